@@ -1,7 +1,6 @@
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
-  esbuild: { jsx: "automatic" },
   test: {
     setupFiles: ["./tests/setup/fail-on-console-error.ts"],
     projects: [

@@ -1,0 +1,48 @@
+import { createInstance, type i18n, type TFunction } from "i18next";
+
+export const languages = ["en", "cy"] as const;
+export type Language = (typeof languages)[number];
+
+export function isLanguage(value: unknown): value is Language {
+  return value === "en" || value === "cy";
+}
+
+/** The strings of some namespaces in one language, as loaders send them to the page. */
+export type Translations = { lang: Language; bundles: Record<string, Record<string, unknown>> };
+
+// One i18next instance per language, filled with namespaces as pages bring them.
+// The bundles are the committed locale files, identical for every request, so
+// sharing the instances across requests on the server is safe.
+const instances = new Map<Language, i18n>();
+
+function instanceFor(lang: Language): i18n {
+  let instance = instances.get(lang);
+  if (!instance) {
+    instance = createInstance({
+      lng: lang,
+      fallbackLng: false,
+      ns: [],
+      defaultNS: "common",
+      resources: {},
+      initAsync: false,
+      returnNull: false,
+      // React escapes what it renders; escaping here too would double-encode.
+      interpolation: { escapeValue: false },
+    });
+    instance.init();
+    instances.set(lang, instance);
+  }
+  return instance;
+}
+
+/** A `t` for `lang` that knows every namespace in `translations`. */
+export function translator(translations: Translations[]): TFunction {
+  const lang = translations[0]?.lang ?? "en";
+  const instance = instanceFor(lang);
+  for (const { bundles } of translations) {
+    for (const [ns, resources] of Object.entries(bundles)) {
+      if (!instance.hasResourceBundle(lang, ns)) instance.addResourceBundle(lang, ns, resources);
+    }
+  }
+  return instance.getFixedT(lang);
+}

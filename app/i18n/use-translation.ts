@@ -1,0 +1,34 @@
+import { isRouteErrorResponse, useMatches, useRouteError } from "@remix-run/react";
+import { useMemo } from "react";
+import { translator, type Language, type Translations } from "./i18n";
+import fallbackCommon from "./locales/en/common.json";
+
+// When the root loader itself failed there is no data at all: the error page still needs words.
+const fallback: Translations = { lang: "en", bundles: { common: fallbackCommon } };
+
+function translationsIn(data: unknown): Translations | null {
+  if (data && typeof data === "object" && "translations" in data) {
+    return (data as { translations: Translations }).translations;
+  }
+  return null;
+}
+
+/**
+ * `t` for the current page. Each loader sends the namespaces its page needs
+ * (the root sends the layout's), so a page carries only its own strings. When
+ * the root loader refused a request it threw its data, so look there too.
+ */
+export function useTranslation() {
+  const matches = useMatches();
+  const error = useRouteError();
+  const found: Translations[] = matches.map((match) => translationsIn(match.data)).filter((x) => x !== null);
+  if (isRouteErrorResponse(error)) {
+    const fromError = translationsIn(error.data);
+    if (fromError) found.push(fromError);
+  }
+  if (found.length === 0) found.push(fallback);
+  const lang: Language = found[0].lang;
+  const key = found.map((f) => Object.keys(f.bundles).join()).join("|");
+  const t = useMemo(() => translator(found), [lang, key]);
+  return { t, lang };
+}

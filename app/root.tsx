@@ -1,0 +1,188 @@
+import { data, type LoaderFunctionArgs } from "@remix-run/node";
+import {
+  isRouteErrorResponse,
+  Links,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLocation,
+  useMatches,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import type { TFunction } from "i18next";
+import { useEffect, type ReactNode } from "react";
+import { Footer } from "#app/components/govuk/footer";
+import { GenericHeader } from "#app/components/govuk/generic-header";
+import { LanguageNavigation } from "#app/components/govuk/language-navigation";
+import { PhaseBanner } from "#app/components/govuk/phase-banner";
+import { ServiceNavigation } from "#app/components/govuk/service-navigation";
+import { SkipLink } from "#app/components/govuk/skip-link";
+import { GovukStringsProvider, type GovukStrings } from "#app/components/govuk/strings";
+import { ErrorPage } from "#app/components/error-page";
+import { pageTitle } from "#app/components/page-title";
+import type { Language } from "#app/i18n/i18n";
+import { languageFor, requestedLanguage, serviceNames, translationsFor } from "#app/i18n/i18n.server";
+import { useTranslation } from "#app/i18n/use-translation";
+import type { RequestContext } from "#app/entry.server";
+import { stylesheetHref } from "#app/utils/assets.server";
+import { env } from "#app/utils/env.server";
+import { startGovukFrontend } from "#app/utils/govuk-frontend.client";
+import { useNonce } from "#app/utils/nonce";
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const lang = languageFor(request);
+  const layout = {
+    lang,
+    names: serviceNames(lang),
+    contactEmail: env.CONTACT_EMAIL,
+    stylesheetHref,
+    translations: translationsFor(lang, ["common", "govuk"]),
+  };
+  // Refused requests and unknown languages still get the full layout, in the person's language.
+  const { refusal } = context as RequestContext;
+  if (refusal) throw data(layout, { status: refusal });
+  if (requestedLanguage(request) === "unknown") throw data(layout, { status: 400 });
+  return layout;
+}
+
+type LayoutData = Awaited<ReturnType<typeof loader>>;
+
+function useLayoutData(): LayoutData | undefined {
+  const loaded = useRouteLoaderData<typeof loader>("root");
+  const error = useRouteError();
+  if (loaded) return loaded;
+  if (isRouteErrorResponse(error) && error.data && typeof error.data === "object" && "names" in error.data) {
+    return error.data as LayoutData;
+  }
+  return undefined;
+}
+
+export function errorStatus(error: unknown): 400 | 403 | 404 | 413 | 429 | 500 {
+  if (isRouteErrorResponse(error) && [400, 403, 404, 413, 429].includes(error.status)) {
+    return error.status as 400 | 403 | 404 | 413 | 429;
+  }
+  return 500;
+}
+
+/**
+ * The page's <title>, from the deepest route's `handle.titleKey`, or the error
+ * shown. Worked out here rather than in `meta` because only the layout sees
+ * every route's data at once.
+ */
+function usePageTitle(t: TFunction, names: { service: string; organisation: string }): string {
+  const matches = useMatches();
+  const error = useRouteError();
+  const titleKey = error
+    ? `common:errors.${errorStatus(error)}.title`
+    : matches.map((m) => (m.handle as { titleKey?: string } | undefined)?.titleKey).findLast(Boolean);
+  return titleKey ? pageTitle(t, t(titleKey), names) : names.service;
+}
+
+function languageHref(pathname: string, search: string, lang: Language): string {
+  const params = new URLSearchParams(search);
+  params.set("lang", lang);
+  return `${pathname}?${params.toString()}`;
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const layout = useLayoutData();
+  const nonce = useNonce();
+  const location = useLocation();
+  const lang = layout?.lang ?? "en";
+  const names = layout?.names ?? { service: "Tell it once", organisation: "" };
+  const { t } = useTranslation();
+  const title = usePageTitle(t, names);
+  const govukStrings = (layout?.translations.bundles.govuk ?? {}) as GovukStrings;
+
+  useEffect(() => {
+    startGovukFrontend();
+  }, [location.key]);
+
+  return (
+    <html lang={lang} className="govuk-template govuk-template--rebranded">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover" />
+        <meta name="theme-color" content="#1d70b8" />
+        <title>{title}</title>
+        <meta name="robots" content="noindex" />
+        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+        <link rel="stylesheet" href={layout?.stylesheetHref ?? "/assets/application.css"} />
+        <Links />
+      </head>
+      <body className="govuk-template__body" suppressHydrationWarning>
+        <script
+          nonce={nonce}
+          // The same test govuk-frontend's page template runs, so styles for scripted components apply before first paint.
+          dangerouslySetInnerHTML={{
+            __html:
+              "document.body.className += ' js-enabled' + ('noModule' in HTMLScriptElement.prototype ? ' govuk-frontend-supported' : '');",
+          }}
+        />
+        <GovukStringsProvider value={govukStrings}>
+          <SkipLink href="#main-content">{t("common:skipLink")}</SkipLink>
+          <header className="govuk-template__header">
+          <GenericHeader url="/" logoHtml={<span className="app-header__organisation">{names.organisation}</span>} />
+          <ServiceNavigation
+            serviceName={names.service}
+            serviceUrl="/"
+            slots={{
+              end: (
+                <LanguageNavigation
+                  ariaLabel={t("common:languageNavigation.label")}
+                  items={[
+                    { lang: "en", children: "English", href: lang === "en" ? undefined : languageHref(location.pathname, location.search, "en") },
+                    { lang: "cy", children: "Cymraeg", href: lang === "cy" ? undefined : languageHref(location.pathname, location.search, "cy") },
+                  ]}
+                />
+              ),
+            }}
+          />
+          </header>
+          <div className="govuk-width-container">
+            <PhaseBanner tag={{ children: t("common:phaseBanner.tag") }}>
+              {t("common:phaseBanner.before")}{" "}
+              <a className="govuk-link" href={`mailto:${layout?.contactEmail ?? ""}`}>
+                {t("common:phaseBanner.link")}
+              </a>
+              {t("common:phaseBanner.after")}
+            </PhaseBanner>
+            <main className="govuk-main-wrapper" id="main-content">
+              {children}
+            </main>
+          </div>
+          <footer className="govuk-template__footer">
+          <Footer
+            crown={false}
+            contentLicence={null}
+            copyright={null}
+            meta={{
+              visuallyHiddenTitle: t("common:footer.supportLinks"),
+              items: [
+                { href: "/cookies", children: t("common:footer.cookies") },
+                { href: "/accessibility", children: t("common:footer.accessibility") },
+                { href: "/privacy", children: t("common:footer.privacy") },
+                { href: `mailto:${layout?.contactEmail ?? ""}`, children: t("common:footer.contact") },
+              ],
+              children: t("common:footer.runBy", { organisation: names.organisation }),
+            }}
+          />
+          </footer>
+        </GovukStringsProvider>
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const { t } = useTranslation();
+  return <ErrorPage status={errorStatus(error)} t={t} />;
+}

@@ -1,0 +1,10 @@
+import { databaseAnswers } from "#app/models/audit.server";
+
+/** For load balancers: 200 while the database answers, 503 when it does not. */
+export function loader() {
+  const ok = databaseAnswers();
+  return new Response(ok ? "ok" : "database unavailable", {
+    status: ok ? 200 : 503,
+    headers: { "Content-Type": "text/plain; charset=utf-8" },
+  });
+}

@@ -1,0 +1,94 @@
+// @ts-check
+/**
+ * The HTTP server: security headers on every response, refusal of cross-site
+ * and oversized requests before any action runs, static files, and Remix.
+ */
+import { randomBytes } from "node:crypto";
+import { createRequestHandler } from "@remix-run/express";
+import compression from "compression";
+import express from "express";
+
+// Importing the build validates the configuration (exiting with one line per
+// bad setting) and creates and migrates the database, before anything listens.
+/** @type {import("@remix-run/node").ServerBuild} */
+const build = await import(/* @vite-ignore */ "../build/index.js");
+/** @type {typeof import("./entry.server").serverSupport} */
+const { env, securityHeaders, isCrossSiteRequest, MAX_BODY_BYTES, closeDatabase } = build.entry.module.serverSupport;
+
+const https = env.PUBLIC_URL.startsWith("https:");
+const app = express();
+app.disable("x-powered-by");
+app.set("trust proxy", true);
+app.use(compression());
+
+app.use((req, res, next) => {
+  const nonce = randomBytes(16).toString("base64");
+  res.locals.cspNonce = nonce;
+  res.set(securityHeaders({ nonce, https }));
+  res.set("Cache-Control", "no-store");
+
+  // Refused requests are answered by the app as a GET of the same page, so the
+  // person sees a proper page in their language and no action ever runs.
+  const crossSite = isCrossSiteRequest({
+    method: req.method,
+    origin: req.get("origin"),
+    secFetchSite: req.get("sec-fetch-site"),
+    host: req.get("host"),
+    publicUrl: env.PUBLIC_URL,
+  });
+  const tooLarge = Number(req.get("content-length") ?? 0) > MAX_BODY_BYTES;
+  if (crossSite || tooLarge) {
+    res.locals.refusal = crossSite ? 403 : 413;
+    req.method = "GET";
+    // Stop reading whatever body was sent; the connection closes after the reply.
+    res.set("Connection", "close");
+  }
+  next();
+});
+
+const yearInSeconds = 60 * 60 * 24 * 365;
+/** @param {number} seconds */
+function cacheFor(seconds) {
+  /** @param {import("express").Response} res */
+  return (res) => res.set("Cache-Control", `public, max-age=${seconds}${seconds === yearInSeconds ? ", immutable" : ""}`);
+}
+// Remix's bundles have content hashes in their names; our stylesheet is linked with a content fingerprint.
+app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y", setHeaders: cacheFor(yearInSeconds) }));
+app.use("/assets", express.static("public/assets", { setHeaders: cacheFor(yearInSeconds) }));
+app.use(express.static("public", { index: false, setHeaders: cacheFor(60 * 60 * 24) }));
+app.get("/favicon.ico", (_req, res) => res.redirect(301, "/favicon.svg"));
+
+app.all(
+  "*",
+  createRequestHandler({
+    build,
+    mode: env.NODE_ENV,
+    getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce, refusal: res.locals.refusal }),
+  }),
+);
+
+// Requests too broken for the app to read (a malformed Host header, say) get a plain answer, never a stack trace.
+app.use(
+  /** @type {import("express").ErrorRequestHandler} */
+  (error, _req, res, _next) => {
+    const status = error instanceof TypeError || error instanceof URIError ? 400 : 500;
+    if (status === 500) console.error(error);
+    res.status(status).type("text/plain").send(status === 400 ? "Bad request" : "Sorry, there is a problem with the service");
+  },
+);
+
+const server = app.listen(env.PORT, () => {
+  console.log(`${env.SERVICE_NAME} is listening on port ${env.PORT} (${env.PUBLIC_URL}), mail transport: ${env.MAIL_TRANSPORT}`);
+});
+
+function shutdown() {
+  server.close(() => {
+    closeDatabase();
+    process.exit(0);
+  });
+  server.closeIdleConnections();
+  // Browsers keep sockets open; do not wait for them for long.
+  setTimeout(() => process.exit(0), 3_000).unref();
+}
+process.on("SIGTERM", shutdown);
+process.on("SIGINT", shutdown);

@@ -1,0 +1,15 @@
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+function fingerprint(publicPath: string): string {
+  try {
+    const file = fileURLToPath(new URL(`../public${publicPath}`, import.meta.url));
+    return `${publicPath}?v=${createHash("sha256").update(readFileSync(file)).digest("hex").slice(0, 12)}`;
+  } catch {
+    return publicPath;
+  }
+}
+
+/** The stylesheet's address, fingerprinted once at start-up so browsers may cache it for a year. */
+export const stylesheetHref = fingerprint("/assets/application.css");

@@ -1,0 +1,84 @@
+import { randomBytes } from "node:crypto";
+import { z } from "zod";
+
+/**
+ * Every setting the service reads, parsed once at start-up. Unset values give
+ * the self-contained demo; a bad value stops the server with one line per
+ * variable saying what is allowed.
+ */
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["production", "development", "test"], {
+      error: "must be production, development or test",
+    }).default("production"),
+    PORT: z.coerce
+      .number({ error: "must be a whole number from 1 to 65535" })
+      .int({ error: "must be a whole number from 1 to 65535" })
+      .min(1, { error: "must be a whole number from 1 to 65535" })
+      .max(65535, { error: "must be a whole number from 1 to 65535" })
+      .default(3000),
+    DATABASE_PATH: z.string().min(1, { error: "must be a file path" }).default("data/tell-it-once.sqlite"),
+    PUBLIC_URL: z
+      .url({ protocol: /^https?$/, error: "must be an http:// or https:// address, like https://tellitonce.example.gov.uk" })
+      .optional(),
+    SESSION_SECRET: z.string().min(32, { error: "must be at least 32 characters long" }).optional(),
+    MAIL_TRANSPORT: z.enum(["console", "smtp", "notify"], { error: "must be console, smtp or notify" }).default("console"),
+    SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// address" }).optional(),
+    NOTIFY_API_KEY: z.string().min(1).optional(),
+    SERVICE_NAME: z.string().trim().min(1, { error: "must not be empty" }).max(80, { error: "must be 80 characters or fewer" }).optional(),
+    ORGANISATION_NAME: z.string().trim().min(1, { error: "must not be empty" }).max(80, { error: "must be 80 characters or fewer" }).optional(),
+    SERVICE_NAME_CY: z.string().trim().min(1, { error: "must not be empty" }).max(80, { error: "must be 80 characters or fewer" }).optional(),
+    ORGANISATION_NAME_CY: z.string().trim().min(1, { error: "must not be empty" }).max(80, { error: "must be 80 characters or fewer" }).optional(),
+    CONTACT_EMAIL: z.email({ error: "must be an email address" }).default("tellitonce@example.org"),
+  })
+  .superRefine((value, ctx) => {
+    if (value.MAIL_TRANSPORT === "smtp" && !value.SMTP_URL) {
+      ctx.addIssue({ code: "custom", path: ["SMTP_URL"], message: "must be set when MAIL_TRANSPORT is smtp" });
+    }
+    if (value.MAIL_TRANSPORT === "notify" && !value.NOTIFY_API_KEY) {
+      ctx.addIssue({ code: "custom", path: ["NOTIFY_API_KEY"], message: "must be set when MAIL_TRANSPORT is notify" });
+    }
+    if (value.PUBLIC_URL?.startsWith("https:") && !value.SESSION_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["SESSION_SECRET"], message: "must be set (32 characters or more) when PUBLIC_URL is https" });
+    }
+  })
+  .transform((value) => ({
+    ...value,
+    PUBLIC_URL: (value.PUBLIC_URL ?? `http://localhost:${value.PORT}`).replace(/\/+$/, ""),
+    // The demo has no secret to keep; a live service must set one (enforced above for https).
+    SESSION_SECRET: value.SESSION_SECRET ?? randomBytes(32).toString("hex"),
+    // A council that names its service in English only gets that name in Welsh pages too.
+    SERVICE_NAME: value.SERVICE_NAME ?? "Tell it once",
+    SERVICE_NAME_CY: value.SERVICE_NAME_CY ?? value.SERVICE_NAME ?? "Dweud unwaith",
+    ORGANISATION_NAME: value.ORGANISATION_NAME ?? "Demo Council",
+    ORGANISATION_NAME_CY: value.ORGANISATION_NAME_CY ?? value.ORGANISATION_NAME ?? "Cyngor Demo",
+  }));
+
+export type Env = z.infer<typeof schema>;
+
+export type EnvResult = { ok: true; env: Env } | { ok: false; problems: string[] };
+
+export function parseEnv(source: Record<string, string | undefined>): EnvResult {
+  // An empty variable means "not set", as in most shells' `VAR= cmd`.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const result = schema.safeParse(cleaned);
+  if (result.success) return { ok: true, env: result.data };
+  const problems = result.error.issues.map((issue) => {
+    const name = String(issue.path[0] ?? "configuration");
+    const got = source[name];
+    const shown = got === undefined || /SECRET|KEY|SMTP_URL/.test(name) ? "" : ` (got "${got}")`;
+    return `Configuration error: ${name} ${issue.message}${shown}`;
+  });
+  return { ok: false, problems };
+}
+
+function loadEnv(): Env {
+  const result = parseEnv(process.env);
+  if (!result.ok) {
+    for (const line of result.problems) process.stderr.write(`${line}\n`);
+    process.exit(1);
+  }
+  return result.env;
+}
+
+export const env = loadEnv();

@@ -1,0 +1,33 @@
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import Database from "better-sqlite3";
+import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { env } from "#app/utils/env.server";
+import * as schema from "./schema";
+
+// Resolves to db/migrations both from this file and from the bundled build/index.js.
+const migrationsFolder = fileURLToPath(new URL("../db/migrations", import.meta.url));
+
+export type Db = BetterSQLite3Database<typeof schema>;
+
+/** Opens (creating if need be) and migrates the SQLite database at `path`. */
+export function openDatabase(path: string): { sqlite: Database.Database; db: Db } {
+  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+  const sqlite = new Database(path);
+  sqlite.pragma("journal_mode = WAL");
+  // FULL: a consent record or an outbox row must survive a power cut once we said it was saved.
+  sqlite.pragma("synchronous = FULL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  const db = drizzle(sqlite, { schema });
+  migrate(db, { migrationsFolder });
+  return { sqlite, db };
+}
+
+const opened = openDatabase(env.DATABASE_PATH);
+
+/** The one connection this process uses. */
+export const db = opened.db;
+export const sqlite = opened.sqlite;
