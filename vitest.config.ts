@@ -9,6 +9,8 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["app/**/*.test.{ts,tsx}", "db/**/*.test.ts"],
+          // Each worker gets its own private database.
+          env: { DATABASE_PATH: ":memory:" },
         },
       },
       {

@@ -25,6 +25,7 @@ import type { Language } from "#app/i18n/i18n";
 import { languageFor, requestedLanguage, serviceNames, translationsFor } from "#app/i18n/i18n.server";
 import { useTranslation } from "#app/i18n/use-translation";
 import type { RequestContext } from "#app/entry.server";
+import { recordAuditEvent } from "#app/models/audit.server";
 import { stylesheetHref } from "#app/utils/assets.server";
 import { env } from "#app/utils/env.server";
 import { startGovukFrontend } from "#app/utils/govuk-frontend.client";
@@ -41,7 +42,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   };
   // Refused requests and unknown languages still get the full layout, in the person's language.
   const { refusal } = context as RequestContext;
-  if (refusal) throw data(layout, { status: refusal });
+  if (refusal) {
+    recordAuditEvent(refusal === 403 ? "cross_site_request_refused" : "oversized_request_refused", {
+      path: new URL(request.url).pathname,
+    });
+    throw data(layout, { status: refusal });
+  }
   if (requestedLanguage(request) === "unknown") throw data(layout, { status: 400 });
   return layout;
 }

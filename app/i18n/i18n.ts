@@ -26,6 +26,8 @@ function instanceFor(lang: Language): i18n {
       resources: {},
       initAsync: false,
       returnNull: false,
+      // A missing key shows as "namespace:key", which the page tests look for.
+      appendNamespaceToMissingKey: true,
       // React escapes what it renders; escaping here too would double-encode.
       interpolation: { escapeValue: false },
     });

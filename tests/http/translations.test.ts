@@ -1,0 +1,45 @@
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { startServer, type RunningServer } from "#tests/support/server";
+
+let server: RunningServer;
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(async () => {
+  await server.stop();
+});
+
+const pages = ["/", "/cookies", "/accessibility", "/privacy", "/no-such-page", "/?lang=fr"];
+// A key i18next could not find comes out as "namespace:key".
+const rawKey = /\b(common|govuk|start|cookies|accessibility|privacy):[A-Za-z0-9_.[\]]+/;
+
+function visibleText(html: string): string {
+  return html
+    .replace(/<script[\s\S]*?<\/script>/g, " ")
+    .replace(/<[^>]+>/g, " ")
+    .replace(/\s+/g, " ");
+}
+
+describe("no page shows a raw translation key", () => {
+  for (const lang of ["en", "cy"] as const) {
+    test.each(pages)(`%s in ${lang}`, async (path) => {
+      const response = await fetch(`${server.url}${path}`, { headers: { Cookie: `lang=${lang}` } });
+      const html = await response.text();
+      expect(html).toContain(`<html lang="${lang}"`);
+      expect(visibleText(html)).not.toMatch(rawKey);
+      // Titles and labels are not visible text but are read out.
+      expect(html.match(/<title>([^<]*)<\/title>/)?.[1]).not.toMatch(rawKey);
+      expect(html.match(/aria-label="[^"]*"/g)?.join() ?? "").not.toMatch(rawKey);
+    });
+  }
+
+  test.each(pages)("%s reads differently in Welsh", async (path) => {
+    const [en, cy] = await Promise.all(
+      ["en", "cy"].map((lang) => fetch(`${server.url}${path}`, { headers: { Cookie: `lang=${lang}` } }).then((r) => r.text())),
+    );
+    const h1 = (html: string) => html.match(/<h1[^>]*>([\s\S]*?)<\/h1>/)?.[1];
+    expect(h1(en)).toBeTruthy();
+    expect(h1(cy)).toBeTruthy();
+    expect(h1(cy)).not.toBe(h1(en));
+  });
+});

@@ -1,0 +1,91 @@
+// @ts-check
+import { spawn } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+
+const root = resolve(import.meta.dirname, "../..");
+
+/**
+ * @typedef {object} RunningServer
+ * @property {string} url
+ * @property {number} port
+ * @property {string} databasePath
+ * @property {() => string} output everything the server printed so far (stdout and stderr)
+ * @property {() => Promise<void>} stop
+ */
+
+/** @returns {Promise<number>} */
+export async function freePort() {
+  return new Promise((done, fail) => {
+    const probe = createServer();
+    probe.once("error", fail);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === "object" && address ? done(address.port) : fail(new Error("no port"))));
+    });
+  });
+}
+
+/**
+ * Starts the built server (`npm run build` first) on a free port with its own
+ * temporary database, and waits until /healthz answers. Used by the HTTP and
+ * browser suites and by the benchmark.
+ * @param {Record<string, string>} [extraEnv]
+ * @returns {Promise<RunningServer>}
+ */
+export async function startServer(extraEnv = {}) {
+  if (!existsSync(join(root, "build/index.js"))) {
+    throw new Error("The server is not built: run `npm run build` (npm test does this for you).");
+  }
+  const port = await freePort();
+  const dir = mkdtempSync(join(tmpdir(), "tell-it-once-"));
+  const databasePath = join(dir, "test.sqlite");
+  const url = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, ["app/server.js"], {
+    cwd: root,
+    env: {
+      PATH: process.env.PATH,
+      NODE_ENV: "production",
+      PORT: String(port),
+      DATABASE_PATH: databasePath,
+      PUBLIC_URL: url,
+      MAIL_TRANSPORT: "console",
+      ...extraEnv,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout.on("data", (chunk) => (output += chunk.toString()));
+  child.stderr.on("data", (chunk) => (output += chunk.toString()));
+
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((done) => child.once("exit", done));
+      child.kill("SIGTERM");
+      // The server waits briefly for keep-alive sockets; do not wait on it for long.
+      const timer = setTimeout(() => child.kill("SIGKILL"), 2_000);
+      await exited;
+      clearTimeout(timer);
+    }
+    rmSync(dir, { recursive: true, force: true });
+  };
+
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) {
+      await stop();
+      throw new Error(`The server exited with code ${child.exitCode}:\n${output}`);
+    }
+    try {
+      const response = await fetch(`${url}/healthz`);
+      if (response.ok) return { url, port, databasePath, output: () => output, stop };
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((done) => setTimeout(done, 100));
+  }
+  await stop();
+  throw new Error(`The server did not answer /healthz within 20 s:\n${output}`);
+}
