@@ -11,6 +11,8 @@ import * as schema from "./schema";
 const migrationsFolder = fileURLToPath(new URL("../db/migrations", import.meta.url));
 
 export type Db = BetterSQLite3Database<typeof schema>;
+/** The database or an open transaction: model functions that must join a caller's transaction take this. */
+export type Tx = Db | Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 /** Opens (creating if need be) and migrates the SQLite database at `path`. */
 export function openDatabase(path: string): { sqlite: Database.Database; db: Db } {

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 
 /**
  * Security-relevant events, append-only. `detail` never holds personal
@@ -16,4 +16,147 @@ export const auditEvents = sqliteTable(
       .default(sql`(unixepoch('subsec') * 1000)`),
   },
   (table) => [index("audit_events_at").on(table.at)],
+);
+
+const createdAt = () =>
+  integer("created_at", { mode: "timestamp_ms" })
+    .notNull()
+    .default(sql`(unixepoch('subsec') * 1000)`);
+
+/** A person who signs in. Passwordless: they prove the address with an emailed code. */
+export const residents = sqliteTable("residents", {
+  id: text("id").primaryKey(),
+  email: text("email").notNull().unique(),
+  language: text("language", { enum: ["en", "cy"] }).notNull().default("en"),
+  createdAt: createdAt(),
+  lastSignedInAt: integer("last_signed_in_at", { mode: "timestamp_ms" }),
+});
+
+/**
+ * A code sent to prove an email address. The browser that asked holds a random
+ * token in a cookie; only its hash is the id here, and only a keyed hash of the code is kept.
+ */
+export const signInCodes = sqliteTable(
+  "sign_in_codes",
+  {
+    id: text("id").primaryKey(),
+    email: text("email").notNull(),
+    codeHash: text("code_hash").notNull(),
+    language: text("language", { enum: ["en", "cy"] }).notNull(),
+    returnTo: text("return_to"),
+    wrongAttempts: integer("wrong_attempts").notNull().default(0),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    usedAt: integer("used_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (table) => [index("sign_in_codes_email").on(table.email)],
+);
+
+/** A signed-in browser. The cookie holds a random id; only its SHA-256 is stored. */
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    idHash: text("id_hash").primaryKey(),
+    residentId: text("resident_id")
+      .notNull()
+      .references(() => residents.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+    lastSeenAt: integer("last_seen_at", { mode: "timestamp_ms" }).notNull(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (table) => [index("sessions_resident").on(table.residentId)],
+);
+
+/** Fixed-window counters, kept in the database so every instance sees the same limits. */
+export const rateLimits = sqliteTable(
+  "rate_limits",
+  {
+    key: text("key").notNull(),
+    windowStart: integer("window_start").notNull(),
+    count: integer("count").notNull().default(0),
+  },
+  (table) => [primaryKey({ columns: [table.key, table.windowStart] })],
+);
+
+/**
+ * Every email the service sends, written in the same transaction as the event
+ * that causes it, then delivered (and retried) by the mail worker.
+ */
+export const outbox = sqliteTable(
+  "outbox",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    recipient: text("recipient").notNull(),
+    template: text("template").notNull(),
+    language: text("language", { enum: ["en", "cy"] }).notNull(),
+    personalisation: text("personalisation", { mode: "json" }).$type<Record<string, string>>().notNull(),
+    status: text("status", { enum: ["pending", "sent", "failed"] }).notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: integer("next_attempt_at", { mode: "timestamp_ms" }).notNull(),
+    lockedUntil: integer("locked_until", { mode: "timestamp_ms" }),
+    lastError: text("last_error"),
+    createdAt: createdAt(),
+    sentAt: integer("sent_at", { mode: "timestamp_ms" }),
+  },
+  (table) => [index("outbox_due").on(table.status, table.nextAttemptAt)],
+);
+
+/** The person a story is about: the account holder, or someone a carer writes for. */
+export const subjects = sqliteTable("subjects", {
+  id: text("id").primaryKey(),
+  residentId: text("resident_id")
+    .notNull()
+    .references(() => residents.id, { onDelete: "cascade" }),
+  relationship: text("relationship").notNull().default("self"),
+  basis: text("basis").notNull().default("self"),
+  createdAt: createdAt(),
+});
+
+export const stories = sqliteTable(
+  "stories",
+  {
+    id: text("id").primaryKey(),
+    subjectId: text("subject_id")
+      .notNull()
+      .references(() => subjects.id, { onDelete: "cascade" }),
+    ownerId: text("owner_id")
+      .notNull()
+      .references(() => residents.id, { onDelete: "cascade" }),
+    latestVersion: integer("latest_version"),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (table) => [index("stories_owner").on(table.ownerId)],
+);
+
+/** The private draft, one row per section the resident has saved. */
+export const storySections = sqliteTable(
+  "story_sections",
+  {
+    storyId: text("story_id")
+      .notNull()
+      .references(() => stories.id, { onDelete: "cascade" }),
+    section: text("section").notNull(),
+    content: text("content", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    status: text("status", { enum: ["in_progress", "completed"] }).notNull(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.storyId, table.section] })],
+);
+
+/** Published versions: immutable (a trigger refuses updates), numbered 1, 2, 3… per story. */
+export const storyVersions = sqliteTable(
+  "story_versions",
+  {
+    storyId: text("story_id")
+      .notNull()
+      .references(() => stories.id, { onDelete: "cascade" }),
+    version: integer("version").notNull(),
+    content: text("content", { mode: "json" }).$type<Record<string, Record<string, unknown>>>().notNull(),
+    publishedBy: text("published_by")
+      .notNull()
+      .references(() => residents.id),
+    publishedAt: integer("published_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.storyId, table.version] })],
 );

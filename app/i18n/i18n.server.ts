@@ -3,19 +3,21 @@ import { isLanguage, translator, type Language, type Translations } from "./i18n
 import enAccessibility from "./locales/en/accessibility.json";
 import enCommon from "./locales/en/common.json";
 import enCookies from "./locales/en/cookies.json";
+import enEmail from "./locales/en/email.json";
 import enGovuk from "./locales/en/govuk.json";
 import enPrivacy from "./locales/en/privacy.json";
 import enStart from "./locales/en/start.json";
 import cyAccessibility from "./locales/cy/accessibility.json";
 import cyCommon from "./locales/cy/common.json";
 import cyCookies from "./locales/cy/cookies.json";
+import cyEmail from "./locales/cy/email.json";
 import cyGovuk from "./locales/cy/govuk.json";
 import cyPrivacy from "./locales/cy/privacy.json";
 import cyStart from "./locales/cy/start.json";
 
 export const resources = {
-  en: { common: enCommon, govuk: enGovuk, start: enStart, cookies: enCookies, accessibility: enAccessibility, privacy: enPrivacy },
-  cy: { common: cyCommon, govuk: cyGovuk, start: cyStart, cookies: cyCookies, accessibility: cyAccessibility, privacy: cyPrivacy },
+  en: { common: enCommon, govuk: enGovuk, start: enStart, cookies: enCookies, accessibility: enAccessibility, privacy: enPrivacy, email: enEmail },
+  cy: { common: cyCommon, govuk: cyGovuk, start: cyStart, cookies: cyCookies, accessibility: cyAccessibility, privacy: cyPrivacy, email: cyEmail },
 } satisfies Record<Language, Record<string, Record<string, unknown>>>;
 
 export type Namespace = keyof (typeof resources)["en"];

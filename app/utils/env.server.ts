@@ -25,6 +25,9 @@ const schema = z
     MAIL_TRANSPORT: z.enum(["console", "smtp", "notify"], { error: "must be console, smtp or notify" }).default("console"),
     SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// address" }).optional(),
     NOTIFY_API_KEY: z.string().min(1).optional(),
+    NOTIFY_TEMPLATE_ID: z.uuid({ error: "must be the id of a GOV.UK Notify email template (a UUID)" }).optional(),
+    NOTIFY_API_URL: z.url({ error: "must be an https:// address" }).default("https://api.notifications.service.gov.uk"),
+    MAIL_FROM: z.string().min(3, { error: "must be an email address, optionally with a name" }).default("Tell it once <no-reply@example.org>"),
     SERVICE_NAME: z.string().trim().min(1, { error: "must not be empty" }).max(80, { error: "must be 80 characters or fewer" }).optional(),
     ORGANISATION_NAME: z.string().trim().min(1, { error: "must not be empty" }).max(80, { error: "must be 80 characters or fewer" }).optional(),
     SERVICE_NAME_CY: z.string().trim().min(1, { error: "must not be empty" }).max(80, { error: "must be 80 characters or fewer" }).optional(),
@@ -37,6 +40,9 @@ const schema = z
     }
     if (value.MAIL_TRANSPORT === "notify" && !value.NOTIFY_API_KEY) {
       ctx.addIssue({ code: "custom", path: ["NOTIFY_API_KEY"], message: "must be set when MAIL_TRANSPORT is notify" });
+    }
+    if (value.MAIL_TRANSPORT === "notify" && !value.NOTIFY_TEMPLATE_ID) {
+      ctx.addIssue({ code: "custom", path: ["NOTIFY_TEMPLATE_ID"], message: "must be set when MAIL_TRANSPORT is notify" });
     }
     if (value.PUBLIC_URL?.startsWith("https:") && !value.SESSION_SECRET) {
       ctx.addIssue({ code: "custom", path: ["SESSION_SECRET"], message: "must be set (32 characters or more) when PUBLIC_URL is https" });

@@ -1,0 +1,206 @@
+/**
+ * What the HTTP suites share: fetching a page as a person's browser would,
+ * reading its HTML as a tree, and looking at the database the server wrote.
+ */
+import { spawn } from "node:child_process";
+import { request as httpRequest } from "node:http";
+import { resolve } from "node:path";
+import Database from "better-sqlite3";
+import { parse, type DefaultTreeAdapterTypes } from "parse5";
+
+type Element = DefaultTreeAdapterTypes.Element;
+type Node = DefaultTreeAdapterTypes.ChildNode | DefaultTreeAdapterTypes.Document;
+
+export const root = resolve(import.meta.dirname, "../..");
+
+export type Page = { status: number; headers: Headers; html: string; doc: HtmlDocument };
+
+/** GET (or another method) without following redirects, with the HTML parsed. */
+export async function load(base: string, path: string, init: RequestInit = {}): Promise<Page> {
+  const response = await fetch(`${base}${path}`, { redirect: "manual", ...init });
+  const html = await response.text();
+  return { status: response.status, headers: response.headers, html, doc: new HtmlDocument(html) };
+}
+
+export class HtmlDocument {
+  readonly root: Node;
+  constructor(html: string) {
+    this.root = parse(html);
+  }
+
+  all(predicate: (el: Element) => boolean, from: Node = this.root): Element[] {
+    const found: Element[] = [];
+    const walk = (node: Node) => {
+      if ("tagName" in node && predicate(node)) found.push(node);
+      const children = "childNodes" in node ? node.childNodes : [];
+      for (const child of children) walk(child);
+    };
+    walk(from);
+    return found;
+  }
+
+  tag(name: string, from?: Node): Element[] {
+    return this.all((el) => el.tagName === name, from);
+  }
+
+  byClass(name: string, from?: Node): Element[] {
+    return this.all((el) => (attr(el, "class") ?? "").split(/\s+/).includes(name), from);
+  }
+
+  one(name: string): Element {
+    const [first, ...rest] = this.tag(name);
+    if (!first || rest.length > 0) throw new Error(`expected exactly one <${name}>, found ${rest.length + (first ? 1 : 0)}`);
+    return first;
+  }
+
+  get lang(): string | undefined {
+    return attr(this.one("html"), "lang");
+  }
+
+  get title(): string {
+    return text(this.one("title"));
+  }
+
+  get h1(): string {
+    return text(this.one("h1"));
+  }
+
+  /** Headings inside <main>, in order. */
+  headings(level: "h2" | "h3"): string[] {
+    return this.tag(level, this.one("main")).map(text);
+  }
+}
+
+export function attr(el: Element, name: string): string | undefined {
+  return el.attrs.find((a) => a.name === name)?.value;
+}
+
+/** The text a person sees in an element, whitespace collapsed. */
+export function text(node: Node): string {
+  const parts: string[] = [];
+  const walk = (n: Node) => {
+    if (n.nodeName === "#text" && "value" in n) parts.push(n.value);
+    if ("childNodes" in n && n.nodeName !== "script") for (const child of n.childNodes) walk(child);
+  };
+  walk(node);
+  return parts.join("").replace(/\s+/g, " ").trim();
+}
+
+/** The Content-Security-Policy as a map of directive → sources. */
+export function csp(headers: Headers): Map<string, string[]> {
+  const value = headers.get("content-security-policy") ?? "";
+  return new Map(
+    value
+      .split(";")
+      .map((d) => d.trim().split(/\s+/))
+      .filter(([name]) => name)
+      .map(([name, ...sources]) => [name, sources]),
+  );
+}
+
+export function nonceOf(headers: Headers): string | undefined {
+  return csp(headers)
+    .get("script-src")
+    ?.find((s) => s.startsWith("'nonce-"))
+    ?.slice("'nonce-".length, -1);
+}
+
+/** Opens the server's database without being able to change it. */
+export function openReadOnly(path: string): Database.Database {
+  return new Database(path, { readonly: true, fileMustExist: true });
+}
+
+/** Rows in every table, including drizzle's own. */
+export function rowCounts(path: string): Record<string, number> {
+  const db = openReadOnly(path);
+  try {
+    const tables = db
+      .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name")
+      .pluck()
+      .all() as string[];
+    return Object.fromEntries(tables.map((t) => [t, db.prepare(`select count(*) from "${t}"`).pluck().get() as number]));
+  } finally {
+    db.close();
+  }
+}
+
+export type AuditRow = { id: number; event: string; detail: string | null; at: number };
+
+export function auditRows(path: string): AuditRow[] {
+  const db = openReadOnly(path);
+  try {
+    return db.prepare("select id, event, detail, at from audit_events order by id").all() as AuditRow[];
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Sends a request's headers and only the start of its body, as a client with a
+ * large upload would before the server answers, and returns the server's reply.
+ * fetch cannot do this: it insists on sending the whole body first.
+ */
+export function sendHeadersFirst(
+  url: string,
+  { method, headers, firstChunk }: { method: string; headers: Record<string, string>; firstChunk: string },
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+  return new Promise((done, fail) => {
+    const req = httpRequest(url, { method, headers });
+    req.on("response", (res) => {
+      let body = "";
+      res.setEncoding("utf8");
+      res.on("data", (chunk: string) => (body += chunk));
+      res.on("end", () => {
+        req.destroy();
+        done({ status: res.statusCode ?? 0, headers: res.headers, body });
+      });
+      res.on("error", fail);
+    });
+    // The server may close the socket while the rest of the body is still owed; that is the point.
+    req.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code !== "ECONNRESET" && error.code !== "EPIPE") fail(error);
+    });
+    req.write(firstChunk);
+  });
+}
+
+/** Fetches raw bytes as a browser asking for gzip would receive them. */
+export function wireBytes(url: string): Promise<{ encoding: string | undefined; bytes: number }> {
+  return new Promise((done, fail) => {
+    httpRequest(url, { headers: { "Accept-Encoding": "gzip" } }, (res) => {
+      let bytes = 0;
+      res.on("data", (chunk: Buffer) => (bytes += chunk.length));
+      res.on("end", () => done({ encoding: res.headers["content-encoding"], bytes }));
+      res.on("error", fail);
+    })
+      .on("error", fail)
+      .end();
+  });
+}
+
+/** Runs `node app/server.js` to completion (it is expected to refuse to start). */
+export function runServerExpectingExit(
+  env: Record<string, string>,
+  timeoutMs = 15_000,
+): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, ["app/server.js"], {
+      cwd: root,
+      env: { PATH: process.env.PATH, NODE_ENV: "production", MAIL_TRANSPORT: "console", ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      fail(new Error(`the server kept running with ${JSON.stringify(env)}:\n${stdout}${stderr}`));
+    }, timeoutMs);
+    child.on("error", fail);
+    child.on("close", (code, signal) => {
+      clearTimeout(timer);
+      done({ code, signal, stdout, stderr });
+    });
+  });
+}

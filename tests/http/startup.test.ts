@@ -1,0 +1,80 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { startServer, type RunningServer } from "#tests/support/server";
+import { openReadOnly, root, runServerExpectingExit } from "./helpers";
+
+describe("a server started with a new database file", () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await startServer();
+  });
+  afterAll(async () => {
+    await server.stop();
+  });
+
+  test("creates the file and applies every migration before it answers", () => {
+    expect(existsSync(server.databasePath)).toBe(true);
+    const db = openReadOnly(server.databasePath);
+    try {
+      const tables = db.prepare("select name from sqlite_master where type = 'table'").pluck().all();
+      expect(tables).toContain("audit_events");
+      expect(tables).toContain("__drizzle_migrations");
+
+      const journal = JSON.parse(readFileSync(join(root, "db/migrations/meta/_journal.json"), "utf8")) as {
+        entries: { when: number }[];
+      };
+      const applied = db.prepare("select created_at from __drizzle_migrations order by created_at").pluck().all();
+      expect(applied).toEqual(journal.entries.map((e) => e.when));
+
+      const columns = db.prepare("select name from pragma_table_info('audit_events')").pluck().all();
+      expect(columns).toEqual(expect.arrayContaining(["id", "event", "detail", "at"]));
+      // A fresh service has nothing to audit yet.
+      expect(db.prepare("select count(*) from audit_events").pluck().get()).toBe(0);
+    } finally {
+      db.close();
+    }
+  });
+
+  test("/healthz answers 200 ok as plain text", async () => {
+    const response = await fetch(`${server.url}/healthz`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toMatch(/^text\/plain/);
+    expect(await response.text()).toBe("ok");
+  });
+
+  test("says where it is listening and never prints an error while starting", () => {
+    expect(server.output()).toMatch(/listening on port \d+/);
+    expect(server.output()).not.toMatch(/error/i);
+  });
+});
+
+describe("a bad setting stops the server before it listens or touches the database", () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), "tell-it-once-bad-env-"));
+  });
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test.each([
+    { name: "PORT", value: "abc", allowed: "must be a whole number from 1 to 65535" },
+    { name: "MAIL_TRANSPORT", value: "pigeon", allowed: "must be console, smtp or notify" },
+  ])("$name=$value", async ({ name, value, allowed }) => {
+    const databasePath = join(dir, `${name}.sqlite`);
+    const result = await runServerExpectingExit({ PORT: "3999", DATABASE_PATH: databasePath, [name]: value });
+
+    expect(result.signal).toBeNull();
+    expect(result.code).not.toBe(0);
+    const lines = result.stderr.split("\n").filter((line) => line.trim() !== "");
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain(name);
+    expect(lines[0]).toContain(allowed);
+    expect(lines[0]).toContain(`"${value}"`);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(result.stdout).not.toMatch(/listening/);
+    expect(existsSync(databasePath)).toBe(false);
+  });
+});
