@@ -3,6 +3,7 @@ import { createReadableStreamFromReadable, type AppLoadContext, type EntryContex
 import { RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
 import { languageCookie } from "#app/i18n/i18n.server";
+import { startMailWorker, stopMailWorker } from "#app/services/mail/worker.server";
 import { NonceProvider } from "#app/utils/nonce";
 import { env } from "#app/utils/env.server";
 import { isCrossSiteRequest, MAX_BODY_BYTES, securityHeaders } from "#app/utils/security.server";
@@ -14,9 +15,17 @@ const ABORT_DELAY = 5_000;
  * What app/server.js needs from inside the build. Reaching it through the
  * entry module keeps one copy of the configuration and one database connection.
  */
-export const serverSupport = { env, securityHeaders, isCrossSiteRequest, MAX_BODY_BYTES, closeDatabase: () => sqlite.close() };
+export const serverSupport = {
+  env,
+  securityHeaders,
+  isCrossSiteRequest,
+  MAX_BODY_BYTES,
+  startMailWorker,
+  stopMailWorker,
+  closeDatabase: () => sqlite.close(),
+};
 
-export type RequestContext = AppLoadContext & { cspNonce: string; refusal?: 403 | 413 };
+export type RequestContext = AppLoadContext & { cspNonce: string; refusal?: 403 | 413; clientIp: string };
 
 export default function handleRequest(
   request: Request,

@@ -1,5 +1,6 @@
 import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import {
+  Form,
   isRouteErrorResponse,
   Links,
   Outlet,
@@ -11,7 +12,8 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { TFunction } from "i18next";
-import { useEffect, type ReactNode } from "react";
+import { useContext, useEffect, type ReactNode } from "react";
+import { UNSAFE_DataRouterStateContext } from "react-router";
 import { Footer } from "#app/components/govuk/footer";
 import { GenericHeader } from "#app/components/govuk/generic-header";
 import { LanguageNavigation } from "#app/components/govuk/language-navigation";
@@ -30,6 +32,7 @@ import { stylesheetHref } from "#app/utils/assets.server";
 import { env } from "#app/utils/env.server";
 import { startGovukFrontend } from "#app/utils/govuk-frontend.client";
 import { useNonce } from "#app/utils/nonce";
+import { signedIn } from "#app/utils/session.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const lang = languageFor(request);
@@ -37,6 +40,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     lang,
     names: serviceNames(lang),
     contactEmail: env.CONTACT_EMAIL,
+    signedIn: Boolean(signedIn(request)),
     stylesheetHref,
     translations: translationsFor(lang, ["common", "govuk"]),
   };
@@ -65,10 +69,10 @@ function useLayoutData(): LayoutData | undefined {
 }
 
 export function errorStatus(error: unknown): 400 | 403 | 404 | 413 | 429 | 500 {
-  if (isRouteErrorResponse(error) && [400, 403, 404, 413, 429].includes(error.status)) {
-    return error.status as 400 | 403 | 404 | 413 | 429;
-  }
-  return 500;
+  if (!isRouteErrorResponse(error)) return 500;
+  if ([400, 403, 404, 413, 429].includes(error.status)) return error.status as 400 | 403 | 404 | 413 | 429;
+  // Any other refusal of a request (405, 415…) reads as "we could not understand that request".
+  return error.status >= 400 && error.status < 500 ? 400 : 500;
 }
 
 /**
@@ -82,7 +86,20 @@ function usePageTitle(t: TFunction, names: { service: string; organisation: stri
   const titleKey = error
     ? `common:errors.${errorStatus(error)}.title`
     : matches.map((m) => (m.handle as { titleKey?: string } | undefined)?.titleKey).findLast(Boolean);
-  return titleKey ? pageTitle(t, t(titleKey), names) : names.service;
+  const title = titleKey ? pageTitle(t, t(titleKey), names) : names.service;
+  return useFormHasErrors() ? `${t("common:errorTitlePrefix")} ${title}` : title;
+}
+
+/**
+ * True when the last form submitted on this page came back with errors, so the
+ * title can start "Error:" as GOV.UK asks. Action data is per route, and only
+ * the router's state shows the layout every route's at once.
+ */
+function useFormHasErrors(): boolean {
+  const state = useContext(UNSAFE_DataRouterStateContext);
+  return Object.values(state?.actionData ?? {}).some(
+    (result) => Boolean(result) && typeof result === "object" && Array.isArray((result as { errors?: unknown }).errors) && (result as { errors: unknown[] }).errors.length > 0,
+  );
 }
 
 function languageHref(pathname: string, search: string, lang: Language): string {
@@ -133,7 +150,21 @@ export function Layout({ children }: { children: ReactNode }) {
           <ServiceNavigation
             serviceName={names.service}
             serviceUrl="/"
+            navigation={
+              layout?.signedIn
+                ? [{ href: "/stories", children: t("common:navigation.stories"), active: location.pathname.startsWith("/stories") }]
+                : []
+            }
             slots={{
+              navigationEnd: layout?.signedIn ? (
+                <li className="govuk-service-navigation__item">
+                  <Form method="post" action="/sign-out" reloadDocument>
+                    <button type="submit" className="govuk-service-navigation__link app-service-navigation__button">
+                      {t("common:navigation.signOut")}
+                    </button>
+                  </Form>
+                </li>
+              ) : undefined,
               end: (
                 <LanguageNavigation
                   ariaLabel={t("common:languageNavigation.label")}

@@ -13,12 +13,15 @@ import express from "express";
 /** @type {import("@remix-run/node").ServerBuild} */
 const build = await import(/* @vite-ignore */ "../build/index.js");
 /** @type {typeof import("./entry.server").serverSupport} */
-const { env, securityHeaders, isCrossSiteRequest, MAX_BODY_BYTES, closeDatabase } = build.entry.module.serverSupport;
+const { env, securityHeaders, isCrossSiteRequest, MAX_BODY_BYTES, startMailWorker, stopMailWorker, closeDatabase } =
+  build.entry.module.serverSupport;
 
 const https = env.PUBLIC_URL.startsWith("https:");
 const app = express();
 app.disable("x-powered-by");
-app.set("trust proxy", true);
+// Believe X-Forwarded-For only from a proxy on this machine or a private network (a load balancer), so
+// a client cannot pick its own address to dodge the per-address rate limits.
+app.set("trust proxy", "loopback, linklocal, uniquelocal");
 app.use(compression());
 
 app.use((req, res, next) => {
@@ -63,7 +66,7 @@ app.all(
   createRequestHandler({
     build,
     mode: env.NODE_ENV,
-    getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce, refusal: res.locals.refusal }),
+    getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce, refusal: res.locals.refusal, clientIp: req.ip ?? "unknown" }),
   }),
 );
 
@@ -79,12 +82,18 @@ app.use(
 
 const server = app.listen(env.PORT, () => {
   console.log(`${env.SERVICE_NAME} is listening on port ${env.PORT} (${env.PUBLIC_URL}), mail transport: ${env.MAIL_TRANSPORT}`);
+  // Emails left pending or mid-send by a previous run are picked up here.
+  startMailWorker();
 });
 
 function shutdown() {
+  // Let sends in progress record their result; one cut off by the deadline below is sent again after its lease.
+  const mailStopped = stopMailWorker();
   server.close(() => {
-    closeDatabase();
-    process.exit(0);
+    mailStopped.finally(() => {
+      closeDatabase();
+      process.exit(0);
+    });
   });
   server.closeIdleConnections();
   // Browsers keep sockets open; do not wait for them for long.

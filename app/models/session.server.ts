@@ -1,0 +1,65 @@
+import { createHash, randomBytes } from "node:crypto";
+import { eq, lt, or } from "drizzle-orm";
+import { db, type Tx } from "#db/client.server";
+import { residents, sessions } from "#db/schema";
+
+export const IDLE_MINUTES = 60;
+export const ABSOLUTE_HOURS = 12;
+
+/** A random 256-bit token for a cookie or link, and the SHA-256 under which it is stored. */
+export function newToken(): { token: string; hash: string } {
+  const token = randomBytes(32).toString("base64url");
+  return { token, hash: hashToken(token) };
+}
+
+export function hashToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+export function createSession(tx: Tx, residentId: string, now: Date): string {
+  const { token, hash } = newToken();
+  tx.insert(sessions)
+    .values({
+      idHash: hash,
+      residentId,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt: new Date(now.getTime() + ABSOLUTE_HOURS * 60 * 60 * 1000),
+    })
+    .run();
+  return token;
+}
+
+/** The session and its resident, in one query. */
+export function findSession(idHash: string) {
+  return db
+    .select({
+      idHash: sessions.idHash,
+      lastSeenAt: sessions.lastSeenAt,
+      expiresAt: sessions.expiresAt,
+      resident: { id: residents.id, email: residents.email, language: residents.language },
+    })
+    .from(sessions)
+    .innerJoin(residents, eq(residents.id, sessions.residentId))
+    .where(eq(sessions.idHash, idHash))
+    .get();
+}
+
+export function touchSession(idHash: string, now: Date): void {
+  db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.idHash, idHash)).run();
+}
+
+export function deleteSession(tx: Tx, idHash: string): void {
+  tx.delete(sessions).where(eq(sessions.idHash, idHash)).run();
+}
+
+/** Removes sessions past either timeout. */
+export function deleteExpiredSessions(now: Date): void {
+  db.delete(sessions)
+    .where(or(lt(sessions.expiresAt, now), lt(sessions.lastSeenAt, new Date(now.getTime() - IDLE_MINUTES * 60 * 1000))))
+    .run();
+}
+
+export function sessionIsLive(session: { lastSeenAt: Date; expiresAt: Date }, now: Date): boolean {
+  return session.expiresAt > now && now.getTime() - session.lastSeenAt.getTime() < IDLE_MINUTES * 60 * 1000;
+}

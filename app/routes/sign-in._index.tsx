@@ -1,0 +1,71 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { fieldError, FormErrorSummary } from "#app/components/form-errors";
+import { Button } from "#app/components/govuk/button";
+import { Input } from "#app/components/govuk/input";
+import { NotificationBanner } from "#app/components/govuk/notification-banner";
+import { languageFor, pageTranslations } from "#app/i18n/i18n.server";
+import { useTranslation } from "#app/i18n/use-translation";
+import type { RequestContext } from "#app/entry.server";
+import { emailForm } from "#app/services/sign-in-forms.server";
+import { requestCode } from "#app/services/sign-in.server";
+import { readForm, validateForm } from "#app/utils/form.server";
+import { safeReturnTo, signedIn, signInCookie } from "#app/utils/session.server";
+
+export const handle = { titleKey: "signIn:email.title" };
+
+export function loader({ request }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  const returnTo = safeReturnTo(url.searchParams.get("returnTo"));
+  if (signedIn(request)) throw redirect(returnTo ?? "/stories");
+  return { ...pageTranslations(request, "signIn"), returnTo, timedOut: url.searchParams.get("timedOut") === "1" };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const result = validateForm(emailForm, await readForm(request));
+  if (!result.ok) return data({ errors: result.errors, values: result.values }, { status: 400 });
+  const sent = requestCode({
+    email: result.data.email,
+    ip: (context as RequestContext).clientIp,
+    language: languageFor(request),
+    returnTo: safeReturnTo(new URL(request.url).searchParams.get("returnTo")),
+  });
+  if (!sent.ok) {
+    const message = sent.reason === "too-many-for-address" ? "signIn:errors.email.tooManyForAddress" : "signIn:errors.email.tooManyFromIp";
+    return data({ errors: [{ field: "email", message }], values: result.values }, { status: 429 });
+  }
+  return redirect("/sign-in/check-email", { headers: { "Set-Cookie": signInCookie(sent.token) } });
+}
+
+export default function EnterEmail() {
+  const { t } = useTranslation();
+  const { returnTo, timedOut } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const errors = actionData?.errors;
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <FormErrorSummary errors={errors} t={t} />
+        {timedOut && !errors ? (
+          <NotificationBanner titleText={t("signIn:email.timedOutTitle")}>
+            <p className="govuk-notification-banner__heading">{t("signIn:email.timedOut")}</p>
+          </NotificationBanner>
+        ) : null}
+        <Form method="post" action={returnTo ? `/sign-in?returnTo=${encodeURIComponent(returnTo)}` : "/sign-in"} noValidate>
+          <Input
+            id="email"
+            name="email"
+            type="email"
+            autocomplete="email"
+            spellcheck={false}
+            value={String(actionData?.values.email ?? "")}
+            label={{ children: t("signIn:email.title"), isPageHeading: true, className: "govuk-label--l" }}
+            hint={{ children: t("signIn:email.hint") }}
+            errorMessage={fieldError(errors, "email", t)}
+          />
+          <Button>{t("signIn:email.continue")}</Button>
+        </Form>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form } from "@remix-run/react";
+import { Button } from "#app/components/govuk/button";
+import { pageTranslations } from "#app/i18n/i18n.server";
+import { useTranslation } from "#app/i18n/use-translation";
+import { signOut } from "#app/services/sign-in.server";
+import { clearSessionCookie, signedIn } from "#app/utils/session.server";
+
+export const handle = { titleKey: "signIn:signOut.title" };
+
+export function loader({ request }: LoaderFunctionArgs) {
+  if (!signedIn(request)) throw redirect("/signed-out");
+  return pageTranslations(request, "signIn");
+}
+
+export function action({ request }: ActionFunctionArgs) {
+  const session = signedIn(request);
+  if (session) signOut(session);
+  return redirect("/signed-out", { headers: { "Set-Cookie": clearSessionCookie() } });
+}
+
+/** Signing out changes state, so it is a POST; this page is for anyone who arrives here by address. */
+export default function SignOut() {
+  const { t } = useTranslation();
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <h1 className="govuk-heading-l">{t("signIn:signOut.title")}</h1>
+        <p className="govuk-body">{t("signIn:signOut.body")}</p>
+        <Form method="post">
+          <Button>{t("signIn:signOut.button")}</Button>
+        </Form>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,97 @@
+import { claimDueEmails, markEmailFailed, markEmailSent, onEmailQueued, scheduleEmailRetry, type OutboxEmail } from "#app/models/outbox.server";
+import { renderEmail, withoutSecrets } from "./templates.server";
+import { MailDeliveryError, mailTransport, type MailTransport } from "./transports.server";
+
+const BATCH = 20;
+// Longer than any send can take (the SMTP timeouts add up to under a minute), so a
+// lease only runs out when its worker has died; then another worker picks the email up.
+const LEASE_MS = 5 * 60_000;
+const POLL_MS = 5_000;
+const MAX_ATTEMPTS = 10;
+const FIRST_RETRY_MS = 30_000;
+const LONGEST_WAIT_MS = 60 * 60_000;
+
+/** 30 s after the first failure, then doubling (1 min, 2 min, 4 min…), never more than an hour. */
+function retryDelay(attempts: number): number {
+  return Math.min(FIRST_RETRY_MS * 2 ** (attempts - 1), LONGEST_WAIT_MS);
+}
+
+type Outcome = "sent" | "retrying" | "failed";
+
+async function deliver(email: OutboxEmail, now: Date, transport: MailTransport): Promise<Outcome> {
+  const attempts = email.attempts + 1;
+  try {
+    const { subject, body } = renderEmail(email.template, email.language, email.personalisation);
+    await transport.send({ to: email.recipient, subject, body, reference: `outbox-${email.id}` });
+  } catch (error) {
+    const lastError = new MailDeliveryError(error instanceof Error ? error.message : String(error)).message;
+    if (attempts >= MAX_ATTEMPTS) {
+      markEmailFailed(email.id, attempts, lastError, withoutSecrets(email.template, email.personalisation));
+      return "failed";
+    }
+    scheduleEmailRetry(email.id, attempts, new Date(now.getTime() + retryDelay(attempts)), lastError);
+    return "retrying";
+  }
+  markEmailSent(email.id, now, attempts, withoutSecrets(email.template, email.personalisation));
+  return "sent";
+}
+
+/**
+ * Sends the emails that are due, up to one batch. Each is claimed with a lease
+ * first, so this can run in any number of places at once and each email still
+ * goes once; if the process dies mid-send, the lease runs out and the email is
+ * tried again (so delivery is at least once, never lost).
+ */
+export async function deliverDueEmails(now = new Date(), transport: MailTransport = mailTransport) {
+  const claimed = claimDueEmails(now, new Date(now.getTime() + LEASE_MS), BATCH);
+  const outcomes = await Promise.all(claimed.map((email) => deliver(email, now, transport)));
+  const count = (outcome: Outcome) => outcomes.filter((o) => o === outcome).length;
+  return { claimed: claimed.length, sent: count("sent"), retrying: count("retrying"), failed: count("failed") };
+}
+
+let timer: NodeJS.Timeout | undefined;
+let running: Promise<void> | undefined;
+let wokenWhileRunning = false;
+
+// Drizzle's query errors quote the statement's parameters (addresses, codes): log the database's own reason only.
+function databaseReason(error: unknown): string {
+  const root = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+  return root instanceof Error ? `${root.name}: ${root.message}` : "unknown error";
+}
+
+function wake(): void {
+  if (running) {
+    wokenWhileRunning = true;
+    return;
+  }
+  running = (async () => {
+    do {
+      wokenWhileRunning = false;
+      const { claimed } = await deliverDueEmails();
+      // A full batch means more may be waiting.
+      if (claimed === BATCH) wokenWhileRunning = true;
+    } while (wokenWhileRunning && timer);
+  })()
+    .catch((error: unknown) => console.error(`The mail worker will try again: ${databaseReason(error)}`))
+    .finally(() => {
+      running = undefined;
+    });
+}
+
+/** Sends due emails now, every few seconds after, and as soon as one is queued in this process. */
+export function startMailWorker(): void {
+  if (timer) return;
+  timer = setInterval(wake, POLL_MS);
+  // The HTTP server keeps the process alive; the worker alone should not.
+  timer.unref();
+  onEmailQueued(wake);
+  wake();
+}
+
+/** Stops polling and waits for sends in progress, so their results are recorded before the database closes. */
+export async function stopMailWorker(): Promise<void> {
+  clearInterval(timer);
+  timer = undefined;
+  onEmailQueued(null);
+  await running;
+}

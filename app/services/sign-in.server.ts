@@ -1,0 +1,125 @@
+import { createHmac, randomInt, timingSafeEqual } from "node:crypto";
+import type { Language } from "#app/i18n/i18n";
+import { recordAuditEvent } from "#app/models/audit.server";
+import { queueEmail } from "#app/models/outbox.server";
+import { limits, takeFromLimit } from "#app/models/rate-limit.server";
+import { findOrCreateResident } from "#app/models/resident.server";
+import { createSession, deleteSession, hashToken, newToken } from "#app/models/session.server";
+import {
+  countWrongAttempt,
+  findSignInCode,
+  insertSignInCode,
+  markSignInCodeUsed,
+  retireUnusedCodes,
+} from "#app/models/sign-in-code.server";
+import { env } from "#app/utils/env.server";
+import { db } from "#db/client.server";
+
+export const CODE_MINUTES = 15;
+export const MAX_WRONG_ATTEMPTS = 5;
+
+/** Lower-cased and trimmed, so "Sam@Example.org " and "sam@example.org" are one account. */
+export function normaliseEmail(email: string): string {
+  return email.normalize("NFC").trim().toLowerCase();
+}
+
+export function newCode(): string {
+  return randomInt(0, 1_000_000).toString().padStart(6, "0");
+}
+
+/** Keyed, so a copy of the database alone cannot be used to work out the six digits. */
+function hashCode(signInId: string, code: string): string {
+  return createHmac("sha256", env.SESSION_SECRET).update(`${signInId}:${code}`).digest("hex");
+}
+
+function sameHash(a: string, b: string): boolean {
+  return a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+}
+
+/** Rate-limit keys never hold the address itself. */
+const addressKey = (email: string) => hashToken(`address:${email}`);
+
+export type RequestCodeResult = { ok: true; token: string } | { ok: false; reason: "too-many-for-address" | "too-many-from-ip" };
+
+/** Emails a new code to `email` and returns the token the browser keeps to say which sign-in it is. */
+export function requestCode(input: {
+  email: string;
+  ip: string;
+  language: Language;
+  returnTo: string | null;
+  now?: Date;
+}): RequestCodeResult {
+  const now = input.now ?? new Date();
+  const email = normaliseEmail(input.email);
+  return db.transaction((tx) => {
+    if (!takeFromLimit(tx, limits.codesPerIp, input.ip, now)) {
+      recordAuditEvent("sign_in_rate_limited", { limit: limits.codesPerIp.name }, tx);
+      return { ok: false, reason: "too-many-from-ip" } as const;
+    }
+    if (!takeFromLimit(tx, limits.codesPerAddress, addressKey(email), now)) {
+      recordAuditEvent("sign_in_rate_limited", { limit: limits.codesPerAddress.name }, tx);
+      return { ok: false, reason: "too-many-for-address" } as const;
+    }
+    retireUnusedCodes(tx, email, now);
+    const { token, hash: id } = newToken();
+    const code = newCode();
+    insertSignInCode(tx, {
+      id,
+      email,
+      codeHash: hashCode(id, code),
+      language: input.language,
+      returnTo: input.returnTo,
+      expiresAt: new Date(now.getTime() + CODE_MINUTES * 60 * 1000),
+      createdAt: now,
+    });
+    queueEmail(tx, { to: email, template: "sign-in-code", language: input.language, personalisation: { code } });
+    recordAuditEvent("sign_in_code_sent", {}, tx);
+    return { ok: true, token } as const;
+  });
+}
+
+/** The address a pending sign-in sent its code to, to show on "Check your email". */
+export function pendingSignIn(token: string | null, { evenIfExpired = false, now = new Date() } = {}) {
+  if (!token) return null;
+  const row = findSignInCode(db, hashToken(token));
+  // An expired code can still be replaced by "Send a new code"; a used one cannot.
+  if (!row || row.usedAt || (!evenIfExpired && row.expiresAt <= now)) return null;
+  return { email: row.email, returnTo: row.returnTo, language: row.language };
+}
+
+export type VerifyCodeResult =
+  | { ok: true; sessionToken: string; returnTo: string | null; residentId: string; language: Language }
+  | { ok: false; reason: "no-sign-in" | "expired" | "wrong" | "too-many-tries" | "too-many-from-ip" };
+
+export function verifyCode(input: { token: string | null; code: string; ip: string; language: Language; now?: Date }): VerifyCodeResult {
+  const now = input.now ?? new Date();
+  return db.transaction((tx) => {
+    if (!takeFromLimit(tx, limits.codeAttemptsPerIp, input.ip, now)) {
+      recordAuditEvent("sign_in_rate_limited", { limit: limits.codeAttemptsPerIp.name }, tx);
+      return { ok: false, reason: "too-many-from-ip" } as const;
+    }
+    const row = input.token ? findSignInCode(tx, hashToken(input.token)) : undefined;
+    if (!row) return { ok: false, reason: "no-sign-in" } as const;
+    if (row.usedAt || row.expiresAt <= now) return { ok: false, reason: "expired" } as const;
+    if (row.wrongAttempts >= MAX_WRONG_ATTEMPTS) return { ok: false, reason: "too-many-tries" } as const;
+    if (!sameHash(row.codeHash, hashCode(row.id, input.code))) {
+      const wrongAttempts = row.wrongAttempts + 1;
+      countWrongAttempt(tx, row.id, wrongAttempts);
+      recordAuditEvent("sign_in_code_wrong", { attempt: wrongAttempts }, tx);
+      return { ok: false, reason: wrongAttempts >= MAX_WRONG_ATTEMPTS ? "too-many-tries" : "wrong" } as const;
+    }
+    markSignInCodeUsed(tx, row.id, now);
+    const resident = findOrCreateResident(tx, row.email, input.language, now);
+    const sessionToken = createSession(tx, resident.id, now);
+    recordAuditEvent("signed_in", { resident: resident.id }, tx);
+    return { ok: true, sessionToken, returnTo: row.returnTo, residentId: resident.id, language: resident.language } as const;
+  });
+}
+
+/** Ends the session on the server, so the cookie is worthless even if it was copied. */
+export function signOut(signedIn: { sessionHash: string; resident: { id: string } }): void {
+  db.transaction((tx) => {
+    deleteSession(tx, signedIn.sessionHash);
+    recordAuditEvent("signed_out", { resident: signedIn.resident.id }, tx);
+  });
+}

@@ -1,0 +1,85 @@
+import { z } from "zod";
+import { MAX_BODY_BYTES } from "./security.server";
+
+/** One problem with one field. `message` is a translation key; `field` is the id of the input to focus. */
+export type FormError = { field: string; message: string; params?: Record<string, string | number> };
+
+/** What the person typed, kept exactly so a page with errors can show it again. */
+export type FormValues = Record<string, string | string[]>;
+
+export type FormResult<T> = { ok: true; data: T; values: FormValues } | { ok: false; errors: FormError[]; values: FormValues };
+
+/**
+ * Reads a form body, refusing (413) one larger than the service accepts even
+ * when the client sent no Content-Length (those are refused before this runs).
+ */
+export async function readForm(request: Request): Promise<FormData> {
+  const text = await readLimited(request, MAX_BODY_BYTES);
+  const type = request.headers.get("Content-Type") ?? "";
+  if (!type.startsWith("application/x-www-form-urlencoded")) {
+    throw new Response(null, { status: 415 });
+  }
+  const form = new FormData();
+  for (const [key, value] of new URLSearchParams(text)) form.append(key, value);
+  return form;
+}
+
+async function readLimited(request: Request, limit: number): Promise<string> {
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      throw new Response(null, { status: 413 });
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+function isArrayField(schema: z.ZodType): boolean {
+  let inner: z.ZodType = schema;
+  // Unwrap optional/default wrappers to see whether the field takes several values (checkboxes).
+  while (inner instanceof z.ZodOptional || inner instanceof z.ZodDefault || inner instanceof z.ZodPipe) {
+    inner = inner instanceof z.ZodPipe ? (inner.in as z.ZodType) : (inner.unwrap() as z.ZodType);
+  }
+  return inner instanceof z.ZodArray;
+}
+
+/** The values of the schema's fields as typed: strings, or lists of strings for checkboxes. */
+export function formValues(shape: z.ZodRawShape, form: FormData): FormValues {
+  const values: FormValues = {};
+  for (const [name, schema] of Object.entries(shape)) {
+    values[name] = isArrayField(schema as z.ZodType)
+      ? form.getAll(name).filter((v): v is string => typeof v === "string")
+      : String(form.get(name) ?? "");
+  }
+  return values;
+}
+
+/**
+ * Checks a form against a zod object schema whose error messages are
+ * translation keys. Errors come back in the order the fields are declared,
+ * which is the order they appear on the page, one per field.
+ */
+export function validateForm<S extends z.ZodObject>(schema: S, form: FormData): FormResult<z.output<S>> {
+  const values = formValues(schema.shape, form);
+  const result = schema.safeParse(values);
+  if (result.success) return { ok: true, data: result.data, values };
+  const order = Object.keys(schema.shape);
+  const byField = new Map<string, FormError>();
+  for (const issue of result.error.issues) {
+    const field = String(issue.path[0] ?? order[0]);
+    if (!byField.has(field)) {
+      const params = (issue as { params?: Record<string, string | number> }).params;
+      byField.set(field, { field, message: issue.message, ...(params ? { params } : {}) });
+    }
+  }
+  const errors = [...byField.values()].sort((a, b) => order.indexOf(a.field) - order.indexOf(b.field));
+  return { ok: false, errors, values };
+}

@@ -1,0 +1,81 @@
+import { redirect } from "@remix-run/node";
+import { deleteSession, findSession, hashToken, sessionIsLive, touchSession, ABSOLUTE_HOURS } from "#app/models/session.server";
+import { db } from "#db/client.server";
+import { env } from "./env.server";
+
+const https = env.PUBLIC_URL.startsWith("https:");
+// __Host- binds the cookie to this exact origin over https; browsers refuse the prefix over http.
+const prefix = https ? "__Host-" : "";
+const SESSION = `${prefix}session`;
+const SIGN_IN = `${prefix}signin`;
+
+function cookie(name: string, value: string, maxAgeSeconds: number): string {
+  return `${name}=${value}; Path=/; Max-Age=${maxAgeSeconds}; HttpOnly; SameSite=Lax${https ? "; Secure" : ""}`;
+}
+
+export function readCookie(request: Request, name: string): string | null {
+  const header = request.headers.get("Cookie");
+  if (!header) return null;
+  for (const part of header.split(";")) {
+    const [key, ...rest] = part.trim().split("=");
+    if (key === name) return rest.join("=") || null;
+  }
+  return null;
+}
+
+export const sessionCookie = (token: string) => cookie(SESSION, token, ABSOLUTE_HOURS * 60 * 60);
+export const clearSessionCookie = () => cookie(SESSION, "", 0);
+export const signInCookie = (token: string) => cookie(SIGN_IN, token, 15 * 60);
+export const clearSignInCookie = () => cookie(SIGN_IN, "", 0);
+export const signInToken = (request: Request) => readCookie(request, SIGN_IN);
+
+export type SignedIn = { resident: { id: string; email: string; language: "en" | "cy" }; sessionHash: string };
+type SessionState = SignedIn | { expired: true } | null;
+
+// Several loaders of one request ask; look the session up once.
+const seen = new WeakMap<Request, SessionState>();
+
+// Writing last-seen on every request would make every page view a write; a minute's precision is plenty for a 60-minute timeout.
+const TOUCH_AFTER_MS = 60 * 1000;
+
+export function sessionState(request: Request, now = new Date()): SessionState {
+  if (seen.has(request)) return seen.get(request) ?? null;
+  let state: SessionState = null;
+  const token = readCookie(request, SESSION);
+  if (token) {
+    const hash = hashToken(token);
+    const session = findSession(hash);
+    if (session && sessionIsLive(session, now)) {
+      if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_AFTER_MS) touchSession(hash, now);
+      state = { resident: session.resident, sessionHash: hash };
+    } else if (session) {
+      deleteSession(db, hash);
+      state = { expired: true };
+    } else {
+      state = { expired: true };
+    }
+  }
+  seen.set(request, state);
+  return state;
+}
+
+export function signedIn(request: Request): SignedIn | null {
+  const state = sessionState(request);
+  return state && "resident" in state ? state : null;
+}
+
+/** The signed-in resident, or a redirect to sign in that brings them back to this page. */
+export function requireResident(request: Request): SignedIn {
+  const state = sessionState(request);
+  if (state && "resident" in state) return state;
+  const url = new URL(request.url);
+  const params = new URLSearchParams({ returnTo: url.pathname });
+  if (state && "expired" in state) params.set("timedOut", "1");
+  throw redirect(`/sign-in?${params.toString()}`, { headers: { "Set-Cookie": clearSessionCookie() } });
+}
+
+/** Only same-site paths, so a crafted link cannot send someone elsewhere after signing in. */
+export function safeReturnTo(value: string | null | undefined): string | null {
+  if (!value || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return null;
+  return value.length <= 200 ? value : null;
+}
