@@ -1,0 +1,140 @@
+import { eq } from "drizzle-orm";
+import { beforeEach, describe, expect, test } from "vitest";
+import { limits } from "#app/models/rate-limit.server";
+import { findSession, hashToken, sessionIsLive } from "#app/models/session.server";
+import { db } from "#db/client.server";
+import { outbox, rateLimits, residents, sessions, signInCodes } from "#db/schema";
+import { CODE_MINUTES, normaliseEmail, requestCode, signOut, verifyCode } from "./sign-in.server";
+
+const ip = "203.0.113.7";
+const start = new Date("2026-11-26T10:00:00Z");
+const minutes = (n: number) => new Date(start.getTime() + n * 60 * 1000);
+
+/** The code in the newest email queued for `email` (the outbox is the only place it exists in clear). */
+function lastCodeFor(email: string): string {
+  const rows = db.select().from(outbox).where(eq(outbox.recipient, email)).all();
+  return String(rows.at(-1)?.personalisation.code);
+}
+
+beforeEach(() => {
+  for (const table of [sessions, signInCodes, outbox, rateLimits, residents]) db.delete(table).run();
+});
+
+describe("asking for a code", () => {
+  test("queues an email in the person's language and keeps only a hash of the code", () => {
+    const result = requestCode({ email: "  Sam@Example.ORG ", ip, language: "cy", returnTo: "/stories", now: start });
+    expect(result.ok).toBe(true);
+    const [email] = db.select().from(outbox).all();
+    expect(email).toMatchObject({ recipient: "sam@example.org", template: "sign-in-code", language: "cy", status: "pending" });
+    const code = email.personalisation.code;
+    expect(code).toMatch(/^\d{6}$/);
+    const [stored] = db.select().from(signInCodes).all();
+    expect(stored.codeHash).not.toContain(code);
+    expect(stored.expiresAt.getTime() - start.getTime()).toBe(CODE_MINUTES * 60 * 1000);
+    expect(stored.id).toBe(hashToken(result.ok ? result.token : ""));
+  });
+
+  test("addresses are normalised so one person has one account", () => {
+    expect(normaliseEmail("  Sam@Example.ORG ")).toBe("sam@example.org");
+  });
+
+  test("an address may have five codes an hour, then gets a clear refusal; the next hour it may ask again", () => {
+    for (let i = 0; i < limits.codesPerAddress.max; i++) {
+      expect(requestCode({ email: "sam@example.org", ip: `198.51.100.${i}`, language: "en", returnTo: null, now: minutes(i) }).ok).toBe(true);
+    }
+    expect(requestCode({ email: "sam@example.org", ip, language: "en", returnTo: null, now: minutes(10) })).toEqual({
+      ok: false,
+      reason: "too-many-for-address",
+    });
+    expect(requestCode({ email: "sam@example.org", ip, language: "en", returnTo: null, now: minutes(61) }).ok).toBe(true);
+  });
+
+  test("one connection may not ask for codes for address after address", () => {
+    for (let i = 0; i < limits.codesPerIp.max; i++) {
+      requestCode({ email: `person${i}@example.org`, ip, language: "en", returnTo: null, now: start });
+    }
+    expect(requestCode({ email: "one-more@example.org", ip, language: "en", returnTo: null, now: start })).toEqual({
+      ok: false,
+      reason: "too-many-from-ip",
+    });
+  });
+});
+
+describe("entering the code", () => {
+  function ask(email = "sam@example.org", now = start) {
+    const result = requestCode({ email, ip, language: "en", returnTo: "/stories/abc", now });
+    if (!result.ok) throw new Error("code not sent");
+    return { token: result.token, code: lastCodeFor(email) };
+  }
+
+  test("the right code signs in, makes the account on first use and returns the page asked for", () => {
+    const { token, code } = ask();
+    const result = verifyCode({ token, code, ip, language: "cy", now: minutes(1) });
+    expect(result).toMatchObject({ ok: true, returnTo: "/stories/abc", language: "cy" });
+    if (!result.ok) return;
+    const resident = db.select().from(residents).get();
+    expect(resident).toMatchObject({ email: "sam@example.org", language: "cy" });
+    const session = findSession(hashToken(result.sessionToken));
+    expect(session?.resident.id).toBe(resident?.id);
+  });
+
+  test("a code works once", () => {
+    const { token, code } = ask();
+    expect(verifyCode({ token, code, ip, language: "en", now: minutes(1) }).ok).toBe(true);
+    expect(verifyCode({ token, code, ip, language: "en", now: minutes(2) })).toEqual({ ok: false, reason: "expired" });
+  });
+
+  test("a code expires after 15 minutes", () => {
+    const { token, code } = ask();
+    expect(verifyCode({ token, code, ip, language: "en", now: minutes(15) })).toEqual({ ok: false, reason: "expired" });
+  });
+
+  test("five wrong tries end the code, even if the sixth is right", () => {
+    const { token, code } = ask();
+    const wrong = code === "000000" ? "111111" : "000000";
+    const reasons = Array.from({ length: 5 }, () => verifyCode({ token, code: wrong, ip, language: "en", now: minutes(1) }));
+    expect(reasons.map((r) => (r.ok ? "ok" : r.reason))).toEqual(["wrong", "wrong", "wrong", "wrong", "too-many-tries"]);
+    expect(verifyCode({ token, code, ip, language: "en", now: minutes(2) })).toEqual({ ok: false, reason: "too-many-tries" });
+  });
+
+  test("asking again makes the earlier code worthless", () => {
+    const first = ask();
+    const second = ask("sam@example.org", minutes(1));
+    expect(verifyCode({ token: first.token, code: first.code, ip, language: "en", now: minutes(2) })).toEqual({ ok: false, reason: "expired" });
+    expect(verifyCode({ token: second.token, code: second.code, ip, language: "en", now: minutes(2) }).ok).toBe(true);
+  });
+
+  test("a code is useless without the browser that asked for it", () => {
+    const { code } = ask();
+    expect(verifyCode({ token: null, code, ip, language: "en", now: minutes(1) })).toEqual({ ok: false, reason: "no-sign-in" });
+    expect(verifyCode({ token: "made-up", code, ip, language: "en", now: minutes(1) })).toEqual({ ok: false, reason: "no-sign-in" });
+  });
+
+  test("one connection may only try so many codes in 15 minutes", () => {
+    const { token, code } = ask();
+    for (let i = 0; i < limits.codeAttemptsPerIp.max; i++) verifyCode({ token: "made-up", code: "123456", ip, language: "en", now: minutes(1) });
+    expect(verifyCode({ token, code, ip, language: "en", now: minutes(2) })).toEqual({ ok: false, reason: "too-many-from-ip" });
+    expect(verifyCode({ token, code, ip: "198.51.100.1", language: "en", now: minutes(2) }).ok).toBe(true);
+  });
+});
+
+describe("sessions", () => {
+  test("end after 60 idle minutes or 12 hours, whichever comes first", () => {
+    const session = { lastSeenAt: start, expiresAt: new Date(start.getTime() + 12 * 60 * 60 * 1000) };
+    expect(sessionIsLive(session, minutes(59))).toBe(true);
+    expect(sessionIsLive(session, minutes(60))).toBe(false);
+    const busy = { lastSeenAt: minutes(12 * 60 - 1), expiresAt: session.expiresAt };
+    expect(sessionIsLive(busy, minutes(12 * 60 - 0.5))).toBe(true);
+    expect(sessionIsLive(busy, minutes(12 * 60))).toBe(false);
+  });
+
+  test("signing out deletes the session on the server", () => {
+    const asked = requestCode({ email: "sam@example.org", ip, language: "en", returnTo: null, now: start });
+    if (!asked.ok) throw new Error("code not sent");
+    const result = verifyCode({ token: asked.token, code: lastCodeFor("sam@example.org"), ip, language: "en", now: minutes(1) });
+    if (!result.ok) throw new Error("not signed in");
+    const hash = hashToken(result.sessionToken);
+    signOut({ sessionHash: hash, resident: { id: result.residentId } });
+    expect(findSession(hash)).toBeUndefined();
+  });
+});
