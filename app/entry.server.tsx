@@ -7,7 +7,7 @@ import { startMailWorker, stopMailWorker } from "#app/services/mail/worker.serve
 import { NonceProvider } from "#app/utils/nonce";
 import { env } from "#app/utils/env.server";
 import { isCrossSiteRequest, MAX_BODY_BYTES, securityHeaders } from "#app/utils/security.server";
-import { sqlite } from "#db/client.server";
+import { countingStatements, sqlite } from "#db/client.server";
 
 const ABORT_DELAY = 5_000;
 
@@ -23,6 +23,7 @@ export const serverSupport = {
   startMailWorker,
   stopMailWorker,
   closeDatabase: () => sqlite.close(),
+  countingStatements,
 };
 
 export type RequestContext = AppLoadContext & { cspNonce: string; refusal?: 403 | 413; clientIp: string };

@@ -13,7 +13,7 @@ import express from "express";
 /** @type {import("@remix-run/node").ServerBuild} */
 const build = await import(/* @vite-ignore */ "../build/index.js");
 /** @type {typeof import("./entry.server").serverSupport} */
-const { env, securityHeaders, isCrossSiteRequest, MAX_BODY_BYTES, startMailWorker, stopMailWorker, closeDatabase } =
+const { env, securityHeaders, isCrossSiteRequest, MAX_BODY_BYTES, startMailWorker, stopMailWorker, closeDatabase, countingStatements } =
   build.entry.module.serverSupport;
 
 const https = env.PUBLIC_URL.startsWith("https:");
@@ -61,14 +61,24 @@ app.use("/assets", express.static("public/assets", { setHeaders: cacheFor(yearIn
 app.use(express.static("public", { index: false, setHeaders: cacheFor(60 * 60 * 24) }));
 app.get("/favicon.ico", (_req, res) => res.redirect(301, "/favicon.svg"));
 
-app.all(
-  "*",
-  createRequestHandler({
-    build,
-    mode: env.NODE_ENV,
-    getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce, refusal: res.locals.refusal, clientIp: req.ip ?? "unknown" }),
-  }),
-);
+const handleWithRemix = createRequestHandler({
+  build,
+  mode: env.NODE_ENV,
+  getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce, refusal: res.locals.refusal, clientIp: req.ip ?? "unknown" }),
+});
+
+app.all("*", (req, res, next) => {
+  // How many SQL statements the page cost, for whoever looks at the response (and the benchmark).
+  const counter = { count: 0 };
+  const writeHead = res.writeHead;
+  res.writeHead = /** @type {typeof res.writeHead} */ (
+    function (/** @type {any[]} */ ...args) {
+      res.setHeader("Server-Timing", `db;desc="${counter.count} SQL statements"`);
+      return writeHead.apply(res, /** @type {Parameters<typeof writeHead>} */ (args));
+    }
+  );
+  countingStatements(counter, () => handleWithRemix(req, res, next));
+});
 
 // Requests too broken for the app to read (a malformed Host header, say) get a plain answer, never a stack trace.
 app.use(

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -14,10 +15,26 @@ export type Db = BetterSQLite3Database<typeof schema>;
 /** The database or an open transaction: model functions that must join a caller's transaction take this. */
 export type Tx = Db | Parameters<Parameters<Db["transaction"]>[0]>[0];
 
+const statementCounts = new AsyncLocalStorage<{ count: number }>();
+
+function countStatement(): void {
+  const counter = statementCounts.getStore();
+  if (counter) counter.count += 1;
+}
+
+/**
+ * Runs `work` counting the SQL statements it executes into `counter`. The
+ * server reports the count per request in a Server-Timing header, so the
+ * cost of a page can be read without a profiler.
+ */
+export function countingStatements<T>(counter: { count: number }, work: () => T): T {
+  return statementCounts.run(counter, work);
+}
+
 /** Opens (creating if need be) and migrates the SQLite database at `path`. */
 export function openDatabase(path: string): { sqlite: Database.Database; db: Db } {
   if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
-  const sqlite = new Database(path);
+  const sqlite = new Database(path, { verbose: countStatement });
   sqlite.pragma("journal_mode = WAL");
   // FULL: a consent record or an outbox row must survive a power cut once we said it was saved.
   sqlite.pragma("synchronous = FULL");

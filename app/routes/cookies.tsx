@@ -10,7 +10,7 @@ export function loader({ request }: LoaderFunctionArgs) {
 }
 
 /** The cookies the service sets. Keep in step with every Set-Cookie the service sends. */
-const cookies = ["lang"] as const;
+const cookies = ["session", "signin", "lang"] as const;
 
 export default function CookiesPage() {
   const { t } = useTranslation();
