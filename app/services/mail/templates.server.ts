@@ -35,7 +35,7 @@ export type EmailTemplate = keyof typeof templates;
 /** The values `template` needs, by name. */
 export type Personalisation<T extends EmailTemplate> = Record<(typeof templates)[T]["fields"][number], string>;
 
-export type RenderedEmail = { subject: string; body: string };
+type RenderedEmail = { subject: string; body: string };
 
 function isEmailTemplate(name: string): name is EmailTemplate {
   return Object.hasOwn(templates, name);

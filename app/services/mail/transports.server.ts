@@ -16,7 +16,7 @@ export interface MailTransport {
   send(message: MailMessage): Promise<void>;
 }
 
-export type MailConfig = Pick<Env, "MAIL_TRANSPORT" | "SMTP_URL" | "MAIL_FROM" | "NOTIFY_API_KEY" | "NOTIFY_TEMPLATE_ID" | "NOTIFY_API_URL">;
+type MailConfig = Pick<Env, "MAIL_TRANSPORT" | "SMTP_URL" | "MAIL_FROM" | "NOTIFY_API_KEY" | "NOTIFY_TEMPLATE_ID" | "NOTIFY_API_URL">;
 
 /**
  * A failure described for the outbox's `last_error`: what went wrong, with any
@@ -24,7 +24,7 @@ export type MailConfig = Pick<Env, "MAIL_TRANSPORT" | "SMTP_URL" | "MAIL_FROM" |
  */
 export class MailDeliveryError extends Error {
   constructor(description: string) {
-    super(description.replace(/[^\s<>@"']+@[^\s<>@"']+/g, "[address]").slice(0, 300));
+    super(description.replace(/[^\s<>()[\]@"',;]+@[^\s<>()[\]@"',;]+/g, "[address]").slice(0, 300));
     this.name = "MailDeliveryError";
   }
 }

@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi 
 import { serviceNames } from "#app/i18n/i18n.server";
 import { queueEmail } from "#app/models/outbox.server";
 import { env } from "#app/utils/env.server";
-import { db } from "#db/client.server";
+import { countingStatements, db } from "#db/client.server";
 import { outbox } from "#db/schema";
 import { transportFor, type MailTransport } from "./transports.server";
 import { deliverDueEmails, startMailWorker, stopMailWorker } from "./worker.server";
@@ -264,5 +264,18 @@ describe("the running mail worker", () => {
     // The worker polls every 5 seconds; well under that means it was woken.
     await vi.waitFor(() => expect(outboxRows()[0].status).toBe("sent"), { timeout: 1_000 });
     expect(printed.mock.calls.flat().join("\n")).toContain("313131");
+  });
+
+  test("a request that queues an email is not charged for the worker's statements", async () => {
+    vi.spyOn(console, "log").mockImplementation(() => {});
+    startMailWorker();
+    const request = { count: 0 };
+
+    countingStatements(request, () => queueSignInCode("counted@example.com", "717171"));
+    const queueing = request.count;
+    await vi.waitFor(() => expect(outboxRows()[0].status).toBe("sent"), { timeout: 1_000 });
+
+    expect(queueing).toBeGreaterThan(0);
+    expect(request.count).toBe(queueing);
   });
 });

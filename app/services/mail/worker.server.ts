@@ -1,3 +1,4 @@
+import { AsyncResource } from "node:async_hooks";
 import { claimDueEmails, markEmailFailed, markEmailSent, onEmailQueued, scheduleEmailRetry, type OutboxEmail } from "#app/models/outbox.server";
 import { renderEmail, withoutSecrets } from "./templates.server";
 import { MailDeliveryError, mailTransport, type MailTransport } from "./transports.server";
@@ -84,7 +85,9 @@ export function startMailWorker(): void {
   timer = setInterval(wake, POLL_MS);
   // The HTTP server keeps the process alive; the worker alone should not.
   timer.unref();
-  onEmailQueued(wake);
+  // Bound here so a run woken by a request does not join that request's async context
+  // (where its statements would be counted as the page's cost).
+  onEmailQueued(AsyncResource.bind(wake));
   wake();
 }
 
