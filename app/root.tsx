@@ -24,39 +24,34 @@ import { GovukStringsProvider, type GovukStrings } from "#app/components/govuk/s
 import { ErrorPage } from "#app/components/error-page";
 import { pageTitle } from "#app/components/page-title";
 import type { Language } from "#app/i18n/i18n";
-import { languageFor, requestedLanguage, serviceNames, translationsFor } from "#app/i18n/i18n.server";
+import { requestedLanguage } from "#app/i18n/i18n.server";
 import { useTranslation } from "#app/i18n/use-translation";
 import type { RequestContext } from "#app/entry.server";
 import { recordAuditEvent } from "#app/models/audit.server";
-import { stylesheetHref } from "#app/utils/assets.server";
-import { env } from "#app/utils/env.server";
 import { startGovukFrontend } from "#app/utils/govuk-frontend.client";
 import { useNonce } from "#app/utils/nonce";
-import { signedIn } from "#app/utils/session.server";
+import { layoutData, type LayoutData } from "#app/utils/layout.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const lang = languageFor(request);
-  const layout = {
-    lang,
-    names: serviceNames(lang),
-    contactEmail: env.CONTACT_EMAIL,
-    signedIn: Boolean(signedIn(request)),
-    stylesheetHref,
-    translations: translationsFor(lang, ["common", "govuk"]),
-  };
+  const layout = layoutData(request);
   // Refused requests and unknown languages still get the full layout, in the person's language.
   const { refusal } = context as RequestContext;
   if (refusal) {
-    recordAuditEvent(refusal === 403 ? "cross_site_request_refused" : "oversized_request_refused", {
-      path: new URL(request.url).pathname,
-    });
+    try {
+      recordAuditEvent(refusal === 403 ? "cross_site_request_refused" : "oversized_request_refused", {
+        path: new URL(request.url).pathname,
+      });
+    } catch (error) {
+      console.error(error);
+      throw data(layout, { status: 500 });
+    }
     throw data(layout, { status: refusal });
   }
   if (requestedLanguage(request) === "unknown") throw data(layout, { status: 400 });
   return layout;
 }
 
-type LayoutData = Awaited<ReturnType<typeof loader>>;
+
 
 function useLayoutData(): LayoutData | undefined {
   const loaded = useRouteLoaderData<typeof loader>("root");

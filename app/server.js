@@ -39,13 +39,26 @@ app.use((req, res, next) => {
     host: req.get("host"),
     publicUrl: env.PUBLIC_URL,
   });
-  const tooLarge = Number(req.get("content-length") ?? 0) > MAX_BODY_BYTES;
+  // Browsers always say how long a form is; a body of unstated length could be any size, so it is refused too.
+  const unstatedLength = req.get("transfer-encoding") !== undefined && req.get("content-length") === undefined;
+  const tooLarge = unstatedLength || Number(req.get("content-length") ?? 0) > MAX_BODY_BYTES;
   if (crossSite || tooLarge) {
     res.locals.refusal = crossSite ? 403 : 413;
     req.method = "GET";
     // Stop reading whatever body was sent; the connection closes after the reply.
     res.set("Connection", "close");
+  } else if (req.get("origin") === new URL(env.PUBLIC_URL).origin) {
+    // A proxy may pass its own upstream Host; Remix compares the Origin of a form post with the
+    // host it sees, so tell it the public one, which the check above has just accepted.
+    req.headers["x-forwarded-host"] = new URL(env.PUBLIC_URL).host;
   }
+  // A page may answer without reading a body it did not need; drain it so the connection can be reused.
+  res.on("finish", () => {
+    if (!req.complete) {
+      req.removeAllListeners("data");
+      req.resume();
+    }
+  });
   next();
 });
 

@@ -2,18 +2,20 @@ import type { TFunction } from "i18next";
 import { ErrorSummary } from "#app/components/govuk/error-summary";
 import type { FormError } from "#app/utils/form.server";
 
+/** An error's words. A `labelKey` param names the field's own label, translated first so a message can say which field it means. */
+function errorText(error: FormError, t: TFunction): string {
+  const { labelKey, ...params } = error.params ?? {};
+  return t(error.message, labelKey === undefined ? params : { ...params, label: t(String(labelKey), params) });
+}
+
 /** The GOV.UK error summary for a form: one link per field, in page order, to the field itself. */
-export function FormErrorSummary({ errors, t }: { errors: FormError[] | undefined; t: TFunction }) {
+export function FormErrorSummary({ errors, t, href = (field) => `#${field}` }: { errors: FormError[] | undefined; t: TFunction; href?: (field: string) => string }) {
   if (!errors?.length) return null;
-  return (
-    <ErrorSummary
-      errorList={errors.map((error) => ({ href: `#${error.field}`, children: t(error.message, error.params) }))}
-    />
-  );
+  return <ErrorSummary errorList={errors.map((error) => ({ href: href(error.field), children: errorText(error, t) }))} />;
 }
 
 /** The inline message for one field, shaped for a component's `errorMessage` prop. */
 export function fieldError(errors: FormError[] | undefined, field: string, t: TFunction): { children: string } | undefined {
   const error = errors?.find((e) => e.field === field);
-  return error ? { children: t(error.message, error.params) } : undefined;
+  return error ? { children: errorText(error, t) } : undefined;
 }

@@ -1,10 +1,11 @@
 import { isRouteErrorResponse, useMatches, useRouteError } from "@remix-run/react";
 import { useMemo } from "react";
 import { translator, type Language, type Translations } from "./i18n";
-import fallbackCommon from "./locales/en/common.json";
+import cyCommon from "./locales/cy/common.json";
+import enCommon from "./locales/en/common.json";
 
-// When the root loader itself failed there is no data at all: the error page still needs words.
-const fallback: Translations = { lang: "en", bundles: { common: fallbackCommon } };
+// When the root loader itself failed the layout's strings are missing: the error page still needs words.
+const fallbackCommon = { en: enCommon, cy: cyCommon };
 
 function translationsIn(data: unknown): Translations | null {
   if (data && typeof data === "object" && "translations" in data) {
@@ -26,8 +27,8 @@ export function useTranslation() {
     const fromError = translationsIn(error.data);
     if (fromError) found.push(fromError);
   }
-  if (found.length === 0) found.push(fallback);
-  const lang: Language = found[0].lang;
+  const lang: Language = found[0]?.lang ?? "en";
+  if (!found.some((f) => "common" in f.bundles)) found.push({ lang, bundles: { common: fallbackCommon[lang] } });
   const key = found.map((f) => Object.keys(f.bundles).join()).join("|");
   const t = useMemo(() => translator(found), [lang, key]);
   return { t, lang };

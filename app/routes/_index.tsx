@@ -8,6 +8,8 @@ import { tList } from "#app/i18n/list";
 import { useTranslation } from "#app/i18n/use-translation";
 import type { loader as rootLoader } from "#app/root";
 
+export { noFormHere as action } from "#app/utils/layout.server";
+
 export const handle = { titleKey: "start:title" };
 
 export function loader({ request }: LoaderFunctionArgs) {

@@ -6,6 +6,8 @@ import { tList } from "#app/i18n/list";
 import { useTranslation } from "#app/i18n/use-translation";
 import { env } from "#app/utils/env.server";
 
+export { noFormHere as action } from "#app/utils/layout.server";
+
 export const handle = { titleKey: "accessibility:title" };
 
 export function loader({ request }: LoaderFunctionArgs) {

@@ -68,7 +68,11 @@ export function formValues(shape: z.ZodRawShape, form: FormData): FormValues {
  * which is the order they appear on the page, one per field.
  */
 export function validateForm<S extends z.ZodObject>(schema: S, form: FormData): FormResult<z.output<S>> {
-  const values = formValues(schema.shape, form);
+  return validateValues(schema, formValues(schema.shape, form));
+}
+
+/** As `validateForm`, for values already read from a form (a page whose fields depend on what was sent, such as "add another"). */
+export function validateValues<S extends z.ZodObject>(schema: S, values: FormValues): FormResult<z.output<S>> {
   const result = schema.safeParse(values);
   if (result.success) return { ok: true, data: result.data, values };
   const order = Object.keys(schema.shape);

@@ -3,7 +3,7 @@
  * reading its HTML as a tree, and looking at the database the server wrote.
  */
 import { spawn } from "node:child_process";
-import { request as httpRequest } from "node:http";
+import { request as httpRequest, type Agent } from "node:http";
 import { resolve } from "node:path";
 import Database from "better-sqlite3";
 import { parse, type DefaultTreeAdapterTypes } from "parse5";
@@ -146,7 +146,9 @@ export function sendHeadersFirst(
 ): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
   return new Promise((done, fail) => {
     const req = httpRequest(url, { method, headers });
+    let answered = false;
     req.on("response", (res) => {
+      answered = true;
       let body = "";
       res.setEncoding("utf8");
       res.on("data", (chunk: string) => (body += chunk));
@@ -156,9 +158,9 @@ export function sendHeadersFirst(
       });
       res.on("error", fail);
     });
-    // The server may close the socket while the rest of the body is still owed; that is the point.
+    // Once answered, the server may close the socket while the rest of the body is still owed; that is the point.
     req.on("error", (error: NodeJS.ErrnoException) => {
-      if (error.code !== "ECONNRESET" && error.code !== "EPIPE") fail(error);
+      if (!answered || (error.code !== "ECONNRESET" && error.code !== "EPIPE")) fail(error);
     });
     req.write(firstChunk);
   });
@@ -202,5 +204,39 @@ export function runServerExpectingExit(
       clearTimeout(timer);
       done({ code, signal, stdout, stderr });
     });
+  });
+}
+
+export type RawReply = { status: number; headers: Record<string, string | string[] | undefined>; body: string; reusedSocket: boolean; ms: number };
+
+/**
+ * One request through node:http, so a test controls the connection: `agent: false`
+ * for a connection of its own, or a keep-alive agent to reuse one on purpose.
+ */
+export function send(
+  url: string,
+  { method = "GET", headers = {}, body, agent = false, timeoutMs = 10_000 }: {
+    method?: string;
+    headers?: Record<string, string>;
+    body?: string;
+    agent?: Agent | false;
+    timeoutMs?: number;
+  } = {},
+): Promise<RawReply> {
+  const started = Date.now();
+  return new Promise((done, fail) => {
+    const req = httpRequest(url, { method, headers, agent });
+    req.setTimeout(timeoutMs, () => req.destroy(new Error(`no answer to ${method} ${url} within ${timeoutMs} ms`)));
+    req.on("response", (res) => {
+      let text = "";
+      res.setEncoding("utf8");
+      res.on("data", (chunk: string) => (text += chunk));
+      res.on("end", () =>
+        done({ status: res.statusCode ?? 0, headers: res.headers, body: text, reusedSocket: req.reusedSocket, ms: Date.now() - started }),
+      );
+      res.on("error", fail);
+    });
+    req.on("error", fail);
+    req.end(body);
   });
 }

@@ -1,0 +1,220 @@
+/**
+ * The shape of a story: its sections, their question pages and their fields.
+ * Safe for the browser (no zod, no server modules). The form pages, the
+ * validation (story-forms.server.ts), check your answers and the summary
+ * agencies read are all driven from this list, so a new question is one entry
+ * here plus its words in locales/{en,cy}/story.json under
+ * `fields.<section>.<field>`: `label`, `hint`, `summary` (and `options.<id>`
+ * for a choice, `item`/`add`/`max` for a list).
+ */
+
+export type TextField = {
+  kind: "text";
+  name: string;
+  maxLength: number;
+  /** Needed to continue from its page, and to publish. */
+  required?: boolean;
+  format?: "email" | "phone";
+  autocomplete?: string;
+};
+export type TextareaField = { kind: "textarea"; name: string; maxLength: number; rows?: number; autocomplete?: string };
+export type ChoiceField = { kind: "checkboxes"; name: string; options: readonly string[] } | { kind: "radios"; name: string; options: readonly string[] };
+export type ItemField = TextField | TextareaField;
+/** "Add another": a list of items, each with the same fields. */
+export type ListField = { kind: "list"; name: string; max: number; item: readonly ItemField[] };
+export type Field = TextField | TextareaField | ChoiceField | ListField;
+
+export type StoryPage = { id: string; fields: readonly Field[] };
+export type StorySection = { id: string; pages: readonly StoryPage[] };
+
+const text = (name: string, maxLength: number, more: Partial<TextField> = {}): TextField => ({ kind: "text", name, maxLength, ...more });
+const textarea = (name: string, maxLength: number, more: Partial<TextareaField> = {}): TextareaField => ({ kind: "textarea", name, maxLength, ...more });
+const checkboxes = (name: string, options: readonly string[]): ChoiceField => ({ kind: "checkboxes", name, options });
+const radios = (name: string, options: readonly string[]): ChoiceField => ({ kind: "radios", name, options });
+const list = (name: string, max: number, item: readonly ItemField[]): ListField => ({ kind: "list", name, max, item });
+
+const LONG = 5000;
+const ITEM = 1000;
+const NAME = 100;
+export const MAX_ITEMS = 20;
+
+/** In the order a person meets them: what matters and what is strong before what is wrong. */
+export const storySections = [
+  {
+    id: "about",
+    pages: [
+      { id: "name", fields: [text("name", NAME, { required: true, autocomplete: "name" }), text("preferredName", NAME, { autocomplete: "nickname" })] },
+      {
+        id: "contact",
+        fields: [
+          checkboxes("contactBy", ["email", "phone", "text", "letter"]),
+          text("email", 254, { format: "email", autocomplete: "email" }),
+          text("phone", 30, { format: "phone", autocomplete: "tel" }),
+          textarea("address", 500, { rows: 4, autocomplete: "street-address" }),
+          radios("safeToLeaveMessages", ["yes", "no"]),
+        ],
+      },
+      { id: "language", fields: [radios("language", ["english", "welsh", "other"]), text("otherLanguage", NAME)] },
+      {
+        id: "needs",
+        fields: [
+          checkboxes("needs", ["interpreter", "bsl", "easyRead", "largePrint", "someoneWithMe", "moreTime", "other"]),
+          textarea("needsDetails", ITEM),
+        ],
+      },
+    ],
+  },
+  { id: "story", pages: [{ id: "now", fields: [textarea("now", LONG, { rows: 10 })] }, { id: "past", fields: [textarea("past", LONG, { rows: 10 })] }] },
+  { id: "matters", pages: [{ id: "matters", fields: [textarea("matters", LONG, { rows: 10 })] }] },
+  { id: "strengths", pages: [{ id: "strengths", fields: [textarea("strengths", LONG, { rows: 10 })] }] },
+  {
+    id: "working",
+    pages: [{ id: "working", fields: [textarea("working", LONG, { rows: 8 })] }, { id: "not-working", fields: [textarea("notWorking", LONG, { rows: 8 })] }],
+  },
+  { id: "goals", pages: [{ id: "goals", fields: [list("goals", MAX_ITEMS, [textarea("goal", 500, { rows: 3 }), textarea("help", ITEM, { rows: 4 })])] }] },
+  { id: "support", pages: [{ id: "people", fields: [list("people", MAX_ITEMS, [text("name", NAME), textarea("how", ITEM, { rows: 3 })])] }] },
+  { id: "services", pages: [{ id: "services", fields: [list("services", MAX_ITEMS, [text("name", 200), textarea("what", ITEM, { rows: 3 })])] }] },
+  { id: "dont-ask", pages: [{ id: "dont-ask", fields: [textarea("dontAsk", LONG, { rows: 8 })] }] },
+] as const satisfies readonly StorySection[];
+
+export type SectionId = (typeof storySections)[number]["id"];
+
+/** One section's saved answers: strings, lists of option ids, or lists of items. */
+export type SectionContent = Record<string, unknown>;
+export type ListItem = Record<string, string>;
+/** What a published version holds: the answers of every section that has some. */
+export type StoryContent = Partial<Record<SectionId, SectionContent>>;
+
+/** What the person typed on one page, by input name: a string, or option ids for checkboxes. */
+export type PageValues = Record<string, string | string[]>;
+
+export type SectionStatus = "not-started" | "in_progress" | "completed";
+
+export function findSection(id: string | undefined): StorySection | undefined {
+  return storySections.find((section) => section.id === id);
+}
+
+/** A section's page by id; no id means its first page. */
+export function findPage(section: StorySection, pageId: string | undefined): StoryPage | undefined {
+  return pageId === undefined ? section.pages[0] : section.pages.find((page) => page.id === pageId);
+}
+
+export function storyPath(storyId: string): string {
+  return `/stories/${storyId}`;
+}
+
+/** A section's first page is its own address; later pages add their id. */
+export function pagePath(storyId: string, section: StorySection, page: StoryPage = section.pages[0]): string {
+  return page === section.pages[0] ? `${storyPath(storyId)}/${section.id}` : `${storyPath(storyId)}/${section.id}/${page.id}`;
+}
+
+export function pageAfter(section: StorySection, page: StoryPage): StoryPage | undefined {
+  return section.pages[section.pages.indexOf(page) + 1];
+}
+
+export function pageBefore(section: StorySection, page: StoryPage): StoryPage | undefined {
+  return section.pages[section.pages.indexOf(page) - 1];
+}
+
+/** The id, and the input name, of one field of one item: `goals-2-help`. */
+export function itemFieldId(list: ListField, index: number, field: ItemField): string {
+  return `${list.name}-${index + 1}-${field.name}`;
+}
+
+/** The translation key under which a field's words live. */
+export function fieldKey(section: StorySection, field: Field, item?: ItemField): string {
+  const base = `story:fields.${section.id}.${field.name}`;
+  return item ? `${base}.fields.${item.name}` : base;
+}
+
+function isAnswered(value: unknown): boolean {
+  if (typeof value === "string") return value.trim() !== "";
+  if (Array.isArray(value)) return value.length > 0;
+  return false;
+}
+
+export function isEmptyItem(list: ListField, item: ListItem): boolean {
+  return list.item.every((field) => !isAnswered(item[field.name]));
+}
+
+export function listItems(list: ListField, content: SectionContent): ListItem[] {
+  const value = content[list.name];
+  return Array.isArray(value) ? (value as ListItem[]) : [];
+}
+
+/** A page's fields filled from saved answers, in the shape the form sends them back. */
+export function pageValues(page: StoryPage, content: SectionContent): PageValues {
+  const values: PageValues = {};
+  for (const field of page.fields) {
+    const saved = content[field.name];
+    if (field.kind === "list") {
+      listItems(field, content).forEach((item, index) => {
+        for (const itemField of field.item) values[itemFieldId(field, index, itemField)] = item[itemField.name] ?? "";
+      });
+    } else if (field.kind === "checkboxes") {
+      values[field.name] = Array.isArray(saved) ? (saved as string[]) : [];
+    } else {
+      values[field.name] = typeof saved === "string" ? saved : "";
+    }
+  }
+  return values;
+}
+
+/** The items of a list as they appear in page values, in order. */
+export function itemsFromValues(list: ListField, values: PageValues): ListItem[] {
+  const count = Math.max(
+    0,
+    ...Object.keys(values)
+      .map((key) => key.match(new RegExp(`^${list.name}-(\\d+)-`))?.[1])
+      .filter((n): n is string => n !== undefined)
+      .map(Number),
+  );
+  return Array.from({ length: count }, (_, index) =>
+    Object.fromEntries(list.item.map((field) => [field.name, String(values[itemFieldId(list, index, field)] ?? "")])),
+  );
+}
+
+export function itemsToValues(list: ListField, items: ListItem[]): PageValues {
+  const values: PageValues = {};
+  items.forEach((item, index) => {
+    for (const field of list.item) values[itemFieldId(list, index, field)] = item[field.name] ?? "";
+  });
+  return values;
+}
+
+/**
+ * A section's answers with nothing empty left in, fields in the order of the
+ * registry: what is published, and what two drafts are compared by.
+ */
+export function cleanSection(section: StorySection, content: SectionContent): SectionContent {
+  const clean: SectionContent = {};
+  for (const page of section.pages) {
+    for (const field of page.fields) {
+      if (field.kind === "list") {
+        const items = listItems(field, content)
+          .filter((item) => !isEmptyItem(field, item))
+          .map((item) => Object.fromEntries(field.item.filter((f) => isAnswered(item[f.name])).map((f) => [f.name, item[f.name]])));
+        if (items.length > 0) clean[field.name] = items;
+      } else if (isAnswered(content[field.name])) {
+        clean[field.name] = content[field.name];
+      }
+    }
+  }
+  return clean;
+}
+
+/** Every section that has an answer, cleaned, in registry order. */
+export function cleanStory(sections: Partial<Record<string, SectionContent>>): StoryContent {
+  const story: StoryContent = {};
+  for (const section of storySections) {
+    const content = cleanSection(section, sections[section.id] ?? {});
+    if (Object.keys(content).length > 0) story[section.id] = content;
+  }
+  return story;
+}
+
+/** The name the story is about, if given. */
+export function subjectName(story: StoryContent): string | undefined {
+  const name = story.about?.name;
+  return typeof name === "string" && name.trim() !== "" ? name : undefined;
+}

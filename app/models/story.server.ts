@@ -1,0 +1,106 @@
+import { randomUUID } from "node:crypto";
+import { and, asc, desc, eq } from "drizzle-orm";
+import type { SectionContent, StoryContent } from "#app/models/story-sections";
+import { db, type Tx } from "#db/client.server";
+import { stories, storySections, storyVersions, subjects } from "#db/schema";
+
+export type DraftSection = typeof storySections.$inferSelect;
+export type StoryVersion = typeof storyVersions.$inferSelect;
+
+export function insertStory(tx: Tx, { subjectId, ownerId, now }: { subjectId: string; ownerId: string; now: Date }): string {
+  const id = randomUUID();
+  tx.insert(stories).values({ id, subjectId, ownerId, createdAt: now, updatedAt: now }).run();
+  return id;
+}
+
+/** The story with who it is about, only if `ownerId` owns it. */
+export function findOwnedStory(storyId: string, ownerId: string) {
+  return db
+    .select({
+      id: stories.id,
+      ownerId: stories.ownerId,
+      latestVersion: stories.latestVersion,
+      updatedAt: stories.updatedAt,
+      subject: { id: subjects.id, relationship: subjects.relationship, basis: subjects.basis },
+    })
+    .from(stories)
+    .innerJoin(subjects, eq(subjects.id, stories.subjectId))
+    .where(and(eq(stories.id, storyId), eq(stories.ownerId, ownerId)))
+    .get();
+}
+
+export type OwnedStory = NonNullable<ReturnType<typeof findOwnedStory>>;
+
+export function storyExists(storyId: string): boolean {
+  return db.select({ id: stories.id }).from(stories).where(eq(stories.id, storyId)).get() !== undefined;
+}
+
+export function storiesOwnedBy(ownerId: string) {
+  return db
+    .select({ id: stories.id, latestVersion: stories.latestVersion, createdAt: stories.createdAt, updatedAt: stories.updatedAt })
+    .from(stories)
+    .where(eq(stories.ownerId, ownerId))
+    .orderBy(desc(stories.createdAt))
+    .all();
+}
+
+export function draftSections(storyId: string, tx: Tx = db): DraftSection[] {
+  return tx.select().from(storySections).where(eq(storySections.storyId, storyId)).all();
+}
+
+export function findDraftSection(storyId: string, section: string): DraftSection | undefined {
+  return db
+    .select()
+    .from(storySections)
+    .where(and(eq(storySections.storyId, storyId), eq(storySections.section, section)))
+    .get();
+}
+
+export function saveDraftSection(
+  tx: Tx,
+  { storyId, section, content, status, now }: { storyId: string; section: string; content: SectionContent; status: DraftSection["status"]; now: Date },
+): void {
+  tx.insert(storySections)
+    .values({ storyId, section, content, status, updatedAt: now })
+    .onConflictDoUpdate({ target: [storySections.storyId, storySections.section], set: { content, status, updatedAt: now } })
+    .run();
+  tx.update(stories).set({ updatedAt: now }).where(eq(stories.id, storyId)).run();
+}
+
+/** The highest version number so far, read inside the publishing transaction. */
+export function latestVersionNumber(tx: Tx, storyId: string): number {
+  const row = tx
+    .select({ version: storyVersions.version })
+    .from(storyVersions)
+    .where(eq(storyVersions.storyId, storyId))
+    .orderBy(desc(storyVersions.version))
+    .limit(1)
+    .get();
+  return row?.version ?? 0;
+}
+
+export function insertVersion(
+  tx: Tx,
+  version: { storyId: string; version: number; content: StoryContent; publishedBy: string; publishedAt: Date },
+): void {
+  tx.insert(storyVersions).values(version).run();
+  tx.update(stories).set({ latestVersion: version.version, updatedAt: version.publishedAt }).where(eq(stories.id, version.storyId)).run();
+}
+
+export function findVersion(storyId: string, version: number): StoryVersion | undefined {
+  return db
+    .select()
+    .from(storyVersions)
+    .where(and(eq(storyVersions.storyId, storyId), eq(storyVersions.version, version)))
+    .get();
+}
+
+/** Every published version, oldest first, without their content. */
+export function versionsOf(storyId: string) {
+  return db
+    .select({ version: storyVersions.version, publishedAt: storyVersions.publishedAt, publishedBy: storyVersions.publishedBy })
+    .from(storyVersions)
+    .where(eq(storyVersions.storyId, storyId))
+    .orderBy(asc(storyVersions.version))
+    .all();
+}

@@ -1,0 +1,42 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { recordAuditEvent } from "#app/models/audit.server";
+import { findOwnedStory, findVersion, storyExists, type OwnedStory } from "#app/models/story.server";
+import { requireResident, type SignedIn } from "#app/utils/session.server";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+export const notFound = () => new Response(null, { status: 404 });
+
+/**
+ * The story, if the signed-in resident owns it. Anyone else gets "Page not
+ * found", exactly as for a story that does not exist, so an id reveals nothing.
+ * Someone signed out is sent to sign in first.
+ */
+export function requireOwnStory(request: Request, storyId: string | undefined): SignedIn & { story: OwnedStory } {
+  const signedIn = requireResident(request);
+  const story = storyId && UUID.test(storyId) ? findOwnedStory(storyId, signedIn.resident.id) : undefined;
+  if (!story) {
+    // Someone trying another person's story is worth knowing about; the id says nothing about its content.
+    if (storyId && UUID.test(storyId) && storyExists(storyId)) {
+      recordAuditEvent("story_access_refused", { resident: signedIn.resident.id, story: storyId });
+    }
+    throw notFound();
+  }
+  return { ...signedIn, story };
+}
+
+/** A published version of an owned story, from its number in the address, or 404. */
+export function requireVersion(story: OwnedStory, param: string | undefined) {
+  const version = param && /^[1-9]\d{0,8}$/.test(param) ? findVersion(story.id, Number(param)) : undefined;
+  if (!version) throw notFound();
+  return version;
+}
+
+/**
+ * The action of a story page that takes no form: the owner is told the request
+ * was not understood, anyone else that the page is not there.
+ */
+export function storyPageTakesNoForm({ request, params }: ActionFunctionArgs): never {
+  requireOwnStory(request, params.storyId);
+  throw new Response(null, { status: 405 });
+}

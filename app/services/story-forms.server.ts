@@ -1,0 +1,143 @@
+import { z } from "zod";
+import {
+  fieldKey,
+  itemFieldId,
+  itemsFromValues,
+  itemsToValues,
+  isEmptyItem,
+  type Field,
+  type ItemField,
+  type ListField,
+  type ListItem,
+  type PageValues,
+  type SectionContent,
+  type StoryPage,
+  type StorySection,
+} from "#app/models/story-sections";
+import { validateValues, type FormResult } from "#app/utils/form.server";
+
+/** Which button sent a story page: every one of them saves what was typed first. */
+export type StoryIntent = { kind: "continue" } | { kind: "save" } | { kind: "add" } | { kind: "remove"; index: number };
+
+/** The intent the form names; pressing Enter in a field sends the page's first button, which is Continue. */
+export function readIntent(form: FormData): StoryIntent {
+  const intent = form.get("intent") ?? "continue";
+  if (intent === "continue" || intent === "save" || intent === "add") return { kind: intent };
+  const remove = typeof intent === "string" ? intent.match(/^remove-([1-9]\d{0,2})$/) : null;
+  if (remove) return { kind: "remove", index: Number(remove[1]) - 1 };
+  throw new Response(null, { status: 400 });
+}
+
+/** The id of a list's "Add another" button, where an error about the number of items points. */
+export const addButtonId = (list: ListField) => `${list.name}-add`;
+
+function listItemsFromForm(list: ListField, form: FormData): ListItem[] {
+  const pattern = new RegExp(`^${list.name}-(\\d+)-(${list.item.map((f) => f.name).join("|")})$`);
+  const byIndex = new Map<number, ListItem>();
+  for (const [key, value] of form) {
+    const match = key.match(pattern);
+    if (!match || typeof value !== "string") continue;
+    const index = Number(match[1]);
+    const item = byIndex.get(index) ?? {};
+    item[match[2]] = value;
+    byIndex.set(index, item);
+  }
+  return [...byIndex.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([, item]) => Object.fromEntries(list.item.map((f) => [f.name, item[f.name] ?? ""])));
+}
+
+/**
+ * What the person typed on a page, kept exactly. In a list, the item they
+ * removed is gone and so are items left empty, so the numbering they see next
+ * matches what is saved.
+ */
+export function readPageValues(page: StoryPage, form: FormData, intent: StoryIntent): PageValues {
+  const values: PageValues = {};
+  for (const field of page.fields) {
+    if (field.kind === "list") {
+      const items = listItemsFromForm(field, form).filter((item, index) => !(intent.kind === "remove" && index === intent.index));
+      Object.assign(values, itemsToValues(field, items.filter((item) => !isEmptyItem(field, item))));
+    } else if (field.kind === "checkboxes") {
+      values[field.name] = form.getAll(field.name).filter((v): v is string => typeof v === "string");
+    } else {
+      const value = form.get(field.name);
+      values[field.name] = typeof value === "string" ? value : "";
+    }
+  }
+  return values;
+}
+
+/** Browsers send a textarea's line breaks as CR LF; the character count counts them as one, and so do we. */
+const normalised = z.string().transform((value) => value.replace(/\r\n?/g, "\n").trim());
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const PHONE = /^\+?\d{6,15}$/;
+
+function textSchema(field: ItemField, labelKey: string, { requireAnswers, number }: { requireAnswers: boolean; number?: number }) {
+  const params = { labelKey, ...(number ? { number } : {}) };
+  let schema = normalised;
+  if (field.kind === "text" && field.required && requireAnswers) {
+    schema = schema.refine((value) => value !== "", { error: `${labelKey}.required` });
+  }
+  schema = schema.refine((value) => value.length <= field.maxLength, { error: "story:errors.tooLong", params: { ...params, limit: field.maxLength } });
+  if (field.kind === "text" && field.format === "email") {
+    schema = schema.refine((value) => value === "" || EMAIL.test(value), { error: "story:errors.email" });
+  }
+  if (field.kind === "text" && field.format === "phone") {
+    schema = schema.refine((value) => value === "" || PHONE.test(value.replace(/[\s().-]/g, "")), { error: "story:errors.phone" });
+  }
+  return schema;
+}
+
+/**
+ * The checks for one page, keyed by input name in page order, so errors come
+ * back in the order the fields appear. A required answer is only asked for on
+ * Continue: "Save and come back later" keeps whatever is there.
+ */
+export function pageSchema(section: StorySection, page: StoryPage, values: PageValues, intent: StoryIntent) {
+  const requireAnswers = intent.kind === "continue";
+  const shape: Record<string, z.ZodType> = {};
+  for (const field of page.fields as readonly Field[]) {
+    const labelKey = fieldKey(section, field);
+    if (field.kind === "list") {
+      const count = itemsFromValues(field, values).length;
+      for (let index = 0; index < count; index++) {
+        for (const item of field.item) {
+          shape[itemFieldId(field, index, item)] = textSchema(item, fieldKey(section, field, item), { requireAnswers, number: index + 1 });
+        }
+      }
+      // Adding needs room for one more; anything else, room for what was sent.
+      const room = intent.kind === "add" ? count < field.max : count <= field.max;
+      shape[addButtonId(field)] = z.any().refine(() => room, { error: `${labelKey}.max`, params: { max: field.max } });
+    } else if (field.kind === "checkboxes") {
+      const options: readonly string[] = field.options;
+      shape[field.name] = z.array(z.string()).refine((chosen) => chosen.every((id) => options.includes(id)), {
+        error: "story:errors.choice",
+        params: { labelKey },
+      });
+    } else if (field.kind === "radios") {
+      const options: readonly string[] = field.options;
+      shape[field.name] = z.string().refine((chosen) => chosen === "" || options.includes(chosen), { error: "story:errors.choice", params: { labelKey } });
+    } else {
+      shape[field.name] = textSchema(field, labelKey, { requireAnswers });
+    }
+  }
+  return z.object(shape);
+}
+
+/** Checks a page and, if it passes, gives the answers to save for that page's fields. */
+export function validatePage(section: StorySection, page: StoryPage, values: PageValues, intent: StoryIntent): FormResult<SectionContent> {
+  const result = validateValues(pageSchema(section, page, values, intent), values);
+  if (!result.ok) return result;
+  const data = result.data as Record<string, unknown>;
+  const content: SectionContent = {};
+  for (const field of page.fields as readonly Field[]) {
+    if (field.kind === "list") {
+      content[field.name] = itemsFromValues(field, Object.fromEntries(Object.entries(data).map(([key, value]) => [key, String(value ?? "")])));
+    } else {
+      content[field.name] = data[field.name];
+    }
+  }
+  return { ok: true, data: content, values };
+}

@@ -1,0 +1,158 @@
+import { recordAuditEvent } from "#app/models/audit.server";
+import {
+  draftSections,
+  findVersion,
+  insertStory,
+  insertVersion,
+  latestVersionNumber,
+  saveDraftSection,
+  storiesOwnedBy,
+  type DraftSection,
+  type OwnedStory,
+} from "#app/models/story.server";
+import {
+  cleanStory,
+  itemFieldId,
+  listItems,
+  pageAfter,
+  pagePath,
+  storyPath,
+  storySections,
+  subjectName,
+  type Field,
+  type SectionContent,
+  type SectionStatus,
+  type StoryContent,
+  type StoryPage,
+  type StorySection,
+} from "#app/models/story-sections";
+import { insertSubject } from "#app/models/subject.server";
+import { readIntent, readPageValues, validatePage, type StoryIntent } from "#app/services/story-forms.server";
+import type { FormError, FormValues } from "#app/utils/form.server";
+import { db } from "#db/client.server";
+
+/** A new story about the resident themselves, ready to write. */
+export function startStory(residentId: string, now = new Date()): string {
+  return db.transaction((tx) => {
+    const subjectId = insertSubject(tx, residentId, "self", now);
+    const storyId = insertStory(tx, { subjectId, ownerId: residentId, now });
+    recordAuditEvent("story_created", { resident: residentId, story: storyId }, tx);
+    return storyId;
+  });
+}
+
+/** A section is completed by Continue on its last page; any other save leaves it in progress. */
+export function statusAfter(intent: StoryIntent, isLastPage: boolean): DraftSection["status"] {
+  return intent.kind === "continue" && isLastPage ? "completed" : "in_progress";
+}
+
+function draftById(rows: DraftSection[]): Record<string, SectionContent> {
+  return Object.fromEntries(rows.map((row) => [row.section, row.content]));
+}
+
+export type PageOutcome = { ok: true; redirectTo: string } | { ok: false; errors: FormError[]; values: FormValues };
+
+/**
+ * Saves what was typed on a question page, then does what the button asked:
+ * go on, stop for now, add an item or remove one. Nothing is saved when a check fails.
+ */
+export function submitStoryPage({
+  storyId,
+  section,
+  page,
+  form,
+  now = new Date(),
+}: {
+  storyId: string;
+  section: StorySection;
+  page: StoryPage;
+  form: FormData;
+  now?: Date;
+}): PageOutcome {
+  const intent = readIntent(form);
+  const list = (page.fields as readonly Field[]).find((field) => field.kind === "list");
+  if ((intent.kind === "add" || intent.kind === "remove") && !list) throw new Response(null, { status: 400 });
+
+  const values = readPageValues(page, form, intent);
+  const result = validatePage(section, page, values, intent);
+  if (!result.ok) return result;
+
+  const answers = { ...result.data };
+  let newItemId: string | undefined;
+  if (intent.kind === "add" && list) {
+    // The new item is saved empty so it survives the redirect; the next save drops it if it stays empty.
+    const items = listItems(list, answers);
+    answers[list.name] = [...items, Object.fromEntries(list.item.map((field) => [field.name, ""]))];
+    newItemId = itemFieldId(list, items.length, list.item[0]);
+  }
+  const nextPage = pageAfter(section, page);
+  db.transaction((tx) => {
+    const saved = draftSections(storyId, tx).find((row) => row.section === section.id);
+    saveDraftSection(tx, {
+      storyId,
+      section: section.id,
+      content: { ...saved?.content, ...answers },
+      status: statusAfter(intent, nextPage === undefined),
+      now,
+    });
+  });
+
+  const here = pagePath(storyId, section, page);
+  switch (intent.kind) {
+    case "continue":
+      return { ok: true, redirectTo: nextPage ? pagePath(storyId, section, nextPage) : storyPath(storyId) };
+    case "save":
+      return { ok: true, redirectTo: `${storyPath(storyId)}?saved=1` };
+    case "add":
+      return { ok: true, redirectTo: `${here}#${newItemId}` };
+    case "remove":
+      return { ok: true, redirectTo: here };
+  }
+}
+
+/** The draft's answers for one section, as saved (empty answers included). */
+export function draftSection(storyId: string, section: StorySection): SectionContent {
+  return draftById(draftSections(storyId))[section.id] ?? {};
+}
+
+/** What the story's task list, check page and list of stories need to know about it. */
+export function storyOverview(story: Pick<OwnedStory, "id" | "latestVersion">) {
+  const rows = draftSections(story.id);
+  const draft = cleanStory(draftById(rows));
+  const statuses = Object.fromEntries(
+    storySections.map((section) => [section.id, rows.find((row) => row.section === section.id)?.status ?? "not-started"]),
+  ) as Record<string, SectionStatus>;
+  const latest = story.latestVersion ? findVersion(story.id, story.latestVersion) : undefined;
+  return {
+    draft,
+    statuses,
+    name: subjectName(draft),
+    latest: latest ? { version: latest.version, publishedAt: latest.publishedAt } : null,
+    unpublishedChanges: latest ? JSON.stringify(cleanStory(latest.content)) !== JSON.stringify(draft) : false,
+  };
+}
+
+/** "Your stories": each with its name, whether it is published and whether it has changed since. */
+export function storiesOf(residentId: string) {
+  return storiesOwnedBy(residentId).map((story) => {
+    const { name, latest, unpublishedChanges } = storyOverview(story);
+    return { id: story.id, name: name ?? null, latestVersion: latest?.version ?? null, unpublishedChanges };
+  });
+}
+
+export type PublishResult = { ok: true; version: number } | { ok: false; reason: "no-name" };
+
+/**
+ * Makes the draft the next numbered, immutable version. The number is worked
+ * out inside the transaction, so two publishes at once cannot take the same one.
+ */
+export function publishStory(storyId: string, residentId: string, now = new Date()): PublishResult {
+  return db.transaction((tx) => {
+    const content: StoryContent = cleanStory(draftById(draftSections(storyId, tx)));
+    if (!subjectName(content)) return { ok: false, reason: "no-name" } as const;
+    const version = latestVersionNumber(tx, storyId) + 1;
+    insertVersion(tx, { storyId, version, content, publishedBy: residentId, publishedAt: now });
+    recordAuditEvent("story_published", { resident: residentId, story: storyId, version }, tx);
+    return { ok: true, version } as const;
+  });
+}
