@@ -171,8 +171,6 @@ export function Layout({ children }: { children: ReactNode }) {
               ),
             }}
           />
-          </header>
-          <div className="govuk-width-container">
             <PhaseBanner tag={{ children: t("common:phaseBanner.tag") }}>
               {t("common:phaseBanner.before")}{" "}
               <a className="govuk-link" href={`mailto:${layout?.contactEmail ?? ""}`}>
@@ -180,6 +178,8 @@ export function Layout({ children }: { children: ReactNode }) {
               </a>
               {t("common:phaseBanner.after")}
             </PhaseBanner>
+          </header>
+          <div className="govuk-width-container">
             <main className="govuk-main-wrapper" id="main-content">
               {children}
             </main>

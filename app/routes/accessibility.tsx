@@ -53,9 +53,11 @@ export default function AccessibilityStatement() {
         {section("reporting", t("accessibility:reporting", { email }))}
         <h2 className="govuk-heading-m">{t("accessibility:enforcementTitle")}</h2>
         <p className="govuk-body">
+          {t("accessibility:enforcement")}{" "}
           <a className="govuk-link" href="https://www.equalityadvisoryservice.com/" rel="noreferrer">
-            {t("accessibility:enforcement")}
+            {t("accessibility:eassLink")}
           </a>
+          .
         </p>
         <h2 className="govuk-heading-l">{t("accessibility:technicalTitle")}</h2>
         <p className="govuk-body">{t("accessibility:technical", { organisation })}</p>

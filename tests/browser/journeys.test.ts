@@ -1,0 +1,153 @@
+/**
+ * What a resident does with the layout on every page, in a real browser, on a
+ * phone and a desktop, with JavaScript on and off: changing language without
+ * losing their place, skipping past the header with the keyboard, and
+ * starting the service.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
+import commonCy from "#app/i18n/locales/cy/common.json";
+import cookiesCy from "#app/i18n/locales/cy/cookies.json";
+import privacyCy from "#app/i18n/locales/cy/privacy.json";
+import startCy from "#app/i18n/locales/cy/start.json";
+import commonEn from "#app/i18n/locales/en/common.json";
+import cookiesEn from "#app/i18n/locales/en/cookies.json";
+import privacyEn from "#app/i18n/locales/en/privacy.json";
+import startEn from "#app/i18n/locales/en/start.json";
+import { configurations, openBrowser, serverFailure, type BrowserSession } from "#tests/support/browser";
+import { startServer, type RunningServer } from "#tests/support/server";
+
+let server: RunningServer;
+
+beforeAll(async () => {
+  server = await startServer();
+});
+
+afterEach(async ({ task }) => {
+  if (task.result?.state !== "fail") return;
+  const failure = await serverFailure(server);
+  if (failure) throw new Error(failure);
+});
+
+afterAll(async () => {
+  await server?.stop();
+});
+
+describe.each(configurations)("$label", (configuration) => {
+  let browser: BrowserSession;
+
+  beforeAll(async () => {
+    browser = await openBrowser(configuration, server.url);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  async function where() {
+    const { page } = browser;
+    return {
+      path: new URL(page.url()).pathname,
+      lang: await page.locator("html").getAttribute("lang"),
+      h1: await page.locator("h1").textContent(),
+    };
+  }
+
+  test("the language switcher changes the language and keeps you on the same page", async () => {
+    const { page } = browser;
+    await browser.visit("/cookies?lang=en");
+
+    const english = page.getByRole("navigation", { name: commonEn.languageNavigation.label });
+    await browser.navigate(() => english.getByRole("link", { name: "Cymraeg" }).click());
+    expect(await where()).toEqual({ path: "/cookies", lang: "cy", h1: cookiesCy.title });
+
+    // The choice is remembered on the next page, reached through the footer.
+    await browser.navigate(() => page.locator("footer").getByRole("link", { name: commonCy.footer.privacy }).click());
+    expect(await where()).toEqual({ path: "/privacy", lang: "cy", h1: privacyCy.title });
+
+    const welsh = page.getByRole("navigation", { name: commonCy.languageNavigation.label });
+    await browser.navigate(() => welsh.getByRole("link", { name: "English" }).click());
+    expect(await where()).toEqual({ path: "/privacy", lang: "en", h1: privacyEn.title });
+
+    // ...and English is remembered too.
+    await browser.navigate(() => page.locator("footer").getByRole("link", { name: commonEn.footer.cookies }).click());
+    expect(await where()).toEqual({ path: "/cookies", lang: "en", h1: cookiesEn.title });
+
+    expect(await browser.problems(), "what the browser complained about").toEqual([]);
+  });
+
+  test("the skip link is the first thing Tab reaches and takes you to the main content", async () => {
+    const { page } = browser;
+    await browser.visit("/?lang=en");
+
+    await page.keyboard.press("Tab");
+    const skipLink = await page.evaluate(() => {
+      const focused = document.activeElement as HTMLElement | null;
+      const box = focused?.getBoundingClientRect();
+      return {
+        isSkipLink: focused?.classList.contains("govuk-skip-link") ?? false,
+        text: focused?.textContent,
+        href: focused?.getAttribute("href"),
+        // Hidden until focused: then it must be seen.
+        visible: box !== undefined && box.width > 1 && box.height > 1,
+      };
+    });
+    expect(skipLink).toEqual({ isSkipLink: true, text: commonEn.skipLink, href: "#main-content", visible: true });
+
+    await page.keyboard.press("Enter");
+    await expect.poll(() => new URL(page.url()).hash).toBe("#main-content");
+    const landing = await page.evaluate(() => ({
+      mainTop: Math.round(document.getElementById("main-content")!.getBoundingClientRect().top),
+      focused: document.activeElement?.id ?? "",
+    }));
+    expect(landing.mainTop, "the main content is scrolled to the top of the window").toBe(0);
+    if (configuration.javaScript) {
+      // GOV.UK Frontend's skip link script moves focus to the main content itself.
+      expect(landing.focused).toBe("main-content");
+    }
+
+    // Either way the next Tab goes on from the main content, not back through the header.
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe(startEn.start);
+
+    expect(await browser.problems(), "what the browser complained about").toEqual([]);
+  });
+
+  test.each([
+    { lang: "en", text: startEn.start },
+    { lang: "cy", text: startCy.start },
+  ])("'$text' on the $lang start page is a link styled as a start button", async ({ lang, text }) => {
+    const { page } = browser;
+    await browser.visit(`/?lang=${lang}`);
+
+    // GOV.UK's start button is a link with role="button", as the Design System's macro renders it.
+    const start = page.getByRole("button", { name: text });
+    const look = await start.evaluate((element) => {
+      const style = getComputedStyle(element);
+      const icon = element.querySelector(".govuk-button__start-icon");
+      return {
+        tag: element.tagName,
+        href: element.getAttribute("href"),
+        classes: [...element.classList],
+        display: style.display,
+        background: style.backgroundColor,
+        color: style.color,
+        bold: Number(style.fontWeight) >= 700,
+        underlined: style.textDecorationLine.includes("underline"),
+        arrowShown: icon !== null && getComputedStyle(icon).display !== "none" && icon.getBoundingClientRect().width > 0,
+      };
+    });
+    expect(look).toEqual({
+      tag: "A",
+      href: "/sign-in",
+      classes: expect.arrayContaining(["govuk-button", "govuk-button--start"]),
+      display: expect.not.stringMatching(/^inline$/),
+      background: expect.not.stringMatching(/^(rgba\(0, 0, 0, 0\)|transparent)$/),
+      color: "rgb(255, 255, 255)",
+      bold: true,
+      underlined: false,
+      arrowShown: true,
+    });
+
+    expect(await browser.problems(), "what the browser complained about").toEqual([]);
+  });
+});

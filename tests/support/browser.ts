@@ -1,0 +1,290 @@
+/**
+ * A real Chromium (Debian's package, driven by playwright-core) seeing the
+ * portal as a resident does: on a phone or a desktop, with JavaScript or
+ * without. Collects everything the browser complains about, and runs axe-core
+ * on whatever the page shows.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import type { AxeResults, RunOptions } from "axe-core";
+import { chromium, type BrowserContext, type CDPSession, type ConsoleMessage, type Page, type Response } from "playwright-core";
+import type { RunningServer } from "#tests/support/server";
+import { findChromium, installHelp } from "#tests/tools/ensure-chromium.js";
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+
+export const screenshotDirectory = resolve(import.meta.dirname, "../.tmp/screenshots");
+
+/** The rules GOV.UK Frontend's own tests hold every component to. */
+const axeOptions: RunOptions = {
+  runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
+};
+
+export type Configuration = {
+  /** e.g. "375×667, JavaScript off" */
+  label: string;
+  /** Short, for file names: "375-js-off" */
+  slug: string;
+  viewport: { width: number; height: number };
+  javaScript: boolean;
+};
+
+const viewports = [
+  { width: 375, height: 667 },
+  { width: 1280, height: 800 },
+];
+
+/** Every way the tests look at the portal: a phone and a desktop, each with JavaScript on and off. */
+export const configurations: Configuration[] = viewports.flatMap((viewport) =>
+  [true, false].map((javaScript) => ({
+    label: `${viewport.width}×${viewport.height}, JavaScript ${javaScript ? "on" : "off"}`,
+    slug: `${viewport.width}-js-${javaScript ? "on" : "off"}`,
+    viewport,
+    javaScript,
+  })),
+);
+
+/** The Chromium to drive; throws (failing the suite, never skipping it) when there is none. */
+export function chromiumExecutable(): string {
+  const found = findChromium();
+  if ("path" in found) return found.path;
+  throw new Error(installHelp(found.problem));
+}
+
+type WatchedWindow = Window & { __testProblems?: string[]; axe?: { run: (context: Document, options: RunOptions) => Promise<AxeResults> } };
+
+/**
+ * Runs in every document before the page's own scripts (through the DevTools
+ * protocol, so the page's Content-Security-Policy does not apply to it).
+ * It records what the browser console does not make plain: each CSP violation
+ * as an event, and React throwing away the server's HTML, which is what a
+ * failed hydration does (it renders the page again on the client).
+ */
+function watchPage() {
+  const problems: string[] = [];
+  Object.defineProperty(window, "__testProblems", { value: problems });
+  document.addEventListener("securitypolicyviolation", (event) => {
+    problems.push(
+      `Content-Security-Policy violation: ${event.effectiveDirective} blocked ${event.blockedURI || "inline code"} (${event.sourceFile}:${event.lineNumber})`,
+    );
+  });
+  new MutationObserver((records) => {
+    for (const record of records) {
+      for (const node of record.removedNodes) {
+        if (node instanceof Element && (node.id === "main-content" || node.querySelector("#main-content"))) {
+          problems.push("The server-rendered page was removed and rendered again in the browser: hydration failed.");
+        }
+      }
+    }
+  }).observe(document, { childList: true, subtree: true });
+}
+
+export type BrowserSession = {
+  configuration: Configuration;
+  context: BrowserContext;
+  page: Page;
+  /** Opens a path on the server and waits for it to load (and, with JavaScript, to hydrate). */
+  visit: (url: string) => Promise<Response>;
+  /** Shows a page of another website, made of `html` (a data: address, which is no site's origin). */
+  visitAnotherSite: (html: string) => Promise<void>;
+  /**
+   * Does something that makes the page navigate (a click, a form submission)
+   * and waits for the new page as `visit` does. Returns the document's response.
+   */
+  navigate: (trigger: () => Promise<unknown>) => Promise<Response>;
+  /**
+   * Everything the browser complained about since the last call: console
+   * errors and warnings, "Refused to …" CSP reports, uncaught exceptions,
+   * failed requests, CSP violation events and failed hydration. A document's
+   * own error status (a 404 page's "Failed to load resource … 404") is not a
+   * complaint: the tests check statuses themselves.
+   */
+  problems: () => Promise<string[]>;
+  /** axe-core's violations on the page as it is now, one readable block each. */
+  accessibilityViolations: () => Promise<string[]>;
+  screenshot: (name: string) => Promise<void>;
+  close: () => Promise<void>;
+};
+
+/** Starts a Chromium for one configuration; relative addresses are resolved against `baseURL`. */
+export async function openBrowser(configuration: Configuration, baseURL: string): Promise<BrowserSession> {
+  const executablePath = chromiumExecutable();
+  const profile = mkdtempSync(join(tmpdir(), "tell-it-once-chromium-"));
+  let context: BrowserContext;
+  try {
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath,
+      headless: true,
+      // JavaScript is switched off per page below instead, by the same DevTools
+      // command this option sends, so that axe-core can be let run briefly on a
+      // page that was loaded and rendered without any of the portal's scripts.
+      javaScriptEnabled: true,
+      viewport: configuration.viewport,
+      baseURL,
+      locale: "en-GB",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    });
+  } catch (error) {
+    rmSync(profile, { recursive: true, force: true });
+    throw error;
+  }
+
+  const page = context.pages()[0] ?? (await context.newPage());
+  const { javaScript } = configuration;
+  let devtools: CDPSession | undefined;
+  // Turning script execution off (or on) from our own DevTools session is what
+  // `javaScriptEnabled: false` does from Playwright's. The setting is per page
+  // and holds across navigations, so each page is parsed and rendered exactly
+  // as in a browser with JavaScript off: no inline script, no bundle, no
+  // `js-enabled` class. (The JavaScript-off tests check that class is absent.)
+  // Only axe-core needs script execution, and gets it after the page loaded.
+  const setScriptsDisabled = async (disabled: boolean) => {
+    devtools ??= await context.newCDPSession(page);
+    await devtools.send("Emulation.setScriptExecutionDisabled", { value: disabled });
+  };
+  if (javaScript) await context.addInitScript(watchPage);
+  else await setScriptsDisabled(true);
+
+  const complaints: string[] = [];
+  // "Failed to load resource" lines that are only a document reporting its own error status.
+  const expectedFailures = new Set<string>();
+  // Chromium reports most CSP violations as console errors ("Refused to …", "Applying inline style violates …").
+  page.on("console", (message: ConsoleMessage) => {
+    const text = message.text();
+    if (message.type() === "error" || message.type() === "warning" || /Refused to /.test(text)) {
+      const status = text.match(/^Failed to load resource: the server responded with a status of (\d{3})/)?.[1];
+      if (status && expectedFailures.has(`${status} ${message.location().url}`)) return;
+      complaints.push(`console ${message.type()}: ${text} (${message.location().url})`);
+    }
+  });
+  page.on("pageerror", (error) => complaints.push(`uncaught ${error.name}: ${error.message}`));
+  page.on("requestfailed", (request) => {
+    const reason = request.failure()?.errorText;
+    // With script execution off, Chromium cancels every script download and gives "csp" as the reason.
+    if (!javaScript && request.resourceType() === "script" && reason === "csp") return;
+    // The browser itself dropped the request because the page it was for went away (the favicon, often).
+    if (reason === "net::ERR_ABORTED") return;
+    complaints.push(`request failed: ${request.method()} ${request.url()}: ${reason}`);
+  });
+  page.on("response", (response) => {
+    if (response.request().isNavigationRequest() && response.status() >= 400) expectedFailures.add(`${response.status()} ${response.url()}`);
+  });
+
+  /** Moves the page's own records of CSP violations and failed hydration into `complaints`. */
+  const collectPageRecords = async () => {
+    if (!javaScript || !page.url().startsWith("http")) return;
+    const recorded = await page.evaluate(() => (window as WatchedWindow).__testProblems?.splice(0) ?? []);
+    complaints.push(...recorded);
+  };
+
+  const waitForHydration = async () => {
+    const deadline = Date.now() + 10_000;
+    while (Date.now() < deadline) {
+      const hydrated = await page.evaluate(() => {
+        const main = document.getElementById("main-content");
+        return main !== null && Object.keys(main).some((key) => key.startsWith("__reactFiber$"));
+      });
+      if (hydrated) return;
+      await new Promise((done) => setTimeout(done, 25));
+    }
+    throw new Error(`${page.url()} was not hydrated by React within 10 s`);
+  };
+
+  const settle = async (response: Response | null) => {
+    if (!response) throw new Error(`No document response for ${page.url()}`);
+    if (javaScript && page.url().startsWith("http")) await waitForHydration();
+    return response;
+  };
+
+  const navigate = async (trigger: () => Promise<unknown>) => {
+    await collectPageRecords();
+    const response = page.waitForResponse((r) => r.request().isNavigationRequest() && r.frame() === page.mainFrame() && (r.status() < 300 || r.status() >= 400));
+    const loaded = page.waitForEvent("load");
+    await trigger();
+    const [document] = await Promise.all([response, loaded]);
+    return settle(document);
+  };
+
+  return {
+    configuration,
+    context,
+    page,
+    visit: async (url) => {
+      await collectPageRecords();
+      return settle(await page.goto(url));
+    },
+    navigate,
+    visitAnotherSite: async (html) => {
+      await collectPageRecords();
+      await page.goto(`data:text/html,${encodeURIComponent(html)}`);
+    },
+    problems: async () => {
+      await collectPageRecords();
+      return complaints.splice(0);
+    },
+    accessibilityViolations: async () => {
+      // Anything the page did wrong is reported before axe-core gets to run.
+      await collectPageRecords();
+      if (!javaScript) await setScriptsDisabled(false);
+      try {
+        if (!(await page.evaluate(() => typeof (window as WatchedWindow).axe === "object"))) await page.evaluate(axeSource);
+        const violations = await page.evaluate(
+          (options) =>
+            (window as WatchedWindow).axe!.run(document, options).then((results) =>
+              results.violations.map((violation) => ({
+                id: violation.id,
+                impact: violation.impact,
+                help: violation.help,
+                helpUrl: violation.helpUrl,
+                nodes: violation.nodes.map((node) => ({ target: node.target.join(" "), summary: node.failureSummary ?? "" })),
+              })),
+            ),
+          axeOptions,
+        );
+        return violations.map(
+          (v) =>
+            `${v.id} (${v.impact}): ${v.help}\n  ${v.helpUrl}\n` +
+            v.nodes.map((node) => `  - ${node.target}\n      ${node.summary.replace(/\n/g, "\n      ")}`).join("\n"),
+        );
+      } finally {
+        if (!javaScript) await setScriptsDisabled(true);
+      }
+    },
+    screenshot: async (name) => {
+      mkdirSync(screenshotDirectory, { recursive: true });
+      await page.screenshot({ path: join(screenshotDirectory, `${name}.png`), fullPage: true });
+    },
+    close: async () => {
+      try {
+        await context.close();
+      } finally {
+        rmSync(profile, { recursive: true, force: true });
+      }
+    },
+  };
+}
+
+/**
+ * For a failed test: if the server has stopped answering, what it printed, so
+ * the failure says why rather than only "connection refused".
+ */
+export async function serverFailure(server: RunningServer): Promise<string | null> {
+  try {
+    const response = await fetch(`${server.url}/healthz`, { signal: AbortSignal.timeout(2_000) });
+    if (response.ok) return null;
+  } catch {
+    // Not answering at all.
+  }
+  return `The server at ${server.url} stopped answering /healthz. What it printed:\n${server.output()}`;
+}
