@@ -80,7 +80,10 @@ function usePageTitle(t: TFunction, names: { service: string; organisation: stri
   const error = useRouteError();
   const titleKey = error
     ? `common:errors.${errorStatus(error)}.title`
-    : matches.map((m) => (m.handle as { titleKey?: string } | undefined)?.titleKey).findLast(Boolean);
+    : matches
+        // A route serving many pages (the story questions) names its title in its data; others in `handle`.
+        .map((m) => (m.data as { titleKey?: string } | undefined)?.titleKey ?? (m.handle as { titleKey?: string } | undefined)?.titleKey)
+        .findLast(Boolean);
   const title = titleKey ? pageTitle(t, t(titleKey), names) : names.service;
   return useFormHasErrors() ? `${t("common:errorTitlePrefix")} ${title}` : title;
 }

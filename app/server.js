@@ -47,10 +47,11 @@ app.use((req, res, next) => {
     req.method = "GET";
     // Stop reading whatever body was sent; the connection closes after the reply.
     res.set("Connection", "close");
-  } else if (req.get("origin") === new URL(env.PUBLIC_URL).origin) {
-    // A proxy may pass its own upstream Host; Remix compares the Origin of a form post with the
-    // host it sees, so tell it the public one, which the check above has just accepted.
-    req.headers["x-forwarded-host"] = new URL(env.PUBLIC_URL).host;
+  } else {
+    // The check above decides. Remix repeats it by comparing Origin with Host, which fails for the
+    // "Origin: null" browsers send under Referrer-Policy: no-referrer and behind proxies that pass
+    // their own Host, so it is given nothing to compare.
+    delete req.headers.origin;
   }
   // A page may answer without reading a body it did not need; drain it so the connection can be reused.
   res.on("finish", () => {

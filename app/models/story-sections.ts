@@ -24,8 +24,8 @@ export type ItemField = TextField | TextareaField;
 export type ListField = { kind: "list"; name: string; max: number; item: readonly ItemField[] };
 export type Field = TextField | TextareaField | ChoiceField | ListField;
 
-export type StoryPage = { id: string; fields: readonly Field[] };
-export type StorySection = { id: string; pages: readonly StoryPage[] };
+export type QuestionPage = { id: string; fields: readonly Field[] };
+export type StorySection = { id: string; pages: readonly QuestionPage[] };
 
 const text = (name: string, maxLength: number, more: Partial<TextField> = {}): TextField => ({ kind: "text", name, maxLength, ...more });
 const textarea = (name: string, maxLength: number, more: Partial<TextareaField> = {}): TextareaField => ({ kind: "textarea", name, maxLength, ...more });
@@ -36,7 +36,7 @@ const list = (name: string, max: number, item: readonly ItemField[]): ListField 
 const LONG = 5000;
 const ITEM = 1000;
 const NAME = 100;
-export const MAX_ITEMS = 20;
+const MAX_ITEMS = 20;
 
 /** In the order a person meets them: what matters and what is strong before what is wrong. */
 export const storySections = [
@@ -95,7 +95,7 @@ export function findSection(id: string | undefined): StorySection | undefined {
 }
 
 /** A section's page by id; no id means its first page. */
-export function findPage(section: StorySection, pageId: string | undefined): StoryPage | undefined {
+export function findPage(section: StorySection, pageId: string | undefined): QuestionPage | undefined {
   return pageId === undefined ? section.pages[0] : section.pages.find((page) => page.id === pageId);
 }
 
@@ -104,16 +104,21 @@ export function storyPath(storyId: string): string {
 }
 
 /** A section's first page is its own address; later pages add their id. */
-export function pagePath(storyId: string, section: StorySection, page: StoryPage = section.pages[0]): string {
+export function pagePath(storyId: string, section: StorySection, page: QuestionPage = section.pages[0]): string {
   return page === section.pages[0] ? `${storyPath(storyId)}/${section.id}` : `${storyPath(storyId)}/${section.id}/${page.id}`;
 }
 
-export function pageAfter(section: StorySection, page: StoryPage): StoryPage | undefined {
+export function pageAfter(section: StorySection, page: QuestionPage): QuestionPage | undefined {
   return section.pages[section.pages.indexOf(page) + 1];
 }
 
-export function pageBefore(section: StorySection, page: StoryPage): StoryPage | undefined {
+export function pageBefore(section: StorySection, page: QuestionPage): QuestionPage | undefined {
   return section.pages[section.pages.indexOf(page) - 1];
+}
+
+/** The id of a list's "Add another" button, where an error about the number of items points. */
+export function addButtonId(list: ListField): string {
+  return `${list.name}-add`;
 }
 
 /** The id, and the input name, of one field of one item: `goals-2-help`. */
@@ -122,6 +127,14 @@ export function itemFieldId(list: ListField, index: number, field: ItemField): s
 }
 
 /** The translation key under which a field's words live. */
+/** A page's heading (and so its title): its only question, or the page's own heading when it asks several. */
+export function pageHeadingKey(section: StorySection, page: QuestionPage): string {
+  const fields = page.fields as readonly Field[];
+  return fields.length === 1 && fields[0].kind !== "list"
+    ? `${fieldKey(section, fields[0])}.label`
+    : `story:pages.${section.id}.${page.id}.heading`;
+}
+
 export function fieldKey(section: StorySection, field: Field, item?: ItemField): string {
   const base = `story:fields.${section.id}.${field.name}`;
   return item ? `${base}.fields.${item.name}` : base;
@@ -143,7 +156,7 @@ export function listItems(list: ListField, content: SectionContent): ListItem[] 
 }
 
 /** A page's fields filled from saved answers, in the shape the form sends them back. */
-export function pageValues(page: StoryPage, content: SectionContent): PageValues {
+export function pageValues(page: QuestionPage, content: SectionContent): PageValues {
   const values: PageValues = {};
   for (const field of page.fields) {
     const saved = content[field.name];
@@ -186,7 +199,7 @@ export function itemsToValues(list: ListField, items: ListItem[]): PageValues {
  * A section's answers with nothing empty left in, fields in the order of the
  * registry: what is published, and what two drafts are compared by.
  */
-export function cleanSection(section: StorySection, content: SectionContent): SectionContent {
+function cleanSection(section: StorySection, content: SectionContent): SectionContent {
   const clean: SectionContent = {};
   for (const page of section.pages) {
     for (const field of page.fields) {

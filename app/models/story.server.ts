@@ -5,7 +5,6 @@ import { db, type Tx } from "#db/client.server";
 import { stories, storySections, storyVersions, subjects } from "#db/schema";
 
 export type DraftSection = typeof storySections.$inferSelect;
-export type StoryVersion = typeof storyVersions.$inferSelect;
 
 export function insertStory(tx: Tx, { subjectId, ownerId, now }: { subjectId: string; ownerId: string; now: Date }): string {
   const id = randomUUID();
@@ -48,8 +47,8 @@ export function draftSections(storyId: string, tx: Tx = db): DraftSection[] {
   return tx.select().from(storySections).where(eq(storySections.storyId, storyId)).all();
 }
 
-export function findDraftSection(storyId: string, section: string): DraftSection | undefined {
-  return db
+export function findDraftSection(storyId: string, section: string, tx: Tx = db): DraftSection | undefined {
+  return tx
     .select()
     .from(storySections)
     .where(and(eq(storySections.storyId, storyId), eq(storySections.section, section)))
@@ -87,7 +86,7 @@ export function insertVersion(
   tx.update(stories).set({ latestVersion: version.version, updatedAt: version.publishedAt }).where(eq(stories.id, version.storyId)).run();
 }
 
-export function findVersion(storyId: string, version: number): StoryVersion | undefined {
+export function findVersion(storyId: string, version: number) {
   return db
     .select()
     .from(storyVersions)

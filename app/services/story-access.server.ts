@@ -1,11 +1,12 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { recordAuditEvent } from "#app/models/audit.server";
 import { findOwnedStory, findVersion, storyExists, type OwnedStory } from "#app/models/story.server";
+import { findPage, findSection } from "#app/models/story-sections";
 import { requireResident, type SignedIn } from "#app/utils/session.server";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-export const notFound = () => new Response(null, { status: 404 });
+const notFound = () => new Response(null, { status: 404 });
 
 /**
  * The story, if the signed-in resident owns it. Anyone else gets "Page not
@@ -39,4 +40,12 @@ export function requireVersion(story: OwnedStory, param: string | undefined) {
 export function storyPageTakesNoForm({ request, params }: ActionFunctionArgs): never {
   requireOwnStory(request, params.storyId);
   throw new Response(null, { status: 405 });
+}
+
+/** The section and question page an address names, or 404. */
+export function requirePage(params: { section?: string; page?: string }) {
+  const section = findSection(params.section);
+  const page = section ? findPage(section, params.page) : undefined;
+  if (!section || !page) throw notFound();
+  return { section, page };
 }

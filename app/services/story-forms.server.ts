@@ -1,5 +1,6 @@
 import { z } from "zod";
 import {
+  addButtonId,
   fieldKey,
   itemFieldId,
   itemsFromValues,
@@ -11,7 +12,7 @@ import {
   type ListItem,
   type PageValues,
   type SectionContent,
-  type StoryPage,
+  type QuestionPage,
   type StorySection,
 } from "#app/models/story-sections";
 import { validateValues, type FormResult } from "#app/utils/form.server";
@@ -27,9 +28,6 @@ export function readIntent(form: FormData): StoryIntent {
   if (remove) return { kind: "remove", index: Number(remove[1]) - 1 };
   throw new Response(null, { status: 400 });
 }
-
-/** The id of a list's "Add another" button, where an error about the number of items points. */
-export const addButtonId = (list: ListField) => `${list.name}-add`;
 
 function listItemsFromForm(list: ListField, form: FormData): ListItem[] {
   const pattern = new RegExp(`^${list.name}-(\\d+)-(${list.item.map((f) => f.name).join("|")})$`);
@@ -52,7 +50,7 @@ function listItemsFromForm(list: ListField, form: FormData): ListItem[] {
  * removed is gone and so are items left empty, so the numbering they see next
  * matches what is saved.
  */
-export function readPageValues(page: StoryPage, form: FormData, intent: StoryIntent): PageValues {
+export function readPageValues(page: QuestionPage, form: FormData, intent: StoryIntent): PageValues {
   const values: PageValues = {};
   for (const field of page.fields) {
     if (field.kind === "list") {
@@ -74,11 +72,12 @@ const normalised = z.string().transform((value) => value.replace(/\r\n?/g, "\n")
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PHONE = /^\+?\d{6,15}$/;
 
-function textSchema(field: ItemField, labelKey: string, { requireAnswers, number }: { requireAnswers: boolean; number?: number }) {
-  const params = { labelKey, ...(number ? { number } : {}) };
+/** `key` is where the field's words live; errors name the field by its short `summary` label. */
+function textSchema(field: ItemField, key: string, { requireAnswers, number }: { requireAnswers: boolean; number?: number }) {
+  const params = { labelKey: `${key}.summary`, ...(number ? { number } : {}) };
   let schema = normalised;
   if (field.kind === "text" && field.required && requireAnswers) {
-    schema = schema.refine((value) => value !== "", { error: `${labelKey}.required` });
+    schema = schema.refine((value) => value !== "", { error: `${key}.required` });
   }
   schema = schema.refine((value) => value.length <= field.maxLength, { error: "story:errors.tooLong", params: { ...params, limit: field.maxLength } });
   if (field.kind === "text" && field.format === "email") {
@@ -95,11 +94,11 @@ function textSchema(field: ItemField, labelKey: string, { requireAnswers, number
  * back in the order the fields appear. A required answer is only asked for on
  * Continue: "Save and come back later" keeps whatever is there.
  */
-export function pageSchema(section: StorySection, page: StoryPage, values: PageValues, intent: StoryIntent) {
+function pageSchema(section: StorySection, page: QuestionPage, values: PageValues, intent: StoryIntent) {
   const requireAnswers = intent.kind === "continue";
   const shape: Record<string, z.ZodType> = {};
   for (const field of page.fields as readonly Field[]) {
-    const labelKey = fieldKey(section, field);
+    const key = fieldKey(section, field);
     if (field.kind === "list") {
       const count = itemsFromValues(field, values).length;
       for (let index = 0; index < count; index++) {
@@ -109,27 +108,26 @@ export function pageSchema(section: StorySection, page: StoryPage, values: PageV
       }
       // Adding needs room for one more; anything else, room for what was sent.
       const room = intent.kind === "add" ? count < field.max : count <= field.max;
-      shape[addButtonId(field)] = z.any().refine(() => room, { error: `${labelKey}.max`, params: { max: field.max } });
+      shape[addButtonId(field)] = z.string().refine(() => room, { error: `${key}.max`, params: { max: field.max } });
     } else if (field.kind === "checkboxes") {
       const options: readonly string[] = field.options;
-      shape[field.name] = z.array(z.string()).refine((chosen) => chosen.every((id) => options.includes(id)), {
-        error: "story:errors.choice",
-        params: { labelKey },
-      });
+      shape[field.name] = z.array(z.string()).refine((chosen) => chosen.every((id) => options.includes(id)), { error: "story:errors.choice" });
     } else if (field.kind === "radios") {
       const options: readonly string[] = field.options;
-      shape[field.name] = z.string().refine((chosen) => chosen === "" || options.includes(chosen), { error: "story:errors.choice", params: { labelKey } });
+      shape[field.name] = z.string().refine((chosen) => chosen === "" || options.includes(chosen), { error: "story:errors.choice" });
     } else {
-      shape[field.name] = textSchema(field, labelKey, { requireAnswers });
+      shape[field.name] = textSchema(field, key, { requireAnswers });
     }
   }
   return z.object(shape);
 }
 
 /** Checks a page and, if it passes, gives the answers to save for that page's fields. */
-export function validatePage(section: StorySection, page: StoryPage, values: PageValues, intent: StoryIntent): FormResult<SectionContent> {
-  const result = validateValues(pageSchema(section, page, values, intent), values);
-  if (!result.ok) return result;
+export function validatePage(section: StorySection, page: QuestionPage, values: PageValues, intent: StoryIntent): FormResult<SectionContent> {
+  // The check on a list's length needs a value to run on; the button sends none.
+  const buttons = Object.fromEntries(page.fields.filter((field) => field.kind === "list").map((list) => [addButtonId(list), ""]));
+  const result = validateValues(pageSchema(section, page, values, intent), { ...values, ...buttons });
+  if (!result.ok) return { ...result, values };
   const data = result.data as Record<string, unknown>;
   const content: SectionContent = {};
   for (const field of page.fields as readonly Field[]) {

@@ -1,6 +1,7 @@
 import { recordAuditEvent } from "#app/models/audit.server";
 import {
   draftSections,
+  findDraftSection,
   findVersion,
   insertStory,
   insertVersion,
@@ -23,7 +24,7 @@ import {
   type SectionContent,
   type SectionStatus,
   type StoryContent,
-  type StoryPage,
+  type QuestionPage,
   type StorySection,
 } from "#app/models/story-sections";
 import { insertSubject } from "#app/models/subject.server";
@@ -65,7 +66,7 @@ export function submitStoryPage({
 }: {
   storyId: string;
   section: StorySection;
-  page: StoryPage;
+  page: QuestionPage;
   form: FormData;
   now?: Date;
 }): PageOutcome {
@@ -87,7 +88,7 @@ export function submitStoryPage({
   }
   const nextPage = pageAfter(section, page);
   db.transaction((tx) => {
-    const saved = draftSections(storyId, tx).find((row) => row.section === section.id);
+    const saved = findDraftSection(storyId, section.id, tx);
     saveDraftSection(tx, {
       storyId,
       section: section.id,
@@ -112,7 +113,7 @@ export function submitStoryPage({
 
 /** The draft's answers for one section, as saved (empty answers included). */
 export function draftSection(storyId: string, section: StorySection): SectionContent {
-  return draftById(draftSections(storyId))[section.id] ?? {};
+  return findDraftSection(storyId, section.id)?.content ?? {};
 }
 
 /** What the story's task list, check page and list of stories need to know about it. */

@@ -174,6 +174,20 @@ describe("cross-site requests are refused before anything runs", () => {
     expect(rowCounts(server.databasePath)).toEqual(before);
   });
 
+  test("a form posted by the service's own page with JavaScript off is accepted", async () => {
+    // Under Referrer-Policy: no-referrer, Chromium sends "Origin: null" with its own form posts and says
+    // same-origin in Sec-Fetch-Site: the post must reach the form, not fail Remix's Host comparison.
+    const reply = await fetch(`${server.url}/sign-in`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { Origin: "null", "Sec-Fetch-Site": "same-origin", "Content-Type": "application/x-www-form-urlencoded" },
+      body: "email=nobody%40example.org",
+    });
+    await reply.arrayBuffer();
+    expect(reply.status).toBe(302);
+    expect(reply.headers.get("location")).toBe("/sign-in/check-email");
+  });
+
   test("GET and HEAD from another site are allowed: links to the service must work", async () => {
     const get = await fetch(`${server.url}/cookies`, { headers: { "Sec-Fetch-Site": "cross-site", Origin: "https://evil.example" } });
     const head = await fetch(`${server.url}/cookies`, { method: "HEAD", headers: { "Sec-Fetch-Site": "cross-site" } });

@@ -1,0 +1,77 @@
+import type { TFunction } from "i18next";
+import type { ReactNode } from "react";
+import type { SummaryListRow } from "#app/components/govuk/summary-list";
+import {
+  fieldKey,
+  listItems,
+  type Field,
+  type SectionContent,
+  type QuestionPage,
+  type StorySection,
+} from "#app/models/story-sections";
+
+/** The person's own words, exactly as written: escaped by React, line breaks kept by CSS. */
+export function Words({ children }: { children: string }) {
+  return <span className="app-story-text">{children}</span>;
+}
+
+function answer(section: StorySection, field: Exclude<Field, { kind: "list" }>, value: unknown, t: TFunction): ReactNode {
+  if (field.kind === "checkboxes" && Array.isArray(value)) {
+    const labels = value.map((option) => t(`${fieldKey(section, field)}.options.${String(option)}`));
+    return labels.length === 1 ? labels[0] : (
+      <ul className="govuk-list">
+        {labels.map((label) => (
+          <li key={label}>{label}</li>
+        ))}
+      </ul>
+    );
+  }
+  if (field.kind === "radios") return t(`${fieldKey(section, field)}.options.${String(value)}`);
+  return <Words>{String(value)}</Words>;
+}
+
+const answered = (value: unknown) => (typeof value === "string" ? value !== "" : Array.isArray(value) && value.length > 0);
+
+type ChangeLinks = { href: (page: QuestionPage) => string; change: string; notAnswered: string };
+
+/**
+ * A section's answers as summary list rows, in page order. With `changeLinks`
+ * (check your answers) every question gets a row and a Change link; without
+ * (what services read) only the questions answered appear.
+ */
+export function answerRows(section: StorySection, content: SectionContent, t: TFunction, changeLinks?: ChangeLinks): SummaryListRow[] {
+  const rows: SummaryListRow[] = [];
+  const add = (page: QuestionPage, key: string, value: ReactNode | null) => {
+    if (value === null && !changeLinks) return;
+    rows.push({
+      key: { children: key },
+      value: { children: value ?? changeLinks?.notAnswered },
+      actions: changeLinks ? { items: [{ href: changeLinks.href(page), children: changeLinks.change, visuallyHiddenText: key }] } : undefined,
+    });
+  };
+  for (const page of section.pages) {
+    for (const field of page.fields as readonly Field[]) {
+      if (field.kind !== "list") {
+        const value = content[field.name];
+        add(page, t(`${fieldKey(section, field)}.summary`), answered(value) ? answer(section, field, value, t) : null);
+        continue;
+      }
+      const items = listItems(field, content);
+      if (items.length === 0) add(page, t(`${fieldKey(section, field)}.summary`), null);
+      items.forEach((item, index) => {
+        for (const itemField of field.item) {
+          const value = item[itemField.name];
+          if (!answered(value) && !changeLinks) continue;
+          add(page, t(`${fieldKey(section, field, itemField)}.summary`, { number: index + 1 }), answered(value) ? <Words>{value}</Words> : null);
+        }
+      });
+    }
+  }
+  return rows;
+}
+
+/** A section whose only question is one piece of writing reads best as a paragraph under its heading. */
+export function isSingleText(section: StorySection): boolean {
+  const fields = section.pages.flatMap((page) => page.fields as readonly Field[]);
+  return fields.length === 1 && (fields[0].kind === "textarea" || fields[0].kind === "text");
+}

@@ -1,0 +1,178 @@
+import type { TFunction } from "i18next";
+import { fieldError } from "#app/components/form-errors";
+import { Button } from "#app/components/govuk/button";
+import { CharacterCount } from "#app/components/govuk/character-count";
+import { Checkboxes } from "#app/components/govuk/checkboxes";
+import { ErrorMessage } from "#app/components/govuk/error-message";
+import { Fieldset } from "#app/components/govuk/fieldset";
+import { Input } from "#app/components/govuk/input";
+import { Radios } from "#app/components/govuk/radios";
+import { useTranslation } from "#app/i18n/use-translation";
+import {
+  addButtonId,
+  fieldKey,
+  pageHeadingKey,
+  itemFieldId,
+  itemsFromValues,
+  type Field,
+  type ItemField,
+  type ListField,
+  type PageValues,
+  type QuestionPage,
+  type StorySection,
+} from "#app/models/story-sections";
+import type { FormError } from "#app/utils/form.server";
+
+type Props = { section: StorySection; page: QuestionPage; values: PageValues; errors: FormError[] | undefined };
+
+type Heading = { isPageHeading: boolean; size: "l" | "m" | undefined };
+
+const asText = (value: PageValues[string] | undefined) => (typeof value === "string" ? value : "");
+
+/** One text box or text area, however it is labelled. */
+function TextQuestion({ field, id, labelKey, number, value, heading, errors, t }: {
+  field: ItemField;
+  id: string;
+  labelKey: string;
+  number?: number;
+  value: string;
+  heading: Heading;
+  errors: FormError[] | undefined;
+  t: TFunction;
+}) {
+  const label = {
+    children: t(`${labelKey}.label`, { number }),
+    isPageHeading: heading.isPageHeading,
+    className: heading.size ? `govuk-label--${heading.size}` : undefined,
+  };
+  const hint = { children: t(`${labelKey}.hint`, { number }) };
+  const errorMessage = fieldError(errors, id, t);
+  if (field.kind === "textarea") {
+    return (
+      <CharacterCount
+        id={id}
+        name={id}
+        rows={field.rows}
+        maxlength={field.maxLength}
+        textareaDescriptionText={t("story:question.limit", { limit: field.maxLength })}
+        value={value}
+        label={label}
+        hint={hint}
+        errorMessage={errorMessage}
+        attributes={field.autocomplete ? { autocomplete: field.autocomplete } : undefined}
+      />
+    );
+  }
+  return (
+    <Input
+      id={id}
+      name={id}
+      type={field.format === "email" ? "email" : field.format === "phone" ? "tel" : "text"}
+      className={field.format ? "govuk-input--width-20" : undefined}
+      autocomplete={field.autocomplete}
+      spellcheck={field.format ? false : undefined}
+      value={value}
+      label={label}
+      hint={hint}
+      errorMessage={errorMessage}
+    />
+  );
+}
+
+function ListQuestion({ section, list, values, errors, t }: { section: StorySection; list: ListField; values: PageValues; errors: FormError[] | undefined; t: TFunction }) {
+  const key = fieldKey(section, list);
+  const items = itemsFromValues(list, values);
+  // Someone arriving with nothing saved yet gets one empty item to fill in.
+  const shown = items.length > 0 ? items : [Object.fromEntries(list.item.map((f) => [f.name, ""]))];
+  const tooMany = fieldError(errors, addButtonId(list), t);
+  return (
+    <>
+      {shown.map((item, index) => (
+        <Fieldset key={index} legend={{ children: t(`${key}.item`, { number: index + 1 }), className: "govuk-fieldset__legend--m" }}>
+          {list.item.map((itemField) => (
+            <TextQuestion
+              key={itemField.name}
+              field={itemField}
+              id={itemFieldId(list, index, itemField)}
+              labelKey={fieldKey(section, list, itemField)}
+              number={index + 1}
+              value={item[itemField.name] ?? ""}
+              heading={{ isPageHeading: false, size: undefined }}
+              errors={errors}
+              t={t}
+            />
+          ))}
+          {shown.length > 1 ? (
+            <Button className="govuk-button--secondary" name="intent" value={`remove-${index + 1}`}>
+              {t(`${key}.remove`)}
+              <span className="govuk-visually-hidden"> {t(`${key}.removeHidden`, { number: index + 1 })}</span>
+            </Button>
+          ) : null}
+        </Fieldset>
+      ))}
+      <div className={tooMany ? "govuk-form-group govuk-form-group--error" : "govuk-form-group"}>
+        {tooMany ? <ErrorMessage id={`${addButtonId(list)}-error`} {...tooMany} /> : null}
+        <Button id={addButtonId(list)} className="govuk-button--secondary govuk-!-margin-bottom-0" name="intent" value="add">
+          {t(`${key}.add`)}
+        </Button>
+      </div>
+    </>
+  );
+}
+
+/**
+ * The questions of one page, from the section registry. A page with one
+ * question uses it as the page heading; a page with several has its own heading.
+ */
+export function StoryQuestion({ section, page, values, errors }: Props) {
+  const { t } = useTranslation();
+  const fields = page.fields as readonly Field[];
+  const single = fields.length === 1 && fields[0].kind !== "list";
+  const heading: Heading = single ? { isPageHeading: true, size: "l" } : { isPageHeading: false, size: "m" };
+  const pageKey = `story:pages.${section.id}.${page.id}`;
+  const hasList = fields.some((field) => field.kind === "list");
+  return (
+    <>
+      {single ? null : <h1 className="govuk-heading-l">{t(pageHeadingKey(section, page))}</h1>}
+      {hasList ? <p className="govuk-body">{t(`${pageKey}.intro`)}</p> : null}
+      {fields.map((field) => {
+        const key = fieldKey(section, field);
+        switch (field.kind) {
+          case "list":
+            return <ListQuestion key={field.name} section={section} list={field} values={values} errors={errors} t={t} />;
+          case "checkboxes":
+          case "radios": {
+            const chosen = values[field.name];
+            const common = {
+              name: field.name,
+              fieldset: {
+                legend: { children: t(`${key}.label`), isPageHeading: heading.isPageHeading, className: `govuk-fieldset__legend--${heading.size}` },
+              },
+              hint: { children: t(`${key}.hint`) },
+              errorMessage: fieldError(errors, field.name, t),
+              items: field.options.map((option) => ({ value: option, children: t(`${key}.options.${option}`) })),
+            };
+            return field.kind === "checkboxes" ? (
+              <Checkboxes key={field.name} {...common} values={Array.isArray(chosen) ? chosen : []} />
+            ) : (
+              <Radios key={field.name} {...common} value={asText(chosen)} />
+            );
+          }
+          default:
+            return (
+              <TextQuestion
+                key={field.name}
+                field={field}
+                id={field.name}
+                labelKey={key}
+                value={asText(values[field.name])}
+                heading={heading}
+                errors={errors}
+                t={t}
+              />
+            );
+        }
+      })}
+    </>
+  );
+}

@@ -1,0 +1,64 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { FormErrorSummary } from "#app/components/form-errors";
+import { Button } from "#app/components/govuk/button";
+import { StoryPage } from "#app/components/story-page";
+import { StoryQuestion } from "#app/components/story-question";
+import { pageTranslations } from "#app/i18n/i18n.server";
+import { useTranslation } from "#app/i18n/use-translation";
+import { findPage, findSection, pageBefore, pageHeadingKey, pagePath, pageValues, storyPath, type Field } from "#app/models/story-sections";
+import { requireOwnStory, requirePage } from "#app/services/story-access.server";
+import { draftSection, submitStoryPage } from "#app/services/story.server";
+import { readForm } from "#app/utils/form.server";
+
+export const handle = { titleKey: "story:question.title" };
+
+export function loader({ request, params }: LoaderFunctionArgs) {
+  const { story } = requireOwnStory(request, params.storyId);
+  const { section, page } = requirePage(params);
+  const values = pageValues(page, draftSection(story.id, section));
+  const titleKey = pageHeadingKey(section, page);
+  return { ...pageTranslations(request, "story"), titleKey, storyId: story.id, sectionId: section.id, pageId: page.id, values };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { story } = requireOwnStory(request, params.storyId);
+  const { section, page } = requirePage(params);
+  const outcome = submitStoryPage({ storyId: story.id, section, page, form: await readForm(request) });
+  if (!outcome.ok) return data({ errors: outcome.errors, values: outcome.values }, { status: 400 });
+  return redirect(outcome.redirectTo);
+}
+
+export default function StoryQuestionPage() {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const { storyId, sectionId, pageId, values } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const section = findSection(sectionId)!;
+  const page = findPage(section, pageId)!;
+  const previous = pageBefore(section, page);
+  const hasList = (page.fields as readonly Field[]).some((field) => field.kind === "list");
+  return (
+    <StoryPage backHref={previous ? pagePath(storyId, section, previous) : storyPath(storyId)}>
+      <FormErrorSummary errors={actionData?.errors} t={t} />
+      {/* Keyed by location so that after "Remove" the fields show the saved items, not the browser's memory of the old ones. */}
+      <Form method="post" noValidate key={location.key}>
+        {hasList ? (
+          // Enter in a text box presses a form's first button: make that Continue, not "Remove".
+          <button type="submit" name="intent" value="continue" className="govuk-visually-hidden" tabIndex={-1} aria-hidden="true">
+            {t("story:question.continue")}
+          </button>
+        ) : null}
+        <StoryQuestion section={section} page={page} values={actionData?.values ?? values} errors={actionData?.errors} />
+        <div className="govuk-button-group">
+          <Button name="intent" value="continue" preventDoubleClick>
+            {t("story:question.continue")}
+          </Button>
+          <Button className="govuk-button--secondary" name="intent" value="save" preventDoubleClick>
+            {t("story:question.save")}
+          </Button>
+        </div>
+      </Form>
+    </StoryPage>
+  );
+}

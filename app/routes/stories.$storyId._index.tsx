@@ -1,0 +1,88 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { InsetText } from "#app/components/govuk/inset-text";
+import { NotificationBanner } from "#app/components/govuk/notification-banner";
+import { TaskList, type TaskListItem } from "#app/components/govuk/task-list";
+import { StoryPage } from "#app/components/story-page";
+import { formatDateTime } from "#app/i18n/dates";
+import { languageFor, pageTranslations } from "#app/i18n/i18n.server";
+import { useTranslation } from "#app/i18n/use-translation";
+import { pagePath, storyPath, storySections, type SectionStatus } from "#app/models/story-sections";
+import { requireOwnStory, storyPageTakesNoForm } from "#app/services/story-access.server";
+import { storyOverview } from "#app/services/story.server";
+
+export const handle = { titleKey: "story:taskList.title" };
+
+export function loader({ request, params }: LoaderFunctionArgs) {
+  const { story } = requireOwnStory(request, params.storyId);
+  const { statuses, latest, unpublishedChanges } = storyOverview(story);
+  const saved = new URL(request.url).searchParams.get("saved") === "1";
+  const published = latest ? { version: latest.version, on: formatDateTime(latest.publishedAt, languageFor(request)) } : null;
+  return { ...pageTranslations(request, "story"), storyId: story.id, statuses, published, unpublishedChanges, saved };
+}
+
+export const action = storyPageTakesNoForm;
+
+const statusTags: Record<SectionStatus, TaskListItem["status"]["tag"]> = {
+  "not-started": { className: "govuk-tag--blue" },
+  in_progress: { className: "govuk-tag--light-blue" },
+  completed: undefined,
+};
+
+export default function StoryTaskList() {
+  const { t } = useTranslation();
+  const { storyId, statuses, published, unpublishedChanges, saved } = useLoaderData<typeof loader>();
+  return (
+    <StoryPage backHref="/stories" backText={t("story:taskList.backToStories")}>
+      {saved ? <NotificationBanner type="success">{t("story:taskList.saved")}</NotificationBanner> : null}
+      <h1 className="govuk-heading-l">{t("story:taskList.title")}</h1>
+      <p className="govuk-body">{t("story:taskList.intro")}</p>
+      {published ? (
+        <InsetText>
+          <p className="govuk-body">{t("story:taskList.published", { version: published.version, date: published.on })}</p>
+          <p className="govuk-body">{t(unpublishedChanges ? "story:taskList.unpublishedChanges" : "story:taskList.upToDate")}</p>
+        </InsetText>
+      ) : (
+        <p className="govuk-body">{t("story:taskList.notPublished")}</p>
+      )}
+      <h2 className="govuk-heading-m">{t("story:taskList.sectionsHeading")}</h2>
+      <TaskList
+        idPrefix="section"
+        items={storySections.map((section) => {
+          const status = statuses[section.id];
+          const tag = statusTags[status];
+          const label = t(`story:taskList.status.${status}`);
+          return {
+            title: { children: t(`story:sections.${section.id}.title`) },
+            hint: { children: t(`story:sections.${section.id}.hint`) },
+            href: pagePath(storyId, section),
+            status: tag ? { tag: { ...tag, children: label } } : { children: label },
+          };
+        })}
+      />
+      <h2 className="govuk-heading-m">{t("story:taskList.checkHeading")}</h2>
+      <p className="govuk-body">
+        <a className="govuk-link" href={`${storyPath(storyId)}/check`}>
+          {t("story:taskList.checkLink")}
+        </a>
+      </p>
+      {published ? (
+        <>
+          <h2 className="govuk-heading-m">{t("story:taskList.publishedHeading")}</h2>
+          <ul className="govuk-list">
+            <li>
+              <a className="govuk-link" href={`${storyPath(storyId)}/preview`}>
+                {t("story:taskList.previewLink")}
+              </a>
+            </li>
+            <li>
+              <a className="govuk-link" href={`${storyPath(storyId)}/versions`}>
+                {t("story:taskList.versionsLink")}
+              </a>
+            </li>
+          </ul>
+        </>
+      ) : null}
+    </StoryPage>
+  );
+}

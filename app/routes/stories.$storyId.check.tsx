@@ -1,0 +1,59 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { FormErrorSummary } from "#app/components/form-errors";
+import { Button } from "#app/components/govuk/button";
+import { SummaryList } from "#app/components/govuk/summary-list";
+import { answerRows } from "#app/components/story-answers";
+import { StoryPage } from "#app/components/story-page";
+import { pageTranslations } from "#app/i18n/i18n.server";
+import { useTranslation } from "#app/i18n/use-translation";
+import { findSection, pagePath, storyPath, storySections } from "#app/models/story-sections";
+import { requireOwnStory } from "#app/services/story-access.server";
+import { publishStory, storyOverview } from "#app/services/story.server";
+import type { FormError, FormValues } from "#app/utils/form.server";
+
+export const handle = { titleKey: "story:check.title" };
+
+export function loader({ request, params }: LoaderFunctionArgs) {
+  const { story } = requireOwnStory(request, params.storyId);
+  return { ...pageTranslations(request, "story"), storyId: story.id, draft: storyOverview(story).draft };
+}
+
+export function action({ request, params }: ActionFunctionArgs) {
+  const { story, resident } = requireOwnStory(request, params.storyId);
+  const published = publishStory(story.id, resident.id);
+  if (published.ok) return redirect(`${storyPath(story.id)}/published/${published.version}`);
+  const errors: FormError[] = [{ field: "name", message: "story:errors.publishName" }];
+  return data({ errors, values: {} as FormValues }, { status: 400 });
+}
+
+export default function CheckYourAnswers() {
+  const { t } = useTranslation();
+  const { storyId, draft } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  // The name is asked for on the first page of "About you": the error takes the person there.
+  const namePage = `${pagePath(storyId, findSection("about")!)}#`;
+  return (
+    <StoryPage backHref={storyPath(storyId)}>
+      <FormErrorSummary errors={actionData?.errors} t={t} href={(field) => `${namePage}${field}`} />
+      <h1 className="govuk-heading-l">{t("story:check.title")}</h1>
+      <p className="govuk-body">{t("story:check.intro")}</p>
+      {storySections.map((section) => (
+        <SummaryList
+          key={section.id}
+          card={{ title: { children: t(`story:sections.${section.id}.title`) } }}
+          rows={answerRows(section, draft[section.id] ?? {}, t, {
+            href: (page) => pagePath(storyId, section, page),
+            change: t("story:check.change"),
+            notAnswered: t("story:check.notAnswered"),
+          })}
+        />
+      ))}
+      <h2 className="govuk-heading-m">{t("story:check.publishHeading")}</h2>
+      <p className="govuk-body">{t("story:check.publishBody")}</p>
+      <Form method="post" noValidate>
+        <Button preventDoubleClick>{t("story:check.publish")}</Button>
+      </Form>
+    </StoryPage>
+  );
+}

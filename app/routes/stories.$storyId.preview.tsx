@@ -1,0 +1,50 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { InsetText } from "#app/components/govuk/inset-text";
+import { StoryPage } from "#app/components/story-page";
+import { StorySummary } from "#app/components/story-summary";
+import { formatDateTime } from "#app/i18n/dates";
+import { languageFor, pageTranslations } from "#app/i18n/i18n.server";
+import { useTranslation } from "#app/i18n/use-translation";
+import { findVersion } from "#app/models/story.server";
+import { storyPath } from "#app/models/story-sections";
+import { requireOwnStory, storyPageTakesNoForm } from "#app/services/story-access.server";
+import { storyOverview } from "#app/services/story.server";
+
+export const handle = { titleKey: "story:preview.title" };
+
+export function loader({ request, params }: LoaderFunctionArgs) {
+  const { story } = requireOwnStory(request, params.storyId);
+  const { unpublishedChanges } = storyOverview(story);
+  const latest = story.latestVersion ? findVersion(story.id, story.latestVersion) : undefined;
+  const published = latest ? { version: latest.version, content: latest.content, publishedOn: formatDateTime(latest.publishedAt, languageFor(request)) } : null;
+  return { ...pageTranslations(request, "story"), storyId: story.id, published, unpublishedChanges, basis: story.subject.basis };
+}
+
+export const action = storyPageTakesNoForm;
+
+export default function StoryPreview() {
+  const { t } = useTranslation();
+  const { storyId, published, unpublishedChanges, basis } = useLoaderData<typeof loader>();
+  return (
+    <StoryPage backHref={storyPath(storyId)}>
+      <h1 className="govuk-heading-l">{t("story:preview.title")}</h1>
+      {published ? (
+        <>
+          <p className="govuk-body">{t("story:preview.intro")}</p>
+          {unpublishedChanges ? <InsetText>{t("story:preview.unpublishedChanges")}</InsetText> : null}
+          <StorySummary content={published.content} version={published.version} publishedOn={published.publishedOn} basis={basis} />
+        </>
+      ) : (
+        <>
+          <p className="govuk-body">{t("story:preview.notPublished")}</p>
+          <p className="govuk-body">
+            <a className="govuk-link" href={`${storyPath(storyId)}/check`}>
+              {t("story:preview.checkLink")}
+            </a>
+          </p>
+        </>
+      )}
+    </StoryPage>
+  );
+}

@@ -1,0 +1,32 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { StoryPage } from "#app/components/story-page";
+import { StorySummary } from "#app/components/story-summary";
+import { formatDateTime } from "#app/i18n/dates";
+import { languageFor, pageTranslations } from "#app/i18n/i18n.server";
+import { useTranslation } from "#app/i18n/use-translation";
+import { storyPath } from "#app/models/story-sections";
+import { requireOwnStory, requireVersion, storyPageTakesNoForm } from "#app/services/story-access.server";
+
+export const handle = { titleKey: "story:version.title" };
+
+export function loader({ request, params }: LoaderFunctionArgs) {
+  const { story } = requireOwnStory(request, params.storyId);
+  const { version, content, publishedAt } = requireVersion(story, params.version);
+  const publishedOn = formatDateTime(publishedAt, languageFor(request));
+  return { ...pageTranslations(request, "story"), storyId: story.id, version, content, publishedOn, basis: story.subject.basis };
+}
+
+export const action = storyPageTakesNoForm;
+
+export default function StoryVersion() {
+  const { t } = useTranslation();
+  const { storyId, version, content, publishedOn, basis } = useLoaderData<typeof loader>();
+  return (
+    <StoryPage backHref={`${storyPath(storyId)}/versions`}>
+      <h1 className="govuk-heading-l">{t("story:version.heading", { version })}</h1>
+      <p className="govuk-body">{t("story:version.intro")}</p>
+      <StorySummary content={content} version={version} publishedOn={publishedOn} basis={basis} />
+    </StoryPage>
+  );
+}

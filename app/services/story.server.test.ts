@@ -1,0 +1,148 @@
+import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { beforeEach, describe, expect, test } from "vitest";
+import { findOrCreateResident } from "#app/models/resident.server";
+import { findDraftSection, findVersion, versionsOf } from "#app/models/story.server";
+import { findPage, findSection } from "#app/models/story-sections";
+import { db, sqlite } from "#db/client.server";
+import { auditEvents, stories, storyVersions, subjects } from "#db/schema";
+import { publishStory, startStory, statusAfter, storyOverview, submitStoryPage } from "./story.server";
+
+let residentId: string;
+let storyId: string;
+
+beforeEach(() => {
+  residentId = findOrCreateResident(db, `${randomUUID()}@example.org`, "en", new Date()).id;
+  storyId = startStory(residentId);
+});
+
+function formOf(fields: Record<string, string | string[]>): FormData {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(fields)) for (const v of [value].flat()) form.append(name, v);
+  return form;
+}
+
+function submit(sectionId: string, pageId: string | undefined, fields: Record<string, string | string[]>) {
+  const section = findSection(sectionId)!;
+  return submitStoryPage({ storyId, section, page: findPage(section, pageId)!, form: formOf(fields) });
+}
+
+const story = () => db.select().from(stories).where(eq(stories.id, storyId)).get()!;
+
+describe("starting a story", () => {
+  test("makes a story about the resident themselves, kept apart from their account, and audits it by id only", () => {
+    const row = story();
+    expect(row.ownerId).toBe(residentId);
+    expect(row.latestVersion).toBeNull();
+    const subject = db.select().from(subjects).where(eq(subjects.id, row.subjectId)).get()!;
+    expect(subject).toMatchObject({ residentId, relationship: "self", basis: "self" });
+    expect(storyId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    const audit = db.select().from(auditEvents).all().filter((e) => e.event === "story_created" && e.detail?.story === storyId);
+    expect(audit).toHaveLength(1);
+    expect(audit[0].detail).toEqual({ resident: residentId, story: storyId });
+  });
+});
+
+describe("section status", () => {
+  test("the rule: only Continue on a section's last page completes it", () => {
+    expect(statusAfter({ kind: "continue" }, true)).toBe("completed");
+    expect(statusAfter({ kind: "continue" }, false)).toBe("in_progress");
+    expect(statusAfter({ kind: "save" }, true)).toBe("in_progress");
+    expect(statusAfter({ kind: "add" }, true)).toBe("in_progress");
+    expect(statusAfter({ kind: "remove", index: 0 }, true)).toBe("in_progress");
+  });
+
+  test("not started, then in progress, then completed, as the task list shows", () => {
+    const statuses = () => storyOverview(story()).statuses;
+    expect(statuses().story).toBe("not-started");
+    expect(submit("story", undefined, { now: "Things are hard", intent: "continue" })).toEqual({ ok: true, redirectTo: `/stories/${storyId}/story/past` });
+    expect(statuses().story).toBe("in_progress");
+    expect(submit("story", "past", { past: "", intent: "continue" })).toEqual({ ok: true, redirectTo: `/stories/${storyId}` });
+    expect(statuses().story).toBe("completed");
+    expect(submit("story", "past", { past: "More", intent: "save" })).toEqual({ ok: true, redirectTo: `/stories/${storyId}?saved=1` });
+    expect(statuses().story).toBe("in_progress");
+    // Every page's answers are kept together in the section's draft.
+    expect(findDraftSection(storyId, "story")?.content).toEqual({ now: "Things are hard", past: "More" });
+  });
+
+  test("a page that fails its checks saves nothing", () => {
+    submit("matters", undefined, { matters: "My dog", intent: "continue" });
+    const before = findDraftSection(storyId, "matters");
+    const outcome = submit("matters", undefined, { matters: "x".repeat(5001), intent: "save" });
+    expect(outcome.ok).toBe(false);
+    expect(!outcome.ok && outcome.values).toEqual({ matters: "x".repeat(5001) });
+    expect(findDraftSection(storyId, "matters")).toEqual(before);
+  });
+});
+
+describe("add another", () => {
+  test("Add saves what was typed and an empty item to fill in; an item left empty is dropped on the next save", () => {
+    const added = submit("goals", undefined, { "goals-1-goal": "Walk again", "goals-1-help": "", intent: "add" });
+    expect(added).toEqual({ ok: true, redirectTo: `/stories/${storyId}/goals#goals-2-goal` });
+    expect(findDraftSection(storyId, "goals")?.content.goals).toEqual([
+      { goal: "Walk again", help: "" },
+      { goal: "", help: "" },
+    ]);
+    submit("goals", undefined, { "goals-1-goal": "Walk again", "goals-1-help": "Physio", "goals-2-goal": "", "goals-2-help": "", intent: "continue" });
+    expect(findDraftSection(storyId, "goals")).toMatchObject({ status: "completed", content: { goals: [{ goal: "Walk again", help: "Physio" }] } });
+  });
+
+  test("Remove saves the other items", () => {
+    submit("goals", undefined, { "goals-1-goal": "One", "goals-2-goal": "Two", "goals-3-goal": "Three", intent: "remove-2" });
+    expect(findDraftSection(storyId, "goals")?.content.goals).toEqual([
+      { goal: "One", help: "" },
+      { goal: "Three", help: "" },
+    ]);
+  });
+});
+
+describe("publishing", () => {
+  test("needs a name, and makes nothing without one", () => {
+    submit("matters", undefined, { matters: "My garden" });
+    expect(publishStory(storyId, residentId)).toEqual({ ok: false, reason: "no-name" });
+    expect(versionsOf(storyId)).toEqual([]);
+  });
+
+  test("numbers versions 1, 2, 3 and records who published each and when", () => {
+    submit("about", "name", { name: "Sam Jones", intent: "continue" });
+    const times = [new Date("2025-03-01T10:00:00Z"), new Date("2025-03-02T10:00:00Z"), new Date("2025-03-03T10:00:00Z")];
+    expect(times.map((at) => publishStory(storyId, residentId, at))).toEqual([
+      { ok: true, version: 1 },
+      { ok: true, version: 2 },
+      { ok: true, version: 3 },
+    ]);
+    expect(versionsOf(storyId)).toEqual(times.map((publishedAt, i) => ({ version: i + 1, publishedAt, publishedBy: residentId })));
+    expect(story().latestVersion).toBe(3);
+    const audit = db.select().from(auditEvents).all().filter((e) => e.event === "story_published" && e.detail?.story === storyId);
+    expect(audit.map((e) => e.detail)).toEqual([1, 2, 3].map((version) => ({ resident: residentId, story: storyId, version })));
+  });
+
+  test("a version keeps only the sections with answers, and is not changed by later edits to the draft", () => {
+    submit("about", "name", { name: "Sam Jones", preferredName: "", intent: "continue" });
+    submit("strengths", undefined, { strengths: "I am patient.\nI can fix bikes.", intent: "continue" });
+    submit("working", undefined, { working: "", intent: "continue" });
+    submit("goals", undefined, { "goals-1-goal": "", intent: "add" });
+    publishStory(storyId, residentId);
+    const published = { about: { name: "Sam Jones" }, strengths: { strengths: "I am patient.\nI can fix bikes." } };
+    expect(findVersion(storyId, 1)?.content).toEqual(published);
+    expect(storyOverview(story()).unpublishedChanges).toBe(false);
+
+    submit("strengths", undefined, { strengths: "I am patient.", intent: "continue" });
+    expect(findVersion(storyId, 1)?.content).toEqual(published);
+    expect(storyOverview(story()).unpublishedChanges).toBe(true);
+
+    publishStory(storyId, residentId);
+    expect(findVersion(storyId, 2)?.content).toEqual({ about: { name: "Sam Jones" }, strengths: { strengths: "I am patient." } });
+    expect(storyOverview(story()).unpublishedChanges).toBe(false);
+  });
+
+  test("a published version cannot be changed, even directly in the database", () => {
+    submit("about", "name", { name: "Sam Jones", intent: "continue" });
+    publishStory(storyId, residentId);
+    expect(() => db.update(storyVersions).set({ content: { about: { name: "Someone else" } } }).where(eq(storyVersions.storyId, storyId)).run()).toThrow(
+      /story versions are immutable/,
+    );
+    expect(() => sqlite.prepare("update story_versions set version = 9 where story_id = ?").run(storyId)).toThrow(/immutable/);
+    expect(findVersion(storyId, 1)?.content).toEqual({ about: { name: "Sam Jones" } });
+  });
+});

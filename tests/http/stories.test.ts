@@ -1,0 +1,370 @@
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { pagePath, storySections } from "#app/models/story-sections";
+import { signIn, startServerWithMail, type ServerWithMail } from "#tests/support/sign-in";
+import { attr, load, openReadOnly, root, text, type Page } from "./helpers";
+
+let server: ServerWithMail;
+let alice: string;
+let bob: string;
+
+beforeAll(async () => {
+  server = await startServerWithMail();
+  alice = await signIn(server, "alice@example.org");
+  bob = await signIn(server, "bob@example.org");
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+const get = (path: string, cookie?: string, lang: "en" | "cy" = "en") =>
+  load(server.url, path, { headers: { Cookie: [cookie, `lang=${lang}`].filter(Boolean).join("; ") } });
+
+const post = (path: string, cookie: string | undefined, fields: Record<string, string | string[]> = {}) => {
+  const body = new URLSearchParams();
+  for (const [name, value] of Object.entries(fields)) for (const v of [value].flat()) body.append(name, v);
+  return load(server.url, path, {
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", ...(cookie ? { Cookie: cookie } : {}) },
+    body: body.toString(),
+  });
+};
+
+async function startStory(cookie: string): Promise<string> {
+  const started = await post("/stories", cookie);
+  expect(started.status).toBe(302);
+  const location = started.headers.get("location") ?? "";
+  expect(location).toMatch(/^\/stories\/[0-9a-f-]{36}$/);
+  return location.slice("/stories/".length);
+}
+
+/** What the database holds for one story: the rows a request must not change. */
+function storyRows(storyId: string) {
+  const db = openReadOnly(server.databasePath);
+  try {
+    return {
+      story: db.prepare("select * from stories where id = ?").get(storyId),
+      sections: db.prepare("select * from story_sections where story_id = ? order by section").all(storyId),
+      versions: db.prepare("select * from story_versions where story_id = ? order by version").all(storyId),
+    };
+  } finally {
+    db.close();
+  }
+}
+
+function errorSummaryLinks(page: Page) {
+  const [summary] = page.doc.byClass("govuk-error-summary");
+  if (!summary) return [];
+  return page.doc.tag("a", summary).map((a) => ({ href: attr(a, "href"), text: text(a) }));
+}
+
+const taskStatuses = (page: Page) =>
+  Object.fromEntries(
+    page.doc.byClass("govuk-task-list__item").map((item) => [
+      text(page.doc.tag("a", item)[0]),
+      text(page.doc.byClass("govuk-task-list__status", item)[0]),
+    ]),
+  );
+
+// A key i18next could not find comes out as "namespace:key".
+const rawKey = /\b(common|govuk|story):[A-Za-z0-9_.[\]-]+/;
+
+function expectStoryPage(page: Page) {
+  expect(page.doc.byClass("govuk-exit-this-page")).toHaveLength(1);
+  expect(text(page.doc.byClass("govuk-warning-text")[0])).toMatch(/999\.$/);
+  const main = page.doc.one("main");
+  expect(text(main)).not.toMatch(rawKey);
+  expect(page.doc.title).not.toMatch(rawKey);
+}
+
+describe("writing a story", () => {
+  let storyId: string;
+
+  test("a new resident has no stories; Start a new story makes one and opens its task list", async () => {
+    const list = await get("/stories", alice);
+    expect(list.status).toBe(200);
+    expect(list.doc.h1).toBe("Your stories");
+    expect(text(list.doc.one("main"))).toContain("You have not started a story yet.");
+    expectStoryPage(list);
+
+    storyId = await startStory(alice);
+    const tasks = await get(`/stories/${storyId}`, alice);
+    expect(tasks.status).toBe(200);
+    expect(tasks.doc.title).toBe("Your story – Tell it once – Demo Council");
+    expectStoryPage(tasks);
+    expect(taskStatuses(tasks)).toEqual({
+      "About you": "Not yet started",
+      "What is happening in your life": "Not yet started",
+      "What matters to you": "Not yet started",
+      "What you are good at": "Not yet started",
+      "What is working and what is not": "Not yet started",
+      "Your goals": "Not yet started",
+      "People who support you": "Not yet started",
+      "Services you already see": "Not yet started",
+      "What you do not want to be asked again": "Not yet started",
+    });
+    expect(text((await get("/stories", alice)).doc.one("main"))).toContain("Untitled story");
+  });
+
+  test("each Continue saves and moves on; Save and come back later saves and goes back to the task list", async () => {
+    let page = await post(`/stories/${storyId}/about`, alice, { name: "Sam Jones", preferredName: "Sam", intent: "continue" });
+    expect([page.status, page.headers.get("location")]).toEqual([302, `/stories/${storyId}/about/contact`]);
+
+    page = await post(`/stories/${storyId}/about/contact`, alice, { contactBy: ["email", "text"], email: "sam@example.org", phone: "07700 900 982", safeToLeaveMessages: "no", intent: "save" });
+    expect([page.status, page.headers.get("location")]).toEqual([302, `/stories/${storyId}?saved=1`]);
+    const saved = await get(`/stories/${storyId}?saved=1`, alice);
+    expect(text(saved.doc.byClass("govuk-notification-banner")[0])).toContain("Your answers have been saved");
+
+    page = await post(`/stories/${storyId}/matters`, alice, { matters: "My dog, Bess.\r\nMy allotment.", intent: "continue" });
+    expect([page.status, page.headers.get("location")]).toEqual([302, `/stories/${storyId}`]);
+
+    const contact = await get(`/stories/${storyId}/about/contact`, alice);
+    expectStoryPage(contact);
+    const checked = contact.doc.all((el) => el.tagName === "input" && attr(el, "checked") !== undefined).map((el) => attr(el, "value"));
+    expect(checked).toEqual(["email", "text", "no"]);
+    expect(attr(contact.doc.all((el) => attr(el, "id") === "phone")[0], "value")).toBe("07700 900 982");
+
+    const tasks = await get(`/stories/${storyId}`, alice);
+    expect(taskStatuses(tasks)).toMatchObject({ "About you": "In progress", "What matters to you": "Completed", "Your goals": "Not yet started" });
+    expect(text((await get("/stories", alice)).doc.one("main"))).toContain("Sam Jones");
+  });
+
+  test("goals work without JavaScript: Add another goal and Remove are form buttons, and nothing typed is lost", async () => {
+    const empty = await get(`/stories/${storyId}/goals`, alice);
+    expect(empty.doc.all((el) => el.tagName === "button" && attr(el, "value") === "add").map(text)).toEqual(["Add another goal"]);
+
+    let page = await post(`/stories/${storyId}/goals`, alice, { "goals-1-goal": "Walk to the shops", "goals-1-help": "A stick", intent: "add" });
+    expect([page.status, page.headers.get("location")]).toEqual([302, `/stories/${storyId}/goals#goals-2-goal`]);
+    page = await get(`/stories/${storyId}/goals`, alice);
+    expect(page.doc.tag("legend").map(text)).toEqual(["Goal 1", "Goal 2"]);
+    expect(page.doc.all((el) => el.tagName === "button" && (attr(el, "value") ?? "").startsWith("remove-")).map(text)).toEqual([
+      "Remove goal 1",
+      "Remove goal 2",
+    ]);
+
+    page = await post(`/stories/${storyId}/goals`, alice, {
+      "goals-1-goal": "Walk to the shops",
+      "goals-1-help": "A stick",
+      "goals-2-goal": "See my grandson",
+      "goals-2-help": "",
+      intent: "remove-1",
+    });
+    expect(page.status).toBe(302);
+    page = await get(`/stories/${storyId}/goals`, alice);
+    expect(page.doc.tag("textarea").map((t) => text(t))).toEqual(["See my grandson", ""]);
+
+    page = await post(`/stories/${storyId}/goals`, alice, { "goals-1-goal": "See my grandson", "goals-1-help": "Lifts", intent: "continue" });
+    expect(page.headers.get("location")).toBe(`/stories/${storyId}`);
+    expect(taskStatuses(await get(`/stories/${storyId}`, alice))).toMatchObject({ "Your goals": "Completed" });
+  });
+
+  test("a failed check gives 400, the error summary in field order, an 'Error:' title and exactly what was typed, and saves nothing", async () => {
+    const before = storyRows(storyId);
+    const typed = `${"I need to say a lot. ".repeat(240)}\r\nAnd <b>this</b> too.`;
+    const page = await post(`/stories/${storyId}/about/contact`, alice, {
+      contactBy: ["letter"],
+      email: "not an address",
+      phone: "07700 900 982",
+      address: typed,
+      intent: "continue",
+    });
+    expect(page.status).toBe(400);
+    expect(page.doc.title).toBe("Error: How services can contact you – Tell it once – Demo Council");
+    expect(errorSummaryLinks(page)).toEqual([
+      { href: "#email", text: "Enter an email address in the correct format, like name@example.com" },
+      { href: "#address", text: "Postal address must be 500 characters or fewer" },
+    ]);
+    expect(text(page.doc.all((el) => attr(el, "id") === "email-error")[0])).toBe("Error: Enter an email address in the correct format, like name@example.com");
+    expect(attr(page.doc.all((el) => attr(el, "id") === "email")[0], "value")).toBe("not an address");
+    const textarea = page.doc.all((el) => attr(el, "id") === "address")[0];
+    expect((textarea.childNodes[0] as { value?: string }).value?.replace(/\r\n/g, "\n")).toBe(typed.replace(/\r\n/g, "\n"));
+    expect(page.html).not.toContain("<b>this</b>");
+    expect(page.doc.all((el) => el.tagName === "input" && attr(el, "checked") !== undefined).map((el) => attr(el, "value"))).toEqual(["letter"]);
+    expect(storyRows(storyId)).toEqual(before);
+  });
+
+  test("the name is required to continue, and the error says so in Welsh too", async () => {
+    const before = storyRows(storyId);
+    const page = await load(server.url, `/stories/${storyId}/about`, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: `${alice}; lang=cy` },
+      body: new URLSearchParams({ name: "", preferredName: "Sami", intent: "continue" }).toString(),
+    });
+    expect(page.status).toBe(400);
+    expect(page.doc.lang).toBe("cy");
+    expect(page.doc.title).toBe("Gwall: Eich enw – Dweud unwaith – Cyngor Demo");
+    expect(errorSummaryLinks(page)).toEqual([{ href: "#name", text: "Rhowch eich enw llawn" }]);
+    expect(attr(page.doc.all((el) => attr(el, "id") === "preferredName")[0], "value")).toBe("Sami");
+    expect(storyRows(storyId)).toEqual(before);
+  });
+
+  test("check your answers shows every section with Change links that say what they change", async () => {
+    const page = await get(`/stories/${storyId}/check`, alice);
+    expect(page.status).toBe(200);
+    expect(page.doc.title).toBe("Check your answers – Tell it once – Demo Council");
+    expectStoryPage(page);
+    expect(page.doc.byClass("govuk-summary-card__title").map(text)).toEqual(storySections.map((s) => taskTitle(s.id)));
+    const change = page.doc.all((el) => el.tagName === "a" && attr(el, "href") === `/stories/${storyId}/about`)[0];
+    expect(text(change)).toBe("Change Full name (About you)");
+    expect(text(page.doc.byClass("govuk-visually-hidden", change)[0])).toBe("Full name (About you)");
+    expect(text(page.doc.one("main"))).toContain("Not answered");
+  });
+
+  test("nothing personal goes into addresses, page titles or the server's log", async () => {
+    for (const path of [`/stories/${storyId}`, `/stories/${storyId}/about`, `/stories/${storyId}/check`, "/stories"]) {
+      expect((await get(path, alice)).doc.title).not.toMatch(/Sam|Jones/);
+    }
+    expect(server.output()).not.toMatch(/Sam Jones|Bess|grandson|07700/);
+  });
+});
+
+const taskTitle = (section: string) =>
+  ({
+    about: "About you",
+    story: "What is happening in your life",
+    matters: "What matters to you",
+    strengths: "What you are good at",
+    working: "What is working and what is not",
+    goals: "Your goals",
+    support: "People who support you",
+    services: "Services you already see",
+    "dont-ask": "What you do not want to be asked again",
+  })[section];
+
+describe("publishing", () => {
+  test("a story without a name cannot be published: the error links to the name question", async () => {
+    const storyId = await startStory(alice);
+    await post(`/stories/${storyId}/matters`, alice, { matters: "Quiet mornings", intent: "continue" });
+    const page = await post(`/stories/${storyId}/check`, alice);
+    expect(page.status).toBe(400);
+    expect(page.doc.title).toBe("Error: Check your answers – Tell it once – Demo Council");
+    expect(errorSummaryLinks(page)).toEqual([{ href: `/stories/${storyId}/about#name`, text: "Add your full name before you publish your story" }]);
+    expect(storyRows(storyId).versions).toEqual([]);
+  });
+
+  test("publishing twice makes versions 1 and 2; version 1 stays as it was; the preview shows the latest, as written", async () => {
+    const storyId = await startStory(alice);
+    await post(`/stories/${storyId}/about`, alice, { name: "Robin Hughes", intent: "continue" });
+    await post(`/stories/${storyId}/strengths`, alice, { strengths: "I am a good listener.\r\n<script>alert(1)</script>", intent: "continue" });
+
+    let published = await post(`/stories/${storyId}/check`, alice);
+    expect([published.status, published.headers.get("location")]).toEqual([302, `/stories/${storyId}/published/1`]);
+    const confirmation = await get(`/stories/${storyId}/published/1`, alice);
+    expect(confirmation.status).toBe(200);
+    expect(confirmation.doc.h1).toBe("Your story is published");
+    expect(text(confirmation.doc.byClass("govuk-panel__body")[0])).toBe("Version 1");
+    expectStoryPage(confirmation);
+
+    await post(`/stories/${storyId}/strengths`, alice, { strengths: "I am a good listener.\r\nI keep going.", intent: "continue" });
+    const tasks = await get(`/stories/${storyId}`, alice);
+    expect(text(tasks.doc.one("main"))).toContain("You have made changes since then.");
+
+    published = await post(`/stories/${storyId}/check`, alice);
+    expect(published.headers.get("location")).toBe(`/stories/${storyId}/published/2`);
+
+    const { versions } = storyRows(storyId) as { versions: { version: number; content: string; published_by: string }[] };
+    expect(versions.map((v) => v.version)).toEqual([1, 2]);
+    expect(JSON.parse(versions[0].content)).toEqual({ about: { name: "Robin Hughes" }, strengths: { strengths: "I am a good listener.\n<script>alert(1)</script>" } });
+    expect(JSON.parse(versions[1].content)).toEqual({ about: { name: "Robin Hughes" }, strengths: { strengths: "I am a good listener.\nI keep going." } });
+    expect(new Set(versions.map((v) => v.published_by)).size).toBe(1);
+
+    const list = await get(`/stories/${storyId}/versions`, alice);
+    expectStoryPage(list);
+    expect(list.doc.tag("a", list.doc.one("main")).filter((a) => (attr(a, "href") ?? "").includes("/versions/")).map(text)).toEqual([
+      "Read version 2",
+      "Read version 1",
+    ]);
+    const first = await get(`/stories/${storyId}/versions/1`, alice);
+    expect(first.doc.h1).toBe("Version 1 of your story");
+    expect(first.html).toContain("I am a good listener.\n&lt;script&gt;alert(1)&lt;/script&gt;");
+    expect(first.html).not.toContain("<script>alert(1)");
+
+    const preview = await get(`/stories/${storyId}/preview`, alice);
+    expectStoryPage(preview);
+    // Empty sections are left out; the rest come in the fixed order, in the person's voice.
+    expect(preview.doc.headings("h2")).toEqual(["About me", "My strengths"]);
+    const words = preview.doc.byClass("app-story-text").map((el) => (el.childNodes[0] as { value?: string }).value);
+    expect(words).toEqual(["Robin Hughes", "Robin Hughes", "I am a good listener.\nI keep going."]);
+    expect(text(preview.doc.one("main"))).toContain("The person themselves");
+    expect(preview.doc.title).not.toContain("Robin");
+  });
+});
+
+describe("only the owner can reach a story", () => {
+  let storyId: string;
+  beforeAll(async () => {
+    storyId = await startStory(alice);
+    await post(`/stories/${storyId}/about`, alice, { name: "Alice Private", intent: "continue" });
+    await post(`/stories/${storyId}/check`, alice);
+  });
+
+  /** Every route module under /stories/:storyId, with addresses that reach it: a new route must be added here. */
+  const storyRoutes: Record<string, (id: string) => string[]> = {
+    "stories.$storyId._index.tsx": (id) => [`/stories/${id}`],
+    "stories.$storyId.$section.($page).tsx": (id) =>
+      storySections.flatMap((section) => section.pages.map((page) => pagePath(id, section, page))).concat(`/stories/${id}/about/name`),
+    "stories.$storyId.check.tsx": (id) => [`/stories/${id}/check`],
+    "stories.$storyId.published.$version.tsx": (id) => [`/stories/${id}/published/1`],
+    "stories.$storyId.versions._index.tsx": (id) => [`/stories/${id}/versions`],
+    "stories.$storyId.versions.$version.tsx": (id) => [`/stories/${id}/versions/1`],
+    "stories.$storyId.preview.tsx": (id) => [`/stories/${id}/preview`],
+  };
+  const paths = (id: string) => Object.values(storyRoutes).flatMap((paths) => paths(id));
+  const attempt = { name: "Bob was here", matters: "Overwritten", "goals-1-goal": "Bob's goal", intent: "continue" };
+
+  test("the table above names every story route there is", () => {
+    const routes = readdirSync(join(root, "app/routes")).filter((file) => file.startsWith("stories.$storyId"));
+    expect(Object.keys(storyRoutes).sort()).toEqual(routes.sort());
+  });
+
+  test("the owner reaches every one of them", async () => {
+    for (const path of paths(storyId)) expect((await get(path, alice)).status, path).toBe(200);
+  });
+
+  test("another resident gets 'Page not found' for every one of them, GET and POST, and nothing changes", async () => {
+    const before = storyRows(storyId);
+    for (const path of paths(storyId)) {
+      const read = await get(path, bob);
+      expect(read.status, `GET ${path}`).toBe(404);
+      expect(read.doc.h1).toBe("Page not found");
+      expect(read.html).not.toContain("Alice Private");
+      const write = await post(path, bob, attempt);
+      expect(write.status, `POST ${path}`).toBe(404);
+      expect(write.html).not.toContain("Alice Private");
+    }
+    expect(storyRows(storyId)).toEqual(before);
+  });
+
+  test("a story id that does not exist is 'Page not found', even to a signed-in resident", async () => {
+    for (const path of [...paths(crypto.randomUUID()), "/stories/not-a-story-id", "/stories/not-a-story-id/check"]) {
+      expect((await get(path, alice)).status, `GET ${path}`).toBe(404);
+      expect((await post(path, alice, attempt)).status, `POST ${path}`).toBe(404);
+    }
+  });
+
+  test("an unknown section, page or version is 'Page not found'", async () => {
+    for (const path of [`/stories/${storyId}/secrets`, `/stories/${storyId}/about/nope`, `/stories/${storyId}/versions/9`, `/stories/${storyId}/published/0`]) {
+      expect((await get(path, alice)).status, path).toBe(404);
+    }
+  });
+
+  test("someone signed out is sent to sign in, and brought back afterwards", async () => {
+    for (const path of ["/stories", ...paths(storyId)]) {
+      for (const response of [await get(path), await post(path, undefined, attempt)]) {
+        expect(response.status, path).toBe(302);
+        expect(response.headers.get("location"), path).toBe(`/sign-in?${new URLSearchParams({ returnTo: path })}`);
+      }
+    }
+    expect(storyRows(storyId).sections).toHaveLength(1);
+  });
+
+  test("every story page reads in Welsh, with no raw keys", async () => {
+    for (const path of ["/stories", ...paths(storyId)]) {
+      const page = await get(path, alice, "cy");
+      expect(page.doc.lang, path).toBe("cy");
+      expectStoryPage(page);
+      expect(text(page.doc.byClass("govuk-warning-text")[0])).toContain("ffoniwch 999");
+    }
+  });
+});

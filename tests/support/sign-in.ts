@@ -1,0 +1,110 @@
+/**
+ * Signing a resident in the way a person does: the built server emails a code
+ * over real SMTP to a sink on 127.0.0.1, and the code is read from that email.
+ */
+import type { AddressInfo } from "node:net";
+import { SMTPServer } from "smtp-server";
+import { startServer, type RunningServer } from "#tests/support/server";
+
+export type ReceivedEmail = { to: string[]; raw: string };
+
+export type MailSink = {
+  url: string;
+  received: ReceivedEmail[];
+  /** Waits for the next email to `to` that arrived after `since` emails had. */
+  nextEmailTo(to: string, since: number, timeoutMs?: number): Promise<ReceivedEmail>;
+  close(): Promise<void>;
+};
+
+/** A real SMTP server that accepts everything and keeps it. */
+export async function startMailSink(): Promise<MailSink> {
+  const received: ReceivedEmail[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+      stream.on("end", () => {
+        received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString("utf8") });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((listening) => server.listen(0, "127.0.0.1", listening));
+  const { port } = server.server.address() as AddressInfo;
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    received,
+    async nextEmailTo(to, since, timeoutMs = 10_000) {
+      const deadline = Date.now() + timeoutMs;
+      while (Date.now() < deadline) {
+        const email = received.slice(since).find((e) => e.to.includes(to));
+        if (email) return email;
+        await new Promise((done) => setTimeout(done, 50));
+      }
+      throw new Error(`no email to ${to} within ${timeoutMs} ms`);
+    },
+    close: () => new Promise<void>((closed) => server.close(() => closed())),
+  };
+}
+
+export type ServerWithMail = RunningServer & { mail: MailSink };
+
+/** The built server sending its email over SMTP to a sink of its own. */
+export async function startServerWithMail(extraEnv: Record<string, string> = {}): Promise<ServerWithMail> {
+  const mail = await startMailSink();
+  try {
+    const server = await startServer({ MAIL_TRANSPORT: "smtp", SMTP_URL: mail.url, ...extraEnv });
+    return {
+      ...server,
+      mail,
+      stop: async () => {
+        await server.stop();
+        await mail.close();
+      },
+    };
+  } catch (error) {
+    await mail.close();
+    throw error;
+  }
+}
+
+/** The `name=value` part of each Set-Cookie header, by name. */
+function cookiesFrom(response: Response): Map<string, string> {
+  return new Map(
+    response.headers.getSetCookie().map((header) => {
+      const pair = header.split(";")[0];
+      return [pair.slice(0, pair.indexOf("=")), pair] as const;
+    }),
+  );
+}
+
+const form = (fields: Record<string, string>) => ({
+  method: "POST",
+  redirect: "manual" as const,
+  headers: { "Content-Type": "application/x-www-form-urlencoded" },
+  body: new URLSearchParams(fields).toString(),
+});
+
+/**
+ * Signs `email` in through the real pages (POST /sign-in, the code from the
+ * email, POST /sign-in/check-email) and returns the Cookie header that carries
+ * their session.
+ */
+export async function signIn(server: ServerWithMail, email: string): Promise<string> {
+  const since = server.mail.received.length;
+  const asked = await fetch(`${server.url}/sign-in`, form({ email }));
+  const signInCookie = [...cookiesFrom(asked).entries()].find(([name]) => name.endsWith("signin"))?.[1];
+  if (asked.status !== 302 || !signInCookie) throw new Error(`POST /sign-in answered ${asked.status} without a sign-in cookie`);
+
+  const { raw } = await server.mail.nextEmailTo(email, since);
+  const code = raw.match(/^(\d{6})\r?$/m)?.[1];
+  if (!code) throw new Error("the sign-in email had no 6-digit code on a line of its own");
+
+  const checked = await fetch(`${server.url}/sign-in/check-email`, { ...form({ code }), headers: { ...form({}).headers, Cookie: signInCookie } });
+  const session = [...cookiesFrom(checked).entries()].find(([name]) => name.endsWith("session"))?.[1];
+  if (checked.status !== 302 || !session) throw new Error(`POST /sign-in/check-email answered ${checked.status} without a session cookie`);
+  return session;
+}
