@@ -4,8 +4,14 @@
  * and on, and throughput and latency under load beside a static file served by
  * the same server (the ceiling for this server on this machine).
  *
- * Usage: npm run bench [-- --duration 20 --connections 50]
+ * Then seeds residents who have each written and published a whole story
+ * (tests/bench/seed.ts) and measures, for signed-in residents, the task list
+ * and saving a section, with the SQL statements each request runs (read from
+ * the Server-Timing header the server sends).
+ *
+ * Usage: npm run bench [-- --duration 20 --connections 50 --residents 10000]
  */
+import { execFileSync } from "node:child_process";
 import { cpus } from "node:os";
 import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
@@ -19,6 +25,7 @@ const option = (name, fallback) => {
 };
 const duration = option("duration", 20);
 const connections = option("connections", 50);
+const residents = option("residents", 10_000);
 
 /** @param {string} url */
 async function gzipBytes(url) {
@@ -31,11 +38,31 @@ async function gzipBytes(url) {
 /** @param {number[]} sorted @param {number} p */
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
-/** @param {string} url */
-async function load(url) {
+/**
+ * @param {string} url
+ * @param {{ method?: string, path: (connection: number) => string, headers: (connection: number) => Record<string, string>, body?: string }} [perConnection]
+ *   each connection's own request (a different signed-in resident per connection)
+ */
+async function load(url, perConnection) {
   /** @type {number[]} */
   const latencies = [];
-  const instance = autocannon({ url, connections, duration });
+  let connection = 0;
+  const instance = autocannon({
+    url,
+    connections,
+    duration,
+    setupClient: perConnection
+      ? (client) => {
+          const n = connection++;
+          client.setRequest({
+            method: perConnection.method ?? "GET",
+            path: perConnection.path(n),
+            headers: perConnection.headers(n),
+            ...(perConnection.body ? { body: perConnection.body } : {}),
+          });
+        }
+      : undefined,
+  });
   instance.on("response", (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
   const result = await instance;
   latencies.sort((a, b) => a - b);
@@ -44,7 +71,8 @@ async function load(url) {
     p50: percentile(latencies, 50),
     p95: percentile(latencies, 95),
     p99: percentile(latencies, 99),
-    errors: result.errors + result.non2xx,
+    // Saving a section answers with a redirect to the task list, so 3xx counts as success.
+    errors: result.errors + result["1xx"] + result["4xx"] + result["5xx"],
   };
 }
 
@@ -73,16 +101,52 @@ try {
   console.log(`| **total, JavaScript off** | **${kb(page.gzip + css.gzip)}** (budget 60 KB) |`);
   console.log(`| **total, JavaScript on** | **${kb(page.gzip + css.gzip + js.gzip)}** (budget 150 KB) |`);
 
-  console.log(`\nUnder load: ${connections} connections for ${duration} s each`);
+  console.log(`\nSeeding ${residents} residents with published stories…`);
+  const seeded = JSON.parse(
+    execFileSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "tests/bench/seed.ts", "--residents", String(residents), "--sessions", String(connections)], {
+      env: { ...process.env, DATABASE_PATH: server.databasePath },
+      stdio: ["ignore", "pipe", "inherit"],
+    }).toString(),
+  );
+  /** @type {{ token: string, storyId: string }[]} */
+  const sessions = seeded.sessions;
+  const cookie = (/** @type {number} */ n) => ({ Cookie: `session=${sessions[n % sessions.length].token}` });
+  const saveBody = `matters=${encodeURIComponent("Being near my sister, my allotment and my cat.\nKeeping my own front door.")}&intent=continue`;
+  const formHeaders = (/** @type {number} */ n) => ({ ...cookie(n), "Content-Type": "application/x-www-form-urlencoded", "Content-Length": String(Buffer.byteLength(saveBody)) });
+
+  /** @param {string} path @param {RequestInit} init */
+  const statements = async (path, init = {}) => {
+    const response = await fetch(`${server.url}${path}`, { redirect: "manual", ...init });
+    await response.arrayBuffer();
+    return Number(response.headers.get("server-timing")?.match(/desc="(\d+) SQL statements"/)?.[1] ?? NaN);
+  };
+  const first = sessions[0];
+  const counts = {
+    start: await statements("/"),
+    taskList: await statements(`/stories/${first.storyId}`, { headers: cookie(0) }),
+    save: await statements(`/stories/${first.storyId}/matters`, { method: "POST", headers: formHeaders(0), body: saveBody }),
+    baseline: await statements("/robots.txt"),
+  };
+
+  console.log(`\nUnder load: ${connections} connections for ${duration} s each; ${residents} residents in the database`);
   const start = await load(`${server.url}/`);
+  const taskList = await load(server.url, { path: (n) => `/stories/${sessions[n].storyId}`, headers: cookie });
+  const save = await load(server.url, { method: "POST", path: (n) => `/stories/${sessions[n].storyId}/matters`, headers: formHeaders, body: saveBody });
   const baseline = await load(`${server.url}/robots.txt`);
-  console.log(`| what | requests/s | p50 | p95 | p99 | errors |`);
-  console.log(`| --- | --- | --- | --- | --- | --- |`);
-  for (const [name, r] of /** @type {const} */ ([["start page (rendered)", start], ["static file (baseline)", baseline]])) {
-    console.log(`| ${name} | ${r.requestsPerSecond} | ${r.p50.toFixed(1)} ms | ${r.p95.toFixed(1)} ms | ${r.p99.toFixed(1)} ms | ${r.errors} |`);
+  console.log(`| what | requests/s | p50 | p95 | p99 | errors | SQL statements per request | share of static ceiling |`);
+  console.log(`| --- | --- | --- | --- | --- | --- | --- | --- |`);
+  /** @type {[string, Awaited<ReturnType<typeof load>>, number][]} */
+  const rows = [
+    ["start page (signed out)", start, counts.start],
+    ["task list (signed in)", taskList, counts.taskList],
+    ["save a section (POST, signed in)", save, counts.save],
+    ["static file (baseline)", baseline, 0],
+  ];
+  for (const [name, r, sql] of rows) {
+    const share = `${Math.round((100 * r.requestsPerSecond) / baseline.requestsPerSecond)}%`;
+    console.log(`| ${name} | ${r.requestsPerSecond} | ${r.p50.toFixed(1)} ms | ${r.p95.toFixed(1)} ms | ${r.p99.toFixed(1)} ms | ${r.errors} | ${Number.isNaN(sql) ? "–" : sql} | ${share} |`);
   }
-  console.log(`\nRendering runs at ${Math.round((100 * start.requestsPerSecond) / baseline.requestsPerSecond)}% of the static-file ceiling.`);
-  console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? "unknown CPU"}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
+  console.log(`\nMachine: ${cpus().length} × ${cpus()[0]?.model ?? "unknown CPU"}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
 } finally {
   await server.stop();
 }

@@ -1,0 +1,76 @@
+/**
+ * Fills the database at DATABASE_PATH with residents who have each written and
+ * published a whole story, through the same model and service functions the
+ * pages use, and prints session tokens for the first few of them as JSON:
+ * `{ "sessions": [{ "token", "storyId" }] }`.
+ *
+ * Usage: DATABASE_PATH=… npx tsx tests/bench/seed.ts --residents 10000 --sessions 50
+ */
+import { findOrCreateResident } from "#app/models/resident.server";
+import { createSession } from "#app/models/session.server";
+import { saveDraftSection } from "#app/models/story.server";
+import { publishStory, startStory } from "#app/services/story.server";
+import { db } from "#db/client.server";
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: number) => {
+  const index = args.indexOf(`--${name}`);
+  return index >= 0 ? Number(args[index + 1]) : fallback;
+};
+const residentCount = option("residents", 10_000);
+const sessionCount = option("sessions", 50);
+
+const paragraph = (topic: string, n: number) =>
+  `${topic} ${n}. `.repeat(1) +
+  "Most days start well if I have slept, and I like to be outside in the morning. My sister comes on Tuesdays and we cook together. " +
+  "When letters arrive that I do not understand I put them in a drawer, and then I worry about them.\nI would rather talk in person than on the phone.";
+
+function story(n: number) {
+  return {
+    about: {
+      name: `Resident ${n}`,
+      preferredName: `R${n}`,
+      contactBy: ["email", "text"],
+      email: `resident${n}@example.org`,
+      phone: "07700 900123",
+      address: "",
+      safeToLeaveMessages: "yes",
+      language: n % 7 === 0 ? "welsh" : "english",
+      otherLanguage: "",
+      needs: ["moreTime", "someoneWithMe"],
+      needsDetails: "Please give me time to answer and let my sister come with me.",
+    },
+    story: { now: paragraph("What is happening now", n), past: paragraph("What from the past matters", n) },
+    matters: { matters: paragraph("What matters to me", n) },
+    strengths: { strengths: paragraph("My strengths", n) },
+    working: { working: paragraph("What is working", n), notWorking: paragraph("What is not working", n) },
+    goals: {
+      goals: [
+        { goal: "Get back to my allotment", help: "A lift on Saturdays" },
+        { goal: "Sort out my letters", help: "Someone to read them with me once a month" },
+        { goal: "Sleep better", help: "A quieter flat" },
+      ],
+    },
+    support: { people: [{ name: "My sister", how: "Cooks with me on Tuesdays" }, { name: "My neighbour", how: "Checks on me" }] },
+    services: { services: [{ name: "GP surgery", what: "My medication" }, { name: "Housing officer", what: "The damp in my flat" }] },
+    "dont-ask": { dontAsk: "Please do not ask me again about the night of the fire." },
+  };
+}
+
+const started = Date.now();
+const sessions: { token: string; storyId: string }[] = [];
+const now = new Date();
+db.transaction((tx) => {
+  for (let n = 1; n <= residentCount; n++) {
+    const resident = findOrCreateResident(tx, `resident${n}@example.org`, n % 7 === 0 ? "cy" : "en", now);
+    const storyId = startStory(resident.id, now);
+    for (const [section, content] of Object.entries(story(n))) {
+      saveDraftSection(tx, { storyId, section, content, status: "completed", now });
+    }
+    const published = publishStory(storyId, resident.id, now);
+    if (!published.ok) throw new Error(`story ${n} did not publish: ${published.reason}`);
+    if (n <= sessionCount) sessions.push({ token: createSession(tx, resident.id, now), storyId });
+  }
+});
+process.stderr.write(`Seeded ${residentCount} residents with published stories in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+process.stdout.write(`${JSON.stringify({ sessions })}\n`);
