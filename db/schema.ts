@@ -160,3 +160,96 @@ export const storyVersions = sqliteTable(
   },
   (table) => [primaryKey({ columns: [table.storyId, table.version] })],
 );
+
+/** Organisations a story can be shared with. `key` is the stable id a council's import file uses. */
+export const agencies = sqliteTable("agencies", {
+  id: text("id").primaryKey(),
+  key: text("key").notNull().unique(),
+  name: text("name").notNull(),
+  description: text("description").notNull(),
+  contactEmail: text("contact_email").notNull(),
+  domains: text("domains", { mode: "json" }).$type<string[]>().notNull(),
+  active: integer("active", { mode: "boolean" }).notNull().default(true),
+  createdAt: createdAt(),
+  updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+});
+
+/**
+ * One agency's access to one story: which sections, until when, and whether it
+ * follows new versions. Reached through a capability link whose token only
+ * exists as its SHA-256 here; a new link replaces the old hash.
+ */
+export const shares = sqliteTable(
+  "shares",
+  {
+    id: text("id").primaryKey(),
+    storyId: text("story_id")
+      .notNull()
+      .references(() => stories.id, { onDelete: "cascade" }),
+    agencyId: text("agency_id")
+      .notNull()
+      .references(() => agencies.id),
+    sections: text("sections", { mode: "json" }).$type<string[]>().notNull(),
+    purpose: text("purpose").notNull(),
+    version: integer("version").notNull(),
+    keepUpToDate: integer("keep_up_to_date", { mode: "boolean" }).notNull(),
+    contactAllowed: integer("contact_allowed", { mode: "boolean" }).notNull(),
+    contactMethods: text("contact_methods", { mode: "json" }).$type<string[]>().notNull(),
+    endsAt: integer("ends_at", { mode: "timestamp_ms" }).notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    status: text("status", { enum: ["active", "stopped", "ended"] }).notNull().default("active"),
+    stoppedAt: integer("stopped_at", { mode: "timestamp_ms" }),
+    endedNotifiedAt: integer("ended_notified_at", { mode: "timestamp_ms" }),
+    createdBy: text("created_by")
+      .notNull()
+      .references(() => residents.id),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (table) => [index("shares_story").on(table.storyId), index("shares_ending").on(table.status, table.endsAt)],
+);
+
+/**
+ * What a person agreed to, exactly as shown to them: append-only (triggers
+ * refuse updates and deletes). A change or a withdrawal is a new record.
+ */
+export const consentRecords = sqliteTable(
+  "consent_records",
+  {
+    id: text("id").primaryKey(),
+    // No cascading deletes: consent records outlive what they describe (kept 6 years, see the privacy notice).
+    shareId: text("share_id")
+      .notNull()
+      .references(() => shares.id),
+    kind: text("kind", { enum: ["given", "changed", "extended", "withdrawn"] }).notNull(),
+    agreedBy: text("agreed_by")
+      .notNull()
+      .references(() => residents.id),
+    subjectId: text("subject_id")
+      .notNull()
+      .references(() => subjects.id),
+    basis: text("basis").notNull(),
+    agencyId: text("agency_id")
+      .notNull()
+      .references(() => agencies.id),
+    sections: text("sections", { mode: "json" }).$type<string[]>().notNull(),
+    purpose: text("purpose").notNull(),
+    wording: text("wording").notNull(),
+    wordingVersion: text("wording_version").notNull(),
+    wordingHash: text("wording_hash").notNull(),
+    language: text("language", { enum: ["en", "cy"] }).notNull(),
+    method: text("method").notNull(),
+    endsAt: integer("ends_at", { mode: "timestamp_ms" }).notNull(),
+    recordedAt: integer("recorded_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (table) => [index("consent_records_share").on(table.shareId)],
+);
+
+/** Choices made so far in the share journey, before the person agrees. One per story. */
+export const shareDrafts = sqliteTable("share_drafts", {
+  storyId: text("story_id")
+    .primaryKey()
+    .references(() => stories.id, { onDelete: "cascade" }),
+  choices: text("choices", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+  updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+});

@@ -1,0 +1,103 @@
+import { storySections, type SectionId } from "#app/models/story-sections";
+
+/**
+ * The rules of consent, in one place. Pure functions of their inputs, so every
+ * rule is tested directly (consent-rules.test.ts) and the journey, the
+ * "Who has your story" actions, the sweep and the agency's page all ask here.
+ */
+
+export const MAX_SHARE_MONTHS = 12;
+export const SHARE_PERIODS = [3, 6, 12] as const;
+
+/** Bumped whenever the declaration's words change; each record keeps the version and a hash of the exact words. */
+export const CONSENT_WORDING_VERSION = "2026-11-26";
+
+export type ShareState = "active" | "stopped" | "ended";
+
+type StoryForSharing = { ownerId: string; latestVersion: number | null };
+
+/** Only the owner may share a story, and only once there is a published version to share. */
+export function mayShare(story: StoryForSharing, residentId: string): "ok" | "not-owner" | "not-published" {
+  if (story.ownerId !== residentId) return "not-owner";
+  if (!story.latestVersion) return "not-published";
+  return "ok";
+}
+
+/**
+ * The sections an agency may see, in the story's own order, from what the
+ * person ticked. Unknown ids are dropped. The person's name always goes with
+ * any share (it is how the agency knows who it is about), so `about` is not a
+ * choice about the name, only about the rest of that section.
+ */
+export function sectionsToShare(chosen: readonly string[]): SectionId[] {
+  const wanted = new Set(chosen);
+  return storySections.map((section) => section.id).filter((id) => wanted.has(id));
+}
+
+/** The state of a share at `now`, checked on every access: stopping wins, then the end date. */
+export function shareState(share: { stoppedAt: Date | null; endsAt: Date }, now: Date): ShareState {
+  if (share.stoppedAt) return "stopped";
+  if (share.endsAt <= now) return "ended";
+  return "active";
+}
+
+function addMonths(date: Date, months: number): Date {
+  const result = new Date(date);
+  const day = result.getUTCDate();
+  result.setUTCMonth(result.getUTCMonth() + months);
+  // 31 January + 1 month is the end of February, not 3 March.
+  if (result.getUTCDate() !== day) result.setUTCDate(0);
+  return result;
+}
+
+/** The last moment of sharing: the end of the chosen day (UTC), so "until 3 March" includes 3 March. */
+function endOfDay(date: Date): Date {
+  return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate(), 23, 59, 59, 999));
+}
+
+export type EndChoice = { months: (typeof SHARE_PERIODS)[number] } | { date: Date };
+
+/**
+ * When a share ends: 3, 6 or 12 months from now, or a date the person gives,
+ * which must be after today and no more than 12 months away.
+ */
+export function shareEndsAt(choice: EndChoice, now: Date): { ok: true; endsAt: Date } | { ok: false; reason: "past" | "too-far" } {
+  if ("months" in choice) return { ok: true, endsAt: endOfDay(addMonths(now, choice.months)) };
+  const endsAt = endOfDay(choice.date);
+  if (endsAt <= endOfDay(now)) return { ok: false, reason: "past" };
+  if (endsAt > endOfDay(addMonths(now, MAX_SHARE_MONTHS))) return { ok: false, reason: "too-far" };
+  return { ok: true, endsAt };
+}
+
+/**
+ * Which version an agency sees: the latest published one if the person asked
+ * to keep it up to date, otherwise the one they agreed to share.
+ */
+export function versionShown(share: { version: number; keepUpToDate: boolean }, latestVersion: number): number {
+  return share.keepUpToDate ? latestVersion : share.version;
+}
+
+/**
+ * What stopping does. Stopping a share that is already stopped or has ended
+ * changes nothing (no new record, no email), so pressing the button twice is safe.
+ */
+export function stopping(state: ShareState): "stop" | "nothing-to-do" {
+  return state === "active" ? "stop" : "nothing-to-do";
+}
+
+/**
+ * Changing which parts are shared, or the end date, is only for a share that is
+ * still active. A stopped or ended share cannot be brought back: the person
+ * shares again, which asks for their consent afresh.
+ */
+export function mayChange(state: ShareState): boolean {
+  return state === "active";
+}
+
+/** A new end date must be later than the current one (that is what "extend" means) and within the usual limits. */
+export function extension(currentEndsAt: Date, choice: EndChoice, now: Date): { ok: true; endsAt: Date } | { ok: false; reason: "past" | "too-far" | "not-later" } {
+  const result = shareEndsAt(choice, now);
+  if (!result.ok) return result;
+  if (result.endsAt <= currentEndsAt) return { ok: false, reason: "not-later" };
+  return result;
+}
