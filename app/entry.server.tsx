@@ -8,6 +8,7 @@ import { NonceProvider } from "#app/utils/nonce";
 import { env } from "#app/utils/env.server";
 import { isCrossSiteRequest, MAX_BODY_BYTES, securityHeaders } from "#app/utils/security.server";
 import { countingStatements, sqlite } from "#db/client.server";
+import { seedDemoAgencies } from "#db/seed";
 
 const ABORT_DELAY = 5_000;
 
@@ -24,6 +25,7 @@ export const serverSupport = {
   stopMailWorker,
   closeDatabase: () => sqlite.close(),
   countingStatements,
+  seedDemoAgencies,
 };
 
 export type RequestContext = AppLoadContext & { cspNonce: string; refusal?: 403 | 413; clientIp: string };

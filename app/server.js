@@ -13,10 +13,14 @@ import express from "express";
 /** @type {import("@remix-run/node").ServerBuild} */
 const build = await import(/* @vite-ignore */ "../build/index.js");
 /** @type {typeof import("./entry.server").serverSupport} */
-const { env, securityHeaders, isCrossSiteRequest, MAX_BODY_BYTES, startMailWorker, stopMailWorker, closeDatabase, countingStatements } =
+const { env, securityHeaders, isCrossSiteRequest, MAX_BODY_BYTES, startMailWorker, stopMailWorker, closeDatabase, countingStatements, seedDemoAgencies } =
   build.entry.module.serverSupport;
 
 const https = env.PUBLIC_URL.startsWith("https:");
+
+// The demo needs agencies to share with. A live service (https) never gets the made-up ones, and a
+// database that already has agencies (a council's own list) is left as it is.
+if (!https) seedDemoAgencies();
 const app = express();
 app.disable("x-powered-by");
 // Believe X-Forwarded-For only from a proxy on this machine or a private network (a load balancer), so

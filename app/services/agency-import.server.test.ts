@@ -1,0 +1,255 @@
+import { asc } from "drizzle-orm";
+import { beforeEach, describe, expect, test } from "vitest";
+import { db } from "#db/client.server";
+import { agencies, auditEvents } from "#db/schema";
+import { importAgencyFile } from "./agency-import.server";
+
+const housing = {
+  key: "housing-options",
+  name: "Demo Council Housing Options",
+  description: "Help if you have nowhere to live or might lose your home.",
+  contactEmail: "housing@demo-council.example.org",
+  domains: ["demo-council.example.org"],
+};
+const gp = {
+  key: "riverside-medical-practice",
+  name: "Riverside Medical Practice",
+  description: "A GP surgery: appointments, prescriptions and health checks.",
+  contactEmail: "riverside.practice@nhs.example.net",
+  domains: ["nhs.example.net"],
+};
+
+const rows = () => db.select().from(agencies).orderBy(asc(agencies.key)).all();
+// The audit log refuses deletes, so each test looks only at events after its start.
+let auditedBefore = 0;
+const importEvents = () => db.select().from(auditEvents).all().filter((e) => e.id > auditedBefore && e.event === "agencies_imported");
+
+beforeEach(() => {
+  db.delete(agencies).run();
+  auditedBefore = Math.max(0, ...db.select({ id: auditEvents.id }).from(auditEvents).all().map((e) => e.id));
+});
+
+describe("each rule, with the message that names the record and the field", () => {
+  // The record at fault is the second of two, so its position is named.
+  const problemsWith = (record: unknown) => {
+    const outcome = importAgencyFile(JSON.stringify([housing, record]));
+    if (outcome.ok) return [];
+    expect(rows()).toEqual([]);
+    return outcome.problems;
+  };
+  const without = (field: keyof typeof gp) => Object.fromEntries(Object.entries(gp).filter(([name]) => name !== field));
+  const named = 'Record 2 (key "riverside-medical-practice")';
+
+  test.each([
+    { rule: "key is required", record: without("key"), problem: "Record 2: key is required" },
+    { rule: "key is text", record: { ...gp, key: 42 }, problem: "Record 2: key must be text" },
+    {
+      rule: "key is lower-case letters, digits and hyphens",
+      record: { ...gp, key: "Riverside Practice" },
+      problem: 'Record 2 (key "Riverside Practice"): key must be lower-case letters, digits and hyphens only, like "housing-options"',
+    },
+    { rule: "name is required", record: without("name"), problem: `${named}: name is required` },
+    { rule: "name is not blank", record: { ...gp, name: "   " }, problem: `${named}: name must not be empty` },
+    { rule: "name is at most 120 characters", record: { ...gp, name: "n".repeat(121) }, problem: `${named}: name must be 120 characters or fewer` },
+    { rule: "description is required", record: without("description"), problem: `${named}: description is required` },
+    {
+      rule: "description is one line",
+      record: { ...gp, description: "A GP surgery.\nOpen on Saturdays." },
+      problem: `${named}: description must be one line`,
+    },
+    {
+      rule: "description is at most 200 characters",
+      record: { ...gp, description: "d".repeat(201) },
+      problem: `${named}: description must be 200 characters or fewer`,
+    },
+    { rule: "contactEmail is required", record: without("contactEmail"), problem: `${named}: contactEmail is required` },
+    {
+      rule: "contactEmail is an email address",
+      record: { ...gp, contactEmail: "riverside at nhs.example.net" },
+      problem: `${named}: contactEmail must be an email address`,
+    },
+    { rule: "domains is required", record: without("domains"), problem: `${named}: domains is required` },
+    {
+      rule: "domains is a list",
+      record: { ...gp, domains: "nhs.example.net" },
+      problem: `${named}: domains must be a list of domain names, like ["council.example.org"]`,
+    },
+    { rule: "domains is not empty", record: { ...gp, domains: [] }, problem: `${named}: domains must list at least one domain` },
+    {
+      rule: "a domain has no @",
+      record: { ...gp, domains: ["nhs.example.net", "staff@NHS.example.net"] },
+      problem: `${named}: domains item 2 ("staff@nhs.example.net") must be a domain name without "@", like "nhs.example.net"`,
+    },
+    {
+      rule: "a domain is a domain name",
+      record: { ...gp, domains: ["nhs example net"] },
+      problem: `${named}: domains item 1 ("nhs example net") must be a domain name, like "council.example.org"`,
+    },
+    {
+      rule: "a domain has more than one label",
+      record: { ...gp, domains: ["localhost"] },
+      problem: `${named}: domains item 1 ("localhost") must be a domain name, like "council.example.org"`,
+    },
+    { rule: "active is true or false", record: { ...gp, active: "no" }, problem: `${named}: active must be true or false` },
+    { rule: "no unknown fields", record: { ...gp, activ: false }, problem: `${named}: unknown field "activ"` },
+    {
+      rule: "a record is an object",
+      record: "Riverside Medical Practice",
+      problem: "Record 2: must be an object with key, name, description, contactEmail and domains",
+    },
+    {
+      rule: "keys are unique in the file",
+      record: { ...gp, key: "housing-options" },
+      problem: 'Record 2 (key "housing-options"): key is already used by record 1',
+    },
+  ])("$rule", ({ record, problem }) => {
+    expect(problemsWith(record)).toEqual([problem]);
+  });
+
+  test("the limits themselves are allowed", () => {
+    expect(problemsWith({ ...gp, name: "n".repeat(120), description: "d".repeat(200), active: false })).toEqual([]);
+  });
+
+  test.each([
+    { data: { agencies: [housing] }, problem: 'The file must hold a list of agencies: a JSON array, [ { "key": … }, … ]' },
+    { data: [], problem: "The file lists no agencies" },
+  ])("the file as a whole: $problem", ({ data, problem }) => {
+    expect(importAgencyFile(JSON.stringify(data))).toEqual({ ok: false, problems: [problem] });
+  });
+});
+
+describe("what is stored", () => {
+  test("text is trimmed, domains are lower-cased without repeats, and an agency is active unless it says not", () => {
+    const outcome = importAgencyFile(
+      JSON.stringify([
+        { ...housing, name: "  Demo Council Housing Options ", domains: [" Demo-Council.example.org", "demo-council.EXAMPLE.org", "housing.demo-council.example.org"] },
+        { ...gp, active: false },
+      ]),
+    );
+    expect(outcome).toEqual({ ok: true, created: 2, updated: 0 });
+    expect(rows()).toMatchObject([
+      { key: "housing-options", name: "Demo Council Housing Options", domains: ["demo-council.example.org", "housing.demo-council.example.org"], active: true },
+      { key: "riverside-medical-practice", active: false },
+    ]);
+  });
+
+  test("a file saved with a byte order mark is read", () => {
+    expect(importAgencyFile(`\uFEFF${JSON.stringify([housing])}`)).toEqual({ ok: true, created: 1, updated: 0 });
+  });
+});
+
+describe("importing again", () => {
+  test("matches agencies by key: the same file twice leaves the same rows, counted as updated", () => {
+    const file = JSON.stringify([housing, gp]);
+    expect(importAgencyFile(file, new Date("2026-01-01T10:00:00Z"))).toEqual({ ok: true, created: 2, updated: 0 });
+    const first = rows();
+    expect(importAgencyFile(file, new Date("2026-01-02T10:00:00Z"))).toEqual({ ok: true, created: 0, updated: 2 });
+    const second = rows();
+    expect(second.map(({ updatedAt, ...row }) => row)).toEqual(first.map(({ updatedAt, ...row }) => row));
+    expect(second.map((row) => row.updatedAt)).toEqual([new Date("2026-01-02T10:00:00Z"), new Date("2026-01-02T10:00:00Z")]);
+    expect(importEvents().map((e) => e.detail)).toEqual([
+      { created: 2, updated: 0 },
+      { created: 0, updated: 2 },
+    ]);
+  });
+
+  test("changes a known agency in place, adds a new one, and keeps one the file no longer lists", () => {
+    importAgencyFile(JSON.stringify([housing, gp]));
+    const before = new Map(rows().map((row) => [row.key, row]));
+    const jobcentre = { ...gp, key: "jobcentre-plus", name: "Demo Jobcentre Plus", domains: ["dwp.example.net"] };
+    const renamed = { ...housing, name: "Housing Options and Advice", active: false };
+    expect(importAgencyFile(JSON.stringify([renamed, jobcentre]))).toEqual({ ok: true, created: 1, updated: 1 });
+
+    const after = new Map(rows().map((row) => [row.key, row]));
+    expect([...after.keys()]).toEqual(["housing-options", "jobcentre-plus", "riverside-medical-practice"]);
+    expect(after.get("housing-options")).toMatchObject({ id: before.get("housing-options")!.id, name: "Housing Options and Advice", active: false });
+    expect(after.get("riverside-medical-practice")).toEqual(before.get("riverside-medical-practice"));
+  });
+});
+
+describe("a file with a mistake imports nothing", () => {
+  test("one bad record among good ones changes no row and lists every problem in the file", () => {
+    importAgencyFile(JSON.stringify([housing]));
+    const before = rows();
+    const outcome = importAgencyFile(
+      JSON.stringify([
+        { ...housing, name: "A new name" },
+        gp,
+        { ...gp, key: "bad", contactEmail: "nobody", domains: ["@example.org"] },
+        { ...gp, key: "riverside-medical-practice" },
+      ]),
+    );
+    expect(outcome).toEqual({
+      ok: false,
+      problems: [
+        'Record 3 (key "bad"): contactEmail must be an email address',
+        'Record 3 (key "bad"): domains item 1 ("@example.org") must be a domain name without "@", like "example.org"',
+        'Record 4 (key "riverside-medical-practice"): key is already used by record 2',
+      ],
+    });
+    expect(rows()).toEqual(before);
+    expect(importEvents()).toHaveLength(1);
+  });
+
+  test.each([
+    // Node 20's parser gives no position for these first two: the line and column are found by walking the text.
+    {
+      what: "a trailing comma after the last record",
+      file: '[\n  {"key": "a"},\n]',
+      problem: "The file is not valid JSON: Unexpected token ']' at line 3, column 1",
+    },
+    {
+      what: "a missing value",
+      file: '[\n  {"key": }\n]',
+      problem: "The file is not valid JSON: Unexpected token '}' at line 2, column 11",
+    },
+    {
+      what: "a trailing comma after the last field",
+      file: '[\n  {\n    "key": "housing-options",\n  }\n]',
+      problem: "The file is not valid JSON: Expected double-quoted property name at line 4, column 3",
+    },
+    {
+      what: "a missing comma between records",
+      file: '[{"key": "a"}\n {"key": "b"}]',
+      problem: "The file is not valid JSON: Expected ',' or ']' after array element at line 2, column 2",
+    },
+    {
+      what: "single quotes",
+      file: "[\n\t{'key': 'a'}]",
+      problem: "The file is not valid JSON: Expected property name or '}' at line 2, column 3",
+    },
+    {
+      what: "a line break inside a string",
+      file: '[{"description": "two\nlines"}]',
+      problem: "The file is not valid JSON: Bad control character in string literal at line 1, column 22",
+    },
+    {
+      what: "a file cut short",
+      file: '[{"key": "a"},\n',
+      problem: "The file is not valid JSON: Unexpected end of JSON input at line 2, column 1",
+    },
+    { what: "an empty file", file: "", problem: "The file is not valid JSON: Unexpected end of JSON input at line 1, column 1" },
+  ])("$what is reported with its line and column", ({ file, problem }) => {
+    expect(importAgencyFile(file)).toEqual({ ok: false, problems: [problem] });
+    expect(rows()).toEqual([]);
+  });
+
+  test("the line and column agree with the position the JSON parser gives, where it gives one", () => {
+    const file = '[\n  {"key": "a", "name": "x"}\n  {"key": "b"}\n]';
+    const position = Number(/position (\d+)/.exec(String(catchError(() => JSON.parse(file))))?.[1]);
+    expect(position).toBe(file.indexOf('{"key": "b"}'));
+    expect(importAgencyFile(file)).toEqual({
+      ok: false,
+      problems: ["The file is not valid JSON: Expected ',' or ']' after array element at line 3, column 3"],
+    });
+  });
+});
+
+function catchError(work: () => unknown): unknown {
+  try {
+    work();
+  } catch (error) {
+    return error;
+  }
+  throw new Error("expected an error");
+}

@@ -1,0 +1,117 @@
+import { hasAgencies, upsertAgencies, type AgencyDetails } from "#app/models/agency.server";
+import { db } from "#db/client.server";
+
+/*
+ * The agencies of the demo's fictional borough, Demo, so the share journey
+ * has somewhere to send a story before a council imports its own list. Every
+ * address is under a reserved example domain (RFC 2606), so no email the demo
+ * sends can reach a real inbox.
+ */
+export const demoAgencies: AgencyDetails[] = [
+  {
+    key: "adult-social-care",
+    name: "Demo Council Adult Social Care",
+    description: "Helps adults who need care or support to stay safe, stay well and live the life they want at home.",
+    contactEmail: "adult.care@demo-council.example.org",
+    domains: ["demo-council.example.org"],
+    active: true,
+  },
+  {
+    key: "childrens-early-help",
+    name: "Demo Council Children's Early Help",
+    description: "A named worker who helps families with children early on, before small worries grow into big ones.",
+    contactEmail: "early.help@demo-council.example.org",
+    domains: ["demo-council.example.org"],
+    active: true,
+  },
+  {
+    key: "housing-options",
+    name: "Demo Council Housing Options",
+    description: "Help if you have nowhere to live, might lose your home soon, or your home is not safe for you.",
+    contactEmail: "housing.options@housing.demo-council.example.org",
+    domains: ["demo-council.example.org", "housing.demo-council.example.org"],
+    active: true,
+  },
+  {
+    key: "riverside-medical-practice",
+    name: "Riverside Medical Practice",
+    description: "A GP surgery on Mill Lane: appointments with doctors and nurses, prescriptions and health checks.",
+    contactEmail: "riverside.practice@nhs.example.net",
+    domains: ["nhs.example.net"],
+    active: true,
+  },
+  {
+    key: "community-mental-health",
+    name: "Demo Community Mental Health Team",
+    description: "NHS nurses, doctors and support workers who help adults whose mental health makes daily life hard.",
+    contactEmail: "demo.cmht@nhs.example.net",
+    domains: ["nhs.example.net", "demo-mentalhealth.example.net"],
+    active: true,
+  },
+  {
+    key: "health-visiting",
+    name: "Demo Health Visiting Service",
+    description: "NHS nurses who help families with children under 5 with feeding, sleep, growing up and staying well.",
+    contactEmail: "health.visitors@demo-community-health.example.net",
+    domains: ["nhs.example.net", "demo-community-health.example.net"],
+    active: true,
+  },
+  {
+    key: "neighbourhood-policing",
+    name: "Demo Neighbourhood Policing Team",
+    description: "Local police officers who deal with crime and antisocial behaviour near you. In an emergency, call 999.",
+    contactEmail: "demo.neighbourhood@police.example.net",
+    domains: ["police.example.net"],
+    active: true,
+  },
+  {
+    key: "jobcentre-plus",
+    name: "Demo Jobcentre Plus",
+    description: "Help to find work, and to claim benefits like Universal Credit if you are out of work or on a low income.",
+    contactEmail: "demo.jobcentre@dwp.example.net",
+    domains: ["dwp.example.net"],
+    active: true,
+  },
+  {
+    key: "citizens-advice",
+    name: "Citizens Advice Demo",
+    description: "Free, private advice about money, debt, benefits, housing, work and your rights.",
+    contactEmail: "advice@citizensadvice-demo.example.org",
+    domains: ["citizensadvice-demo.example.org"],
+    active: true,
+  },
+  {
+    key: "domestic-abuse-support",
+    name: "Safe Together Demo (domestic abuse support)",
+    description: "Private support for anyone hurt or frightened by a partner or family member, including help to stay safe.",
+    contactEmail: "support@safe-together.example.org",
+    domains: ["safe-together.example.org"],
+    active: true,
+  },
+  {
+    key: "community-hub-food-bank",
+    name: "Demo Community Hub and Food Bank",
+    description: "Food parcels, a warm place to sit with a cup of tea, and friendly help to find local groups.",
+    contactEmail: "hello@demo-community-hub.example.org",
+    domains: ["demo-community-hub.example.org"],
+    active: true,
+  },
+  {
+    key: "carers-centre",
+    name: "Demo Carers Centre",
+    description: "Advice, breaks and someone to talk to for people who look after a family member or friend.",
+    contactEmail: "info@demo-carers.example.org",
+    domains: ["demo-carers.example.org"],
+    active: true,
+  },
+];
+
+/**
+ * Gives the demo its agencies, only when there are none: a council that has
+ * imported its own list never gets demo agencies mixed in. Returns how many
+ * were added.
+ */
+export function seedDemoAgencies(now = new Date()): number {
+  // Immediate, so two instances starting at once cannot both find the table empty.
+  return db.transaction((tx) => (hasAgencies(tx) ? 0 : upsertAgencies(tx, demoAgencies, now).created), { behavior: "immediate" });
+}

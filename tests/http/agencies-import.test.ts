@@ -1,0 +1,122 @@
+import { spawn } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { openReadOnly, root } from "./helpers";
+
+type Run = { code: number | null; stdout: string; stderr: string };
+
+/** `npm run agencies:import -- FILE`, without npm's own chatter. */
+function runImport(file: string, databasePath: string): Promise<Run> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "db/import-agencies.ts", file], {
+      cwd: root,
+      env: { PATH: process.env.PATH, NODE_ENV: "production", DATABASE_PATH: databasePath },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on("error", fail);
+    child.on("close", (code) => done({ code, stdout, stderr }));
+  });
+}
+
+function agenciesIn(databasePath: string): { key: string; name: string; domains: string; active: number }[] {
+  const db = openReadOnly(databasePath);
+  try {
+    return db.prepare("select key, name, domains, active from agencies order by key").all() as never;
+  } finally {
+    db.close();
+  }
+}
+
+const housing = {
+  key: "housing-options",
+  name: "Demo Council Housing Options",
+  description: "Help if you have nowhere to live or might lose your home.",
+  contactEmail: "housing@demo-council.example.org",
+  domains: ["demo-council.example.org"],
+};
+const hub = {
+  key: "community-hub",
+  name: "Demo Community Hub",
+  description: "Food parcels and a warm place to sit.",
+  contactEmail: "hello@demo-hub.example.org",
+  domains: ["Demo-Hub.example.org"],
+};
+
+describe("npm run agencies:import", () => {
+  let dir: string;
+  let databasePath: string;
+  const file = (name: string, contents: string) => {
+    const path = join(dir, name);
+    writeFileSync(path, contents);
+    return path;
+  };
+
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), "tell-it-once-agencies-"));
+    databasePath = join(dir, "data", "agencies.sqlite");
+  });
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test("a missing file is reported, and no database is created for it", async () => {
+    const result = await runImport(join(dir, "no-such-file.json"), databasePath);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(`Could not read ${join(dir, "no-such-file.json")}: there is no such file. Nothing was imported.\n`);
+    expect(result.stdout).toBe("");
+    expect(existsSync(databasePath)).toBe(false);
+  });
+
+  test("a good file creates and migrates the database, imports every agency and says how many", async () => {
+    const result = await runImport(file("good.json", JSON.stringify([housing, hub], null, 2)), databasePath);
+    expect(result).toEqual({ code: 0, stdout: "Imported 2 agencies: 2 new, 0 updated.\n", stderr: "" });
+    expect(agenciesIn(databasePath)).toEqual([
+      { key: "community-hub", name: "Demo Community Hub", domains: '["demo-hub.example.org"]', active: 1 },
+      { key: "housing-options", name: "Demo Council Housing Options", domains: '["demo-council.example.org"]', active: 1 },
+    ]);
+  });
+
+  test("importing a changed list updates by key and deactivates as the file says", async () => {
+    const result = await runImport(file("again.json", JSON.stringify([{ ...housing, active: false }])), databasePath);
+    expect(result).toEqual({ code: 0, stdout: "Imported 1 agency: 0 new, 1 updated.\n", stderr: "" });
+    expect(agenciesIn(databasePath).map((a) => [a.key, a.active])).toEqual([
+      ["community-hub", 1],
+      ["housing-options", 0],
+    ]);
+  });
+
+  test("a file with bad records imports nothing, exits 1 and lists every problem", async () => {
+    const before = agenciesIn(databasePath);
+    const bad = [
+      { ...housing, name: "Renamed" },
+      { ...hub, key: "new-agency", contactEmail: "hello at demo-hub" },
+      { ...hub, key: "another", description: "Two\nlines", domains: [] },
+    ];
+    const result = await runImport(file("bad.json", JSON.stringify(bad, null, 2)), databasePath);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe("");
+    expect(result.stderr.trimEnd().split("\n")).toEqual([
+      `Nothing was imported: ${join(dir, "bad.json")} has 3 problems.`,
+      'Record 2 (key "new-agency"): contactEmail must be an email address',
+      'Record 3 (key "another"): description must be one line',
+      'Record 3 (key "another"): domains must list at least one domain',
+    ]);
+    expect(agenciesIn(databasePath)).toEqual(before);
+  });
+
+  test("a file that is not JSON is reported with the line and column where it goes wrong", async () => {
+    const before = agenciesIn(databasePath);
+    const result = await runImport(file("broken.json", '[\n  {\n    "key": "housing-options",\n    "name": "Housing",\n  }\n]\n'), databasePath);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      `Nothing was imported: ${join(dir, "broken.json")} has 1 problem.\nThe file is not valid JSON: Expected double-quoted property name at line 5, column 3\n`,
+    );
+    expect(agenciesIn(databasePath)).toEqual(before);
+  });
+});
