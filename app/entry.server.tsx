@@ -4,6 +4,7 @@ import { RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
 import { languageCookie } from "#app/i18n/i18n.server";
 import { startMailWorker, stopMailWorker } from "#app/services/mail/worker.server";
+import { startShareSweep, stopShareSweep } from "#app/services/share-ending.server";
 import { NonceProvider } from "#app/utils/nonce";
 import { env } from "#app/utils/env.server";
 import { isCrossSiteRequest, MAX_BODY_BYTES, securityHeaders } from "#app/utils/security.server";
@@ -23,6 +24,8 @@ export const serverSupport = {
   MAX_BODY_BYTES,
   startMailWorker,
   stopMailWorker,
+  startShareSweep,
+  stopShareSweep,
   closeDatabase: () => sqlite.close(),
   countingStatements,
   seedDemoAgencies,

@@ -148,6 +148,8 @@ export function Layout({ children }: { children: ReactNode }) {
           <ServiceNavigation
             serviceName={names.service}
             serviceUrl="/"
+            // Fold the navigation behind "Menu" on phones: the header is most of a small screen otherwise.
+            collapseNavigationOnMobile
             navigation={
               layout?.signedIn
                 ? [{ href: "/stories", children: t("common:navigation.stories"), active: location.pathname.startsWith("/stories") }]

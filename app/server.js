@@ -13,8 +13,19 @@ import express from "express";
 /** @type {import("@remix-run/node").ServerBuild} */
 const build = await import(/* @vite-ignore */ "../build/index.js");
 /** @type {typeof import("./entry.server").serverSupport} */
-const { env, securityHeaders, isCrossSiteRequest, MAX_BODY_BYTES, startMailWorker, stopMailWorker, closeDatabase, countingStatements, seedDemoAgencies } =
-  build.entry.module.serverSupport;
+const {
+  env,
+  securityHeaders,
+  isCrossSiteRequest,
+  MAX_BODY_BYTES,
+  startMailWorker,
+  stopMailWorker,
+  startShareSweep,
+  stopShareSweep,
+  closeDatabase,
+  countingStatements,
+  seedDemoAgencies,
+} = build.entry.module.serverSupport;
 
 const https = env.PUBLIC_URL.startsWith("https:");
 
@@ -112,10 +123,13 @@ const server = app.listen(env.PORT, () => {
   console.log(`${env.SERVICE_NAME} is listening on port ${env.PORT} (${env.PUBLIC_URL}), mail transport: ${env.MAIL_TRANSPORT}`);
   // Emails left pending or mid-send by a previous run are picked up here.
   startMailWorker();
+  // Shares whose end date passed while no instance was running are marked ended, and their owners told, now.
+  startShareSweep();
 });
 
 function shutdown() {
   // Let sends in progress record their result; one cut off by the deadline below is sent again after its lease.
+  stopShareSweep();
   const mailStopped = stopMailWorker();
   server.close(() => {
     mailStopped.finally(() => {

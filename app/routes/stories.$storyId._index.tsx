@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { Button } from "#app/components/govuk/button";
 import { InsetText } from "#app/components/govuk/inset-text";
 import { NotificationBanner } from "#app/components/govuk/notification-banner";
 import { TaskList, type TaskListItem } from "#app/components/govuk/task-list";
@@ -7,6 +8,7 @@ import { StoryPage } from "#app/components/story-page";
 import { formatDateTime } from "#app/i18n/dates";
 import { languageFor, pageTranslations } from "#app/i18n/i18n.server";
 import { useTranslation } from "#app/i18n/use-translation";
+import { sharePath, sharesPath } from "#app/models/share-choices";
 import { pagePath, storyPath, storySections, type SectionStatus } from "#app/models/story-sections";
 import { requireOwnStory, storyPageTakesNoForm } from "#app/services/story-access.server";
 import { storyOverview } from "#app/services/story.server";
@@ -18,7 +20,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
   const { statuses, latest, unpublishedChanges } = storyOverview(story);
   const saved = new URL(request.url).searchParams.get("saved") === "1";
   const published = latest ? { version: latest.version, on: formatDateTime(latest.publishedAt, languageFor(request)) } : null;
-  return { ...pageTranslations(request, "story"), storyId: story.id, statuses, published, unpublishedChanges, saved };
+  return { ...pageTranslations(request, "story", "sharing"), storyId: story.id, statuses, published, unpublishedChanges, saved };
 }
 
 export const action = storyPageTakesNoForm;
@@ -81,6 +83,14 @@ export default function StoryTaskList() {
               </a>
             </li>
           </ul>
+          <h2 className="govuk-heading-m">{t("sharing:taskList.heading")}</h2>
+          <p className="govuk-body">{t("sharing:taskList.body")}</p>
+          <Button href={sharePath(storyId)}>{t("sharing:taskList.button")}</Button>
+          <p className="govuk-body">
+            <a className="govuk-link" href={sharesPath(storyId)}>
+              {t("sharing:whoHas.taskListLink")}
+            </a>
+          </p>
         </>
       ) : null}
     </StoryPage>

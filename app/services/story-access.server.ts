@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { recordAuditEvent } from "#app/models/audit.server";
+import { findShareForOwner } from "#app/models/share.server";
 import { findOwnedStory, findVersion, storyExists, type OwnedStory } from "#app/models/story.server";
 import { findPage, findSection } from "#app/models/story-sections";
 import { requireResident, type SignedIn } from "#app/utils/session.server";
@@ -48,4 +49,11 @@ export function requirePage(params: { section?: string; page?: string }) {
   const page = section ? findPage(section, params.page) : undefined;
   if (!section || !page) throw notFound();
   return { section, page };
+}
+
+/** One share of an owned story, from its id in the address, or 404: a share of any other story is not there. */
+export function requireOwnShare(story: OwnedStory, param: string | undefined) {
+  const found = param && UUID.test(param) ? findShareForOwner(story.id, param) : undefined;
+  if (!found) throw notFound();
+  return found;
 }

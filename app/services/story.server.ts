@@ -28,6 +28,7 @@ import {
   type StorySection,
 } from "#app/models/story-sections";
 import { insertSubject } from "#app/models/subject.server";
+import { tellAgenciesOfNewVersion } from "#app/services/share-changes.server";
 import { readIntent, readPageValues, validatePage, type StoryIntent } from "#app/services/story-forms.server";
 import type { FormError, FormValues } from "#app/utils/form.server";
 import { db } from "#db/client.server";
@@ -153,6 +154,7 @@ export function publishStory(storyId: string, residentId: string, now = new Date
     if (!subjectName(content)) return { ok: false, reason: "no-name" } as const;
     const version = latestVersionNumber(tx, storyId) + 1;
     insertVersion(tx, { storyId, version, content, publishedBy: residentId, publishedAt: now });
+    tellAgenciesOfNewVersion(tx, storyId, now);
     recordAuditEvent("story_published", { resident: residentId, story: storyId, version }, tx);
     return { ok: true, version } as const;
   });

@@ -28,6 +28,66 @@ const templates = {
       paragraphs: [t("email:signInCode.intro", values), values.code, t("email:signInCode.expiry"), t("email:signInCode.ignore")],
     }),
   }),
+  // To an agency's contact inbox: no story content, not even a name; the link is the only way in.
+  "share-link": define({
+    fields: ["agency", "link", "endsOn"],
+    secret: ["link"],
+    render: (t, values) => ({
+      subject: t("email:shareLink.subject", values),
+      paragraphs: [
+        t("email:shareLink.intro", values),
+        t("email:shareLink.open"),
+        values.link,
+        t("email:shareLink.verify", values),
+        t("email:shareLink.until", values),
+        t("email:shareLink.private", values),
+      ],
+    }),
+  }),
+  // To the resident: who has which parts (by name of part, never their content), until when, and how to stop.
+  "share-receipt": define({
+    fields: ["shares", "endsOn", "manageLink"],
+    secret: [],
+    render: (t, values) => ({
+      subject: t("email:shareReceipt.subject", values),
+      paragraphs: [
+        t("email:shareReceipt.intro", values),
+        t("email:shareReceipt.shared"),
+        values.shares,
+        t("email:shareReceipt.until", values),
+        t("email:shareReceipt.stop"),
+        values.manageLink,
+        t("email:shareReceipt.notYou", values),
+      ],
+    }),
+  }),
+  // To an agency's inbox when the person stops sharing: which share only by agency and date, never who or what.
+  "share-stopped": define({
+    fields: ["agency", "sharedOn"],
+    secret: [],
+    render: (t, values) => ({
+      subject: t("email:shareStopped.subject", values),
+      paragraphs: [t("email:shareStopped.intro", values), t("email:shareStopped.link"), t("email:shareStopped.saved", values)],
+    }),
+  }),
+  // To an agency's inbox when a story they follow has a new version; the link they already have shows it.
+  "share-updated": define({
+    fields: ["agency", "sharedOn"],
+    secret: [],
+    render: (t, values) => ({
+      subject: t("email:shareUpdated.subject", values),
+      paragraphs: [t("email:shareUpdated.intro", values), t("email:shareUpdated.open"), t("email:shareUpdated.lost")],
+    }),
+  }),
+  // To the resident when a share reaches its end date.
+  "share-ended": define({
+    fields: ["agency", "manageLink"],
+    secret: [],
+    render: (t, values) => ({
+      subject: t("email:shareEnded.subject", values),
+      paragraphs: [t("email:shareEnded.intro", values), t("email:shareEnded.again"), values.manageLink],
+    }),
+  }),
 };
 
 export type EmailTemplate = keyof typeof templates;

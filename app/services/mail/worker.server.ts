@@ -55,7 +55,7 @@ let running: Promise<void> | undefined;
 let wokenWhileRunning = false;
 
 // Drizzle's query errors quote the statement's parameters (addresses, codes): log the database's own reason only.
-function databaseReason(error: unknown): string {
+export function databaseReason(error: unknown): string {
   const root = error instanceof Error && error.cause instanceof Error ? error.cause : error;
   return root instanceof Error ? `${root.name}: ${root.message}` : "unknown error";
 }

@@ -1,0 +1,86 @@
+import type { ReactNode } from "react";
+import { SummaryList } from "#app/components/govuk/summary-list";
+import { Table } from "#app/components/govuk/table";
+import { useTranslation } from "#app/i18n/use-translation";
+import { partNames, sharesPath } from "#app/models/share-choices";
+
+export type ReceiptView = {
+  shareId: string;
+  agencyName: string;
+  sections: string[];
+  purpose: string;
+  endsOn: string;
+  keepUpToDate: boolean;
+  contact: { allowed: boolean; methods: string[] };
+  state: "active" | "stopped" | "ended";
+  agreedOn: string;
+  method: string;
+  wording: { lines: string[]; version: string; hash: string } | null;
+  history: { id: string; kind: string; on: string }[];
+};
+
+/** A consent receipt as the person reads it: the terms, the words they agreed to, what has happened since, and how to stop. */
+export function ConsentReceiptView({ storyId, receipt }: { storyId: string; receipt: ReceiptView }) {
+  const { t } = useTranslation();
+  const list = (items: string[]) => (
+    <ul className="govuk-list">
+      {items.map((item) => (
+        <li key={item}>{item}</li>
+      ))}
+    </ul>
+  );
+  const row = (key: string, value: ReactNode) => ({ key: { children: t(`sharing:receipt.${key}`) }, value: { children: value } });
+  const contact = receipt.contact.allowed
+    ? t("sharing:check.contactYes", { methods: receipt.contact.methods.map((method) => t(`sharing:contact.inline.${method}`)).join(", ") })
+    : t("sharing:check.contactNo");
+  return (
+    <>
+      <h1 className="govuk-heading-l">{t("sharing:receipt.title")}</h1>
+      <p className="govuk-body">{t("sharing:receipt.intro")}</p>
+      <SummaryList
+        rows={[
+          row("agency", receipt.agencyName),
+          row("state", t(`sharing:receipt.states.${receipt.state}`)),
+          row("parts", list(partNames(t, receipt.sections))),
+          row("purpose", receipt.purpose),
+          row("ends", receipt.endsOn),
+          row("updates", t(receipt.keepUpToDate ? "sharing:check.updatesYes" : "sharing:check.updatesNo")),
+          row("contact", contact),
+          row("agreedOn", receipt.agreedOn),
+          row("agreedBy", t("sharing:receipt.agreedByYou")),
+          row("method", t(`sharing:receipt.methods.${receipt.method}`)),
+        ]}
+      />
+      {receipt.wording ? (
+        <>
+          <h2 className="govuk-heading-m">{t("sharing:receipt.wordingHeading")}</h2>
+          <div className="govuk-inset-text">
+            {receipt.wording.lines.map((line, index) => (
+              <p key={index} className="govuk-body">
+                {line}
+              </p>
+            ))}
+          </div>
+          <p className="govuk-body-s govuk-!-text-break-word">{t("sharing:receipt.wordingVersion", { version: receipt.wording.version, hash: receipt.wording.hash })}</p>
+        </>
+      ) : null}
+      <h2 className="govuk-heading-m">{t("sharing:receipt.historyHeading")}</h2>
+      <Table
+        head={[{ children: t("sharing:receipt.historyDate") }, { children: t("sharing:receipt.historyEvent") }]}
+        rows={receipt.history.map((record) => [{ children: record.on }, { children: t(`sharing:receipt.kinds.${record.kind}`) }])}
+      />
+      <p className="govuk-body">
+        <a className="govuk-link" href={`${sharesPath(storyId)}/${receipt.shareId}/receipt.json`} download>
+          {t("sharing:receipt.download")}
+        </a>
+      </p>
+      <h2 className="govuk-heading-m">{t("sharing:receipt.stopHeading")}</h2>
+      <p className="govuk-body">{t("sharing:receipt.stop")}</p>
+      <p className="govuk-body">
+        <a className="govuk-link" href={sharesPath(storyId)}>
+          {t("sharing:receipt.whoHasLink")}
+        </a>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,60 @@
+import { Panel } from "#app/components/govuk/panel";
+import { useTranslation } from "#app/i18n/use-translation";
+import { receiptPath, sharesPath } from "#app/models/share-choices";
+import { storyPath } from "#app/models/story-sections";
+
+type Shared = { shareId: string; agencyName: string; link: string };
+
+/**
+ * The confirmation after "Agree and share". `shared` (with the links) exists
+ * only in the response to that POST; seen again, the page says the links were
+ * shown once and points to where the shares are kept.
+ */
+export function ShareConfirmation({ storyId, shared }: { storyId: string; shared: Shared[] | null }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {shared ? (
+        <>
+          <Panel titleText={t("sharing:confirmation.title")}>{t("sharing:confirmation.receiptSent")}</Panel>
+          <h2 className="govuk-heading-m">{t("sharing:confirmation.linksHeading")}</h2>
+          <p className="govuk-body">{t("sharing:confirmation.linksIntro")}</p>
+          <p className="govuk-body">{t("sharing:confirmation.linksOnce")}</p>
+          {shared.map(({ shareId, agencyName, link }) => (
+            <div key={shareId}>
+              <h3 className="govuk-heading-s">{t("sharing:confirmation.linkFor", { agency: agencyName })}</h3>
+              <p className="govuk-body govuk-!-text-break-word app-share-link">{link}</p>
+            </div>
+          ))}
+        </>
+      ) : (
+        <>
+          <h1 className="govuk-heading-l">{t("sharing:confirmation.title")}</h1>
+          <h2 className="govuk-heading-m">{t("sharing:confirmation.seenHeading")}</h2>
+          <p className="govuk-body">{t("sharing:confirmation.seenBefore")}</p>
+        </>
+      )}
+      <h2 className="govuk-heading-m">{t("sharing:confirmation.nextHeading")}</h2>
+      <p className="govuk-body">{t("sharing:confirmation.next")}</p>
+      <ul className="govuk-list">
+        {shared?.map(({ shareId, agencyName }) => (
+          <li key={shareId}>
+            <a className="govuk-link" href={receiptPath(storyId, shareId)}>
+              {t("sharing:confirmation.receiptLink", { agency: agencyName })}
+            </a>
+          </li>
+        ))}
+        <li>
+          <a className="govuk-link" href={sharesPath(storyId)}>
+            {t("sharing:confirmation.whoHasLink")}
+          </a>
+        </li>
+        <li>
+          <a className="govuk-link" href={storyPath(storyId)}>
+            {t("sharing:confirmation.backLink")}
+          </a>
+        </li>
+      </ul>
+    </>
+  );
+}

@@ -1,0 +1,27 @@
+import { randomUUID } from "node:crypto";
+import { asc, eq } from "drizzle-orm";
+import { db, type Tx } from "#db/client.server";
+import { consentRecords } from "#db/schema";
+
+export type ConsentRecord = typeof consentRecords.$inferSelect;
+export type NewConsentRecord = Omit<ConsentRecord, "id">;
+
+/**
+ * Appends what the person agreed to (or withdrew), in the caller's transaction.
+ * There is no update or delete here, and triggers refuse both: a change is a new record.
+ */
+export function insertConsentRecord(tx: Tx, record: NewConsentRecord): string {
+  const id = randomUUID();
+  tx.insert(consentRecords).values({ ...record, id }).run();
+  return id;
+}
+
+/** A share's records in the order they were made: the history a receipt shows. */
+export function consentRecordsOf(shareId: string, tx: Tx = db): ConsentRecord[] {
+  return tx
+    .select()
+    .from(consentRecords)
+    .where(eq(consentRecords.shareId, shareId))
+    .orderBy(asc(consentRecords.recordedAt), asc(consentRecords.id))
+    .all();
+}

@@ -1,0 +1,66 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { fieldError, FormErrorSummary } from "#app/components/form-errors";
+import { Button } from "#app/components/govuk/button";
+import { Checkboxes } from "#app/components/govuk/checkboxes";
+import { StoryPage } from "#app/components/story-page";
+import { pageTranslations } from "#app/i18n/i18n.server";
+import { useTranslation } from "#app/i18n/use-translation";
+import { activeAgencies } from "#app/models/agency.server";
+import { storyPath } from "#app/models/story-sections";
+import { mayShare } from "#app/services/consent-rules";
+import { requireShareJourney, shareChoices, submitAgencies } from "#app/services/share-journey.server";
+import { requireOwnStory } from "#app/services/story-access.server";
+import { readForm } from "#app/utils/form.server";
+
+/** The start of sharing: which agencies. A story with nothing published yet gets a page saying to publish first. */
+export function loader({ request, params }: LoaderFunctionArgs) {
+  const { story, resident } = requireOwnStory(request, params.storyId);
+  const translations = pageTranslations(request, "sharing", "story");
+  if (mayShare(story, resident.id) !== "ok") return { ...translations, titleKey: "sharing:notPublished.title", storyId: story.id, agencies: null, chosen: [] };
+  const agencies = activeAgencies().map(({ id, name, description }) => ({ id, name, description }));
+  return { ...translations, titleKey: "sharing:agencies.title", storyId: story.id, agencies, chosen: shareChoices(story.id)?.agencies ?? [] };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { story, choices } = requireShareJourney(request, params.storyId);
+  const outcome = submitAgencies(story.id, choices, await readForm(request));
+  if (!outcome.ok) return data({ errors: outcome.errors, values: outcome.values }, { status: 400 });
+  return redirect(outcome.redirectTo);
+}
+
+export default function ChooseAgencies() {
+  const { t } = useTranslation();
+  const { storyId, agencies, chosen } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  if (!agencies) {
+    return (
+      <StoryPage backHref={storyPath(storyId)}>
+        <h1 className="govuk-heading-l">{t("sharing:notPublished.title")}</h1>
+        <p className="govuk-body">{t("sharing:notPublished.body")}</p>
+        <p className="govuk-body">
+          <a className="govuk-link" href={`${storyPath(storyId)}/check`}>
+            {t("sharing:notPublished.link")}
+          </a>
+        </p>
+      </StoryPage>
+    );
+  }
+  const values = actionData?.values.agencies;
+  return (
+    <StoryPage backHref={storyPath(storyId)}>
+      <FormErrorSummary errors={actionData?.errors} t={t} />
+      <Form method="post" noValidate>
+        <Checkboxes
+          name="agencies"
+          fieldset={{ legend: { children: t("sharing:agencies.title"), isPageHeading: true, className: "govuk-fieldset__legend--l" } }}
+          hint={{ children: t("sharing:agencies.hint") }}
+          errorMessage={fieldError(actionData?.errors, "agencies", t)}
+          values={Array.isArray(values) ? values : chosen}
+          items={agencies.map((agency) => ({ value: agency.id, children: agency.name, hint: { children: agency.description } }))}
+        />
+        <Button preventDoubleClick>{t("sharing:continue")}</Button>
+      </Form>
+    </StoryPage>
+  );
+}

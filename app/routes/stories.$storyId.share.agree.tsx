@@ -1,0 +1,72 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { FormErrorSummary } from "#app/components/form-errors";
+import { Button } from "#app/components/govuk/button";
+import { ShareConfirmation } from "#app/components/share-confirmation";
+import { ShareDeclaration } from "#app/components/share-declaration";
+import { StoryPage } from "#app/components/story-page";
+import { languageFor, pageTranslations } from "#app/i18n/i18n.server";
+import { useTranslation } from "#app/i18n/use-translation";
+import { sharesOfStory } from "#app/models/share.server";
+import { sharePath, sharesPath } from "#app/models/share-choices";
+import { readyToAgree, requireShareJourney } from "#app/services/share-journey.server";
+import { agreeAndShare, declarationFor } from "#app/services/sharing.server";
+import { readForm, type FormError, type FormValues } from "#app/utils/form.server";
+
+/**
+ * The consent declaration and "Agree and share". The action answers with the
+ * confirmation itself, links included, rather than redirecting: the links
+ * exist only in that one response. Once the draft is gone (after sharing) the
+ * loader shows the confirmation without them.
+ */
+export function loader({ request, params }: LoaderFunctionArgs) {
+  const { story, draft } = requireShareJourney(request, params.storyId);
+  const translations = pageTranslations(request, "sharing", "story");
+  if (!draft) {
+    if (sharesOfStory(story.id).length === 0) throw redirect(sharePath(story.id));
+    return { ...translations, titleKey: "sharing:confirmation.title", storyId: story.id, declaration: null };
+  }
+  const ready = readyToAgree(story.id, draft, new Date());
+  if (!ready.ok) throw redirect(ready.redirectTo);
+  const { blocks, hash } = declarationFor(ready.choices, languageFor(request));
+  const shown = blocks.map(({ agencyId, heading, paragraphs }) => ({ agencyId, heading, paragraphs }));
+  return { ...translations, titleKey: "sharing:agree.title", storyId: story.id, declaration: { blocks: shown, hash } };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { story, resident } = requireShareJourney(request, params.storyId);
+  const form = await readForm(request);
+  const outcome = agreeAndShare({ storyId: story.id, resident, shownHash: String(form.get("declaration") ?? ""), lang: languageFor(request) });
+  if (outcome.ok) return { shared: outcome.shared };
+  if (outcome.reason === "changed") {
+    const errors: FormError[] = [{ field: "declaration", message: "sharing:agree.errors.changed" }];
+    return data({ errors, values: {} as FormValues }, { status: 400 });
+  }
+  // Sent again (a refresh after sharing): nothing is waiting, and the shares are listed with their receipts.
+  if (outcome.reason === "no-draft") throw redirect(sharesPath(story.id), 303);
+  throw redirect(outcome.reason === "incomplete" ? outcome.redirectTo : sharePath(story.id), 303);
+}
+
+export default function AgreeAndShare() {
+  const { t } = useTranslation();
+  const { storyId, declaration } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  if (actionData && "shared" in actionData) return <StoryPage><ShareConfirmation storyId={storyId} shared={actionData.shared} /></StoryPage>;
+  if (!declaration) return <StoryPage><ShareConfirmation storyId={storyId} shared={null} /></StoryPage>;
+  return (
+    <StoryPage backHref={sharePath(storyId, "check")}>
+      <FormErrorSummary errors={actionData?.errors} t={t} />
+      <h1 className="govuk-heading-l">{t("sharing:agree.title")}</h1>
+      <p className="govuk-body">{t("sharing:agree.intro")}</p>
+      <div id="declaration">
+        {declaration.blocks.map((block) => (
+          <ShareDeclaration key={block.agencyId} heading={block.heading} paragraphs={block.paragraphs} />
+        ))}
+      </div>
+      <Form method="post" noValidate>
+        <input type="hidden" name="declaration" value={declaration.hash} />
+        <Button preventDoubleClick>{t("sharing:agree.button")}</Button>
+      </Form>
+    </StoryPage>
+  );
+}

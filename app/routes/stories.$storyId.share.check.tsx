@@ -1,0 +1,84 @@
+import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { Button } from "#app/components/govuk/button";
+import { SummaryList } from "#app/components/govuk/summary-list";
+import { StoryPage } from "#app/components/story-page";
+import { formatDate } from "#app/i18n/dates";
+import { languageFor, pageTranslations } from "#app/i18n/i18n.server";
+import { useTranslation } from "#app/i18n/use-translation";
+import { partNames, partsPath, sharePath } from "#app/models/share-choices";
+import { backPath, readyToAgree, requireShareJourney } from "#app/services/share-journey.server";
+import { storyPageTakesNoForm } from "#app/services/story-access.server";
+
+export const handle = { titleKey: "sharing:check.title" };
+
+export function loader({ request, params }: LoaderFunctionArgs) {
+  const { story, choices } = requireShareJourney(request, params.storyId);
+  const ready = readyToAgree(story.id, choices, new Date());
+  if (!ready.ok) throw redirect(ready.redirectTo);
+  const { agencies, endsAt, keepUpToDate, contact } = ready.choices;
+  return {
+    ...pageTranslations(request, "sharing", "story"),
+    storyId: story.id,
+    backHref: backPath(story.id, choices, "check"),
+    agencies: agencies.map(({ agency, sections }) => ({ id: agency.id, name: agency.name, sections })),
+    endsOn: formatDate(endsAt, languageFor(request)),
+    keepUpToDate,
+    contact,
+  };
+}
+
+export const action = storyPageTakesNoForm;
+
+export default function CheckShare() {
+  const { t } = useTranslation();
+  const { storyId, backHref, agencies, endsOn, keepUpToDate, contact } = useLoaderData<typeof loader>();
+  const change = (href: string, hidden: string) => ({ items: [{ href, children: t("sharing:change"), visuallyHiddenText: hidden }] });
+  const list = (items: string[]) => (
+    <ul className="govuk-list">
+      {items.map((item) => (
+        <li key={item}>{item}</li>
+      ))}
+    </ul>
+  );
+  return (
+    <StoryPage backHref={backHref}>
+      <h1 className="govuk-heading-l">{t("sharing:check.title")}</h1>
+      <SummaryList
+        rows={[
+          { key: { children: t("sharing:check.agencies") }, value: { children: list(agencies.map((agency) => agency.name)) }, actions: change(sharePath(storyId), t("sharing:check.agenciesHidden")) },
+          { key: { children: t("sharing:check.howLong") }, value: { children: endsOn }, actions: change(sharePath(storyId, "how-long"), t("sharing:check.howLongHidden")) },
+          {
+            key: { children: t("sharing:check.updates") },
+            value: { children: t(keepUpToDate ? "sharing:check.updatesYes" : "sharing:check.updatesNo") },
+            actions: change(sharePath(storyId, "updates"), t("sharing:check.updatesHidden")),
+          },
+          {
+            key: { children: t("sharing:check.contact") },
+            value: {
+              children: contact.allowed
+                ? t("sharing:check.contactYes", { methods: contact.methods.map((method) => t(`sharing:contact.inline.${method}`)).join(", ") })
+                : t("sharing:check.contactNo"),
+            },
+            actions: change(sharePath(storyId, "contact"), t("sharing:check.contactHidden")),
+          },
+        ]}
+      />
+      {agencies.map((agency) => (
+        <SummaryList
+          key={agency.id}
+          card={{ title: { children: agency.name } }}
+          rows={[
+            {
+              key: { children: t("sharing:check.parts") },
+              value: { children: list(partNames(t, agency.sections)) },
+              actions: change(partsPath(storyId, agency.id), t("sharing:check.partsHidden")),
+            },
+          ]}
+        />
+      ))}
+      <p className="govuk-body">{t("sharing:check.next")}</p>
+      <Button href={sharePath(storyId, "agree")}>{t("sharing:continue")}</Button>
+    </StoryPage>
+  );
+}

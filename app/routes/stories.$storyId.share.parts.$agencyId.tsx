@@ -1,0 +1,80 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { fieldError, FormErrorSummary } from "#app/components/form-errors";
+import { Button } from "#app/components/govuk/button";
+import { Checkboxes } from "#app/components/govuk/checkboxes";
+import { StoryPage } from "#app/components/story-page";
+import { pageTranslations } from "#app/i18n/i18n.server";
+import { useTranslation } from "#app/i18n/use-translation";
+import { storySections } from "#app/models/story-sections";
+import {
+  backPath,
+  partsFormValue,
+  requireChosenAgency,
+  requireEarlierSteps,
+  requireShareJourney,
+  submitParts,
+  writtenSections,
+} from "#app/services/share-journey.server";
+import { readForm } from "#app/utils/form.server";
+
+export const handle = { titleKey: "sharing:parts.title" };
+
+export function loader({ request, params }: LoaderFunctionArgs) {
+  const { story, choices } = requireShareJourney(request, params.storyId);
+  const agency = requireChosenAgency(choices, params.agencyId);
+  const step = { kind: "parts", agencyId: agency.id } as const;
+  requireEarlierSteps(story.id, choices, step);
+  return {
+    ...pageTranslations(request, "sharing", "story"),
+    agencyName: agency.name,
+    backHref: backPath(story.id, choices, step),
+    chosen: partsFormValue(choices, agency.id),
+    written: writtenSections(story),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { story, choices } = requireShareJourney(request, params.storyId);
+  const agency = requireChosenAgency(choices, params.agencyId);
+  const outcome = submitParts(story.id, choices, agency.id, await readForm(request));
+  if (!outcome.ok) return data({ errors: outcome.errors, values: outcome.values }, { status: 400 });
+  return redirect(outcome.redirectTo);
+}
+
+export default function ChooseParts() {
+  const { t } = useTranslation();
+  const { agencyName, backHref, chosen, written } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const values = actionData?.values.parts;
+  return (
+    <StoryPage backHref={backHref}>
+      <FormErrorSummary errors={actionData?.errors} t={t} />
+      <Form method="post" noValidate>
+        <Checkboxes
+          name="parts"
+          fieldset={{
+            legend: {
+              children: (
+                <>
+                  <span className="govuk-caption-l">{agencyName}</span> {t("sharing:parts.title")}
+                </>
+              ),
+              isPageHeading: true,
+              className: "govuk-fieldset__legend--l",
+            },
+          }}
+          hint={{ children: t("sharing:parts.hint") }}
+          errorMessage={fieldError(actionData?.errors, "parts", t)}
+          values={Array.isArray(values) ? values : chosen}
+          items={storySections.map(({ id }) => ({
+            value: id,
+            children: id === "about" ? t("sharing:parts.about") : t(`story:sections.${id}.title`),
+            hint: written.includes(id) ? undefined : { children: t("sharing:parts.notWritten") },
+          }))}
+        />
+        <Button preventDoubleClick>{t("sharing:continue")}</Button>
+      </Form>
+    </StoryPage>
+  );
+}

@@ -1,0 +1,50 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { ConsentReceiptView } from "#app/components/consent-receipt";
+import { StoryPage } from "#app/components/story-page";
+import { formatDate, formatDateTime } from "#app/i18n/dates";
+import { languageFor, pageTranslations } from "#app/i18n/i18n.server";
+import { consentRecordsOf } from "#app/models/consent.server";
+import { sharesPath } from "#app/models/share-choices";
+import { shareState } from "#app/services/consent-rules";
+import { requireOwnShare, requireOwnStory, storyPageTakesNoForm } from "#app/services/story-access.server";
+
+export const handle = { titleKey: "sharing:receipt.title" };
+
+export function loader({ request, params }: LoaderFunctionArgs) {
+  const { story } = requireOwnStory(request, params.storyId);
+  const { share, agency } = requireOwnShare(story, params.shareId);
+  const lang = languageFor(request);
+  const records = consentRecordsOf(share.id);
+  // The words on show are those last agreed to; a withdrawal has words of its own, listed in the history.
+  const agreed = records.findLast((record) => record.kind !== "withdrawn") ?? records[0];
+  return {
+    ...pageTranslations(request, "sharing", "story"),
+    storyId: story.id,
+    receipt: {
+      shareId: share.id,
+      agencyName: agency.name,
+      sections: share.sections,
+      purpose: share.purpose,
+      endsOn: formatDate(share.endsAt, lang),
+      keepUpToDate: share.keepUpToDate,
+      contact: { allowed: share.contactAllowed, methods: share.contactMethods },
+      state: shareState(share, new Date()),
+      agreedOn: records[0] ? formatDateTime(records[0].recordedAt, lang) : "",
+      method: records[0]?.method ?? "online",
+      wording: agreed ? { lines: agreed.wording.split("\n"), version: agreed.wordingVersion, hash: agreed.wordingHash } : null,
+      history: records.map((record) => ({ id: record.id, kind: record.kind, on: formatDateTime(record.recordedAt, lang) })),
+    },
+  };
+}
+
+export const action = storyPageTakesNoForm;
+
+export default function ConsentReceipt() {
+  const { storyId, receipt } = useLoaderData<typeof loader>();
+  return (
+    <StoryPage backHref={sharesPath(storyId)}>
+      <ConsentReceiptView storyId={storyId} receipt={receipt} />
+    </StoryPage>
+  );
+}

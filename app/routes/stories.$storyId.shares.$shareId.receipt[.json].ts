@@ -1,0 +1,19 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { consentRecordsOf } from "#app/models/consent.server";
+import { consentReceipt } from "#app/services/consent-receipt.server";
+import { requireOwnShare, requireOwnStory, storyPageTakesNoForm } from "#app/services/story-access.server";
+
+/** The receipt as a file to keep (Kantara / ISO/IEC 27560 field names). */
+export function loader({ request, params }: LoaderFunctionArgs) {
+  const { story } = requireOwnStory(request, params.storyId);
+  const found = requireOwnShare(story, params.shareId);
+  const receipt = consentReceipt(found, consentRecordsOf(found.share.id), new Date());
+  return new Response(`${JSON.stringify(receipt, null, 2)}\n`, {
+    headers: {
+      "Content-Type": "application/json; charset=utf-8",
+      "Content-Disposition": `attachment; filename="consent-receipt-${found.share.id}.json"`,
+    },
+  });
+}
+
+export const action = storyPageTakesNoForm;

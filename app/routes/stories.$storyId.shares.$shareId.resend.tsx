@@ -1,0 +1,58 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Button } from "#app/components/govuk/button";
+import { Panel } from "#app/components/govuk/panel";
+import { ShareNotActive } from "#app/components/share-not-active";
+import { StoryPage } from "#app/components/story-page";
+import { pageTranslations } from "#app/i18n/i18n.server";
+import { useTranslation } from "#app/i18n/use-translation";
+import { sharesPath } from "#app/models/share-choices";
+import { requireShareOfOwnStory, sendNewLink } from "#app/services/share-changes.server";
+
+export function loader({ request, params }: LoaderFunctionArgs) {
+  const { story, agency, state } = requireShareOfOwnStory(request, params);
+  const titleKey = state === "active" ? "sharing:resend.title" : "sharing:notActive.title";
+  return { ...pageTranslations(request, "sharing", "story"), titleKey, storyId: story.id, agency: agency.name, state };
+}
+
+/** The new link is in this response only (no redirect): it is kept nowhere, so it can be shown just once. */
+export function action({ request, params }: ActionFunctionArgs) {
+  const { action } = requireShareOfOwnStory(request, params);
+  const outcome = sendNewLink(action);
+  return outcome.ok ? { link: outcome.link } : null;
+}
+
+export default function SendNewLink() {
+  const { t } = useTranslation();
+  const { storyId, agency, state } = useLoaderData<typeof loader>();
+  const sent = useActionData<typeof action>();
+  return (
+    <StoryPage backHref={sent ? undefined : sharesPath(storyId)}>
+      {sent ? (
+        <>
+          <Panel titleText={t("sharing:resend.sent", { agency })}>{t("sharing:resend.oldDead")}</Panel>
+          <h2 className="govuk-heading-m">{t("sharing:resend.linkHeading")}</h2>
+          <p className="govuk-body">{t("sharing:resend.linkIntro")}</p>
+          <h3 className="govuk-heading-s">{t("sharing:resend.linkLabel", { agency })}</h3>
+          <p className="govuk-body govuk-!-text-break-word app-share-link">{sent.link}</p>
+          <p className="govuk-body">
+            <a className="govuk-link" href={sharesPath(storyId)}>
+              {t("sharing:whoHas.title")}
+            </a>
+          </p>
+        </>
+      ) : state === "active" ? (
+        <>
+          <h1 className="govuk-heading-l">{t("sharing:resend.heading", { agency })}</h1>
+          <p className="govuk-body">{t("sharing:resend.body", { agency })}</p>
+          <p className="govuk-body">{t("sharing:resend.when")}</p>
+          <Form method="post" noValidate>
+            <Button preventDoubleClick>{t("sharing:resend.button")}</Button>
+          </Form>
+        </>
+      ) : (
+        <ShareNotActive storyId={storyId} agency={agency} state={state} />
+      )}
+    </StoryPage>
+  );
+}

@@ -1,0 +1,54 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import { Button } from "#app/components/govuk/button";
+import { WarningText } from "#app/components/govuk/warning-text";
+import { ShareNotActive } from "#app/components/share-not-active";
+import { StoryPage } from "#app/components/story-page";
+import { pageTranslations } from "#app/i18n/i18n.server";
+import { useTranslation } from "#app/i18n/use-translation";
+import { sharesPath } from "#app/models/share-choices";
+import { requireShareOfOwnStory, stopSharing, stopWords } from "#app/services/share-changes.server";
+
+export function loader({ request, params }: LoaderFunctionArgs) {
+  const { story, agency, lang, state } = requireShareOfOwnStory(request, params);
+  const common = { ...pageTranslations(request, "sharing", "story"), storyId: story.id, agency: agency.name };
+  if (state !== "active") return { ...common, titleKey: "sharing:notActive.title", state, words: null };
+  // The words the withdrawal record keeps are exactly these.
+  const { heading, warning, tell, button } = stopWords(lang, agency.name);
+  return { ...common, titleKey: "sharing:stop.title", state, words: { heading, warning, tell, button } };
+}
+
+/** Stopping twice is safe: the second time changes nothing and tells no one. */
+export function action({ request, params }: ActionFunctionArgs) {
+  const { story, action } = requireShareOfOwnStory(request, params);
+  const outcome = stopSharing(action);
+  return redirect(outcome === "stopped" ? `${sharesPath(story.id)}?done=stopped&share=${action.shareId}` : sharesPath(story.id));
+}
+
+export default function StopSharing() {
+  const { t } = useTranslation();
+  const { storyId, agency, state, words } = useLoaderData<typeof loader>();
+  return (
+    <StoryPage backHref={sharesPath(storyId)}>
+      {words ? (
+        <>
+          <h1 className="govuk-heading-l">{words.heading}</h1>
+          <WarningText>{words.warning}</WarningText>
+          <p className="govuk-body">{words.tell}</p>
+          <Form method="post" noValidate>
+            <div className="govuk-button-group">
+              <Button className="govuk-button--warning" preventDoubleClick>
+                {words.button}
+              </Button>
+              <a className="govuk-link" href={sharesPath(storyId)}>
+                {t("sharing:stop.cancel")}
+              </a>
+            </div>
+          </Form>
+        </>
+      ) : (
+        <ShareNotActive storyId={storyId} agency={agency} state={state} />
+      )}
+    </StoryPage>
+  );
+}

@@ -1,0 +1,54 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { NotificationBanner } from "#app/components/govuk/notification-banner";
+import { ShareCard } from "#app/components/share-card";
+import { StoryPage } from "#app/components/story-page";
+import { languageFor, pageTranslations } from "#app/i18n/i18n.server";
+import { useTranslation } from "#app/i18n/use-translation";
+import { sharePath } from "#app/models/share-choices";
+import { storyPath } from "#app/models/story-sections";
+import { sharesOverview } from "#app/services/share-changes.server";
+import { requireOwnStory, storyPageTakesNoForm } from "#app/services/story-access.server";
+
+export const handle = { titleKey: "sharing:whoHas.title" };
+
+const DONE = ["stopped", "changed", "extended"] as const;
+
+export function loader({ request, params }: LoaderFunctionArgs) {
+  const { story } = requireOwnStory(request, params.storyId);
+  const shares = sharesOverview(story, languageFor(request));
+  // After a change the page says what happened, to which share: `?done=stopped&share=<id>`.
+  const query = new URL(request.url).searchParams;
+  const kind = DONE.find((done) => done === query.get("done"));
+  const changed = shares.find((share) => share.id === query.get("share"));
+  const done = kind && changed ? { kind, agency: changed.agency, date: changed.endsOn } : null;
+  return { ...pageTranslations(request, "sharing", "story"), storyId: story.id, shares, done };
+}
+
+export const action = storyPageTakesNoForm;
+
+export default function WhoHasYourStory() {
+  const { t } = useTranslation();
+  const { storyId, shares, done } = useLoaderData<typeof loader>();
+  return (
+    <StoryPage backHref={storyPath(storyId)} backText={t("sharing:whoHas.backLink")}>
+      {done ? <NotificationBanner type="success">{t(`sharing:whoHas.done.${done.kind}`, { agency: done.agency, date: done.date })}</NotificationBanner> : null}
+      <h1 className="govuk-heading-l">{t("sharing:whoHas.title")}</h1>
+      {shares.length === 0 ? (
+        <p className="govuk-body">{t("sharing:whoHas.none")}</p>
+      ) : (
+        <>
+          <p className="govuk-body">{t("sharing:whoHas.intro")}</p>
+          {shares.map((share) => (
+            <ShareCard key={share.id} storyId={storyId} share={share} />
+          ))}
+        </>
+      )}
+      <p className="govuk-body">
+        <a className="govuk-link" href={sharePath(storyId)}>
+          {t("sharing:whoHas.shareLink")}
+        </a>
+      </p>
+    </StoryPage>
+  );
+}

@@ -1,0 +1,318 @@
+import { createHash, randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { beforeEach, describe, expect, test } from "vitest";
+import { upsertAgencies } from "#app/models/agency.server";
+import { consentRecordsOf } from "#app/models/consent.server";
+import { findOrCreateResident } from "#app/models/resident.server";
+import { findOwnedStory, type OwnedStory } from "#app/models/story.server";
+import { findPage, findSection } from "#app/models/story-sections";
+import { CONSENT_WORDING_VERSION, shareEndsAt, shareState } from "#app/services/consent-rules";
+import { readyToAgree, shareChoices, submitAgencies, submitContact, submitHowLong, submitParts, submitUpdates } from "#app/services/share-journey.server";
+import { renderEmail } from "#app/services/mail/templates.server";
+import { agreeAndShare, declarationFor } from "#app/services/sharing.server";
+import { publishStory, startStory, submitStoryPage } from "#app/services/story.server";
+import { db } from "#db/client.server";
+import { agencies, auditEvents, outbox, shares } from "#db/schema";
+import {
+  changeParts,
+  changePartsWords,
+  extendSharing,
+  extendWords,
+  sendNewLink,
+  sharesOverview,
+  stopSharing,
+  stopWords,
+  type ShareAction,
+} from "./share-changes.server";
+
+const now = new Date("2026-03-10T12:00:00Z");
+const later = new Date("2026-03-11T09:00:00Z");
+const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+const MATTERS = "My dog Bess and my allotment";
+
+let resident: { id: string; email: string };
+let story: OwnedStory;
+let gp: { id: string; inbox: string };
+let housing: { id: string; inbox: string };
+
+function formOf(fields: Record<string, string | string[]>): FormData {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(fields)) for (const v of [value].flat()) form.append(name, v);
+  return form;
+}
+
+/** Shares the story with one agency through the journey's own functions, as the pages do. */
+function shareWith(agencyId: string, { keepUpToDate = "yes", parts = ["about", "matters"] }: { keepUpToDate?: "yes" | "no"; parts?: string[] } = {}) {
+  const step = (outcome: { ok: boolean }) => expect(outcome).toMatchObject({ ok: true });
+  step(submitAgencies(story.id, shareChoices(story.id) ?? { agencies: [], parts: {} }, formOf({ agencies: [agencyId] }), now));
+  step(submitParts(story.id, shareChoices(story.id)!, agencyId, formOf({ parts }), now));
+  step(submitHowLong(story.id, shareChoices(story.id)!, formOf({ endsIn: "6" }), "en", now));
+  step(submitUpdates(story.id, shareChoices(story.id)!, formOf({ keepUpToDate }), now));
+  step(submitContact(story.id, shareChoices(story.id)!, formOf({ contact: "no" }), now));
+  const ready = readyToAgree(story.id, shareChoices(story.id)!, now);
+  if (!ready.ok) throw new Error(`not ready: ${ready.redirectTo}`);
+  const outcome = agreeAndShare({ storyId: story.id, resident, shownHash: declarationFor(ready.choices, "en").hash, lang: "en", now });
+  if (!outcome.ok) throw new Error(`not shared: ${outcome.reason}`);
+  return outcome.shared[0];
+}
+
+const shareRow = (shareId: string) => db.select().from(shares).where(eq(shares.id, shareId)).get()!;
+const emailsTo = (to: string) => db.select().from(outbox).where(eq(outbox.recipient, to)).all();
+const auditOf = (event: string, shareId: string) => db.select().from(auditEvents).all().filter((e) => e.event === event && e.detail?.share === shareId);
+const as = (shareId: string, at = later): ShareAction => ({ story, residentId: resident.id, shareId, lang: "en", now: at });
+
+beforeEach(() => {
+  resident = findOrCreateResident(db, `${randomUUID()}@example.org`, "en", now);
+  const storyId = startStory(resident.id, now);
+  for (const [sectionId, fields] of [["about", { name: "Sam Jones" }], ["matters", { matters: MATTERS }]] as const) {
+    const section = findSection(sectionId)!;
+    submitStoryPage({ storyId, section, page: findPage(section, undefined)!, form: formOf({ ...fields, intent: "continue" }) });
+  }
+  expect(publishStory(storyId, resident.id, now)).toEqual({ ok: true, version: 1 });
+  story = findOwnedStory(storyId, resident.id)!;
+  const suffix = randomUUID().slice(0, 8);
+  const inbox = { gp: `gp-${suffix}@nhs.example.net`, housing: `housing-${suffix}@demo.example.org` };
+  upsertAgencies(
+    db,
+    [
+      { key: `gp-${suffix}`, name: "Riverside Medical Practice", description: "A GP surgery.", contactEmail: inbox.gp, domains: ["nhs.example.net"], active: true },
+      { key: `housing-${suffix}`, name: "Demo Housing Options", description: "Help with housing.", contactEmail: inbox.housing, domains: ["demo.example.org"], active: true },
+    ],
+    now,
+  );
+  const idOf = (key: string) => db.select({ id: agencies.id }).from(agencies).where(eq(agencies.key, key)).get()!.id;
+  gp = { id: idOf(`gp-${suffix}`), inbox: inbox.gp };
+  housing = { id: idOf(`housing-${suffix}`), inbox: inbox.housing };
+});
+
+describe("stopping", () => {
+  test("takes effect at once, appends a withdrawal with the page's words, tells the agency's inbox (nothing of the story) and is audited", () => {
+    const { shareId } = shareWith(gp.id);
+    const [given] = consentRecordsOf(shareId);
+    const before = emailsTo(gp.inbox).length;
+
+    expect(stopSharing(as(shareId))).toBe("stopped");
+
+    const share = shareRow(shareId);
+    expect(share).toMatchObject({ status: "stopped", stoppedAt: later });
+    expect(shareState(share, later)).toBe("stopped");
+    const records = consentRecordsOf(shareId);
+    expect(records.map((r) => r.kind)).toEqual(["given", "withdrawn"]);
+    // The first record is exactly as it was: a withdrawal is a new record.
+    expect(records[0]).toEqual(given);
+    const words = stopWords("en", "Riverside Medical Practice");
+    expect(records[1]).toMatchObject({
+      agreedBy: resident.id,
+      subjectId: story.subject.id,
+      basis: "self",
+      agencyId: gp.id,
+      sections: given.sections,
+      purpose: given.purpose,
+      endsAt: given.endsAt,
+      wording: words.wording,
+      wordingHash: sha256(words.wording),
+      wordingVersion: CONSENT_WORDING_VERSION,
+      language: "en",
+      method: "online",
+      recordedAt: later,
+    });
+    expect(records[1].wording).toContain("They will no longer be able to open your story. They may already have saved what they read, under their own rules.");
+
+    const emails = emailsTo(gp.inbox).slice(before);
+    expect(emails.map((e) => [e.template, e.personalisation])).toEqual([["share-stopped", { agency: "Riverside Medical Practice", sharedOn: "10 March 2026" }]]);
+    expect(JSON.stringify(emails)).not.toMatch(/Sam|Bess/);
+    expect(auditOf("share_stopped", shareId)).toHaveLength(1);
+  });
+
+  test("stopping again, or stopping a share that has reached its end, changes nothing and tells no one", () => {
+    const { shareId } = shareWith(gp.id);
+    expect(stopSharing(as(shareId))).toBe("stopped");
+    const stopped = { share: shareRow(shareId), records: consentRecordsOf(shareId), emails: emailsTo(gp.inbox).length };
+    expect(stopSharing(as(shareId, new Date("2026-03-12T09:00:00Z")))).toBe("nothing-to-do");
+    expect({ share: shareRow(shareId), records: consentRecordsOf(shareId), emails: emailsTo(gp.inbox).length }).toEqual(stopped);
+
+    const other = shareWith(housing.id).shareId;
+    const endsAt = shareRow(other).endsAt;
+    expect(stopSharing(as(other, endsAt))).toBe("nothing-to-do");
+    expect(consentRecordsOf(other).map((r) => r.kind)).toEqual(["given"]);
+    expect(shareRow(other).stoppedAt).toBeNull();
+  });
+
+  test("a share of another story is not found", () => {
+    const { shareId } = shareWith(gp.id);
+    const someoneElse = findOrCreateResident(db, `${randomUUID()}@example.org`, "en", now);
+    const theirStory = findOwnedStory(startStory(someoneElse.id, now), someoneElse.id)!;
+    expect(() => stopSharing({ story: theirStory, residentId: someoneElse.id, shareId, lang: "en", now: later })).toThrow(Response);
+    expect(shareRow(shareId).status).toBe("active");
+  });
+});
+
+describe("changing what they can see", () => {
+  test("appends a changed record with the words shown, and updates the share; the given record stays", () => {
+    const { shareId } = shareWith(gp.id);
+    const [given] = consentRecordsOf(shareId);
+    const shown = changePartsWords("en", { share: shareRow(shareId), agency: { id: gp.id, name: "Riverside Medical Practice", contactEmail: gp.inbox } });
+    expect(shown.wording).toBe(
+      "You are agreeing that Riverside Medical Practice can see the parts of your story you have ticked, until 10 September 2026, for this reason: So that Riverside Medical Practice can understand your situation and help you, without asking you to tell your story again. You can stop sharing at any time.",
+    );
+
+    const outcome = changeParts({ ...as(shareId), form: formOf({ parts: ["strengths", "about", "nonsense"], shown: shown.wordingHash }) });
+    expect(outcome).toMatchObject({ ok: false, errors: [{ field: "parts", message: "sharing:parts.errors.choice" }] });
+    expect(changeParts({ ...as(shareId), form: formOf({ parts: ["strengths", "about"], shown: shown.wordingHash }) })).toEqual({ ok: true, changed: true });
+
+    expect(shareRow(shareId).sections).toEqual(["about", "strengths"]);
+    const records = consentRecordsOf(shareId);
+    expect(records[0]).toEqual(given);
+    expect(records[1]).toMatchObject({ kind: "changed", sections: ["about", "strengths"], endsAt: given.endsAt, wording: shown.wording, wordingHash: shown.wordingHash, recordedAt: later });
+    expect(auditOf("share_changed", shareId)).toHaveLength(1);
+  });
+
+  test("ticking the same parts is no change; words that differ from those shown, or none ticked, are refused", () => {
+    const { shareId } = shareWith(gp.id);
+    const shown = changePartsWords("en", { share: shareRow(shareId), agency: { id: gp.id, name: "Riverside Medical Practice", contactEmail: gp.inbox } });
+    expect(changeParts({ ...as(shareId), form: formOf({ parts: ["matters", "about"], shown: shown.wordingHash }) })).toEqual({ ok: true, changed: false });
+    expect(changeParts({ ...as(shareId), form: formOf({ parts: ["goals"], shown: "stale" }) })).toMatchObject({
+      ok: false,
+      errors: [{ field: "parts", message: "sharing:changeParts.errors.changed" }],
+    });
+    expect(changeParts({ ...as(shareId), form: formOf({ shown: shown.wordingHash }) })).toMatchObject({ ok: false, errors: [{ message: "sharing:parts.errors.required" }] });
+    expect(consentRecordsOf(shareId)).toHaveLength(1);
+    expect(shareRow(shareId).sections).toEqual(["about", "matters"]);
+  });
+
+  test("a stopped or ended share cannot be changed: the person shares again", () => {
+    const stoppedId = shareWith(gp.id).shareId;
+    stopSharing(as(stoppedId));
+    const form = formOf({ parts: ["goals"], shown: "x" });
+    expect(changeParts({ ...as(stoppedId), form })).toEqual({ ok: false, reason: "not-active", state: "stopped" });
+    const endedId = shareWith(housing.id).shareId;
+    expect(changeParts({ ...as(endedId, shareRow(endedId).endsAt), form })).toEqual({ ok: false, reason: "not-active", state: "ended" });
+    expect(consentRecordsOf(endedId)).toHaveLength(1);
+    expect(shareRow(stoppedId).sections).toEqual(["about", "matters"]);
+  });
+});
+
+describe("extending", () => {
+  const agency = () => ({ id: gp.id, name: "Riverside Medical Practice", contactEmail: gp.inbox });
+
+  test("a later end date is a new extended record with the words shown; the share follows it", () => {
+    const { shareId } = shareWith(gp.id);
+    const shown = extendWords("en", { share: shareRow(shareId), agency: agency() });
+    expect(shown.wording).toContain("Parts: Your name, About you: how to contact you, your language and what helps you take part, What matters to you.");
+    const outcome = extendSharing({ ...as(shareId), form: formOf({ endsIn: "12", shown: shown.wordingHash }) });
+    const expected = shareEndsAt({ months: 12 }, later);
+    expect(outcome).toEqual({ ok: true, changed: true, endsAt: expected.ok && expected.endsAt });
+    expect(shareRow(shareId).endsAt).toEqual(expected.ok && expected.endsAt);
+    const records = consentRecordsOf(shareId);
+    expect(records.map((r) => r.kind)).toEqual(["given", "extended"]);
+    expect(records[1]).toMatchObject({ endsAt: expected.ok && expected.endsAt, sections: records[0].sections, wording: shown.wording, wordingHash: sha256(shown.wording) });
+    expect(auditOf("share_extended", shareId)).toHaveLength(1);
+  });
+
+  test("an end no later than now's, a date past or too far, or stale words are refused, and nothing changes", () => {
+    const { shareId } = shareWith(gp.id);
+    const shown = extendWords("en", { share: shareRow(shareId), agency: agency() }).wordingHash;
+    const attempt = (fields: Record<string, string>) => extendSharing({ ...as(shareId), form: formOf({ ...fields, shown }) });
+    expect(attempt({ endsIn: "3" })).toMatchObject({ ok: false, errors: [{ field: "endsIn", message: "sharing:extend.errors.notLater", params: { date: "10 September 2026" } }] });
+    expect(attempt({ endsIn: "date", "endDate-day": "1", "endDate-month": "9", "endDate-year": "2026" })).toMatchObject({
+      ok: false,
+      errors: [{ field: "endDate-day", message: "sharing:extend.errors.notLater" }],
+    });
+    expect(attempt({ endsIn: "date", "endDate-day": "1", "endDate-month": "1", "endDate-year": "2026" })).toMatchObject({ errors: [{ message: "sharing:howLong.errors.past" }] });
+    expect(attempt({ endsIn: "date", "endDate-day": "1", "endDate-month": "1", "endDate-year": "2028" })).toMatchObject({ errors: [{ message: "sharing:howLong.errors.tooFar" }] });
+    expect(attempt({ endsIn: "" })).toMatchObject({ errors: [{ field: "endsIn", message: "sharing:howLong.errors.required" }] });
+    expect(extendSharing({ ...as(shareId), form: formOf({ endsIn: "12", shown: "stale" }) })).toMatchObject({ errors: [{ message: "sharing:extend.errors.changed" }] });
+    expect(consentRecordsOf(shareId)).toHaveLength(1);
+  });
+
+  test("an ended share is not brought back by extending it", () => {
+    const { shareId } = shareWith(gp.id);
+    const endsAt = shareRow(shareId).endsAt;
+    expect(extendSharing({ ...as(shareId, endsAt), form: formOf({ endsIn: "12", shown: "x" }) })).toEqual({ ok: false, reason: "not-active", state: "ended" });
+    expect(shareRow(shareId).endsAt).toEqual(endsAt);
+  });
+});
+
+describe("sending a new link", () => {
+  test("replaces the token's hash, so the old link is dead, and emails the new link to the agency's inbox", () => {
+    const { shareId, link: oldLink } = shareWith(gp.id);
+    const oldHash = shareRow(shareId).tokenHash;
+    expect(sha256(oldLink.split("/shared/")[1])).toBe(oldHash);
+
+    const outcome = sendNewLink(as(shareId));
+    if (!outcome.ok) throw new Error("refused");
+    const token = outcome.link.split("/shared/")[1];
+    expect(shareRow(shareId).tokenHash).toBe(sha256(token));
+    expect(shareRow(shareId).tokenHash).not.toBe(oldHash);
+    expect(db.select().from(shares).where(eq(shares.tokenHash, oldHash)).all()).toEqual([]);
+    const latest = emailsTo(gp.inbox).at(-1)!;
+    expect([latest.template, latest.personalisation]).toEqual(["share-link", { agency: "Riverside Medical Practice", link: outcome.link, endsOn: "10 September 2026" }]);
+    // No new consent: what they may see has not changed.
+    expect(consentRecordsOf(shareId)).toHaveLength(1);
+    expect(auditOf("share_link_replaced", shareId)).toHaveLength(1);
+    expect(JSON.stringify(db.select().from(auditEvents).all())).not.toContain(token);
+  });
+
+  test("a stopped share gets no new link", () => {
+    const { shareId } = shareWith(gp.id);
+    stopSharing(as(shareId));
+    const hash = shareRow(shareId).tokenHash;
+    const emails = emailsTo(gp.inbox).length;
+    expect(sendNewLink(as(shareId))).toEqual({ ok: false, reason: "not-active", state: "stopped" });
+    expect(shareRow(shareId).tokenHash).toBe(hash);
+    expect(emailsTo(gp.inbox)).toHaveLength(emails);
+  });
+});
+
+describe("publishing a new version", () => {
+  const updated = (inbox: string) => emailsTo(inbox).filter((email) => email.template === "share-updated");
+
+  test("emails each keep-up-to-date agency once, and no other; they see the new version, the others the one agreed", () => {
+    shareWith(gp.id, { keepUpToDate: "yes" });
+    shareWith(housing.id, { keepUpToDate: "no" });
+    expect(publishStory(story.id, resident.id, later)).toEqual({ ok: true, version: 2 });
+
+    expect(updated(gp.inbox).map((email) => email.personalisation)).toEqual([{ agency: "Riverside Medical Practice", sharedOn: "10 March 2026" }]);
+    expect(JSON.stringify(updated(gp.inbox))).not.toMatch(/Sam|Bess/);
+    expect(updated(housing.inbox)).toEqual([]);
+    const overview = sharesOverview(findOwnedStory(story.id, resident.id)!, "en", later);
+    expect(Object.fromEntries(overview.map((share) => [share.agency, share.version]))).toEqual({ "Riverside Medical Practice": 2, "Demo Housing Options": 1 });
+  });
+
+  test("a stopped or ended share hears nothing", () => {
+    const stopped = shareWith(gp.id).shareId;
+    stopSharing(as(stopped));
+    shareWith(housing.id);
+    const housingEnds = db.select().from(shares).where(eq(shares.agencyId, housing.id)).get()!.endsAt;
+    expect(publishStory(story.id, resident.id, housingEnds)).toEqual({ ok: true, version: 2 });
+    expect(updated(gp.inbox)).toEqual([]);
+    expect(updated(housing.inbox)).toEqual([]);
+  });
+});
+
+describe("who has your story", () => {
+  test("shows each share's state at this moment, whatever the stored status says", () => {
+    const { shareId } = shareWith(gp.id);
+    const endsAt = shareRow(shareId).endsAt;
+    const stateAt = (at: Date) => sharesOverview(story, "en", at)[0];
+    expect(stateAt(later)).toMatchObject({ state: "active", agency: "Riverside Medical Practice", sections: ["about", "matters"], endsOn: "10 September 2026", version: 1 });
+    expect(stateAt(new Date(endsAt.getTime() - 1)).state).toBe("active");
+    expect(stateAt(endsAt).state).toBe("ended");
+    expect(shareRow(shareId).status).toBe("active");
+  });
+});
+
+describe("the emails", () => {
+  test.each([
+    ["share-stopped", { agency: "Riverside Medical Practice", sharedOn: "10 March 2026" }],
+    ["share-updated", { agency: "Riverside Medical Practice", sharedOn: "10 March 2026" }],
+    ["share-ended", { agency: "Riverside Medical Practice", manageLink: "https://example.org/stories/x/shares" }],
+  ])("%s reads in English and Welsh, naming the agency, with nothing left as a key", (template, personalisation) => {
+    const [en, cy] = (["en", "cy"] as const).map((lang) => renderEmail(template, lang, personalisation));
+    for (const { subject, body } of [en, cy]) {
+      expect(`${subject}\n${body}`).not.toMatch(/email:|\{\{/);
+      expect(subject).toContain("Riverside Medical Practice");
+    }
+    expect(cy.body).not.toBe(en.body);
+  });
+});

@@ -1,0 +1,232 @@
+import { formatDate } from "#app/i18n/dates";
+import type { Language } from "#app/i18n/i18n";
+import { languageFor, serverT } from "#app/i18n/i18n.server";
+import { recordAuditEvent } from "#app/models/audit.server";
+import { consentRecordsOf, insertConsentRecord, type ConsentRecord } from "#app/models/consent.server";
+import { queueEmail } from "#app/models/outbox.server";
+import { newToken } from "#app/models/session.server";
+import { findShareForOwner, sharesOfStory, updateShare, type ShareWithAgency } from "#app/models/share.server";
+import { partNames } from "#app/models/share-choices";
+import type { OwnedStory } from "#app/models/story.server";
+import {
+  CONSENT_WORDING_VERSION,
+  extension,
+  mayChange,
+  sectionsToShare,
+  shareState,
+  stopping,
+  versionShown,
+  type ShareState,
+} from "#app/services/consent-rules";
+import { dateField, howLongValues, partsSchema, validateHowLong } from "#app/services/share-forms.server";
+import { sha256, shareLink } from "#app/services/sharing.server";
+import { requireOwnShare, requireOwnStory } from "#app/services/story-access.server";
+import { validateForm, type FormError, type FormValues } from "#app/utils/form.server";
+import { db, type Tx } from "#db/client.server";
+
+/**
+ * What a person can do to a share after agreeing to it, from "Who has your
+ * story": stop it, change its parts, extend it, send a new link. Each is one
+ * transaction holding the change, its consent record (never an edit of an old
+ * one), its email and its audit event. And what publishing a new version tells
+ * the agencies that follow the story.
+ */
+
+/** One of these actions, by the story's owner (the route has checked: requireOwnStory, requireOwnShare). */
+export type ShareAction = { story: OwnedStory; residentId: string; shareId: string; lang: Language; now?: Date };
+
+/**
+ * The guard of every page about one share: the signed-in owner's story and a
+ * share of that story, or 404 (GET and POST alike), with the share's state now.
+ */
+export function requireShareOfOwnStory(request: Request, params: { storyId?: string; shareId?: string }) {
+  const { story, resident } = requireOwnStory(request, params.storyId);
+  const found = requireOwnShare(story, params.shareId);
+  const lang = languageFor(request);
+  const action: ShareAction = { story, residentId: resident.id, shareId: found.share.id, lang };
+  return { ...found, story, lang, action, state: shareState(found.share, new Date()) };
+}
+
+/** Words a person agrees to, as shown and as kept: the record stores `wording` and its `wordingHash`. */
+export type Agreement = { wording: string; wordingHash: string };
+
+const agreement = (wording: string): Agreement => ({ wording, wordingHash: sha256(wording) });
+
+/** "Who has your story": each share as the person sees it now, its state worked out at this moment. */
+export function sharesOverview(story: Pick<OwnedStory, "id" | "latestVersion">, lang: Language, now = new Date()) {
+  return sharesOfStory(story.id).map(({ share, agency }) => ({
+    id: share.id,
+    agency: agency.name,
+    state: shareState(share, now),
+    sections: sectionsToShare(share.sections),
+    endsOn: formatDate(share.endsAt, lang),
+    stoppedOn: share.stoppedAt ? formatDate(share.stoppedAt, lang) : null,
+    version: versionShown(share, story.latestVersion ?? share.version),
+    keepUpToDate: share.keepUpToDate,
+  }));
+}
+
+/** The words of the "Stop sharing" page: the page shows them and the withdrawal record keeps them. */
+export function stopWords(lang: Language, agencyName: string) {
+  const t = serverT(lang, "sharing");
+  const words = {
+    heading: t("sharing:stop.heading", { agency: agencyName }),
+    warning: t("sharing:stop.warning"),
+    tell: t("sharing:stop.tell", { agency: agencyName }),
+    button: t("sharing:stop.button"),
+  };
+  return { ...words, ...agreement([words.heading, words.warning, words.tell, words.button].join("\n")) };
+}
+
+/** "You are agreeing to…" on the page that changes the parts: the agency, the end date and the purpose stay as they were. */
+export function changePartsWords(lang: Language, { share, agency }: ShareWithAgency): Agreement {
+  const t = serverT(lang, "sharing");
+  return agreement(t("sharing:changeParts.agreeing", { agency: agency.name, date: formatDate(share.endsAt, lang), purpose: share.purpose }));
+}
+
+/** "You are agreeing to…" on the page that extends a share: the parts and the purpose stay as they were. */
+export function extendWords(lang: Language, { share, agency }: ShareWithAgency): Agreement {
+  const t = serverT(lang, "sharing", "story");
+  const parts = partNames(t, sectionsToShare(share.sections)).join(", ");
+  return agreement(t("sharing:extend.agreeing", { agency: agency.name, purpose: share.purpose, parts }));
+}
+
+/** The share, read again inside the transaction: between the page and the button, it may have changed. */
+function shareIn(tx: Tx, story: OwnedStory, shareId: string): ShareWithAgency {
+  const found = findShareForOwner(story.id, shareId, tx);
+  if (!found) throw new Response(null, { status: 404 });
+  return found;
+}
+
+/** A new record with the share's terms, bar what changed: the old records stay exactly as they were. */
+function appendRecord(
+  tx: Tx,
+  { story, residentId, lang, now }: Required<Omit<ShareAction, "shareId">>,
+  share: ShareWithAgency["share"],
+  kind: ConsentRecord["kind"],
+  words: Agreement,
+  changes: { sections?: string[]; endsAt?: Date } = {},
+): string {
+  return insertConsentRecord(tx, {
+    shareId: share.id,
+    kind,
+    agreedBy: residentId,
+    subjectId: story.subject.id,
+    basis: story.subject.basis,
+    agencyId: share.agencyId,
+    sections: changes.sections ?? share.sections,
+    purpose: share.purpose,
+    wording: words.wording,
+    wordingVersion: CONSENT_WORDING_VERSION,
+    wordingHash: words.wordingHash,
+    language: lang,
+    method: "online",
+    endsAt: changes.endsAt ?? share.endsAt,
+    recordedAt: now,
+  });
+}
+
+/**
+ * Stops a share at once: the agency's link stops working, a `withdrawn` record
+ * keeps the words of the page, and the agency's inbox is told (never what the
+ * story says). A share already stopped or ended is left exactly as it is.
+ */
+export function stopSharing(action: ShareAction): "stopped" | "nothing-to-do" {
+  const { story, residentId, shareId, lang, now = new Date() } = action;
+  return db.transaction((tx) => {
+    const { share, agency } = shareIn(tx, story, shareId);
+    if (stopping(shareState(share, now)) === "nothing-to-do") return "nothing-to-do";
+    updateShare(tx, share.id, { status: "stopped", stoppedAt: now }, now);
+    const consent = appendRecord(tx, { story, residentId, lang, now }, share, "withdrawn", stopWords(lang, agency.name));
+    queueEmail(tx, { to: agency.contactEmail, template: "share-stopped", language: lang, personalisation: { agency: agency.name, sharedOn: formatDate(share.createdAt, lang) } });
+    recordAuditEvent("share_stopped", { resident: residentId, story: story.id, share: share.id, agency: agency.id, consent }, tx);
+    return "stopped";
+  });
+}
+
+export type ChangeOutcome =
+  | { ok: true; changed: boolean; endsAt?: Date }
+  | { ok: false; reason: "not-active"; state: ShareState }
+  | { ok: false; errors: FormError[]; values: FormValues };
+
+/** The form's `shown` field is the hash of the words the page showed: if they would now differ, the person reads them again. */
+function shownWordsDiffer(form: FormData, words: Agreement): boolean {
+  return form.get("shown") !== words.wordingHash;
+}
+
+/** Changes which parts an active share shows, with a `changed` record. Ticking the same parts again changes nothing. */
+export function changeParts(action: ShareAction & { form: FormData }): ChangeOutcome {
+  const { story, residentId, shareId, lang, form, now = new Date() } = action;
+  return db.transaction((tx): ChangeOutcome => {
+    const found = shareIn(tx, story, shareId);
+    const state = shareState(found.share, now);
+    if (!mayChange(state)) return { ok: false, reason: "not-active", state };
+    const result = validateForm(partsSchema, form);
+    if (!result.ok) return result;
+    const words = changePartsWords(lang, found);
+    if (shownWordsDiffer(form, words)) return { ok: false, errors: [{ field: "parts", message: "sharing:changeParts.errors.changed" }], values: result.values };
+    const sections = sectionsToShare(result.data.parts);
+    if (sections.join() === sectionsToShare(found.share.sections).join()) return { ok: true, changed: false };
+    updateShare(tx, found.share.id, { sections }, now);
+    const consent = appendRecord(tx, { story, residentId, lang, now }, found.share, "changed", words, { sections });
+    recordAuditEvent("share_changed", { resident: residentId, story: story.id, share: found.share.id, consent }, tx);
+    return { ok: true, changed: true };
+  });
+}
+
+/** Moves an active share's end date later (consent-rules' `extension`), with an `extended` record. */
+export function extendSharing(action: ShareAction & { form: FormData }): ChangeOutcome {
+  const { story, residentId, shareId, lang, form, now = new Date() } = action;
+  const values = howLongValues(form);
+  return db.transaction((tx): ChangeOutcome => {
+    const found = shareIn(tx, story, shareId);
+    const state = shareState(found.share, now);
+    if (!mayChange(state)) return { ok: false, reason: "not-active", state };
+    const read = validateHowLong(values, now, lang);
+    if (!read.ok) return read;
+    const words = extendWords(lang, found);
+    if (shownWordsDiffer(form, words)) return { ok: false, errors: [{ field: "endsIn", message: "sharing:extend.errors.changed" }], values };
+    const extended = extension(found.share.endsAt, read.choice, now);
+    if (!extended.ok) {
+      const field = "months" in read.choice ? "endsIn" : dateField("day");
+      return { ok: false, errors: [{ field, message: "sharing:extend.errors.notLater", params: { date: formatDate(found.share.endsAt, lang) } }], values };
+    }
+    updateShare(tx, found.share.id, { endsAt: extended.endsAt }, now);
+    const consent = appendRecord(tx, { story, residentId, lang, now }, found.share, "extended", words, { endsAt: extended.endsAt });
+    recordAuditEvent("share_extended", { resident: residentId, story: story.id, share: found.share.id, consent }, tx);
+    return { ok: true, changed: true, endsAt: extended.endsAt };
+  });
+}
+
+/**
+ * A new link for an active share: only the new token's hash is kept, so the
+ * old link stops working at once. The agency's inbox gets the new link; it is
+ * returned once for the page and kept nowhere else.
+ */
+export function sendNewLink(action: ShareAction): { ok: true; link: string } | { ok: false; reason: "not-active"; state: ShareState } {
+  const { story, residentId, shareId, lang, now = new Date() } = action;
+  return db.transaction((tx) => {
+    const { share, agency } = shareIn(tx, story, shareId);
+    const state = shareState(share, now);
+    if (!mayChange(state)) return { ok: false, reason: "not-active", state } as const;
+    const { token, hash } = newToken();
+    updateShare(tx, share.id, { tokenHash: hash }, now);
+    const link = shareLink(token);
+    queueEmail(tx, { to: agency.contactEmail, template: "share-link", language: lang, personalisation: { agency: agency.name, link, endsOn: formatDate(share.endsAt, lang) } });
+    recordAuditEvent("share_link_replaced", { resident: residentId, story: story.id, share: share.id, agency: agency.id }, tx);
+    return { ok: true, link } as const;
+  });
+}
+
+/**
+ * Part of publishing a new version, in its transaction: each agency that asked
+ * to keep up to date and can still open the story gets one "updated" email, in
+ * the language it was last written to in. The others keep the version agreed.
+ */
+export function tellAgenciesOfNewVersion(tx: Tx, storyId: string, now: Date): void {
+  const following = sharesOfStory(storyId, tx).filter(({ share }) => share.keepUpToDate && shareState(share, now) === "active");
+  for (const { share, agency } of following) {
+    const language = consentRecordsOf(share.id, tx).at(-1)?.language ?? "en";
+    queueEmail(tx, { to: agency.contactEmail, template: "share-updated", language, personalisation: { agency: agency.name, sharedOn: formatDate(share.createdAt, language) } });
+  }
+}

@@ -1,0 +1,93 @@
+import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { beforeEach, describe, expect, test } from "vitest";
+import { upsertAgencies } from "#app/models/agency.server";
+import { findOrCreateResident } from "#app/models/resident.server";
+import { insertShare } from "#app/models/share.server";
+import { findOwnedStory } from "#app/models/story.server";
+import { shareState } from "#app/services/consent-rules";
+import { stopSharing } from "#app/services/share-changes.server";
+import { startStory } from "#app/services/story.server";
+import { env } from "#app/utils/env.server";
+import { db } from "#db/client.server";
+import { agencies, auditEvents, outbox, shares } from "#db/schema";
+import { sweepEndedShares } from "./share-ending.server";
+
+const created = new Date("2026-01-05T10:00:00Z");
+const endsAt = new Date("2026-04-05T23:59:59.999Z");
+
+let resident: { id: string; email: string };
+let storyId: string;
+let agencyId: string;
+
+/** A share as the journey leaves it (the journey's own tests cover how it is made). */
+function share(ends = endsAt): string {
+  return insertShare(
+    db,
+    {
+      storyId,
+      agencyId,
+      sections: ["about"],
+      purpose: "So that they can help.",
+      version: 1,
+      keepUpToDate: false,
+      contactAllowed: false,
+      contactMethods: [],
+      endsAt: ends,
+      tokenHash: randomUUID(),
+      createdBy: resident.id,
+    },
+    created,
+  );
+}
+
+const row = (id: string) => db.select().from(shares).where(eq(shares.id, id)).get()!;
+const endedEmails = () => db.select().from(outbox).where(eq(outbox.recipient, resident.email)).all();
+
+beforeEach(() => {
+  resident = findOrCreateResident(db, `${randomUUID()}@example.org`, "cy", created);
+  storyId = startStory(resident.id, created);
+  const key = `gp-${randomUUID().slice(0, 8)}`;
+  upsertAgencies(db, [{ key, name: "Riverside Medical Practice", description: "A GP surgery.", contactEmail: `${key}@nhs.example.net`, domains: ["nhs.example.net"], active: true }], created);
+  agencyId = db.select({ id: agencies.id }).from(agencies).where(eq(agencies.key, key)).get()!.id;
+});
+
+describe("the end of a share", () => {
+  test("is refused from its end moment on, before any sweep has run", () => {
+    const id = share();
+    expect(row(id).status).toBe("active");
+    expect(shareState(row(id), new Date(endsAt.getTime() - 1))).toBe("active");
+    expect(shareState(row(id), endsAt)).toBe("ended");
+  });
+
+  test("the sweep marks it ended and emails the owner once, in their language; a second sweep sends nothing", () => {
+    const id = share();
+    const stillRunning = share(new Date("2026-06-05T23:59:59.999Z"));
+    sweepEndedShares(new Date(endsAt.getTime() - 1));
+    expect(row(id).status).toBe("active");
+    expect(endedEmails()).toEqual([]);
+
+    const sweptAt = new Date(endsAt.getTime() + 30_000);
+    sweepEndedShares(sweptAt);
+    expect(row(id)).toMatchObject({ status: "ended", endedNotifiedAt: sweptAt });
+    expect(row(stillRunning).status).toBe("active");
+    expect(endedEmails().map((email) => [email.template, email.language, email.personalisation])).toEqual([
+      ["share-ended", "cy", { agency: "Riverside Medical Practice", manageLink: `${env.PUBLIC_URL}/stories/${storyId}/shares` }],
+    ]);
+    const audit = db.select().from(auditEvents).all().filter((e) => e.event === "share_ended" && e.detail?.share === id);
+    expect(audit.map((e) => e.detail)).toEqual([{ resident: resident.id, story: storyId, share: id, agency: agencyId }]);
+
+    sweepEndedShares(new Date(sweptAt.getTime() + 60_000));
+    expect(endedEmails()).toHaveLength(1);
+    expect(row(id).endedNotifiedAt).toEqual(sweptAt);
+  });
+
+  test("a share stopped before its end is left alone", () => {
+    const id = share();
+    const story = findOwnedStory(storyId, resident.id)!;
+    expect(stopSharing({ story, residentId: resident.id, shareId: id, lang: "en", now: created })).toBe("stopped");
+    sweepEndedShares(new Date(endsAt.getTime() + 1));
+    expect(row(id)).toMatchObject({ status: "stopped", endedNotifiedAt: null });
+    expect(endedEmails()).toEqual([]);
+  });
+});

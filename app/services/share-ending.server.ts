@@ -1,0 +1,62 @@
+import { recordAuditEvent } from "#app/models/audit.server";
+import { queueEmail } from "#app/models/outbox.server";
+import { sharesPastTheirEnd, updateShare } from "#app/models/share.server";
+import { sharesPath } from "#app/models/share-choices";
+import { shareState } from "#app/services/consent-rules";
+import { databaseReason } from "#app/services/mail/worker.server";
+import { env } from "#app/utils/env.server";
+import { db } from "#db/client.server";
+
+const SWEEP_MS = 60_000;
+
+/**
+ * Marks shares whose end date has come as ended and emails each owner once.
+ * Only bookkeeping: a share stops working at its end moment whether or not
+ * this has run, because every access asks consent-rules' shareState. The
+ * transaction takes the write lock first, so sweeps running on several
+ * instances at once still mark and email each share once.
+ */
+export function sweepEndedShares(now = new Date()): number {
+  return db.transaction(
+    (tx) => {
+      const due = sharesPastTheirEnd(tx, now).filter(({ share }) => shareState(share, now) === "ended");
+      for (const { share, agency, owner } of due) {
+        updateShare(tx, share.id, { status: "ended", endedNotifiedAt: now }, now);
+        queueEmail(tx, {
+          to: owner.email,
+          template: "share-ended",
+          language: owner.language,
+          personalisation: { agency: agency.name, manageLink: `${env.PUBLIC_URL}${sharesPath(share.storyId)}` },
+        });
+        recordAuditEvent("share_ended", { resident: owner.id, story: share.storyId, share: share.id, agency: agency.id }, tx);
+      }
+      return due.length;
+    },
+    { behavior: "immediate" },
+  );
+}
+
+let timer: NodeJS.Timeout | undefined;
+
+function sweep(): void {
+  try {
+    sweepEndedShares();
+  } catch (error) {
+    console.error(`The share sweep will try again: ${databaseReason(error)}`);
+  }
+}
+
+/** Sweeps now and every minute after. */
+export function startShareSweep(): void {
+  if (timer) return;
+  timer = setInterval(sweep, SWEEP_MS);
+  // The HTTP server keeps the process alive; the sweep alone should not.
+  timer.unref();
+  sweep();
+}
+
+/** A sweep is synchronous, so once the timer is cleared none is left running. */
+export function stopShareSweep(): void {
+  clearInterval(timer);
+  timer = undefined;
+}

@@ -1,0 +1,105 @@
+import { z } from "zod";
+import { formatDate } from "#app/i18n/dates";
+import type { Language } from "#app/i18n/i18n";
+import { CONTACT_METHODS, DATE_PARTS, END_DATE, type DatePart } from "#app/models/share-choices";
+import { storySections } from "#app/models/story-sections";
+import { SHARE_PERIODS, shareEndsAt, type EndChoice } from "#app/services/consent-rules";
+import type { FormError, FormValues } from "#app/utils/form.server";
+
+/**
+ * The checks on each page of the share journey. Error messages are keys in
+ * locales/{en,cy}/sharing.json; fields are keyed by input name in page order.
+ */
+
+const sectionIds: readonly string[] = storySections.map((section) => section.id);
+
+export function agenciesSchema(activeIds: readonly string[]) {
+  return z.object({
+    agencies: z
+      .array(z.string())
+      .refine((chosen) => chosen.length > 0, { error: "sharing:agencies.errors.required" })
+      .refine((chosen) => chosen.every((id) => activeIds.includes(id)), { error: "sharing:agencies.errors.choice" }),
+  });
+}
+
+export const partsSchema = z.object({
+  parts: z
+    .array(z.string())
+    .refine((chosen) => chosen.length > 0, { error: "sharing:parts.errors.required" })
+    .refine((chosen) => chosen.every((id) => sectionIds.includes(id)), { error: "sharing:parts.errors.choice" }),
+});
+
+export const updatesSchema = z.object({
+  keepUpToDate: z.enum(["yes", "no"], { error: "sharing:updates.errors.required" }),
+});
+
+export const contactSchema = z
+  .object({
+    contact: z.enum(["yes", "no"], { error: "sharing:contact.errors.required" }),
+    contactMethods: z.array(z.string()),
+  })
+  .superRefine((value, ctx) => {
+    if (value.contact !== "yes") return;
+    if (value.contactMethods.length === 0) {
+      ctx.addIssue({ code: "custom", path: ["contactMethods"], message: "sharing:contact.errors.methods" });
+    } else if (!value.contactMethods.every((method) => (CONTACT_METHODS as readonly string[]).includes(method))) {
+      ctx.addIssue({ code: "custom", path: ["contactMethods"], message: "sharing:contact.errors.choice" });
+    }
+  });
+
+const PERIOD_VALUES = SHARE_PERIODS.map(String);
+
+export const dateField = (part: DatePart) => `${END_DATE}-${part}`;
+
+type DateReading = { ok: true; date: Date } | { ok: false; error: FormError };
+
+/** An error about the date links to its first wrong input. */
+const dateProblem = (message: string, part: DatePart = "day", params?: FormError["params"]): FormError => ({
+  field: dateField(part),
+  message: `sharing:howLong.errors.${message}`,
+  ...(params ? { params } : {}),
+});
+
+const dateError = (message: string, part?: DatePart): DateReading => ({ ok: false, error: dateProblem(message, part) });
+
+/** A day, month and year as typed, read the way the GOV.UK date pattern asks: what is missing, then whether it is a real date. */
+function readDate(values: FormValues): DateReading {
+  const typed = Object.fromEntries(DATE_PARTS.map((part) => [part, String(values[dateField(part)] ?? "").trim()])) as Record<DatePart, string>;
+  const missing = DATE_PARTS.filter((part) => typed[part] === "");
+  if (missing.length === DATE_PARTS.length) return dateError("dateRequired");
+  if (missing.length > 0) {
+    const name = missing.map((part) => part[0].toUpperCase() + part.slice(1)).join("");
+    return dateError(`missing${name}`, missing[0]);
+  }
+  if (!DATE_PARTS.every((part) => /^\d+$/.test(typed[part]))) return dateError("notReal");
+  if (typed.year.length !== 4) return dateError("yearDigits", "year");
+  const [day, month, year] = DATE_PARTS.map((part) => Number(typed[part]));
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return dateError("notReal");
+  return { ok: true, date };
+}
+
+export type EndDateOutcome = { ok: true; choice: EndChoice } | { ok: false; errors: FormError[]; values: FormValues };
+
+/** "How long": 3, 6 or 12 months, or a date after today and no more than 12 months away (consent-rules decides). */
+export function validateHowLong(values: FormValues, now: Date, lang: Language): EndDateOutcome {
+  const endsIn = String(values.endsIn ?? "");
+  if (endsIn !== "date") {
+    if (!PERIOD_VALUES.includes(endsIn)) return { ok: false, errors: [{ field: "endsIn", message: "sharing:howLong.errors.required" }], values };
+    return { ok: true, choice: { months: Number(endsIn) as (typeof SHARE_PERIODS)[number] } };
+  }
+  const reading = readDate(values);
+  if (!reading.ok) return { ok: false, errors: [reading.error], values };
+  const ends = shareEndsAt({ date: reading.date }, now);
+  if (ends.ok) return { ok: true, choice: { date: reading.date } };
+  if (ends.reason === "past") return { ok: false, errors: [dateProblem("past")], values };
+  const latest = shareEndsAt({ months: SHARE_PERIODS[SHARE_PERIODS.length - 1] }, now);
+  const limit = latest.ok ? formatDate(latest.endsAt, lang) : "";
+  return { ok: false, errors: [dateProblem("tooFar", "day", { date: limit })], values };
+}
+
+export function howLongValues(form: FormData): FormValues {
+  const values: FormValues = { endsIn: String(form.get("endsIn") ?? "") };
+  for (const part of DATE_PARTS) values[dateField(part)] = String(form.get(dateField(part)) ?? "");
+  return values;
+}

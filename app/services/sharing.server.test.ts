@@ -1,0 +1,236 @@
+import { createHash, randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { beforeEach, describe, expect, test } from "vitest";
+import { upsertAgencies } from "#app/models/agency.server";
+import { consentRecordsOf } from "#app/models/consent.server";
+import { findOrCreateResident } from "#app/models/resident.server";
+import { findShareDraft } from "#app/models/share-draft.server";
+import { findPage, findSection } from "#app/models/story-sections";
+import { CONSENT_WORDING_VERSION, shareEndsAt } from "#app/services/consent-rules";
+import { deliverDueEmails } from "#app/services/mail/worker.server";
+import type { MailTransport } from "#app/services/mail/transports.server";
+import { readyToAgree, shareChoices, submitAgencies, submitContact, submitHowLong, submitParts, submitUpdates } from "#app/services/share-journey.server";
+import { publishStory, startStory, submitStoryPage } from "#app/services/story.server";
+import { db, sqlite } from "#db/client.server";
+import { agencies, auditEvents, consentRecords, outbox, shares, stories } from "#db/schema";
+import { agreeAndShare, declarationFor } from "./sharing.server";
+
+const now = new Date("2026-03-10T12:00:00Z");
+const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+const MATTERS = "My dog Bess and my allotment";
+
+let resident: { id: string; email: string };
+let storyId: string;
+let gp: string;
+let housing: string;
+
+function formOf(fields: Record<string, string | string[]>): FormData {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(fields)) for (const v of [value].flat()) form.append(name, v);
+  return form;
+}
+
+function answer(sectionId: string, fields: Record<string, string | string[]>) {
+  const section = findSection(sectionId)!;
+  expect(submitStoryPage({ storyId, section, page: findPage(section, undefined)!, form: formOf({ ...fields, intent: "continue" }) }).ok).toBe(true);
+}
+
+/** Every choice made through the same functions the pages call: the GP sees everything but "What matters", housing only "About you". */
+function chooseEverything() {
+  const step = (outcome: { ok: boolean }) => expect(outcome).toMatchObject({ ok: true });
+  step(submitAgencies(storyId, shareChoices(storyId) ?? { agencies: [], parts: {} }, formOf({ agencies: [gp, housing] }), now));
+  step(submitParts(storyId, shareChoices(storyId)!, gp, formOf({ parts: ["about", "story", "strengths", "goals"] }), now));
+  step(submitParts(storyId, shareChoices(storyId)!, housing, formOf({ parts: ["about"] }), now));
+  step(submitHowLong(storyId, shareChoices(storyId)!, formOf({ endsIn: "6" }), "en", now));
+  step(submitUpdates(storyId, shareChoices(storyId)!, formOf({ keepUpToDate: "yes" }), now));
+  step(submitContact(storyId, shareChoices(storyId)!, formOf({ contact: "yes", contactMethods: ["email", "letter"] }), now));
+}
+
+/** The declaration the agree page shows at `now`, and its hash. */
+function shownDeclaration() {
+  const ready = readyToAgree(storyId, shareChoices(storyId)!, now);
+  if (!ready.ok) throw new Error(`not ready: ${ready.redirectTo}`);
+  return declarationFor(ready.choices, "en");
+}
+
+const agree = (shownHash = shownDeclaration().hash) => agreeAndShare({ storyId, resident, shownHash, lang: "en", now });
+
+const sharesOfTheStory = () => db.select().from(shares).where(eq(shares.storyId, storyId)).all();
+const emails = () => db.select().from(outbox).all().filter((email) => email.template.startsWith("share-"));
+const sharedEvents = () => db.select().from(auditEvents).all().filter((event) => event.event === "story_shared" && event.detail?.story === storyId);
+
+/** Every value in every table, as text, to look for something that must not be kept. */
+function everythingStored(): string {
+  const tables = sqlite.prepare("select name from sqlite_master where type = 'table'").pluck().all() as string[];
+  return tables.map((table) => JSON.stringify(sqlite.prepare(`select * from "${table}"`).all())).join("\n");
+}
+
+beforeEach(() => {
+  db.delete(outbox).run();
+  resident = findOrCreateResident(db, `${randomUUID()}@example.org`, "en", now);
+  storyId = startStory(resident.id, now);
+  answer("about", { name: "Sam Jones", preferredName: "Sam" });
+  answer("matters", { matters: MATTERS });
+  expect(publishStory(storyId, resident.id, now)).toEqual({ ok: true, version: 1 });
+  const suffix = randomUUID().slice(0, 8);
+  upsertAgencies(
+    db,
+    [
+      { key: `gp-${suffix}`, name: "Riverside Medical Practice", description: "A GP surgery.", contactEmail: `gp-${suffix}@nhs.example.net`, domains: ["nhs.example.net"], active: true },
+      { key: `housing-${suffix}`, name: "Demo Housing Options", description: "Help with housing.", contactEmail: `housing-${suffix}@demo.example.org`, domains: ["demo.example.org"], active: true },
+    ],
+    now,
+  );
+  const ids = Object.fromEntries(db.select({ key: agencies.key, id: agencies.id }).from(agencies).all().map((row) => [row.key, row.id]));
+  gp = ids[`gp-${suffix}`];
+  housing = ids[`housing-${suffix}`];
+});
+
+describe("agree and share", () => {
+  test("writes, in one go, a share and a given consent record per agency, a link email per agency, one receipt, audit events by id; the draft is gone", () => {
+    chooseEverything();
+    const declaration = shownDeclaration();
+    const outcome = agree(declaration.hash);
+    if (!outcome.ok) throw new Error(`refused: ${outcome.reason}`);
+    // In the directory's order, by name.
+    expect(outcome.shared.map((s) => s.agencyName)).toEqual(["Demo Housing Options", "Riverside Medical Practice"]);
+
+    const endsAt = shareEndsAt({ months: 6 }, now);
+    const rows = sharesOfTheStory();
+    expect(rows).toHaveLength(2);
+    const gpShare = rows.find((row) => row.agencyId === gp)!;
+    const housingShare = rows.find((row) => row.agencyId === housing)!;
+    expect(gpShare).toMatchObject({
+      sections: ["about", "story", "strengths", "goals"],
+      version: 1,
+      keepUpToDate: true,
+      contactAllowed: true,
+      contactMethods: ["email", "letter"],
+      status: "active",
+      createdBy: resident.id,
+      purpose: "So that Riverside Medical Practice can understand your situation and help you, without asking you to tell your story again.",
+    });
+    expect(housingShare.sections).toEqual(["about"]);
+    expect(gpShare.endsAt).toEqual(endsAt.ok && endsAt.endsAt);
+
+    const story = db.select().from(stories).where(eq(stories.id, storyId)).get()!;
+    for (const share of [gpShare, housingShare]) {
+      const block = declaration.blocks.find((candidate) => candidate.agencyId === share.agencyId)!;
+      const records = consentRecordsOf(share.id);
+      expect(records).toHaveLength(1);
+      expect(records[0]).toMatchObject({
+        kind: "given",
+        agreedBy: resident.id,
+        subjectId: story.subjectId,
+        basis: "self",
+        agencyId: share.agencyId,
+        sections: share.sections,
+        purpose: share.purpose,
+        wordingVersion: CONSENT_WORDING_VERSION,
+        language: "en",
+        method: "online",
+        endsAt: share.endsAt,
+        recordedAt: now,
+      });
+      // The words kept are the words shown, and the hash is of those words.
+      expect(records[0].wording).toBe(block.wording);
+      expect(records[0].wordingHash).toBe(sha256(block.wording));
+    }
+    expect(declaration.blocks[0].wording).toContain("Sharing with Demo Housing Options");
+    expect(declaration.blocks[0].wording).toContain("• Your name\n• About you: how to contact you, your language and what helps you take part\nWhy:");
+
+    const sent = emails();
+    expect(sent.map((email) => [email.template, email.recipient]).sort()).toEqual(
+      [
+        ["share-link", db.select().from(agencies).where(eq(agencies.id, gp)).get()!.contactEmail],
+        ["share-link", db.select().from(agencies).where(eq(agencies.id, housing)).get()!.contactEmail],
+        ["share-receipt", resident.email],
+      ].sort(),
+    );
+    const receipt = sent.find((email) => email.template === "share-receipt")!;
+    expect(receipt.personalisation.shares).toBe(
+      "Demo Housing Options: Your name, About you: how to contact you, your language and what helps you take part\n" +
+        "Riverside Medical Practice: Your name, About you: how to contact you, your language and what helps you take part, What is happening in your life, What you are good at, Your goals",
+    );
+    // No story content, not even the name, in any email.
+    expect(JSON.stringify(sent)).not.toMatch(/Sam|Bess/);
+
+    expect(sharedEvents().map((event) => event.detail)).toEqual(
+      rows
+        .map((row) => ({ resident: resident.id, story: storyId, share: row.id, agency: row.agencyId, consent: consentRecordsOf(row.id)[0].id }))
+        .sort((a, b) => (a.agency === housing ? -1 : b.agency === housing ? 1 : 0)),
+    );
+    expect(findShareDraft(storyId)).toBeUndefined();
+  });
+
+  test("each link's token is kept only as its SHA-256; the email carrying it is blanked once sent", async () => {
+    chooseEverything();
+    const outcome = agree();
+    if (!outcome.ok) throw new Error(`refused: ${outcome.reason}`);
+    for (const { shareId, link } of outcome.shared) {
+      const token = link.match(/\/shared\/([A-Za-z0-9_-]{43})$/)?.[1];
+      expect(token, link).toBeDefined();
+      expect(sharesOfTheStory().find((row) => row.id === shareId)!.tokenHash).toBe(sha256(token!));
+      // Until the email goes, the outbox holds the link (as it holds a sign-in code); nothing else does.
+      const stored = everythingStored();
+      expect(stored.split(token!).length - 1).toBe(1);
+      expect(JSON.stringify(emails().find((email) => email.personalisation.link === link))).toContain(token);
+    }
+
+    const delivered: string[] = [];
+    const transport: MailTransport = { send: async (email) => void delivered.push(`${email.to}\n${email.subject}\n${email.body}`) };
+    await deliverDueEmails(new Date(), transport);
+    for (const { link, agencyName } of outcome.shared) {
+      const email = delivered.find((body) => body.includes(link))!;
+      expect(email).toContain(`Someone has shared their story with ${agencyName} using Tell it once.`);
+      expect(everythingStored()).not.toContain(link.slice(-43));
+    }
+  });
+
+  test("nothing is written if any part fails: shares, records, emails and audit stand or fall together", () => {
+    chooseEverything();
+    sqlite.exec("CREATE TEMP TRIGGER refuse_receipt BEFORE INSERT ON outbox WHEN NEW.template = 'share-receipt' BEGIN SELECT RAISE(ABORT, 'refused'); END;");
+    try {
+      expect(() => agree()).toThrow(/refused/);
+    } finally {
+      sqlite.exec("DROP TRIGGER refuse_receipt");
+    }
+    expect(sharesOfTheStory()).toEqual([]);
+    expect(db.select().from(consentRecords).where(eq(consentRecords.agencyId, gp)).all()).toEqual([]);
+    expect(emails()).toEqual([]);
+    expect(sharedEvents()).toEqual([]);
+    expect(findShareDraft(storyId)).toBeDefined();
+  });
+
+  test("is refused for a story without a published version", () => {
+    storyId = startStory(resident.id, now);
+    answer("about", { name: "Sam Jones" });
+    expect(agreeAndShare({ storyId, resident, shownHash: "anything", lang: "en", now })).toEqual({ ok: false, reason: "not-published" });
+    expect(sharesOfTheStory()).toEqual([]);
+    expect(emails()).toEqual([]);
+  });
+
+  test("is refused when the words would differ from those shown, and when there is nothing left to agree to", () => {
+    chooseEverything();
+    const shown = shownDeclaration().hash;
+    expect(submitHowLong(storyId, shareChoices(storyId)!, formOf({ endsIn: "12" }), "en", now)).toMatchObject({ ok: true });
+    expect(agree(shown)).toEqual({ ok: false, reason: "changed" });
+    expect(sharesOfTheStory()).toEqual([]);
+
+    const current = shownDeclaration().hash;
+    expect(agree(current)).toMatchObject({ ok: true });
+    expect(agree(current)).toEqual({ ok: false, reason: "no-draft" });
+    expect(sharesOfTheStory()).toHaveLength(2);
+    expect(emails()).toHaveLength(3);
+  });
+
+  test("consent records cannot be changed or deleted", () => {
+    chooseEverything();
+    expect(agree()).toMatchObject({ ok: true });
+    const [share] = sharesOfTheStory();
+    const [record] = consentRecordsOf(share.id);
+    expect(() => db.update(consentRecords).set({ purpose: "Something else" }).where(eq(consentRecords.id, record.id)).run()).toThrow();
+    expect(() => db.delete(consentRecords).where(eq(consentRecords.id, record.id)).run()).toThrow();
+    expect(consentRecordsOf(share.id)).toEqual([record]);
+  });
+});

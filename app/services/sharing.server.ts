@@ -1,0 +1,177 @@
+import { createHash } from "node:crypto";
+import type { TFunction } from "i18next";
+import { formatDate } from "#app/i18n/dates";
+import type { Language } from "#app/i18n/i18n";
+import { serverT } from "#app/i18n/i18n.server";
+import { recordAuditEvent } from "#app/models/audit.server";
+import { insertConsentRecord } from "#app/models/consent.server";
+import { queueEmail } from "#app/models/outbox.server";
+import { newToken } from "#app/models/session.server";
+import { insertShare } from "#app/models/share.server";
+import { partNames, sharesPath, type ContactMethod } from "#app/models/share-choices";
+import { deleteShareDraft } from "#app/models/share-draft.server";
+import { findOwnedStory } from "#app/models/story.server";
+import { CONSENT_WORDING_VERSION, mayShare } from "#app/services/consent-rules";
+import { readyToAgree, shareChoices, type CompleteChoices } from "#app/services/share-journey.server";
+import { env } from "#app/utils/env.server";
+import { db } from "#db/client.server";
+
+/** The fingerprint a consent record keeps of the exact words shown. */
+export const sha256 = (text: string) => createHash("sha256").update(text, "utf8").digest("hex");
+
+/** The one purpose of every share, in the person's language. */
+function purposeOf(t: TFunction, agencyName: string): string {
+  return t("sharing:purpose", { agency: agencyName });
+}
+
+function contactWords(t: TFunction, contact: { allowed: boolean; methods: readonly ContactMethod[] }): string {
+  if (!contact.allowed) return t("sharing:declaration.contactNo");
+  return t("sharing:declaration.contactYes", { methods: contact.methods.map((method) => t(`sharing:contact.inline.${method}`)).join(", ") });
+}
+
+/** A paragraph, or a bulleted list. */
+export type DeclarationParagraph = string | string[];
+
+/** What the person agrees to for one agency: shown on the page, and kept word for word in its consent record. */
+export type DeclarationBlock = { agencyId: string; heading: string; paragraphs: DeclarationParagraph[]; wording: string; wordingHash: string };
+
+/** The exact words of a block as one text: a line per paragraph or list item, list items marked "• ". */
+function wordingOf(heading: string, paragraphs: DeclarationParagraph[]): string {
+  return [heading, ...paragraphs.flatMap((paragraph) => (Array.isArray(paragraph) ? paragraph.map((item) => `• ${item}`) : [paragraph]))].join("\n");
+}
+
+/**
+ * The consent declaration, one block per agency, in `lang`, from the choices:
+ * the agency, the parts, the purpose, the end date, updates, contact, that the
+ * agency then keeps what it needs under its own rules, and how to stop.
+ * `hash` covers every block, so the page can send back what it showed.
+ */
+export function declarationFor(choices: CompleteChoices, lang: Language): { blocks: DeclarationBlock[]; hash: string } {
+  const t = serverT(lang, "sharing", "story");
+  const date = formatDate(choices.endsAt, lang);
+  const blocks = choices.agencies.map(({ agency, sections }) => {
+    const values = { agency: agency.name };
+    const heading = t("sharing:declaration.heading", values);
+    const paragraphs: DeclarationParagraph[] = [
+      t("sharing:declaration.parts", values),
+      partNames(t, sections),
+      t("sharing:declaration.purpose", { purpose: purposeOf(t, agency.name) }),
+      t("sharing:declaration.until", { date }),
+      t(choices.keepUpToDate ? "sharing:declaration.keepUpToDate" : "sharing:declaration.versionOnly"),
+      contactWords(t, choices.contact),
+      t("sharing:declaration.ownRules", values),
+      t("sharing:declaration.stop", values),
+      t("sharing:declaration.agree", values),
+    ];
+    const wording = wordingOf(heading, paragraphs);
+    return { agencyId: agency.id, heading, paragraphs, wording, wordingHash: sha256(wording) };
+  });
+  return { blocks, hash: sha256(blocks.map((block) => block.wordingHash).join("\n")) };
+}
+
+/** The link an agency opens: the only place the token ever exists, apart from the email that carries it. */
+export function shareLink(token: string): string {
+  return `${env.PUBLIC_URL}/shared/${token}`;
+}
+
+export type SharedWith = { shareId: string; agencyName: string; link: string };
+
+export type AgreeOutcome =
+  | { ok: true; shared: SharedWith[] }
+  | { ok: false; reason: "not-published" | "no-draft" | "changed" }
+  | { ok: false; reason: "incomplete"; redirectTo: string };
+
+/**
+ * "Agree and share", in one transaction: for each agency a share (of the
+ * latest published version, reached by a link whose token is kept only as its
+ * SHA-256), a `given` consent record holding the words shown, the link
+ * emailed to the agency's inbox and an audit event; then one receipt email to
+ * the resident, and the draft is gone. `shownHash` is the declaration's hash as
+ * the page showed it: if the words would now differ (the choices changed in
+ * another tab, or the day turned), nothing is shared and the person reads them again.
+ * The links are returned once, for the confirmation page, and kept nowhere.
+ */
+export function agreeAndShare({
+  storyId,
+  resident,
+  shownHash,
+  lang,
+  now = new Date(),
+}: {
+  storyId: string;
+  resident: { id: string; email: string };
+  shownHash: string;
+  lang: Language;
+  now?: Date;
+}): AgreeOutcome {
+  return db.transaction((tx): AgreeOutcome => {
+    const story = findOwnedStory(storyId, resident.id);
+    if (!story || mayShare(story, resident.id) !== "ok" || story.latestVersion === null) return { ok: false, reason: "not-published" };
+    const draft = shareChoices(storyId, tx);
+    if (!draft) return { ok: false, reason: "no-draft" };
+    const ready = readyToAgree(storyId, draft, now);
+    if (!ready.ok) return { ok: false, reason: "incomplete", redirectTo: ready.redirectTo };
+    const choices = ready.choices;
+    const declaration = declarationFor(choices, lang);
+    if (declaration.hash !== shownHash) return { ok: false, reason: "changed" };
+
+    const t = serverT(lang, "sharing", "story");
+    const endsOn = formatDate(choices.endsAt, lang);
+    const shared = choices.agencies.map(({ agency, sections }, index): SharedWith => {
+      const block = declaration.blocks[index];
+      const purpose = purposeOf(t, agency.name);
+      const { token, hash } = newToken();
+      const shareId = insertShare(
+        tx,
+        {
+          storyId,
+          agencyId: agency.id,
+          sections,
+          purpose,
+          version: story.latestVersion!,
+          keepUpToDate: choices.keepUpToDate,
+          contactAllowed: choices.contact.allowed,
+          contactMethods: choices.contact.methods,
+          endsAt: choices.endsAt,
+          tokenHash: hash,
+          createdBy: resident.id,
+        },
+        now,
+      );
+      const consentId = insertConsentRecord(tx, {
+        shareId,
+        kind: "given",
+        agreedBy: resident.id,
+        subjectId: story.subject.id,
+        basis: story.subject.basis,
+        agencyId: agency.id,
+        sections,
+        purpose,
+        wording: block.wording,
+        wordingVersion: CONSENT_WORDING_VERSION,
+        wordingHash: block.wordingHash,
+        language: lang,
+        method: "online",
+        endsAt: choices.endsAt,
+        recordedAt: now,
+      });
+      const link = shareLink(token);
+      queueEmail(tx, { to: agency.contactEmail, template: "share-link", language: lang, personalisation: { agency: agency.name, link, endsOn } });
+      recordAuditEvent("story_shared", { resident: resident.id, story: storyId, share: shareId, agency: agency.id, consent: consentId }, tx);
+      return { shareId, agencyName: agency.name, link };
+    });
+
+    queueEmail(tx, {
+      to: resident.email,
+      template: "share-receipt",
+      language: lang,
+      personalisation: {
+        shares: choices.agencies.map(({ agency, sections }) => `${agency.name}: ${partNames(t, sections).join(", ")}`).join("\n"),
+        endsOn,
+        manageLink: `${env.PUBLIC_URL}${sharesPath(storyId)}`,
+      },
+    });
+    deleteShareDraft(tx, storyId);
+    return { ok: true, shared };
+  });
+}

@@ -1,0 +1,595 @@
+/**
+ * A resident writing their story on a phone, start to finish, in a real
+ * Chromium at 375 px: once with JavaScript off in English, once with it on in
+ * Welsh. They sign in with the code from a real email, answer every question
+ * of every section (adding goals and removing one), make each kind of mistake
+ * and put it right, publish, change an answer, publish again, read both
+ * versions and sign out.
+ *
+ * Every page and every error state is also loaded in the other language, and
+ * each is checked with axe-core, for sideways scrolling at 375 px and for
+ * anything the browser complains about (console errors, CSP violations,
+ * failed hydration). A screenshot of each goes to tests/.tmp/screenshots/.
+ */
+import type { Locator } from "playwright-core";
+import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
+import commonCy from "#app/i18n/locales/cy/common.json";
+import govukCy from "#app/i18n/locales/cy/govuk.json";
+import signInCy from "#app/i18n/locales/cy/signIn.json";
+import startCy from "#app/i18n/locales/cy/start.json";
+import storyCy from "#app/i18n/locales/cy/story.json";
+import commonEn from "#app/i18n/locales/en/common.json";
+import govukEn from "#app/i18n/locales/en/govuk.json";
+import signInEn from "#app/i18n/locales/en/signIn.json";
+import startEn from "#app/i18n/locales/en/start.json";
+import storyEn from "#app/i18n/locales/en/story.json";
+import { configurations, openBrowser, serverFailure, type BrowserSession, type Configuration } from "#tests/support/browser";
+import { signInCodeFrom, startServerWithMail, type ServerWithMail } from "#tests/support/sign-in";
+
+type Language = "en" | "cy";
+const words = {
+  en: { common: commonEn, govuk: govukEn, signIn: signInEn, start: startEn, story: storyEn },
+  cy: { common: commonCy, govuk: govukCy, signIn: signInCy, start: startCy, story: storyCy },
+};
+const otherLanguage = (lang: Language): Language => (lang === "en" ? "cy" : "en");
+
+/** An interface string with its {{placeholders}} filled as i18next fills them (numbers grouped for the language). */
+function fill(template: string, values: Record<string, string | number>, lang: Language): string {
+  return template.replace(/\{\{\s*(\w+)(,\s*number)?\s*\}\}/g, (_, key: string, asNumber?: string) => {
+    const value = values[key];
+    if (value === undefined) throw new Error(`no value for {{${key}}} in "${template}"`);
+    return asNumber ? new Intl.NumberFormat(lang).format(Number(value)) : String(value);
+  });
+}
+
+const phone = (javaScript: boolean): Configuration => {
+  const found = configurations.find((c) => c.viewport.width === 375 && c.javaScript === javaScript);
+  if (!found) throw new Error("no 375 px configuration");
+  return found;
+};
+
+const runs = [
+  { label: "375×667, JavaScript off, in English", configuration: phone(false), lang: "en" as Language },
+  { label: "375×667, JavaScript on, in Welsh", configuration: phone(true), lang: "cy" as Language },
+];
+
+/**
+ * What the person writes: every answer different, so each can be found where
+ * it should be; some with line breaks, and some with characters that would be
+ * markup if the page did not escape them.
+ */
+const answers = {
+  name: `Siân O'Brien & "Nan" Hughes`,
+  preferredName: "Nan",
+  email: "sian.obrien@example.com",
+  phone: "07700 900 982",
+  address: "1 Stryd Fawr\nLlandudno\nLL30 1AA",
+  otherLanguage: "Polish",
+  needsDetails: "Mornings are best for me. Please speak slowly.",
+  now: `I look after my mum, who has dementia.\nShe calls me her "rock" & I say <b>we're a team</b>.`,
+  past: "I was in hospital for a month in 2021.",
+  matters: "My dog Bran and my walks on the prom.",
+  mattersChanged: `Bran, my dog <b>always</b> & my friends' "brew club".\nTea with Mam on Sundays.`,
+  strengths: "I am organised and I never give up.",
+  working: "My neighbour Gwen helps with the shopping.",
+  notWorking: "Too many forms, and the buses after six.",
+  goals: [
+    { goal: "Get back to work full time", help: "Someone to sit with Mum in the day" },
+    { goal: "Learn to drive", help: "Lessons near home" },
+    { goal: "Sleep through the night", help: "A sitter one night a week" },
+  ],
+  person: { name: "Ann, my sister", how: "Rings me every evening" },
+  service: { name: "Dr Rees at Craig-y-Don surgery", what: "My medication" },
+  dontAsk: "Please do not ask me about my dad.",
+  /** More than the 5,000 characters a story answer may have: what a long paste might be. */
+  tooLong: "I have so much to say about this. ".repeat(150).slice(0, 5001),
+};
+
+let server: ServerWithMail;
+
+beforeAll(async () => {
+  server = await startServerWithMail();
+});
+
+afterEach(async ({ task }) => {
+  if (task.result?.state !== "fail") return;
+  const failure = await serverFailure(server);
+  if (failure) throw new Error(failure);
+});
+
+afterAll(async () => {
+  await server?.stop();
+});
+
+/** An error the page should show: its words, and where its link in the error summary goes. */
+type ExpectedError = { message: string; href: string };
+
+/** A mistake to make on a page, in either language, and what the page should say about it. */
+type Mistake = {
+  name: string;
+  /** Makes the mistake on the page as it is; gives the status of the answer. */
+  make: (lang: Language) => Promise<number>;
+  errors: (lang: Language) => ExpectedError[];
+  /** Input id → what must still be in it after the error. */
+  kept?: Record<string, string>;
+};
+
+type RemixWindow = Window & {
+  __remixRouter: { subscribe: (listener: (state: { navigation: { state: string }; revalidation: string }) => void) => () => void };
+  __testSettled?: Promise<void>;
+};
+
+describe.each(runs)("$label", ({ configuration, lang }) => {
+  let browser: BrowserSession;
+  const other = otherLanguage(lang);
+  const email = `resident-${configuration.slug}@example.com`;
+  let screenshots = 0;
+
+  beforeAll(async () => {
+    browser = await openBrowser(configuration, server.url);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  const page = () => browser.page;
+  const path = () => new URL(page().url()).pathname;
+  const headings = async () => (await page().locator("h1").allTextContents()).map((text) => text.trim());
+
+  /** The page's address (without any #fragment) asking for `language`. */
+  function inLanguage(language: Language): string {
+    const url = new URL(page().url());
+    url.searchParams.set("lang", language);
+    return `${url.pathname}${url.search}`;
+  }
+
+  /** Follows a link: always a new document, with or without JavaScript. */
+  async function follow(link: Locator) {
+    await browser.navigate(() => link.click());
+  }
+
+  /**
+   * Presses a form's button. Without JavaScript the browser posts the form and
+   * loads the answer; with it, Remix posts in the page and renders what comes
+   * back, so wait for its router to be busy and then idle again. Gives the
+   * status of the answer: the document's without JavaScript (after any
+   * redirect), Remix's `.data` response's with it.
+   */
+  async function press(button: Locator): Promise<number> {
+    if (!configuration.javaScript) return (await browser.navigate(() => button.click())).status();
+    await page().evaluate(() => {
+      const win = window as unknown as RemixWindow;
+      win.__testSettled = new Promise<void>((settled) => {
+        let busy = false;
+        const unsubscribe = win.__remixRouter.subscribe((state) => {
+          if (state.navigation.state !== "idle" || state.revalidation !== "idle") busy = true;
+          else if (busy) {
+            unsubscribe();
+            // Let React commit the new page and its effects (GOV.UK Frontend's set-up) run.
+            requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(settled, 0)));
+          }
+        });
+      });
+    });
+    const posted = page().waitForResponse((response) => response.request().method() === "POST" && response.url().startsWith(server.url));
+    await button.click();
+    const response = await posted;
+    await page().evaluate(() => (window as unknown as RemixWindow).__testSettled);
+    return response.status();
+  }
+
+  const button = (name: string) => page().getByRole("main").getByRole("button", { name, exact: true });
+  const link = (name: string) => page().getByRole("main").getByRole("link", { name, exact: true });
+  const textbox = (name: string, within: Locator = page().getByRole("main")) => within.getByRole("textbox", { name, exact: true });
+
+  /** What a resident would notice going wrong on the page as it is now, in `language`. */
+  async function check(name: string, heading: string, language: Language, { error = false } = {}) {
+    await expect.poll(headings, { message: `${name}: the page's one h1` }).toEqual([heading]);
+    const { common } = words[language];
+    expect.soft(await page().locator("html").getAttribute("lang"), `${name}: <html lang>`).toBe(language);
+    const title = await page().title();
+    if (error) expect.soft(title, `${name}: the title says there is an error`).toMatch(new RegExp(`^${common.errorTitlePrefix} `));
+    else expect.soft(title, `${name}: the title`).not.toMatch(new RegExp(`^${common.errorTitlePrefix}`));
+    const scripted = ((await page().locator("body").getAttribute("class")) ?? "").split(/\s+/).includes("js-enabled");
+    expect.soft(scripted, `${name}: the page's scripts ran (or, with JavaScript off, did not)`).toBe(configuration.javaScript);
+    const width = await page().evaluate(() => document.documentElement.scrollWidth);
+    expect.soft(width, `${name} (${language}): page width (more than 375 means sideways scrolling)`).toBeLessThanOrEqual(375);
+    expect.soft(await browser.problems(), `${name} (${language}): what the browser complained about`).toEqual([]);
+    const violations = await browser.accessibilityViolations();
+    expect.soft(violations, `${name} (${language}): axe-core violations:\n${violations.join("\n")}`).toEqual([]);
+    // Last: a full-page screenshot resizes the page and leaves it scrolled elsewhere.
+    await browser.screenshot(`story-${configuration.slug}-${String(++screenshots).padStart(2, "0")}-${language}-${name}`);
+  }
+
+  /** The error summary and inline errors after a mistake, and what the person typed still there. */
+  async function checkMistake(mistake: Mistake, heading: string, language: Language, status: number) {
+    const name = `${mistake.name}-error`;
+    expect.soft(status, `${name} (${language}): the status of the answer to the POST`).toBe(400);
+    await expect.poll(headings, { message: `${name}: still on the same page` }).toEqual([heading]);
+    const summary = page().locator(".govuk-error-summary");
+    const listed = await summary.getByRole("link").evaluateAll((links) =>
+      links.map((a) => ({ message: a.textContent?.trim() ?? "", href: a.getAttribute("href") ?? "" })),
+    );
+    const expected = mistake.errors(language);
+    expect.soft(listed, `${name} (${language}): the error summary lists each field and links to it`).toEqual(expected);
+    for (const { message, href } of expected) {
+      if (!href.startsWith("#")) continue;
+      const id = href.slice(1);
+      expect.soft(await page().locator(`[id="${id}"]`).count(), `${name}: the summary's link ${href} goes to a field on the page`).toBe(1);
+      expect.soft(await page().locator(`[id="${id}-error"]`).textContent(), `${name}: the field's own error message`).toContain(message);
+    }
+    for (const [id, value] of Object.entries(mistake.kept ?? {})) {
+      expect.soft(await page().locator(`[id="${id}"]`).inputValue(), `${name} (${language}): what was typed in #${id} is still there`).toBe(value);
+    }
+    await check(name, heading, language, { error: true });
+  }
+
+  /**
+   * Checks the page as it is, then the same address in the other language,
+   * then comes back. With a mistake, makes it in the other language and then
+   * in this one, and leaves the page showing the error so that it can be put right.
+   */
+  async function checkBothLanguages(name: string, heading: (language: Language) => string, mistake?: Mistake) {
+    await check(name, heading(lang), lang);
+    await browser.visit(inLanguage(other));
+    await check(name, heading(other), other);
+    if (mistake) await checkMistake(mistake, heading(other), other, await mistake.make(other));
+    await browser.visit(inLanguage(lang));
+    if (!mistake) {
+      await expect.poll(headings, { message: `${name}: back in ${lang}` }).toEqual([heading(lang)]);
+      return;
+    }
+    await checkMistake(mistake, heading(lang), lang, await mistake.make(lang));
+    // The summary's first link takes you to the field (another page's, for the check page).
+    const first = page().locator(".govuk-error-summary").getByRole("link").first();
+    const href = mistake.errors(lang)[0].href;
+    if (!href.startsWith("#")) return;
+    await first.click();
+    if (configuration.javaScript) {
+      // GOV.UK Frontend's error summary script moves focus to the field itself.
+      await expect.poll(() => page().evaluate(() => document.activeElement?.id), { message: `${name}: focus after the summary link` }).toBe(href.slice(1));
+    } else {
+      await expect.poll(() => new URL(page().url()).hash, { message: `${name}: the summary link's target` }).toBe(href);
+    }
+  }
+
+  /** The rows of the summary card headed `title`: [key, value as shown]. */
+  async function cardRows(title: string) {
+    const card = page()
+      .locator(".govuk-summary-card")
+      .filter({ has: page().getByRole("heading", { name: title, exact: true }) });
+    return card.locator(".govuk-summary-list__row").evaluateAll((rows) =>
+      rows.map((row) => [
+        row.querySelector(".govuk-summary-list__key")?.textContent?.trim(),
+        (row.querySelector(".govuk-summary-list__value") as HTMLElement | null)?.innerText.trim(),
+      ]),
+    );
+  }
+
+  /** The person's own words as the page shows them (line breaks as rendered), for each piece of their writing on it. */
+  const shownWords = () => page().locator("main .app-story-text").evaluateAll((spans) => spans.map((span) => (span as HTMLElement).innerText));
+
+  /** Their words were shown as text: nothing they typed became markup. */
+  async function expectEscaped(where: string) {
+    expect.soft(await page().locator("main b").count(), `${where}: no <b> element made from what was typed`).toBe(0);
+  }
+
+  test(
+    "sign in with an emailed code, write every section, put mistakes right, publish twice, read the versions and sign out",
+    async () => {
+      const t = words[lang];
+      const story = (language: Language) => words[language].story;
+      const signIn = (language: Language) => words[language].signIn;
+      const field = (language: Language) => story(language).fields;
+
+      // The start page, and "Start now".
+      await browser.visit(`/?lang=${lang}`);
+      await checkBothLanguages("start", (l) => words[l].start.title);
+      await follow(page().getByRole("button", { name: t.start.start }));
+      expect(path()).toBe("/sign-in");
+
+      // Sign in: an empty email address first, then the right one.
+      const emailBox = (l: Language) => textbox(signIn(l).email.title);
+      await checkBothLanguages("sign-in", (l) => signIn(l).email.title, {
+        name: "sign-in-empty-email",
+        make: async (l) => {
+          await emailBox(l).fill("");
+          return press(button(signIn(l).email.continue));
+        },
+        errors: (l) => [{ message: signIn(l).errors.email.required, href: "#email" }],
+        kept: { email: "" },
+      });
+      const sent = server.mail.received.length;
+      await emailBox(lang).fill(email);
+      await press(button(t.signIn.email.continue));
+      expect(path()).toBe("/sign-in/check-email");
+      const code = signInCodeFrom(await server.mail.nextEmailTo(email, sent));
+      const wrongCode = String((Number(code) + 1) % 1_000_000).padStart(6, "0");
+
+      // Check your email: a wrong code first, then the one from the email.
+      const codeBox = (l: Language) => textbox(signIn(l).code.label);
+      await checkBothLanguages("check-email", (l) => signIn(l).code.title, {
+        name: "check-email-wrong-code",
+        make: async (l) => {
+          await codeBox(l).fill(wrongCode);
+          return press(button(signIn(l).code.continue));
+        },
+        errors: (l) => [{ message: signIn(l).errors.code.wrong, href: "#code" }],
+        kept: { code: wrongCode },
+      });
+      await codeBox(lang).fill(code);
+      await press(button(t.signIn.code.continue));
+      expect(path()).toBe("/stories");
+
+      // Your stories, then a new one.
+      await checkBothLanguages("your-stories", (l) => story(l).list.title);
+      await press(button(t.story.list.start));
+      const storyPath = path();
+      expect(storyPath).toMatch(/^\/stories\/[0-9a-f-]{36}$/);
+      await checkBothLanguages("task-list-new", (l) => story(l).taskList.title);
+
+      // Publishing with no name yet: the error takes you to the name question.
+      await follow(link(t.story.taskList.checkLink));
+      expect(path()).toBe(`${storyPath}/check`);
+      await checkBothLanguages("check-answers-empty", (l) => story(l).check.title, {
+        name: "check-answers-publish-without-name",
+        make: (l) => press(button(story(l).check.publish)),
+        errors: (l) => [{ message: story(l).errors.publishName, href: `${storyPath}/about#name` }],
+      });
+      await follow(page().locator(".govuk-error-summary").getByRole("link", { name: t.story.errors.publishName }));
+      expect(path()).toBe(`${storyPath}/about`);
+
+      // About you: the name page, first without a name.
+      const nameBox = (l: Language) => textbox(field(l).about.name.label);
+      const preferredNameBox = (l: Language) => textbox(field(l).about.preferredName.label);
+      await checkBothLanguages("about-name", (l) => story(l).pages.about.name.heading, {
+        name: "about-name-missing",
+        make: async (l) => {
+          await nameBox(l).fill("");
+          await preferredNameBox(l).fill(answers.preferredName);
+          return press(button(story(l).question.continue));
+        },
+        errors: (l) => [{ message: field(l).about.name.required, href: "#name" }],
+        kept: { name: "", preferredName: answers.preferredName },
+      });
+      await nameBox(lang).fill(answers.name);
+      await press(button(t.story.question.continue));
+      expect(path()).toBe(`${storyPath}/about/contact`);
+
+      const about = t.story.fields.about;
+      await checkBothLanguages("about-contact", (l) => story(l).pages.about.contact.heading);
+      await page().getByRole("checkbox", { name: about.contactBy.options.email, exact: true }).check();
+      await page().getByRole("checkbox", { name: about.contactBy.options.text, exact: true }).check();
+      await textbox(about.email.label).fill(answers.email);
+      await textbox(about.phone.label).fill(answers.phone);
+      await textbox(about.address.label).fill(answers.address);
+      await page().getByRole("radio", { name: about.safeToLeaveMessages.options.yes, exact: true }).check();
+      await press(button(t.story.question.continue));
+      expect(path()).toBe(`${storyPath}/about/language`);
+
+      await checkBothLanguages("about-language", (l) => story(l).pages.about.language.heading);
+      await page().getByRole("radio", { name: about.language.options.other, exact: true }).check();
+      await textbox(about.otherLanguage.label).fill(answers.otherLanguage);
+      await press(button(t.story.question.continue));
+      expect(path()).toBe(`${storyPath}/about/needs`);
+
+      await checkBothLanguages("about-needs", (l) => story(l).pages.about.needs.heading);
+      await page().getByRole("checkbox", { name: about.needs.options.easyRead, exact: true }).check();
+      await page().getByRole("checkbox", { name: about.needs.options.moreTime, exact: true }).check();
+      await textbox(about.needsDetails.label).fill(answers.needsDetails);
+      await press(button(t.story.question.continue));
+      expect(path()).toBe(storyPath);
+
+      // What is happening: first more than 5,000 characters.
+      await follow(link(t.story.sections.story.title));
+      const nowBox = (l: Language) => textbox(field(l).story.now.label);
+      await checkBothLanguages("story-now", (l) => field(l).story.now.label, {
+        name: "story-now-too-long",
+        make: async (l) => {
+          await nowBox(l).fill(answers.tooLong);
+          return press(button(story(l).question.continue));
+        },
+        errors: (l) => [{ message: fill(story(l).errors.tooLong, { label: field(l).story.now.summary, limit: 5000 }, l), href: "#now" }],
+        kept: { now: answers.tooLong },
+      });
+      await nowBox(lang).fill(answers.now);
+      await press(button(t.story.question.continue));
+      expect(path()).toBe(`${storyPath}/story/past`);
+      await checkBothLanguages("story-past", (l) => field(l).story.past.label);
+      await textbox(t.story.fields.story.past.label).fill(answers.past);
+      await press(button(t.story.question.continue));
+      expect(path()).toBe(storyPath);
+
+      // The sections with one piece of writing on each page.
+      const writing: { section: keyof typeof storyEn.sections; pages: { name: string; label: (l: Language) => string; text: string }[] }[] = [
+        { section: "matters", pages: [{ name: "matters", label: (l) => field(l).matters.matters.label, text: answers.matters }] },
+        { section: "strengths", pages: [{ name: "strengths", label: (l) => field(l).strengths.strengths.label, text: answers.strengths }] },
+        {
+          section: "working",
+          pages: [
+            { name: "working", label: (l) => field(l).working.working.label, text: answers.working },
+            { name: "not-working", label: (l) => field(l).working.notWorking.label, text: answers.notWorking },
+          ],
+        },
+      ];
+      for (const { section, pages } of writing) {
+        await follow(link(t.story.sections[section].title));
+        for (const { name, label, text } of pages) {
+          await checkBothLanguages(name, label);
+          await textbox(label(lang)).fill(text);
+          await press(button(t.story.question.continue));
+        }
+        expect(path()).toBe(storyPath);
+      }
+
+      // Goals: add three, remove the second.
+      await follow(link(t.story.sections.goals.title));
+      const goalWords = (l: Language) => field(l).goals.goals;
+      const goal = (number: number) => page().getByRole("group", { name: fill(goalWords(lang).item, { number }, lang), exact: true });
+      const goalHeading = (l: Language) => story(l).pages.goals.goals.heading;
+      const goalsShown = async () =>
+        page()
+          .locator("main fieldset")
+          .evaluateAll((sets) => sets.map((set) => [...set.querySelectorAll("textarea")].map((box) => box.value)));
+      await checkBothLanguages("goals-1", goalHeading);
+      for (const [index, { goal: text, help }] of answers.goals.entries()) {
+        const number = index + 1;
+        if (number > 1) {
+          await press(button(goalWords(lang).add));
+          await checkBothLanguages(`goals-${number}`, goalHeading);
+        }
+        await textbox(goalWords(lang).fields.goal.label, goal(number)).fill(text);
+        await textbox(goalWords(lang).fields.help.label, goal(number)).fill(help);
+      }
+      expect(await goalsShown()).toEqual(answers.goals.map(({ goal: text, help }) => [text, help]));
+      await press(button(`${goalWords(lang).remove} ${fill(goalWords(lang).removeHidden, { number: 2 }, lang)}`));
+      const keptGoals = [answers.goals[0], answers.goals[2]];
+      expect(await goalsShown(), "goals 1 and 3 are left, numbered 1 and 2").toEqual(keptGoals.map(({ goal: text, help }) => [text, help]));
+      expect(await page().getByRole("group", { name: fill(goalWords(lang).item, { number: 3 }, lang), exact: true }).count()).toBe(0);
+      await checkBothLanguages("goals-after-remove", goalHeading);
+      expect(await goalsShown(), "the two goals are still there after changing language").toEqual(keptGoals.map(({ goal: text, help }) => [text, help]));
+      await press(button(t.story.question.continue));
+      expect(path()).toBe(storyPath);
+
+      // People who support you, and services you already see: one of each.
+      const people = (l: Language) => field(l).support.people;
+      await follow(link(t.story.sections.support.title));
+      await checkBothLanguages("support", (l) => story(l).pages.support.people.heading);
+      const person = page().getByRole("group", { name: fill(people(lang).item, { number: 1 }, lang), exact: true });
+      await textbox(people(lang).fields.name.label, person).fill(answers.person.name);
+      await textbox(people(lang).fields.how.label, person).fill(answers.person.how);
+      await press(button(t.story.question.continue));
+      expect(path()).toBe(storyPath);
+
+      const services = (l: Language) => field(l).services.services;
+      await follow(link(t.story.sections.services.title));
+      await checkBothLanguages("services", (l) => story(l).pages.services.services.heading);
+      const service = page().getByRole("group", { name: fill(services(lang).item, { number: 1 }, lang), exact: true });
+      await textbox(services(lang).fields.name.label, service).fill(answers.service.name);
+      await textbox(services(lang).fields.what.label, service).fill(answers.service.what);
+      await press(button(t.story.question.continue));
+      expect(path()).toBe(storyPath);
+
+      await follow(link(t.story.sections["dont-ask"].title));
+      await checkBothLanguages("dont-ask", (l) => field(l)["dont-ask"].dontAsk.label);
+      await textbox(t.story.fields["dont-ask"].dontAsk.label).fill(answers.dontAsk);
+      await press(button(t.story.question.continue));
+      expect(path()).toBe(storyPath);
+
+      // Every section is completed.
+      const statuses = await page()
+        .locator(".govuk-task-list__item")
+        .evaluateAll((items) => items.map((item) => item.querySelector(".govuk-task-list__status")?.textContent?.trim()));
+      expect(statuses).toEqual(Object.keys(storyEn.sections).map(() => t.story.taskList.status.completed));
+      await checkBothLanguages("task-list-completed", (l) => story(l).taskList.title);
+
+      // Check your answers: everything there, the goals as left, the words as typed.
+      await follow(link(t.story.taskList.checkLink));
+      await checkBothLanguages("check-answers", (l) => story(l).check.title);
+      const goalRows = keptGoals.flatMap(({ goal: text, help }, index) => [
+        [fill(goalWords(lang).fields.goal.summary, { number: index + 1 }, lang), text],
+        [fill(goalWords(lang).fields.help.summary, { number: index + 1 }, lang), help],
+      ]);
+      expect(await cardRows(t.story.sections.goals.title)).toEqual(goalRows);
+      expect(await cardRows(t.story.sections.story.title)).toEqual([
+        [t.story.fields.story.now.summary, answers.now],
+        [t.story.fields.story.past.summary, answers.past],
+      ]);
+      const aboutRows = await cardRows(t.story.sections.about.title);
+      expect(aboutRows).toEqual(
+        expect.arrayContaining([
+          [about.name.summary, answers.name],
+          [about.address.summary, answers.address],
+          [about.otherLanguage.summary, answers.otherLanguage],
+        ]),
+      );
+      await expectEscaped("check your answers");
+
+      // Publish: version 1.
+      await press(button(t.story.check.publish));
+      expect(path()).toBe(`${storyPath}/published/1`);
+      expect(await page().locator(".govuk-panel__body").textContent()).toBe(fill(t.story.published.version, { version: 1 }, lang));
+      await checkBothLanguages("published-1", (l) => story(l).published.title);
+
+      // Change one answer through its Change link, and publish again: version 2.
+      await follow(link(t.story.published.backLink));
+      await check("task-list-published", t.story.taskList.title, lang);
+      await follow(link(t.story.taskList.checkLink));
+      await follow(link(`${t.story.check.change} ${t.story.fields.matters.matters.summary} (${t.story.sections.matters.title})`));
+      expect(path()).toBe(`${storyPath}/matters`);
+      const mattersBox = textbox(t.story.fields.matters.matters.label);
+      expect(await mattersBox.inputValue()).toBe(answers.matters);
+      await check("matters-change", t.story.fields.matters.matters.label, lang);
+      await mattersBox.fill(answers.mattersChanged);
+      await press(button(t.story.question.continue));
+      expect(path()).toBe(storyPath);
+      await checkBothLanguages("task-list-changed", (l) => story(l).taskList.title);
+      await follow(link(t.story.taskList.checkLink));
+      expect(await cardRows(t.story.sections.matters.title)).toEqual([[t.story.fields.matters.matters.summary, answers.mattersChanged]]);
+      await check("check-answers-changed", t.story.check.title, lang);
+      await press(button(t.story.check.publish));
+      expect(path()).toBe(`${storyPath}/published/2`);
+      expect(await page().locator(".govuk-panel__body").textContent()).toBe(fill(t.story.published.version, { version: 2 }, lang));
+      await checkBothLanguages("published-2", (l) => story(l).published.title);
+
+      // The preview: the new answer, its line break kept (innerText only keeps a line
+      // break that is rendered) and its <b> shown as text.
+      await follow(link(t.story.published.previewLink));
+      expect(path()).toBe(`${storyPath}/preview`);
+      await checkBothLanguages("preview", (l) => story(l).preview.title);
+      const previewWords = await shownWords();
+      expect(previewWords).toContain(answers.mattersChanged);
+      expect(previewWords).toContain(answers.now);
+      expect(previewWords).not.toContain(answers.matters);
+      expect(previewWords[0], "who it is about").toBe(answers.name);
+      await expectEscaped("preview");
+
+      // The versions: 2 (the latest) and 1; version 1 as it was.
+      await follow(link(t.govuk.backLink.text));
+      expect(path()).toBe(storyPath);
+      await follow(link(t.story.taskList.versionsLink));
+      await checkBothLanguages("versions", (l) => story(l).versions.title);
+      const versions = await page()
+        .locator("main tbody tr")
+        .evaluateAll((rows) => rows.map((row) => row.querySelector("td, th")?.textContent?.replace(/\s+/g, " ").trim()));
+      expect(versions).toEqual([`2 ${t.story.versions.latest}`, "1"]);
+      await follow(link(`${t.story.versions.view} ${fill(t.story.versions.viewHidden, { version: 1 }, lang)}`));
+      expect(path()).toBe(`${storyPath}/versions/1`);
+      await checkBothLanguages("version-1", (l) => fill(story(l).version.heading, { version: 1 }, l));
+      const versionWords = await shownWords();
+      expect(versionWords).toContain(answers.matters);
+      expect(versionWords).not.toContain(answers.mattersChanged);
+      expect(versionWords).toContain(answers.now);
+      await expectEscaped("version 1");
+
+      // Your stories says which version is published, and shows the name as typed.
+      // On a phone with JavaScript the navigation is folded behind "Menu", as a person would find it.
+      const menu = page().locator(".govuk-service-navigation__toggle");
+      if (await menu.isVisible()) {
+        await menu.click();
+        expect(await menu.getAttribute("aria-expanded")).toBe("true");
+      }
+      await follow(page().getByRole("navigation").getByRole("link", { name: t.common.navigation.stories, exact: true }));
+      expect(path()).toBe("/stories");
+      const listed = await page()
+        .locator("main tbody tr")
+        .evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll("td, th")].map((cell) => cell.textContent?.trim())));
+      expect(listed).toEqual([[answers.name, fill(t.story.list.published, { version: 2 }, lang)]]);
+      await check("your-stories-published", t.story.list.title, lang);
+
+      // Sign out, and the story is no longer there without signing in.
+      await browser.visit("/sign-out");
+      await checkBothLanguages("sign-out", (l) => signIn(l).signOut.title);
+      await press(button(t.signIn.signOut.button));
+      expect(path()).toBe("/signed-out");
+      await checkBothLanguages("signed-out", (l) => signIn(l).signedOut.title);
+      await browser.visit(storyPath);
+      expect(path()).toBe("/sign-in");
+      expect(new URL(page().url()).searchParams.get("returnTo")).toBe(storyPath);
+      await check("sign-in-after-sign-out", t.signIn.email.title, lang);
+      expect(await page().getByRole("navigation").getByRole("button", { name: t.common.navigation.signOut }).count(), "no Sign out button").toBe(0);
+    },
+    300_000,
+  );
+});

@@ -1,0 +1,165 @@
+/**
+ * "Who has your story" and its actions on a phone in a real Chromium: once
+ * with JavaScript off in English, once with it on in Welsh. Each page and
+ * each error state is checked with axe-core, for sideways scrolling at 375 px
+ * and for anything the browser complains about.
+ */
+import type { Locator } from "playwright-core";
+import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
+import commonCy from "#app/i18n/locales/cy/common.json";
+import sharingCy from "#app/i18n/locales/cy/sharing.json";
+import commonEn from "#app/i18n/locales/en/common.json";
+import sharingEn from "#app/i18n/locales/en/sharing.json";
+import { configurations, openBrowser, serverFailure, type BrowserSession } from "#tests/support/browser";
+import { publishedStory, shareThroughTheJourney } from "#tests/support/share-journey";
+import { signIn, startServerWithMail, type ServerWithMail } from "#tests/support/sign-in";
+import { openReadOnly } from "../http/helpers";
+
+type Language = "en" | "cy";
+const words = { en: { common: commonEn, sharing: sharingEn }, cy: { common: commonCy, sharing: sharingCy } };
+const GP = "Riverside Medical Practice";
+const fill = (template: string, values: Record<string, string>) => template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => values[key]);
+
+const phone = (javaScript: boolean) => configurations.find((c) => c.viewport.width === 375 && c.javaScript === javaScript)!;
+const runs = [
+  { label: "375×667, JavaScript off, in English", configuration: phone(false), lang: "en" as Language },
+  { label: "375×667, JavaScript on, in Welsh", configuration: phone(true), lang: "cy" as Language },
+];
+
+type RemixWindow = Window & {
+  __remixRouter: { subscribe: (listener: (state: { navigation: { state: string }; revalidation: string }) => void) => () => void };
+  __testSettled?: Promise<void>;
+};
+
+let server: ServerWithMail;
+
+beforeAll(async () => {
+  server = await startServerWithMail();
+});
+afterEach(async ({ task }) => {
+  if (task.result?.state !== "fail") return;
+  const failure = await serverFailure(server);
+  if (failure) throw new Error(failure);
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+describe.each(runs)("$label", ({ configuration, lang }) => {
+  const t = words[lang].sharing;
+  let browser: BrowserSession;
+  let storyId: string;
+  let shareId: string;
+
+  beforeAll(async () => {
+    const cookie = await signIn(server, `resident-${configuration.slug}@example.org`);
+    storyId = await publishedStory(server, cookie);
+    const db = openReadOnly(server.databasePath);
+    const gp = db.prepare("select id from agencies where name = ?").pluck().get(GP) as string;
+    db.close();
+    await shareThroughTheJourney(server, cookie, storyId, [gp], "yes");
+    const dbAfter = openReadOnly(server.databasePath);
+    shareId = dbAfter.prepare("select id from shares where story_id = ?").pluck().get(storyId) as string;
+    dbAfter.close();
+    browser = await openBrowser(configuration, server.url);
+    const [name, value] = [cookie.slice(0, cookie.indexOf("=")), cookie.slice(cookie.indexOf("=") + 1)];
+    await browser.context.addCookies([{ name, value, url: server.url }]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  const page = () => browser.page;
+  const main = () => page().getByRole("main");
+  const shares = () => `/stories/${storyId}/shares`;
+  const action = (kind: string) => `${shares()}/${shareId}/${kind}?lang=${lang}`;
+  const headings = async () => (await page().locator("h1").allTextContents()).map((text) => text.trim());
+
+  let lastPress = 0;
+
+  /** Presses a form's button and waits for the answer, with or without JavaScript; gives its status. */
+  async function press(button: Locator): Promise<number> {
+    // GOV.UK Frontend ignores a second press within a second (preventDoubleClick); a person putting a mistake right takes longer.
+    await page().waitForTimeout(Math.max(0, lastPress + 1_100 - Date.now()));
+    lastPress = Date.now();
+    if (!configuration.javaScript) return (await browser.navigate(() => button.click())).status();
+    await page().evaluate(() => {
+      const win = window as unknown as RemixWindow;
+      win.__testSettled = new Promise<void>((settled) => {
+        let busy = false;
+        const unsubscribe = win.__remixRouter.subscribe((state) => {
+          if (state.navigation.state !== "idle" || state.revalidation !== "idle") busy = true;
+          else if (busy) {
+            unsubscribe();
+            requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(settled, 0)));
+          }
+        });
+      });
+    });
+    const posted = page().waitForResponse((response) => response.request().method() === "POST" && response.url().startsWith(server.url));
+    await button.click();
+    const response = await posted;
+    await page().evaluate(() => (window as unknown as RemixWindow).__testSettled);
+    return response.status();
+  }
+
+  /** What a resident would notice going wrong on the page as it is now. */
+  async function check(name: string, heading: string, { error = false } = {}) {
+    await expect.poll(headings, { message: `${name}: the page's one h1` }).toEqual([heading]);
+    expect.soft(await page().locator("html").getAttribute("lang"), `${name}: <html lang>`).toBe(lang);
+    const prefix = words[lang].common.errorTitlePrefix;
+    expect.soft((await page().title()).startsWith(`${prefix} `), `${name}: "${prefix}" in the title`).toBe(error);
+    expect.soft(await page().evaluate(() => document.documentElement.scrollWidth), `${name}: page width`).toBeLessThanOrEqual(375);
+    expect.soft(await browser.problems(), `${name}: what the browser complained about`).toEqual([]);
+    const violations = await browser.accessibilityViolations();
+    expect.soft(violations, `${name}: axe-core violations:\n${violations.join("\n")}`).toEqual([]);
+    await browser.screenshot(`who-has-${configuration.slug}-${lang}-${name}`);
+  }
+
+  const button = (name: string) => main().getByRole("button", { name, exact: true });
+
+  test("the list of shares", async () => {
+    await browser.visit(`${shares()}?lang=${lang}`);
+    await check("list", t.whoHas.title);
+  });
+
+  test("change what they can see: the page, none ticked, then changed", async () => {
+    await browser.visit(action("parts"));
+    const heading = fill(t.changeParts.heading, { agency: GP });
+    await check("parts", heading);
+    for (const box of await main().getByRole("checkbox").all()) await box.uncheck();
+    expect(await press(button(t.changeParts.button))).toBe(400);
+    await check("parts-error", heading, { error: true });
+    await main().getByRole("checkbox", { name: t.parts.about, exact: true }).check();
+    await press(button(t.changeParts.button));
+    await check("list-changed", t.whoHas.title);
+  });
+
+  test("extend: the page, nothing chosen, then 12 months", async () => {
+    await browser.visit(action("extend"));
+    const heading = fill(t.extend.heading, { agency: GP });
+    await check("extend", heading);
+    expect(await press(button(t.extend.button))).toBe(400);
+    await check("extend-error", heading, { error: true });
+    await main().getByRole("radio", { name: t.howLong.months["12"], exact: true }).check();
+    await press(button(t.extend.button));
+    await check("list-extended", t.whoHas.title);
+  });
+
+  test("send a new link: the page, then the link shown once", async () => {
+    await browser.visit(action("resend"));
+    await check("resend", fill(t.resend.heading, { agency: GP }));
+    expect(await press(button(t.resend.button))).toBe(200);
+    await check("resend-sent", fill(t.resend.sent, { agency: GP }));
+    await expect.poll(() => main().locator(".app-share-link").textContent()).toMatch(/\/shared\/[A-Za-z0-9_-]{43}$/);
+  });
+
+  test("stop sharing: the confirmation page, then stopped; the share can no longer be changed", async () => {
+    await browser.visit(action("stop"));
+    await check("stop", fill(t.stop.heading, { agency: GP }));
+    await press(button(t.stop.button));
+    await check("list-stopped", t.whoHas.title);
+    await browser.visit(action("parts"));
+    await check("not-active", t.notActive.title);
+  });
+});

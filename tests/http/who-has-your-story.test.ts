@@ -1,0 +1,322 @@
+import { createHash } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { publishedStory, shareThroughTheJourney } from "#tests/support/share-journey";
+import { signIn, startServerWithMail, type ReceivedEmail, type ServerWithMail } from "#tests/support/sign-in";
+import { attr, load, openReadOnly, text, type Page } from "./helpers";
+
+let server: ServerWithMail;
+let alice: string;
+let bob: string;
+let storyId: string;
+let bobStoryId: string;
+/** Alice's three shares, by agency. */
+const shareIds: Record<string, string> = {};
+
+const CARE = "Demo Council Adult Social Care";
+const GP = "Riverside Medical Practice";
+const HOUSING = "Demo Council Housing Options";
+const INBOX = {
+  [CARE]: "adult.care@demo-council.example.org",
+  [GP]: "riverside.practice@nhs.example.net",
+  [HOUSING]: "housing.options@housing.demo-council.example.org",
+};
+const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
+// A key i18next could not find comes out as "namespace:key".
+const rawKey = /\b(common|govuk|story|sharing):[A-Za-z0-9_.[\]-]+/;
+
+const cookies = (cookie: string | undefined, lang: string) => [cookie, `lang=${lang}`].filter(Boolean).join("; ");
+const get = (path: string, cookie?: string, lang = "en") => load(server.url, path, { headers: { Cookie: cookies(cookie, lang) } });
+const post = (path: string, cookie: string | undefined, fields: Record<string, string | string[]> = {}) => {
+  const body = new URLSearchParams();
+  for (const [name, value] of Object.entries(fields)) for (const v of [value].flat()) body.append(name, v);
+  return load(server.url, path, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookies(cookie, "en") }, body: body.toString() });
+};
+
+function query<T>(sql: string, ...params: unknown[]): T[] {
+  const db = openReadOnly(server.databasePath);
+  try {
+    return db.prepare(sql).all(...params) as T[];
+  } finally {
+    db.close();
+  }
+}
+
+type ShareRow = { id: string; status: string; sections: string; ends_at: number; token_hash: string; stopped_at: number | null };
+const shareRow = (agency: string) => query<ShareRow>("select * from shares where id = ?", shareIds[agency])[0];
+type RecordRow = { kind: string; wording: string; wording_hash: string; sections: string; ends_at: number };
+const recordsOf = (agency: string) => query<RecordRow>("select * from consent_records where share_id = ? order by recorded_at, rowid", shareIds[agency]);
+
+/** Everything a refused request must leave alone. */
+const sharingRows = () => ({
+  shares: query("select * from shares order by id"),
+  records: query("select * from consent_records order by id"),
+  outbox: query("select id from outbox order by id"),
+});
+
+/** The body of an email as a mail program shows it (nodemailer may use quoted-printable or base64). */
+function bodyOf(email: ReceivedEmail): string {
+  const split = email.raw.search(/\r?\n\r?\n/);
+  const headers = email.raw.slice(0, split).replace(/\r?\n[ \t]+/g, " ");
+  const body = email.raw.slice(split).trim();
+  const encoding = headers.match(/^content-transfer-encoding:\s*(\S+)/im)?.[1]?.toLowerCase();
+  if (encoding === "base64") return Buffer.from(body.replace(/\s+/g, ""), "base64").toString("utf8");
+  if (encoding !== "quoted-printable") return body;
+  const joined = body.replace(/=\r?\n/g, "");
+  return Buffer.from(joined.replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), "latin1").toString("utf8");
+}
+
+/** Emails to `to` since `since`, after giving the mail worker time to send anything else it would. */
+async function emailsTo(to: string, since: number): Promise<string[]> {
+  await new Promise((settle) => setTimeout(settle, 700));
+  return server.mail.received.slice(since).filter((email) => email.to.includes(to)).map(bodyOf);
+}
+
+function expectPage(page: Page, title: string) {
+  expect(page.status).toBe(200);
+  expect(page.doc.title).toBe(`${title} – Tell it once – Demo Council`);
+  expect(page.doc.byClass("govuk-exit-this-page")).toHaveLength(1);
+  expect(text(page.doc.byClass("govuk-warning-text").at(-1)!)).toMatch(/999\.$/);
+  expect(text(page.doc.one("main"))).not.toMatch(rawKey);
+}
+
+const hidden = (page: Page, name: string) => attr(page.doc.all((el) => el.tagName === "input" && attr(el, "name") === name)[0], "value") ?? "";
+const checked = (page: Page) => page.doc.all((el) => el.tagName === "input" && attr(el, "checked") !== undefined).map((el) => attr(el, "value"));
+const path = (agency: string, action: string) => `/stories/${storyId}/shares/${shareIds[agency]}/${action}`;
+
+beforeAll(async () => {
+  server = await startServerWithMail();
+  alice = await signIn(server, "alice@example.org");
+  bob = await signIn(server, "bob@example.org");
+  storyId = await publishedStory(server, alice);
+  bobStoryId = (await post("/stories", bob)).headers.get("location")!.slice("/stories/".length);
+
+  const agencies = Object.fromEntries(query<{ id: string; name: string }>("select id, name from agencies").map((row) => [row.name, row.id]));
+  await shareThroughTheJourney(server, alice, storyId, [agencies[CARE], agencies[GP]], "yes");
+  await shareThroughTheJourney(server, alice, storyId, [agencies[HOUSING]], "no");
+  for (const row of query<{ id: string; agency_id: string }>("select id, agency_id from shares where story_id = ?", storyId)) {
+    shareIds[Object.keys(agencies).find((name) => agencies[name] === row.agency_id)!] = row.id;
+  }
+  expect(Object.keys(shareIds).sort()).toEqual([CARE, HOUSING, GP].sort());
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+describe("who has your story", () => {
+  test("is linked from the task list and shows a card per share: state, parts, end, version, room for views and replies, actions", async () => {
+    const tasks = await get(`/stories/${storyId}`, alice);
+    expect(tasks.doc.all((el) => el.tagName === "a" && attr(el, "href") === `/stories/${storyId}/shares`).map(text)).toEqual([
+      "See who has your story, or stop sharing it",
+    ]);
+
+    const page = await get(`/stories/${storyId}/shares`, alice);
+    expectPage(page, "Who has your story");
+    const cards = page.doc.byClass("govuk-summary-card");
+    expect(cards.map((card) => text(page.doc.byClass("govuk-summary-card__title", card)[0])).sort()).toEqual([CARE, HOUSING, GP].sort());
+    const gp = cards.find((card) => text(card).startsWith(GP))!;
+    const rows = Object.fromEntries(
+      page.doc.byClass("govuk-summary-list__row", gp).map((row) => [text(page.doc.byClass("govuk-summary-list__key", row)[0]), text(page.doc.byClass("govuk-summary-list__value", row)[0])]),
+    );
+    expect(rows).toMatchObject({
+      Status: "Shared",
+      "Version they see": "Version 1, your newest story",
+      Opened: "Not viewed yet",
+      Replies: "No replies yet",
+      "Your receipt": `See your receipt (${GP})`,
+    });
+    expect(rows["Sharing ends"]).toMatch(/^\d{1,2} \w+ \d{4}$/);
+    expect(page.doc.tag("li", page.doc.byClass("govuk-list--bullet", gp)[0]).map(text)).toEqual(["Your name", "About you: how to contact you, your language and what helps you take part", "What matters to you"]);
+    const links = page.doc.tag("a", gp).map((a) => [text(a), attr(a, "href")]);
+    expect(links).toEqual(
+      expect.arrayContaining([
+        [`Stop sharing (${GP})`, path(GP, "stop")],
+        [`Send a new link (${GP})`, path(GP, "resend")],
+        [`Change what they can see (${GP})`, path(GP, "parts")],
+        [`Extend how long they can see your story (${GP})`, path(GP, "extend")],
+        [`See your receipt (${GP})`, `/stories/${storyId}/shares/${shareIds[GP]}/receipt`],
+      ]),
+    );
+
+    const welsh = await get(`/stories/${storyId}/shares`, alice, "cy");
+    expect(welsh.doc.h1).toBe("Pwy sydd â’ch stori");
+    expect(text(welsh.doc.one("main"))).not.toMatch(rawKey);
+  });
+});
+
+describe("stopping", () => {
+  test("one confirmation page, then at once: stopped, the agency's inbox told, the withdrawal on the receipt", async () => {
+    const page = await get(path(CARE, "stop"), alice);
+    expectPage(page, "Stop sharing your story");
+    expect(page.doc.h1).toBe(`Are you sure you want to stop sharing your story with ${CARE}?`);
+    const warning = text(page.doc.byClass("govuk-warning-text")[0]);
+    expect(warning).toContain("They will no longer be able to open your story. They may already have saved what they read, under their own rules.");
+
+    const since = server.mail.received.length;
+    const stopped = await post(path(CARE, "stop"), alice);
+    expect([stopped.status, stopped.headers.get("location")]).toEqual([302, `/stories/${storyId}/shares?done=stopped&share=${shareIds[CARE]}`]);
+    expect(shareRow(CARE)).toMatchObject({ status: "stopped" });
+    expect(shareRow(CARE).stopped_at).not.toBeNull();
+
+    const [email] = [bodyOf(await server.mail.nextEmailTo(INBOX[CARE], since))];
+    expect(email).toContain(`has stopped sharing it.`);
+    expect(email).toContain("The link you were sent no longer works.");
+    expect(email).not.toMatch(/Sam|Bess/);
+
+    const list = await get(`/stories/${storyId}/shares?done=stopped&share=${shareIds[CARE]}`, alice);
+    expect(text(list.doc.byClass("govuk-notification-banner")[0])).toContain(`You have stopped sharing your story with ${CARE}.`);
+    const card = list.doc.byClass("govuk-summary-card").find((c) => text(c).startsWith(CARE))!;
+    expect(text(list.doc.byClass("govuk-tag", card)[0])).toBe("Stopped");
+    expect(list.doc.tag("a", card).map(text)).toEqual([`See your receipt (${CARE})`]);
+
+    const records = recordsOf(CARE);
+    expect(records.map((r) => r.kind)).toEqual(["given", "withdrawn"]);
+    // The words kept are the words on the confirmation page.
+    expect(records[1].wording.split("\n")).toEqual([page.doc.h1, warning.replace(/^!\s*Warning\s*/, ""), text(page.doc.tag("p", page.doc.one("main")).find((p) => text(p).startsWith("We will email"))!), "Yes, stop sharing"]);
+    expect(records[1].wording_hash).toBe(sha256(records[1].wording));
+
+    const receipt = await fetch(`${server.url}/stories/${storyId}/shares/${shareIds[CARE]}/receipt.json`, { headers: { Cookie: alice } }).then((r) => r.json());
+    expect(receipt.state).toBe("stopped");
+    expect(receipt.history.map((entry: { event: string }) => entry.event)).toEqual(["given", "withdrawn"]);
+  });
+
+  test("stopping again changes nothing and tells no one; a stopped share cannot be changed, extended or re-linked", async () => {
+    const before = sharingRows();
+    const again = await post(path(CARE, "stop"), alice);
+    expect([again.status, again.headers.get("location")]).toEqual([302, `/stories/${storyId}/shares`]);
+    for (const action of ["parts", "extend", "resend"]) {
+      const page = await get(path(CARE, action), alice);
+      expectPage(page, "You cannot change this sharing");
+      expect(text(page.doc.one("main"))).toContain(`You stopped sharing your story with ${CARE}, so it cannot be changed.`);
+      expect(page.doc.all((el) => el.tagName === "a" && attr(el, "href") === `/stories/${storyId}/share`)).toHaveLength(1);
+    }
+    await post(path(CARE, "parts"), alice, { parts: ["about"], shown: "x" });
+    await post(path(CARE, "extend"), alice, { endsIn: "12", shown: "x" });
+    await post(path(CARE, "resend"), alice);
+    expect(sharingRows()).toEqual(before);
+  });
+});
+
+describe("changing an active share", () => {
+  test("change what they can see: ticked as now, the words agreed to shown first, then a changed record", async () => {
+    const page = await get(path(GP, "parts"), alice);
+    expectPage(page, "Change what they can see");
+    expect(checked(page)).toEqual(["about", "matters"]);
+    const agreeing = text(page.doc.byClass("govuk-inset-text")[0]);
+    expect(agreeing).toMatch(new RegExp(`^You are agreeing that ${GP} can see the parts of your story you have ticked, until`));
+
+    const none = await post(path(GP, "parts"), alice, { shown: hidden(page, "shown") });
+    expect(none.status).toBe(400);
+    expect(none.doc.title).toMatch(/^Error: /);
+    expect(text(none.doc.byClass("govuk-error-summary")[0])).toContain("Select at least one part of your story to share");
+
+    const changed = await post(path(GP, "parts"), alice, { parts: ["about", "strengths"], shown: hidden(page, "shown") });
+    expect([changed.status, changed.headers.get("location")]).toEqual([302, `/stories/${storyId}/shares?done=changed&share=${shareIds[GP]}`]);
+    expect(JSON.parse(shareRow(GP).sections)).toEqual(["about", "strengths"]);
+    const records = recordsOf(GP);
+    expect(records.map((r) => r.kind)).toEqual(["given", "changed"]);
+    expect(records[1].wording).toBe(agreeing);
+    expect(JSON.parse(records[1].sections)).toEqual(["about", "strengths"]);
+  });
+
+  test("extend: 3, 6 or 12 months or a date, later than now's end, then an extended record", async () => {
+    const page = await get(path(GP, "extend"), alice);
+    expectPage(page, "Extend sharing");
+    const endsAt = shareRow(GP).ends_at;
+    const shown = hidden(page, "shown");
+
+    const notLater = await post(path(GP, "extend"), alice, { endsIn: "3", shown });
+    expect(notLater.status).toBe(400);
+    expect(text(notLater.doc.byClass("govuk-error-summary")[0])).toMatch(/The new date must be after \d{1,2} \w+ \d{4}, when sharing ends now/);
+    expect(shareRow(GP).ends_at).toBe(endsAt);
+
+    const extended = await post(path(GP, "extend"), alice, { endsIn: "12", shown });
+    expect([extended.status, extended.headers.get("location")]).toEqual([302, `/stories/${storyId}/shares?done=extended&share=${shareIds[GP]}`]);
+    expect(shareRow(GP).ends_at).toBeGreaterThan(endsAt);
+    const records = recordsOf(GP);
+    expect(records.map((r) => r.kind)).toEqual(["given", "changed", "extended"]);
+    expect(records[2].wording).toBe(text(page.doc.byClass("govuk-inset-text")[0]));
+    expect(records[2].ends_at).toBe(shareRow(GP).ends_at);
+    const list = await get(extended.headers.get("location")!, alice);
+    expect(text(list.doc.byClass("govuk-notification-banner")[0])).toMatch(new RegExp(`${GP} can now see your story until \\d{1,2} \\w+ \\d{4}\\.`));
+  });
+
+  test("send a new link: shown once on the page that answers, emailed to the inbox; the old link is dead", async () => {
+    const page = await get(path(GP, "resend"), alice);
+    expectPage(page, "Send a new link");
+    const oldHash = shareRow(GP).token_hash;
+    const since = server.mail.received.length;
+
+    const sent = await post(path(GP, "resend"), alice);
+    expectPage(sent, "Send a new link");
+    const link = text(sent.doc.byClass("app-share-link")[0]);
+    expect(link).toMatch(new RegExp(`^${server.url}/shared/[A-Za-z0-9_-]{43}$`));
+    const token = link.slice(-43);
+    expect(shareRow(GP).token_hash).toBe(sha256(token));
+    expect(query("select id from shares where token_hash = ?", oldHash)).toEqual([]);
+
+    const email = bodyOf(await server.mail.nextEmailTo(INBOX[GP], since));
+    expect(email).toContain(link);
+    // Shown once: the page seen again has no link, and the token is kept nowhere.
+    expect((await get(path(GP, "resend"), alice)).html).not.toContain(token);
+    expect(server.output()).not.toContain(token);
+    expect(JSON.stringify(query("select * from audit_events"))).not.toContain(token);
+  });
+});
+
+describe("publishing a new version", () => {
+  test("exactly one 'updated' email, to the keep-up-to-date agency still shared with; the others see the version agreed", async () => {
+    expect((await post(`/stories/${storyId}/matters`, alice, { matters: "My dog, Bess, and the allotment.", intent: "continue" })).status).toBe(302);
+    const since = server.mail.received.length;
+    expect((await post(`/stories/${storyId}/check`, alice)).headers.get("location")).toBe(`/stories/${storyId}/published/2`);
+
+    const toGp = await emailsTo(INBOX[GP], since);
+    expect(toGp).toHaveLength(1);
+    expect(toGp[0]).toContain(`has published a new version of it.`);
+    expect(toGp[0]).not.toMatch(/Sam|Bess|allotment/);
+    expect(await emailsTo(INBOX[CARE], since)).toEqual([]);
+    expect(await emailsTo(INBOX[HOUSING], since)).toEqual([]);
+
+    const page = await get(`/stories/${storyId}/shares`, alice);
+    const version = (agency: string) => {
+      const card = page.doc.byClass("govuk-summary-card").find((c) => text(c).startsWith(agency))!;
+      const row = page.doc.byClass("govuk-summary-list__row", card).find((r) => text(r).startsWith("Version they see"))!;
+      return text(page.doc.byClass("govuk-summary-list__value", row)[0]);
+    };
+    expect(version(GP)).toBe("Version 2, your newest story");
+    expect(version(HOUSING)).toBe("Version 1, as you shared it");
+  });
+});
+
+describe("only the owner", () => {
+  const routes = () => [
+    `/stories/${storyId}/shares`,
+    path(GP, "stop"),
+    path(GP, "parts"),
+    path(GP, "extend"),
+    path(GP, "resend"),
+    // Alice's share under Bob's own story, and a share that does not exist under Alice's.
+    `/stories/${bobStoryId}/shares/${shareIds[GP]}/stop`,
+    `/stories/${bobStoryId}/shares/${shareIds[GP]}/parts`,
+    `/stories/${storyId}/shares/00000000-0000-4000-8000-000000000000/stop`,
+  ];
+
+  test("every other resident gets 404 on GET and POST of every page, and nothing changes", async () => {
+    const before = sharingRows();
+    const fields = { parts: ["about"], endsIn: "12", shown: "x" };
+    const answers: string[] = [];
+    for (const route of routes()) {
+      answers.push(`GET ${route} ${(await get(route, bob)).status}`, `POST ${route} ${(await post(route, bob, fields)).status}`);
+    }
+    expect(answers).toEqual(routes().flatMap((route) => [`GET ${route} 404`, `POST ${route} 404`]));
+    expect(sharingRows()).toEqual(before);
+    expect(shareRow(GP).status).toBe("active");
+  });
+
+  test("the owner gets 404 for a share that is not one of this story's; someone signed out is sent to sign in", async () => {
+    expect((await get(`/stories/${storyId}/shares/00000000-0000-4000-8000-000000000000/parts`, alice)).status).toBe(404);
+    expect((await get(`/stories/${storyId}/shares/not-a-share/parts`, alice)).status).toBe(404);
+    const page = await get(path(GP, "stop"));
+    expect(page.status).toBe(302);
+    expect(page.headers.get("location")).toMatch(/^\/sign-in/);
+  });
+});

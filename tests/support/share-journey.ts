@@ -1,0 +1,41 @@
+/**
+ * A published story shared through the share journey's own pages, over HTTP,
+ * for suites about what happens to shares afterwards.
+ */
+import type { ServerWithMail } from "#tests/support/sign-in";
+
+async function send(server: ServerWithMail, path: string, cookie: string, fields: Record<string, string | string[]> = {}): Promise<Response> {
+  const body = new URLSearchParams();
+  for (const [name, value] of Object.entries(fields)) for (const v of [value].flat()) body.append(name, v);
+  const response = await fetch(`${server.url}${path}`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: `${cookie}; lang=en` },
+    body: body.toString(),
+  });
+  if (response.status >= 400) throw new Error(`POST ${path} answered ${response.status}`);
+  return response;
+}
+
+/** A new story with a name and one more answer, published as version 1. */
+export async function publishedStory(server: ServerWithMail, cookie: string): Promise<string> {
+  const storyId = (await send(server, "/stories", cookie)).headers.get("location")!.slice("/stories/".length);
+  await send(server, `/stories/${storyId}/about`, cookie, { name: "Sam Jones", intent: "continue" });
+  await send(server, `/stories/${storyId}/matters`, cookie, { matters: "My dog, Bess.", intent: "continue" });
+  await send(server, `/stories/${storyId}/check`, cookie);
+  return storyId;
+}
+
+/** Shares the story with `agencies` (ids), "About you" and "What matters" for 6 months, through every page of the journey. */
+export async function shareThroughTheJourney(server: ServerWithMail, cookie: string, storyId: string, agencies: string[], keepUpToDate: "yes" | "no") {
+  const share = (step = "") => `/stories/${storyId}/share${step}`;
+  await send(server, share(), cookie, { agencies });
+  for (const id of agencies) await send(server, share(`/parts/${id}`), cookie, { parts: ["about", "matters"] });
+  await send(server, share("/how-long"), cookie, { endsIn: "6" });
+  await send(server, share("/updates"), cookie, { keepUpToDate });
+  await send(server, share("/contact"), cookie, { contact: "no" });
+  const agreePage = await (await fetch(`${server.url}${share("/agree")}`, { headers: { Cookie: cookie } })).text();
+  const declaration = agreePage.match(/name="declaration" value="([0-9a-f]+)"|value="([0-9a-f]+)" name="declaration"/);
+  if (!declaration) throw new Error("the agree page has no declaration hash");
+  await send(server, share("/agree"), cookie, { declaration: declaration[1] ?? declaration[2] });
+}
