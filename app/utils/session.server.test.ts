@@ -35,3 +35,21 @@ describe("safeReturnTo", () => {
     expect(safeReturnTo(null)).toBeNull();
   });
 });
+
+describe("the account's language", () => {
+  test("follows a form posted in the other language, and a GET never writes it", async () => {
+    const { db } = await import("#db/client.server");
+    const { residents } = await import("#db/schema");
+    const { findOrCreateResident } = await import("#app/models/resident.server");
+    const { createSession } = await import("#app/models/session.server");
+    const now = new Date();
+    const token = db.transaction((tx) => createSession(tx, findOrCreateResident(tx, "lang@example.org", "en", now).id, now));
+    const languageOf = () => db.select().from(residents).all().find((r) => r.email === "lang@example.org")?.language;
+
+    requireResident(new Request("http://localhost/stories", { headers: { Cookie: `session=${token}; lang=cy` } }));
+    expect(languageOf()).toBe("en");
+
+    requireResident(new Request("http://localhost/stories", { method: "POST", headers: { Cookie: `session=${token}; lang=cy` } }));
+    expect(languageOf()).toBe("cy");
+  });
+});
