@@ -46,24 +46,18 @@ export default function Contact() {
           errorMessage={fieldError(actionData?.errors, "contact", t)}
           value={String(values.contact ?? "")}
           items={[
-            {
-              value: "yes",
-              children: t("sharing:contact.yes"),
-              conditional: {
-                children: (
-                  <Checkboxes
-                    name="contactMethods"
-                    fieldset={{ legend: { children: t("sharing:contact.methodsLegend"), className: "govuk-fieldset__legend--s" } }}
-                    hint={{ children: t("sharing:contact.methodsHint") }}
-                    errorMessage={fieldError(actionData?.errors, "contactMethods", t)}
-                    values={Array.isArray(methods) ? methods : []}
-                    items={CONTACT_METHODS.map((method) => ({ value: method, children: t(`sharing:contact.methods.${method}`) }))}
-                  />
-                ),
-              },
-            },
+            { value: "yes", children: t("sharing:contact.yes") },
             { value: "no", children: t("sharing:contact.no") },
           ]}
+        />
+        {/* Below the choice rather than revealed by it: GOV.UK Frontend's reveal puts aria-expanded on a radio, which ARIA does not allow. */}
+        <Checkboxes
+          name="contactMethods"
+          fieldset={{ legend: { children: t("sharing:contact.methodsLegend"), className: "govuk-fieldset__legend--s" } }}
+          hint={{ children: t("sharing:contact.methodsHint") }}
+          errorMessage={fieldError(actionData?.errors, "contactMethods", t)}
+          values={Array.isArray(methods) ? methods : []}
+          items={CONTACT_METHODS.map((method) => ({ value: method, children: t(`sharing:contact.methods.${method}`) }))}
         />
         <Button preventDoubleClick>{t("sharing:continue")}</Button>
       </Form>

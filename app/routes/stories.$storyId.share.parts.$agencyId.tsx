@@ -1,5 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { fieldError, FormErrorSummary } from "#app/components/form-errors";
 import { Button } from "#app/components/govuk/button";
 import { Checkboxes } from "#app/components/govuk/checkboxes";
@@ -43,6 +43,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ChooseParts() {
+  const location = useLocation();
   const { t } = useTranslation();
   const { agencyName, backHref, chosen, written } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -50,7 +51,8 @@ export default function ChooseParts() {
   return (
     <StoryPage backHref={backHref}>
       <FormErrorSummary errors={actionData?.errors} t={t} />
-      <Form method="post" noValidate>
+      {/* Keyed by location: moving to the next agency keeps this route, and the ticks must be that agency's own. */}
+      <Form method="post" noValidate key={location.key}>
         <Checkboxes
           name="parts"
           fieldset={{
