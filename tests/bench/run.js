@@ -116,7 +116,10 @@ try {
 
   /** @param {string} path @param {RequestInit} init */
   const statements = async (path, init = {}) => {
-    const response = await fetch(`${server.url}${path}`, { redirect: "manual", ...init });
+    // The keep-alive socket from before the seed has been closed by the server while it waited; retry once on a new one.
+    const response = await fetch(`${server.url}${path}`, { redirect: "manual", ...init }).catch(() =>
+      fetch(`${server.url}${path}`, { redirect: "manual", ...init }),
+    );
     await response.arrayBuffer();
     return Number(response.headers.get("server-timing")?.match(/desc="(\d+) SQL statements"/)?.[1] ?? NaN);
   };
@@ -147,6 +150,10 @@ try {
     console.log(`| ${name} | ${r.requestsPerSecond} | ${r.p50.toFixed(1)} ms | ${r.p95.toFixed(1)} ms | ${r.p99.toFixed(1)} ms | ${r.errors} | ${Number.isNaN(sql) ? "–" : sql} | ${share} |`);
   }
   console.log(`\nMachine: ${cpus().length} × ${cpus()[0]?.model ?? "unknown CPU"}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
+} catch (error) {
+  // The server's own words are the quickest way to see why a run failed.
+  console.error(server.output().slice(-4000));
+  throw error;
 } finally {
   await server.stop();
 }
