@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { ErrorMessage, type ErrorMessageProps } from "./error-message";
-import { Fieldset, type FieldsetProps } from "./fieldset";
+import type { FieldsetProps } from "./fieldset";
+import { FormGroup } from "./form-group";
 import { Hint, type HintProps } from "./hint";
 import { Input, type InputProps } from "./input";
 import { attributeProps, type GovukAttributes } from "./attributes";
@@ -140,21 +141,10 @@ export function DateInput(props: DateInputProps) {
   );
 
   return (
-    <div
-      className={["govuk-form-group", errorMessage ? "govuk-form-group--error" : "", formGroup?.className ?? ""]
-        .filter(Boolean)
-        .join(" ")}
-      {...attributeProps(formGroup?.attributes)}
-    >
-      {fieldset ? (
-        // role="group" because JAWS does not announce a fieldset's description for text inputs otherwise.
-        <Fieldset {...fieldset} role="group" describedBy={describedBy}>
-          {inner}
-        </Fieldset>
-      ) : (
-        inner
-      )}
-    </div>
+    // role="group" because JAWS does not announce a fieldset's description for text inputs otherwise.
+    <FormGroup hasError={Boolean(errorMessage)} formGroup={formGroup} fieldset={fieldset} fieldsetRole="group" describedBy={describedBy}>
+      {inner}
+    </FormGroup>
   );
 }
 

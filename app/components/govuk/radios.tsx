@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { ErrorMessage, type ErrorMessageProps } from "./error-message";
-import { Fieldset, type FieldsetProps } from "./fieldset";
+import type { FieldsetProps } from "./fieldset";
+import { FormGroup } from "./form-group";
 import { Hint, type HintProps } from "./hint";
 import { attributeProps, hasContent, type GovukAttributes } from "./attributes";
 import { Label } from "./label";
@@ -133,19 +134,8 @@ export function Radios(props: RadiosProps) {
   );
 
   return (
-    <div
-      className={["govuk-form-group", errorMessage ? "govuk-form-group--error" : "", formGroup?.className ?? ""]
-        .filter(Boolean)
-        .join(" ")}
-      {...attributeProps(formGroup?.attributes)}
-    >
-      {fieldset ? (
-        <Fieldset {...fieldset} describedBy={describedBy}>
-          {inner}
-        </Fieldset>
-      ) : (
-        inner
-      )}
-    </div>
+    <FormGroup hasError={Boolean(errorMessage)} formGroup={formGroup} fieldset={fieldset} describedBy={describedBy}>
+      {inner}
+    </FormGroup>
   );
 }
