@@ -55,11 +55,19 @@ export function ConsentReceiptView({ storyId, receipt }: { storyId: string; rece
         <>
           <h2 className="govuk-heading-m">{t("sharing:receipt.wordingHeading")}</h2>
           <div className="govuk-inset-text">
-            {receipt.wording.lines.map((line, index) => (
-              <p key={index} className="govuk-body">
-                {line}
-              </p>
-            ))}
+            {wordingBlocks(receipt.wording.lines).map((block, index) =>
+              typeof block === "string" ? (
+                <p key={index} className="govuk-body">
+                  {block}
+                </p>
+              ) : (
+                <ul key={index} className="govuk-list govuk-list--bullet">
+                  {block.map((item, itemIndex) => (
+                    <li key={itemIndex}>{item}</li>
+                  ))}
+                </ul>
+              ),
+            )}
           </div>
           <p className="govuk-body-s govuk-!-text-break-word">{t("sharing:receipt.wordingVersion", { version: receipt.wording.version, hash: receipt.wording.hash })}</p>
         </>
@@ -83,4 +91,17 @@ export function ConsentReceiptView({ storyId, receipt }: { storyId: string; rece
       </p>
     </>
   );
+}
+
+/** The stored words mark list items with "• " (sharing.server.ts); show them as the list they were on the page. */
+function wordingBlocks(lines: string[]): (string | string[])[] {
+  const blocks: (string | string[])[] = [];
+  for (const line of lines) {
+    const item = line.startsWith("• ") ? line.slice(2) : null;
+    const last = blocks.at(-1);
+    if (item === null) blocks.push(line);
+    else if (Array.isArray(last)) last.push(item);
+    else blocks.push([item]);
+  }
+  return blocks;
 }

@@ -347,6 +347,9 @@ describe("sharing with two agencies, without JavaScript", () => {
     expect(main).toContain("What matters to you");
     expect(main).toContain("You agreed to share");
     expect(main).toContain(`Sharing with ${GP}`);
+    // The agreed words keep their list as a list, as on the page where they were agreed.
+    const agreedParts = page.doc.all((el) => el.tagName === "ul" && (attr(el, "class") ?? "").includes("govuk-list--bullet"));
+    expect(agreedParts.map((ul) => text(ul))).toContainEqual(expect.stringContaining("Your name"));
     const download = page.doc.all((el) => el.tagName === "a" && attr(el, "download") !== undefined);
     expect(download.map((a) => attr(a, "href"))).toEqual([`/stories/${storyId}/shares/${row.id}/receipt.json`]);
 
