@@ -4,7 +4,7 @@
  * losing their place, skipping past the header with the keyboard, and
  * starting the service.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import commonCy from "#app/i18n/locales/cy/common.json";
 import cookiesCy from "#app/i18n/locales/cy/cookies.json";
 import privacyCy from "#app/i18n/locales/cy/privacy.json";
@@ -13,7 +13,7 @@ import commonEn from "#app/i18n/locales/en/common.json";
 import cookiesEn from "#app/i18n/locales/en/cookies.json";
 import privacyEn from "#app/i18n/locales/en/privacy.json";
 import startEn from "#app/i18n/locales/en/start.json";
-import { configurations, openBrowser, serverFailure, type BrowserSession } from "#tests/support/browser";
+import { configurations, openBrowser, explainServerFailures, type BrowserSession } from "#tests/support/browser";
 import { startServer, type RunningServer } from "#tests/support/server";
 
 let server: RunningServer;
@@ -22,11 +22,7 @@ beforeAll(async () => {
   server = await startServer();
 });
 
-afterEach(async ({ task }) => {
-  if (task.result?.state !== "fail") return;
-  const failure = await serverFailure(server);
-  if (failure) throw new Error(failure);
-});
+explainServerFailures(() => server);
 
 afterAll(async () => {
   await server?.stop();

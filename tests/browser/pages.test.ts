@@ -5,7 +5,7 @@
  * (with JavaScript) hydrate and enhance without a single console complaint.
  */
 import type { Response } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import accessibilityCy from "#app/i18n/locales/cy/accessibility.json";
 import commonCy from "#app/i18n/locales/cy/common.json";
 import cookiesCy from "#app/i18n/locales/cy/cookies.json";
@@ -16,7 +16,7 @@ import commonEn from "#app/i18n/locales/en/common.json";
 import cookiesEn from "#app/i18n/locales/en/cookies.json";
 import privacyEn from "#app/i18n/locales/en/privacy.json";
 import startEn from "#app/i18n/locales/en/start.json";
-import { configurations, openBrowser, serverFailure, type BrowserSession } from "#tests/support/browser";
+import { configurations, openBrowser, explainServerFailures, type BrowserSession } from "#tests/support/browser";
 import { startServer, type RunningServer } from "#tests/support/server";
 
 type Language = "en" | "cy";
@@ -125,11 +125,7 @@ beforeAll(async () => {
   });
 });
 
-afterEach(async ({ task }) => {
-  if (task.result?.state !== "fail") return;
-  const failure = await serverFailure(server);
-  if (failure) throw new Error(failure);
-});
+explainServerFailures(() => server);
 
 afterAll(async () => {
   await server?.stop();

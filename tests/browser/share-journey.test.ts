@@ -17,7 +17,7 @@
  */
 import { createHash } from "node:crypto";
 import type { Locator } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import commonCy from "#app/i18n/locales/cy/common.json";
 import emailCy from "#app/i18n/locales/cy/email.json";
 import govukCy from "#app/i18n/locales/cy/govuk.json";
@@ -32,7 +32,7 @@ import sharingEn from "#app/i18n/locales/en/sharing.json";
 import signInEn from "#app/i18n/locales/en/signIn.json";
 import startEn from "#app/i18n/locales/en/start.json";
 import storyEn from "#app/i18n/locales/en/story.json";
-import { configurations, openBrowser, serverFailure, type BrowserSession, type Configuration } from "#tests/support/browser";
+import { configurations, openBrowser, explainServerFailures, type BrowserSession, type Configuration } from "#tests/support/browser";
 import { startServerWithMail, type ReceivedEmail, type ServerWithMail } from "#tests/support/sign-in";
 import { openReadOnly } from "../http/helpers";
 
@@ -126,11 +126,7 @@ beforeAll(async () => {
   server = await startServerWithMail();
 });
 
-afterEach(async ({ task }) => {
-  if (task.result?.state !== "fail") return;
-  const failure = await serverFailure(server);
-  if (failure) throw new Error(failure);
-});
+explainServerFailures(() => server);
 
 afterAll(async () => {
   await server?.stop();

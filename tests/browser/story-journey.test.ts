@@ -12,7 +12,7 @@
  * failed hydration). A screenshot of each goes to tests/.tmp/screenshots/.
  */
 import type { Locator } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import commonCy from "#app/i18n/locales/cy/common.json";
 import govukCy from "#app/i18n/locales/cy/govuk.json";
 import signInCy from "#app/i18n/locales/cy/signIn.json";
@@ -23,7 +23,7 @@ import govukEn from "#app/i18n/locales/en/govuk.json";
 import signInEn from "#app/i18n/locales/en/signIn.json";
 import startEn from "#app/i18n/locales/en/start.json";
 import storyEn from "#app/i18n/locales/en/story.json";
-import { configurations, openBrowser, serverFailure, type BrowserSession, type Configuration } from "#tests/support/browser";
+import { configurations, openBrowser, explainServerFailures, type BrowserSession, type Configuration } from "#tests/support/browser";
 import { signInCodeFrom, startServerWithMail, type ServerWithMail } from "#tests/support/sign-in";
 
 type Language = "en" | "cy";
@@ -91,11 +91,7 @@ beforeAll(async () => {
   server = await startServerWithMail();
 });
 
-afterEach(async ({ task }) => {
-  if (task.result?.state !== "fail") return;
-  const failure = await serverFailure(server);
-  if (failure) throw new Error(failure);
-});
+explainServerFailures(() => server);
 
 afterAll(async () => {
   await server?.stop();

@@ -5,12 +5,12 @@
  * and for anything the browser complains about.
  */
 import type { Locator } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import commonCy from "#app/i18n/locales/cy/common.json";
 import sharingCy from "#app/i18n/locales/cy/sharing.json";
 import commonEn from "#app/i18n/locales/en/common.json";
 import sharingEn from "#app/i18n/locales/en/sharing.json";
-import { configurations, openBrowser, serverFailure, type BrowserSession } from "#tests/support/browser";
+import { configurations, openBrowser, explainServerFailures, type BrowserSession } from "#tests/support/browser";
 import { publishedStory, shareThroughTheJourney } from "#tests/support/share-journey";
 import { signIn, startServerWithMail, type ServerWithMail } from "#tests/support/sign-in";
 import { openReadOnly } from "../http/helpers";
@@ -36,11 +36,7 @@ let server: ServerWithMail;
 beforeAll(async () => {
   server = await startServerWithMail();
 });
-afterEach(async ({ task }) => {
-  if (task.result?.state !== "fail") return;
-  const failure = await serverFailure(server);
-  if (failure) throw new Error(failure);
-});
+explainServerFailures(() => server);
 afterAll(async () => {
   await server?.stop();
 });

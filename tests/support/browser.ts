@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { AxeResults, RunOptions } from "axe-core";
 import { chromium, type BrowserContext, type CDPSession, type ConsoleMessage, type Page, type Response } from "playwright-core";
+import { afterEach } from "vitest";
 import type { RunningServer } from "#tests/support/server";
 import { findChromium, installHelp } from "#tests/tools/ensure-chromium.js";
 
@@ -283,7 +284,17 @@ export async function openBrowser(configuration: Configuration, baseURL: string)
  * For a failed test: if the server has stopped answering, what it printed, so
  * the failure says why rather than only "connection refused".
  */
-export async function serverFailure(server: RunningServer): Promise<string | null> {
+/** After a failed test, adds what the server printed if the server has stopped answering. */
+export function explainServerFailures(server: () => RunningServer | undefined): void {
+  afterEach(async ({ task }) => {
+    const running = server();
+    if (task.result?.state !== "fail" || !running) return;
+    const failure = await serverFailure(running);
+    if (failure) throw new Error(failure);
+  });
+}
+
+async function serverFailure(server: RunningServer): Promise<string | null> {
   try {
     const response = await fetch(`${server.url}/healthz`, { signal: AbortSignal.timeout(2_000) });
     if (response.ok) return null;
