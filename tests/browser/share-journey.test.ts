@@ -145,10 +145,6 @@ type Mistake = {
   kept: (lang: Language) => Promise<void>;
 };
 
-type RemixWindow = Window & {
-  __remixRouter: { subscribe: (listener: (state: { navigation: { state: string }; revalidation: string }) => void) => () => void };
-  __testSettled?: Promise<void>;
-};
 
 type ShareRow = { id: string; agency: string; inbox: string; token_hash: string; sections: string; stopped_at: number | null };
 
@@ -183,36 +179,8 @@ describe.each(runs)("$label", ({ configuration, lang }) => {
     await browser.navigate(() => link.click());
   }
 
-  let lastPress = 0;
 
-  /**
-   * Presses a form's button and waits for the answer, with or without
-   * JavaScript (see story-journey.test.ts); gives the status of the answer.
-   */
-  async function press(button: Locator): Promise<number> {
-    // GOV.UK Frontend ignores a second press within a second (preventDoubleClick); a person putting a mistake right takes longer.
-    await page().waitForTimeout(Math.max(0, lastPress + 1_100 - Date.now()));
-    lastPress = Date.now();
-    if (!configuration.javaScript) return (await browser.navigate(() => button.click())).status();
-    await page().evaluate(() => {
-      const win = window as unknown as RemixWindow;
-      win.__testSettled = new Promise<void>((settled) => {
-        let busy = false;
-        const unsubscribe = win.__remixRouter.subscribe((state) => {
-          if (state.navigation.state !== "idle" || state.revalidation !== "idle") busy = true;
-          else if (busy) {
-            unsubscribe();
-            requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(settled, 0)));
-          }
-        });
-      });
-    });
-    const posted = page().waitForResponse((response) => response.request().method() === "POST" && response.url().startsWith(server.url));
-    await button.click();
-    const response = await posted;
-    await page().evaluate(() => (window as unknown as RemixWindow).__testSettled);
-    return response.status();
-  }
+  const press = (button: Locator) => browser.submit(button);
 
   const button = (name: string) => main().getByRole("button", { name, exact: true });
   const link = (name: string) => main().getByRole("link", { name, exact: true });

@@ -110,10 +110,6 @@ type Mistake = {
   kept?: Record<string, string>;
 };
 
-type RemixWindow = Window & {
-  __remixRouter: { subscribe: (listener: (state: { navigation: { state: string }; revalidation: string }) => void) => () => void };
-  __testSettled?: Promise<void>;
-};
 
 describe.each(runs)("$label", ({ configuration, lang }) => {
   let browser: BrowserSession;
@@ -145,35 +141,7 @@ describe.each(runs)("$label", ({ configuration, lang }) => {
     await browser.navigate(() => link.click());
   }
 
-  /**
-   * Presses a form's button. Without JavaScript the browser posts the form and
-   * loads the answer; with it, Remix posts in the page and renders what comes
-   * back, so wait for its router to be busy and then idle again. Gives the
-   * status of the answer: the document's without JavaScript (after any
-   * redirect), Remix's `.data` response's with it.
-   */
-  async function press(button: Locator): Promise<number> {
-    if (!configuration.javaScript) return (await browser.navigate(() => button.click())).status();
-    await page().evaluate(() => {
-      const win = window as unknown as RemixWindow;
-      win.__testSettled = new Promise<void>((settled) => {
-        let busy = false;
-        const unsubscribe = win.__remixRouter.subscribe((state) => {
-          if (state.navigation.state !== "idle" || state.revalidation !== "idle") busy = true;
-          else if (busy) {
-            unsubscribe();
-            // Let React commit the new page and its effects (GOV.UK Frontend's set-up) run.
-            requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(settled, 0)));
-          }
-        });
-      });
-    });
-    const posted = page().waitForResponse((response) => response.request().method() === "POST" && response.url().startsWith(server.url));
-    await button.click();
-    const response = await posted;
-    await page().evaluate(() => (window as unknown as RemixWindow).__testSettled);
-    return response.status();
-  }
+  const press = (button: Locator) => browser.submit(button);
 
   const button = (name: string) => page().getByRole("main").getByRole("button", { name, exact: true });
   const link = (name: string) => page().getByRole("main").getByRole("link", { name, exact: true });

@@ -26,10 +26,6 @@ const runs = [
   { label: "375×667, JavaScript on, in Welsh", configuration: phone(true), lang: "cy" as Language },
 ];
 
-type RemixWindow = Window & {
-  __remixRouter: { subscribe: (listener: (state: { navigation: { state: string }; revalidation: string }) => void) => () => void };
-  __testSettled?: Promise<void>;
-};
 
 let server: ServerWithMail;
 
@@ -71,33 +67,8 @@ describe.each(runs)("$label", ({ configuration, lang }) => {
   const action = (kind: string) => `${shares()}/${shareId}/${kind}?lang=${lang}`;
   const headings = async () => (await page().locator("h1").allTextContents()).map((text) => text.trim());
 
-  let lastPress = 0;
 
-  /** Presses a form's button and waits for the answer, with or without JavaScript; gives its status. */
-  async function press(button: Locator): Promise<number> {
-    // GOV.UK Frontend ignores a second press within a second (preventDoubleClick); a person putting a mistake right takes longer.
-    await page().waitForTimeout(Math.max(0, lastPress + 1_100 - Date.now()));
-    lastPress = Date.now();
-    if (!configuration.javaScript) return (await browser.navigate(() => button.click())).status();
-    await page().evaluate(() => {
-      const win = window as unknown as RemixWindow;
-      win.__testSettled = new Promise<void>((settled) => {
-        let busy = false;
-        const unsubscribe = win.__remixRouter.subscribe((state) => {
-          if (state.navigation.state !== "idle" || state.revalidation !== "idle") busy = true;
-          else if (busy) {
-            unsubscribe();
-            requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(settled, 0)));
-          }
-        });
-      });
-    });
-    const posted = page().waitForResponse((response) => response.request().method() === "POST" && response.url().startsWith(server.url));
-    await button.click();
-    const response = await posted;
-    await page().evaluate(() => (window as unknown as RemixWindow).__testSettled);
-    return response.status();
-  }
+  const press = (button: Locator) => browser.submit(button);
 
   /** What a resident would notice going wrong on the page as it is now. */
   async function check(name: string, heading: string, { error = false } = {}) {

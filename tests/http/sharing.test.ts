@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { signIn, startServerWithMail, type ReceivedEmail, type ServerWithMail } from "#tests/support/sign-in";
+import { signIn, startServerWithMail, type ServerWithMail, bodyOf } from "#tests/support/sign-in";
 import { attr, load, openReadOnly, root, text, type Page } from "./helpers";
 
 let server: ServerWithMail;
@@ -81,17 +81,6 @@ async function expectRefused(path: string, fields: Record<string, string | strin
 
 const checkedValues = (page: Page) => page.doc.all((el) => el.tagName === "input" && attr(el, "checked") !== undefined).map((el) => attr(el, "value"));
 
-/** The body of an email as a mail program shows it (nodemailer may use quoted-printable or base64). */
-function bodyOf(email: ReceivedEmail): string {
-  const split = email.raw.search(/\r?\n\r?\n/);
-  const headers = email.raw.slice(0, split).replace(/\r?\n[ \t]+/g, " ");
-  const body = email.raw.slice(split).trim();
-  const encoding = headers.match(/^content-transfer-encoding:\s*(\S+)/im)?.[1]?.toLowerCase();
-  if (encoding === "base64") return Buffer.from(body.replace(/\s+/g, ""), "base64").toString("utf8");
-  if (encoding !== "quoted-printable") return body;
-  const joined = body.replace(/=\r?\n/g, "");
-  return Buffer.from(joined.replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), "latin1").toString("utf8");
-}
 
 // A key i18next could not find comes out as "namespace:key".
 const rawKey = /\b(common|govuk|story|sharing):[A-Za-z0-9_.[\]-]+/;

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { publishedStory, shareThroughTheJourney } from "#tests/support/share-journey";
-import { signIn, startServerWithMail, type ReceivedEmail, type ServerWithMail } from "#tests/support/sign-in";
+import { signIn, startServerWithMail, type ServerWithMail, bodyOf } from "#tests/support/sign-in";
 import { attr, load, openReadOnly, text, type Page } from "./helpers";
 
 let server: ServerWithMail;
@@ -53,17 +53,6 @@ const sharingRows = () => ({
   outbox: query("select id from outbox order by id"),
 });
 
-/** The body of an email as a mail program shows it (nodemailer may use quoted-printable or base64). */
-function bodyOf(email: ReceivedEmail): string {
-  const split = email.raw.search(/\r?\n\r?\n/);
-  const headers = email.raw.slice(0, split).replace(/\r?\n[ \t]+/g, " ");
-  const body = email.raw.slice(split).trim();
-  const encoding = headers.match(/^content-transfer-encoding:\s*(\S+)/im)?.[1]?.toLowerCase();
-  if (encoding === "base64") return Buffer.from(body.replace(/\s+/g, ""), "base64").toString("utf8");
-  if (encoding !== "quoted-printable") return body;
-  const joined = body.replace(/=\r?\n/g, "");
-  return Buffer.from(joined.replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), "latin1").toString("utf8");
-}
 
 /** Emails to `to` since `since`, after giving the mail worker time to send anything else it would. */
 async function emailsTo(to: string, since: number): Promise<string[]> {

@@ -9,7 +9,7 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { AxeResults, RunOptions } from "axe-core";
-import { chromium, type BrowserContext, type CDPSession, type ConsoleMessage, type Page, type Response } from "playwright-core";
+import { chromium, type BrowserContext, type CDPSession, type ConsoleMessage, type Locator, type Page, type Response } from "playwright-core";
 import { afterEach } from "vitest";
 import type { RunningServer } from "#tests/support/server";
 import { findChromium, installHelp } from "#tests/tools/ensure-chromium.js";
@@ -83,6 +83,11 @@ function watchPage() {
   }).observe(document, { childList: true, subtree: true });
 }
 
+type RemixWindow = Window & {
+  __remixRouter: { subscribe: (listener: (state: { navigation: { state: string }; revalidation: string }) => void) => () => void };
+  __testSettled?: Promise<void>;
+};
+
 export type BrowserSession = {
   configuration: Configuration;
   context: BrowserContext;
@@ -96,6 +101,15 @@ export type BrowserSession = {
    * and waits for the new page as `visit` does. Returns the document's response.
    */
   navigate: (trigger: () => Promise<unknown>) => Promise<Response>;
+  /**
+   * Presses a form's button and waits for the answer, as a person would see it.
+   * Without JavaScript the browser posts the form and loads the answer; with it,
+   * Remix posts in the page and renders what comes back, so this waits for its
+   * router to be busy and then idle again. Gives the status of the answer: the
+   * document's without JavaScript (after any redirect), Remix's `.data`
+   * response's with it.
+   */
+  submit: (button: Locator) => Promise<number>;
   /**
    * Everything the browser complained about since the last call: console
    * errors and warnings, "Refused to …" CSP reports, uncaught exceptions,
@@ -221,10 +235,38 @@ export async function openBrowser(configuration: Configuration, baseURL: string)
     return settle(document);
   };
 
+  let lastSubmit = 0;
+  const submit = async (button: Locator) => {
+    // GOV.UK Frontend ignores a second press within a second (preventDoubleClick); a person putting a mistake right takes longer.
+    await page.waitForTimeout(Math.max(0, lastSubmit + 1_100 - Date.now()));
+    lastSubmit = Date.now();
+    if (!javaScript) return (await navigate(() => button.click())).status();
+    await page.evaluate(() => {
+      const win = window as unknown as RemixWindow;
+      win.__testSettled = new Promise<void>((settled) => {
+        let busy = false;
+        const unsubscribe = win.__remixRouter.subscribe((state) => {
+          if (state.navigation.state !== "idle" || state.revalidation !== "idle") busy = true;
+          else if (busy) {
+            unsubscribe();
+            // Let React commit the new page and its effects (GOV.UK Frontend's set-up) run.
+            requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(settled, 0)));
+          }
+        });
+      });
+    });
+    const posted = page.waitForResponse((response) => response.request().method() === "POST" && response.frame() === page.mainFrame());
+    await button.click();
+    const response = await posted;
+    await page.evaluate(() => (window as unknown as RemixWindow).__testSettled);
+    return response.status();
+  };
+
   return {
     configuration,
     context,
     page,
+    submit,
     visit: async (url) => {
       await collectPageRecords();
       return settle(await page.goto(url));

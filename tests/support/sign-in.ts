@@ -110,25 +110,24 @@ export async function signIn(server: ServerWithMail, email: string): Promise<str
 }
 
 /**
- * The 6-digit code in a sign-in email, read the way a mail program shows it:
- * the body decoded from quoted-printable or base64 first, as nodemailer uses
- * either for text that is not plain ASCII (a Welsh email, say).
+ * The body of an email as a mail program shows it: decoded from
+ * quoted-printable or base64 first, as nodemailer uses either for text that is
+ * not plain ASCII (a Welsh email, say).
  */
-export function signInCodeFrom(email: ReceivedEmail): string {
+export function bodyOf(email: ReceivedEmail): string {
   const split = email.raw.search(/\r?\n\r?\n/);
   const headers = email.raw.slice(0, split).replace(/\r?\n[ \t]+/g, " ");
   const body = email.raw.slice(split).trim();
   const encoding = headers.match(/^content-transfer-encoding:\s*(\S+)/im)?.[1]?.toLowerCase();
-  const text =
-    encoding === "base64"
-      ? Buffer.from(body.replace(/\s+/g, ""), "base64").toString("utf8")
-      : encoding === "quoted-printable"
-        ? Buffer.from(
-            body.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))),
-            "latin1",
-          ).toString("utf8")
-        : body;
-  const code = text.match(/^(\d{6})\r?$/m)?.[1];
+  if (encoding === "base64") return Buffer.from(body.replace(/\s+/g, ""), "base64").toString("utf8");
+  if (encoding !== "quoted-printable") return body;
+  const joined = body.replace(/=\r?\n/g, "");
+  return Buffer.from(joined.replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), "latin1").toString("utf8");
+}
+
+/** The 6-digit code in a sign-in email, on a line of its own. */
+export function signInCodeFrom(email: ReceivedEmail): string {
+  const code = bodyOf(email).match(/^(\d{6})\r?$/m)?.[1];
   if (!code) throw new Error("the sign-in email had no 6-digit code on a line of its own");
   return code;
 }
