@@ -7,7 +7,7 @@ import { NotificationBanner } from "#app/components/govuk/notification-banner";
 import { languageFor, pageTranslations } from "#app/i18n/i18n.server";
 import { useTranslation } from "#app/i18n/use-translation";
 import type { RequestContext } from "#app/entry.server";
-import { emailForm } from "#app/services/sign-in-forms.server";
+import { codeRefusedMessage, emailForm } from "#app/services/sign-in-forms.server";
 import { requestCode } from "#app/services/sign-in.server";
 import { readForm, validateForm } from "#app/utils/form.server";
 import { safeReturnTo, signedIn, signInCookie } from "#app/utils/session.server";
@@ -31,8 +31,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     returnTo: safeReturnTo(new URL(request.url).searchParams.get("returnTo")),
   });
   if (!sent.ok) {
-    const message = sent.reason === "too-many-for-address" ? "signIn:errors.email.tooManyForAddress" : "signIn:errors.email.tooManyFromIp";
-    return data({ errors: [{ field: "email", message }], values: result.values }, { status: 429 });
+    return data({ errors: [{ field: "email", message: codeRefusedMessage(sent.reason) }], values: result.values }, { status: 429 });
   }
   return redirect("/sign-in/check-email", { headers: { "Set-Cookie": signInCookie(sent.token) } });
 }

@@ -8,7 +8,7 @@ import { NotificationBanner } from "#app/components/govuk/notification-banner";
 import type { RequestContext } from "#app/entry.server";
 import { languageFor, pageTranslations } from "#app/i18n/i18n.server";
 import { useTranslation } from "#app/i18n/use-translation";
-import { codeForm } from "#app/services/sign-in-forms.server";
+import { codeRefusedMessage, codeForm } from "#app/services/sign-in-forms.server";
 import { pendingSignIn, requestCode, verifyCode, type VerifyCodeResult } from "#app/services/sign-in.server";
 import { readForm, validateForm, type FormValues } from "#app/utils/form.server";
 import { clearSignInCookie, sessionCookie, signInCookie, signInToken } from "#app/utils/session.server";
@@ -41,8 +41,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (!pending) throw redirect("/sign-in");
     const sent = requestCode({ email: pending.email, ip, language: languageFor(request), returnTo: pending.returnTo });
     if (!sent.ok) {
-      const message = sent.reason === "too-many-for-address" ? "signIn:errors.email.tooManyForAddress" : "signIn:errors.email.tooManyFromIp";
-      return data({ errors: [{ field: "code", message }], values: noValues, resent: false }, { status: 429 });
+      return data({ errors: [{ field: "code", message: codeRefusedMessage(sent.reason) }], values: noValues, resent: false }, { status: 429 });
     }
     return data({ errors: undefined, values: noValues, resent: true }, { headers: { "Set-Cookie": signInCookie(sent.token) } });
   }

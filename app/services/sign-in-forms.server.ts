@@ -17,3 +17,8 @@ export const codeForm = z.object({
     .transform((value) => value.replace(/[\s-]/g, ""))
     .pipe(z.string().min(1, { error: "signIn:errors.code.required" }).regex(/^\d{6}$/, { error: "signIn:errors.code.format" })),
 });
+
+/** The message for a code that was not sent because a rate limit was reached. */
+export function codeRefusedMessage(reason: "too-many-for-address" | "too-many-from-ip"): string {
+  return reason === "too-many-for-address" ? "signIn:errors.email.tooManyForAddress" : "signIn:errors.email.tooManyFromIp";
+}
