@@ -21,13 +21,14 @@ import { PhaseBanner } from "#app/components/govuk/phase-banner";
 import { ServiceNavigation } from "#app/components/govuk/service-navigation";
 import { SkipLink } from "#app/components/govuk/skip-link";
 import { GovukStringsProvider, type GovukStrings } from "#app/components/govuk/strings";
-import { ErrorPage } from "#app/components/error-page";
+import { ErrorPage, type ErrorStatus } from "#app/components/error-page";
 import { pageTitle } from "#app/components/page-title";
 import type { Language } from "#app/i18n/i18n";
 import { requestedLanguage } from "#app/i18n/i18n.server";
 import { useTranslation } from "#app/i18n/use-translation";
 import type { RequestContext } from "#app/entry.server";
 import { recordAuditEvent } from "#app/models/audit.server";
+import type { Gone } from "#app/services/shared-story.server";
 import { startGovukFrontend } from "#app/utils/govuk-frontend.client";
 import { useNonce } from "#app/utils/nonce";
 import { layoutData, type LayoutData } from "#app/utils/layout.server";
@@ -63,9 +64,9 @@ function useLayoutData(): LayoutData | undefined {
   return undefined;
 }
 
-export function errorStatus(error: unknown): 400 | 403 | 404 | 413 | 429 | 500 {
+export function errorStatus(error: unknown): ErrorStatus {
   if (!isRouteErrorResponse(error)) return 500;
-  if ([400, 403, 404, 413, 429].includes(error.status)) return error.status as 400 | 403 | 404 | 413 | 429;
+  if ([400, 401, 403, 404, 410, 413, 429].includes(error.status)) return error.status as ErrorStatus;
   // Any other refusal of a request (405, 415…) reads as "we could not understand that request".
   return error.status >= 400 && error.status < 500 ? 400 : 500;
 }
@@ -78,13 +79,14 @@ export function errorStatus(error: unknown): 400 | 403 | 404 | 413 | 429 | 500 {
 function usePageTitle(t: TFunction, names: { service: string; organisation: string }): string {
   const matches = useMatches();
   const error = useRouteError();
-  const titleKey = error
-    ? `common:errors.${errorStatus(error)}.title`
+  // A route serving many pages (the story questions) names its title in its data, with any values it needs; others in `handle`.
+  type Titled = { titleKey?: string; titleValues?: Record<string, string> };
+  const titled = error
+    ? { titleKey: `common:errors.${errorStatus(error)}.title` }
     : matches
-        // A route serving many pages (the story questions) names its title in its data; others in `handle`.
-        .map((m) => (m.data as { titleKey?: string } | undefined)?.titleKey ?? (m.handle as { titleKey?: string } | undefined)?.titleKey)
-        .findLast(Boolean);
-  const title = titleKey ? pageTitle(t, t(titleKey), names) : names.service;
+        .map((m): Titled => ((m.data as Titled | undefined)?.titleKey ? (m.data as Titled) : { titleKey: (m.handle as Titled | undefined)?.titleKey }))
+        .findLast((m) => Boolean(m.titleKey));
+  const title = titled?.titleKey ? pageTitle(t, t(titled.titleKey, titled.titleValues), names) : names.service;
   return useFormHasErrors() ? `${t("common:errorTitlePrefix")} ${title}` : title;
 }
 
@@ -221,5 +223,6 @@ export default function App() {
 export function ErrorBoundary() {
   const error = useRouteError();
   const { t } = useTranslation();
-  return <ErrorPage status={errorStatus(error)} t={t} />;
+  const endedOn = isRouteErrorResponse(error) ? (error.data as Partial<Gone> | null)?.endedOn : null;
+  return <ErrorPage status={errorStatus(error)} t={t} endedOn={endedOn ?? null} />;
 }

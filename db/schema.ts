@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 
 /**
  * Security-relevant events, append-only. `detail` never holds personal
@@ -47,9 +47,11 @@ export const signInCodes = sqliteTable(
     wrongAttempts: integer("wrong_attempts").notNull().default(0),
     expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
     usedAt: integer("used_at", { mode: "timestamp_ms" }),
+    /** Set when the code proves a professional's work address for one browser's access to a share; null for a resident signing in. */
+    shareAccessId: text("share_access_id").references((): AnySQLiteColumn => shareAccess.idHash, { onDelete: "cascade" }),
     createdAt: createdAt(),
   },
-  (table) => [index("sign_in_codes_email").on(table.email)],
+  (table) => [index("sign_in_codes_email").on(table.email), index("sign_in_codes_share_access").on(table.shareAccessId)],
 );
 
 /** A signed-in browser. The cookie holds a random id; only its SHA-256 is stored. */
@@ -253,3 +255,64 @@ export const shareDrafts = sqliteTable("share_drafts", {
   choices: text("choices", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
   updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
 });
+
+/**
+ * One browser's access to one share, made when the link is opened. The cookie
+ * holds a random token; only its SHA-256 is the id. `email` and `verifiedAt`
+ * are set once the professional proves a work address at one of the agency's
+ * domains; from then `expiresAt` is 8 hours on.
+ */
+export const shareAccess = sqliteTable(
+  "share_access",
+  {
+    idHash: text("id_hash").primaryKey(),
+    shareId: text("share_id")
+      .notNull()
+      .references(() => shares.id, { onDelete: "cascade" }),
+    email: text("email"),
+    verifiedAt: integer("verified_at", { mode: "timestamp_ms" }),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [index("share_access_share").on(table.shareId)],
+);
+
+/**
+ * Each time a professional opened a shared story: who (the verified address),
+ * for which agency, which version and which sections they were shown. The
+ * resident reads this on "Who has your story". Append-only (triggers).
+ */
+export const shareViews = sqliteTable(
+  "share_views",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    shareId: text("share_id")
+      .notNull()
+      .references(() => shares.id),
+    agencyId: text("agency_id")
+      .notNull()
+      .references(() => agencies.id),
+    email: text("email").notNull(),
+    version: integer("version").notNull(),
+    sections: text("sections", { mode: "json" }).$type<string[]>().notNull(),
+    viewedAt: integer("viewed_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (table) => [index("share_views_share").on(table.shareId, table.viewedAt)],
+);
+
+/** A professional telling the person their story was received: who, in what role, and an optional short message. */
+export const shareReplies = sqliteTable(
+  "share_replies",
+  {
+    id: text("id").primaryKey(),
+    shareId: text("share_id")
+      .notNull()
+      .references(() => shares.id),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    role: text("role").notNull(),
+    message: text("message"),
+    createdAt: createdAt(),
+  },
+  (table) => [index("share_replies_share").on(table.shareId)],
+);

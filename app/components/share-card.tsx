@@ -2,6 +2,7 @@ import type { TFunction } from "i18next";
 import { Bullets } from "#app/components/bullets";
 import { SummaryList, type SummaryListAction } from "#app/components/govuk/summary-list";
 import { Tag } from "#app/components/govuk/tag";
+import { Words } from "#app/components/story-answers";
 import { useTranslation } from "#app/i18n/use-translation";
 import { partNames, receiptPath, sharesPath } from "#app/models/share-choices";
 import type { ShareState } from "#app/services/consent-rules";
@@ -15,6 +16,8 @@ export type ShareSummary = {
   stoppedOn: string | null;
   version: number;
   keepUpToDate: boolean;
+  views: { id: number; email: string; when: string; version: number }[];
+  replies: { id: string; name: string; role: string; email: string; message: string | null; when: string }[];
 };
 
 const stateTags: Record<ShareState, string> = { active: "govuk-tag--green", stopped: "govuk-tag--grey", ended: "govuk-tag--grey" };
@@ -27,6 +30,40 @@ export function shareActionPath(storyId: string, shareId: string, action: "stop"
 function endRow(share: ShareSummary, t: TFunction) {
   if (share.state === "stopped") return { key: t("sharing:whoHas.stopped"), value: share.stoppedOn ?? "" };
   return { key: t(share.state === "ended" ? "sharing:whoHas.ended" : "sharing:whoHas.ends"), value: share.endsOn };
+}
+
+/** Every time someone at the agency opened the story, newest first. */
+function Views({ views }: { views: ShareSummary["views"] }) {
+  const { t } = useTranslation();
+  if (views.length === 0) return t("sharing:whoHas.notViewed");
+  return (
+    <ul className="govuk-list">
+      {views.map((view) => (
+        <li key={view.id}>{t("sharing:whoHas.viewedBy", { email: view.email, when: view.when, version: view.version })}</li>
+      ))}
+    </ul>
+  );
+}
+
+/** What people at the agency said when they received the story: who, when, and their message in their own words. */
+function Replies({ replies }: { replies: ShareSummary["replies"] }) {
+  const { t } = useTranslation();
+  if (replies.length === 0) return t("sharing:whoHas.noReplies");
+  return (
+    <ul className="govuk-list app-replies">
+      {replies.map((reply) => (
+        <li key={reply.id}>
+          <Words>{t("sharing:whoHas.repliedBy", { name: reply.name, role: reply.role, when: reply.when})}</Words>
+          <span className="govuk-hint govuk-!-margin-bottom-0"> {t("sharing:whoHas.replyEmail", { email: reply.email })}</span>
+          {reply.message ? (
+            <blockquote className="app-reply-message">
+              <Words>{reply.message}</Words>
+            </blockquote>
+          ) : null}
+        </li>
+      ))}
+    </ul>
+  );
 }
 
 /**
@@ -76,8 +113,8 @@ export function ShareCard({ storyId, share }: { storyId: string; share: ShareSum
           key: { children: t("sharing:whoHas.updates") },
           value: { children: t(share.keepUpToDate ? "sharing:whoHas.updatesYes" : "sharing:whoHas.updatesNo") },
         },
-        { key: { children: t("sharing:whoHas.views") }, value: { children: t("sharing:whoHas.notViewed") } },
-        { key: { children: t("sharing:whoHas.replies") }, value: { children: t("sharing:whoHas.noReplies") } },
+        { key: { children: t("sharing:whoHas.views") }, value: { children: <Views views={share.views} /> } },
+        { key: { children: t("sharing:whoHas.replies") }, value: { children: <Replies replies={share.replies} /> } },
         {
           key: { children: t("sharing:whoHas.receipt") },
           value: {

@@ -1,31 +1,39 @@
 import { SummaryList } from "#app/components/govuk/summary-list";
+import { Tag } from "#app/components/govuk/tag";
 import { answerRows, isSingleText, Words } from "#app/components/story-answers";
 import { useTranslation } from "#app/i18n/use-translation";
 import { storySections, subjectName, type Field, type StoryContent } from "#app/models/story-sections";
 
 type Props = {
   content: StoryContent;
-  version: number;
-  /** When it was published, formatted by the loader (see formatDateTime). */
-  publishedOn: string;
+  /** Who it is about, when `content` may not hold "About you" (an agency's summary always has the name). */
+  name?: string;
   /** On what basis the writer speaks for the person: "self" when it is their own story. */
   basis: string;
+  /** The version and when it was published (formatted by the loader, see formatDateTime), unless the page shows them elsewhere. */
+  published?: { version: number; on: string };
+  /** Sections that differ from what this reader saw last time. */
+  changed?: readonly string[];
 };
 
 /**
  * A published story as a service reads it: who it is about, who wrote it and
- * when, then each part the person answered, in a fixed order, in their own words.
+ * when, then each part in `content`, in a fixed order, in the person's own words.
  */
-export function StorySummary({ content, version, publishedOn, basis }: Props) {
+export function StorySummary({ content, name, basis, published, changed = [] }: Props) {
   const { t } = useTranslation();
   return (
     <>
       <SummaryList
         rows={[
-          { key: { children: t("story:summary.about") }, value: { children: <Words>{subjectName(content) ?? ""}</Words> } },
+          { key: { children: t("story:summary.about") }, value: { children: <Words>{name ?? subjectName(content) ?? ""}</Words> } },
           { key: { children: t("story:summary.writtenBy") }, value: { children: t(`story:summary.basis.${basis}`) } },
-          { key: { children: t("story:summary.version") }, value: { children: String(version) } },
-          { key: { children: t("story:summary.published") }, value: { children: publishedOn } },
+          ...(published
+            ? [
+                { key: { children: t("story:summary.version") }, value: { children: String(published.version) } },
+                { key: { children: t("story:summary.published") }, value: { children: published.on } },
+              ]
+            : []),
         ]}
       />
       {storySections.map((section) => {
@@ -33,10 +41,15 @@ export function StorySummary({ content, version, publishedOn, basis }: Props) {
         if (!answers) return null;
         const [only] = section.pages[0].fields as readonly Field[];
         return (
-          <section key={section.id} aria-labelledby={`summary-${section.id}`}>
+          <section key={section.id} className="app-story-section" aria-labelledby={`summary-${section.id}`}>
             <h2 className="govuk-heading-m" id={`summary-${section.id}`}>
               {t(`story:sections.${section.id}.summaryTitle`)}
             </h2>
+            {changed.includes(section.id) ? (
+              <p className="govuk-body">
+                <Tag className="govuk-tag--yellow">{t("story:summary.changed")}</Tag>
+              </p>
+            ) : null}
             {isSingleText(section) ? (
               <p className="govuk-body">
                 <Words>{String(answers[only.name])}</Words>

@@ -6,6 +6,7 @@ import enCookies from "./locales/en/cookies.json";
 import enEmail from "./locales/en/email.json";
 import enGovuk from "./locales/en/govuk.json";
 import enPrivacy from "./locales/en/privacy.json";
+import enShared from "./locales/en/shared.json";
 import enSharing from "./locales/en/sharing.json";
 import enSignIn from "./locales/en/signIn.json";
 import enStart from "./locales/en/start.json";
@@ -16,14 +17,15 @@ import cyCookies from "./locales/cy/cookies.json";
 import cyEmail from "./locales/cy/email.json";
 import cyGovuk from "./locales/cy/govuk.json";
 import cyPrivacy from "./locales/cy/privacy.json";
+import cyShared from "./locales/cy/shared.json";
 import cySharing from "./locales/cy/sharing.json";
 import cySignIn from "./locales/cy/signIn.json";
 import cyStart from "./locales/cy/start.json";
 import cyStory from "./locales/cy/story.json";
 
 export const resources = {
-  en: { common: enCommon, govuk: enGovuk, start: enStart, cookies: enCookies, accessibility: enAccessibility, privacy: enPrivacy, email: enEmail, signIn: enSignIn, story: enStory, sharing: enSharing },
-  cy: { common: cyCommon, govuk: cyGovuk, start: cyStart, cookies: cyCookies, accessibility: cyAccessibility, privacy: cyPrivacy, email: cyEmail, signIn: cySignIn, story: cyStory, sharing: cySharing },
+  en: { common: enCommon, govuk: enGovuk, start: enStart, cookies: enCookies, accessibility: enAccessibility, privacy: enPrivacy, email: enEmail, signIn: enSignIn, story: enStory, sharing: enSharing, shared: enShared },
+  cy: { common: cyCommon, govuk: cyGovuk, start: cyStart, cookies: cyCookies, accessibility: cyAccessibility, privacy: cyPrivacy, email: cyEmail, signIn: cySignIn, story: cyStory, sharing: cySharing, shared: cyShared },
 } satisfies Record<Language, Record<string, Record<string, unknown>>>;
 
 export type Namespace = keyof (typeof resources)["en"];

@@ -23,3 +23,7 @@ export function findOrCreateResident(tx: Tx, email: string, language: Language, 
 export function setResidentLanguage(residentId: string, language: Language): void {
   db.update(residents).set({ language }).where(eq(residents.id, residentId)).run();
 }
+
+export function findResidentById(tx: Tx, id: string): Resident | undefined {
+  return tx.select().from(residents).where(eq(residents.id, id)).get();
+}

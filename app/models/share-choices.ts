@@ -55,3 +55,13 @@ export function exampleEndDate(now: Date): string {
   const example = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 2, 27));
   return `${example.getUTCDate()} ${example.getUTCMonth() + 1} ${example.getUTCFullYear()}`;
 }
+
+export type SharedStoryPage = "email" | "code" | "summary" | "received";
+
+/** Where a professional reads a shared story, once the link has been exchanged for a cookie: /shared/:shareId/… */
+export function sharedStoryPath(shareId: string, page: SharedStoryPage): string {
+  return `/shared/${shareId}/${page}`;
+}
+
+/** The longest message a professional can send back with "Let them know you've received this". */
+export const MAX_REPLY_MESSAGE = 500;

@@ -231,3 +231,8 @@ export function subjectName(story: StoryContent): string | undefined {
   const name = story.about?.name;
   return typeof name === "string" && name.trim() !== "" ? name : undefined;
 }
+
+/** How to address the person in a sentence: the first word of their name ("Let Sam know…"). */
+export function firstName(name: string): string {
+  return name.trim().split(/\s+/)[0] ?? name;
+}

@@ -8,20 +8,12 @@ import { NotificationBanner } from "#app/components/govuk/notification-banner";
 import type { RequestContext } from "#app/entry.server";
 import { languageFor, pageTranslations } from "#app/i18n/i18n.server";
 import { useTranslation } from "#app/i18n/use-translation";
-import { codeRefusedMessage, codeForm } from "#app/services/sign-in-forms.server";
-import { pendingSignIn, requestCode, verifyCode, type VerifyCodeResult } from "#app/services/sign-in.server";
+import { codeFailureMessage, codeForm, codeRefusedMessage } from "#app/services/sign-in-forms.server";
+import { pendingSignIn, requestCode, verifyCode } from "#app/services/sign-in.server";
 import { readForm, validateForm, type FormValues } from "#app/utils/form.server";
 import { clearSignInCookie, sessionCookie, signInCookie, signInToken } from "#app/utils/session.server";
 
 export const handle = { titleKey: "signIn:code.title" };
-
-const failureMessages: Record<Exclude<VerifyCodeResult, { ok: true }>["reason"], string> = {
-  "no-sign-in": "signIn:errors.code.expired",
-  expired: "signIn:errors.code.expired",
-  wrong: "signIn:errors.code.wrong",
-  "too-many-tries": "signIn:errors.code.tooManyTries",
-  "too-many-from-ip": "signIn:errors.code.tooManyFromIp",
-};
 
 const noValues: FormValues = {};
 
@@ -51,7 +43,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const verified = verifyCode({ token, code: result.data.code, ip, language: languageFor(request) });
   if (!verified.ok) {
     const status = verified.reason === "too-many-from-ip" ? 429 : 400;
-    return data({ errors: [{ field: "code", message: failureMessages[verified.reason] }], values: result.values, resent: false }, { status });
+    return data({ errors: [{ field: "code", message: codeFailureMessage(verified.reason) }], values: result.values, resent: false }, { status });
   }
   const headers = new Headers();
   headers.append("Set-Cookie", sessionCookie(verified.sessionToken));

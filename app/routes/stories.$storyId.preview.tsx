@@ -33,7 +33,7 @@ export default function StoryPreview() {
         <>
           <p className="govuk-body">{t("story:preview.intro")}</p>
           {unpublishedChanges ? <InsetText>{t("story:preview.unpublishedChanges")}</InsetText> : null}
-          <StorySummary content={published.content} version={published.version} publishedOn={published.publishedOn} basis={basis} />
+          <StorySummary content={published.content} published={{ version: published.version, on: published.publishedOn }} basis={basis} />
         </>
       ) : (
         <>

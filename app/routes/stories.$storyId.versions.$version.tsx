@@ -26,7 +26,7 @@ export default function StoryVersion() {
     <StoryPage backHref={`${storyPath(storyId)}/versions`}>
       <h1 className="govuk-heading-l">{t("story:version.heading", { version })}</h1>
       <p className="govuk-body">{t("story:version.intro")}</p>
-      <StorySummary content={content} version={version} publishedOn={publishedOn} basis={basis} />
+      <StorySummary content={content} published={{ version, on: publishedOn }} basis={basis} />
     </StoryPage>
   );
 }

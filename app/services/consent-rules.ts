@@ -1,4 +1,4 @@
-import { storySections, type SectionId } from "#app/models/story-sections";
+import { storySections, type SectionId, type StoryContent } from "#app/models/story-sections";
 
 /**
  * The rules of consent, in one place. Pure functions of their inputs, so every
@@ -100,4 +100,55 @@ export function extension(currentEndsAt: Date, choice: EndChoice, now: Date): { 
   if (!result.ok) return result;
   if (result.endsAt <= currentEndsAt) return { ok: false, reason: "not-later" };
   return result;
+}
+
+/**
+ * What an agency may read of a version: only the sections the person agreed
+ * to share with it, in the story's order. Nothing else leaves the server: the
+ * page, its data and its print view are all made from this. The person's name
+ * goes with every share on its own (see `sectionsToShare`), not through here.
+ */
+export function sharedContent(content: StoryContent, sections: readonly string[]): StoryContent {
+  const shared: StoryContent = {};
+  for (const id of sectionsToShare(sections)) {
+    if (content[id]) shared[id] = content[id];
+  }
+  return shared;
+}
+
+/**
+ * The shared sections a professional has not seen as they are now: those that
+ * differ from what the same person was shown last time, including any newly
+ * shared. Nothing is marked on a first view.
+ */
+export function changedSince(current: StoryContent, previous: StoryContent | null): SectionId[] {
+  if (!previous) return [];
+  return storySections
+    .map((section) => section.id)
+    .filter((id) => current[id] !== undefined && JSON.stringify(current[id]) !== JSON.stringify(previous[id]));
+}
+
+/** How long a professional's verified access lasts in one browser, and how long they have to prove their address first. */
+export const ACCESS_HOURS = 8;
+export const PROVE_ADDRESS_MINUTES = 60;
+
+export type AccessState = "unverified" | "verified" | "expired";
+
+/** A browser's access to a share at `now`: expired once past its time, verified once the address is proven. */
+export function accessState(access: { verifiedAt: Date | null; expiresAt: Date }, now: Date): AccessState {
+  if (access.expiresAt <= now) return "expired";
+  return access.verifiedAt ? "verified" : "unverified";
+}
+
+/** When access runs out: 8 hours after the address is proven, or an hour after the link is opened. */
+export function accessExpiresAt(now: Date, verified: boolean): Date {
+  return new Date(now.getTime() + (verified ? ACCESS_HOURS * 60 : PROVE_ADDRESS_MINUTES) * 60 * 1000);
+}
+
+/** Whether an address is at one of an agency's domains: exactly, so "nhs.net" does not admit "evil-nhs.net" or "nhs.net.example". */
+export function atAgencyDomain(email: string, domains: readonly string[]): boolean {
+  const at = email.lastIndexOf("@");
+  if (at < 1) return false;
+  const domain = email.slice(at + 1).toLowerCase();
+  return domains.some((allowed) => allowed.toLowerCase() === domain);
 }

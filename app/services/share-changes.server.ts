@@ -1,6 +1,7 @@
-import { formatDate } from "#app/i18n/dates";
+import { formatDate, formatDateTime } from "#app/i18n/dates";
 import type { Language } from "#app/i18n/i18n";
 import { languageFor, serverT } from "#app/i18n/i18n.server";
+import { repliesOfStory, viewsOfStory } from "#app/models/access-log.server";
 import { recordAuditEvent } from "#app/models/audit.server";
 import { consentRecordsOf, insertConsentRecord, type ConsentRecord } from "#app/models/consent.server";
 import { queueEmail } from "#app/models/outbox.server";
@@ -52,8 +53,13 @@ export type Agreement = { wording: string; wordingHash: string };
 
 const agreement = (wording: string): Agreement => ({ wording, wordingHash: sha256(wording) });
 
-/** "Who has your story": each share as the person sees it now, its state worked out at this moment. */
+/**
+ * "Who has your story": each share as the person sees it now, its state worked
+ * out at this moment, with every time a professional opened it and every reply.
+ */
 export function sharesOverview(story: Pick<OwnedStory, "id" | "latestVersion">, lang: Language, now = new Date()) {
+  const views = viewsOfStory(story.id);
+  const replies = repliesOfStory(story.id);
   return sharesOfStory(story.id).map(({ share, agency }) => ({
     id: share.id,
     agency: agency.name,
@@ -63,6 +69,12 @@ export function sharesOverview(story: Pick<OwnedStory, "id" | "latestVersion">, 
     stoppedOn: share.stoppedAt ? formatDate(share.stoppedAt, lang) : null,
     version: versionShown(share, story.latestVersion ?? share.version),
     keepUpToDate: share.keepUpToDate,
+    views: views
+      .filter((view) => view.shareId === share.id)
+      .map((view) => ({ id: view.id, email: view.email, when: formatDateTime(view.viewedAt, lang), version: view.version })),
+    replies: replies
+      .filter((reply) => reply.shareId === share.id)
+      .map((reply) => ({ id: reply.id, name: reply.name, role: reply.role, email: reply.email, message: reply.message, when: formatDateTime(reply.createdAt, lang) })),
   }));
 }
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { CodeFailure, CodeRefusal } from "./sign-in.server";
 
 // Error messages are translation keys (signIn namespace), shown in the person's language.
 export const emailForm = z.object({
@@ -19,6 +20,19 @@ export const codeForm = z.object({
 });
 
 /** The message for a code that was not sent because a rate limit was reached. */
-export function codeRefusedMessage(reason: "too-many-for-address" | "too-many-from-ip"): string {
+export function codeRefusedMessage(reason: CodeRefusal): string {
   return reason === "too-many-for-address" ? "signIn:errors.email.tooManyForAddress" : "signIn:errors.email.tooManyFromIp";
+}
+
+const codeFailures: Record<CodeFailure, string> = {
+  "no-sign-in": "signIn:errors.code.expired",
+  expired: "signIn:errors.code.expired",
+  wrong: "signIn:errors.code.wrong",
+  "too-many-tries": "signIn:errors.code.tooManyTries",
+  "too-many-from-ip": "signIn:errors.code.tooManyFromIp",
+};
+
+/** The message for a code that was not accepted. */
+export function codeFailureMessage(reason: CodeFailure): string {
+  return codeFailures[reason];
 }

@@ -11,9 +11,10 @@ import {
   insertSignInCode,
   markSignInCodeUsed,
   retireUnusedCodes,
+  type SignInCode,
 } from "#app/models/sign-in-code.server";
 import { env } from "#app/utils/env.server";
-import { db } from "#db/client.server";
+import { db, type Tx } from "#db/client.server";
 
 export const CODE_MINUTES = 15;
 export const MAX_WRONG_ATTEMPTS = 5;
@@ -39,7 +40,68 @@ function sameHash(a: string, b: string): boolean {
 /** Rate-limit keys never hold the address itself. */
 const addressKey = (email: string) => hashToken(`address:${email}`);
 
-export type RequestCodeResult = { ok: true; token: string } | { ok: false; reason: "too-many-for-address" | "too-many-from-ip" };
+export type CodeRefusal = "too-many-for-address" | "too-many-from-ip";
+
+/**
+ * Makes a code for `email` within the rate limits, in the caller's
+ * transaction, retiring the earlier unused ones. The one way a code is made,
+ * for a resident signing in and for a professional proving a work address
+ * (`shareAccessId`). Returns the code to email and the token naming this row.
+ */
+export function issueCode(
+  tx: Tx,
+  input: { email: string; ip: string; language: Language; returnTo: string | null; shareAccessId: string | null; now: Date },
+): { ok: true; token: string; id: string; code: string } | { ok: false; reason: CodeRefusal } {
+  const { email, now } = input;
+  if (!takeFromLimit(tx, limits.codesPerIp, input.ip, now)) {
+    recordAuditEvent("sign_in_rate_limited", { limit: limits.codesPerIp.name }, tx);
+    return { ok: false, reason: "too-many-from-ip" };
+  }
+  if (!takeFromLimit(tx, limits.codesPerAddress, addressKey(email), now)) {
+    recordAuditEvent("sign_in_rate_limited", { limit: limits.codesPerAddress.name }, tx);
+    return { ok: false, reason: "too-many-for-address" };
+  }
+  retireUnusedCodes(tx, email, input.shareAccessId, now);
+  const { token, hash: id } = newToken();
+  const code = newCode();
+  insertSignInCode(tx, {
+    id,
+    email,
+    codeHash: hashCode(id, code),
+    language: input.language,
+    returnTo: input.returnTo,
+    shareAccessId: input.shareAccessId,
+    expiresAt: new Date(now.getTime() + CODE_MINUTES * 60 * 1000),
+    createdAt: now,
+  });
+  return { ok: true, token, id, code };
+}
+
+export type CodeFailure = "no-sign-in" | "expired" | "wrong" | "too-many-tries" | "too-many-from-ip";
+
+/**
+ * Checks a typed code against its row within the attempts limit, counting a
+ * wrong try and using the code up when it is right. The one rule for every code.
+ */
+export function checkCode(tx: Tx, row: SignInCode | undefined, code: string, ip: string, now: Date): { ok: true; row: SignInCode } | { ok: false; reason: CodeFailure } {
+  if (!takeFromLimit(tx, limits.codeAttemptsPerIp, ip, now)) {
+    recordAuditEvent("sign_in_rate_limited", { limit: limits.codeAttemptsPerIp.name }, tx);
+    return { ok: false, reason: "too-many-from-ip" };
+  }
+  if (!row) return { ok: false, reason: "no-sign-in" };
+  if (row.usedAt || row.expiresAt <= now) return { ok: false, reason: "expired" };
+  if (row.wrongAttempts >= MAX_WRONG_ATTEMPTS) return { ok: false, reason: "too-many-tries" };
+  if (!sameHash(row.codeHash, hashCode(row.id, code))) {
+    const wrongAttempts = row.wrongAttempts + 1;
+    countWrongAttempt(tx, row.id, wrongAttempts);
+    recordAuditEvent("sign_in_code_wrong", { attempt: wrongAttempts }, tx);
+    return { ok: false, reason: wrongAttempts >= MAX_WRONG_ATTEMPTS ? "too-many-tries" : "wrong" };
+  }
+  markSignInCodeUsed(tx, row.id, now);
+  return { ok: true, row };
+}
+
+export type RequestCodeResult = { ok: true; token: string } | { ok: false; reason: CodeRefusal };
 
 /** Emails a new code to `email` and returns the token the browser keeps to say which sign-in it is. */
 export function requestCode(input: {
@@ -51,30 +113,12 @@ export function requestCode(input: {
 }): RequestCodeResult {
   const now = input.now ?? new Date();
   const email = normaliseEmail(input.email);
-  return db.transaction((tx) => {
-    if (!takeFromLimit(tx, limits.codesPerIp, input.ip, now)) {
-      recordAuditEvent("sign_in_rate_limited", { limit: limits.codesPerIp.name }, tx);
-      return { ok: false, reason: "too-many-from-ip" } as const;
-    }
-    if (!takeFromLimit(tx, limits.codesPerAddress, addressKey(email), now)) {
-      recordAuditEvent("sign_in_rate_limited", { limit: limits.codesPerAddress.name }, tx);
-      return { ok: false, reason: "too-many-for-address" } as const;
-    }
-    retireUnusedCodes(tx, email, now);
-    const { token, hash: id } = newToken();
-    const code = newCode();
-    insertSignInCode(tx, {
-      id,
-      email,
-      codeHash: hashCode(id, code),
-      language: input.language,
-      returnTo: input.returnTo,
-      expiresAt: new Date(now.getTime() + CODE_MINUTES * 60 * 1000),
-      createdAt: now,
-    });
-    queueEmail(tx, { to: email, template: "sign-in-code", language: input.language, personalisation: { code } });
+  return db.transaction((tx): RequestCodeResult => {
+    const issued = issueCode(tx, { ...input, email, shareAccessId: null, now });
+    if (!issued.ok) return issued;
+    queueEmail(tx, { to: email, template: "sign-in-code", language: input.language, personalisation: { code: issued.code } });
     recordAuditEvent("sign_in_code_sent", {}, tx);
-    return { ok: true, token } as const;
+    return { ok: true, token: issued.token };
   });
 }
 
@@ -89,30 +133,17 @@ export function pendingSignIn(token: string | null, { evenIfExpired = false, now
 
 export type VerifyCodeResult =
   | { ok: true; sessionToken: string; returnTo: string | null; residentId: string; language: Language }
-  | { ok: false; reason: "no-sign-in" | "expired" | "wrong" | "too-many-tries" | "too-many-from-ip" };
+  | { ok: false; reason: CodeFailure };
 
 export function verifyCode(input: { token: string | null; code: string; ip: string; language: Language; now?: Date }): VerifyCodeResult {
   const now = input.now ?? new Date();
-  return db.transaction((tx) => {
-    if (!takeFromLimit(tx, limits.codeAttemptsPerIp, input.ip, now)) {
-      recordAuditEvent("sign_in_rate_limited", { limit: limits.codeAttemptsPerIp.name }, tx);
-      return { ok: false, reason: "too-many-from-ip" } as const;
-    }
-    const row = input.token ? findSignInCode(tx, hashToken(input.token)) : undefined;
-    if (!row) return { ok: false, reason: "no-sign-in" } as const;
-    if (row.usedAt || row.expiresAt <= now) return { ok: false, reason: "expired" } as const;
-    if (row.wrongAttempts >= MAX_WRONG_ATTEMPTS) return { ok: false, reason: "too-many-tries" } as const;
-    if (!sameHash(row.codeHash, hashCode(row.id, input.code))) {
-      const wrongAttempts = row.wrongAttempts + 1;
-      countWrongAttempt(tx, row.id, wrongAttempts);
-      recordAuditEvent("sign_in_code_wrong", { attempt: wrongAttempts }, tx);
-      return { ok: false, reason: wrongAttempts >= MAX_WRONG_ATTEMPTS ? "too-many-tries" : "wrong" } as const;
-    }
-    markSignInCodeUsed(tx, row.id, now);
-    const resident = findOrCreateResident(tx, row.email, input.language, now);
+  return db.transaction((tx): VerifyCodeResult => {
+    const checked = checkCode(tx, input.token ? findSignInCode(tx, hashToken(input.token)) : undefined, input.code, input.ip, now);
+    if (!checked.ok) return checked;
+    const resident = findOrCreateResident(tx, checked.row.email, input.language, now);
     const sessionToken = createSession(tx, resident.id, now);
     recordAuditEvent("signed_in", { resident: resident.id }, tx);
-    return { ok: true, sessionToken, returnTo: row.returnTo, residentId: resident.id, language: resident.language } as const;
+    return { ok: true, sessionToken, returnTo: checked.row.returnTo, residentId: resident.id, language: resident.language };
   });
 }
 

@@ -5,7 +5,7 @@ import { findOwnedStory, findVersion, storyExists, type OwnedStory } from "#app/
 import { findPage, findSection } from "#app/models/story-sections";
 import { requireResident, type SignedIn } from "#app/utils/session.server";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 const notFound = () => new Response(null, { status: 404 });
 

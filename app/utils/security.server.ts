@@ -20,6 +20,8 @@ export function securityHeaders({ nonce, https }: { nonce: string; https: boolea
   return {
     "Content-Security-Policy": csp,
     "Referrer-Policy": "no-referrer",
+    // Every page is private or about a private service; the start page is the only one robots.txt lets crawlers fetch.
+    "X-Robots-Tag": "noindex, nofollow",
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",
     "Cross-Origin-Opener-Policy": "same-origin",

@@ -25,6 +25,21 @@ export function readCookie(request: Request, name: string): string | null {
   return null;
 }
 
+/*
+ * A professional's access to one share lives in a cookie of its own, named
+ * after the share and sent only under /shared/, so several shares can be open
+ * in one browser. `__Host-` needs Path=/, so over https these take `__Secure-`.
+ */
+const shareAccessName = (shareId: string) => `${https ? "__Secure-" : ""}share-${shareId}`;
+
+function pathCookie(name: string, value: string, maxAgeSeconds: number, path: string): string {
+  return `${name}=${value}; Path=${path}; Max-Age=${maxAgeSeconds}; HttpOnly; SameSite=Lax${https ? "; Secure" : ""}`;
+}
+
+export const shareAccessCookie = (shareId: string, token: string, expiresAt: Date, now = new Date()) =>
+  pathCookie(shareAccessName(shareId), token, Math.max(0, Math.round((expiresAt.getTime() - now.getTime()) / 1000)), "/shared/");
+export const shareAccessToken = (request: Request, shareId: string) => readCookie(request, shareAccessName(shareId));
+
 export const sessionCookie = (token: string) => cookie(SESSION, token, ABSOLUTE_HOURS * 60 * 60);
 export const clearSessionCookie = () => cookie(SESSION, "", 0);
 export const signInCookie = (token: string) => cookie(SIGN_IN, token, 15 * 60);

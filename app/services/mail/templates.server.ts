@@ -79,6 +79,24 @@ const templates = {
       paragraphs: [t("email:shareUpdated.intro", values), t("email:shareUpdated.open"), t("email:shareUpdated.lost")],
     }),
   }),
+  // To a professional proving their work address: the code, and which agency asked, never whose story.
+  "access-code": define({
+    fields: ["code", "agency"],
+    secret: ["code"],
+    render: (t, values) => ({
+      subject: t("email:accessCode.subject", values),
+      paragraphs: [t("email:accessCode.intro", values), values.code, t("email:accessCode.expiry"), t("email:accessCode.ignore")],
+    }),
+  }),
+  // To the resident when a professional says the story reached them: who replied; the message itself waits behind sign-in.
+  "share-received": define({
+    fields: ["agency", "name", "role", "manageLink"],
+    secret: [],
+    render: (t, values) => ({
+      subject: t("email:shareReceived.subject", values),
+      paragraphs: [t("email:shareReceived.intro", values), t("email:shareReceived.see"), values.manageLink, t("email:shareReceived.notYou", values)],
+    }),
+  }),
   // To the resident when a share reaches its end date.
   "share-ended": define({
     fields: ["agency", "manageLink"],

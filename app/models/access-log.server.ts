@@ -1,0 +1,53 @@
+import { randomUUID } from "node:crypto";
+import { and, desc, eq, lt } from "drizzle-orm";
+import { db, type Tx } from "#db/client.server";
+import { shareReplies, shares, shareViews } from "#db/schema";
+
+export type ShareView = typeof shareViews.$inferSelect;
+export type ShareReply = typeof shareReplies.$inferSelect;
+
+/** One more line in the access log: who opened which share, and what they were shown. */
+export function recordView(tx: Tx, view: Omit<ShareView, "id">): void {
+  tx.insert(shareViews).values(view).run();
+}
+
+/** What this professional was shown the last time they opened this share, before `before`. */
+export function lastViewBy(shareId: string, email: string, before: Date, tx: Tx = db): Pick<ShareView, "version" | "sections"> | undefined {
+  return tx
+    .select({ version: shareViews.version, sections: shareViews.sections })
+    .from(shareViews)
+    .where(and(eq(shareViews.shareId, shareId), eq(shareViews.email, email), lt(shareViews.viewedAt, before)))
+    .orderBy(desc(shareViews.viewedAt), desc(shareViews.id))
+    .limit(1)
+    .get();
+}
+
+/** Every view of every share of a story, newest first, for "Who has your story". */
+export function viewsOfStory(storyId: string, tx: Tx = db): ShareView[] {
+  return tx
+    .select({ view: shareViews })
+    .from(shareViews)
+    .innerJoin(shares, eq(shares.id, shareViews.shareId))
+    .where(eq(shares.storyId, storyId))
+    .orderBy(desc(shareViews.viewedAt), desc(shareViews.id))
+    .all()
+    .map((row) => row.view);
+}
+
+export function insertReply(tx: Tx, reply: Omit<ShareReply, "id">): string {
+  const id = randomUUID();
+  tx.insert(shareReplies).values({ ...reply, id }).run();
+  return id;
+}
+
+/** Every reply to every share of a story, newest first. */
+export function repliesOfStory(storyId: string, tx: Tx = db): ShareReply[] {
+  return tx
+    .select({ reply: shareReplies })
+    .from(shareReplies)
+    .innerJoin(shares, eq(shares.id, shareReplies.shareId))
+    .where(eq(shares.storyId, storyId))
+    .orderBy(desc(shareReplies.createdAt), desc(shareReplies.id))
+    .all()
+    .map((row) => row.reply);
+}

@@ -1,0 +1,88 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { fieldError, FormErrorSummary } from "#app/components/form-errors";
+import { BackLink } from "#app/components/govuk/back-link";
+import { Button } from "#app/components/govuk/button";
+import { CharacterCount } from "#app/components/govuk/character-count";
+import { Input } from "#app/components/govuk/input";
+import { languageFor, pageTranslations } from "#app/i18n/i18n.server";
+import { useTranslation } from "#app/i18n/use-translation";
+import { MAX_REPLY_MESSAGE, sharedStoryPath } from "#app/models/share-choices";
+import { findVersion } from "#app/models/story.server";
+import { firstName, subjectName } from "#app/models/story-sections";
+import { versionShown } from "#app/services/consent-rules";
+import { requireVerifiedAccess, sendReply, type SharedAccess } from "#app/services/shared-story.server";
+import { replyForm } from "#app/services/shared-story-forms.server";
+import { readForm, validateForm } from "#app/utils/form.server";
+
+/** The first name of the person the share is about, from the version the agency sees. */
+function nameOf({ share, story }: SharedAccess): string {
+  const version = findVersion(story.id, versionShown(share, story.latestVersion ?? share.version));
+  return firstName((version && subjectName(version.content)) ?? "");
+}
+
+export function loader({ request, params }: LoaderFunctionArgs) {
+  const found = requireVerifiedAccess(request, params.shareId, languageFor(request));
+  const name = nameOf(found);
+  return { ...pageTranslations(request, "shared", "story"), shareId: found.share.id, name, titleKey: "shared:received.title", titleValues: { name } };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const found = requireVerifiedAccess(request, params.shareId, languageFor(request));
+  const result = validateForm(replyForm, await readForm(request));
+  if (!result.ok) return data({ errors: result.errors, values: result.values }, { status: 400 });
+  sendReply(found, result.data);
+  return redirect(`${sharedStoryPath(found.share.id, "summary")}?received=1`);
+}
+
+export default function LetThemKnow() {
+  const { t } = useTranslation();
+  const { shareId, name } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const errors = actionData?.errors;
+  const value = (field: string) => String(actionData?.values[field] ?? "");
+  return (
+    <>
+      <BackLink href={sharedStoryPath(shareId, "summary")}>{t("shared:received.cancel")}</BackLink>
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <FormErrorSummary errors={errors} t={t} />
+          <h1 className="govuk-heading-l">{t("shared:received.title", { name })}</h1>
+          <p className="govuk-body">{t("shared:received.intro", { name })}</p>
+          <Form method="post" noValidate>
+            <Input
+              id="name"
+              name="name"
+              autocomplete="name"
+              spellcheck={false}
+              value={value("name")}
+              label={{ children: t("shared:received.name"), className: "govuk-label--s" }}
+              errorMessage={fieldError(errors, "name", t)}
+            />
+            <Input
+              id="role"
+              name="role"
+              autocomplete="organization-title"
+              value={value("role")}
+              label={{ children: t("shared:received.role"), className: "govuk-label--s" }}
+              hint={{ children: t("shared:received.roleHint") }}
+              errorMessage={fieldError(errors, "role", t)}
+            />
+            <CharacterCount
+              id="message"
+              name="message"
+              rows={4}
+              maxlength={MAX_REPLY_MESSAGE}
+              textareaDescriptionText={t("story:question.limit", { limit: MAX_REPLY_MESSAGE })}
+              value={value("message")}
+              label={{ children: t("shared:received.message"), className: "govuk-label--s" }}
+              hint={{ children: t("shared:received.messageHint") }}
+              errorMessage={fieldError(errors, "message", t)}
+            />
+            <Button>{t("shared:received.send")}</Button>
+          </Form>
+        </div>
+      </div>
+    </>
+  );
+}

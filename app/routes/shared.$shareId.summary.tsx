@@ -1,0 +1,53 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { ConsentPanel } from "#app/components/consent-panel";
+import { NotificationBanner } from "#app/components/govuk/notification-banner";
+import { WarningText } from "#app/components/govuk/warning-text";
+import { PrintButton } from "#app/components/print-button";
+import { StorySummary } from "#app/components/story-summary";
+import { languageFor, pageTranslations, serviceNames } from "#app/i18n/i18n.server";
+import { useTranslation } from "#app/i18n/use-translation";
+import { sharedStoryPath } from "#app/models/share-choices";
+import { firstName } from "#app/models/story-sections";
+import { readSharedStory, requireVerifiedAccess } from "#app/services/shared-story.server";
+import { noFormHere } from "#app/utils/layout.server";
+
+export function loader({ request, params }: LoaderFunctionArgs) {
+  const found = requireVerifiedAccess(request, params.shareId, languageFor(request));
+  const story = readSharedStory(found);
+  return {
+    ...pageTranslations(request, "shared", "story", "sharing"),
+    ...story,
+    service: serviceNames(found.lang).service,
+    titleKey: "shared:summary.title",
+    titleValues: { name: story.name },
+    received: new URL(request.url).searchParams.get("received") === "1",
+  };
+}
+
+export const action = noFormHere;
+
+export default function SharedStorySummary() {
+  const { t } = useTranslation();
+  const { shareId, name, basis, content, changed, consent, printedOn, service, received } = useLoaderData<typeof loader>();
+  const first = firstName(name);
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds-from-desktop app-shared-story">
+        {received ? <NotificationBanner type="success">{t("shared:summary.receivedDone", { name: first })}</NotificationBanner> : null}
+        <span className="govuk-caption-l">{t("shared:caption", { agency: consent.agency })}</span>
+        <h1 className="govuk-heading-l">{t("shared:summary.title", { name })}</h1>
+        <WarningText>{t("shared:summary.private", { agency: consent.agency, name: first })}</WarningText>
+        <ConsentPanel name={first} consent={consent} />
+        <div className="govuk-button-group app-no-print">
+          <a className="govuk-button" href={sharedStoryPath(shareId, "received")}>
+            {t("shared:summary.received", { name: first })}
+          </a>
+          <PrintButton text={t("shared:summary.print")} noScriptText={t("shared:summary.printNoScript")} />
+        </div>
+        <StorySummary content={content} name={name} basis={basis} changed={changed} />
+        <p className="govuk-body-s app-print-only">{t("shared:summary.printedOn", { date: printedOn, service, agency: consent.agency, endsOn: consent.endsOn })}</p>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+import { data, redirect, type LoaderFunctionArgs } from "@remix-run/node";
+import type { RequestContext } from "#app/entry.server";
+import { languageFor } from "#app/i18n/i18n.server";
+import { openSharedLink } from "#app/services/shared-story.server";
+import { noFormHere } from "#app/utils/layout.server";
+
+/**
+ * The link emailed to an agency. It never shows a page of its own: it is
+ * exchanged for a cookie and left behind (see openSharedLink), or the layout
+ * answers with its 404, 410 or 429 page.
+ */
+export function loader({ request, params, context }: LoaderFunctionArgs) {
+  const outcome = openSharedLink(request, params.token, (context as RequestContext).clientIp, languageFor(request));
+  if ("gone" in outcome) throw data(outcome.gone, { status: 410 });
+  if ("refused" in outcome) throw new Response(null, { status: outcome.refused });
+  throw redirect(outcome.redirectTo, outcome.cookie ? { headers: { "Set-Cookie": outcome.cookie } } : undefined);
+}
+
+export const action = noFormHere;
+
+export default function SharedLink() {
+  return null;
+}

@@ -1,0 +1,216 @@
+import { data, redirect } from "@remix-run/node";
+import { formatDate, formatDateTime } from "#app/i18n/dates";
+import type { Language } from "#app/i18n/i18n";
+import { insertReply, lastViewBy, recordView } from "#app/models/access-log.server";
+import { recordAuditEvent } from "#app/models/audit.server";
+import { queueEmail } from "#app/models/outbox.server";
+import { limitReached, limits, takeFromLimit } from "#app/models/rate-limit.server";
+import { findResidentById } from "#app/models/resident.server";
+import { hashToken, newToken } from "#app/models/session.server";
+import { findShareAccess, findShareByTokenHash, insertShareAccess, markShareAccessVerified, type FoundShareAccess } from "#app/models/share-access.server";
+import { sharedStoryPath, sharesPath } from "#app/models/share-choices";
+import { findAccessCode } from "#app/models/sign-in-code.server";
+import { findVersion } from "#app/models/story.server";
+import { subjectName } from "#app/models/story-sections";
+import {
+  accessExpiresAt,
+  accessState,
+  atAgencyDomain,
+  changedSince,
+  sectionsToShare,
+  sharedContent,
+  shareState,
+  versionShown,
+  type AccessState,
+} from "#app/services/consent-rules";
+import { checkCode, issueCode, normaliseEmail, type CodeFailure, type CodeRefusal } from "#app/services/sign-in.server";
+import { UUID } from "#app/services/story-access.server";
+import { env } from "#app/utils/env.server";
+import { shareAccessCookie, shareAccessToken } from "#app/utils/session.server";
+import { db } from "#db/client.server";
+
+/*
+ * The professional's side of a share: a link opened, a work address proven by
+ * an emailed code, then the summary read for 8 hours in that browser. The
+ * share's state is checked on every request, so stopping is immediate.
+ */
+
+// What newToken makes: 32 random bytes in base64url.
+const LINK_TOKEN = /^[A-Za-z0-9_-]{43}$/;
+
+/** What the 410 page says when a share has stopped (no date) or ended (the date it ended). */
+export type Gone = { endedOn: string | null };
+
+function goneBody(share: { stoppedAt: Date | null; endsAt: Date }, lang: Language, now: Date): Gone | null {
+  const state = shareState(share, now);
+  if (state === "active") return null;
+  return { endedOn: state === "ended" ? formatDate(share.endsAt, lang) : null };
+}
+
+const notFound = () => new Response(null, { status: 404 });
+
+/**
+ * Opening the emailed link, `/shared/:token`. The token is looked up by its
+ * hash and exchanged for a cookie bound to the share; the browser then goes to
+ * an address without the token, so it stays out of history, logs and Referer.
+ * A browser that already has access to the share keeps it. Misses are counted
+ * per IP and, past the limit, every link from that IP is refused for a while,
+ * so tokens cannot be guessed at speed.
+ */
+export type LinkOutcome = { redirectTo: string; cookie: string | null } | { refused: 404 | 429 } | { gone: Gone };
+
+export function openSharedLink(request: Request, token: string | undefined, ip: string, lang: Language, now = new Date()): LinkOutcome {
+  return db.transaction((tx): LinkOutcome => {
+    if (limitReached(tx, limits.linkMissesPerIp, ip, now)) {
+      recordAuditEvent("share_link_rate_limited", {}, tx);
+      return { refused: 429 };
+    }
+    const share = token && LINK_TOKEN.test(token) ? findShareByTokenHash(hashToken(token)) : undefined;
+    if (!share) {
+      takeFromLimit(tx, limits.linkMissesPerIp, ip, now);
+      recordAuditEvent("share_link_unknown", {}, tx);
+      return { refused: 404 };
+    }
+    const gone = goneBody(share, lang, now);
+    if (gone) {
+      recordAuditEvent("share_link_refused", { share: share.id, state: shareState(share, now) }, tx);
+      return { gone };
+    }
+    const held = shareAccessToken(request, share.id);
+    const existing = held ? findShareAccess(hashToken(held), tx) : undefined;
+    if (existing && existing.share.id === share.id) {
+      const state = accessState(existing.access, now);
+      if (state !== "expired") return { redirectTo: sharedStoryPath(share.id, state === "verified" ? "summary" : "email"), cookie: null };
+    }
+    const access = newToken();
+    const expiresAt = accessExpiresAt(now, false);
+    insertShareAccess(tx, { idHash: access.hash, shareId: share.id, expiresAt, createdAt: now });
+    recordAuditEvent("share_link_opened", { share: share.id }, tx);
+    return { redirectTo: sharedStoryPath(share.id, "email"), cookie: shareAccessCookie(share.id, access.token, expiresAt, now) };
+  });
+}
+
+export type SharedAccess = FoundShareAccess & { state: Exclude<AccessState, "expired">; lang: Language; token: string };
+
+/**
+ * The guard of every page under /shared/:shareId: this browser's access to
+ * that share, or "Page not found" (no cookie, someone else's share, a made-up
+ * id: all alike). A stopped or ended share answers 410 at once, inside the 8
+ * hours too; access that has run out answers 401 "open the link again".
+ */
+export function requireSharedAccess(request: Request, shareId: string | undefined, lang: Language, now = new Date()): SharedAccess {
+  const token = shareId && UUID.test(shareId) ? shareAccessToken(request, shareId) : null;
+  const found = token ? findShareAccess(hashToken(token)) : undefined;
+  if (!found || found.share.id !== shareId) throw notFound();
+  const gone = goneBody(found.share, lang, now);
+  if (gone) throw data(gone, { status: 410 });
+  const state = accessState(found.access, now);
+  if (state === "expired") throw data(null, { status: 401 });
+  return { ...found, state, lang, token: token! };
+}
+
+/** As requireSharedAccess, for pages that show the story: a browser that has not proven an address is sent to do so. */
+export function requireVerifiedAccess(request: Request, shareId: string | undefined, lang: Language, now = new Date()): SharedAccess & { access: { email: string } } {
+  const found = requireSharedAccess(request, shareId, lang, now);
+  if (found.state !== "verified" || !found.access.email) throw redirect(sharedStoryPath(found.share.id, "email"));
+  return found as SharedAccess & { access: { email: string } };
+}
+
+export type AccessCodeOutcome = { ok: true } | { ok: false; reason: "wrong-domain" | CodeRefusal };
+
+/** Emails a code to a work address, if it is at one of the agency's domains, within the same limits as a resident's codes. */
+export function requestAccessCode(found: SharedAccess, email: string, ip: string, now = new Date()): AccessCodeOutcome {
+  const address = normaliseEmail(email);
+  if (!atAgencyDomain(address, found.agency.domains)) return { ok: false, reason: "wrong-domain" };
+  return db.transaction((tx): AccessCodeOutcome => {
+    const issued = issueCode(tx, { email: address, ip, language: found.lang, returnTo: null, shareAccessId: found.access.idHash, now });
+    if (!issued.ok) return issued;
+    queueEmail(tx, { to: address, template: "access-code", language: found.lang, personalisation: { code: issued.code, agency: found.agency.name } });
+    recordAuditEvent("share_access_code_sent", { share: found.share.id }, tx);
+    return { ok: true };
+  });
+}
+
+/** The address this browser's newest code went to, while one is waiting to be entered. */
+export function pendingAccessEmail(found: SharedAccess): string | null {
+  const row = findAccessCode(db, found.access.idHash);
+  return row && !row.usedAt ? row.email : null;
+}
+
+/** The right code proves the address: this browser may read the share for 8 hours. */
+export function verifyAccessCode(found: SharedAccess, code: string, ip: string, now = new Date()): { ok: true; cookie: string } | { ok: false; reason: CodeFailure } {
+  return db.transaction((tx) => {
+    const checked = checkCode(tx, findAccessCode(tx, found.access.idHash), code, ip, now);
+    if (!checked.ok) return checked;
+    const expiresAt = accessExpiresAt(now, true);
+    markShareAccessVerified(tx, found.access.idHash, checked.row.email, now, expiresAt);
+    recordAuditEvent("share_access_verified", { share: found.share.id, agency: found.agency.id }, tx);
+    // The same token, now good for 8 hours: the cookie lives as long as the access.
+    return { ok: true, cookie: shareAccessCookie(found.share.id, found.token, expiresAt, now) } as const;
+  });
+}
+
+/**
+ * The summary a verified professional reads, and its line in the access log:
+ * the version the share shows, cut down to the sections agreed for this
+ * agency (sharedContent), with the sections changed since this person last
+ * looked. The only write a GET makes.
+ */
+export function readSharedStory(found: SharedAccess & { access: { email: string } }, now = new Date()) {
+  const { share, story, agency, lang } = found;
+  const versionNumber = versionShown(share, story.latestVersion ?? share.version);
+  const version = findVersion(story.id, versionNumber);
+  // A share always points at a published version; without one there is nothing to show.
+  if (!version) throw notFound();
+  const sections = sectionsToShare(share.sections);
+  const content = sharedContent(version.content, sections);
+  const last = lastViewBy(share.id, found.access.email, now);
+  const lastContent = !last ? null : last.version === versionNumber ? version.content : (findVersion(story.id, last.version)?.content ?? {});
+  const changed = lastContent ? changedSince(content, sharedContent(lastContent, last!.sections)) : [];
+  recordView(db, { shareId: share.id, agencyId: agency.id, email: found.access.email, version: versionNumber, sections, viewedAt: now });
+  return {
+    shareId: share.id,
+    name: subjectName(version.content) ?? "",
+    basis: found.subject.basis,
+    content,
+    changed,
+    consent: {
+      agency: agency.name,
+      sharedOn: formatDate(share.createdAt, lang),
+      endsOn: formatDate(share.endsAt, lang),
+      sections,
+      version: versionNumber,
+      keepUpToDate: share.keepUpToDate,
+      updatedOn: formatDateTime(version.publishedAt, lang),
+      contact: share.contactAllowed ? share.contactMethods : null,
+    },
+    printedOn: formatDateTime(now, lang),
+  };
+}
+
+/**
+ * "Let them know you've received this": the reply is kept, shown on the
+ * person's "Who has your story" and the person is emailed that it came (the
+ * email says who replied, never the message: that waits behind sign-in).
+ */
+export function sendReply(found: SharedAccess & { access: { email: string } }, reply: { name: string; role: string; message: string }, now = new Date()): void {
+  db.transaction((tx) => {
+    const owner = findResidentById(tx, found.story.ownerId);
+    if (!owner) throw notFound();
+    const replyId = insertReply(tx, {
+      shareId: found.share.id,
+      email: found.access.email,
+      name: reply.name,
+      role: reply.role,
+      message: reply.message === "" ? null : reply.message,
+      createdAt: now,
+    });
+    queueEmail(tx, {
+      to: owner.email,
+      template: "share-received",
+      language: owner.language,
+      personalisation: { agency: found.agency.name, name: reply.name, role: reply.role, manageLink: `${env.PUBLIC_URL}${sharesPath(found.story.id)}` },
+    });
+    recordAuditEvent("share_reply_sent", { share: found.share.id, agency: found.agency.id, reply: replyId }, tx);
+  });
+}

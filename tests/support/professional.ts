@@ -1,0 +1,61 @@
+/**
+ * The professional's side of a share, through the real pages over HTTP: the
+ * link from the agency's email, the work address, the code, and the cookie
+ * that then opens /shared/:shareId/… for 8 hours.
+ */
+import { bodyOf, type ReceivedEmail, type ServerWithMail } from "#tests/support/sign-in";
+
+/** The /shared/<token> link in an agency's email. */
+export function shareLinkFrom(email: ReceivedEmail): string {
+  const link = bodyOf(email).match(/https?:\/\/\S+\/shared\/[A-Za-z0-9_-]{43}/)?.[0];
+  if (!link) throw new Error("the agency's email has no /shared/ link");
+  return link;
+}
+
+/** The link emailed to `agencyInbox` since the `since`-th email arrived. */
+export async function linkSentTo(server: ServerWithMail, agencyInbox: string, since: number): Promise<string> {
+  return shareLinkFrom(await server.mail.nextEmailTo(agencyInbox, since));
+}
+
+export type Opened = { shareId: string; cookie: string };
+
+/** Opens a share link as a browser would the first time: the cookie it is given and the share it leads to. */
+export async function openLink(link: string): Promise<Opened> {
+  const response = await fetch(link, { redirect: "manual" });
+  const location = response.headers.get("location") ?? "";
+  const shareId = location.match(/^\/shared\/([0-9a-f-]{36})\/email$/)?.[1];
+  const cookie = response.headers.getSetCookie().map((header) => header.split(";")[0]).find((pair) => pair.includes(`share-${shareId}=`));
+  if (response.status !== 302 || !shareId || !cookie) throw new Error(`opening the link answered ${response.status} to ${location}`);
+  return { shareId, cookie };
+}
+
+/** POSTs a form to a shared-story page with this browser's cookie. */
+export function postShared(server: ServerWithMail, path: string, cookie: string, fields: Record<string, string>): Promise<Response> {
+  return fetch(`${server.url}${path}`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookie },
+    body: new URLSearchParams(fields).toString(),
+  });
+}
+
+/** The 6-digit code in an email, on a line of its own. */
+export function codeFrom(email: ReceivedEmail): string {
+  const code = bodyOf(email).match(/^(\d{6})\r?$/m)?.[1];
+  if (!code) throw new Error("the email had no 6-digit code on a line of its own");
+  return code;
+}
+
+/** Opens the link and proves `workEmail` with the emailed code: a browser that may now read the summary. */
+export async function openAsProfessional(server: ServerWithMail, link: string, workEmail: string): Promise<Opened> {
+  const opened = await openLink(link);
+  const since = server.mail.received.length;
+  const asked = await postShared(server, `/shared/${opened.shareId}/email`, opened.cookie, { email: workEmail });
+  if (asked.status !== 302) throw new Error(`the work email page answered ${asked.status}`);
+  const code = codeFrom(await server.mail.nextEmailTo(workEmail, since));
+  const verified = await postShared(server, `/shared/${opened.shareId}/code`, opened.cookie, { code });
+  if (verified.status !== 302 || verified.headers.get("location") !== `/shared/${opened.shareId}/summary`) {
+    throw new Error(`the code page answered ${verified.status}`);
+  }
+  return opened;
+}
