@@ -1,5 +1,20 @@
 import { describe, expect, test } from "vitest";
-import { extension, mayChange, mayShare, sectionsToShare, shareEndsAt, shareState, stopping, versionShown } from "./consent-rules";
+import { storySections, type StoryContent } from "#app/models/story-sections";
+import {
+  accessExpiresAt,
+  accessState,
+  atAgencyDomain,
+  changedSince,
+  extension,
+  mayChange,
+  mayShare,
+  sectionsToShare,
+  sharedContent,
+  shareEndsAt,
+  shareState,
+  stopping,
+  versionShown,
+} from "./consent-rules";
 
 const now = new Date("2026-11-26T14:30:00Z");
 
@@ -76,5 +91,76 @@ describe("which version an agency sees", () => {
   test("the latest when kept up to date, otherwise the one agreed", () => {
     expect(versionShown({ version: 1, keepUpToDate: true }, 3)).toBe(3);
     expect(versionShown({ version: 1, keepUpToDate: false }, 3)).toBe(1);
+  });
+});
+
+describe("what an agency may read", () => {
+  // Every section answered, each answer carrying a marker of its own section.
+  const ids = storySections.map((section) => section.id);
+  const marked: StoryContent = Object.fromEntries(
+    ids.map((id) => [id, id === "about" ? { name: "Sam Jones", email: "MARK-about@example.org" } : { text: `MARK-${id}-words`, items: [{ note: `MARK-${id}-item` }] }]),
+  );
+  const subsets = Array.from({ length: 2 ** ids.length }, (_, mask) => ids.filter((_, bit) => mask & (1 << bit)));
+
+  test("each of the 512 combinations of sections shows exactly the sections chosen", () => {
+    expect(subsets).toHaveLength(512);
+    for (const chosen of subsets) {
+      const shared = sharedContent(marked, chosen);
+      expect(Object.keys(shared)).toEqual(chosen);
+      const json = JSON.stringify(shared);
+      for (const id of ids) {
+        const markers = JSON.stringify(marked[id]).match(/MARK-[a-z-]+(?:@example\.org)?/g)!;
+        for (const marker of markers) expect(json.includes(marker), `${marker} with [${chosen.join(", ")}]`).toBe(chosen.includes(id));
+      }
+    }
+  });
+
+  test("keeps the story's order and drops unknown, unanswered and repeated sections", () => {
+    const content: StoryContent = { about: { name: "Sam Jones" }, goals: { goals: [{ goal: "A job" }] }, matters: { matters: "Bess" } };
+    expect(Object.keys(sharedContent(content, ["goals", "made-up", "matters", "strengths", "goals"]))).toEqual(["matters", "goals"]);
+    expect(sharedContent(content, [])).toEqual({});
+  });
+});
+
+describe("what has changed since a professional last looked", () => {
+  const v1: StoryContent = { about: { name: "Sam" }, matters: { matters: "Bess" }, goals: { goals: [{ goal: "A job" }] } };
+
+  test("nothing is marked on a first view, or when nothing differs", () => {
+    expect(changedSince(v1, null)).toEqual([]);
+    expect(changedSince(v1, structuredClone(v1))).toEqual([]);
+  });
+
+  test("a section whose words differ, or that was not shown before, is marked; one no longer shared is not", () => {
+    const v2: StoryContent = { about: { name: "Sam" }, matters: { matters: "Bess and Rex" }, strengths: { strengths: "Patience" } };
+    expect(changedSince(v2, v1)).toEqual(["matters", "strengths"]);
+  });
+});
+
+describe("a professional's access in one browser", () => {
+  test("lasts an hour to prove the address, then 8 hours from proving it", () => {
+    expect(accessExpiresAt(now, false)).toEqual(new Date("2026-11-26T15:30:00Z"));
+    expect(accessExpiresAt(now, true)).toEqual(new Date("2026-11-26T22:30:00Z"));
+  });
+
+  test("is unverified, then verified, and expired from the moment it runs out", () => {
+    const expiresAt = accessExpiresAt(now, true);
+    expect(accessState({ verifiedAt: null, expiresAt }, now)).toBe("unverified");
+    expect(accessState({ verifiedAt: now, expiresAt }, new Date(expiresAt.getTime() - 1))).toBe("verified");
+    expect(accessState({ verifiedAt: now, expiresAt }, expiresAt)).toBe("expired");
+    expect(accessState({ verifiedAt: null, expiresAt }, expiresAt)).toBe("expired");
+  });
+});
+
+describe("a work address", () => {
+  test("must be at one of the agency's domains exactly, in any case", () => {
+    const domains = ["demo-council.example.org", "housing.demo-council.example.org"];
+    expect(atAgencyDomain("jo@demo-council.example.org", domains)).toBe(true);
+    expect(atAgencyDomain("Jo@Housing.Demo-Council.Example.org", domains)).toBe(true);
+    expect(atAgencyDomain("jo@evil-demo-council.example.org", domains)).toBe(false);
+    expect(atAgencyDomain("jo@other.demo-council.example.org", domains)).toBe(false);
+    expect(atAgencyDomain("jo@demo-council.example.org.evil.test", domains)).toBe(false);
+    expect(atAgencyDomain("demo-council.example.org@evil.test", domains)).toBe(false);
+    expect(atAgencyDomain("@demo-council.example.org", domains)).toBe(false);
+    expect(atAgencyDomain("no-at-sign", domains)).toBe(false);
   });
 });

@@ -1,18 +1,15 @@
 import { createHash, randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, test } from "vitest";
-import { upsertAgencies } from "#app/models/agency.server";
 import { consentRecordsOf } from "#app/models/consent.server";
 import { findOrCreateResident } from "#app/models/resident.server";
 import { findOwnedStory, type OwnedStory } from "#app/models/story.server";
-import { findPage, findSection } from "#app/models/story-sections";
+import { publishStory, startStory } from "#app/services/story.server";
 import { CONSENT_WORDING_VERSION, shareEndsAt, shareState } from "#app/services/consent-rules";
-import { readyToAgree, shareChoices, submitAgencies, submitContact, submitHowLong, submitParts, submitUpdates } from "#app/services/share-journey.server";
 import { renderEmail } from "#app/services/mail/templates.server";
-import { agreeAndShare, declarationFor } from "#app/services/sharing.server";
-import { publishStory, startStory, submitStoryPage } from "#app/services/story.server";
 import { db } from "#db/client.server";
-import { agencies, auditEvents, outbox, shares } from "#db/schema";
+import { auditEvents, outbox, shares } from "#db/schema";
+import { formOf, MATTERS, sharingFixture, type Agency, type SharingFixture } from "#tests/support/sharing-fixture";
 import {
   changeParts,
   changePartsWords,
@@ -28,33 +25,12 @@ import {
 const now = new Date("2026-03-10T12:00:00Z");
 const later = new Date("2026-03-11T09:00:00Z");
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
-const MATTERS = "My dog Bess and my allotment";
 
-let resident: { id: string; email: string };
+let resident: SharingFixture["resident"];
 let story: OwnedStory;
-let gp: { id: string; inbox: string };
-let housing: { id: string; inbox: string };
-
-function formOf(fields: Record<string, string | string[]>): FormData {
-  const form = new FormData();
-  for (const [name, value] of Object.entries(fields)) for (const v of [value].flat()) form.append(name, v);
-  return form;
-}
-
-/** Shares the story with one agency through the journey's own functions, as the pages do. */
-function shareWith(agencyId: string, { keepUpToDate = "yes", parts = ["about", "matters"] }: { keepUpToDate?: "yes" | "no"; parts?: string[] } = {}) {
-  const step = (outcome: { ok: boolean }) => expect(outcome).toMatchObject({ ok: true });
-  step(submitAgencies(story.id, shareChoices(story.id) ?? { agencies: [], parts: {} }, formOf({ agencies: [agencyId] }), now));
-  step(submitParts(story.id, shareChoices(story.id)!, agencyId, formOf({ parts }), now));
-  step(submitHowLong(story.id, shareChoices(story.id)!, formOf({ endsIn: "6" }), "en", now));
-  step(submitUpdates(story.id, shareChoices(story.id)!, formOf({ keepUpToDate }), now));
-  step(submitContact(story.id, shareChoices(story.id)!, formOf({ contact: "no" }), now));
-  const ready = readyToAgree(story.id, shareChoices(story.id)!, now);
-  if (!ready.ok) throw new Error(`not ready: ${ready.redirectTo}`);
-  const outcome = agreeAndShare({ storyId: story.id, resident, shownHash: declarationFor(ready.choices, "en").hash, lang: "en", now });
-  if (!outcome.ok) throw new Error(`not shared: ${outcome.reason}`);
-  return outcome.shared[0];
-}
+let gp: Agency;
+let housing: Agency;
+let shareWith: SharingFixture["shareWith"];
 
 const shareRow = (shareId: string) => db.select().from(shares).where(eq(shares.id, shareId)).get()!;
 const emailsTo = (to: string) => db.select().from(outbox).where(eq(outbox.recipient, to)).all();
@@ -62,27 +38,7 @@ const auditOf = (event: string, shareId: string) => db.select().from(auditEvents
 const as = (shareId: string, at = later): ShareAction => ({ story, residentId: resident.id, shareId, lang: "en", now: at });
 
 beforeEach(() => {
-  resident = findOrCreateResident(db, `${randomUUID()}@example.org`, "en", now);
-  const storyId = startStory(resident.id, now);
-  for (const [sectionId, fields] of [["about", { name: "Sam Jones" }], ["matters", { matters: MATTERS }]] as const) {
-    const section = findSection(sectionId)!;
-    submitStoryPage({ storyId, section, page: findPage(section, undefined)!, form: formOf({ ...fields, intent: "continue" }) });
-  }
-  expect(publishStory(storyId, resident.id, now)).toEqual({ ok: true, version: 1 });
-  story = findOwnedStory(storyId, resident.id)!;
-  const suffix = randomUUID().slice(0, 8);
-  const inbox = { gp: `gp-${suffix}@nhs.example.net`, housing: `housing-${suffix}@demo.example.org` };
-  upsertAgencies(
-    db,
-    [
-      { key: `gp-${suffix}`, name: "Riverside Medical Practice", description: "A GP surgery.", contactEmail: inbox.gp, domains: ["nhs.example.net"], active: true },
-      { key: `housing-${suffix}`, name: "Demo Housing Options", description: "Help with housing.", contactEmail: inbox.housing, domains: ["demo.example.org"], active: true },
-    ],
-    now,
-  );
-  const idOf = (key: string) => db.select({ id: agencies.id }).from(agencies).where(eq(agencies.key, key)).get()!.id;
-  gp = { id: idOf(`gp-${suffix}`), inbox: inbox.gp };
-  housing = { id: idOf(`housing-${suffix}`), inbox: inbox.housing };
+  ({ resident, story, gp, housing, shareWith } = sharingFixture(now));
 });
 
 describe("stopping", () => {

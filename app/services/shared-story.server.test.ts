@@ -1,0 +1,259 @@
+import { createHash } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { beforeEach, describe, expect, test } from "vitest";
+import { limits } from "#app/models/rate-limit.server";
+import { sharesOverview, stopSharing } from "#app/services/share-changes.server";
+import { publishStory } from "#app/services/story.server";
+import { db } from "#db/client.server";
+import { auditEvents, outbox, rateLimits, shareAccess, shareReplies, shares, shareViews, signInCodes } from "#db/schema";
+import { answerSection, sharingFixture, type SharingFixture } from "#tests/support/sharing-fixture";
+import {
+  openSharedLink,
+  readSharedStory,
+  requestAccessCode,
+  requireSharedAccess,
+  requireVerifiedAccess,
+  sendReply,
+  verifyAccessCode,
+  type SharedAccess,
+} from "./shared-story.server";
+
+const now = new Date("2026-03-10T12:00:00Z");
+const minutes = (n: number) => new Date(now.getTime() + n * 60 * 1000);
+const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+
+let fixture: SharingFixture;
+let ip: string;
+let ipCount = 0;
+
+beforeEach(() => {
+  // Limits count per address and per IP across tests sharing this database; each test starts afresh.
+  db.delete(rateLimits).run();
+  fixture = sharingFixture(now);
+  // Each test its own address, so the per-IP limits of one do not reach the next.
+  ip = `192.0.2.${++ipCount}`;
+});
+
+const tokenOf = (link: string) => link.slice(link.lastIndexOf("/") + 1);
+const request = (path: string, cookie?: string) => new Request(`http://localhost${path}`, { headers: cookie ? { Cookie: cookie } : {} });
+
+/** Opens the link like a browser the first time, and gives back the cookie it was handed. */
+function open(link: string, at = now) {
+  const outcome = openSharedLink(request("/shared/x"), tokenOf(link), ip, "en", at);
+  if (!("redirectTo" in outcome) || !outcome.cookie) throw new Error(`the link was refused: ${JSON.stringify(outcome)}`);
+  return { ...outcome, cookie: outcome.cookie.split(";")[0] };
+}
+
+/** What a route's guard throws: the status of the thrown response. */
+function thrownStatus(work: () => unknown): number {
+  try {
+    work();
+  } catch (thrown) {
+    if (thrown instanceof Response) return thrown.status;
+    const init = (thrown as { init?: ResponseInit }).init;
+    if (init?.status) return init.status;
+    throw thrown;
+  }
+  throw new Error("nothing was thrown");
+}
+
+const notThe = (code: string) => (code === "000000" ? "111111" : "000000");
+const codeSentTo = (email: string) => db.select().from(outbox).where(eq(outbox.recipient, email)).all().at(-1)!.personalisation.code;
+
+/** A browser that has opened the link and proven `email`, as the pages do. */
+function verifiedBrowser(link: string, email = `jo@${fixture.gp.domain}`): { cookie: string; found: SharedAccess & { access: { email: string } } } {
+  const { cookie } = open(link);
+  const pending = requireSharedAccess(request("/", cookie), shareIdOf(link), "en", now);
+  expect(requestAccessCode(pending, email, ip, now)).toEqual({ ok: true });
+  expect(verifyAccessCode(pending, codeSentTo(email), ip, minutes(1))).toMatchObject({ ok: true });
+  return { cookie, found: requireVerifiedAccess(request("/", cookie), shareIdOf(link), "en", minutes(2)) };
+}
+
+const shareIdOf = (link: string) => db.select({ id: shares.id }).from(shares).where(eq(shares.tokenHash, sha256(tokenOf(link)))).get()!.id;
+
+describe("opening a link", () => {
+  test("exchanges the token for a cookie bound to the share and sends the browser to an address without the token", () => {
+    const { link, shareId } = fixture.shareWith(fixture.gp.id);
+    const outcome = openSharedLink(request("/shared/x"), tokenOf(link), ip, "en", now);
+    expect(outcome).toMatchObject({ redirectTo: `/shared/${shareId}/email` });
+    const cookie = (outcome as { cookie: string }).cookie;
+    expect(cookie).toMatch(new RegExp(`^share-${shareId}=[A-Za-z0-9_-]{43}; Path=/shared/; Max-Age=3600; HttpOnly; SameSite=Lax$`));
+    // The cookie's token is a new one: the link's token is never stored, and neither is the cookie's.
+    const cookieToken = cookie.split(";")[0].split("=")[1];
+    expect(cookieToken).not.toBe(tokenOf(link));
+    const [access] = db.select().from(shareAccess).where(eq(shareAccess.shareId, shareId)).all();
+    expect(access).toMatchObject({ idHash: sha256(cookieToken), email: null, verifiedAt: null, expiresAt: minutes(60) });
+    expect(JSON.stringify(db.select().from(shareAccess).all())).not.toContain(cookieToken);
+  });
+
+  test("a browser that already has access keeps it rather than starting again", () => {
+    const { link, shareId } = fixture.shareWith(fixture.gp.id);
+    const { cookie } = verifiedBrowser(link);
+    const again = openSharedLink(request("/shared/x", cookie), tokenOf(link), ip, "en", minutes(5));
+    expect(again).toEqual({ redirectTo: `/shared/${shareId}/summary`, cookie: null });
+    expect(db.select().from(shareAccess).where(eq(shareAccess.shareId, shareId)).all()).toHaveLength(1);
+  });
+
+  test("an unknown or malformed token is not found, and each miss counts against the IP", () => {
+    for (const token of [undefined, "", "short", "x".repeat(43), "../../etc/passwd", `${"A".repeat(42)}!`]) {
+      expect(openSharedLink(request("/shared/x"), token, ip, "en", now)).toEqual({ refused: 404 });
+    }
+    expect(db.select().from(auditEvents).all().filter((e) => e.event === "share_link_unknown").length).toBeGreaterThanOrEqual(6);
+  });
+
+  test(`after ${limits.linkMissesPerIp.max} misses from one IP, every link from it is refused for the window, even a good one`, () => {
+    const { link } = fixture.shareWith(fixture.gp.id);
+    for (let miss = 0; miss < limits.linkMissesPerIp.max; miss++) {
+      expect(openSharedLink(request("/shared/x"), "A".repeat(43), ip, "en", now)).toEqual({ refused: 404 });
+    }
+    expect(openSharedLink(request("/shared/x"), tokenOf(link), ip, "en", now)).toEqual({ refused: 429 });
+    // Another connection is unaffected, and the window passes.
+    expect(openSharedLink(request("/shared/x"), tokenOf(link), "198.51.100.7", "en", now)).toHaveProperty("redirectTo");
+    expect(openSharedLink(request("/shared/x"), tokenOf(link), ip, "en", minutes(16))).toHaveProperty("redirectTo");
+  });
+
+  test("a stopped share is gone without a date; an ended one says the day it ended", () => {
+    const stopped = fixture.shareWith(fixture.gp.id);
+    expect(stopSharing({ story: fixture.story, residentId: fixture.resident.id, shareId: stopped.shareId, lang: "en", now })).toBe("stopped");
+    expect(openSharedLink(request("/shared/x"), tokenOf(stopped.link), ip, "en", minutes(1))).toEqual({ gone: { endedOn: null } });
+
+    const ended = fixture.shareWith(fixture.housing.id);
+    const endsAt = db.select().from(shares).where(eq(shares.id, ended.shareId)).get()!.endsAt;
+    expect(openSharedLink(request("/shared/x"), tokenOf(ended.link), ip, "en", endsAt)).toEqual({ gone: { endedOn: "10 September 2026" } });
+    expect(openSharedLink(request("/shared/x"), tokenOf(ended.link), ip, "cy", endsAt)).toEqual({ gone: { endedOn: "10 Medi 2026" } });
+  });
+});
+
+describe("every page's guard", () => {
+  test("is not found without this share's cookie, with another share's, or for a made-up id", () => {
+    const gp = fixture.shareWith(fixture.gp.id);
+    const housing = fixture.shareWith(fixture.housing.id);
+    const { cookie } = open(gp.link);
+    expect(thrownStatus(() => requireSharedAccess(request("/"), gp.shareId, "en", now))).toBe(404);
+    expect(thrownStatus(() => requireSharedAccess(request("/", cookie.replace(gp.shareId, housing.shareId)), housing.shareId, "en", now))).toBe(404);
+    expect(thrownStatus(() => requireSharedAccess(request("/", cookie), "not-a-uuid", "en", now))).toBe(404);
+    expect(requireSharedAccess(request("/", cookie), gp.shareId, "en", now).state).toBe("unverified");
+  });
+
+  test("sends a browser that has not proven an address to do so before any content", () => {
+    const { link, shareId } = fixture.shareWith(fixture.gp.id);
+    const { cookie } = open(link);
+    expect(thrownStatus(() => requireVerifiedAccess(request("/", cookie), shareId, "en", now))).toBe(302);
+  });
+
+  test("refuses at once when the person stops sharing, even inside the 8 hours", () => {
+    const { link, shareId } = fixture.shareWith(fixture.gp.id);
+    const { cookie } = verifiedBrowser(link);
+    stopSharing({ story: fixture.story, residentId: fixture.resident.id, shareId, lang: "en", now: minutes(3) });
+    expect(thrownStatus(() => requireVerifiedAccess(request("/", cookie), shareId, "en", minutes(3)))).toBe(410);
+  });
+
+  test("times out 8 hours after the address was proven, and an unproven browser after an hour", () => {
+    const { link, shareId } = fixture.shareWith(fixture.gp.id);
+    const { cookie } = verifiedBrowser(link);
+    expect(requireVerifiedAccess(request("/", cookie), shareId, "en", minutes(8 * 60)).state).toBe("verified");
+    expect(thrownStatus(() => requireVerifiedAccess(request("/", cookie), shareId, "en", minutes(8 * 60 + 1)))).toBe(401);
+
+    const unproven = open(link).cookie;
+    expect(thrownStatus(() => requireSharedAccess(request("/", unproven), shareId, "en", minutes(60)))).toBe(401);
+  });
+});
+
+describe("proving a work address", () => {
+  test("an address at another domain gets no code", () => {
+    const { link, shareId } = fixture.shareWith(fixture.gp.id);
+    const found = requireSharedAccess(request("/", open(link).cookie), shareId, "en", now);
+    expect(requestAccessCode(found, `jo@${fixture.housing.domain}`, ip, now)).toEqual({ ok: false, reason: "wrong-domain" });
+    expect(db.select().from(signInCodes).where(eq(signInCodes.shareAccessId, found.access.idHash)).all()).toEqual([]);
+  });
+
+  test("the code email names the agency, never the person, and only a keyed hash of the code is kept", () => {
+    const { link, shareId } = fixture.shareWith(fixture.gp.id);
+    const found = requireSharedAccess(request("/", open(link).cookie), shareId, "en", now);
+    expect(requestAccessCode(found, ` Jo@NHS.example.net `, ip, now)).toEqual({ ok: true });
+    const email = db.select().from(outbox).where(eq(outbox.recipient, "jo@nhs.example.net")).get()!;
+    expect(email.template).toBe("access-code");
+    expect(email.personalisation).toEqual({ code: expect.stringMatching(/^\d{6}$/), agency: "Riverside Medical Practice" });
+    const [row] = db.select().from(signInCodes).where(eq(signInCodes.shareAccessId, found.access.idHash)).all();
+    expect(row.codeHash).not.toContain(email.personalisation.code);
+    expect(row.codeHash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  test("a right code verifies the browser for 8 hours, once; wrong codes run out after 5 tries", () => {
+    const { link, shareId } = fixture.shareWith(fixture.gp.id);
+    const { cookie } = open(link);
+    const found = requireSharedAccess(request("/", cookie), shareId, "en", now);
+    requestAccessCode(found, "jo@nhs.example.net", ip, now);
+    const code = codeSentTo("jo@nhs.example.net");
+    expect(verifyAccessCode(found, notThe(code), ip, now)).toEqual({ ok: false, reason: "wrong" });
+
+    const verified = verifyAccessCode(found, code, ip, minutes(1));
+    expect(verified).toEqual({ ok: true, cookie: `${cookie}; Path=/shared/; Max-Age=28800; HttpOnly; SameSite=Lax` });
+    expect(db.select().from(shareAccess).where(eq(shareAccess.idHash, found.access.idHash)).get()).toMatchObject({
+      email: "jo@nhs.example.net",
+      verifiedAt: minutes(1),
+      expiresAt: minutes(1 + 8 * 60),
+    });
+    expect(verifyAccessCode(found, code, ip, minutes(2))).toEqual({ ok: false, reason: "expired" });
+
+    const other = requireSharedAccess(request("/", open(link).cookie), shareId, "en", now);
+    requestAccessCode(other, "al@nhs.example.net", ip, now);
+    const wrong = notThe(codeSentTo("al@nhs.example.net"));
+    const outcomes = Array.from({ length: 6 }, () => verifyAccessCode(other, wrong, ip, now));
+    expect(outcomes.map((o) => (o.ok ? "ok" : o.reason))).toEqual(["wrong", "wrong", "wrong", "wrong", "too-many-tries", "too-many-tries"]);
+  });
+
+  test("codes per address are limited as a resident's are", () => {
+    const { link, shareId } = fixture.shareWith(fixture.gp.id);
+    const found = requireSharedAccess(request("/", open(link).cookie), shareId, "en", now);
+    const outcomes = Array.from({ length: limits.codesPerAddress.max + 1 }, () => requestAccessCode(found, "busy@nhs.example.net", ip, now));
+    expect(outcomes.at(-2)).toEqual({ ok: true });
+    expect(outcomes.at(-1)).toEqual({ ok: false, reason: "too-many-for-address" });
+  });
+});
+
+describe("reading the summary", () => {
+  test("shows only the sections agreed, the name always, and logs the view", () => {
+    const { link, shareId } = fixture.shareWith(fixture.gp.id, { parts: ["matters"] });
+    const { found } = verifiedBrowser(link);
+    const story = readSharedStory(found, minutes(3));
+    expect(story.name).toBe("Sam Jones");
+    expect(story.content).toEqual({ matters: { matters: "My dog Bess and my allotment" } });
+    expect(story.consent).toMatchObject({ agency: "Riverside Medical Practice", sections: ["matters"], version: 1, sharedOn: "10 March 2026", endsOn: "10 September 2026" });
+    expect(db.select().from(shareViews).where(eq(shareViews.shareId, shareId)).all()).toEqual([
+      expect.objectContaining({ agencyId: fixture.gp.id, email: "jo@nhs.example.net", version: 1, sections: ["matters"], viewedAt: minutes(3) }),
+    ]);
+    expect(story.changed).toEqual([]);
+  });
+
+  test("marks the sections changed since this person last looked, when the story follows new versions", () => {
+    const { link } = fixture.shareWith(fixture.gp.id, { parts: ["about", "matters"], keepUpToDate: "yes" });
+    const { found } = verifiedBrowser(link);
+    expect(readSharedStory(found, minutes(3)).changed).toEqual([]);
+    answerSection(fixture.story.id, "matters", { matters: "Bess, and now Rex too" });
+    expect(publishStory(fixture.story.id, fixture.resident.id, minutes(4))).toEqual({ ok: true, version: 2 });
+    const again = requireVerifiedAccess(request("/", `share-${found.share.id}=${found.token}`), found.share.id, "en", minutes(5));
+    const second = readSharedStory(again, minutes(5));
+    expect(second.consent.version).toBe(2);
+    expect(second.changed).toEqual(["matters"]);
+    expect(readSharedStory(again, minutes(6)).changed).toEqual([]);
+  });
+
+  test("the person sees each view, and a reply reaches them without its message in the email", () => {
+    const { link, shareId } = fixture.shareWith(fixture.gp.id);
+    const { found } = verifiedBrowser(link);
+    readSharedStory(found, minutes(3));
+    sendReply(found, { name: "Jo Bloggs", role: "Receptionist", message: "We will ring you on Monday." }, minutes(4));
+
+    expect(db.select().from(shareReplies).where(eq(shareReplies.shareId, shareId)).all()).toEqual([
+      expect.objectContaining({ email: "jo@nhs.example.net", name: "Jo Bloggs", role: "Receptionist", message: "We will ring you on Monday.", createdAt: minutes(4) }),
+    ]);
+    const email = db.select().from(outbox).where(eq(outbox.template, "share-received")).all().find((e) => e.recipient === fixture.resident.email)!;
+    expect(email.personalisation).toMatchObject({ agency: "Riverside Medical Practice", name: "Jo Bloggs", role: "Receptionist" });
+    expect(JSON.stringify(email)).not.toContain("Monday");
+
+    const [card] = sharesOverview(fixture.story, "en", minutes(5));
+    expect(card.views).toEqual([{ id: expect.any(Number), email: "jo@nhs.example.net", when: "10 March 2026 at 12:03pm", version: 1 }]);
+    expect(card.replies).toEqual([expect.objectContaining({ name: "Jo Bloggs", role: "Receptionist", message: "We will ring you on Monday.", when: "10 March 2026 at 12:04pm" })]);
+  });
+});
