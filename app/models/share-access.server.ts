@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, lte } from "drizzle-orm";
 import { db, type Tx } from "#db/client.server";
 import { agencies, shareAccess, shares, stories, subjects } from "#db/schema";
 
@@ -44,4 +44,9 @@ export type FoundShareAccess = NonNullable<ReturnType<typeof findShareAccess>>;
 /** The address is proven: access for this browser runs until `expiresAt`. */
 export function markShareAccessVerified(tx: Tx, idHash: string, email: string, now: Date, expiresAt: Date): void {
   tx.update(shareAccess).set({ email, verifiedAt: now, expiresAt }).where(eq(shareAccess.idHash, idHash)).run();
+}
+
+/** Forgets browsers' access that has run out (their pending codes go with them). */
+export function deleteExpiredShareAccess(now: Date): number {
+  return db.delete(shareAccess).where(lte(shareAccess.expiresAt, now)).run().changes;
 }

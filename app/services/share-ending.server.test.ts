@@ -2,7 +2,10 @@ import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, test } from "vitest";
 import { upsertAgencies } from "#app/models/agency.server";
+import { limits, takeFromLimit } from "#app/models/rate-limit.server";
 import { findOrCreateResident } from "#app/models/resident.server";
+import { createSession, IDLE_MINUTES } from "#app/models/session.server";
+import { insertShareAccess } from "#app/models/share-access.server";
 import { insertShare } from "#app/models/share.server";
 import { findOwnedStory } from "#app/models/story.server";
 import { shareState } from "#app/services/consent-rules";
@@ -10,8 +13,8 @@ import { stopSharing } from "#app/services/share-changes.server";
 import { startStory } from "#app/services/story.server";
 import { env } from "#app/utils/env.server";
 import { db } from "#db/client.server";
-import { agencies, auditEvents, outbox, shares } from "#db/schema";
-import { sweepEndedShares } from "./share-ending.server";
+import { agencies, auditEvents, outbox, rateLimits, sessions, shareAccess, shares } from "#db/schema";
+import { forgetExpired, sweepEndedShares } from "./share-ending.server";
 
 const created = new Date("2026-01-05T10:00:00Z");
 const endsAt = new Date("2026-04-05T23:59:59.999Z");
@@ -89,5 +92,25 @@ describe("the end of a share", () => {
     sweepEndedShares(new Date(endsAt.getTime() + 1));
     expect(row(id)).toMatchObject({ status: "stopped", endedNotifiedAt: null });
     expect(endedEmails()).toEqual([]);
+  });
+});
+
+describe("forgetting what has run out", () => {
+  test("removes expired sessions, professionals' access and closed rate-limit windows, and keeps the rest", () => {
+    const shareId = share();
+    const at = (minutes: number) => new Date(created.getTime() + minutes * 60 * 1000);
+    createSession(db, resident.id, created);
+    createSession(db, resident.id, at(30));
+    insertShareAccess(db, { idHash: `old-${randomUUID()}`, shareId, expiresAt: at(60), createdAt: created });
+    insertShareAccess(db, { idHash: `live-${randomUUID()}`, shareId, expiresAt: at(8 * 60), createdAt: created });
+    takeFromLimit(db, limits.codesPerIp, "192.0.2.1", created);
+    takeFromLimit(db, limits.codesPerIp, "192.0.2.1", at(IDLE_MINUTES + 10));
+
+    forgetExpired(at(IDLE_MINUTES + 10));
+
+    const mine = db.select().from(sessions).where(eq(sessions.residentId, resident.id)).all();
+    expect(mine.map((s) => s.createdAt)).toEqual([at(30)]);
+    expect(db.select().from(shareAccess).where(eq(shareAccess.shareId, shareId)).all().map((a) => a.expiresAt)).toEqual([at(8 * 60)]);
+    expect(db.select().from(rateLimits).all().filter((r) => r.key === `${limits.codesPerIp.name}:192.0.2.1`)).toHaveLength(1);
   });
 });

@@ -1,5 +1,8 @@
 import { recordAuditEvent } from "#app/models/audit.server";
 import { queueEmail } from "#app/models/outbox.server";
+import { pruneRateLimits } from "#app/models/rate-limit.server";
+import { deleteExpiredSessions } from "#app/models/session.server";
+import { deleteExpiredShareAccess } from "#app/models/share-access.server";
 import { sharesPastTheirEnd, updateShare } from "#app/models/share.server";
 import { sharesPath } from "#app/models/share-choices";
 import { shareState } from "#app/services/consent-rules";
@@ -38,15 +41,23 @@ export function sweepEndedShares(now = new Date()): number {
 
 let timer: NodeJS.Timeout | undefined;
 
+/** Forgets what has run out: sessions, professionals' access to shares, and closed rate-limit windows. */
+export function forgetExpired(now = new Date()): void {
+  deleteExpiredSessions(now);
+  deleteExpiredShareAccess(now);
+  pruneRateLimits(now);
+}
+
 function sweep(): void {
   try {
     sweepEndedShares();
+    forgetExpired();
   } catch (error) {
     console.error(`The share sweep will try again: ${databaseReason(error)}`);
   }
 }
 
-/** Sweeps now and every minute after. */
+/** Sweeps (and forgets what has expired) now and every minute after. */
 export function startShareSweep(): void {
   if (timer) return;
   timer = setInterval(sweep, SWEEP_MS);

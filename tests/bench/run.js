@@ -110,6 +110,10 @@ try {
   );
   /** @type {{ token: string, storyId: string }[]} */
   const sessions = seeded.sessions;
+  /** @type {{ shareId: string, token: string }[]} */
+  const professionals = seeded.professionals;
+  const professional = (/** @type {number} */ n) => ({ Cookie: `share-${professionals[n % professionals.length].shareId}=${professionals[n % professionals.length].token}` });
+  const summaryPath = (/** @type {number} */ n) => `/shared/${professionals[n % professionals.length].shareId}/summary`;
   const cookie = (/** @type {number} */ n) => ({ Cookie: `session=${sessions[n % sessions.length].token}` });
   const saveBody = `matters=${encodeURIComponent("Being near my sister, my allotment and my cat.\nKeeping my own front door.")}&intent=continue`;
   const formHeaders = (/** @type {number} */ n) => ({ ...cookie(n), "Content-Type": "application/x-www-form-urlencoded", "Content-Length": String(Buffer.byteLength(saveBody)) });
@@ -128,6 +132,7 @@ try {
     start: await statements("/"),
     taskList: await statements(`/stories/${first.storyId}`, { headers: cookie(0) }),
     save: await statements(`/stories/${first.storyId}/matters`, { method: "POST", headers: formHeaders(0), body: saveBody }),
+    summary: await statements(summaryPath(0), { headers: professional(0) }),
     baseline: await statements("/robots.txt"),
   };
 
@@ -135,6 +140,7 @@ try {
   const start = await load(`${server.url}/`);
   const taskList = await load(server.url, { path: (n) => `/stories/${sessions[n].storyId}`, headers: cookie });
   const save = await load(server.url, { method: "POST", path: (n) => `/stories/${sessions[n].storyId}/matters`, headers: formHeaders, body: saveBody });
+  const summary = await load(server.url, { path: summaryPath, headers: professional });
   const baseline = await load(`${server.url}/robots.txt`);
   console.log(`| what | requests/s | p50 | p95 | p99 | errors | SQL statements per request | share of static ceiling |`);
   console.log(`| --- | --- | --- | --- | --- | --- | --- | --- |`);
@@ -143,6 +149,7 @@ try {
     ["start page (signed out)", start, counts.start],
     ["task list (signed in)", taskList, counts.taskList],
     ["save a section (POST, signed in)", save, counts.save],
+    ["shared story summary (verified professional)", summary, counts.summary],
     ["static file (baseline)", baseline, 0],
   ];
   for (const [name, r, sql] of rows) {

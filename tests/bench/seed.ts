@@ -1,16 +1,22 @@
 /**
  * Fills the database at DATABASE_PATH with residents who have each written and
- * published a whole story, through the same model and service functions the
- * pages use, and prints session tokens for the first few of them as JSON:
- * `{ "sessions": [{ "token", "storyId" }] }`.
+ * published a whole story and shared all but one part of it with an agency,
+ * through the same model and service functions the pages use, and prints
+ * session tokens for the first few residents, and the cookies of as many
+ * professionals who have proven their work address for one of those shares,
+ * as JSON: `{ "sessions": [{ "token", "storyId" }], "professionals": [{ "shareId", "token" }] }`.
  *
  * Usage: DATABASE_PATH=… npx tsx tests/bench/seed.ts --residents 10000 --sessions 50
  */
 import { findOrCreateResident } from "#app/models/resident.server";
-import { createSession } from "#app/models/session.server";
+import { createSession, newToken } from "#app/models/session.server";
+import { insertShare } from "#app/models/share.server";
+import { insertShareAccess, markShareAccessVerified } from "#app/models/share-access.server";
 import { saveDraftSection } from "#app/models/story.server";
 import { publishStory, startStory } from "#app/services/story.server";
+import { accessExpiresAt, sectionsToShare, shareEndsAt } from "#app/services/consent-rules";
 import { db } from "#db/client.server";
+import { agencies } from "#db/schema";
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number) => {
@@ -59,7 +65,14 @@ function story(n: number) {
 
 const started = Date.now();
 const sessions: { token: string; storyId: string }[] = [];
+const professionals: { shareId: string; token: string }[] = [];
 const now = new Date();
+// The agencies the server added when it started in demo mode.
+const agencyIds = db.select({ id: agencies.id }).from(agencies).all().map((agency) => agency.id);
+if (agencyIds.length === 0) throw new Error("there are no agencies to share with: start the server once first");
+const sections = sectionsToShare(["about", "story", "matters", "strengths", "working", "goals", "support", "services"]);
+const endsAt = shareEndsAt({ months: 6 }, now);
+if (!endsAt.ok) throw new Error("six months from now is not a valid end date");
 db.transaction((tx) => {
   for (let n = 1; n <= residentCount; n++) {
     const resident = findOrCreateResident(tx, `resident${n}@example.org`, n % 7 === 0 ? "cy" : "en", now);
@@ -69,8 +82,31 @@ db.transaction((tx) => {
     }
     const published = publishStory(storyId, resident.id, now);
     if (!published.ok) throw new Error(`story ${n} did not publish: ${published.reason}`);
-    if (n <= sessionCount) sessions.push({ token: createSession(tx, resident.id, now), storyId });
+    const shareId = insertShare(
+      tx,
+      {
+        storyId,
+        agencyId: agencyIds[n % agencyIds.length],
+        sections,
+        purpose: "To help them understand and support me.",
+        version: published.version,
+        keepUpToDate: true,
+        contactAllowed: false,
+        contactMethods: [],
+        endsAt: endsAt.endsAt,
+        tokenHash: newToken().hash,
+        createdBy: resident.id,
+      },
+      now,
+    );
+    if (n <= sessionCount) {
+      sessions.push({ token: createSession(tx, resident.id, now), storyId });
+      const access = newToken();
+      insertShareAccess(tx, { idHash: access.hash, shareId, expiresAt: accessExpiresAt(now, false), createdAt: now });
+      markShareAccessVerified(tx, access.hash, `worker${n}@example.org`, now, accessExpiresAt(now, true));
+      professionals.push({ shareId, token: access.token });
+    }
   }
 });
-process.stderr.write(`Seeded ${residentCount} residents with published stories in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
-process.stdout.write(`${JSON.stringify({ sessions })}\n`);
+process.stderr.write(`Seeded ${residentCount} residents with published, shared stories in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+process.stdout.write(`${JSON.stringify({ sessions, professionals })}\n`);
