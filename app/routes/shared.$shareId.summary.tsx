@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { ConsentPanel } from "#app/components/consent-panel";
 import { NotificationBanner } from "#app/components/govuk/notification-banner";
@@ -25,7 +25,11 @@ export function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export const action = noFormHere;
+/** The summary takes no form: who may read it is told so (405); anyone else gets what a GET would give them. */
+export function action({ request, params }: ActionFunctionArgs): never {
+  requireVerifiedAccess(request, params.shareId, languageFor(request));
+  return noFormHere({ request });
+}
 
 export default function SharedStorySummary() {
   const { t } = useTranslation();

@@ -15,7 +15,7 @@ export const handle = { titleKey: "story:question.title" };
 
 export function loader({ request, params }: LoaderFunctionArgs) {
   const { story } = requireOwnStory(request, params.storyId);
-  const { section, page } = requirePage(params);
+  const { section, page } = requirePage(request, params);
   const values = pageValues(page, draftSection(story.id, section));
   const titleKey = pageHeadingKey(section, page);
   return { ...pageTranslations(request, "story"), titleKey, storyId: story.id, sectionId: section.id, pageId: page.id, values };
@@ -23,7 +23,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { story } = requireOwnStory(request, params.storyId);
-  const { section, page } = requirePage(params);
+  const { section, page } = requirePage(request, params);
   const outcome = submitStoryPage({ storyId: story.id, section, page, form: await readForm(request) });
   if (!outcome.ok) return data({ errors: outcome.errors, values: outcome.values }, { status: 400 });
   return redirect(outcome.redirectTo);

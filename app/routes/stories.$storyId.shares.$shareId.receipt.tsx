@@ -13,7 +13,7 @@ export const handle = { titleKey: "sharing:receipt.title" };
 
 export function loader({ request, params }: LoaderFunctionArgs) {
   const { story } = requireOwnStory(request, params.storyId);
-  const { share, agency } = requireOwnShare(story, params.shareId);
+  const { share, agency } = requireOwnShare(request, story, params.shareId);
   const lang = languageFor(request);
   const records = consentRecordsOf(share.id);
   // The words on show are those last agreed to; a withdrawal has words of its own, listed in the history.

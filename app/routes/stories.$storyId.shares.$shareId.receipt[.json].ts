@@ -6,7 +6,7 @@ import { requireOwnShare, requireOwnStory, storyPageTakesNoForm } from "#app/ser
 /** The receipt as a file to keep (Kantara / ISO/IEC 27560 field names). */
 export function loader({ request, params }: LoaderFunctionArgs) {
   const { story } = requireOwnStory(request, params.storyId);
-  const found = requireOwnShare(story, params.shareId);
+  const found = requireOwnShare(request, story, params.shareId);
   const receipt = consentReceipt(found, consentRecordsOf(found.share.id), new Date());
   return new Response(`${JSON.stringify(receipt, null, 2)}\n`, {
     headers: {

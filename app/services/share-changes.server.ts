@@ -42,7 +42,7 @@ export type ShareAction = { story: OwnedStory; residentId: string; shareId: stri
  */
 export function requireShareOfOwnStory(request: Request, params: { storyId?: string; shareId?: string }) {
   const { story, resident } = requireOwnStory(request, params.storyId);
-  const found = requireOwnShare(story, params.shareId);
+  const found = requireOwnShare(request, story, params.shareId);
   const lang = languageFor(request);
   const action: ShareAction = { story, residentId: resident.id, shareId: found.share.id, lang };
   return { ...found, story, lang, action, state: shareState(found.share, new Date()) };

@@ -6,6 +6,7 @@ import { sharesOverview, stopSharing } from "#app/services/share-changes.server"
 import { publishStory } from "#app/services/story.server";
 import { db } from "#db/client.server";
 import { auditEvents, outbox, rateLimits, shareAccess, shareReplies, shares, shareViews, signInCodes } from "#db/schema";
+import { statusOf, thrown } from "#tests/support/thrown";
 import { answerSection, sharingFixture, type SharingFixture } from "#tests/support/sharing-fixture";
 import {
   openSharedLink,
@@ -42,19 +43,6 @@ function open(link: string, at = now) {
   const outcome = openSharedLink(request("/shared/x"), tokenOf(link), ip, "en", at);
   if (!("redirectTo" in outcome) || !outcome.cookie) throw new Error(`the link was refused: ${JSON.stringify(outcome)}`);
   return { ...outcome, cookie: outcome.cookie.split(";")[0] };
-}
-
-/** What a route's guard throws: the status of the thrown response. */
-function thrownStatus(work: () => unknown): number {
-  try {
-    work();
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown.status;
-    const init = (thrown as { init?: ResponseInit }).init;
-    if (init?.status) return init.status;
-    throw thrown;
-  }
-  throw new Error("nothing was thrown");
 }
 
 const notThe = (code: string) => (code === "000000" ? "111111" : "000000");
@@ -129,33 +117,33 @@ describe("every page's guard", () => {
     const gp = fixture.shareWith(fixture.gp.id);
     const housing = fixture.shareWith(fixture.housing.id);
     const { cookie } = open(gp.link);
-    expect(thrownStatus(() => requireSharedAccess(request("/"), gp.shareId, "en", now))).toBe(404);
-    expect(thrownStatus(() => requireSharedAccess(request("/", cookie.replace(gp.shareId, housing.shareId)), housing.shareId, "en", now))).toBe(404);
-    expect(thrownStatus(() => requireSharedAccess(request("/", cookie), "not-a-uuid", "en", now))).toBe(404);
+    expect(statusOf(thrown(() => requireSharedAccess(request("/"), gp.shareId, "en", now)))).toBe(404);
+    expect(statusOf(thrown(() => requireSharedAccess(request("/", cookie.replace(gp.shareId, housing.shareId)), housing.shareId, "en", now)))).toBe(404);
+    expect(statusOf(thrown(() => requireSharedAccess(request("/", cookie), "not-a-uuid", "en", now)))).toBe(404);
     expect(requireSharedAccess(request("/", cookie), gp.shareId, "en", now).state).toBe("unverified");
   });
 
   test("sends a browser that has not proven an address to do so before any content", () => {
     const { link, shareId } = fixture.shareWith(fixture.gp.id);
     const { cookie } = open(link);
-    expect(thrownStatus(() => requireVerifiedAccess(request("/", cookie), shareId, "en", now))).toBe(302);
+    expect(statusOf(thrown(() => requireVerifiedAccess(request("/", cookie), shareId, "en", now)))).toBe(302);
   });
 
   test("refuses at once when the person stops sharing, even inside the 8 hours", () => {
     const { link, shareId } = fixture.shareWith(fixture.gp.id);
     const { cookie } = verifiedBrowser(link);
     stopSharing({ story: fixture.story, residentId: fixture.resident.id, shareId, lang: "en", now: minutes(3) });
-    expect(thrownStatus(() => requireVerifiedAccess(request("/", cookie), shareId, "en", minutes(3)))).toBe(410);
+    expect(statusOf(thrown(() => requireVerifiedAccess(request("/", cookie), shareId, "en", minutes(3))))).toBe(410);
   });
 
   test("times out 8 hours after the address was proven, and an unproven browser after an hour", () => {
     const { link, shareId } = fixture.shareWith(fixture.gp.id);
     const { cookie } = verifiedBrowser(link);
     expect(requireVerifiedAccess(request("/", cookie), shareId, "en", minutes(8 * 60)).state).toBe("verified");
-    expect(thrownStatus(() => requireVerifiedAccess(request("/", cookie), shareId, "en", minutes(8 * 60 + 1)))).toBe(401);
+    expect(statusOf(thrown(() => requireVerifiedAccess(request("/", cookie), shareId, "en", minutes(8 * 60 + 1))))).toBe(401);
 
     const unproven = open(link).cookie;
-    expect(thrownStatus(() => requireSharedAccess(request("/", unproven), shareId, "en", minutes(60)))).toBe(401);
+    expect(statusOf(thrown(() => requireSharedAccess(request("/", unproven), shareId, "en", minutes(60))))).toBe(401);
   });
 });
 

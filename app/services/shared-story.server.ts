@@ -1,4 +1,4 @@
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { formatDate, formatDateTime } from "#app/i18n/dates";
 import type { Language } from "#app/i18n/i18n";
 import { insertReply, lastViewBy, recordView } from "#app/models/access-log.server";
@@ -26,6 +26,7 @@ import {
 import { checkCode, issueCode, normaliseEmail, type CodeFailure, type CodeRefusal } from "#app/services/sign-in.server";
 import { UUID } from "#app/services/story-access.server";
 import { env } from "#app/utils/env.server";
+import { refusal } from "#app/utils/layout.server";
 import { shareAccessCookie, shareAccessToken } from "#app/utils/session.server";
 import { db } from "#db/client.server";
 
@@ -101,11 +102,11 @@ export type SharedAccess = FoundShareAccess & { state: Exclude<AccessState, "exp
 export function requireSharedAccess(request: Request, shareId: string | undefined, lang: Language, now = new Date()): SharedAccess {
   const token = shareId && UUID.test(shareId) ? shareAccessToken(request, shareId) : null;
   const found = token ? findShareAccess(hashToken(token)) : undefined;
-  if (!found || found.share.id !== shareId) throw notFound();
+  if (!found || found.share.id !== shareId) throw refusal(request, 404);
   const gone = goneBody(found.share, lang, now);
-  if (gone) throw data(gone, { status: 410 });
+  if (gone) throw refusal(request, 410, gone);
   const state = accessState(found.access, now);
-  if (state === "expired") throw data(null, { status: 401 });
+  if (state === "expired") throw refusal(request, 401);
   return { ...found, state, lang, token: token! };
 }
 

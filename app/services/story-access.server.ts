@@ -3,11 +3,11 @@ import { recordAuditEvent } from "#app/models/audit.server";
 import { findShareForOwner } from "#app/models/share.server";
 import { findOwnedStory, findVersion, storyExists, type OwnedStory } from "#app/models/story.server";
 import { findPage, findSection } from "#app/models/story-sections";
+import { refusal } from "#app/utils/layout.server";
 import { requireResident, type SignedIn } from "#app/utils/session.server";
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-const notFound = () => new Response(null, { status: 404 });
 
 /**
  * The story, if the signed-in resident owns it. Anyone else gets "Page not
@@ -22,7 +22,7 @@ export function requireOwnStory(request: Request, storyId: string | undefined): 
     if (storyId && UUID.test(storyId) && storyExists(storyId)) {
       recordAuditEvent("story_access_refused", { resident: signedIn.resident.id, story: storyId });
     }
-    throw notFound();
+    throw refusal(request, 404);
   }
   return { ...signedIn, story };
 }
@@ -30,7 +30,7 @@ export function requireOwnStory(request: Request, storyId: string | undefined): 
 /** A published version of an owned story, from its number in the address, or 404. */
 export function requireVersion(story: OwnedStory, param: string | undefined) {
   const version = param && /^[1-9]\d{0,8}$/.test(param) ? findVersion(story.id, Number(param)) : undefined;
-  if (!version) throw notFound();
+  if (!version) throw new Response(null, { status: 404 });
   return version;
 }
 
@@ -40,20 +40,20 @@ export function requireVersion(story: OwnedStory, param: string | undefined) {
  */
 export function storyPageTakesNoForm({ request, params }: ActionFunctionArgs): never {
   requireOwnStory(request, params.storyId);
-  throw new Response(null, { status: 405 });
+  throw refusal(request, 405);
 }
 
 /** The section and question page an address names, or 404. */
-export function requirePage(params: { section?: string; page?: string }) {
+export function requirePage(request: Request, params: { section?: string; page?: string }) {
   const section = findSection(params.section);
   const page = section ? findPage(section, params.page) : undefined;
-  if (!section || !page) throw notFound();
+  if (!section || !page) throw refusal(request, 404);
   return { section, page };
 }
 
 /** One share of an owned story, from its id in the address, or 404: a share of any other story is not there. */
-export function requireOwnShare(story: OwnedStory, param: string | undefined) {
+export function requireOwnShare(request: Request, story: OwnedStory, param: string | undefined) {
   const found = param && UUID.test(param) ? findShareForOwner(story.id, param) : undefined;
-  if (!found) throw notFound();
+  if (!found) throw refusal(request, 404);
   return found;
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { refusal } from "./layout.server";
 import { MAX_BODY_BYTES } from "./security.server";
 
 /** One problem with one field. `message` is a translation key; `field` is the id of the input to focus. */
@@ -17,7 +18,7 @@ export async function readForm(request: Request): Promise<FormData> {
   const text = await readLimited(request, MAX_BODY_BYTES);
   const type = request.headers.get("Content-Type") ?? "";
   if (!type.startsWith("application/x-www-form-urlencoded")) {
-    throw new Response(null, { status: 415 });
+    throw refusal(request, 415);
   }
   const form = new FormData();
   for (const [key, value] of new URLSearchParams(text)) form.append(key, value);
@@ -35,7 +36,7 @@ async function readLimited(request: Request, limit: number): Promise<string> {
     size += value.byteLength;
     if (size > limit) {
       await reader.cancel();
-      throw new Response(null, { status: 413 });
+      throw refusal(request, 413);
     }
     chunks.push(value);
   }

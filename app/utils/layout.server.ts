@@ -26,9 +26,16 @@ export function layoutData(request: Request) {
 export type LayoutData = ReturnType<typeof layoutData>;
 
 /**
- * The action of a page without a form. Remix answers a POST to such a page
- * before any loader runs, so the refusal carries the layout itself.
+ * A refusal to throw from a loader or an action, shown as a whole page. After
+ * a form is posted the layout's own loader does not run, so the refusal
+ * carries the layout itself (in the reader's language), with any `detail` the
+ * error page needs.
  */
+export function refusal(request: Request, status: number, detail: Record<string, unknown> = {}) {
+  return data({ ...layoutData(request), ...detail }, { status });
+}
+
+/** The action of a page without a form. */
 export function noFormHere({ request }: { request: Request }): never {
-  throw data(layoutData(request), { status: 405 });
+  throw refusal(request, 405);
 }

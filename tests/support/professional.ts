@@ -59,3 +59,18 @@ export async function openAsProfessional(server: ServerWithMail, link: string, w
   }
   return opened;
 }
+
+/** An email's Subject header as a mail program shows it, decoding RFC 2047 encoded words (a Welsh subject, say). */
+export function subjectOf(email: ReceivedEmail): string {
+  const split = email.raw.search(/\r?\n\r?\n/);
+  const headers = email.raw.slice(0, split).replace(/\r?\n[ \t]+/g, " ");
+  const subject = headers.match(/^subject:[ \t]*(.*)$/im)?.[1] ?? "";
+  return subject
+    .replace(/\?=\s+=\?/g, "?==?")
+    .replace(/=\?utf-8\?([bq])\?([^?]*)\?=/gi, (_, kind: string, text: string) =>
+      kind.toLowerCase() === "b"
+        ? Buffer.from(text, "base64").toString("utf8")
+        : Buffer.from(text.replace(/_/g, " ").replace(/=([0-9A-F]{2})/gi, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))), "latin1").toString("utf8"),
+    )
+    .trim();
+}

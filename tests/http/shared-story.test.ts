@@ -1,0 +1,697 @@
+import { createHash, randomBytes } from "node:crypto";
+import Database from "better-sqlite3";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { codeFrom, linkSentTo, openAsProfessional, openLink, subjectOf } from "#tests/support/professional";
+import { publishedStory, shareThroughTheJourney } from "#tests/support/share-journey";
+import { bodyOf, signIn, startServerWithMail, type ServerWithMail } from "#tests/support/sign-in";
+import { attr, auditRows, load, openReadOnly, rowCounts, text, type Page } from "./helpers";
+
+let server: ServerWithMail;
+let alice: string;
+let storyId: string;
+/** Each agency's share of Alice's story ("About you" and "What matters"): its id and the link its inbox was sent. */
+const shares: Record<string, { id: string; link: string }> = {};
+
+const GP = "Riverside Medical Practice"; // nhs.example.net; kept up to date
+const HOUSING = "Demo Council Housing Options"; // two domains; sees the version agreed
+const CARE = "Demo Council Adult Social Care"; // stopped before anyone opens it
+const POLICE = "Demo Neighbourhood Policing Team"; // ends while a browser can read it
+const JOBCENTRE = "Demo Jobcentre Plus"; // stopped while a browser can read it
+const ADVICE = "Citizens Advice Demo"; // a browser's 8 hours run out
+
+const DR_ADA = "dr.ada@nhs.example.net";
+const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
+// A key i18next could not find comes out as "namespace:key".
+const rawKey = /\b(common|govuk|story|sharing|shared|signIn):[A-Za-z0-9_.[\]-]+/;
+
+const cookies = (cookie: string | undefined, lang: string) => [cookie, `lang=${lang}`].filter(Boolean).join("; ");
+const get = (path: string, cookie?: string, lang = "en") => load(server.url, path, { headers: { Cookie: cookies(cookie, lang) } });
+const post = (path: string, cookie: string | undefined, fields: Record<string, string> = {}, lang = "en") =>
+  load(server.url, path, {
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookies(cookie, lang) },
+    body: new URLSearchParams(fields).toString(),
+  });
+
+function query<T>(sql: string, ...params: unknown[]): T[] {
+  const db = openReadOnly(server.databasePath);
+  try {
+    return db.prepare(sql).all(...params) as T[];
+  } finally {
+    db.close();
+  }
+}
+
+/** A fixture written straight into the server's database (a clock moved on, say); the app itself is never changed. */
+function write(sql: string, ...params: unknown[]): void {
+  const db = new Database(server.databasePath, { fileMustExist: true });
+  try {
+    db.pragma("busy_timeout = 5000");
+    db.prepare(sql).run(...params);
+  } finally {
+    db.close();
+  }
+}
+
+/** The pages behind a share's link. */
+const sharedPath = (agency: string, page: "email" | "code" | "summary" | "received") => `/shared/${shares[agency].id}/${page}`;
+const tokenOf = (cookie: string) => cookie.slice(cookie.indexOf("=") + 1);
+type AccessRow = { id_hash: string; share_id: string; email: string | null; verified_at: number | null; expires_at: number; created_at: number };
+const accessOf = (cookie: string) => query<AccessRow>("select * from share_access where id_hash = ?", sha256(tokenOf(cookie)))[0];
+const shareCookies = (page: Page) => page.headers.getSetCookie().filter((header) => header.startsWith("share-"));
+const auditCount = (event: string) => auditRows(server.databasePath).filter((row) => row.event === event).length;
+
+function expectRedirect(page: Page, to: string) {
+  expect([page.status, page.headers.get("location")]).toEqual([302, to]);
+}
+
+/** A whole page in the layout, with the title GOV.UK asks for. */
+function expectPage(page: Page, status: number, title: string, service = "Tell it once – Demo Council") {
+  expect(page.status).toBe(status);
+  expect(page.doc.title).toBe(`${title} – ${service}`);
+  expect(page.doc.byClass("govuk-template__header")).toHaveLength(1);
+  expect(page.doc.byClass("govuk-footer")).toHaveLength(1);
+  expect(text(page.doc.one("main"))).not.toMatch(rawKey);
+}
+
+function expectNotFound(page: Page) {
+  expectPage(page, 404, "Page not found");
+  expect(page.doc.h1).toBe("Page not found");
+  expect(shareCookies(page)).toEqual([]);
+}
+
+/** 410: stopped by the person (no date), or ended on `endedOn`. Never anything of the story. */
+function expectGone(page: Page, endedOn?: string) {
+  expectPage(page, 410, "This story is no longer shared with you");
+  const main = text(page.doc.one("main"));
+  if (endedOn) {
+    expect(main).toContain(`Sharing ended on ${endedOn}, the date the person chose.`);
+    expect(main).not.toContain("stopped sharing");
+  } else {
+    expect(main).toContain("The person who shared it has stopped sharing it with your organisation.");
+    expect(main).not.toContain("Sharing ended");
+  }
+  expect(main).not.toMatch(/Sam|Bess/);
+  expect(shareCookies(page)).toEqual([]);
+}
+
+function expectTimedOut(page: Page) {
+  expectPage(page, 401, "Your access to this story has timed out");
+  expect(text(page.doc.one("main"))).toContain("Open the link in the email again to carry on.");
+  expect(text(page.doc.one("main"))).not.toMatch(/Sam|Bess/);
+}
+
+function errorSummary(page: Page) {
+  const [summary] = page.doc.byClass("govuk-error-summary");
+  if (!summary) return [];
+  return page.doc.tag("a", summary).map((a) => ({ href: attr(a, "href"), text: text(a) }));
+}
+
+/** A refused form: 400 (or `status`), "Error:" in the title, the summary linking to each field in order. */
+function expectErrors(page: Page, errors: { href: string; text: string }[], status = 400) {
+  expect(page.status).toBe(status);
+  expect(page.doc.title).toMatch(/^Error: /);
+  expect(errorSummary(page)).toEqual(errors);
+}
+
+const inputValue = (page: Page, id: string) => attr(page.doc.all((el) => attr(el, "id") === id)[0], "value");
+
+/** The ids of the summary's sections tagged "Changed since you last viewed". */
+const changedSections = (page: Page) =>
+  page.doc
+    .byClass("app-story-section")
+    .filter((section) => page.doc.byClass("govuk-tag", section).some((tag) => text(tag) === "Changed since you last viewed"))
+    .map((section) => (attr(section, "aria-labelledby") ?? "").replace(/^summary-/, ""));
+
+/** Emails to `to` since `since`, after giving the mail worker time to send anything else it would. */
+async function emailsTo(to: string, since: number) {
+  await new Promise((settle) => setTimeout(settle, 700));
+  return server.mail.received.slice(since).filter((email) => email.to.includes(to));
+}
+
+/** "3 March 2027", as the 410 page writes a day sharing ended (in UTC, as shares end at the end of a UTC day). */
+const longDate = (date: Date, lang: "en" | "cy") => date.toLocaleDateString(lang === "cy" ? "cy-GB" : "en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+
+beforeAll(async () => {
+  server = await startServerWithMail();
+  alice = await signIn(server, "alice@example.org");
+  storyId = await publishedStory(server, alice);
+  const agencies = query<{ id: string; name: string; contact_email: string }>("select id, name, contact_email from agencies");
+  const agency = (name: string) => agencies.find((row) => row.name === name)!;
+  const since = server.mail.received.length;
+  await shareThroughTheJourney(server, alice, storyId, [agency(GP).id], "yes");
+  await shareThroughTheJourney(server, alice, storyId, [HOUSING, CARE, POLICE, JOBCENTRE, ADVICE].map((name) => agency(name).id), "no");
+  for (const name of [GP, HOUSING, CARE, POLICE, JOBCENTRE, ADVICE]) {
+    const [share] = query<{ id: string }>("select id from shares where story_id = ? and agency_id = ?", storyId, agency(name).id);
+    shares[name] = { id: share.id, link: await linkSentTo(server, agency(name).contact_email, since) };
+  }
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+/** Dr Ada's browser at the GP: opened the link in "opening the link", proves her address in "proving a work address". */
+let gp: string;
+/** A housing officer's browser, verified at the second of the agency's two domains. */
+let housing: string;
+
+describe("opening the link", () => {
+  test("an unknown or malformed token: Page not found, and no cookie or access given", async () => {
+    const real = shares[GP].link.slice(-43);
+    const before = rowCounts(server.databasePath).share_access;
+    const tokens = [randomBytes(32).toString("base64url"), real.slice(0, 42), `${real}A`, `${real.slice(0, 42)}!`, shares[GP].id];
+    for (const token of tokens) expectNotFound(await get(`/shared/${encodeURIComponent(token)}`));
+    expect(rowCounts(server.databasePath).share_access).toBe(before);
+  });
+
+  test("a share stopped before anyone opened it: 410 saying the person stopped sharing, and no cookie", async () => {
+    expect((await post(`/stories/${storyId}/shares/${shares[CARE].id}/stop`, alice)).status).toBe(302);
+    expectGone(await get(new URL(shares[CARE].link).pathname));
+    expect(query("select * from share_access where share_id = ?", shares[CARE].id)).toEqual([]);
+  });
+
+  test("an active link is swapped for a cookie for /shared/ only, and leads to an address without the token", async () => {
+    const token = shares[GP].link.slice(-43);
+    const page = await get(new URL(shares[GP].link).pathname);
+    expectRedirect(page, `/shared/${shares[GP].id}/email`);
+    expect(page.headers.get("location")).not.toContain(token);
+
+    const [setCookie, ...more] = shareCookies(page);
+    expect(more).toEqual([]);
+    const match = setCookie.match(new RegExp(`^share-${shares[GP].id}=([A-Za-z0-9_-]{43}); Path=/shared/; Max-Age=3600; HttpOnly; SameSite=Lax$`));
+    expect(match, setCookie).not.toBeNull();
+    expect(match![1]).not.toBe(token);
+    gp = setCookie.split(";")[0];
+
+    const access = accessOf(gp);
+    expect(access).toMatchObject({ share_id: shares[GP].id, email: null, verified_at: null });
+    expect(Math.abs(access.expires_at - Date.now() - 60 * 60 * 1000)).toBeLessThan(10_000);
+    // The link's own token is kept nowhere: not as an access id, not in the audit log, not in the server's output.
+    expect(query("select * from share_access where id_hash = ?", sha256(token))).toEqual([]);
+    expect(JSON.stringify(auditRows(server.databasePath))).not.toContain(token);
+    expect(server.output()).not.toContain(token);
+  });
+
+  test("the same browser opening the link again keeps its access: no new cookie, no new access", async () => {
+    const before = rowCounts(server.databasePath).share_access;
+    const page = await get(new URL(shares[GP].link).pathname, gp);
+    expectRedirect(page, `/shared/${shares[GP].id}/email`);
+    expect(shareCookies(page)).toEqual([]);
+    expect(rowCounts(server.databasePath).share_access).toBe(before);
+  });
+});
+
+describe("kept out of search engines and caches", () => {
+  test("robots.txt disallows /shared/", async () => {
+    const robots = await fetch(`${server.url}/robots.txt`);
+    expect(robots.status).toBe(200);
+    expect((await robots.text()).split(/\r?\n/)).toContain("Disallow: /shared/");
+  });
+
+  test("every answer under /shared/ says noindex and no-store; every page has the robots meta tag", async () => {
+    const answers = [
+      await get(new URL(shares[GP].link).pathname, gp),
+      await get(new URL(shares[CARE].link).pathname),
+      await get(sharedPath(GP, "email"), gp),
+      await get(sharedPath(GP, "summary")),
+      await get(sharedPath(GP, "summary"), gp),
+    ];
+    expect(answers.map((page) => page.status)).toEqual([302, 410, 200, 404, 302]);
+    for (const page of answers) {
+      expect(page.headers.get("x-robots-tag")).toBe("noindex, nofollow");
+      expect(page.headers.get("cache-control")).toBe("no-store");
+    }
+    for (const page of answers.filter((p) => p.status !== 302)) {
+      expect(page.doc.all((el) => el.tagName === "meta" && attr(el, "name") === "robots").map((el) => attr(el, "content"))).toEqual(["noindex"]);
+    }
+  });
+});
+
+describe("the pages behind the link need this browser's cookie for that share", () => {
+  test("without one, with another share's, with a renamed one or under a made-up id: Page not found, GET and POST, and nothing changes", async () => {
+    const token = tokenOf(gp);
+    const madeUp = "00000000-0000-4000-8000-000000000000";
+    const attempts = [
+      { id: shares[GP].id, cookie: undefined },
+      { id: shares[HOUSING].id, cookie: gp },
+      { id: shares[HOUSING].id, cookie: `share-${shares[HOUSING].id}=${token}` },
+      { id: madeUp, cookie: `share-${madeUp}=${token}` },
+      { id: "not-a-share", cookie: `share-not-a-share=${token}` },
+    ];
+    const fields = { email: DR_ADA, code: "123456", name: "Someone", role: "Someone else" };
+    const before = rowCounts(server.databasePath);
+    const answers: string[] = [];
+    const expected: string[] = [];
+    for (const { id, cookie } of attempts) {
+      for (const page of ["email", "code", "summary", "received"]) {
+        const path = `/shared/${id}/${page}`;
+        const got = await get(path, cookie);
+        if (got.status === 404) expectNotFound(got);
+        answers.push(`GET ${path} ${got.status}`);
+        expected.push(`GET ${path} 404`);
+        // The summary has no form: see "the summary has no form" below.
+        if (page === "summary") continue;
+        answers.push(`POST ${path} ${(await post(path, cookie, fields)).status}`);
+        expected.push(`POST ${path} 404`);
+      }
+    }
+    expect(rowCounts(server.databasePath)).toEqual(before);
+    expect(answers).toEqual(expected);
+  });
+});
+
+describe("proving a work address", () => {
+  test("until an address is proven, the summary, the reply page and the code page lead to the work email page, and nothing is kept", async () => {
+    const before = rowCounts(server.databasePath);
+    for (const page of ["summary", "received", "code"] as const) expectRedirect(await get(sharedPath(GP, page), gp), sharedPath(GP, "email"));
+    expectRedirect(await post(sharedPath(GP, "received"), gp, { name: "Someone", role: "Someone else" }), sharedPath(GP, "email"));
+    expect(rowCounts(server.databasePath)).toEqual(before);
+  });
+
+  test("the work email page names the agency and nothing of the person or the story", async () => {
+    const page = await get(sharedPath(GP, "email"), gp);
+    expectPage(page, 200, "Enter your work email address");
+    expect(page.doc.h1).toBe("Enter your work email address");
+    expect(text(page.doc.byClass("govuk-caption-l")[0])).toBe(`Story shared with ${GP}`);
+    expect(text(page.doc.one("main"))).toContain(`We will email you a code to check that you work at ${GP}.`);
+    expect(page.html).not.toMatch(/Sam|Jones|Bess/);
+  });
+
+  test("no address, or one not written as an address: 400 with the error linked to the field, nothing sent", async () => {
+    const before = rowCounts(server.databasePath);
+    expectErrors(await post(sharedPath(GP, "email"), gp, { email: "" }), [{ href: "#email", text: "Enter your work email address" }]);
+    const badFormat = await post(sharedPath(GP, "email"), gp, { email: "dr.ada" });
+    expectErrors(badFormat, [{ href: "#email", text: "Enter an email address in the correct format, like name@example.com" }]);
+    expect(inputValue(badFormat, "email")).toBe("dr.ada");
+    expect(rowCounts(server.databasePath)).toEqual(before);
+  });
+
+  test("an address anywhere but exactly at the agency's domain: 400 naming the agency and its domain, nothing sent", async () => {
+    const before = rowCounts(server.databasePath);
+    for (const email of ["dr.ada@gmail.com", "dr.ada@evil-nhs.example.net", "dr.ada@nhs.example.net.evil.org", "dr.ada@mail.nhs.example.net"]) {
+      const page = await post(sharedPath(GP, "email"), gp, { email });
+      expectErrors(page, [{ href: "#email", text: `Enter your work email address at ${GP}, ending in @nhs.example.net` }]);
+      expect(inputValue(page, "email")).toBe(email);
+    }
+    expect(rowCounts(server.databasePath)).toEqual(before);
+  });
+
+  test("an agency with two domains names both, and takes an address at the second", async () => {
+    const opened = await openLink(shares[HOUSING].link);
+    housing = opened.cookie;
+    const wrong = await post(sharedPath(HOUSING, "email"), housing, { email: "officer@example.org" });
+    expectErrors(wrong, [{ href: "#email", text: `Enter your work email address at ${HOUSING}, ending in @demo-council.example.org or @housing.demo-council.example.org` }]);
+
+    const officer = "officer@housing.demo-council.example.org";
+    const since = server.mail.received.length;
+    expectRedirect(await post(sharedPath(HOUSING, "email"), housing, { email: officer }), sharedPath(HOUSING, "code"));
+    const code = codeFrom(await server.mail.nextEmailTo(officer, since));
+    expectRedirect(await post(sharedPath(HOUSING, "code"), housing, { code }), sharedPath(HOUSING, "summary"));
+    expect(accessOf(housing)).toMatchObject({ email: officer });
+  });
+
+  let firstCode = "";
+  test("the right domain: a code emailed to that address, naming the agency and nothing of the person or the story", async () => {
+    const since = server.mail.received.length;
+    expectRedirect(await post(sharedPath(GP, "email"), gp, { email: " Dr.Ada@NHS.example.net " }), sharedPath(GP, "code"));
+    const email = await server.mail.nextEmailTo(DR_ADA, since);
+    expect(subjectOf(email)).toBe(`Your code to read a story shared with ${GP}`);
+    const body = bodyOf(email);
+    expect(body).toContain(`to read the story someone shared with ${GP}:`);
+    expect(body).toContain("The code expires in 15 minutes.");
+    expect(body).not.toMatch(/Sam|Jones|Bess|alice|\/shared\//);
+    firstCode = codeFrom(email);
+
+    const page = await get(sharedPath(GP, "code"), gp);
+    expectPage(page, 200, "Check your email");
+    expect(text(page.doc.one("main"))).toContain(`We have sent a code to ${DR_ADA}.`);
+    expect(page.html).not.toMatch(/Sam|Jones|Bess/);
+  });
+
+  test("a code not written as one, a wrong code, then five wrong: refused, and then even the right code is", async () => {
+    expectErrors(await post(sharedPath(GP, "code"), gp, { code: "" }), [{ href: "#code", text: "Enter the code from your email" }]);
+    expectErrors(await post(sharedPath(GP, "code"), gp, { code: "12345" }), [{ href: "#code", text: "The code must be 6 numbers" }]);
+    const wrong = firstCode === "000000" ? "111111" : "000000";
+    for (let attempt = 1; attempt <= 4; attempt++) {
+      expectErrors(await post(sharedPath(GP, "code"), gp, { code: wrong }), [{ href: "#code", text: "The code is not right. Check the email we sent and try again" }]);
+    }
+    const tooMany = [{ href: "#code", text: "You have entered the wrong code too many times. Select ‘Send a new code’ to get another one" }];
+    expectErrors(await post(sharedPath(GP, "code"), gp, { code: wrong }), tooMany);
+    expectErrors(await post(sharedPath(GP, "code"), gp, { code: firstCode }), tooMany);
+    expect(accessOf(gp)).toMatchObject({ email: null, verified_at: null });
+  });
+
+  let freshCode = "";
+  test("Send a new code: emailed again, said on the page; a code past its 15 minutes is refused", async () => {
+    let since = server.mail.received.length;
+    const resent = await post(sharedPath(GP, "code"), gp, { intent: "resend" });
+    expectPage(resent, 200, "Check your email");
+    expect(text(resent.doc.byClass("govuk-notification-banner")[0])).toContain(`We have sent a new code to ${DR_ADA}.`);
+    const second = codeFrom(await server.mail.nextEmailTo(DR_ADA, since));
+
+    write("update sign_in_codes set expires_at = ? where share_access_id = ? and used_at is null", Date.now() - 1000, sha256(tokenOf(gp)));
+    expectErrors(await post(sharedPath(GP, "code"), gp, { code: second }), [{ href: "#code", text: "That code has expired. Select ‘Send a new code’ to get another one" }]);
+
+    since = server.mail.received.length;
+    expect((await post(sharedPath(GP, "code"), gp, { intent: "resend" })).status).toBe(200);
+    freshCode = codeFrom(await server.mail.nextEmailTo(DR_ADA, since));
+  });
+
+  test("the right code: to the summary, the same cookie now good for 8 hours, the address recorded", async () => {
+    const verifiedBefore = auditCount("share_access_verified");
+    const page = await post(sharedPath(GP, "code"), gp, { code: `${freshCode.slice(0, 3)} ${freshCode.slice(3)}` });
+    expectRedirect(page, sharedPath(GP, "summary"));
+    expect(shareCookies(page)).toEqual([`${gp}; Path=/shared/; Max-Age=28800; HttpOnly; SameSite=Lax`]);
+    const access = accessOf(gp);
+    expect(access).toMatchObject({ share_id: shares[GP].id, email: DR_ADA });
+    expect(Math.abs(access.verified_at! - Date.now())).toBeLessThan(10_000);
+    expect(access.expires_at - access.verified_at!).toBe(8 * 60 * 60 * 1000);
+    expect(auditCount("share_access_verified")).toBe(verifiedBefore + 1);
+    const [code] = query<{ used_at: number | null }>("select used_at from sign_in_codes where share_access_id = ? order by created_at desc limit 1", access.id_hash);
+    expect(code.used_at).not.toBeNull();
+  });
+
+  test("a used code proves nothing again: not in the same browser, nor in another", async () => {
+    const access = accessOf(gp);
+    const verifiedBefore = auditCount("share_access_verified");
+    const again = await post(sharedPath(GP, "code"), gp, { code: freshCode });
+    expectRedirect(again, sharedPath(GP, "summary"));
+    expect(shareCookies(again)).toEqual([]);
+    expect(accessOf(gp)).toEqual(access);
+
+    const other = (await openLink(shares[GP].link)).cookie;
+    const since = server.mail.received.length;
+    expectRedirect(await post(sharedPath(GP, "email"), other, { email: DR_ADA }), sharedPath(GP, "code"));
+    await server.mail.nextEmailTo(DR_ADA, since);
+    expectErrors(await post(sharedPath(GP, "code"), other, { code: freshCode }), [{ href: "#code", text: "The code is not right. Check the email we sent and try again" }]);
+    expect(accessOf(other)).toMatchObject({ email: null, verified_at: null });
+    expect(auditCount("share_access_verified")).toBe(verifiedBefore);
+  });
+
+  test("a sixth code for one address within the hour: 429 with the message, nothing sent", async () => {
+    const browser = (await openLink(shares[GP].link)).cookie;
+    for (let i = 0; i < 5; i++) expectRedirect(await post(sharedPath(GP, "email"), browser, { email: "busy@nhs.example.net" }), sharedPath(GP, "code"));
+    const before = rowCounts(server.databasePath);
+    const page = await post(sharedPath(GP, "email"), browser, { email: "busy@nhs.example.net" });
+    expectErrors(page, [{ href: "#email", text: "You have asked for too many codes for this email address. Wait an hour, then try again" }], 429);
+    const after = rowCounts(server.databasePath);
+    expect([after.outbox, after.sign_in_codes]).toEqual([before.outbox, before.sign_in_codes]);
+  });
+});
+
+describe("reading the summary", () => {
+  test("the person's name, the parts shared and what they agreed; nothing marked as changed on a first view", async () => {
+    const page = await get(sharedPath(GP, "summary"), gp);
+    expectPage(page, 200, "Sam Jones’s story");
+    expect(page.doc.h1).toBe("Sam Jones’s story");
+    expect(text(page.doc.byClass("govuk-caption-l")[0])).toBe(`Story shared with ${GP}`);
+    expect(page.doc.headings("h2")).toEqual(["What Sam agreed to share", "About me", "What matters to me"]);
+    const consent = page.doc.byClass("app-consent-panel")[0];
+    expect(page.doc.tag("li", consent).map(text)).toEqual(["Their name", "About me", "What matters to me"]);
+    expect(text(consent)).toContain("Version 1. They chose to keep you up to date");
+    expect(text(page.doc.one("main"))).toContain("My dog, Bess.");
+    expect(changedSections(page)).toEqual([]);
+    const links = page.doc.tag("a", page.doc.one("main")).map((a) => [text(a), attr(a, "href")]);
+    expect(links).toContainEqual(["Let Sam know you’ve received this", sharedPath(GP, "received")]);
+
+    const views = query<{ agency_id: string; email: string; version: number; sections: string; viewed_at: number }>("select * from share_views where share_id = ?", shares[GP].id);
+    expect(views).toHaveLength(1);
+    expect(views[0]).toMatchObject({ email: DR_ADA, version: 1, sections: JSON.stringify(["about", "matters"]) });
+    expect(Math.abs(views[0].viewed_at - Date.now())).toBeLessThan(10_000);
+    expect(query("select id from agencies where id = ? and name = ?", views[0].agency_id, GP)).toHaveLength(1);
+  });
+
+  test("GETs change nothing but the access log: one line for each read of the summary", async () => {
+    const before = rowCounts(server.databasePath);
+    const answers = [
+      (await get(sharedPath(GP, "summary"), gp)).status,
+      (await get(`${sharedPath(GP, "summary")}.data`, gp)).status,
+      (await get(sharedPath(GP, "received"), gp)).status,
+    ];
+    expect(answers).toEqual([200, 200, 200]);
+    // The verified browser is sent on to the summary, from the link too, keeping its cookie.
+    for (const path of [sharedPath(GP, "email"), sharedPath(GP, "code"), new URL(shares[GP].link).pathname]) {
+      const page = await get(path, gp);
+      expectRedirect(page, sharedPath(GP, "summary"));
+      expect(shareCookies(page)).toEqual([]);
+    }
+    expect(rowCounts(server.databasePath)).toEqual({ ...before, share_views: before.share_views + 2 });
+  });
+
+  test("the person sees who opened it, when, and which version", async () => {
+    expect((await get(sharedPath(HOUSING, "summary"), housing)).status).toBe(200);
+    const page = await get(`/stories/${storyId}/shares`, alice);
+    const opened = (agency: string) => {
+      const card = page.doc.byClass("govuk-summary-card").find((c) => text(c).startsWith(agency))!;
+      const row = page.doc.byClass("govuk-summary-list__row", card).find((r) => text(r).startsWith("Opened"))!;
+      return page.doc.tag("li", row).map(text);
+    };
+    const when = "\\d{1,2} \\w+ \\d{4} at \\d{1,2}:\\d{2}(am|pm)";
+    const gpViews = opened(GP);
+    expect(gpViews).toHaveLength(query("select id from share_views where share_id = ?", shares[GP].id).length);
+    for (const line of gpViews) expect(line).toMatch(new RegExp(`^Viewed by ${DR_ADA} on ${when}, version 1$`));
+    expect(opened(HOUSING)).toEqual([expect.stringMatching(new RegExp(`^Viewed by officer@housing.demo-council.example.org on ${when}, version 1$`))]);
+  });
+});
+
+describe("letting the person know it was received", () => {
+  test("name and role are needed and each has a limit, as has the message: 400, errors in field order, nothing kept or sent", async () => {
+    const page = await get(sharedPath(GP, "received"), gp);
+    expectPage(page, 200, "Let Sam know you’ve received this");
+    const before = rowCounts(server.databasePath);
+    expectErrors(await post(sharedPath(GP, "received"), gp, { name: " ", role: "", message: "" }), [
+      { href: "#name", text: "Enter your name" },
+      { href: "#role", text: "Enter your role" },
+    ]);
+    const long = await post(sharedPath(GP, "received"), gp, { name: "N".repeat(101), role: "R".repeat(101), message: "M".repeat(501) });
+    expectErrors(long, [
+      { href: "#name", text: "Your name must be 100 characters or fewer" },
+      { href: "#role", text: "Your role must be 100 characters or fewer" },
+      { href: "#message", text: "Your message must be 500 characters or fewer" },
+    ]);
+    expect(inputValue(long, "name")).toBe("N".repeat(101));
+    expect(rowCounts(server.databasePath)).toEqual(before);
+  });
+
+  test("a reply is kept, the person is emailed who replied but not the message, and the summary thanks the replier", async () => {
+    const since = server.mail.received.length;
+    const message = "REPLY-MESSAGE-7Q: we will call you on Tuesday.";
+    const sent = await post(sharedPath(GP, "received"), gp, { name: "Dr Siân O'Brien", role: "Duty GP", message });
+    expectRedirect(sent, `${sharedPath(GP, "summary")}?received=1`);
+    expect(query("select email, name, role, message from share_replies where share_id = ?", shares[GP].id)).toEqual([
+      { email: DR_ADA, name: "Dr Siân O'Brien", role: "Duty GP", message },
+    ]);
+
+    const email = await server.mail.nextEmailTo("alice@example.org", since);
+    expect(await emailsTo("alice@example.org", since)).toHaveLength(1);
+    expect(subjectOf(email)).toBe(`${GP} has received your story`);
+    const body = bodyOf(email);
+    expect(body).toContain(`Dr Siân O'Brien (Duty GP) at ${GP} has let you know they received the story you shared using Tell it once.`);
+    expect(body).toContain(`${server.url}/stories/${storyId}/shares`);
+    expect(body).not.toMatch(/REPLY-MESSAGE|Tuesday/);
+    expect(JSON.stringify(auditRows(server.databasePath))).not.toContain("REPLY-MESSAGE");
+
+    const thanked = await get(sent.headers.get("location")!, gp);
+    expect(text(thanked.doc.byClass("govuk-notification-banner")[0])).toContain("You have let Sam know you received their story.");
+  });
+
+  test("the person's page shows who replied, in what role, from which address, and the message", async () => {
+    const page = await get(`/stories/${storyId}/shares`, alice);
+    const card = page.doc.byClass("govuk-summary-card").find((c) => text(c).startsWith(GP))!;
+    const [reply, ...more] = page.doc.tag("li", page.doc.byClass("app-replies", card)[0]);
+    expect(more).toEqual([]);
+    expect(text(reply)).toMatch(/^Dr Siân O'Brien \(Duty GP\) on \d{1,2} \w+ \d{4} at \d{1,2}:\d{2}(am|pm) from dr\.ada@nhs\.example\.net/);
+    expect(text(page.doc.tag("blockquote", reply)[0])).toBe("REPLY-MESSAGE-7Q: we will call you on Tuesday.");
+  });
+});
+
+describe("a new version of the story", () => {
+  test("Changed since you last viewed marks what changed for someone who saw the old version, once, and for no one else", async () => {
+    expect((await post(`/stories/${storyId}/matters`, alice, { matters: "My dog, Bess, and the allotment.", intent: "continue" })).status).toBe(302);
+    expectRedirect(await post(`/stories/${storyId}/check`, alice), `/stories/${storyId}/published/2`);
+
+    const updated = await get(sharedPath(GP, "summary"), gp);
+    expect(changedSections(updated)).toEqual(["matters"]);
+    expect(text(updated.doc.one("main"))).toContain("My dog, Bess, and the allotment.");
+    expect(text(updated.doc.byClass("app-consent-panel")[0])).toContain("Version 2. They chose to keep you up to date");
+    expect(changedSections(await get(sharedPath(GP, "summary"), gp))).toEqual([]);
+
+    const colleague = (await openAsProfessional(server, shares[GP].link, "nurse@nhs.example.net")).cookie;
+    expect(changedSections(await get(sharedPath(GP, "summary"), colleague))).toEqual([]);
+
+    // Housing was shared version 1 only: it still sees that, and nothing has changed for it.
+    const housingPage = await get(sharedPath(HOUSING, "summary"), housing);
+    expect(text(housingPage.doc.one("main"))).toContain("My dog, Bess.");
+    expect(text(housingPage.doc.one("main"))).not.toContain("allotment");
+    expect(changedSections(housingPage)).toEqual([]);
+  });
+});
+
+describe("access that runs out, is withdrawn or ends", () => {
+  const pages = ["email", "code", "summary", "received"] as const;
+  /** Browsers that could read their share, until its 8 hours ran out (Citizens Advice) or the person stopped it (Jobcentre). */
+  let adviser: string;
+  let coach: string;
+
+  test("after its 8 hours a browser gets 401 on every page; opening the link again starts afresh", async () => {
+    adviser = (await openAsProfessional(server, shares[ADVICE].link, "adviser@citizensadvice-demo.example.org")).cookie;
+    expect((await get(sharedPath(ADVICE, "summary"), adviser)).status).toBe(200);
+    write("update share_access set expires_at = ? where id_hash = ?", Date.now() - 1000, sha256(tokenOf(adviser)));
+
+    const before = rowCounts(server.databasePath);
+    for (const page of pages) expectTimedOut(await get(sharedPath(ADVICE, page), adviser));
+    expect(rowCounts(server.databasePath)).toEqual(before);
+
+    const reopened = await get(new URL(shares[ADVICE].link).pathname, adviser);
+    expectRedirect(reopened, sharedPath(ADVICE, "email"));
+    const [setCookie] = shareCookies(reopened);
+    expect(setCookie).toMatch(new RegExp(`^share-${shares[ADVICE].id}=[A-Za-z0-9_-]{43}; Path=/shared/; Max-Age=3600;`));
+    const fresh = setCookie.split(";")[0];
+    expect(fresh).not.toBe(adviser);
+    expect(accessOf(fresh)).toMatchObject({ share_id: shares[ADVICE].id, verified_at: null });
+  });
+
+  test("after its 8 hours a reply is refused with 401 and nothing is kept or sent", async () => {
+    const before = rowCounts(server.databasePath);
+    const page = await post(sharedPath(ADVICE, "received"), adviser, { name: "A Adviser", role: "Adviser" });
+    expect([page.status, page.doc.h1]).toEqual([401, "Your access to this story has timed out"]);
+    expect(rowCounts(server.databasePath)).toEqual(before);
+  });
+
+  test("stopped by the person: a browser that could read it gets 410 on every page at once, its data too", async () => {
+    coach = (await openAsProfessional(server, shares[JOBCENTRE].link, "coach@dwp.example.net")).cookie;
+    expect((await get(sharedPath(JOBCENTRE, "summary"), coach)).status).toBe(200);
+    expect((await post(`/stories/${storyId}/shares/${shares[JOBCENTRE].id}/stop`, alice)).status).toBe(302);
+
+    const before = rowCounts(server.databasePath);
+    for (const page of pages) expectGone(await get(sharedPath(JOBCENTRE, page), coach));
+    const data = await get(`${sharedPath(JOBCENTRE, "summary")}.data`, coach);
+    expect(data.status).toBe(410);
+    expect(data.html).not.toMatch(/Sam|Bess/);
+    expect(rowCounts(server.databasePath)).toEqual(before);
+    // The link too; a refused link is written in the audit log.
+    const refused = auditCount("share_link_refused");
+    expectGone(await get(new URL(shares[JOBCENTRE].link).pathname, coach));
+    expect(auditCount("share_link_refused")).toBe(refused + 1);
+  });
+
+  test("stopped by the person: every form is refused with 410 and nothing is kept or sent", async () => {
+    const before = rowCounts(server.databasePath);
+    const forms = [
+      await post(sharedPath(JOBCENTRE, "received"), coach, { name: "A Coach", role: "Work coach", message: "Hello" }),
+      await post(sharedPath(JOBCENTRE, "email"), coach, { email: "coach@dwp.example.net" }),
+      await post(sharedPath(JOBCENTRE, "code"), coach, { code: "123456" }),
+    ];
+    expect(forms.map((page) => [page.status, page.doc.h1])).toEqual(forms.map(() => [410, "This story is no longer shared with you"]));
+    for (const page of forms) expect(text(page.doc.one("main"))).toContain("has stopped sharing it");
+    expect(rowCounts(server.databasePath)).toEqual(before);
+  });
+
+  test("past its end date: 410 saying the day it ended, for the link and for a browser that could read it", async () => {
+    const officer = (await openAsProfessional(server, shares[POLICE].link, "pc.jones@police.example.net")).cookie;
+    expect((await get(sharedPath(POLICE, "summary"), officer)).status).toBe(200);
+    const today = new Date();
+    const endedAt = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() - 1, 23, 59, 59, 999));
+    write("update shares set ends_at = ? where id = ?", endedAt.getTime(), shares[POLICE].id);
+
+    for (const page of pages) expectGone(await get(sharedPath(POLICE, page), officer), longDate(endedAt, "en"));
+    expectGone(await get(new URL(shares[POLICE].link).pathname), longDate(endedAt, "en"));
+    const welsh = await get(sharedPath(POLICE, "summary"), officer, "cy");
+    expect(welsh.status).toBe(410);
+    expect(text(welsh.doc.one("main"))).toContain(`Daeth y rhannu i ben ar ${longDate(endedAt, "cy")}, y dyddiad a ddewisodd y person.`);
+    // As the minutely sweep would, so that it has nothing to write while later tests count rows.
+    write("update shares set status = 'ended', ended_notified_at = ? where id = ?", Date.now(), shares[POLICE].id);
+  });
+
+  test("the summary has no form, yet a POST to it is refused as its GET is: 404 without access, 410 once stopped", async () => {
+    const answers = [
+      (await post(sharedPath(GP, "summary"), undefined)).status,
+      (await post("/shared/00000000-0000-4000-8000-000000000000/summary", undefined)).status,
+      (await post(sharedPath(JOBCENTRE, "summary"), coach)).status,
+    ];
+    expect(answers).toEqual([404, 404, 410]);
+  });
+
+  test("a refused form gets the whole layout in the reader's language, as a refused GET does", async () => {
+    const refused = [
+      await post("/shared/00000000-0000-4000-8000-000000000000/email", undefined, { email: DR_ADA }, "cy"),
+      await post(sharedPath(ADVICE, "received"), adviser, { name: "A", role: "B" }, "cy"),
+      await post(sharedPath(JOBCENTRE, "received"), coach, { name: "A", role: "B" }, "cy"),
+    ];
+    expect(refused.map((page) => page.status)).toEqual([404, 401, 410]);
+    expect(refused.map((page) => [page.doc.lang, page.doc.title])).toEqual([
+      ["cy", "Heb ddod o hyd i’r dudalen – Dweud unwaith – Cyngor Demo"],
+      ["cy", "Mae eich mynediad at y stori hon wedi dod i ben – Dweud unwaith – Cyngor Demo"],
+      ["cy", "Dydy’r stori hon ddim yn cael ei rhannu gyda chi mwyach – Dweud unwaith – Cyngor Demo"],
+    ]);
+  });
+});
+
+describe("in Welsh", () => {
+  test("?lang=cy gives the summary, the reply page, the work email page, its errors and the 410 page in Welsh", async () => {
+    const summary = await get(`${sharedPath(GP, "summary")}?lang=cy`, gp);
+    expectPage(summary, 200, "Stori Sam Jones", "Dweud unwaith – Cyngor Demo");
+    expect(summary.doc.lang).toBe("cy");
+    expect(summary.doc.h1).toBe("Stori Sam Jones");
+    const main = text(summary.doc.one("main"));
+    expect(main).toContain(`Stori a rannwyd gyda ${GP}`);
+    expect(main).toContain("Beth gytunodd Sam i’w rannu");
+    expect(main).toContain("Rhowch wybod i Sam eich bod wedi cael hwn");
+
+    const received = await get(`${sharedPath(GP, "received")}?lang=cy`, gp);
+    expect(received.doc.h1).toBe("Rhowch wybod i Sam eich bod wedi cael hwn");
+    expect(text(received.doc.one("main"))).toContain("Eich rôl");
+
+    const officer = (await openLink(shares[HOUSING].link)).cookie;
+    const email = await get(`${sharedPath(HOUSING, "email")}?lang=cy`, officer);
+    expectPage(email, 200, "Rhowch eich cyfeiriad e-bost gwaith", "Dweud unwaith – Cyngor Demo");
+    const wrong = await post(`${sharedPath(HOUSING, "email")}?lang=cy`, officer, { email: "officer@example.org" }, "cy");
+    expect(wrong.status).toBe(400);
+    expect(wrong.doc.title).toMatch(/^Gwall: /);
+    expect(errorSummary(wrong)).toEqual([
+      { href: "#email", text: `Rhowch eich cyfeiriad e-bost gwaith yn ${HOUSING}, sy’n gorffen gyda @demo-council.example.org neu @housing.demo-council.example.org` },
+    ]);
+
+    const gone = await get(`${new URL(shares[CARE].link).pathname}?lang=cy`);
+    expectPage(gone, 410, "Dydy’r stori hon ddim yn cael ei rhannu gyda chi mwyach", "Dweud unwaith – Cyngor Demo");
+    expect(text(gone.doc.one("main"))).toContain("Mae’r person a’i rhannodd wedi rhoi’r gorau i’w rhannu gyda’ch sefydliad.");
+  });
+});
+
+describe("too many links that lead nowhere, from one address", () => {
+  // A server of its own: once its limit is reached, every link from 127.0.0.1 is refused for 15 minutes.
+  let limited: ServerWithMail;
+  let link: string;
+  beforeAll(async () => {
+    limited = await startServerWithMail();
+    const resident = await signIn(limited, "carol@example.org");
+    const story = await publishedStory(limited, resident);
+    const db = openReadOnly(limited.databasePath);
+    const gpId = db.prepare("select id from agencies where name = ?").pluck().get(GP) as string;
+    db.close();
+    const since = limited.mail.received.length;
+    await shareThroughTheJourney(limited, resident, story, [gpId], "no");
+    link = await linkSentTo(limited, "riverside.practice@nhs.example.net", since);
+  });
+  afterAll(async () => {
+    await limited?.stop();
+  });
+
+  test("after 10 unknown links every link answers 429 with the layout, the real one too, and gives out nothing", async () => {
+    const open = (path: string) => load(limited.url, path, { headers: { Cookie: "lang=en" } });
+    expect((await open(new URL(link).pathname)).status).toBe(302);
+    for (let miss = 1; miss <= 10; miss++) expect((await open(`/shared/${randomBytes(32).toString("base64url")}`)).status).toBe(404);
+
+    const accessBefore = rowCounts(limited.databasePath).share_access;
+    for (const path of [`/shared/${randomBytes(32).toString("base64url")}`, new URL(link).pathname]) {
+      const page = await open(path);
+      expectPage(page, 429, "Sorry, there have been too many attempts");
+      expect(page.doc.h1).toBe("Sorry, there have been too many attempts");
+      expect(text(page.doc.one("main"))).toContain("Wait a few minutes and try again.");
+      expect(shareCookies(page)).toEqual([]);
+      expect(page.headers.get("location")).toBeNull();
+    }
+    expect(rowCounts(limited.databasePath).share_access).toBe(accessBefore);
+    expect(auditRows(limited.databasePath).filter((row) => row.event === "share_link_rate_limited")).toHaveLength(2);
+  });
+});
