@@ -19,6 +19,7 @@
  * about. A screenshot of each goes to tests/.tmp/screenshots/.
  */
 import { randomBytes } from "node:crypto";
+import Database from "better-sqlite3";
 import type { Locator } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { formatDateTime } from "#app/i18n/dates";
@@ -633,6 +634,23 @@ describe.each(runs)("$label", ({ configuration, lang, agency, keepUpToDate }) =>
       },
     ]);
 
+    // Access that has run out (8 hours on, here written into the database): 401, "open the link again", in both languages.
+    const writable = new Database(server.databasePath);
+    try {
+      const held = writable.prepare("select id_hash, expires_at from share_access where share_id = ?").all(shareId) as { id_hash: string; expires_at: number }[];
+      writable.prepare("update share_access set expires_at = ? where share_id = ?").run(Date.now() - 1000, shareId);
+      for (const language of [lang, other]) {
+        expect((await p.visit(`${sharedPath("summary")}?lang=${language}`)).status(), `the summary after 8 hours (${language})`).toBe(401);
+        expect((await main(p).textContent()) ?? "").toContain(words[language].common.errors["401"].body);
+        await check(p, "timed-out", words[language].common.errors["401"].title, language);
+      }
+      const restore = writable.prepare("update share_access set expires_at = ? where id_hash = ?");
+      for (const row of held) restore.run(row.expires_at, row.id_hash);
+    } finally {
+      writable.close();
+    }
+    expect((await p.visit(`${sharedPath("summary")}?lang=${lang}`)).status(), "the summary once access is live again").toBe(200);
+
     // Stop sharing, from its own page.
     await follow(r, main(r).getByRole("link", { name: `${t.sharing.whoHas.actions.stop} (${agency.name})`, exact: true }));
     expect(path(r)).toBe(`/stories/${storyId}/shares/${shareId}/stop`);
@@ -680,4 +698,31 @@ describe.each(runs)("$label", ({ configuration, lang, agency, keepUpToDate }) =>
       db.close();
     }
   }
+});
+
+describe("a connection that tries too many links leading nowhere", () => {
+  let limited: ServerWithMail;
+  let browser: BrowserSession;
+  const madeUp = () => `/shared/${randomBytes(32).toString("base64url")}`;
+
+  beforeAll(async () => {
+    // A server of its own: the limit counts every link from this machine's address.
+    limited = await startServerWithMail();
+    browser = await openBrowser(configurations.find((c) => c.viewport.width === 375 && !c.javaScript)!, limited.url);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await limited?.stop();
+  });
+
+  test("gets the 429 page, in both languages, with nothing wrong on it", async () => {
+    for (let miss = 0; miss < 10; miss++) expect((await browser.visit(madeUp())).status()).toBe(404);
+    for (const language of ["en", "cy"] as const) {
+      expect((await browser.visit(`${madeUp()}?lang=${language}`)).status()).toBe(429);
+      expect(await browser.page.locator("h1").allTextContents()).toEqual([words[language].common.errors["429"].title]);
+      expect(await browser.page.locator("html").getAttribute("lang")).toBe(language);
+      expect(await browser.problems()).toEqual([]);
+      expect(await browser.accessibilityViolations()).toEqual([]);
+    }
+  });
 });
