@@ -46,6 +46,11 @@ export function markShareAccessVerified(tx: Tx, idHash: string, email: string, n
   tx.update(shareAccess).set({ email, verifiedAt: now, expiresAt }).where(eq(shareAccess.idHash, idHash)).run();
 }
 
+/** Ends one browser's access at once (a professional finishing on a shared computer). */
+export function deleteShareAccess(tx: Tx, idHash: string): void {
+  tx.delete(shareAccess).where(eq(shareAccess.idHash, idHash)).run();
+}
+
 /** Forgets browsers' access that has run out (their pending codes go with them). */
 export function deleteExpiredShareAccess(now: Date): number {
   return db.delete(shareAccess).where(lte(shareAccess.expiresAt, now)).run().changes;

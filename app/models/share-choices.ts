@@ -56,7 +56,7 @@ export function exampleEndDate(now: Date): string {
   return `${example.getUTCDate()} ${example.getUTCMonth() + 1} ${example.getUTCFullYear()}`;
 }
 
-export type SharedStoryPage = "email" | "code" | "summary" | "received";
+export type SharedStoryPage = "email" | "code" | "summary" | "received" | "finish";
 
 /** Where a professional reads a shared story, once the link has been exchanged for a cookie: /shared/:shareId/… */
 export function sharedStoryPath(shareId: string, page: SharedStoryPage): string {

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { ConsentPanel } from "#app/components/consent-panel";
+import { Button } from "#app/components/govuk/button";
 import { NotificationBanner } from "#app/components/govuk/notification-banner";
 import { WarningText } from "#app/components/govuk/warning-text";
 import { PrintButton } from "#app/components/print-button";
@@ -50,6 +51,9 @@ export default function SharedStorySummary() {
           <PrintButton text={t("shared:summary.print")} noScriptText={t("shared:summary.printNoScript")} />
         </div>
         <StorySummary content={content} name={name} basis={basis} changed={changed} />
+        <Form method="post" action={sharedStoryPath(shareId, "finish")} className="app-no-print govuk-!-margin-top-6">
+          <Button className="govuk-button--secondary">{t("shared:summary.finish")}</Button>
+        </Form>
         <p className="govuk-body-s app-print-only">{t("shared:summary.printedOn", { date: printedOn, service, agency: consent.agency, endsOn: consent.endsOn })}</p>
       </div>
     </div>

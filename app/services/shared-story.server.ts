@@ -7,7 +7,7 @@ import { queueEmail } from "#app/models/outbox.server";
 import { limitReached, limits, takeFromLimit } from "#app/models/rate-limit.server";
 import { findResidentById } from "#app/models/resident.server";
 import { hashToken, newToken } from "#app/models/session.server";
-import { findShareAccess, findShareByTokenHash, insertShareAccess, markShareAccessVerified, type FoundShareAccess } from "#app/models/share-access.server";
+import { deleteShareAccess, findShareAccess, findShareByTokenHash, insertShareAccess, markShareAccessVerified, type FoundShareAccess } from "#app/models/share-access.server";
 import { sharedStoryPath, sharesPath } from "#app/models/share-choices";
 import { findAccessCode } from "#app/models/sign-in-code.server";
 import { findVersion } from "#app/models/story.server";
@@ -148,6 +148,17 @@ export function verifyAccessCode(found: SharedAccess, code: string, ip: string, 
     recordAuditEvent("share_access_verified", { share: found.share.id, agency: found.agency.id }, tx);
     // The same token, now good for 8 hours: the cookie lives as long as the access.
     return { ok: true, cookie: shareAccessCookie(found.share.id, found.token, expiresAt, now) } as const;
+  });
+}
+
+/**
+ * "Finish reading on this device": this browser's access ends now, so the next
+ * person at a shared computer cannot read on. The cookie is the route's to clear.
+ */
+export function finishReading(found: SharedAccess): void {
+  db.transaction((tx) => {
+    deleteShareAccess(tx, found.access.idHash);
+    recordAuditEvent("share_access_finished", { share: found.share.id }, tx);
   });
 }
 

@@ -38,6 +38,7 @@ function pathCookie(name: string, value: string, maxAgeSeconds: number, path: st
 
 export const shareAccessCookie = (shareId: string, token: string, expiresAt: Date, now = new Date()) =>
   pathCookie(shareAccessName(shareId), token, Math.max(0, Math.round((expiresAt.getTime() - now.getTime()) / 1000)), "/shared/");
+export const clearShareAccessCookie = (shareId: string) => pathCookie(shareAccessName(shareId), "", 0, "/shared/");
 export const shareAccessToken = (request: Request, shareId: string) => readCookie(request, shareAccessName(shareId));
 
 export const sessionCookie = (token: string) => cookie(SESSION, token, ABSOLUTE_HOURS * 60 * 60);

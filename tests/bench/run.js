@@ -27,9 +27,10 @@ const duration = option("duration", 20);
 const connections = option("connections", 50);
 const residents = option("residents", 10_000);
 
-/** @param {string} url */
-async function gzipBytes(url) {
-  const response = await fetch(url);
+/** @param {string} url @param {Record<string, string>} [headers] */
+async function gzipBytes(url, headers = {}) {
+  // A keep-alive socket from before the seed may have been closed by the server while it waited; retry once on a new one.
+  const response = await fetch(url, { headers }).catch(() => fetch(url, { headers }));
   if (!response.ok) throw new Error(`${url} answered ${response.status}`);
   const body = Buffer.from(await response.arrayBuffer());
   return { raw: body.length, gzip: gzipSync(body, { level: 6 }).length, text: body.toString("utf8") };
@@ -78,28 +79,34 @@ async function load(url, perConnection) {
 
 const server = await startServer();
 try {
-  const page = await gzipBytes(`${server.url}/`);
-  const stylesheet = page.text.match(/<link rel="stylesheet" href="([^"]+)"/)?.[1];
-  const scripts = [...new Set([...page.text.matchAll(/(?:src|href)="(\/build\/[^"]+\.js)"/g)].map((m) => m[1]))];
-  // Modules imported by the entry but not preloaded would be missed, so follow the manifest too.
-  const manifestPath = page.text.match(/\/build\/manifest-[a-f0-9]+\.js/)?.[0];
-  if (manifestPath && !scripts.includes(manifestPath)) scripts.push(manifestPath);
-  const css = stylesheet ? await gzipBytes(`${server.url}${stylesheet}`) : { raw: 0, gzip: 0 };
-  let js = { raw: 0, gzip: 0 };
-  for (const script of scripts) {
-    const file = await gzipBytes(`${server.url}${script}`);
-    js = { raw: js.raw + file.raw, gzip: js.gzip + file.gzip };
-  }
   const kb = (/** @type {number} */ n) => `${(n / 1024).toFixed(1)} KB`;
-
-  console.log(`\nStart page, bytes transferred (gzip; raw in brackets)`);
-  console.log(`| what | size |`);
-  console.log(`| --- | --- |`);
-  console.log(`| HTML | ${kb(page.gzip)} (${kb(page.raw)}) |`);
-  console.log(`| CSS | ${kb(css.gzip)} (${kb(css.raw)}) |`);
-  console.log(`| JavaScript (${scripts.length} files) | ${kb(js.gzip)} (${kb(js.raw)}) |`);
-  console.log(`| **total, JavaScript off** | **${kb(page.gzip + css.gzip)}** (budget 60 KB) |`);
-  console.log(`| **total, JavaScript on** | **${kb(page.gzip + css.gzip + js.gzip)}** (budget 150 KB) |`);
+  /**
+   * What a browser transfers for a page: its HTML, stylesheet and scripts, gzip.
+   * @param {string} name @param {string} path @param {Record<string, string>} [headers]
+   */
+  const pageWeight = async (name, path, headers = {}) => {
+    const page = await gzipBytes(`${server.url}${path}`, headers);
+    const stylesheet = page.text.match(/<link rel="stylesheet" href="([^"]+)"/)?.[1];
+    const scripts = [...new Set([...page.text.matchAll(/(?:src|href)="(\/build\/[^"]+\.js)"/g)].map((m) => m[1]))];
+    // Modules imported by the entry but not preloaded would be missed, so follow the manifest too.
+    const manifestPath = page.text.match(/\/build\/manifest-[a-f0-9]+\.js/)?.[0];
+    if (manifestPath && !scripts.includes(manifestPath)) scripts.push(manifestPath);
+    const css = stylesheet ? await gzipBytes(`${server.url}${stylesheet}`) : { raw: 0, gzip: 0 };
+    let js = { raw: 0, gzip: 0 };
+    for (const script of scripts) {
+      const file = await gzipBytes(`${server.url}${script}`);
+      js = { raw: js.raw + file.raw, gzip: js.gzip + file.gzip };
+    }
+    console.log(`\n${name}, bytes transferred (gzip; raw in brackets)`);
+    console.log(`| what | size |`);
+    console.log(`| --- | --- |`);
+    console.log(`| HTML | ${kb(page.gzip)} (${kb(page.raw)}) |`);
+    console.log(`| CSS | ${kb(css.gzip)} (${kb(css.raw)}) |`);
+    console.log(`| JavaScript (${scripts.length} files) | ${kb(js.gzip)} (${kb(js.raw)}) |`);
+    console.log(`| **total, JavaScript off** | **${kb(page.gzip + css.gzip)}** (budget 60 KB) |`);
+    console.log(`| **total, JavaScript on** | **${kb(page.gzip + css.gzip + js.gzip)}** (budget 150 KB) |`);
+  };
+  await pageWeight("Start page", "/");
 
   console.log(`\nSeeding ${residents} residents with published stories…`);
   const seeded = JSON.parse(
@@ -127,6 +134,7 @@ try {
     await response.arrayBuffer();
     return Number(response.headers.get("server-timing")?.match(/desc="(\d+) SQL statements"/)?.[1] ?? NaN);
   };
+  await pageWeight("Shared story summary (a whole story bar one part)", summaryPath(0), professional(0));
   const first = sessions[0];
   const counts = {
     start: await statements("/"),

@@ -10,11 +10,13 @@ import accessibilityCy from "#app/i18n/locales/cy/accessibility.json";
 import commonCy from "#app/i18n/locales/cy/common.json";
 import cookiesCy from "#app/i18n/locales/cy/cookies.json";
 import privacyCy from "#app/i18n/locales/cy/privacy.json";
+import sharedCy from "#app/i18n/locales/cy/shared.json";
 import startCy from "#app/i18n/locales/cy/start.json";
 import accessibilityEn from "#app/i18n/locales/en/accessibility.json";
 import commonEn from "#app/i18n/locales/en/common.json";
 import cookiesEn from "#app/i18n/locales/en/cookies.json";
 import privacyEn from "#app/i18n/locales/en/privacy.json";
+import sharedEn from "#app/i18n/locales/en/shared.json";
 import startEn from "#app/i18n/locales/en/start.json";
 import { configurations, openBrowser, explainServerFailures, type BrowserSession } from "#tests/support/browser";
 import { startServer, type RunningServer } from "#tests/support/server";
@@ -23,8 +25,8 @@ type Language = "en" | "cy";
 const languages: Language[] = ["en", "cy"];
 const serviceNames = { en: "Tell it once", cy: "Dweud unwaith" };
 const strings = {
-  en: { common: commonEn, start: startEn, cookies: cookiesEn, accessibility: accessibilityEn, privacy: privacyEn },
-  cy: { common: commonCy, start: startCy, cookies: cookiesCy, accessibility: accessibilityCy, privacy: privacyCy },
+  en: { common: commonEn, start: startEn, cookies: cookiesEn, accessibility: accessibilityEn, privacy: privacyEn, shared: sharedEn },
+  cy: { common: commonCy, start: startCy, cookies: cookiesCy, accessibility: accessibilityCy, privacy: privacyCy, shared: sharedCy },
 };
 
 /** More than the 256 KB the server accepts in one request. */
@@ -51,6 +53,7 @@ const pages: PageCase[] = [
   page("cookies", "/cookies", (lang) => strings[lang].cookies.title),
   page("accessibility", "/accessibility", (lang) => strings[lang].accessibility.heading.replace("{{service}}", serviceNames[lang])),
   page("privacy", "/privacy", (lang) => strings[lang].privacy.title),
+  page("finished reading a shared story", "/shared/finished", (lang) => strings[lang].shared.finished.title),
   {
     name: "404 not found",
     status: 404,

@@ -529,6 +529,29 @@ describe("a new version of the story", () => {
 
 describe("access that runs out, is withdrawn or ends", () => {
   const pages = ["email", "code", "summary", "received"] as const;
+
+  test("finishing reading on a device ends that browser's access at once, and nobody else's", async () => {
+    const desk = (await openAsProfessional(server, shares[GP].link, "desk@nhs.example.net")).cookie;
+    const colleague = (await openAsProfessional(server, shares[GP].link, "colleague@nhs.example.net")).cookie;
+    const summary = await get(sharedPath(GP, "summary"), desk);
+    expect(summary.doc.all((el) => el.tagName === "form" && attr(el, "action") === `/shared/${shares[GP].id}/finish`)).toHaveLength(1);
+    const finishes = auditCount("share_access_finished");
+
+    const finished = await post(`/shared/${shares[GP].id}/finish`, desk);
+    expectRedirect(finished, "/shared/finished");
+    expect(shareCookies(finished)).toEqual([`share-${shares[GP].id}=; Path=/shared/; Max-Age=0; HttpOnly; SameSite=Lax`]);
+    expect(accessOf(desk)).toBeUndefined();
+    expect(auditCount("share_access_finished")).toBe(finishes + 1);
+    for (const page of pages) expectNotFound(await get(sharedPath(GP, page), desk));
+    expect((await get(sharedPath(GP, "summary"), colleague)).status).toBe(200);
+
+    const page = await get("/shared/finished");
+    expectPage(page, 200, "You have finished reading");
+    const welsh = await get("/shared/finished", undefined, "cy");
+    expect(welsh.doc.h1).toBe("Rydych chi wedi gorffen darllen");
+    // Without access there is nothing to finish, and nothing is said about the share.
+    expectNotFound(await post(`/shared/${shares[GP].id}/finish`, desk));
+  });
   /** Browsers that could read their share, until its 8 hours ran out (Citizens Advice) or the person stopped it (Jobcentre). */
   let adviser: string;
   let coach: string;

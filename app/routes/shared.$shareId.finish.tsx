@@ -1,0 +1,21 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { languageFor } from "#app/i18n/i18n.server";
+import { sharedStoryPath } from "#app/models/share-choices";
+import { finishReading, requireSharedAccess } from "#app/services/shared-story.server";
+import { clearShareAccessCookie } from "#app/utils/session.server";
+
+/** Finishing is a POST from the summary; someone who arrives here by address goes back to it. */
+export function loader({ request, params }: LoaderFunctionArgs) {
+  const found = requireSharedAccess(request, params.shareId, languageFor(request));
+  throw redirect(sharedStoryPath(found.share.id, "summary"));
+}
+
+export function action({ request, params }: ActionFunctionArgs) {
+  const found = requireSharedAccess(request, params.shareId, languageFor(request));
+  finishReading(found);
+  throw redirect("/shared/finished", { headers: { "Set-Cookie": clearShareAccessCookie(found.share.id) } });
+}
+
+export default function Finish() {
+  return null;
+}
