@@ -10,8 +10,8 @@ export type SharedConsent = {
   version: number;
   keepUpToDate: boolean;
   updatedOn: string;
-  /** How the person may be contacted, or null if they did not agree to be. */
-  contact: string[] | null;
+  /** Whether and how the person may be contacted, in words (made by the loader). */
+  contact: string;
 };
 
 /**
@@ -20,9 +20,6 @@ export type SharedConsent = {
  */
 export function ConsentPanel({ name, consent }: { name: string; consent: SharedConsent }) {
   const { t } = useTranslation();
-  const contact = consent.contact
-    ? t("shared:summary.contactYes", { methods: consent.contact.map((method) => t(`sharing:contact.inline.${method}`)).join(", ") })
-    : t("shared:summary.contactNo");
   // Named as the headings the agency reads them under, after the name every share carries.
   const parts = [t("shared:summary.name"), ...consent.sections.map((id) => t(`story:sections.${id}.summaryTitle`))];
   return (
@@ -39,7 +36,7 @@ export function ConsentPanel({ name, consent }: { name: string; consent: SharedC
           value: { children: t(consent.keepUpToDate ? "shared:summary.versionLatest" : "shared:summary.versionAgreed", { version: consent.version }) },
         },
         { key: { children: t("shared:summary.updated") }, value: { children: consent.updatedOn } },
-        { key: { children: t("shared:summary.contact") }, value: { children: contact } },
+        { key: { children: t("shared:summary.contact") }, value: { children: consent.contact } },
       ]}
     />
   );

@@ -37,13 +37,21 @@ function instanceFor(lang: Language): i18n {
   return instance;
 }
 
+// The bundles already merged in. A page may bring only part of a namespace (see
+// readerTranslations), so each new bundle is merged into what is there rather
+// than skipped when its namespace is known; on the server every bundle is the
+// same object on every request, so each is merged once.
+const merged = new WeakSet<object>();
+
 /** A `t` for `lang` that knows every namespace in `translations`. */
 export function translator(translations: Translations[]): TFunction {
   const lang = translations[0]?.lang ?? "en";
   const instance = instanceFor(lang);
   for (const { bundles } of translations) {
     for (const [ns, resources] of Object.entries(bundles)) {
-      if (!instance.hasResourceBundle(lang, ns)) instance.addResourceBundle(lang, ns, resources);
+      if (merged.has(resources)) continue;
+      instance.addResourceBundle(lang, ns, resources, true, false);
+      merged.add(resources);
     }
   }
   return instance.getFixedT(lang);

@@ -6,7 +6,7 @@ import { NotificationBanner } from "#app/components/govuk/notification-banner";
 import { WarningText } from "#app/components/govuk/warning-text";
 import { PrintButton } from "#app/components/print-button";
 import { StorySummary } from "#app/components/story-summary";
-import { languageFor, pageTranslations, serviceNames } from "#app/i18n/i18n.server";
+import { languageFor, readerTranslations, serviceNames } from "#app/i18n/i18n.server";
 import { useTranslation } from "#app/i18n/use-translation";
 import { sharedStoryPath } from "#app/models/share-choices";
 import { firstName } from "#app/models/story-sections";
@@ -17,7 +17,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
   const found = requireVerifiedAccess(request, params.shareId, languageFor(request));
   const story = readSharedStory(found);
   return {
-    ...pageTranslations(request, "shared", "story", "sharing"),
+    ...readerTranslations(request),
     ...story,
     service: serviceNames(found.lang).service,
     titleKey: "shared:summary.title",

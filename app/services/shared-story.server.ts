@@ -1,6 +1,7 @@
 import { redirect } from "@remix-run/node";
 import { formatDate, formatDateTime } from "#app/i18n/dates";
 import type { Language } from "#app/i18n/i18n";
+import { serverT } from "#app/i18n/i18n.server";
 import { insertReply, lastViewBy, recordView } from "#app/models/access-log.server";
 import { recordAuditEvent } from "#app/models/audit.server";
 import { queueEmail } from "#app/models/outbox.server";
@@ -162,6 +163,13 @@ export function finishReading(found: SharedAccess): void {
   });
 }
 
+/** Whether and how the person agreed to be contacted, as the consent panel says it. */
+function contactWords(share: { contactAllowed: boolean; contactMethods: string[] }, lang: Language): string {
+  const t = serverT(lang, "shared", "sharing");
+  if (!share.contactAllowed) return t("shared:summary.contactNo");
+  return t("shared:summary.contactYes", { methods: share.contactMethods.map((method) => t(`sharing:contact.inline.${method}`)).join(", ") });
+}
+
 /**
  * The summary a verified professional reads, and its line in the access log:
  * the version the share shows, cut down to the sections agreed for this
@@ -194,7 +202,7 @@ export function readSharedStory(found: SharedAccess & { access: { email: string 
       version: versionNumber,
       keepUpToDate: share.keepUpToDate,
       updatedOn: formatDateTime(version.publishedAt, lang),
-      contact: share.contactAllowed ? share.contactMethods : null,
+      contact: contactWords(share, lang),
     },
     printedOn: formatDateTime(now, lang),
   };
