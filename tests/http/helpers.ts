@@ -110,6 +110,16 @@ export function openReadOnly(path: string): Database.Database {
   return new Database(path, { readonly: true, fileMustExist: true });
 }
 
+/** The rows a query finds in the server's database, read without being able to change it. */
+export function queryRows<T>(path: string, sql: string, ...params: unknown[]): T[] {
+  const db = openReadOnly(path);
+  try {
+    return db.prepare(sql).all(...params) as T[];
+  } finally {
+    db.close();
+  }
+}
+
 /** Rows in every table, including drizzle's own. */
 export function rowCounts(path: string): Record<string, number> {
   const db = openReadOnly(path);

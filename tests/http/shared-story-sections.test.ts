@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { itemFieldId, pagePath, storySections, type Field, type ItemField, type StorySection } from "#app/models/story-sections";
 import { shareThroughTheJourney } from "#tests/support/share-journey";
 import { signIn, startServerWithMail, type ServerWithMail } from "#tests/support/sign-in";
-import { HtmlDocument, openReadOnly, text } from "./helpers";
+import { HtmlDocument, queryRows, text } from "./helpers";
 
 let server: ServerWithMail;
 let alice: string;
@@ -75,14 +75,7 @@ async function post(path: string, fields: Record<string, string | string[]> = {}
   });
 }
 
-function query<T>(sql: string, ...params: unknown[]): T[] {
-  const db = openReadOnly(server.databasePath);
-  try {
-    return db.prepare(sql).all(...params) as T[];
-  } finally {
-    db.close();
-  }
-}
+const query = <T>(sql: string, ...params: unknown[]) => queryRows<T>(server.databasePath, sql, ...params);
 
 /** Runs `work` on every item, `concurrency` at a time. */
 async function eachOf<T>(items: T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { codeFrom, linkSentTo, openAsProfessional, openLink, subjectOf } from "#tests/support/professional";
 import { publishedStory, shareThroughTheJourney } from "#tests/support/share-journey";
 import { bodyOf, signIn, startServerWithMail, type ServerWithMail } from "#tests/support/sign-in";
-import { attr, auditRows, load, openReadOnly, rowCounts, text, type Page } from "./helpers";
+import { attr, auditRows, load, openReadOnly, type Page, queryRows, rowCounts, text } from "./helpers";
 
 let server: ServerWithMail;
 let alice: string;
@@ -33,14 +33,7 @@ const post = (path: string, cookie: string | undefined, fields: Record<string, s
     body: new URLSearchParams(fields).toString(),
   });
 
-function query<T>(sql: string, ...params: unknown[]): T[] {
-  const db = openReadOnly(server.databasePath);
-  try {
-    return db.prepare(sql).all(...params) as T[];
-  } finally {
-    db.close();
-  }
-}
+const query = <T>(sql: string, ...params: unknown[]) => queryRows<T>(server.databasePath, sql, ...params);
 
 /** A fixture written straight into the server's database (a clock moved on, say); the app itself is never changed. */
 function write(sql: string, ...params: unknown[]): void {

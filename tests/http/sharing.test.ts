@@ -3,7 +3,7 @@ import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { signIn, startServerWithMail, type ServerWithMail, bodyOf } from "#tests/support/sign-in";
-import { attr, load, openReadOnly, root, text, type Page } from "./helpers";
+import { attr, load, openReadOnly, type Page, queryRows, root, text } from "./helpers";
 
 let server: ServerWithMail;
 let alice: string;
@@ -52,14 +52,7 @@ function sharingRows() {
   }
 }
 
-function query<T>(sql: string, ...params: unknown[]): T[] {
-  const db = openReadOnly(server.databasePath);
-  try {
-    return db.prepare(sql).all(...params) as T[];
-  } finally {
-    db.close();
-  }
-}
+const query = <T>(sql: string, ...params: unknown[]) => queryRows<T>(server.databasePath, sql, ...params);
 
 function errorSummary(page: Page) {
   const [summary] = page.doc.byClass("govuk-error-summary");

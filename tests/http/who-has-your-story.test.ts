@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { publishedStory, shareThroughTheJourney } from "#tests/support/share-journey";
 import { signIn, startServerWithMail, type ServerWithMail, bodyOf } from "#tests/support/sign-in";
-import { attr, load, openReadOnly, text, type Page } from "./helpers";
+import { attr, load, type Page, queryRows, text } from "./helpers";
 
 let server: ServerWithMail;
 let alice: string;
@@ -32,14 +32,7 @@ const post = (path: string, cookie: string | undefined, fields: Record<string, s
   return load(server.url, path, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookies(cookie, "en") }, body: body.toString() });
 };
 
-function query<T>(sql: string, ...params: unknown[]): T[] {
-  const db = openReadOnly(server.databasePath);
-  try {
-    return db.prepare(sql).all(...params) as T[];
-  } finally {
-    db.close();
-  }
-}
+const query = <T>(sql: string, ...params: unknown[]) => queryRows<T>(server.databasePath, sql, ...params);
 
 type ShareRow = { id: string; status: string; sections: string; ends_at: number; token_hash: string; stopped_at: number | null };
 const shareRow = (agency: string) => query<ShareRow>("select * from shares where id = ?", shareIds[agency])[0];
