@@ -16,7 +16,7 @@ export type ShareSummary = {
   stoppedOn: string | null;
   version: number;
   keepUpToDate: boolean;
-  views: { id: number; email: string; when: string; version: number }[];
+  views: { id: number; email: string; when: string; version: number; times: number }[];
   replies: { id: string; name: string; role: string; email: string; message: string | null; when: string }[];
 };
 
@@ -39,7 +39,9 @@ function Views({ views }: { views: ShareSummary["views"] }) {
   return (
     <ul className="govuk-list">
       {views.map((view) => (
-        <li key={view.id}>{t("sharing:whoHas.viewedBy", { email: view.email, when: view.when, version: view.version })}</li>
+        <li key={view.id}>
+          {t(view.times > 1 ? "sharing:whoHas.viewedByTimes" : "sharing:whoHas.viewedBy", { email: view.email, when: view.when, version: view.version, times: view.times })}
+        </li>
       ))}
     </ul>
   );

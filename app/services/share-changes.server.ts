@@ -1,7 +1,7 @@
 import { formatDate, formatDateTime } from "#app/i18n/dates";
 import type { Language } from "#app/i18n/i18n";
 import { languageFor, serverT } from "#app/i18n/i18n.server";
-import { repliesOfStory, viewsOfStory } from "#app/models/access-log.server";
+import { repliesOfStory, viewsOfStory, type ShareView } from "#app/models/access-log.server";
 import { recordAuditEvent } from "#app/models/audit.server";
 import { consentRecordsOf, insertConsentRecord, type ConsentRecord } from "#app/models/consent.server";
 import { queueEmail } from "#app/models/outbox.server";
@@ -54,6 +54,23 @@ export type Agreement = { wording: string; wordingHash: string };
 const agreement = (wording: string): Agreement => ({ wording, wordingHash: sha256(wording) });
 
 /**
+ * The access log as the person reads it, newest first. Views one after another
+ * by the same address, of the same version, in the same minute (a reload, a
+ * change of language) make one line that says how many times; the log itself
+ * keeps every one.
+ */
+export function viewLines(views: readonly ShareView[], lang: Language) {
+  const lines: { id: number; email: string; when: string; version: number; times: number }[] = [];
+  for (const view of views) {
+    const when = formatDateTime(view.viewedAt, lang);
+    const last = lines.at(-1);
+    if (last && last.email === view.email && last.version === view.version && last.when === when) last.times += 1;
+    else lines.push({ id: view.id, email: view.email, when, version: view.version, times: 1 });
+  }
+  return lines;
+}
+
+/**
  * "Who has your story": each share as the person sees it now, its state worked
  * out at this moment, with every time a professional opened it and every reply.
  */
@@ -69,9 +86,10 @@ export function sharesOverview(story: Pick<OwnedStory, "id" | "latestVersion">, 
     stoppedOn: share.stoppedAt ? formatDate(share.stoppedAt, lang) : null,
     version: versionShown(share, story.latestVersion ?? share.version),
     keepUpToDate: share.keepUpToDate,
-    views: views
-      .filter((view) => view.shareId === share.id)
-      .map((view) => ({ id: view.id, email: view.email, when: formatDateTime(view.viewedAt, lang), version: view.version })),
+    views: viewLines(
+      views.filter((view) => view.shareId === share.id),
+      lang,
+    ),
     replies: replies
       .filter((reply) => reply.shareId === share.id)
       .map((reply) => ({ id: reply.id, name: reply.name, role: reply.role, email: reply.email, message: reply.message, when: formatDateTime(reply.createdAt, lang) })),

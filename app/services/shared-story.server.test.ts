@@ -2,7 +2,8 @@ import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, test } from "vitest";
 import { limits } from "#app/models/rate-limit.server";
-import { sharesOverview, stopSharing } from "#app/services/share-changes.server";
+import type { ShareView } from "#app/models/access-log.server";
+import { sharesOverview, stopSharing, viewLines } from "#app/services/share-changes.server";
 import { publishStory } from "#app/services/story.server";
 import { db } from "#db/client.server";
 import { auditEvents, outbox, rateLimits, shareAccess, shareReplies, shares, shareViews, signInCodes } from "#db/schema";
@@ -241,7 +242,33 @@ describe("reading the summary", () => {
     expect(JSON.stringify(email)).not.toContain("Monday");
 
     const [card] = sharesOverview(fixture.story, "en", minutes(5));
-    expect(card.views).toEqual([{ id: expect.any(Number), email: "jo@nhs.example.net", when: "10 March 2026 at 12:03pm", version: 1 }]);
+    expect(card.views).toEqual([{ id: expect.any(Number), email: "jo@nhs.example.net", when: "10 March 2026 at 12:03pm", version: 1, times: 1 }]);
     expect(card.replies).toEqual([expect.objectContaining({ name: "Jo Bloggs", role: "Receptionist", message: "We will ring you on Monday.", when: "10 March 2026 at 12:04pm" })]);
+  });
+});
+
+describe("the access log as the person reads it", () => {
+  const view = (id: number, email: string, at: Date, version = 1): ShareView => ({ id, shareId: "s", agencyId: "a", email, version, sections: [], viewedAt: at });
+  const seconds = (n: number) => new Date(now.getTime() + n * 1000);
+
+  test("runs of views by one address, of one version, in one minute are one line; anything else starts a new one", () => {
+    const lines = viewLines(
+      [
+        view(6, "jo@nhs.example.net", seconds(130)),
+        view(5, "jo@nhs.example.net", seconds(125), 2),
+        view(4, "jo@nhs.example.net", seconds(50), 2),
+        view(3, "al@nhs.example.net", seconds(40)),
+        view(2, "jo@nhs.example.net", seconds(20)),
+        view(1, "jo@nhs.example.net", seconds(10)),
+      ],
+      "en",
+    );
+    expect(lines.map(({ email, when, version, times }) => [email, when, version, times])).toEqual([
+      ["jo@nhs.example.net", "10 March 2026 at 12:02pm", 1, 1],
+      ["jo@nhs.example.net", "10 March 2026 at 12:02pm", 2, 1],
+      ["jo@nhs.example.net", "10 March 2026 at 12:00pm", 2, 1],
+      ["al@nhs.example.net", "10 March 2026 at 12:00pm", 1, 1],
+      ["jo@nhs.example.net", "10 March 2026 at 12:00pm", 1, 2],
+    ]);
   });
 });
