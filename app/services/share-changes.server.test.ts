@@ -75,7 +75,7 @@ describe("stopping", () => {
     expect(records[1].wording).toContain("They will no longer be able to open your story. They may already have saved what they read, under their own rules.");
 
     const emails = emailsTo(gp.inbox).slice(before);
-    expect(emails.map((e) => [e.template, e.personalisation])).toEqual([["share-stopped", { agency: "Riverside Medical Practice", sharedOn: "10 March 2026" }]]);
+    expect(emails.map((e) => [e.template, e.personalisation])).toEqual([["share-stopped", { agency: "Riverside Medical Practice", sharedOn: "2026-03-10T12:00:00.000Z" }]]);
     expect(JSON.stringify(emails)).not.toMatch(/Sam|Bess/);
     expect(auditOf("share_stopped", shareId)).toHaveLength(1);
   });
@@ -202,7 +202,7 @@ describe("sending a new link", () => {
     expect(shareRow(shareId).tokenHash).not.toBe(oldHash);
     expect(db.select().from(shares).where(eq(shares.tokenHash, oldHash)).all()).toEqual([]);
     const latest = emailsTo(gp.inbox).at(-1)!;
-    expect([latest.template, latest.personalisation]).toEqual(["share-link", { agency: "Riverside Medical Practice", link: outcome.link, endsOn: "10 September 2026" }]);
+    expect([latest.template, latest.personalisation]).toEqual(["share-link", { agency: "Riverside Medical Practice", link: outcome.link, endsOn: "2026-09-10T23:59:59.999Z" }]);
     // No new consent: what they may see has not changed.
     expect(consentRecordsOf(shareId)).toHaveLength(1);
     expect(auditOf("share_link_replaced", shareId)).toHaveLength(1);
@@ -228,7 +228,7 @@ describe("publishing a new version", () => {
     shareWith(housing.id, { keepUpToDate: "no" });
     expect(publishStory(story.id, resident.id, later)).toEqual({ ok: true, version: 2 });
 
-    expect(updated(gp.inbox).map((email) => email.personalisation)).toEqual([{ agency: "Riverside Medical Practice", sharedOn: "10 March 2026" }]);
+    expect(updated(gp.inbox).map((email) => email.personalisation)).toEqual([{ agency: "Riverside Medical Practice", sharedOn: "2026-03-10T12:00:00.000Z" }]);
     expect(JSON.stringify(updated(gp.inbox))).not.toMatch(/Sam|Bess/);
     expect(updated(housing.inbox)).toEqual([]);
     const overview = sharesOverview(findOwnedStory(story.id, resident.id)!, "en", later);
@@ -260,8 +260,8 @@ describe("who has your story", () => {
 
 describe("the emails", () => {
   test.each([
-    ["share-stopped", { agency: "Riverside Medical Practice", sharedOn: "10 March 2026" }],
-    ["share-updated", { agency: "Riverside Medical Practice", sharedOn: "10 March 2026" }],
+    ["share-stopped", { agency: "Riverside Medical Practice", sharedOn: "2026-03-10T12:00:00.000Z" }],
+    ["share-updated", { agency: "Riverside Medical Practice", sharedOn: "2026-03-10T12:00:00.000Z" }],
     ["share-ended", { agency: "Riverside Medical Practice", manageLink: "https://example.org/stories/x/shares" }],
   ])("%s reads in English and Welsh, naming the agency, with nothing left as a key", (template, personalisation) => {
     const [en, cy] = (["en", "cy"] as const).map((lang) => renderEmail(template, lang, personalisation));

@@ -168,7 +168,7 @@ export function stopSharing(action: ShareAction): "stopped" | "nothing-to-do" {
     if (stopping(shareState(share, now)) === "nothing-to-do") return "nothing-to-do";
     updateShare(tx, share.id, { status: "stopped", stoppedAt: now }, now);
     const consent = appendRecord(tx, { story, residentId, lang, now }, share, "withdrawn", stopWords(lang, agency.name));
-    queueEmail(tx, { to: agency.contactEmail, template: "share-stopped", language: lang, personalisation: { agency: agency.name, sharedOn: formatDate(share.createdAt, lang) } });
+    queueEmail(tx, { to: agency.contactEmail, template: "share-stopped", language: lang, personalisation: { agency: agency.name, sharedOn: share.createdAt.toISOString() } });
     recordAuditEvent("share_stopped", { resident: residentId, story: story.id, share: share.id, agency: agency.id, consent }, tx);
     return "stopped";
   });
@@ -242,7 +242,7 @@ export function sendNewLink(action: ShareAction): { ok: true; link: string } | {
     const { token, hash } = newToken();
     updateShare(tx, share.id, { tokenHash: hash }, now);
     const link = shareLink(token);
-    queueEmail(tx, { to: agency.contactEmail, template: "share-link", language: lang, personalisation: { agency: agency.name, link, endsOn: formatDate(share.endsAt, lang) } });
+    queueEmail(tx, { to: agency.contactEmail, template: "share-link", language: lang, personalisation: { agency: agency.name, link, endsOn: share.endsAt.toISOString() } });
     recordAuditEvent("share_link_replaced", { resident: residentId, story: story.id, share: share.id, agency: agency.id }, tx);
     return { ok: true, link } as const;
   });
@@ -257,6 +257,6 @@ export function tellAgenciesOfNewVersion(tx: Tx, storyId: string, now: Date): vo
   const following = sharesOfStory(storyId, tx).filter(({ share }) => share.keepUpToDate && shareState(share, now) === "active");
   for (const { share, agency } of following) {
     const language = consentRecordsOf(share.id, tx).at(-1)?.language ?? "en";
-    queueEmail(tx, { to: agency.contactEmail, template: "share-updated", language, personalisation: { agency: agency.name, sharedOn: formatDate(share.createdAt, language) } });
+    queueEmail(tx, { to: agency.contactEmail, template: "share-updated", language, personalisation: { agency: agency.name, sharedOn: share.createdAt.toISOString() } });
   }
 }

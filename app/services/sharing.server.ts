@@ -156,7 +156,7 @@ export function agreeAndShare({
         recordedAt: now,
       });
       const link = shareLink(token);
-      queueEmail(tx, { to: agency.contactEmail, template: "share-link", language: lang, personalisation: { agency: agency.name, link, endsOn } });
+      queueEmail(tx, { to: agency.contactEmail, template: "share-link", language: lang, personalisation: { agency: agency.name, link, endsOn: choices.endsAt.toISOString() } });
       recordAuditEvent("story_shared", { resident: resident.id, story: storyId, share: shareId, agency: agency.id, consent: consentId }, tx);
       return { shareId, agencyName: agency.name, link };
     });

@@ -9,6 +9,21 @@ describe("email templates", () => {
     }
   });
 
+  test("an agency's email is written in both languages, the person's first, each with its own dates", () => {
+    const { subject, body } = renderEmail("share-link", "cy", { agency: "Riverside Medical Practice", link: "https://example.org/shared/abc", endsOn: "2027-05-26T23:59:59.999Z" });
+    expect(subject).toBe("Mae rhywun wedi rhannu ei stori gyda Riverside Medical Practice / Someone has shared their story with Riverside Medical Practice");
+    const [welsh, english] = body.split("\n\n---\n\n");
+    expect(welsh).toContain("26 Mai 2027");
+    expect(english).toContain("The link works until 26 May 2027, unless they stop sharing before then.");
+    expect(english).toContain("https://example.org/shared/abc");
+    expect(`${subject}\n${body}`).not.toMatch(/email:|shareLink|\{\{/);
+  });
+
+  test("an older row whose date is already words keeps them; a person's own email stays in their language", () => {
+    expect(renderEmail("share-stopped", "en", { agency: "A", sharedOn: "3 March 2026" }).body).toContain("on 3 March 2026 using");
+    expect(renderEmail("sign-in-code", "cy", { code: "482913" }).body).not.toContain("---");
+  });
+
   test("an outbox row that cannot be rendered fails with the reason, never a value", () => {
     expect(() => renderEmail("sign-in-code", "en", {})).toThrow('The "sign-in-code" email is missing code');
     expect(() => renderEmail("share-receipt-v0", "en", { code: "482913" })).toThrow('There is no email template called "share-receipt-v0"');

@@ -1,4 +1,5 @@
 import type { TFunction } from "i18next";
+import { formatDate } from "#app/i18n/dates";
 import type { Language } from "#app/i18n/i18n";
 import { serverT, serviceNames } from "#app/i18n/i18n.server";
 
@@ -9,6 +10,13 @@ type TemplateDefinition<Field extends string> = {
   fields: readonly Field[];
   /** Fields blanked in the outbox once the email is sent or given up on, so the table never keeps a usable secret. */
   secret: readonly Field[];
+  /** Fields holding a moment (an ISO 8601 string), written as a date in each language the email is written in. */
+  dates?: readonly Field[];
+  /**
+   * Written in English and Welsh, the queued language first: for an agency's
+   * inbox, whose language the service does not know.
+   */
+  bilingual?: true;
   /** The subject and the paragraphs of the plain-text body, in the recipient's language. */
   render(t: TFunction, values: Record<Field, string> & Names): { subject: string; paragraphs: string[] };
 };
@@ -32,6 +40,8 @@ const templates = {
   "share-link": define({
     fields: ["agency", "link", "endsOn"],
     secret: ["link"],
+    dates: ["endsOn"],
+    bilingual: true,
     render: (t, values) => ({
       subject: t("email:shareLink.subject", values),
       paragraphs: [
@@ -65,6 +75,8 @@ const templates = {
   "share-stopped": define({
     fields: ["agency", "sharedOn"],
     secret: [],
+    dates: ["sharedOn"],
+    bilingual: true,
     render: (t, values) => ({
       subject: t("email:shareStopped.subject", values),
       paragraphs: [t("email:shareStopped.intro", values), t("email:shareStopped.link"), t("email:shareStopped.saved", values)],
@@ -74,6 +86,8 @@ const templates = {
   "share-updated": define({
     fields: ["agency", "sharedOn"],
     secret: [],
+    dates: ["sharedOn"],
+    bilingual: true,
     render: (t, values) => ({
       subject: t("email:shareUpdated.subject", values),
       paragraphs: [t("email:shareUpdated.intro", values), t("email:shareUpdated.open"), t("email:shareUpdated.lost")],
@@ -129,10 +143,26 @@ export function renderEmail(template: string, language: Language, personalisatio
   const definition: TemplateDefinition<string> = templates[template];
   const missing = definition.fields.filter((field) => typeof personalisation[field] !== "string" || personalisation[field] === "");
   if (missing.length > 0) throw new Error(`The "${template}" email is missing ${missing.join(", ")}`);
-  const t = serverT(language, "email");
-  const names = serviceNames(language);
-  const { subject, paragraphs } = definition.render(t, { ...personalisation, ...names });
-  return { subject, body: [...paragraphs, t("email:signOff", names)].join("\n\n") };
+  const languages: Language[] = definition.bilingual ? [language, language === "en" ? "cy" : "en"] : [language];
+  const written = languages.map((lang) => {
+    const t = serverT(lang, "email");
+    const names = serviceNames(lang);
+    const { subject, paragraphs } = definition.render(t, { ...withDates(personalisation, definition.dates ?? [], lang), ...names });
+    return { subject, body: [...paragraphs, t("email:signOff", names)].join("\n\n") };
+  });
+  // "---" is a line across in Notify's formatting, and reads as one in plain text.
+  return { subject: written.map((w) => w.subject).join(" / "), body: written.map((w) => w.body).join("\n\n---\n\n") };
+}
+
+const ISO_MOMENT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+
+/** Date fields written as a date in `lang`; a value that is not a moment (an older row's words) is kept as it is. */
+function withDates(personalisation: Record<string, string>, dates: readonly string[], lang: Language): Record<string, string> {
+  const values = { ...personalisation };
+  for (const field of dates) {
+    if (ISO_MOMENT.test(values[field] ?? "")) values[field] = formatDate(new Date(values[field]), lang);
+  }
+  return values;
 }
 
 /** The personalisation worth keeping once an email is finished with: secrets blanked, or everything if the template is unknown. */
