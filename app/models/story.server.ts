@@ -94,6 +94,28 @@ export function findVersion(storyId: string, version: number) {
     .get();
 }
 
+/** The draft sections of every story `ownerId` owns, in one query. */
+export function draftSectionsOfOwner(ownerId: string): DraftSection[] {
+  return db
+    .select({ section: storySections })
+    .from(storySections)
+    .innerJoin(stories, eq(stories.id, storySections.storyId))
+    .where(eq(stories.ownerId, ownerId))
+    .all()
+    .map((row) => row.section);
+}
+
+/** The latest published version of every story `ownerId` owns, in one query. */
+export function latestVersionsOfOwner(ownerId: string) {
+  return db
+    .select({ version: storyVersions })
+    .from(storyVersions)
+    .innerJoin(stories, and(eq(stories.id, storyVersions.storyId), eq(stories.latestVersion, storyVersions.version)))
+    .where(eq(stories.ownerId, ownerId))
+    .all()
+    .map((row) => row.version);
+}
+
 /** Every published version, oldest first, without their content. */
 export function versionsOf(storyId: string) {
   return db

@@ -1,11 +1,13 @@
 import { recordAuditEvent } from "#app/models/audit.server";
 import {
   draftSections,
+  draftSectionsOfOwner,
   findDraftSection,
   findVersion,
   insertStory,
   insertVersion,
   latestVersionNumber,
+  latestVersionsOfOwner,
   saveDraftSection,
   storiesOwnedBy,
   type DraftSection,
@@ -119,12 +121,15 @@ export function draftSection(storyId: string, section: StorySection): SectionCon
 
 /** What the story's task list, check page and list of stories need to know about it. */
 export function storyOverview(story: Pick<OwnedStory, "id" | "latestVersion">) {
-  const rows = draftSections(story.id);
+  return overviewOf(draftSections(story.id), story.latestVersion ? findVersion(story.id, story.latestVersion) : undefined);
+}
+
+/** A story's overview from its draft sections and its latest version, however they were read. */
+function overviewOf(rows: DraftSection[], latest: { version: number; publishedAt: Date; content: StoryContent } | undefined) {
   const draft = cleanStory(draftById(rows));
   const statuses = Object.fromEntries(
     storySections.map((section) => [section.id, rows.find((row) => row.section === section.id)?.status ?? "not-started"]),
   ) as Record<string, SectionStatus>;
-  const latest = story.latestVersion ? findVersion(story.id, story.latestVersion) : undefined;
   return {
     draft,
     statuses,
@@ -134,10 +139,19 @@ export function storyOverview(story: Pick<OwnedStory, "id" | "latestVersion">) {
   };
 }
 
-/** "Your stories": each with its name, whether it is published and whether it has changed since. */
+/**
+ * "Your stories": each with its name, whether it is published and whether it
+ * has changed since. Three queries however many stories there are (a carer
+ * may keep several).
+ */
 export function storiesOf(residentId: string) {
+  const sections = draftSectionsOfOwner(residentId);
+  const versions = latestVersionsOfOwner(residentId);
   return storiesOwnedBy(residentId).map((story) => {
-    const { name, latest, unpublishedChanges } = storyOverview(story);
+    const { name, latest, unpublishedChanges } = overviewOf(
+      sections.filter((row) => row.storyId === story.id),
+      versions.find((version) => version.storyId === story.id),
+    );
     return { id: story.id, name: name ?? null, latestVersion: latest?.version ?? null, unpublishedChanges };
   });
 }

@@ -291,6 +291,34 @@ describe("publishing", () => {
   });
 });
 
+describe("your stories", () => {
+  const statements = (page: Page) => Number(page.headers.get("server-timing")?.match(/desc="(\d+) SQL statements"/)?.[1]);
+  const listed = (page: Page) => page.doc.tag("tr", page.doc.one("tbody")).map((row) => page.doc.tag("td", row).map(text));
+
+  test("lists each story with its state, in the same number of SQL statements however many there are", async () => {
+    const carol = await signIn(server, "carol@example.org");
+    const first = await startStory(carol);
+    await post(`/stories/${first}/about`, carol, { name: "Carol Price", intent: "continue" });
+    await post(`/stories/${first}/check`, carol);
+    const one = await get("/stories", carol);
+    expect(listed(one)).toEqual([["Carol Price", "Published (version 1)"]]);
+
+    const second = await startStory(carol);
+    await post(`/stories/${second}/about`, carol, { name: "Gwen Price", intent: "continue" });
+    await post(`/stories/${second}/check`, carol);
+    await post(`/stories/${second}/matters`, carol, { matters: "My garden.", intent: "continue" });
+    await startStory(carol);
+    const three = await get("/stories", carol);
+    expect(listed(three)).toEqual([
+      ["Untitled story", "Not published yet"],
+      ["Gwen Price", "Published (version 1), with changes not published yet"],
+      ["Carol Price", "Published (version 1)"],
+    ]);
+    expect(statements(one)).toBeGreaterThan(0);
+    expect(statements(three)).toBe(statements(one));
+  });
+});
+
 describe("only the owner can reach a story", () => {
   let storyId: string;
   beforeAll(async () => {
