@@ -25,12 +25,13 @@ export function loader({ request, params }: LoaderFunctionArgs) {
   const agency = requireChosenAgency(choices, params.agencyId);
   const step = { kind: "parts", agencyId: agency.id } as const;
   requireEarlierSteps(story.id, choices, step);
+  const written = writtenSections(story);
   return {
     ...pageTranslations(request, "sharing", "story"),
     agencyName: agency.name,
     backHref: backPath(story.id, choices, step),
-    chosen: partsFormValue(choices, agency.id),
-    written: writtenSections(story),
+    chosen: partsFormValue(choices, agency.id, written),
+    written,
   };
 }
 

@@ -188,8 +188,9 @@ export function howLongFormValues(choices: ShareChoices): FormValues {
 }
 
 /** The sections ticked for an agency: all of them until the person chooses. */
-export function partsFormValue(choices: ShareChoices, agencyId: string): string[] {
-  return choices.parts[agencyId] ?? storySections.map((section) => section.id);
+export function partsFormValue(choices: ShareChoices, agencyId: string, written: readonly SectionId[]): string[] {
+  // Until the person chooses, the parts they have written: a part not yet written is theirs to add knowingly.
+  return choices.parts[agencyId] ?? [...written];
 }
 
 /** The sections with something written in the version the person would share, so the parts page can say which are empty. */

@@ -153,11 +153,14 @@ describe("sharing with two agencies, without JavaScript", () => {
     expectRedirect(await post(share(), alice, { agencies: [agencyIds[HOUSING], agencyIds[GP]] }), share(`/parts/${agencyIds[HOUSING]}`));
   });
 
-  test("which parts, per agency: all ticked at first, the name always goes, at least one", async () => {
+  test("which parts, per agency: the parts written ticked at first, the name always goes, at least one", async () => {
     const page = await get(share(`/parts/${agencyIds[HOUSING]}`), alice);
     expectSharingPage(page, "Which parts of your story can they see?");
     expect(page.doc.h1).toBe(`${HOUSING} Which parts of your story can they see?`);
-    expect(checkedValues(page)).toEqual(["about", "story", "matters", "strengths", "working", "goals", "support", "services", "dont-ask"]);
+    // Alice has written "About you" and "What matters"; the parts she has not written are there to tick, and say so.
+    expect(checkedValues(page)).toEqual(["about", "matters"]);
+    expect(page.doc.all((el) => el.tagName === "input" && attr(el, "name") === "parts").map((el) => attr(el, "value"))).toHaveLength(9);
+    expect(text(page.doc.one("main")).split("You have not written this part yet.")).toHaveLength(8);
     expect(text(page.doc.one("main"))).toContain("Your name is always shared");
     await expectRefused(share(`/parts/${agencyIds[HOUSING]}`), {}, "#parts", "Select at least one part of your story to share");
     expectRedirect(await post(share(`/parts/${agencyIds[HOUSING]}`), alice, { parts: ["about"] }), share(`/parts/${agencyIds[GP]}`));
