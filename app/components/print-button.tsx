@@ -1,12 +1,9 @@
-import { useTranslation } from "#app/i18n/use-translation";
-
 /**
  * "Print this summary": a button where scripts run (it opens the browser's
  * print dialogue), and without them a sentence saying how to print. The print
  * stylesheet does the rest (styles/application.scss).
  */
 export function PrintButton({ text, noScriptText }: { text: string; noScriptText: string }) {
-  useTranslation();
   return (
     <>
       <button type="button" className="govuk-button govuk-button--secondary app-print-button" data-module="govuk-button" onClick={() => window.print()}>

@@ -35,7 +35,7 @@ import sharedEn from "#app/i18n/locales/en/shared.json";
 import sharingEn from "#app/i18n/locales/en/sharing.json";
 import signInEn from "#app/i18n/locales/en/signIn.json";
 import storyEn from "#app/i18n/locales/en/story.json";
-import { configurations, explainServerFailures, openBrowser, type BrowserSession } from "#tests/support/browser";
+import { type BrowserSession, checkPage, configurations, type ExpectedError, explainServerFailures, openBrowser } from "#tests/support/browser";
 import { codeFrom, shareLinkFrom } from "#tests/support/professional";
 import { bodyOf, signIn, startServerWithMail, type ServerWithMail } from "#tests/support/sign-in";
 import { openReadOnly } from "../http/helpers";
@@ -133,9 +133,6 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/** An error the page should show: its words, and where its link in the error summary goes. */
-type ExpectedError = { message: string; href: string };
-
 /** A mistake to make on a page, in either language, and what the page should say about it. */
 type Mistake = {
   name: string;
@@ -197,24 +194,9 @@ describe.each(runs)("$label", ({ configuration, lang, agency, keepUpToDate }) =>
     return `${url.pathname}${url.search}`;
   }
 
-  /** What a person would notice going wrong on the page as it is now, in `language`; `title` is the page's name in its <title>. */
-  async function check(s: BrowserSession, name: string, heading: string, language: Language, { error = false, title = heading } = {}) {
-    await expect.poll(headings(s), { message: `${name}: the page's one h1` }).toEqual([heading]);
-    expect.soft(await s.page.locator("html").getAttribute("lang"), `${name}: <html lang>`).toBe(language);
-    const prefix = error ? `${words[language].common.errorTitlePrefix} ` : "";
-    expect.soft(await s.page.title(), `${name} (${language}): the title names the page${error ? ", after the error prefix" : ""}`).toMatch(
-      new RegExp(`^${(prefix + title).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} – `),
-    );
-    const scripted = ((await s.page.locator("body").getAttribute("class")) ?? "").split(/\s+/).includes("js-enabled");
-    expect.soft(scripted, `${name}: the page's scripts ran (or, with JavaScript off, did not)`).toBe(configuration.javaScript);
-    const width = await s.page.evaluate(() => document.documentElement.scrollWidth);
-    expect.soft(width, `${name} (${language}): page width (wider than the window means sideways scrolling)`).toBeLessThanOrEqual(configuration.viewport.width);
-    expect.soft(await s.problems(), `${name} (${language}): what the browser complained about`).toEqual([]);
-    const violations = await s.accessibilityViolations();
-    expect.soft(violations, `${name} (${language}): axe-core violations:\n${violations.join("\n")}`).toEqual([]);
-    // Last: a full-page screenshot resizes the page and leaves it scrolled elsewhere.
-    await s.screenshot(`shared-${configuration.slug}-${String(++screenshots).padStart(2, "0")}-${language}-${name}`);
-  }
+  /** What a person would notice going wrong on the page as it is now, in `language`; `title` is the page's name in its <title> (see checkPage). */
+  const check = (s: BrowserSession, name: string, heading: string, language: Language, { error = false, title = heading } = {}) =>
+    checkPage(s, { name, heading, language, error, title, screenshot: `shared-${configuration.slug}-${String(++screenshots).padStart(2, "0")}-${language}-${name}` });
 
   /** The error summary and inline errors after a mistake, and what was typed still there. */
   async function checkMistake(mistake: Mistake, heading: string, language: Language, status: number) {

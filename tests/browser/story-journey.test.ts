@@ -23,7 +23,7 @@ import govukEn from "#app/i18n/locales/en/govuk.json";
 import signInEn from "#app/i18n/locales/en/signIn.json";
 import startEn from "#app/i18n/locales/en/start.json";
 import storyEn from "#app/i18n/locales/en/story.json";
-import { configurations, openBrowser, explainServerFailures, type BrowserSession, type Configuration } from "#tests/support/browser";
+import { type BrowserSession, checkPage, type Configuration, configurations, type ExpectedError, explainServerFailures, openBrowser } from "#tests/support/browser";
 import { signInCodeFrom, startServerWithMail, type ServerWithMail } from "#tests/support/sign-in";
 
 type Language = "en" | "cy";
@@ -97,9 +97,6 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/** An error the page should show: its words, and where its link in the error summary goes. */
-type ExpectedError = { message: string; href: string };
-
 /** A mistake to make on a page, in either language, and what the page should say about it. */
 type Mistake = {
   name: string;
@@ -147,24 +144,9 @@ describe.each(runs)("$label", ({ configuration, lang }) => {
   const link = (name: string) => page().getByRole("main").getByRole("link", { name, exact: true });
   const textbox = (name: string, within: Locator = page().getByRole("main")) => within.getByRole("textbox", { name, exact: true });
 
-  /** What a resident would notice going wrong on the page as it is now, in `language`. */
-  async function check(name: string, heading: string, language: Language, { error = false } = {}) {
-    await expect.poll(headings, { message: `${name}: the page's one h1` }).toEqual([heading]);
-    const { common } = words[language];
-    expect.soft(await page().locator("html").getAttribute("lang"), `${name}: <html lang>`).toBe(language);
-    const title = await page().title();
-    if (error) expect.soft(title, `${name}: the title says there is an error`).toMatch(new RegExp(`^${common.errorTitlePrefix} `));
-    else expect.soft(title, `${name}: the title`).not.toMatch(new RegExp(`^${common.errorTitlePrefix}`));
-    const scripted = ((await page().locator("body").getAttribute("class")) ?? "").split(/\s+/).includes("js-enabled");
-    expect.soft(scripted, `${name}: the page's scripts ran (or, with JavaScript off, did not)`).toBe(configuration.javaScript);
-    const width = await page().evaluate(() => document.documentElement.scrollWidth);
-    expect.soft(width, `${name} (${language}): page width (more than 375 means sideways scrolling)`).toBeLessThanOrEqual(375);
-    expect.soft(await browser.problems(), `${name} (${language}): what the browser complained about`).toEqual([]);
-    const violations = await browser.accessibilityViolations();
-    expect.soft(violations, `${name} (${language}): axe-core violations:\n${violations.join("\n")}`).toEqual([]);
-    // Last: a full-page screenshot resizes the page and leaves it scrolled elsewhere.
-    await browser.screenshot(`story-${configuration.slug}-${String(++screenshots).padStart(2, "0")}-${language}-${name}`);
-  }
+  /** What a resident would notice going wrong on the page as it is now, in `language` (see checkPage). */
+  const check = (name: string, heading: string, language: Language, { error = false } = {}) =>
+    checkPage(browser, { name, heading, language, error, screenshot: `story-${configuration.slug}-${String(++screenshots).padStart(2, "0")}-${language}-${name}` });
 
   /** The error summary and inline errors after a mistake, and what the person typed still there. */
   async function checkMistake(mistake: Mistake, heading: string, language: Language, status: number) {

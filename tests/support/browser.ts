@@ -10,7 +10,9 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { AxeResults, RunOptions } from "axe-core";
 import { chromium, type BrowserContext, type CDPSession, type ConsoleMessage, type Locator, type Page, type Response } from "playwright-core";
-import { afterEach } from "vitest";
+import { afterEach, expect } from "vitest";
+import commonCy from "#app/i18n/locales/cy/common.json";
+import commonEn from "#app/i18n/locales/en/common.json";
 import type { RunningServer } from "#tests/support/server";
 import { findChromium, installHelp } from "#tests/tools/ensure-chromium.js";
 
@@ -344,4 +346,47 @@ async function serverFailure(server: RunningServer): Promise<string | null> {
     // Not answering at all.
   }
   return `The server at ${server.url} stopped answering /healthz. What it printed:\n${server.output()}`;
+}
+
+/** An error a page should show: its words, and where its link in the error summary goes. */
+export type ExpectedError = { message: string; href: string };
+
+const errorTitlePrefix = { en: commonEn.errorTitlePrefix, cy: commonCy.errorTitlePrefix };
+
+/**
+ * What a person would notice going wrong on the page as it is now, in
+ * `language`: one h1 (`heading`), the page's language, its title (starting
+ * "Error:" after a mistake, and naming the page when `title` is given), its
+ * scripts run or not as configured, no sideways scrolling, nothing the
+ * browser complained about, no axe-core violations. Ends with a screenshot
+ * named `screenshot`.
+ */
+export async function checkPage(
+  session: BrowserSession,
+  page: { name: string; heading: string; language: "en" | "cy"; error?: boolean; title?: string; screenshot: string },
+): Promise<void> {
+  const { name, heading, language, error = false, title } = page;
+  const { configuration } = session;
+  const headings = async () => (await session.page.locator("h1").allTextContents()).map((text) => text.replace(/\s+/g, " ").trim());
+  await expect.poll(headings, { message: `${name}: the page's one h1` }).toEqual([heading]);
+  expect.soft(await session.page.locator("html").getAttribute("lang"), `${name}: <html lang>`).toBe(language);
+  const prefix = `${errorTitlePrefix[language]} `;
+  const shown = await session.page.title();
+  if (title !== undefined) {
+    const named = `${error ? prefix : ""}${title}`.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    expect.soft(shown, `${name} (${language}): the title names the page${error ? ", after the error prefix" : ""}`).toMatch(new RegExp(`^${named} – `));
+  } else if (error) {
+    expect.soft(shown, `${name}: the title says there is an error`).toMatch(new RegExp(`^${prefix}`));
+  } else {
+    expect.soft(shown, `${name}: the title`).not.toMatch(new RegExp(`^${errorTitlePrefix[language]}`));
+  }
+  const scripted = ((await session.page.locator("body").getAttribute("class")) ?? "").split(/\s+/).includes("js-enabled");
+  expect.soft(scripted, `${name}: the page's scripts ran (or, with JavaScript off, did not)`).toBe(configuration.javaScript);
+  const width = await session.page.evaluate(() => document.documentElement.scrollWidth);
+  expect.soft(width, `${name} (${language}): page width (wider than the window means sideways scrolling)`).toBeLessThanOrEqual(configuration.viewport.width);
+  expect.soft(await session.problems(), `${name} (${language}): what the browser complained about`).toEqual([]);
+  const violations = await session.accessibilityViolations();
+  expect.soft(violations, `${name} (${language}): axe-core violations:\n${violations.join("\n")}`).toEqual([]);
+  // Last: a full-page screenshot resizes the page and leaves it scrolled elsewhere.
+  await session.screenshot(page.screenshot);
 }
