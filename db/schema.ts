@@ -65,6 +65,8 @@ export const sessions = sqliteTable(
     createdAt: createdAt(),
     lastSeenAt: integer("last_seen_at", { mode: "timestamp_ms" }).notNull(),
     expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    // Kept, no longer live, until it would have expired, so another tab can say the person signed out rather than timed out.
+    signedOutAt: integer("signed_out_at", { mode: "timestamp_ms" }),
   },
   (table) => [index("sessions_resident").on(table.residentId)],
 );
@@ -169,6 +171,9 @@ export const agencies = sqliteTable("agencies", {
   key: text("key").notNull().unique(),
   name: text("name").notNull(),
   description: text("description").notNull(),
+  // Welsh pages show these, falling back to the English when a council has not given them.
+  nameCy: text("name_cy"),
+  descriptionCy: text("description_cy"),
   contactEmail: text("contact_email").notNull(),
   domains: text("domains", { mode: "json" }).$type<string[]>().notNull(),
   active: integer("active", { mode: "boolean" }).notNull().default(true),
