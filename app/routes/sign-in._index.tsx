@@ -28,7 +28,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     email: result.data.email,
     ip: (context as RequestContext).clientIp,
     language: languageFor(request),
-    returnTo: safeReturnTo(new URL(request.url).searchParams.get("returnTo")),
+    returnTo: new URL(request.url).searchParams.get("returnTo"),
   });
   if (!sent.ok) {
     return data({ errors: [{ field: "email", message: codeRefusedMessage(sent.reason) }], values: result.values }, { status: 429 });

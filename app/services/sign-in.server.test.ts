@@ -78,6 +78,15 @@ describe("entering the code", () => {
     expect(session?.resident.id).toBe(resident?.id);
   });
 
+  test("a returnTo that is not a plain path on this site is never kept, so signing in always ends on this site", () => {
+    const asked = requestCode({ email: "sam@example.org", ip, language: "en", returnTo: "/%09/evil.example", now: start });
+    expect(db.select().from(signInCodes).get()?.returnTo).toBeNull();
+    // A row written before the rule tightened is checked again before the sign-in is committed.
+    db.update(signInCodes).set({ returnTo: "/\u3002" }).run();
+    const result = verifyCode({ token: asked.ok ? asked.token : null, code: lastCodeFor("sam@example.org"), ip, language: "en", now: minutes(1) });
+    expect(result).toMatchObject({ ok: true, returnTo: null });
+  });
+
   test("a code works once", () => {
     const { token, code } = ask();
     expect(verifyCode({ token, code, ip, language: "en", now: minutes(1) }).ok).toBe(true);

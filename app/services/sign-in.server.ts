@@ -14,6 +14,7 @@ import {
   type SignInCode,
 } from "#app/models/sign-in-code.server";
 import { env } from "#app/utils/env.server";
+import { safeReturnTo } from "#app/utils/session.server";
 import { db, type Tx } from "#db/client.server";
 
 export const CODE_MINUTES = 15;
@@ -114,7 +115,8 @@ export function requestCode(input: {
   const now = input.now ?? new Date();
   const email = normaliseEmail(input.email);
   return db.transaction((tx): RequestCodeResult => {
-    const issued = issueCode(tx, { ...input, email, shareAccessId: null, now });
+    // Checked here, as it is stored, so a sign-in can always end in a redirect that a browser keeps on this site.
+    const issued = issueCode(tx, { ...input, email, returnTo: safeReturnTo(input.returnTo), shareAccessId: null, now });
     if (!issued.ok) return issued;
     queueEmail(tx, { to: email, template: "sign-in-code", language: input.language, personalisation: { code: issued.code } });
     recordAuditEvent("sign_in_code_sent", {}, tx);
@@ -143,7 +145,8 @@ export function verifyCode(input: { token: string | null; code: string; ip: stri
     const resident = findOrCreateResident(tx, checked.row.email, input.language, now);
     const sessionToken = createSession(tx, resident.id, now);
     recordAuditEvent("signed_in", { resident: resident.id }, tx);
-    return { ok: true, sessionToken, returnTo: checked.row.returnTo, residentId: resident.id, language: resident.language };
+    // Checked again before anything is committed: a row stored before the rule tightened must not make the redirect fail after the code is used.
+    return { ok: true, sessionToken, returnTo: safeReturnTo(checked.row.returnTo), residentId: resident.id, language: resident.language };
   });
 }
 

@@ -103,8 +103,30 @@ export function requireResident(request: Request): SignedIn {
   throw redirect(`/sign-in?${params.toString()}`, { headers: { "Set-Cookie": clearSessionCookie() } });
 }
 
-/** Only same-site paths, so a crafted link cannot send someone elsewhere after signing in. */
+/*
+ * A path on this site and nothing else: "/" then printable ASCII with no
+ * backslash, not "//". Browsers drop tabs and line breaks and read "\\" as
+ * "/" before they resolve an address, so "/<TAB>/evil.example" or "/\\evil"
+ * would leave the site; anything outside printable ASCII cannot go in a
+ * Location header at all. Every page of ours has such an address.
+ */
+const PLAIN_PATH = /^\/(?!\/)[\x21-\x5b\x5d-\x7e]*$/;
+
+/**
+ * Where to go after signing in, if `value` (a decoded returnTo) is a plain
+ * path on this service, or null. It must be one both as given and once
+ * percent-decoded, and resolve to this service's origin, so what it returns
+ * can always be put in a Location header and never leads elsewhere.
+ */
 export function safeReturnTo(value: string | null | undefined): string | null {
-  if (!value || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return null;
-  return value.length <= 200 ? value : null;
+  if (!value || value.length > 200 || !PLAIN_PATH.test(value)) return null;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(value);
+  } catch {
+    return null;
+  }
+  if (!PLAIN_PATH.test(decoded)) return null;
+  const origin = new URL(env.PUBLIC_URL).origin;
+  return new URL(value, origin).origin === origin ? value : null;
 }

@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { signInCodeFrom, startServerWithMail, type ServerWithMail } from "#tests/support/sign-in";
+import { attr, load, queryRows } from "./helpers";
+
+let server: ServerWithMail;
+beforeAll(async () => {
+  server = await startServerWithMail();
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+const cookiePair = (response: Response, ending: string) =>
+  response.headers
+    .getSetCookie()
+    .map((header) => header.split(";")[0])
+    .find((pair) => pair.slice(0, pair.indexOf("=")).endsWith(ending) && !pair.endsWith("="));
+
+const post = (path: string, fields: Record<string, string>, headers: Record<string, string> = {}) =>
+  fetch(`${server.url}${path}`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", ...headers },
+    body: new URLSearchParams(fields).toString(),
+  });
+
+/** Where a Location header sends a browser, resolved the way a browser resolves it. */
+const destination = (response: Response) => new URL(response.headers.get("location") ?? "", server.url);
+
+/**
+ * returnTo values as they appear in a link's query string: each is, or
+ * percent-decodes to, a way of leaving the site (TAB, CR and LF are dropped by
+ * browsers; a backslash is read as a slash), or cannot go in a Location header.
+ */
+const crafted = [
+  "/%09/evil.example/x",
+  "/%0A/evil.example/x",
+  "/%0D/evil.example/x",
+  "/%0D%0A/evil.example/x",
+  "%0A",
+  "%0D%0A",
+  "/%00/evil.example",
+  "//evil.example/x",
+  "%2F%2Fevil.example/x",
+  "/%5Cevil.example/x",
+  "/%5cevil.example/x",
+  "%5C/evil.example/x",
+  "https:evil.example",
+  "https://evil.example/x",
+  "%20//evil.example/x",
+  "+//evil.example/x",
+  "%09//evil.example/x",
+  "/%E3%80%82",
+  "/%E3%80%82evil.example",
+  "/stories%0D%0ASet-Cookie:%20session=planted",
+];
+
+describe("after signing in, a crafted returnTo never leads off the site or breaks the sign-in", () => {
+  test.each(crafted.map((query, i) => ({ query, i })))("returnTo=$query", async ({ query, i }) => {
+    const email = `return-${i}@example.org`;
+    const from = { "X-Forwarded-For": `198.51.100.${i + 1}` };
+
+    const page = await load(server.url, `/sign-in?returnTo=${query}`, { headers: from });
+    expect(page.status).toBe(200);
+    const action = attr(page.doc.one("form"), "action") ?? "";
+    expect(new URL(action, server.url).origin).toBe(server.url);
+
+    const since = server.mail.received.length;
+    const asked = await post(`/sign-in?returnTo=${query}`, { email }, from);
+    expect(asked.status).toBe(302);
+    const signInCookie = cookiePair(asked, "signin");
+    expect(signInCookie).toBeDefined();
+    const code = signInCodeFrom(await server.mail.nextEmailTo(email, since));
+
+    const signedIn = await post("/sign-in/check-email", { code }, { ...from, Cookie: signInCookie! });
+    expect(signedIn.status).toBe(302);
+    expect(destination(signedIn).href).toBe(`${server.url}/stories`);
+    const session = cookiePair(signedIn, "session");
+    expect(session).toBeDefined();
+    // One sign-in, one session, and its cookie is the one the browser was given.
+    const sessions = queryRows<{ n: number }>(
+      server.databasePath,
+      "select count(*) as n from sessions join residents on residents.id = sessions.resident_id where residents.email = ?",
+      email,
+    );
+    expect(sessions[0].n).toBe(1);
+
+    // Someone already signed in who follows such a link is kept on the site too.
+    const again = await fetch(`${server.url}/sign-in?returnTo=${query}`, { redirect: "manual", headers: { ...from, Cookie: session! } });
+    expect(again.status).toBe(302);
+    expect(destination(again).origin).toBe(server.url);
+  });
+
+  test("a plain path on the site is where the person is taken", async () => {
+    const email = "return-plain@example.org";
+    const from = { "X-Forwarded-For": "198.51.100.200" };
+    const since = server.mail.received.length;
+    const asked = await post(`/sign-in?returnTo=${encodeURIComponent("/stories/abc/goals")}`, { email }, from);
+    const code = signInCodeFrom(await server.mail.nextEmailTo(email, since));
+    const signedIn = await post("/sign-in/check-email", { code }, { ...from, Cookie: cookiePair(asked, "signin")! });
+    expect(signedIn.headers.get("location")).toBe("/stories/abc/goals");
+  });
+});
