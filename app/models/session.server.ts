@@ -37,6 +37,7 @@ export function findSession(idHash: string) {
       idHash: sessions.idHash,
       lastSeenAt: sessions.lastSeenAt,
       expiresAt: sessions.expiresAt,
+      signedOutAt: sessions.signedOutAt,
       resident: { id: residents.id, email: residents.email, language: residents.language },
     })
     .from(sessions)
@@ -53,7 +54,12 @@ export function deleteSession(tx: Tx, idHash: string): void {
   tx.delete(sessions).where(eq(sessions.idHash, idHash)).run();
 }
 
-/** Removes sessions past either timeout. */
+/** Ends a session at once, keeping its row until it would have expired so another tab can be told why. */
+export function markSessionSignedOut(tx: Tx, idHash: string, now: Date): void {
+  tx.update(sessions).set({ signedOutAt: now }).where(eq(sessions.idHash, idHash)).run();
+}
+
+/** Removes sessions past either timeout, signed out or not. */
 export function deleteExpiredSessions(now: Date): void {
   db.delete(sessions)
     .where(or(lt(sessions.expiresAt, now), lt(sessions.lastSeenAt, new Date(now.getTime() - IDLE_MINUTES * 60 * 1000))))

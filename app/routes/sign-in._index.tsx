@@ -10,7 +10,7 @@ import type { RequestContext } from "#app/entry.server";
 import { codeRefusedMessage, emailForm } from "#app/services/sign-in-forms.server";
 import { requestCode } from "#app/services/sign-in.server";
 import { readForm, validateForm } from "#app/utils/form.server";
-import { safeReturnTo, signedIn, signInCookie } from "#app/utils/session.server";
+import { safeReturnTo, signedIn, signInCookie, type SessionEnded } from "#app/utils/session.server";
 
 export const handle = { titleKey: "signIn:email.title" };
 
@@ -18,7 +18,8 @@ export function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const returnTo = safeReturnTo(url.searchParams.get("returnTo"));
   if (signedIn(request)) throw redirect(returnTo ?? "/stories");
-  return { ...pageTranslations(request, "signIn"), returnTo, timedOut: url.searchParams.get("timedOut") === "1" };
+  const ended: SessionEnded | null = url.searchParams.get("signedOut") === "1" ? "signedOut" : url.searchParams.get("timedOut") === "1" ? "timedOut" : null;
+  return { ...pageTranslations(request, "signIn"), returnTo, ended };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -38,16 +39,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function EnterEmail() {
   const { t } = useTranslation();
-  const { returnTo, timedOut } = useLoaderData<typeof loader>();
+  const { returnTo, ended } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors = actionData?.errors;
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <FormErrorSummary errors={errors} t={t} />
-        {timedOut && !errors ? (
-          <NotificationBanner titleText={t("signIn:email.timedOutTitle")}>
-            <p className="govuk-notification-banner__heading">{t("signIn:email.timedOut")}</p>
+        {ended && !errors ? (
+          <NotificationBanner titleText={t(`signIn:email.${ended}Title`)}>
+            <p className="govuk-notification-banner__heading">{t(`signIn:email.${ended}`)}</p>
           </NotificationBanner>
         ) : null}
         <Form method="post" action={returnTo ? `/sign-in?returnTo=${encodeURIComponent(returnTo)}` : "/sign-in"} noValidate>

@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, test } from "vitest";
 import { limits } from "#app/models/rate-limit.server";
-import { findSession, hashToken, sessionIsLive } from "#app/models/session.server";
+import { deleteExpiredSessions, findSession, hashToken, IDLE_MINUTES, sessionIsLive } from "#app/models/session.server";
+import { sessionState } from "#app/utils/session.server";
 import { db } from "#db/client.server";
 import { outbox, rateLimits, residents, sessions, signInCodes } from "#db/schema";
 import { CODE_MINUTES, normaliseEmail, requestCode, signOut, verifyCode } from "./sign-in.server";
@@ -137,13 +138,18 @@ describe("sessions", () => {
     expect(sessionIsLive(busy, minutes(12 * 60))).toBe(false);
   });
 
-  test("signing out deletes the session on the server", () => {
+  test("signing out ends the session on the server at once, and its row goes when the session would have expired", () => {
     const asked = requestCode({ email: "sam@example.org", ip, language: "en", returnTo: null, now: start });
     if (!asked.ok) throw new Error("code not sent");
     const result = verifyCode({ token: asked.token, code: lastCodeFor("sam@example.org"), ip, language: "en", now: minutes(1) });
     if (!result.ok) throw new Error("not signed in");
     const hash = hashToken(result.sessionToken);
-    signOut({ sessionHash: hash, resident: { id: result.residentId } });
+    signOut({ sessionHash: hash, resident: { id: result.residentId } }, minutes(2));
+    const request = new Request("http://localhost/stories", { headers: { Cookie: `session=${result.sessionToken}` } });
+    expect(sessionState(request, minutes(3))).toEqual({ ended: "signedOut" });
+    deleteExpiredSessions(minutes(1 + IDLE_MINUTES - 1));
+    expect(findSession(hash)?.signedOutAt).toEqual(minutes(2));
+    deleteExpiredSessions(minutes(1 + IDLE_MINUTES + 1));
     expect(findSession(hash)).toBeUndefined();
   });
 });

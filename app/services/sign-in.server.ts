@@ -4,7 +4,7 @@ import { recordAuditEvent } from "#app/models/audit.server";
 import { queueEmail } from "#app/models/outbox.server";
 import { limits, takeFromLimit } from "#app/models/rate-limit.server";
 import { findOrCreateResident } from "#app/models/resident.server";
-import { createSession, deleteSession, hashToken, newToken } from "#app/models/session.server";
+import { createSession, hashToken, markSessionSignedOut, newToken } from "#app/models/session.server";
 import {
   countWrongAttempt,
   findSignInCode,
@@ -151,9 +151,9 @@ export function verifyCode(input: { token: string | null; code: string; ip: stri
 }
 
 /** Ends the session on the server, so the cookie is worthless even if it was copied. */
-export function signOut(signedIn: { sessionHash: string; resident: { id: string } }): void {
+export function signOut(signedIn: { sessionHash: string; resident: { id: string } }, now = new Date()): void {
   db.transaction((tx) => {
-    deleteSession(tx, signedIn.sessionHash);
+    markSessionSignedOut(tx, signedIn.sessionHash, now);
     recordAuditEvent("signed_out", { resident: signedIn.resident.id }, tx);
   });
 }

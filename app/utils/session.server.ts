@@ -48,7 +48,9 @@ export const clearSignInCookie = () => cookie(SIGN_IN, "", 0);
 export const signInToken = (request: Request) => readCookie(request, SIGN_IN);
 
 export type SignedIn = { resident: { id: string; email: string; language: "en" | "cy" }; sessionHash: string };
-type SessionState = SignedIn | { expired: true } | null;
+/** Why a browser that had a session has one no longer: the sign-in page says which. */
+export type SessionEnded = "timedOut" | "signedOut";
+type SessionState = SignedIn | { ended: SessionEnded } | null;
 
 // Several loaders of one request ask; look the session up once.
 const seen = new WeakMap<Request, SessionState>();
@@ -63,14 +65,14 @@ export function sessionState(request: Request, now = new Date()): SessionState {
   if (token) {
     const hash = hashToken(token);
     const session = findSession(hash);
-    if (session && sessionIsLive(session, now)) {
+    if (session?.signedOutAt) {
+      state = { ended: "signedOut" };
+    } else if (session && sessionIsLive(session, now)) {
       if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_AFTER_MS) touchSession(hash, now);
       state = { resident: session.resident, sessionHash: hash };
-    } else if (session) {
-      deleteSession(db, hash);
-      state = { expired: true };
     } else {
-      state = { expired: true };
+      if (session) deleteSession(db, hash);
+      state = { ended: "timedOut" };
     }
   }
   seen.set(request, state);
@@ -99,7 +101,7 @@ export function requireResident(request: Request): SignedIn {
   }
   const url = new URL(request.url);
   const params = new URLSearchParams({ returnTo: url.pathname });
-  if (state && "expired" in state) params.set("timedOut", "1");
+  if (state && "ended" in state) params.set(state.ended, "1");
   throw redirect(`/sign-in?${params.toString()}`, { headers: { "Set-Cookie": clearSessionCookie() } });
 }
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { signInCodeFrom, startServerWithMail, type ServerWithMail } from "#tests/support/sign-in";
-import { attr, load, queryRows } from "./helpers";
+import { signIn, signInCodeFrom, startServerWithMail, type ServerWithMail } from "#tests/support/sign-in";
+import { attr, load, queryRows, rowCounts, text } from "./helpers";
 
 let server: ServerWithMail;
 beforeAll(async () => {
@@ -99,5 +99,36 @@ describe("after signing in, a crafted returnTo never leads off the site or break
     const code = signInCodeFrom(await server.mail.nextEmailTo(email, since));
     const signedIn = await post("/sign-in/check-email", { code }, { ...from, Cookie: cookiePair(asked, "signin")! });
     expect(signedIn.headers.get("location")).toBe("/stories/abc/goals");
+  });
+});
+
+describe("signing out in one tab, then using another", () => {
+  test("the other tab is asked to sign in again because they signed out, in English and Welsh, and can do nothing", async () => {
+    const session = await signIn(server, "two-tabs@example.org");
+    const signedOut = await post("/sign-out", {}, { Cookie: session });
+    expect(signedOut.status).toBe(302);
+    expect(signedOut.headers.get("location")).toBe("/signed-out");
+
+    // The other tab still sends the cookie it had.
+    const other = await fetch(`${server.url}/stories`, { redirect: "manual", headers: { Cookie: session } });
+    expect(other.status).toBe(302);
+    const signInPage = other.headers.get("location") ?? "";
+    expect(signInPage).toBe("/sign-in?returnTo=%2Fstories&signedOut=1");
+
+    const english = await load(server.url, signInPage, { headers: { Cookie: `${session}; lang=en` } });
+    const banner = text(english.doc.byClass("govuk-notification-banner")[0]);
+    expect(banner).toContain("You have signed out");
+    expect(banner).not.toContain("60 minutes");
+    const welsh = await load(server.url, signInPage, { headers: { Cookie: `${session}; lang=cy` } });
+    const baner = text(welsh.doc.byClass("govuk-notification-banner")[0]);
+    expect(baner).toContain("Rydych wedi allgofnodi");
+    expect(baner).not.toContain("60 munud");
+
+    // The session ended at once: a form sent from that tab changes nothing.
+    const before = rowCounts(server.databasePath);
+    const started = await fetch(`${server.url}/stories`, { method: "POST", redirect: "manual", headers: { Cookie: session } });
+    expect(started.status).toBe(302);
+    expect(started.headers.get("location")).toBe("/sign-in?returnTo=%2Fstories&signedOut=1");
+    expect(rowCounts(server.databasePath)).toEqual(before);
   });
 });
