@@ -39,11 +39,51 @@ describe("configuration", () => {
     expect(bad.problems.join()).not.toContain("pass");
   });
 
+  const secret = "x".repeat(32);
+  const notify = { MAIL_TRANSPORT: "notify", NOTIFY_API_KEY: "key", NOTIFY_TEMPLATE_ID: "0b8c5f4e-4d4e-4b53-9f0e-0d6b5c2d8a11" };
+
   test("an https service must have a session secret", () => {
-    const result = parseEnv({ PUBLIC_URL: "https://tellitonce.example.gov.uk" });
-    expect(result.ok).toBe(false);
-    const good = parseEnv({ PUBLIC_URL: "https://tellitonce.example.gov.uk/", SESSION_SECRET: "x".repeat(32) });
+    const result = parseEnv({ PUBLIC_URL: "https://tellitonce.example.gov.uk", ...notify });
+    expect(result).toEqual({
+      ok: false,
+      problems: [
+        "Configuration error: SESSION_SECRET must be set (32 characters or more) unless PUBLIC_URL is an http address on this machine (localhost, 127.0.0.1 or [::1]), so that every instance hashes sign-in codes and rate-limit keys alike",
+      ],
+    });
+    const good = parseEnv({ PUBLIC_URL: "https://tellitonce.example.gov.uk/", SESSION_SECRET: secret, ...notify });
     expect(good.ok && good.env.PUBLIC_URL).toBe("https://tellitonce.example.gov.uk");
+  });
+
+  test("wherever more than one instance could run, the session secret must be set; only the demo on this machine makes its own", () => {
+    for (const PUBLIC_URL of ["http://tellitonce.internal", "http://10.0.0.5:3000", "http://127.0.0.2", "https://localhost", "http://localhost.example.org"]) {
+      expect(parseEnv({ PUBLIC_URL, ...notify }).ok, PUBLIC_URL).toBe(false);
+      expect(parseEnv({ PUBLIC_URL, SESSION_SECRET: secret, ...notify }).ok, PUBLIC_URL).toBe(true);
+    }
+    for (const PUBLIC_URL of [undefined, "http://localhost:3000", "http://127.0.0.1:8080/", "http://[::1]:3000"]) {
+      expect(parseEnv({ PUBLIC_URL }).ok, PUBLIC_URL).toBe(true);
+    }
+  });
+
+  test("an https service must send email through SMTP or Notify, never print codes to its log", () => {
+    for (const MAIL_TRANSPORT of [undefined, "console"]) {
+      const result = parseEnv({ PUBLIC_URL: "https://tellitonce.example.gov.uk", SESSION_SECRET: secret, MAIL_TRANSPORT });
+      expect(result).toEqual({
+        ok: false,
+        problems: [
+          `Configuration error: MAIL_TRANSPORT must be smtp or notify when PUBLIC_URL is https (console prints sign-in codes to the server's log)${MAIL_TRANSPORT ? ' (got "console")' : ""}`,
+        ],
+      });
+    }
+    expect(parseEnv({ PUBLIC_URL: "https://tellitonce.example.gov.uk", SESSION_SECRET: secret, MAIL_TRANSPORT: "smtp", SMTP_URL: "smtp://mail.internal" }).ok).toBe(true);
+    expect(parseEnv({ PUBLIC_URL: "https://tellitonce.example.gov.uk", SESSION_SECRET: secret, ...notify }).ok).toBe(true);
+  });
+
+  test("the Server-Timing header is off unless the operator turns it on", () => {
+    const demo = parseEnv({});
+    expect(demo.ok && demo.env.SERVER_TIMING).toBe("off");
+    const on = parseEnv({ SERVER_TIMING: "on" });
+    expect(on.ok && on.env.SERVER_TIMING).toBe("on");
+    expect(parseEnv({ SERVER_TIMING: "yes" })).toEqual({ ok: false, problems: ['Configuration error: SERVER_TIMING must be on or off (got "yes")'] });
   });
 
   test("names are configurable and must not be blank", () => {

@@ -2,6 +2,17 @@ import { randomBytes } from "node:crypto";
 import { z } from "zod";
 
 /**
+ * Only an http address on a loopback host (or none: the default) can be the
+ * demo, one process on one machine. Anything else may be a live service with
+ * several instances behind a load balancer, which must share SESSION_SECRET.
+ */
+function demoOnThisMachine(publicUrl: string | undefined): boolean {
+  if (!publicUrl) return true;
+  const url = new URL(publicUrl);
+  return url.protocol === "http:" && ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname);
+}
+
+/**
  * Every setting the service reads, parsed once at start-up. Unset values give
  * the self-contained demo; a bad value stops the server with one line per
  * variable saying what is allowed.
@@ -33,6 +44,8 @@ const schema = z
     SERVICE_NAME_CY: z.string().trim().min(1, { error: "must not be empty" }).max(80, { error: "must be 80 characters or fewer" }).optional(),
     ORGANISATION_NAME_CY: z.string().trim().min(1, { error: "must not be empty" }).max(80, { error: "must be 80 characters or fewer" }).optional(),
     CONTACT_EMAIL: z.email({ error: "must be an email address" }).default("tellitonce@example.org"),
+    // The SQL statement count per response helps the benchmark, but tells anyone how much work a request caused.
+    SERVER_TIMING: z.enum(["on", "off"], { error: "must be on or off" }).default("off"),
   })
   .superRefine((value, ctx) => {
     if (value.MAIL_TRANSPORT === "smtp" && !value.SMTP_URL) {
@@ -44,14 +57,26 @@ const schema = z
     if (value.MAIL_TRANSPORT === "notify" && !value.NOTIFY_TEMPLATE_ID) {
       ctx.addIssue({ code: "custom", path: ["NOTIFY_TEMPLATE_ID"], message: "must be set when MAIL_TRANSPORT is notify" });
     }
-    if (value.PUBLIC_URL?.startsWith("https:") && !value.SESSION_SECRET) {
-      ctx.addIssue({ code: "custom", path: ["SESSION_SECRET"], message: "must be set (32 characters or more) when PUBLIC_URL is https" });
+    if (!demoOnThisMachine(value.PUBLIC_URL) && !value.SESSION_SECRET) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["SESSION_SECRET"],
+        message:
+          "must be set (32 characters or more) unless PUBLIC_URL is an http address on this machine (localhost, 127.0.0.1 or [::1]), so that every instance hashes sign-in codes and rate-limit keys alike",
+      });
+    }
+    if (value.PUBLIC_URL?.startsWith("https:") && value.MAIL_TRANSPORT === "console") {
+      ctx.addIssue({
+        code: "custom",
+        path: ["MAIL_TRANSPORT"],
+        message: "must be smtp or notify when PUBLIC_URL is https (console prints sign-in codes to the server's log)",
+      });
     }
   })
   .transform((value) => ({
     ...value,
     PUBLIC_URL: (value.PUBLIC_URL ?? `http://localhost:${value.PORT}`).replace(/\/+$/, ""),
-    // The demo has no secret to keep; a live service must set one (enforced above for https).
+    // The demo, one process on this machine, can make its own; anywhere else must set one (enforced above).
     SESSION_SECRET: value.SESSION_SECRET ?? randomBytes(32).toString("hex"),
     // A council that names its service in English only gets that name in Welsh pages too.
     SERVICE_NAME: value.SERVICE_NAME ?? "Tell it once",

@@ -7,7 +7,7 @@
  * Then seeds residents who have each written and published a whole story
  * (tests/bench/seed.ts) and measures, for signed-in residents, the task list
  * and saving a section, with the SQL statements each request runs (read from
- * the Server-Timing header the server sends).
+ * the Server-Timing header the server sends when SERVER_TIMING=on).
  *
  * Usage: npm run bench [-- --duration 20 --connections 50 --residents 10000]
  */
@@ -77,7 +77,7 @@ async function load(url, perConnection) {
   };
 }
 
-const server = await startServer();
+const server = await startServer({ SERVER_TIMING: "on" });
 try {
   const kb = (/** @type {number} */ n) => `${(n / 1024).toFixed(1)} KB`;
   /**

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { startServer, type RunningServer } from "#tests/support/server";
+import { startServerWithMail } from "#tests/support/sign-in";
 import { Agent } from "node:http";
 import { attr, auditRows, csp, load, nonceOf, rowCounts, send, sendHeadersFirst, text, type Page, type RawReply } from "./helpers";
 
@@ -39,6 +40,8 @@ function expectBaseline(headers: Headers, where: string) {
   }
   expect(headers.get("x-powered-by"), where).toBeNull();
   expect(headers.get("server"), where).toBeNull();
+  // How much work a request caused would tell a stranger whether someone else's story exists; only a benchmark turns it on.
+  expect(headers.get("server-timing"), where).toBeNull();
 }
 
 describe("every response carries the security headers", () => {
@@ -314,7 +317,8 @@ describe("served as https (behind a TLS-terminating proxy)", () => {
   let secure: RunningServer;
   let page: Page;
   beforeAll(async () => {
-    secure = await startServer({
+    // A live service must send email for real (it refuses the console); nothing here sends any.
+    secure = await startServerWithMail({
       PUBLIC_URL: "https://tellitonce.example.gov.uk",
       SESSION_SECRET: "a-test-secret-that-is-long-enough-0123456789",
     });

@@ -77,4 +77,31 @@ describe("a bad setting stops the server before it listens or touches the databa
     expect(result.stdout).not.toMatch(/listening/);
     expect(existsSync(databasePath)).toBe(false);
   });
+  const live = { PORT: "3999", PUBLIC_URL: "https://tellitonce.example.gov.uk" };
+  const oneLine = (stderr: string) => stderr.split("\n").filter((line) => line.trim() !== "");
+
+  test.each([
+    { transport: "not set", MAIL_TRANSPORT: "" },
+    { transport: "console", MAIL_TRANSPORT: "console" },
+  ])("an https PUBLIC_URL with MAIL_TRANSPORT $transport: it will not print sign-in codes to its log", async ({ MAIL_TRANSPORT }) => {
+    const databasePath = join(dir, `transport-${MAIL_TRANSPORT || "unset"}.sqlite`);
+    const result = await runServerExpectingExit({ ...live, SESSION_SECRET: "s".repeat(32), DATABASE_PATH: databasePath, MAIL_TRANSPORT });
+    expect(result.code).not.toBe(0);
+    const lines = oneLine(result.stderr);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^Configuration error: MAIL_TRANSPORT must be smtp or notify when PUBLIC_URL is https/);
+    expect(result.stdout).not.toMatch(/listening/);
+    expect(existsSync(databasePath)).toBe(false);
+  });
+
+  test("a PUBLIC_URL that is not this machine needs a SESSION_SECRET shared by every instance", async () => {
+    const databasePath = join(dir, "secret.sqlite");
+    const result = await runServerExpectingExit({ PORT: "3999", PUBLIC_URL: "http://tellitonce.internal", DATABASE_PATH: databasePath });
+    expect(result.code).not.toBe(0);
+    const lines = oneLine(result.stderr);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^Configuration error: SESSION_SECRET must be set/);
+    expect(result.stdout).not.toMatch(/listening/);
+    expect(existsSync(databasePath)).toBe(false);
+  });
 });
