@@ -3,6 +3,7 @@ import { createReadableStreamFromReadable, type AppLoadContext, type EntryContex
 import { RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
 import { languageCookie } from "#app/i18n/i18n.server";
+import { importAgencyFile } from "#app/services/agency-import.server";
 import { startMailWorker, stopMailWorker } from "#app/services/mail/worker.server";
 import { startShareSweep, stopShareSweep } from "#app/services/share-ending.server";
 import { NonceProvider } from "#app/utils/nonce";
@@ -29,6 +30,8 @@ export const serverSupport = {
   closeDatabase: () => sqlite.close(),
   countingStatements,
   seedDemoAgencies,
+  // For db/import-agencies.js, which runs this build so that it needs no development tools.
+  importAgencyFile,
 };
 
 export type RequestContext = AppLoadContext & { cspNonce: string; refusal?: 403 | 413; clientIp: string };

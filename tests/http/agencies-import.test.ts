@@ -7,12 +7,20 @@ import { openReadOnly, root } from "./helpers";
 
 type Run = { code: number | null; stdout: string; stderr: string };
 
-/** `npm run agencies:import -- FILE`, without npm's own chatter. */
+/**
+ * `npm run agencies:import -- FILE`, without npm's own chatter, as a production
+ * install runs it: loading anything only a development install has fails.
+ */
 function runImport(file: string, databasePath: string): Promise<Run> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "db/import-agencies.ts", file], {
+    const child = spawn("npm", ["run", "--silent", "agencies:import", "--", file], {
       cwd: root,
-      env: { PATH: process.env.PATH, NODE_ENV: "production", DATABASE_PATH: databasePath },
+      env: {
+        PATH: process.env.PATH,
+        NODE_ENV: "production",
+        DATABASE_PATH: databasePath,
+        NODE_OPTIONS: `--import ${join(root, "tests/support/production-only.js")}`,
+      },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let stdout = "";
@@ -49,6 +57,21 @@ const hub = {
 };
 
 describe("npm run agencies:import", () => {
+  test("runs with production dependencies only (the check would catch a development one)", async () => {
+    const caught = await new Promise<Run>((done, fail) => {
+      const child = spawn(process.execPath, ["--import", "./tests/support/production-only.js", "--input-type=module", "-e", 'await import("tsx")'], {
+        cwd: root,
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      let stderr = "";
+      child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+      child.on("error", fail);
+      child.on("close", (code) => done({ code, stdout: "", stderr }));
+    });
+    expect(caught.code).not.toBe(0);
+    expect(caught.stderr).toContain("which a production install does not have");
+  });
+
   let dir: string;
   let databasePath: string;
   const file = (name: string, contents: string) => {
