@@ -40,6 +40,8 @@ export function openDatabase(path: string): { sqlite: Database.Database; db: Db 
   sqlite.pragma("synchronous = FULL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
+  // Deleted and overwritten content is zeroed, not left in free space: a secret blanked in the outbox is gone from the file.
+  sqlite.pragma("secure_delete = ON");
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder });
   return { sqlite, db };
@@ -50,3 +52,21 @@ const opened = openDatabase(env.DATABASE_PATH);
 /** The one connection this process uses. */
 export const db = opened.db;
 export const sqlite = opened.sqlite;
+
+/**
+ * Copies the write-ahead log into the database file and empties it, so that a
+ * secret overwritten in a row (a sign-in code or link token blanked in the
+ * outbox once sent) is gone from the disk and not only from the table. Never
+ * waits, as it runs on the only thread: says false when another connection
+ * still reads from the log, and the caller tries again later.
+ */
+export function checkpointWal(connection: Database.Database = sqlite): boolean {
+  const wait = connection.pragma("busy_timeout", { simple: true }) as number;
+  connection.pragma("busy_timeout = 0");
+  try {
+    const [result] = connection.pragma("wal_checkpoint(TRUNCATE)") as { busy: number }[];
+    return result.busy === 0;
+  } finally {
+    connection.pragma(`busy_timeout = ${wait}`);
+  }
+}

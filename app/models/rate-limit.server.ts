@@ -1,3 +1,4 @@
+import { isIPv6 } from "node:net";
 import { and, eq, sql } from "drizzle-orm";
 import { db, type Tx } from "#db/client.server";
 import { rateLimits } from "#db/schema";
@@ -9,6 +10,7 @@ export type Limit = { name: string; max: number; windowSeconds: number };
  * one, and shared-story links that lead nowhere are allowed. Stated in the README.
  */
 export const limits = {
+  // Counted per address *and* connection, so codes asked for from elsewhere never use up the owner's.
   codesPerAddress: { name: "codes-per-address", max: 5, windowSeconds: 60 * 60 },
   codesPerIp: { name: "codes-per-ip", max: 30, windowSeconds: 60 * 60 },
   codeAttemptsPerIp: { name: "code-attempts-per-ip", max: 30, windowSeconds: 15 * 60 },
@@ -21,11 +23,35 @@ function windowStart(limit: Limit, now: Date): number {
 }
 
 /**
- * Counts one more use of `limit` for `subject` (an already-hashed address or
- * an IP) and says whether it is still within the limit. Fixed windows: simple,
- * shared by every instance through the database.
+ * What the limits count as one connection: an IPv4 address, or an IPv6 /64.
+ * A home or office network is given a whole /64, so counting its addresses one
+ * by one would give whoever holds it billions of allowances.
  */
-export function takeFromLimit(tx: Tx, limit: Limit, subject: string, now = new Date()): boolean {
+export function connectionOf(ip: string): string {
+  const v4 = /^(?:::ffff:)?(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(ip);
+  if (v4) return v4[1];
+  if (!isIPv6(ip)) return ip;
+  const [head, tail] = ip.split("::");
+  const groups = (part: string | undefined) => (part ? part.split(":") : []);
+  // An IPv4 tail ("::ffff:1.2.3.4" style) stands for two groups.
+  const width = (part: string | undefined) => groups(part).reduce((n, group) => n + (group.includes(".") ? 2 : 1), 0);
+  const zeros = tail === undefined ? [] : Array<string>(8 - width(head) - width(tail)).fill("0");
+  const network = [...groups(head), ...zeros, ...groups(tail)].slice(0, 4).map((group) => parseInt(group, 16).toString(16));
+  return `${network.join(":")}::/64`;
+}
+
+/**
+ * "crossed" is the first refusal in a window, the one worth recording: anyone
+ * can send more, so recording each would let them grow the audit log.
+ */
+export type Taken = "allowed" | "crossed" | "refused";
+
+/**
+ * Counts one more use of `limit` for `subject` (an already-hashed address or
+ * a connection) and says whether it is still within the limit. Fixed windows:
+ * simple, shared by every instance through the database.
+ */
+export function takeFromLimit(tx: Tx, limit: Limit, subject: string, now = new Date()): Taken {
   const key = `${limit.name}:${subject}`;
   const start = windowStart(limit, now);
   const row = tx
@@ -34,7 +60,7 @@ export function takeFromLimit(tx: Tx, limit: Limit, subject: string, now = new D
     .onConflictDoUpdate({ target: [rateLimits.key, rateLimits.windowStart], set: { count: sql`${rateLimits.count} + 1` } })
     .returning({ count: rateLimits.count })
     .get();
-  return row.count <= limit.max;
+  return row.count <= limit.max ? "allowed" : row.count === limit.max + 1 ? "crossed" : "refused";
 }
 
 /** Whether `subject` has already used up `limit` in this window, without counting a use. */

@@ -1,6 +1,6 @@
-import { and, desc, eq, isNull } from "drizzle-orm";
+import { and, desc, eq, isNotNull, isNull, lte, or } from "drizzle-orm";
 import type { Language } from "#app/i18n/i18n";
-import type { Tx } from "#db/client.server";
+import { db, type Tx } from "#db/client.server";
 import { signInCodes } from "#db/schema";
 
 export type SignInCode = typeof signInCodes.$inferSelect;
@@ -40,17 +40,28 @@ export function markSignInCodeUsed(tx: Tx, id: string, now: Date): void {
 }
 
 /**
- * A new code makes the earlier unused ones worthless: a resident's earlier
- * codes for the address, or the earlier codes of the same share access.
+ * A new code makes the same browser's earlier unused code worthless: the one
+ * its sign-in cookie names (`signInId`), or the earlier codes of the same share
+ * access. Codes other browsers asked for are left alone, so nobody else can
+ * spoil the code sent to the person who owns the address.
  */
-export function retireUnusedCodes(tx: Tx, email: string, shareAccessId: string | null, now: Date): void {
+export function retireUnusedCodes(tx: Tx, browser: { signInId: string } | { shareAccessId: string }, now: Date): void {
   tx.update(signInCodes)
     .set({ usedAt: now })
     .where(
       and(
         isNull(signInCodes.usedAt),
-        shareAccessId === null ? and(eq(signInCodes.email, email), isNull(signInCodes.shareAccessId)) : eq(signInCodes.shareAccessId, shareAccessId),
+        "signInId" in browser
+          ? and(eq(signInCodes.id, browser.signInId), isNull(signInCodes.shareAccessId))
+          : eq(signInCodes.shareAccessId, browser.shareAccessId),
       ),
     )
+    .run();
+}
+
+/** Residents' codes once used or expired: the person's address is kept no longer than the code is any use. */
+export function deleteFinishedSignInCodes(now: Date): void {
+  db.delete(signInCodes)
+    .where(and(isNull(signInCodes.shareAccessId), or(isNotNull(signInCodes.usedAt), lte(signInCodes.expiresAt, now))))
     .run();
 }

@@ -10,7 +10,7 @@ import type { RequestContext } from "#app/entry.server";
 import { codeRefusedMessage, emailForm } from "#app/services/sign-in-forms.server";
 import { requestCode } from "#app/services/sign-in.server";
 import { readForm, validateForm } from "#app/utils/form.server";
-import { safeReturnTo, signedIn, signInCookie, type SessionEnded } from "#app/utils/session.server";
+import { safeReturnTo, signedIn, signInCookie, signInToken, type SessionEnded } from "#app/utils/session.server";
 
 export const handle = { titleKey: "signIn:email.title" };
 
@@ -30,6 +30,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     ip: (context as RequestContext).clientIp,
     language: languageFor(request),
     returnTo: new URL(request.url).searchParams.get("returnTo"),
+    replacing: signInToken(request),
   });
   if (!sent.ok) {
     return data({ errors: [{ field: "email", message: codeRefusedMessage(sent.reason) }], values: result.values }, { status: 429 });

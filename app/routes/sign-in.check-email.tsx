@@ -15,7 +15,7 @@ const noValues: FormValues = {};
 export function loader({ request }: LoaderFunctionArgs) {
   const pending = pendingSignIn(signInToken(request), { evenIfExpired: true });
   if (!pending) throw redirect("/sign-in");
-  return { ...pageTranslations(request, "signIn"), email: pending.email };
+  return { ...pageTranslations(request, "signIn"), email: pending.email, resent: new URL(request.url).searchParams.get("resent") === "1" };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -26,11 +26,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (form.get("intent") === "resend") {
     const pending = pendingSignIn(token, { evenIfExpired: true });
     if (!pending) throw redirect("/sign-in");
-    const sent = requestCode({ email: pending.email, ip, language: languageFor(request), returnTo: pending.returnTo });
+    const sent = requestCode({ email: pending.email, ip, language: languageFor(request), returnTo: pending.returnTo, replacing: token });
     if (!sent.ok) {
       return data({ errors: [{ field: "code", message: codeRefusedMessage(sent.reason) }], values: noValues, resent: false }, { status: 429 });
     }
-    return data({ errors: undefined, values: noValues, resent: true }, { headers: { "Set-Cookie": signInCookie(sent.token) } });
+    // Redirected, so the page is loaded with the new cookie: this request's cookie names the code just replaced.
+    return redirect("/sign-in/check-email?resent=1", { headers: { "Set-Cookie": signInCookie(sent.token) } });
   }
 
   const result = validateForm(codeForm, form);
@@ -47,6 +48,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function CheckEmailPage() {
-  const { email } = useLoaderData<typeof loader>();
-  return <CheckEmail email={email} answer={useActionData<typeof action>()} differentAddressHref="/sign-in" />;
+  const { email, resent } = useLoaderData<typeof loader>();
+  const answer = useActionData<typeof action>() ?? (resent ? { values: noValues, resent } : undefined);
+  return <CheckEmail email={email} answer={answer} differentAddressHref="/sign-in" />;
 }

@@ -3,12 +3,13 @@ import { queueEmail } from "#app/models/outbox.server";
 import { pruneRateLimits } from "#app/models/rate-limit.server";
 import { deleteExpiredSessions } from "#app/models/session.server";
 import { deleteExpiredShareAccess } from "#app/models/share-access.server";
+import { deleteFinishedSignInCodes } from "#app/models/sign-in-code.server";
 import { sharesPastTheirEnd, updateShare } from "#app/models/share.server";
 import { sharesPath } from "#app/models/share-choices";
 import { shareState } from "#app/services/consent-rules";
 import { databaseReason } from "#app/services/mail/worker.server";
 import { env } from "#app/utils/env.server";
-import { db } from "#db/client.server";
+import { checkpointWal, db } from "#db/client.server";
 
 const SWEEP_MS = 60_000;
 
@@ -41,11 +42,18 @@ export function sweepEndedShares(now = new Date()): number {
 
 let timer: NodeJS.Timeout | undefined;
 
-/** Forgets what has run out: sessions, professionals' access to shares, and closed rate-limit windows. */
+/**
+ * Forgets what has run out: sessions, residents' sign-in codes, professionals'
+ * access to shares, and closed rate-limit windows; then empties the write-ahead
+ * log, so what was deleted or blanked (by the mail worker too, if a reader
+ * stopped it then) is gone from the disk.
+ */
 export function forgetExpired(now = new Date()): void {
   deleteExpiredSessions(now);
+  deleteFinishedSignInCodes(now);
   deleteExpiredShareAccess(now);
   pruneRateLimits(now);
+  checkpointWal();
 }
 
 function sweep(): void {

@@ -1,10 +1,12 @@
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, test } from "vitest";
-import { limits } from "#app/models/rate-limit.server";
+import { createHash } from "node:crypto";
+import { connectionOf, limits } from "#app/models/rate-limit.server";
+import { forgetExpired } from "#app/services/share-ending.server";
 import { deleteExpiredSessions, findSession, hashToken, IDLE_MINUTES, sessionIsLive } from "#app/models/session.server";
 import { sessionState } from "#app/utils/session.server";
 import { db } from "#db/client.server";
-import { outbox, rateLimits, residents, sessions, signInCodes } from "#db/schema";
+import { auditEvents, outbox, rateLimits, residents, sessions, signInCodes } from "#db/schema";
 import { CODE_MINUTES, normaliseEmail, requestCode, signOut, verifyCode } from "./sign-in.server";
 
 const ip = "203.0.113.7";
@@ -23,7 +25,7 @@ beforeEach(() => {
 
 describe("asking for a code", () => {
   test("queues an email in the person's language and keeps only a hash of the code", () => {
-    const result = requestCode({ email: "  Sam@Example.ORG ", ip, language: "cy", returnTo: "/stories", now: start });
+    const result = requestCode({ email: "  Sam@Example.ORG ", ip, language: "cy", returnTo: "/stories", replacing: null, now: start });
     expect(result.ok).toBe(true);
     const [email] = db.select().from(outbox).all();
     expect(email).toMatchObject({ recipient: "sam@example.org", template: "sign-in-code", language: "cy", status: "pending" });
@@ -39,22 +41,65 @@ describe("asking for a code", () => {
     expect(normaliseEmail("  Sam@Example.ORG ")).toBe("sam@example.org");
   });
 
-  test("an address may have five codes an hour, then gets a clear refusal; the next hour it may ask again", () => {
+  test("one connection may ask for five codes an hour for an address, then gets a clear refusal; the next hour it may ask again", () => {
     for (let i = 0; i < limits.codesPerAddress.max; i++) {
-      expect(requestCode({ email: "sam@example.org", ip: `198.51.100.${i}`, language: "en", returnTo: null, now: minutes(i) }).ok).toBe(true);
+      expect(requestCode({ email: "sam@example.org", ip, language: "en", returnTo: null, replacing: null, now: minutes(i) }).ok).toBe(true);
     }
-    expect(requestCode({ email: "sam@example.org", ip, language: "en", returnTo: null, now: minutes(10) })).toEqual({
+    expect(requestCode({ email: "sam@example.org", ip, language: "en", returnTo: null, replacing: null, now: minutes(10) })).toEqual({
       ok: false,
       reason: "too-many-for-address",
     });
-    expect(requestCode({ email: "sam@example.org", ip, language: "en", returnTo: null, now: minutes(61) }).ok).toBe(true);
+    expect(requestCode({ email: "sam@example.org", ip, language: "en", returnTo: null, replacing: null, now: minutes(61) }).ok).toBe(true);
+  });
+
+  test("codes asked for from other connections never use up the allowance of the person who owns the address", () => {
+    for (let i = 0; i < 20; i++) requestCode({ email: "sam@example.org", ip: `198.51.100.${i % 4}`, language: "en", returnTo: null, replacing: null, now: minutes(1) });
+    expect(requestCode({ email: "sam@example.org", ip, language: "en", returnTo: null, replacing: null, now: minutes(2) }).ok).toBe(true);
+  });
+
+  test("an IPv6 network (/64) counts as one connection, so its many addresses do not each get an allowance", () => {
+    expect(connectionOf("2001:db8:1:2:aaaa::1")).toBe(connectionOf("2001:0db8:0001:0002:ffff:1:2:3"));
+    expect(connectionOf("2001:db8:1:2::")).toBe("2001:db8:1:2::/64");
+    expect(connectionOf("2001:db8:1:3::1")).not.toBe(connectionOf("2001:db8:1:2::1"));
+    expect(connectionOf("::ffff:192.0.2.1")).toBe("192.0.2.1");
+    expect(connectionOf("192.0.2.1")).toBe("192.0.2.1");
+    for (let i = 1; i <= limits.codesPerAddress.max; i++) {
+      expect(requestCode({ email: "sam@example.org", ip: `2001:db8:1:2::${i}`, language: "en", returnTo: null, replacing: null, now: start }).ok).toBe(true);
+    }
+    expect(requestCode({ email: "sam@example.org", ip: "2001:db8:1:2:ffff::9", language: "en", returnTo: null, replacing: null, now: start }).ok).toBe(false);
+  });
+
+  test("a refusal is audited once a window, not once a request, so nobody can grow the audit log by asking", () => {
+    const refusals = () => db.select().from(auditEvents).all().filter((e) => e.event === "sign_in_rate_limited").length;
+    const before = refusals();
+    for (let i = 0; i < limits.codesPerAddress.max + 10; i++) {
+      requestCode({ email: "sam@example.org", ip, language: "en", returnTo: null, replacing: null, now: minutes(1) });
+    }
+    expect(refusals()).toBe(before + 1);
+    for (let i = 0; i < limits.codesPerAddress.max + 10; i++) {
+      requestCode({ email: "sam@example.org", ip, language: "en", returnTo: null, replacing: null, now: minutes(61) });
+    }
+    expect(refusals()).toBe(before + 2);
+    const detail = db.select().from(auditEvents).all().at(-1)?.detail;
+    expect(JSON.stringify(detail)).not.toMatch(/sam|example|\d{6}/);
+  });
+
+  test("rate-limit keys hold a keyed hash of the address, which a list of addresses and SHA-256 cannot reverse", () => {
+    requestCode({ email: "sam@example.org", ip, language: "en", returnTo: null, replacing: null, now: start });
+    const keys = db.select().from(rateLimits).all().map((r) => r.key).join("\n");
+    const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
+    expect(keys).not.toContain("sam@example.org");
+    for (const guess of ["sam@example.org", "address:sam@example.org", `sam@example.org:${ip}`, `address:sam@example.org:${ip}`]) {
+      expect(keys).not.toContain(sha256(guess));
+    }
+    expect(keys).toMatch(new RegExp(`^${limits.codesPerAddress.name}:[0-9a-f]{64}$`, "m"));
   });
 
   test("one connection may not ask for codes for address after address", () => {
     for (let i = 0; i < limits.codesPerIp.max; i++) {
-      requestCode({ email: `person${i}@example.org`, ip, language: "en", returnTo: null, now: start });
+      requestCode({ email: `person${i}@example.org`, ip, language: "en", returnTo: null, replacing: null, now: start });
     }
-    expect(requestCode({ email: "one-more@example.org", ip, language: "en", returnTo: null, now: start })).toEqual({
+    expect(requestCode({ email: "one-more@example.org", ip, language: "en", returnTo: null, replacing: null, now: start })).toEqual({
       ok: false,
       reason: "too-many-from-ip",
     });
@@ -62,8 +107,8 @@ describe("asking for a code", () => {
 });
 
 describe("entering the code", () => {
-  function ask(email = "sam@example.org", now = start) {
-    const result = requestCode({ email, ip, language: "en", returnTo: "/stories/abc", now });
+  function ask(email = "sam@example.org", now = start, { from = ip, replacing = null as string | null } = {}) {
+    const result = requestCode({ email, ip: from, language: "en", returnTo: "/stories/abc", replacing, now });
     if (!result.ok) throw new Error("code not sent");
     return { token: result.token, code: lastCodeFor(email) };
   }
@@ -80,7 +125,7 @@ describe("entering the code", () => {
   });
 
   test("a returnTo that is not a plain path on this site is never kept, so signing in always ends on this site", () => {
-    const asked = requestCode({ email: "sam@example.org", ip, language: "en", returnTo: "/%09/evil.example", now: start });
+    const asked = requestCode({ email: "sam@example.org", ip, language: "en", returnTo: "/%09/evil.example", replacing: null, now: start });
     expect(db.select().from(signInCodes).get()?.returnTo).toBeNull();
     // A row written before the rule tightened is checked again before the sign-in is committed.
     db.update(signInCodes).set({ returnTo: "/\u3002" }).run();
@@ -107,11 +152,27 @@ describe("entering the code", () => {
     expect(verifyCode({ token, code, ip, language: "en", now: minutes(2) })).toEqual({ ok: false, reason: "too-many-tries" });
   });
 
-  test("asking again makes the earlier code worthless", () => {
+  test("asking again from the same browser makes its earlier code worthless", () => {
     const first = ask();
-    const second = ask("sam@example.org", minutes(1));
+    const second = ask("sam@example.org", minutes(1), { replacing: first.token });
     expect(verifyCode({ token: first.token, code: first.code, ip, language: "en", now: minutes(2) })).toEqual({ ok: false, reason: "expired" });
     expect(verifyCode({ token: second.token, code: second.code, ip, language: "en", now: minutes(2) }).ok).toBe(true);
+  });
+
+  test("codes other browsers ask for, for the same address, leave the person's code working", () => {
+    const mine = ask();
+    for (let i = 0; i < 10; i++) requestCode({ email: "sam@example.org", ip: `198.51.100.${i}`, language: "en", returnTo: null, replacing: null, now: minutes(1) });
+    expect(verifyCode({ token: mine.token, code: mine.code, ip, language: "en", now: minutes(2) }).ok).toBe(true);
+  });
+
+  test("the sweep deletes residents' codes once used or expired, and keeps those still waiting", () => {
+    const used = ask("used@example.org");
+    verifyCode({ token: used.token, code: used.code, ip, language: "en", now: minutes(1) });
+    ask("expired@example.org");
+    const waiting = ask("waiting@example.org", minutes(10));
+    forgetExpired(minutes(CODE_MINUTES + 1));
+    expect(db.select().from(signInCodes).all().map((row) => row.email)).toEqual(["waiting@example.org"]);
+    expect(verifyCode({ token: waiting.token, code: waiting.code, ip, language: "en", now: minutes(CODE_MINUTES + 2) }).ok).toBe(true);
   });
 
   test("a code is useless without the browser that asked for it", () => {
@@ -139,7 +200,7 @@ describe("sessions", () => {
   });
 
   test("signing out ends the session on the server at once, and its row goes when the session would have expired", () => {
-    const asked = requestCode({ email: "sam@example.org", ip, language: "en", returnTo: null, now: start });
+    const asked = requestCode({ email: "sam@example.org", ip, language: "en", returnTo: null, replacing: null, now: start });
     if (!asked.ok) throw new Error("code not sent");
     const result = verifyCode({ token: asked.token, code: lastCodeFor("sam@example.org"), ip, language: "en", now: minutes(1) });
     if (!result.ok) throw new Error("not signed in");

@@ -2,7 +2,7 @@ import { createHmac, randomInt, timingSafeEqual } from "node:crypto";
 import type { Language } from "#app/i18n/i18n";
 import { recordAuditEvent } from "#app/models/audit.server";
 import { queueEmail } from "#app/models/outbox.server";
-import { limits, takeFromLimit } from "#app/models/rate-limit.server";
+import { connectionOf, limits, takeFromLimit, type Limit } from "#app/models/rate-limit.server";
 import { findOrCreateResident } from "#app/models/resident.server";
 import { createSession, hashToken, markSessionSignedOut, newToken } from "#app/models/session.server";
 import {
@@ -29,40 +29,54 @@ export function newCode(): string {
   return randomInt(0, 1_000_000).toString().padStart(6, "0");
 }
 
-/** Keyed, so a copy of the database alone cannot be used to work out the six digits. */
-function hashCode(signInId: string, code: string): string {
-  return createHmac("sha256", env.SESSION_SECRET).update(`${signInId}:${code}`).digest("hex");
+/**
+ * Keyed with SESSION_SECRET, so a copy of the database alone cannot be used to
+ * work out what was hashed: six digits, or an address from a list of them.
+ */
+function keyedHash(value: string): string {
+  return createHmac("sha256", env.SESSION_SECRET).update(value).digest("hex");
 }
+
+const hashCode = (signInId: string, code: string) => keyedHash(`${signInId}:${code}`);
 
 function sameHash(a: string, b: string): boolean {
   return a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 }
 
 /** Rate-limit keys never hold the address itself. */
-const addressKey = (email: string) => hashToken(`address:${email}`);
+const addressKey = (email: string, connection: string) => keyedHash(`address:${email}\n${connection}`);
+
+/** Counts a use of `limit`; only the first refusal in a window is audited, as anyone can send more. */
+function withinLimit(tx: Tx, limit: Limit, subject: string, now: Date): boolean {
+  const taken = takeFromLimit(tx, limit, subject, now);
+  if (taken === "crossed") recordAuditEvent("sign_in_rate_limited", { limit: limit.name }, tx);
+  return taken === "allowed";
+}
 
 export type CodeRefusal = "too-many-for-address" | "too-many-from-ip";
 
 /**
  * Makes a code for `email` within the rate limits, in the caller's
- * transaction, retiring the earlier unused ones. The one way a code is made,
- * for a resident signing in and for a professional proving a work address
- * (`shareAccessId`). Returns the code to email and the token naming this row.
+ * transaction, retiring the same browser's earlier unused code. The one way a
+ * code is made, for a resident signing in (`replacing`: the id of the code the
+ * browser's sign-in cookie names, if any) and for a professional proving a work
+ * address (`shareAccessId`). Returns the code to email and the token naming this row.
+ *
+ * Each code belongs to the browser that asked and has its own tries, and the
+ * per-address limit is counted per connection, so nobody else can spoil or use
+ * up the code sent to the person who owns the address. The README works out
+ * the bound this leaves on guessing.
  */
 export function issueCode(
   tx: Tx,
-  input: { email: string; ip: string; language: Language; returnTo: string | null; shareAccessId: string | null; now: Date },
+  input: { email: string; ip: string; language: Language; returnTo: string | null; shareAccessId: string | null; replacing?: string | null; now: Date },
 ): { ok: true; token: string; id: string; code: string } | { ok: false; reason: CodeRefusal } {
   const { email, now } = input;
-  if (!takeFromLimit(tx, limits.codesPerIp, input.ip, now)) {
-    recordAuditEvent("sign_in_rate_limited", { limit: limits.codesPerIp.name }, tx);
-    return { ok: false, reason: "too-many-from-ip" };
-  }
-  if (!takeFromLimit(tx, limits.codesPerAddress, addressKey(email), now)) {
-    recordAuditEvent("sign_in_rate_limited", { limit: limits.codesPerAddress.name }, tx);
-    return { ok: false, reason: "too-many-for-address" };
-  }
-  retireUnusedCodes(tx, email, input.shareAccessId, now);
+  const connection = connectionOf(input.ip);
+  if (!withinLimit(tx, limits.codesPerIp, connection, now)) return { ok: false, reason: "too-many-from-ip" };
+  if (!withinLimit(tx, limits.codesPerAddress, addressKey(email, connection), now)) return { ok: false, reason: "too-many-for-address" };
+  if (input.shareAccessId) retireUnusedCodes(tx, { shareAccessId: input.shareAccessId }, now);
+  else if (input.replacing) retireUnusedCodes(tx, { signInId: input.replacing }, now);
   const { token, hash: id } = newToken();
   const code = newCode();
   insertSignInCode(tx, {
@@ -85,10 +99,7 @@ export type CodeFailure = "no-sign-in" | "expired" | "wrong" | "too-many-tries" 
  * wrong try and using the code up when it is right. The one rule for every code.
  */
 export function checkCode(tx: Tx, row: SignInCode | undefined, code: string, ip: string, now: Date): { ok: true; row: SignInCode } | { ok: false; reason: CodeFailure } {
-  if (!takeFromLimit(tx, limits.codeAttemptsPerIp, ip, now)) {
-    recordAuditEvent("sign_in_rate_limited", { limit: limits.codeAttemptsPerIp.name }, tx);
-    return { ok: false, reason: "too-many-from-ip" };
-  }
+  if (!withinLimit(tx, limits.codeAttemptsPerIp, connectionOf(ip), now)) return { ok: false, reason: "too-many-from-ip" };
   if (!row) return { ok: false, reason: "no-sign-in" };
   if (row.usedAt || row.expiresAt <= now) return { ok: false, reason: "expired" };
   if (row.wrongAttempts >= MAX_WRONG_ATTEMPTS) return { ok: false, reason: "too-many-tries" };
@@ -104,19 +115,31 @@ export function checkCode(tx: Tx, row: SignInCode | undefined, code: string, ip:
 
 export type RequestCodeResult = { ok: true; token: string } | { ok: false; reason: CodeRefusal };
 
-/** Emails a new code to `email` and returns the token the browser keeps to say which sign-in it is. */
+/**
+ * Emails a new code to `email` and returns the token the browser keeps to say
+ * which sign-in it is. `replacing` is the token the browser already holds, if
+ * any: the code it names is the one this replaces.
+ */
 export function requestCode(input: {
   email: string;
   ip: string;
   language: Language;
   returnTo: string | null;
+  replacing: string | null;
   now?: Date;
 }): RequestCodeResult {
   const now = input.now ?? new Date();
   const email = normaliseEmail(input.email);
   return db.transaction((tx): RequestCodeResult => {
     // Checked here, as it is stored, so a sign-in can always end in a redirect that a browser keeps on this site.
-    const issued = issueCode(tx, { ...input, email, returnTo: safeReturnTo(input.returnTo), shareAccessId: null, now });
+    const issued = issueCode(tx, {
+      ...input,
+      email,
+      returnTo: safeReturnTo(input.returnTo),
+      shareAccessId: null,
+      replacing: input.replacing ? hashToken(input.replacing) : null,
+      now,
+    });
     if (!issued.ok) return issued;
     queueEmail(tx, { to: email, template: "sign-in-code", language: input.language, personalisation: { code: issued.code } });
     recordAuditEvent("sign_in_code_sent", {}, tx);

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { startServer, type RunningServer } from "#tests/support/server";
-import { load, rowCounts, text } from "./helpers";
+import { signInCodeFrom, startServerWithMail, type ServerWithMail } from "#tests/support/sign-in";
+import { auditRows, load, rowCounts, text } from "./helpers";
 
-let server: RunningServer;
+let server: ServerWithMail;
 beforeAll(async () => {
-  server = await startServer();
+  server = await startServerWithMail();
 });
 afterAll(async () => {
   await server.stop();
@@ -13,7 +13,7 @@ afterAll(async () => {
 const form = { "Content-Type": "application/x-www-form-urlencoded" };
 
 describe("rate limits answer with a GOV.UK page, never an error", () => {
-  test("a sixth code for one address within the hour: 429, the message in the error summary, no email queued", async () => {
+  test("a sixth code for one address from one connection within the hour: 429, the message in the error summary, no email queued", async () => {
     for (let i = 0; i < 5; i++) {
       const sent = await fetch(`${server.url}/sign-in`, { method: "POST", redirect: "manual", headers: form, body: "email=limit%40example.org" });
       await sent.arrayBuffer();
@@ -40,5 +40,98 @@ describe("rate limits answer with a GOV.UK page, never an error", () => {
     expect(last?.status).toBe(429);
     expect(last?.doc.title).toMatch(/^Gwall: /);
     expect(text(last!.doc.byClass("govuk-error-summary")[0])).toContain("Bu gormod o ymdrechion i fewngofnodi o’ch cysylltiad rhyngrwyd");
+  });
+});
+
+/** The server believes X-Forwarded-For from a proxy on this machine, so each test can speak from its own connection. */
+const from = (ip: string) => ({ ...form, "X-Forwarded-For": ip });
+
+const signInCookieOf = (response: Response) =>
+  response.headers
+    .getSetCookie()
+    .map((header) => header.split(";")[0])
+    .find((pair) => pair.startsWith("signin=") && pair !== "signin=");
+
+async function askForCode(email: string, ip: string): Promise<{ status: number; cookie: string | undefined }> {
+  const response = await fetch(`${server.url}/sign-in`, { method: "POST", redirect: "manual", headers: from(ip), body: new URLSearchParams({ email }).toString() });
+  await response.arrayBuffer();
+  return { status: response.status, cookie: signInCookieOf(response) };
+}
+
+async function enterCode(cookie: string, code: string, ip: string): Promise<Response> {
+  const response = await fetch(`${server.url}/sign-in/check-email`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { ...from(ip), Cookie: cookie },
+    body: new URLSearchParams({ code }).toString(),
+  });
+  await response.arrayBuffer();
+  return response;
+}
+
+/** Waits for `count` more emails to `email` after `since`, and returns how many the sink then holds. */
+async function waitForEmails(email: string, since: number, count: number): Promise<number> {
+  let seen = since;
+  for (let i = 0; i < count; i++) seen = server.mail.received.indexOf(await server.mail.nextEmailTo(email, seen)) + 1;
+  return seen;
+}
+
+const signsIn = (response: Response) => {
+  expect(response.status).toBe(302);
+  expect(response.headers.get("location")).toBe("/stories");
+  expect(response.headers.getSetCookie().some((c) => c.startsWith("session=") && !c.startsWith("session=;"))).toBe(true);
+};
+
+describe("someone who knows a person's email address cannot stop them signing in", () => {
+  const person = "203.0.113.10";
+  const stranger = "192.0.2.66";
+
+  test("the person asks for a code, then a stranger elsewhere asks for codes for the address again and again and guesses at them", async () => {
+    const email = "asked-first@example.org";
+    const since = server.mail.received.length;
+    const asked = await askForCode(email, person);
+    expect(asked.status).toBe(302);
+    const code = signInCodeFrom(await server.mail.nextEmailTo(email, since));
+
+    const refusalsBefore = auditRows(server.databasePath).filter((row) => row.event === "sign_in_rate_limited").length;
+    const strangers = [];
+    for (let i = 0; i < 12; i++) strangers.push(await askForCode(email, stranger));
+    const wrong = code === "000000" ? "111111" : "000000";
+    for (const { cookie } of strangers.filter((s) => s.cookie)) for (let i = 0; i < 5; i++) await enterCode(cookie!, wrong, stranger);
+
+    signsIn(await enterCode(asked.cookie!, code, person));
+    expect((await askForCode(email, person)).status).toBe(302);
+    // The stranger has an allowance of their own for the address, and used it up.
+    expect(strangers.map((s) => s.status)).toEqual([...Array(5).fill(302), ...Array(7).fill(429)]);
+    // Seven refusals, one line in the audit log.
+    expect(auditRows(server.databasePath).filter((row) => row.event === "sign_in_rate_limited").length).toBe(refusalsBefore + 1);
+  });
+
+  test("a stranger elsewhere asks for codes for the address first; the person can still get one, a new one, and sign in", async () => {
+    const email = "stranger-first@example.org";
+    const since = server.mail.received.length;
+    const strangers = [];
+    for (let i = 0; i < 12; i++) strangers.push((await askForCode(email, stranger)).status);
+    expect(strangers.filter((status) => status === 302)).toHaveLength(5);
+    const afterStranger = await waitForEmails(email, since, 5);
+
+    const asked = await askForCode(email, person);
+    expect(asked.status).toBe(302);
+    const first = signInCodeFrom(await server.mail.nextEmailTo(email, afterStranger));
+
+    // "Send a new code" on the check-your-email page, with JavaScript off: the page comes back saying so.
+    const beforeResend = server.mail.received.length;
+    const resent = await fetch(`${server.url}/sign-in/check-email`, { method: "POST", redirect: "manual", headers: { ...from(person), Cookie: asked.cookie! }, body: "intent=resend" });
+    await resent.arrayBuffer();
+    const newCookie = signInCookieOf(resent)!;
+    expect(resent.status).toBe(302);
+    const page = await load(server.url, resent.headers.get("location")!, { headers: { Cookie: newCookie } });
+    expect(page.status).toBe(200);
+    expect(text(page.doc.one("main"))).toContain(`We have sent a new code to ${email}`);
+    const second = signInCodeFrom(await server.mail.nextEmailTo(email, beforeResend));
+
+    // The browser's earlier code is worthless now; the new one works.
+    if (first !== second) expect((await enterCode(newCookie, first, person)).status).toBe(400);
+    signsIn(await enterCode(newCookie, second, person));
   });
 });

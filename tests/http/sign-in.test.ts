@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { signIn, signInCodeFrom, startServerWithMail, type ServerWithMail } from "#tests/support/sign-in";
 import { attr, load, queryRows, rowCounts, text } from "./helpers";
@@ -130,5 +131,32 @@ describe("signing out in one tab, then using another", () => {
     expect(started.status).toBe(302);
     expect(started.headers.get("location")).toBe("/sign-in?returnTo=%2Fstories&signedOut=1");
     expect(rowCounts(server.databasePath)).toEqual(before);
+  });
+});
+
+describe("a sign-in code once emailed", () => {
+  /** Every place the code's digits sit in the database's files on disk, as JSON keeps them in the outbox. */
+  const onDisk = (code: string) =>
+    [server.databasePath, `${server.databasePath}-wal`]
+      .filter((file) => existsSync(file))
+      .filter((file) => readFileSync(file).includes(`"code":"${code}"`));
+
+  test("is blanked in the outbox and is in neither the database file nor its write-ahead log", async () => {
+    const email = "on-disk@example.org";
+    const since = server.mail.received.length;
+    const asked = await post("/sign-in", { email }, { "X-Forwarded-For": "198.51.100.201" });
+    expect(asked.status).toBe(302);
+    const code = signInCodeFrom(await server.mail.nextEmailTo(email, since));
+
+    // The worker blanks the code once the email is sent; wait for that to reach the disk.
+    const deadline = Date.now() + 10_000;
+    while (onDisk(code).length > 0 && Date.now() < deadline) await new Promise((done) => setTimeout(done, 50));
+    expect(onDisk(code)).toEqual([]);
+    const [row] = queryRows<{ status: string; personalisation: string }>(
+      server.databasePath,
+      "select status, personalisation from outbox where recipient = ? and template = 'sign-in-code'",
+      email,
+    );
+    expect(row).toEqual({ status: "sent", personalisation: '{"code":""}' });
   });
 });
