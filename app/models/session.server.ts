@@ -54,9 +54,18 @@ export function deleteSession(tx: Tx, idHash: string): void {
   tx.delete(sessions).where(eq(sessions.idHash, idHash)).run();
 }
 
-/** Ends a session at once, keeping its row until it would have expired so another tab can be told why. */
-export function markSessionSignedOut(tx: Tx, idHash: string, now: Date): void {
-  tx.update(sessions).set({ signedOutAt: now }).where(eq(sessions.idHash, idHash)).run();
+/**
+ * Ends a session at once, keeping its row until it would have expired so
+ * another tab can be told why. Returns when that is.
+ */
+export function markSessionSignedOut(tx: Tx, idHash: string, now: Date): Date {
+  const kept = tx
+    .update(sessions)
+    .set({ signedOutAt: now })
+    .where(eq(sessions.idHash, idHash))
+    .returning({ lastSeenAt: sessions.lastSeenAt, expiresAt: sessions.expiresAt })
+    .get();
+  return kept ? sessionEndsAt(kept) : now;
 }
 
 /** Removes sessions past either timeout, signed out or not. */
@@ -66,6 +75,11 @@ export function deleteExpiredSessions(now: Date): void {
     .run();
 }
 
+/** When a session ends if nothing more happens: 60 minutes after it was last used, or 12 hours after signing in. */
+export function sessionEndsAt(session: { lastSeenAt: Date; expiresAt: Date }): Date {
+  return new Date(Math.min(session.expiresAt.getTime(), session.lastSeenAt.getTime() + IDLE_MINUTES * 60 * 1000));
+}
+
 export function sessionIsLive(session: { lastSeenAt: Date; expiresAt: Date }, now: Date): boolean {
-  return session.expiresAt > now && now.getTime() - session.lastSeenAt.getTime() < IDLE_MINUTES * 60 * 1000;
+  return sessionEndsAt(session) > now;
 }

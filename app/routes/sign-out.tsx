@@ -4,7 +4,7 @@ import { Button } from "#app/components/govuk/button";
 import { pageTranslations } from "#app/i18n/i18n.server";
 import { useTranslation } from "#app/i18n/use-translation";
 import { signOut } from "#app/services/sign-in.server";
-import { clearSessionCookie, signedIn } from "#app/utils/session.server";
+import { clearSessionCookie, signedIn, signedOutSessionCookie } from "#app/utils/session.server";
 
 export const handle = { titleKey: "signIn:signOut.title" };
 
@@ -15,8 +15,8 @@ export function loader({ request }: LoaderFunctionArgs) {
 
 export function action({ request }: ActionFunctionArgs) {
   const session = signedIn(request);
-  if (session) signOut(session);
-  return redirect("/signed-out", { headers: { "Set-Cookie": clearSessionCookie() } });
+  const cookie = session ? signedOutSessionCookie(request, signOut(session)) : clearSessionCookie();
+  return redirect("/signed-out", { headers: { "Set-Cookie": cookie } });
 }
 
 /** Signing out changes state, so it is a POST; this page is for anyone who arrives here by address. */

@@ -173,10 +173,14 @@ export function verifyCode(input: { token: string | null; code: string; ip: stri
   });
 }
 
-/** Ends the session on the server, so the cookie is worthless even if it was copied. */
-export function signOut(signedIn: { sessionHash: string; resident: { id: string } }, now = new Date()): void {
-  db.transaction((tx) => {
-    markSessionSignedOut(tx, signedIn.sessionHash, now);
+/**
+ * Ends the session on the server, so the cookie is worthless even if it was
+ * copied. Returns when its signed-out row goes (when it would have expired).
+ */
+export function signOut(signedIn: { sessionHash: string; resident: { id: string } }, now = new Date()): Date {
+  return db.transaction((tx) => {
+    const keptUntil = markSessionSignedOut(tx, signedIn.sessionHash, now);
     recordAuditEvent("signed_out", { resident: signedIn.resident.id }, tx);
+    return keptUntil;
   });
 }

@@ -43,6 +43,13 @@ export const shareAccessToken = (request: Request, shareId: string) => readCooki
 
 export const sessionCookie = (token: string) => cookie(SESSION, token, ABSOLUTE_HOURS * 60 * 60);
 export const clearSessionCookie = () => cookie(SESSION, "", 0);
+/**
+ * After signing out, the browser keeps its session cookie, worthless now, for
+ * exactly as long as the server keeps the signed-out session: a tab that sends
+ * it meanwhile is told the person signed out, and after that nothing is said.
+ */
+export const signedOutSessionCookie = (request: Request, until: Date, now = new Date()) =>
+  cookie(SESSION, readCookie(request, SESSION) ?? "", Math.max(0, Math.floor((until.getTime() - now.getTime()) / 1000)));
 export const signInCookie = (token: string) => cookie(SIGN_IN, token, 15 * 60);
 export const clearSignInCookie = () => cookie(SIGN_IN, "", 0);
 export const signInToken = (request: Request) => readCookie(request, SIGN_IN);

@@ -109,6 +109,11 @@ describe("signing out in one tab, then using another", () => {
     const signedOut = await post("/sign-out", {}, { Cookie: session });
     expect(signedOut.status).toBe(302);
     expect(signedOut.headers.get("location")).toBe("/signed-out");
+    // The browser keeps the worthless cookie only while the server keeps the signed-out session (at most 60 minutes).
+    const kept = signedOut.headers.getSetCookie().find((c) => c.startsWith(`${session};`)) ?? "";
+    const maxAge = Number(kept.match(/Max-Age=(\d+)/)?.[1]);
+    expect(maxAge).toBeGreaterThan(55 * 60);
+    expect(maxAge).toBeLessThanOrEqual(60 * 60);
 
     // The other tab still sends the cookie it had.
     const other = await fetch(`${server.url}/stories`, { redirect: "manual", headers: { Cookie: session } });
