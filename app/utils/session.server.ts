@@ -114,10 +114,11 @@ export function requireResident(request: Request): SignedIn {
 
 /*
  * A path on this site and nothing else: "/" then printable ASCII with no
- * backslash, not "//". Browsers drop tabs and line breaks and read "\\" as
- * "/" before they resolve an address, so "/<TAB>/evil.example" or "/\\evil"
- * would leave the site; anything outside printable ASCII cannot go in a
- * Location header at all. Every page of ours has such an address.
+ * backslash, not "//". Browsers drop tabs and line breaks and read a backslash
+ * as "/" before they resolve an address, so "/<TAB>/evil.example" or
+ * "/<backslash>evil.example" would leave the site; anything outside printable
+ * ASCII cannot go in a Location header at all. Every page of ours has such an
+ * address.
  */
 const PLAIN_PATH = /^\/(?!\/)[\x21-\x5b\x5d-\x7e]*$/;
 
