@@ -27,20 +27,22 @@ import type { Language } from "#app/i18n/i18n";
 import { requestedLanguage } from "#app/i18n/i18n.server";
 import { useTranslation } from "#app/i18n/use-translation";
 import type { RequestContext } from "#app/entry.server";
-import { recordAuditEvent } from "#app/models/audit.server";
+import { recordAuditEventOncePerWindow } from "#app/models/audit.server";
 import type { Gone } from "#app/services/shared-story.server";
 import { startGovukFrontend } from "#app/utils/govuk-frontend.client";
 import { useNonce } from "#app/utils/nonce";
 import { layoutData, type LayoutData } from "#app/utils/layout.server";
+import { routePattern } from "#app/utils/route-pattern";
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const layout = layoutData(request);
   // Refused requests and unknown languages still get the full layout, in the person's language.
-  const { refusal } = context as RequestContext;
+  const { refusal, clientIp } = context as RequestContext;
   if (refusal) {
     try {
-      recordAuditEvent(refusal === 403 ? "cross_site_request_refused" : "oversized_request_refused", {
-        path: new URL(request.url).pathname,
+      // Any site can make a browser send these: audited once per connection per window, by route (an address can hold a link's token).
+      recordAuditEventOncePerWindow(refusal === 403 ? "cross_site_request_refused" : "oversized_request_refused", clientIp, {
+        path: routePattern(new URL(request.url).pathname, params),
       });
     } catch (error) {
       console.error(error);

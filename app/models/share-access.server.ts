@@ -5,8 +5,8 @@ import { agencies, shareAccess, shares, stories, subjects } from "#db/schema";
 export type ShareAccess = typeof shareAccess.$inferSelect;
 
 /** The share a link's token opens, by the token's SHA-256: all that is needed to answer the link. */
-export function findShareByTokenHash(tokenHash: string) {
-  return db
+export function findShareByTokenHash(tokenHash: string, tx: Tx = db) {
+  return tx
     .select({ id: shares.id, stoppedAt: shares.stoppedAt, endsAt: shares.endsAt })
     .from(shares)
     .where(eq(shares.tokenHash, tokenHash))

@@ -83,22 +83,28 @@ describe("opening a link", () => {
     expect(db.select().from(shareAccess).where(eq(shareAccess.shareId, shareId)).all()).toHaveLength(1);
   });
 
-  test("an unknown or malformed token is not found, and each miss counts against the IP", () => {
+  test("an unknown or malformed token is not found; each miss counts against the IP and none is audited", () => {
+    const audited = db.select().from(auditEvents).all().length;
     for (const token of [undefined, "", "short", "x".repeat(43), "../../etc/passwd", `${"A".repeat(42)}!`]) {
       expect(openSharedLink(request("/shared/x"), token, ip, "en", now)).toEqual({ refused: 404 });
     }
-    expect(db.select().from(auditEvents).all().filter((e) => e.event === "share_link_unknown").length).toBeGreaterThanOrEqual(6);
+    expect(db.select().from(rateLimits).all()).toContainEqual(expect.objectContaining({ key: `${limits.linkMissesPerIp.name}:${ip}`, count: 6 }));
+    expect(db.select().from(auditEvents).all()).toHaveLength(audited);
   });
 
-  test(`after ${limits.linkMissesPerIp.max} misses from one IP, every link from it is refused for the window, even a good one`, () => {
+  test(`after ${limits.linkMissesPerIp.max} misses from one IP, unknown links from it are refused for the window; a good one still opens`, () => {
     const { link } = fixture.shareWith(fixture.gp.id);
     for (let miss = 0; miss < limits.linkMissesPerIp.max; miss++) {
       expect(openSharedLink(request("/shared/x"), "A".repeat(43), ip, "en", now)).toEqual({ refused: 404 });
     }
-    expect(openSharedLink(request("/shared/x"), tokenOf(link), ip, "en", now)).toEqual({ refused: 429 });
+    const audited = db.select().from(auditEvents).all().length;
+    for (let miss = 0; miss < 5; miss++) expect(openSharedLink(request("/shared/x"), "A".repeat(43), ip, "en", now)).toEqual({ refused: 429 });
+    // Going over the limit is audited once, however many more misses follow.
+    expect(db.select().from(auditEvents).all().slice(audited).map((e) => e.event)).toEqual(["share_link_rate_limited"]);
+    expect(openSharedLink(request("/shared/x"), tokenOf(link), ip, "en", now)).toHaveProperty("redirectTo");
     // Another connection is unaffected, and the window passes.
-    expect(openSharedLink(request("/shared/x"), tokenOf(link), "198.51.100.7", "en", now)).toHaveProperty("redirectTo");
-    expect(openSharedLink(request("/shared/x"), tokenOf(link), ip, "en", minutes(16))).toHaveProperty("redirectTo");
+    expect(openSharedLink(request("/shared/x"), "A".repeat(43), "198.51.100.7", "en", now)).toEqual({ refused: 404 });
+    expect(openSharedLink(request("/shared/x"), "A".repeat(43), ip, "en", minutes(16))).toEqual({ refused: 404 });
   });
 
   test("a stopped share is gone without a date; an ended one says the day it ended", () => {

@@ -194,6 +194,31 @@ describe("opening the link", () => {
   });
 });
 
+describe("a link posted to from another site", () => {
+  test("is refused with 403; the audit log names the route, never the token, once per connection per window", async () => {
+    const token = shares[GP].link.slice(-43);
+    const unknown = randomBytes(32).toString("base64url");
+    const lastId = auditRows(server.databasePath).at(-1)?.id ?? 0;
+    const before = rowCounts(server.databasePath);
+    const crossSite = (path: string) =>
+      load(server.url, path, {
+        method: "POST",
+        headers: { "X-Forwarded-For": "203.0.113.20", "Sec-Fetch-Site": "cross-site", "Content-Type": "application/x-www-form-urlencoded", Cookie: "lang=en" },
+        body: "a=b",
+      });
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const page = await crossSite(`/shared/${attempt % 2 === 0 ? token : unknown}`);
+      expect(page.status).toBe(403);
+      expect(shareCookies(page)).toEqual([]);
+    }
+    const added = auditRows(server.databasePath).filter((row) => row.id > lastId);
+    expect(added.map((row) => [row.event, JSON.parse(row.detail ?? "null")])).toEqual([["cross_site_request_refused", { path: "/shared/:token" }]]);
+    expect(JSON.stringify(auditRows(server.databasePath))).not.toContain(token);
+    expect(JSON.stringify(auditRows(server.databasePath))).not.toContain(unknown);
+    expect(rowCounts(server.databasePath)).toEqual({ ...before, audit_events: before.audit_events + 1, rate_limits: rowCounts(server.databasePath).rate_limits });
+  });
+});
+
 describe("kept out of search engines and caches", () => {
   test("robots.txt disallows /shared/", async () => {
     const robots = await fetch(`${server.url}/robots.txt`);
@@ -677,7 +702,7 @@ describe("in Welsh", () => {
 });
 
 describe("too many links that lead nowhere, from one address", () => {
-  // A server of its own: once its limit is reached, every link from 127.0.0.1 is refused for 15 minutes.
+  // A server of its own: once its limit is reached, unknown links from 127.0.0.1 are refused for 15 minutes.
   let limited: ServerWithMail;
   let link: string;
   beforeAll(async () => {
@@ -695,13 +720,16 @@ describe("too many links that lead nowhere, from one address", () => {
     await limited?.stop();
   });
 
-  test("after 10 unknown links every link answers 429 with the layout, the real one too, and gives out nothing", async () => {
-    const open = (path: string) => load(limited.url, path, { headers: { Cookie: "lang=en" } });
+  const open = (path: string, from?: string) => load(limited.url, path, { headers: { Cookie: "lang=en", ...(from ? { "X-Forwarded-For": from } : {}) } });
+  const madeUp = () => `/shared/${randomBytes(32).toString("base64url")}`;
+  const limitedAudit = (event: string) => auditRows(limited.databasePath).filter((row) => row.event === event);
+
+  test("after 10 unknown links, unknown links answer 429 with the layout and give out nothing", async () => {
     expect((await open(new URL(link).pathname)).status).toBe(302);
-    for (let miss = 1; miss <= 10; miss++) expect((await open(`/shared/${randomBytes(32).toString("base64url")}`)).status).toBe(404);
+    for (let miss = 1; miss <= 10; miss++) expect((await open(madeUp())).status).toBe(404);
 
     const accessBefore = rowCounts(limited.databasePath).share_access;
-    for (const path of [`/shared/${randomBytes(32).toString("base64url")}`, new URL(link).pathname]) {
+    for (const path of [madeUp(), madeUp()]) {
       const page = await open(path);
       expectPage(page, 429, "Sorry, there have been too many attempts");
       expect(page.doc.h1).toBe("Sorry, there have been too many attempts");
@@ -710,6 +738,28 @@ describe("too many links that lead nowhere, from one address", () => {
       expect(page.headers.get("location")).toBeNull();
     }
     expect(rowCounts(limited.databasePath).share_access).toBe(accessBefore);
-    expect(auditRows(limited.databasePath).filter((row) => row.event === "share_link_rate_limited")).toHaveLength(2);
+  });
+
+  // A page elsewhere with ten <img src=".../shared/000…"> must not lock an office that shares one address out of its links.
+  test("a real link from the same connection still opens, every time: a cookie and on to the work email page", async () => {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const page = await open(new URL(link).pathname);
+      expect(page.status).toBe(302);
+      expect(page.headers.get("location")).toMatch(/^\/shared\/[0-9a-f-]{36}\/email$/);
+      expect(shareCookies(page)).toHaveLength(1);
+      expect((await open(madeUp())).status).toBe(429);
+    }
+  });
+
+  test("other connections are not held up by this one's misses", async () => {
+    expect((await open(madeUp(), "203.0.113.7")).status).toBe(404);
+  });
+
+  test("unknown links are counted, not written to the audit log: one row when a connection first goes over the limit", async () => {
+    const before = rowCounts(limited.databasePath).audit_events;
+    for (let miss = 0; miss < 30; miss++) expect((await open(madeUp())).status).toBe(429);
+    expect(rowCounts(limited.databasePath).audit_events).toBe(before);
+    expect(limitedAudit("share_link_unknown")).toEqual([]);
+    expect(limitedAudit("share_link_rate_limited").map((row) => JSON.parse(row.detail ?? "null"))).toEqual([{}]);
   });
 });
