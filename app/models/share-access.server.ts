@@ -13,7 +13,8 @@ export function findShareByTokenHash(tokenHash: string, tx: Tx = db) {
     .get();
 }
 
-export function insertShareAccess(tx: Tx, access: { idHash: string; shareId: string; expiresAt: Date; createdAt: Date }): void {
+/** A browser's access to a share, by the SHA-256 of its cookie's token: unproven, or (with `email` and `verifiedAt`) proven. */
+export function insertShareAccess(tx: Tx, access: { idHash: string; shareId: string; expiresAt: Date; createdAt: Date; email?: string; verifiedAt?: Date }): void {
   tx.insert(shareAccess).values(access).run();
 }
 
@@ -40,11 +41,6 @@ export function findShareAccess(idHash: string, tx: Tx = db) {
 }
 
 export type FoundShareAccess = NonNullable<ReturnType<typeof findShareAccess>>;
-
-/** The address is proven: access for this browser runs until `expiresAt`. */
-export function markShareAccessVerified(tx: Tx, idHash: string, email: string, now: Date, expiresAt: Date): void {
-  tx.update(shareAccess).set({ email, verifiedAt: now, expiresAt }).where(eq(shareAccess.idHash, idHash)).run();
-}
 
 /** Ends one browser's access at once (a professional finishing on a shared computer). */
 export function deleteShareAccess(tx: Tx, idHash: string): void {

@@ -51,10 +51,11 @@ const codeSentTo = (email: string) => db.select().from(outbox).where(eq(outbox.r
 
 /** A browser that has opened the link and proven `email`, as the pages do. */
 function verifiedBrowser(link: string, email = `jo@${fixture.gp.domain}`): { cookie: string; found: SharedAccess & { access: { email: string } } } {
-  const { cookie } = open(link);
-  const pending = requireSharedAccess(request("/", cookie), shareIdOf(link), "en", now);
+  const pending = requireSharedAccess(request("/", open(link).cookie), shareIdOf(link), "en", now);
   expect(requestAccessCode(pending, email, ip, now)).toEqual({ ok: true });
-  expect(verifyAccessCode(pending, codeSentTo(email), ip, minutes(1))).toMatchObject({ ok: true });
+  const verified = verifyAccessCode(pending, codeSentTo(email), ip, minutes(1));
+  if (!verified.ok) throw new Error(`the code was refused: ${verified.reason}`);
+  const cookie = verified.cookie.split(";")[0];
   return { cookie, found: requireVerifiedAccess(request("/", cookie), shareIdOf(link), "en", minutes(2)) };
 }
 
@@ -183,13 +184,19 @@ describe("proving a work address", () => {
     expect(verifyAccessCode(found, notThe(code), ip, now)).toEqual({ ok: false, reason: "wrong" });
 
     const verified = verifyAccessCode(found, code, ip, minutes(1));
-    expect(verified).toEqual({ ok: true, cookie: `${cookie}; Path=/shared/; Max-Age=28800; HttpOnly; SameSite=Lax` });
-    expect(db.select().from(shareAccess).where(eq(shareAccess.idHash, found.access.idHash)).get()).toMatchObject({
+    // A new token and cookie: the unproven access, and anyone else holding its cookie, is out.
+    expect(verified).toEqual({ ok: true, cookie: expect.stringMatching(new RegExp(`^share-${shareId}=[A-Za-z0-9_-]{43}; Path=/shared/; Max-Age=28800; HttpOnly; SameSite=Lax$`)) });
+    const proven = (verified as { cookie: string }).cookie.split(";")[0];
+    expect(proven).not.toBe(cookie);
+    expect(db.select().from(shareAccess).where(eq(shareAccess.idHash, found.access.idHash)).get()).toBeUndefined();
+    expect(statusOf(thrown(() => requireSharedAccess(request("/", cookie), shareId, "en", minutes(1))))).toBe(404);
+    expect(db.select().from(shareAccess).where(eq(shareAccess.idHash, sha256(proven.split("=")[1]))).get()).toMatchObject({
+      shareId,
       email: "jo@nhs.example.net",
       verifiedAt: minutes(1),
       expiresAt: minutes(1 + 8 * 60),
     });
-    expect(verifyAccessCode(found, code, ip, minutes(2))).toEqual({ ok: false, reason: "expired" });
+    expect(verifyAccessCode(found, code, ip, minutes(2))).toMatchObject({ ok: false });
 
     const other = requireSharedAccess(request("/", open(link).cookie), shareId, "en", now);
     requestAccessCode(other, "al@nhs.example.net", ip, now);

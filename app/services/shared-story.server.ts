@@ -8,7 +8,7 @@ import { queueEmail } from "#app/models/outbox.server";
 import { limits, takeFromLimit } from "#app/models/rate-limit.server";
 import { findResidentById } from "#app/models/resident.server";
 import { hashToken, newToken } from "#app/models/session.server";
-import { deleteShareAccess, findShareAccess, findShareByTokenHash, insertShareAccess, markShareAccessVerified, type FoundShareAccess } from "#app/models/share-access.server";
+import { deleteShareAccess, findShareAccess, findShareByTokenHash, insertShareAccess, type FoundShareAccess } from "#app/models/share-access.server";
 import { sharedStoryPath, sharesPath } from "#app/models/share-choices";
 import { findAccessCode } from "#app/models/sign-in-code.server";
 import { findVersion } from "#app/models/story.server";
@@ -140,16 +140,23 @@ export function pendingAccessEmail(found: SharedAccess): string | null {
   return row && !row.usedAt ? row.email : null;
 }
 
-/** The right code proves the address: this browser may read the share for 8 hours. */
+/**
+ * The right code proves the address: this browser may read the share for 8
+ * hours, under a new access token and cookie. The unproven access ends (its
+ * codes with it), so a cookie someone planted in this browser, or copied from
+ * it, before the address was proven reads nothing afterwards.
+ */
 export function verifyAccessCode(found: SharedAccess, code: string, ip: string, now = new Date()): { ok: true; cookie: string } | { ok: false; reason: CodeFailure } {
   return db.transaction((tx) => {
     const checked = checkCode(tx, findAccessCode(tx, found.access.idHash), code, ip, now);
     if (!checked.ok) return checked;
     const expiresAt = accessExpiresAt(now, true);
-    markShareAccessVerified(tx, found.access.idHash, checked.row.email, now, expiresAt);
+    const access = newToken();
+    deleteShareAccess(tx, found.access.idHash);
+    insertShareAccess(tx, { idHash: access.hash, shareId: found.share.id, email: checked.row.email, verifiedAt: now, expiresAt, createdAt: now });
     recordAuditEvent("share_access_verified", { share: found.share.id, agency: found.agency.id }, tx);
-    // The same token, now good for 8 hours: the cookie lives as long as the access.
-    return { ok: true, cookie: shareAccessCookie(found.share.id, found.token, expiresAt, now) } as const;
+    // The cookie lives as long as the access.
+    return { ok: true, cookie: shareAccessCookie(found.share.id, access.token, expiresAt, now) } as const;
   });
 }
 
