@@ -47,6 +47,11 @@ export function deleteShareAccess(tx: Tx, idHash: string): void {
   tx.delete(shareAccess).where(eq(shareAccess.idHash, idHash)).run();
 }
 
+/** Ends every browser's access to a share (their pending codes go with them): how many there were. */
+export function deleteAccessToShare(tx: Tx, shareId: string): number {
+  return tx.delete(shareAccess).where(eq(shareAccess.shareId, shareId)).run().changes;
+}
+
 /** Forgets browsers' access that has run out (their pending codes go with them). */
 export function deleteExpiredShareAccess(now: Date): number {
   return db.delete(shareAccess).where(lte(shareAccess.expiresAt, now)).run().changes;

@@ -712,6 +712,37 @@ describe("in Welsh", () => {
   });
 });
 
+describe("a new link", () => {
+  test("ends every access that came through the old one, proven or not, and its pending codes; the new link works", async () => {
+    const proven = (await openAsProfessional(server, shares[GP].link, "reader@nhs.example.net")).cookie;
+    const unproven = (await openLink(shares[GP].link)).cookie;
+    const waiting = (await openLink(shares[GP].link)).cookie;
+    expectRedirect(await post(sharedPath(GP, "email"), waiting, { email: "waiting@nhs.example.net" }), sharedPath(GP, "code"));
+    expect((await get(sharedPath(GP, "summary"), proven)).status).toBe(200);
+    expect(query("select * from sign_in_codes where share_access_id = ?", sha256(tokenOf(waiting)))).toHaveLength(1);
+
+    const open = query("select * from share_access where share_id = ?", shares[GP].id).length;
+    expect(open).toBeGreaterThanOrEqual(4);
+    const sent = await post(`/stories/${storyId}/shares/${shares[GP].id}/resend`, alice);
+    expect(sent.status).toBe(200);
+    const link = text(sent.doc.byClass("app-share-link")[0]);
+    expect(text(sent.doc.one("main"))).toContain("The old link no longer works, and nobody who opened it can read your story now.");
+
+    expect(query("select * from share_access where share_id = ?", shares[GP].id)).toEqual([]);
+    expect(query("select * from sign_in_codes where share_access_id = ?", sha256(tokenOf(waiting)))).toEqual([]);
+    for (const cookie of [proven, unproven, waiting, gp]) {
+      for (const page of ["summary", "email", "code", "received"] as const) expect((await get(sharedPath(GP, page), cookie)).status).toBe(404);
+    }
+    expect((await post(sharedPath(GP, "code"), waiting, { code: "123456" })).status).toBe(404);
+    expect((await get(new URL(shares[GP].link).pathname, proven)).status).toBe(404);
+    const [replaced] = auditRows(server.databasePath).filter((row) => row.event === "share_link_replaced");
+    expect(JSON.parse(replaced.detail ?? "null")).toMatchObject({ share: shares[GP].id, accessEnded: open });
+
+    const reader = await openAsProfessional(server, link, "reader@nhs.example.net");
+    expect((await get(sharedPath(GP, "summary"), reader.cookie)).status).toBe(200);
+  });
+});
+
 describe("too many links that lead nowhere, from one address", () => {
   // A server of its own: once its limit is reached, unknown links from 127.0.0.1 are refused for 15 minutes.
   let limited: ServerWithMail;
