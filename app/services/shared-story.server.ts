@@ -1,4 +1,5 @@
 import { redirect } from "@remix-run/node";
+import type { ErrorDetail } from "#app/components/error-page";
 import { formatDate, formatDateTime } from "#app/i18n/dates";
 import type { Language } from "#app/i18n/i18n";
 import { serverT } from "#app/i18n/i18n.server";
@@ -97,14 +98,17 @@ export type SharedAccess = FoundShareAccess & { state: Exclude<AccessState, "exp
 
 /**
  * The guard of every page under /shared/:shareId: this browser's access to
- * that share, or "Page not found" (no cookie, someone else's share, a made-up
- * id: all alike). A stopped or ended share answers 410 at once, inside the 8
- * hours too; access that has run out answers 401 "open the link again".
+ * that share, or 404 "This story is not open on this device", with how to open
+ * it. Reading finished here, a link never opened here, cookies cleared, a new
+ * link sent, someone else's share or a made-up id: all get the same words, so
+ * nothing says whether the share exists. A stopped or ended share answers 410
+ * at once, inside the 8 hours too; access that has run out answers 401 "open
+ * the link again".
  */
 export function requireSharedAccess(request: Request, shareId: string | undefined, lang: Language, now = new Date()): SharedAccess {
   const token = shareId && UUID.test(shareId) ? shareAccessToken(request, shareId) : null;
   const found = token ? findShareAccess(hashToken(token)) : undefined;
-  if (!found || found.share.id !== shareId) throw refusal(request, 404);
+  if (!found || found.share.id !== shareId) throw refusal(request, 404, { notOpenHere: true } satisfies ErrorDetail);
   const gone = goneBody(found.share, lang, now);
   if (gone) throw refusal(request, 410, gone);
   const state = accessState(found.access, now);

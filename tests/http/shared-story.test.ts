@@ -73,6 +73,28 @@ function expectNotFound(page: Page) {
   expect(shareCookies(page)).toEqual([]);
 }
 
+const NOT_OPEN = { en: "This story is not open on this device", cy: "Dydy’r stori hon ddim ar agor ar y ddyfais hon" };
+
+/**
+ * A page under /shared/<shareId>/ in a browser without access to it: the same
+ * words whether reading was finished here, the link was never opened here, the
+ * cookies were cleared or the id is made up, so nothing says whether the share
+ * exists; and how to open it again.
+ */
+function expectNotOpenHere(page: Page, lang: "en" | "cy" = "en") {
+  expectPage(page, 404, NOT_OPEN[lang], lang === "cy" ? "Dweud unwaith – Cyngor Demo" : undefined);
+  expect(page.doc.h1).toBe(NOT_OPEN[lang]);
+  const main = text(page.doc.one("main"));
+  if (lang === "en") {
+    expect(main).toContain("Someone may have selected ‘Finish reading on this device’, or the browser’s cookies may have been cleared.");
+    expect(main).toContain("To read it, open the link in the email sent to your organisation’s inbox, then enter your work email address and the code we send to it.");
+  } else {
+    expect(main).toContain("Efallai bod rhywun wedi dewis ‘Gorffen darllen ar y ddyfais hon’");
+  }
+  expect(main).not.toMatch(/Page not found|entire address|Sam|Bess/);
+  expect(shareCookies(page)).toEqual([]);
+}
+
 /** 410: stopped by the person (no date), or ended on `endedOn`. Never anything of the story. */
 function expectGone(page: Page, endedOn?: string) {
   expectPage(page, 410, "This story is no longer shared with you");
@@ -264,7 +286,7 @@ describe("the pages behind the link need this browser's cookie for that share", 
       for (const page of ["email", "code", "summary", "received"]) {
         const path = `/shared/${id}/${page}`;
         const got = await get(path, cookie);
-        if (got.status === 404) expectNotFound(got);
+        if (got.status === 404) expectNotOpenHere(got);
         answers.push(`GET ${path} ${got.status}`);
         expected.push(`GET ${path} 404`);
         // The summary has no form: see "the summary has no form" below.
@@ -573,7 +595,7 @@ describe("access that runs out, is withdrawn or ends", () => {
     expect(shareCookies(finished)).toEqual([`share-${shares[GP].id}=; Path=/shared/; Max-Age=0; HttpOnly; SameSite=Lax`]);
     expect(accessOf(desk)).toBeUndefined();
     expect(auditCount("share_access_finished")).toBe(finishes + 1);
-    for (const page of pages) expectNotFound(await get(sharedPath(GP, page), desk));
+    for (const page of pages) expectNotOpenHere(await get(sharedPath(GP, page), desk));
     expect((await get(sharedPath(GP, "summary"), colleague)).status).toBe(200);
 
     const page = await get("/shared/finished");
@@ -581,7 +603,27 @@ describe("access that runs out, is withdrawn or ends", () => {
     const welsh = await get("/shared/finished", undefined, "cy");
     expect(welsh.doc.h1).toBe("Rydych chi wedi gorffen darllen");
     // Without access there is nothing to finish, and nothing is said about the share.
-    expectNotFound(await post(`/shared/${shares[GP].id}/finish`, desk));
+    expectNotOpenHere(await post(`/shared/${shares[GP].id}/finish`, desk));
+  });
+
+  test("Back or a bookmark after finishing says the story is not open on this device and how to open it, as for an id never opened here", async () => {
+    const desk = (await openAsProfessional(server, shares[GP].link, "desk@nhs.example.net")).cookie;
+    expectRedirect(await post(`/shared/${shares[GP].id}/finish`, desk), "/shared/finished");
+    const madeUp = "00000000-0000-4000-8000-000000000000";
+    for (const lang of ["en", "cy"] as const) {
+      const answers = [
+        await get(sharedPath(GP, "summary"), desk, lang),
+        await get(`${sharedPath(GP, "summary")}.data`, desk, lang),
+        await get(sharedPath(GP, "summary"), undefined, lang),
+        await get(`/shared/${madeUp}/summary`, undefined, lang),
+        await get(`/shared/${madeUp}/received`, `share-${madeUp}=${tokenOf(desk)}`, lang),
+      ];
+      const pages = answers.filter((_, n) => n !== 1);
+      for (const page of pages) expectNotOpenHere(page, lang);
+      // Word for word the same, whatever the reason: nothing says whether the share exists.
+      expect(new Set(pages.map((page) => text(page.doc.one("main")))).size).toBe(1);
+      expect(answers[1].status).toBe(404);
+    }
   });
   /** Browsers that could read their share, until its 8 hours ran out (Citizens Advice) or the person stopped it (Jobcentre). */
   let adviser: string;
@@ -674,7 +716,7 @@ describe("access that runs out, is withdrawn or ends", () => {
     ];
     expect(refused.map((page) => page.status)).toEqual([404, 401, 410]);
     expect(refused.map((page) => [page.doc.lang, page.doc.title])).toEqual([
-      ["cy", "Heb ddod o hyd i’r dudalen – Dweud unwaith – Cyngor Demo"],
+      ["cy", "Dydy’r stori hon ddim ar agor ar y ddyfais hon – Dweud unwaith – Cyngor Demo"],
       ["cy", "Mae eich mynediad at y stori hon wedi dod i ben – Dweud unwaith – Cyngor Demo"],
       ["cy", "Dydy’r stori hon ddim yn cael ei rhannu gyda chi mwyach – Dweud unwaith – Cyngor Demo"],
     ]);
