@@ -231,14 +231,16 @@ describe("reading the summary", () => {
   test("marks the sections changed since this person last looked, when the story follows new versions", () => {
     const { link } = fixture.shareWith(fixture.gp.id, { parts: ["about", "matters"], keepUpToDate: "yes" });
     const { found } = verifiedBrowser(link);
-    expect(readSharedStory(found, minutes(3)).changed).toEqual([]);
+    expect(readSharedStory(found, minutes(3))).toMatchObject({ changed: [], sinceLastView: null });
     answerSection(fixture.story.id, "matters", { matters: "Bess, and now Rex too" });
     expect(publishStory(fixture.story.id, fixture.resident.id, minutes(4))).toEqual({ ok: true, version: 2 });
     const again = requireVerifiedAccess(request("/", `share-${found.share.id}=${found.token}`), found.share.id, "en", minutes(5));
     const second = readSharedStory(again, minutes(5));
     expect(second.consent.version).toBe(2);
     expect(second.changed).toEqual(["matters"]);
-    expect(readSharedStory(again, minutes(6)).changed).toEqual([]);
+    // What the top of the page says: the version this person last looked at, and when.
+    expect(second.sinceLastView).toEqual({ version: 1, on: "10 March 2026 at 12:03pm" });
+    expect(readSharedStory(again, minutes(6))).toMatchObject({ changed: [], sinceLastView: null });
   });
 
   test("the person sees each view, and a reply reaches them without its message in the email", () => {

@@ -1,4 +1,5 @@
 import { redirect } from "@remix-run/node";
+import type { LastView } from "#app/components/changes-since-last-view";
 import type { ErrorDetail } from "#app/components/error-page";
 import { formatDate, formatDateTime } from "#app/i18n/dates";
 import type { Language } from "#app/i18n/i18n";
@@ -199,6 +200,7 @@ export function readSharedStory(found: SharedAccess & { access: { email: string 
   const last = lastViewBy(share.id, found.access.email, now);
   const lastContent = !last ? null : last.version === versionNumber ? version.content : (findVersion(story.id, last.version)?.content ?? {});
   const changed = lastContent ? changedSince(content, sharedContent(lastContent, last!.sections)) : [];
+  const sinceLastView: LastView | null = last && changed.length > 0 ? { version: last.version, on: formatDateTime(last.viewedAt, lang) } : null;
   recordView(db, { shareId: share.id, agencyId: agency.id, email: found.access.email, version: versionNumber, sections, viewedAt: now });
   return {
     shareId: share.id,
@@ -206,6 +208,7 @@ export function readSharedStory(found: SharedAccess & { access: { email: string 
     basis: found.subject.basis,
     content,
     changed,
+    sinceLastView,
     consent: {
       agency: agency.name,
       sharedOn: formatDate(share.createdAt, lang),

@@ -138,6 +138,20 @@ const changedSections = (page: Page) =>
     .filter((section) => page.doc.byClass("govuk-tag", section).some((tag) => text(tag) === "Changed since you last viewed"))
     .map((section) => (attr(section, "aria-labelledby") ?? "").replace(/^summary-/, ""));
 
+/** The "Changed since you last viewed" banner at the top of the summary, if any: its heading and its links. */
+function changesSinceLastView(page: Page) {
+  const [banner, ...more] = page.doc.byClass("app-changes-since-last-view");
+  expect(more).toEqual([]);
+  if (!banner) return null;
+  // At the top: before the page's heading.
+  expect(page.html.indexOf("app-changes-since-last-view")).toBeLessThan(page.html.indexOf("<h1"));
+  return {
+    title: text(page.doc.byClass("govuk-notification-banner__title", banner)[0]),
+    heading: text(page.doc.byClass("govuk-notification-banner__heading", banner)[0]),
+    links: page.doc.tag("a", banner).map((a) => [text(a), attr(a, "href")]),
+  };
+}
+
 /** Emails to `to` since `since`, after giving the mail worker time to send anything else it would. */
 async function emailsTo(to: string, since: number) {
   await new Promise((settle) => setTimeout(settle, 700));
@@ -462,6 +476,7 @@ describe("reading the summary", () => {
     expect(text(consent)).toContain("Version 1. They chose to keep you up to date");
     expect(text(page.doc.one("main"))).toContain("My dog, Bess.");
     expect(changedSections(page)).toEqual([]);
+    expect(changesSinceLastView(page)).toBeNull();
     const links = page.doc.tag("a", page.doc.one("main")).map((a) => [text(a), attr(a, "href")]);
     expect(links).toContainEqual(["Let Sam know you’ve received this", sharedPath(GP, "received")]);
 
@@ -560,23 +575,39 @@ describe("letting the person know it was received", () => {
 
 describe("a new version of the story", () => {
   test("Changed since you last viewed marks what changed for someone who saw the old version, once, and for no one else", async () => {
+    // A colleague who reads in Welsh saw version 1 too.
+    const meddyg = (await openAsProfessional(server, shares[GP].link, "meddyg@nhs.example.net")).cookie;
+    expect(changesSinceLastView(await get(sharedPath(GP, "summary"), meddyg, "cy"))).toBeNull();
     expect((await post(`/stories/${storyId}/matters`, alice, { matters: "My dog, Bess, and the allotment.", intent: "continue" })).status).toBe(302);
     expectRedirect(await post(`/stories/${storyId}/check`, alice), `/stories/${storyId}/published/2`);
 
     const updated = await get(sharedPath(GP, "summary"), gp);
     expect(changedSections(updated)).toEqual(["matters"]);
+    // Said at the top, with a link to each changed part's heading.
+    const when = "\\d{1,2} \\w+ \\d{4} at \\d{1,2}:\\d{2}(am|pm)";
+    expect(changesSinceLastView(updated)).toEqual({
+      title: "Changed since you last viewed",
+      heading: expect.stringMatching(new RegExp(`^You last looked at version 1 on ${when}\\. This is version 2\\.$`)),
+      links: [["What matters to me", "#summary-matters"]],
+    });
+    expect(updated.doc.all((el) => attr(el, "id") === "summary-matters")).toHaveLength(1);
+    const welsh = changesSinceLastView(await get(sharedPath(GP, "summary"), meddyg, "cy"));
+    expect(welsh).toMatchObject({ title: "Wedi newid ers i chi edrych ddiwethaf", links: [["Beth sy’n bwysig i mi", "#summary-matters"]] });
+    expect(welsh!.heading).toMatch(/^Gwnaethoch chi edrych ddiwethaf ar fersiwn 1 ar .+\. Dyma fersiwn 2\.$/);
     expect(text(updated.doc.one("main"))).toContain("My dog, Bess, and the allotment.");
     expect(text(updated.doc.byClass("app-consent-panel")[0])).toContain("Version 2. They chose to keep you up to date");
-    expect(changedSections(await get(sharedPath(GP, "summary"), gp))).toEqual([]);
+    const again = await get(sharedPath(GP, "summary"), gp);
+    expect([changedSections(again), changesSinceLastView(again)]).toEqual([[], null]);
 
     const colleague = (await openAsProfessional(server, shares[GP].link, "nurse@nhs.example.net")).cookie;
-    expect(changedSections(await get(sharedPath(GP, "summary"), colleague))).toEqual([]);
+    const first = await get(sharedPath(GP, "summary"), colleague);
+    expect([changedSections(first), changesSinceLastView(first)]).toEqual([[], null]);
 
     // Housing was shared version 1 only: it still sees that, and nothing has changed for it.
     const housingPage = await get(sharedPath(HOUSING, "summary"), housing);
     expect(text(housingPage.doc.one("main"))).toContain("My dog, Bess.");
     expect(text(housingPage.doc.one("main"))).not.toContain("allotment");
-    expect(changedSections(housingPage)).toEqual([]);
+    expect([changedSections(housingPage), changesSinceLastView(housingPage)]).toEqual([[], null]);
   });
 });
 
