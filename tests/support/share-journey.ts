@@ -26,11 +26,18 @@ export async function publishedStory(server: ServerWithMail, cookie: string): Pr
   return storyId;
 }
 
-/** Shares the story with `agencies` (ids), "About you" and "What matters" for 6 months, through every page of the journey. */
-export async function shareThroughTheJourney(server: ServerWithMail, cookie: string, storyId: string, agencies: string[], keepUpToDate: "yes" | "no") {
+/** Shares the story with `agencies` (ids), "About you" and "What matters" (or `parts`) for 6 months, through every page of the journey. */
+export async function shareThroughTheJourney(
+  server: ServerWithMail,
+  cookie: string,
+  storyId: string,
+  agencies: string[],
+  keepUpToDate: "yes" | "no",
+  parts = ["about", "matters"],
+) {
   const share = (step = "") => `/stories/${storyId}/share${step}`;
   await send(server, share(), cookie, { agencies });
-  for (const id of agencies) await send(server, share(`/parts/${id}`), cookie, { parts: ["about", "matters"] });
+  for (const id of agencies) await send(server, share(`/parts/${id}`), cookie, { parts });
   await send(server, share("/how-long"), cookie, { endsIn: "6" });
   await send(server, share("/updates"), cookie, { keepUpToDate });
   await send(server, share("/contact"), cookie, { contact: "no" });
