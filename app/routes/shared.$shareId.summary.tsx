@@ -57,6 +57,7 @@ export default function SharedStorySummary() {
           <Button className="govuk-button--secondary">{t("shared:summary.finish")}</Button>
         </Form>
         <p className="govuk-body-s app-print-only">{t("shared:summary.printedOn", { date: printedOn, service, agency: consent.agency, endsOn: consent.endsOn })}</p>
+        <p className="app-print-running-head">{t("shared:summary.runningHead", { name, agency: consent.agency })}</p>
       </div>
     </div>
   );
