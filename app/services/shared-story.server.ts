@@ -43,7 +43,7 @@ import { db } from "#db/client.server";
 const LINK_TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
 /** What the 410 page says when a share has stopped (no date) or ended (the date it ended). */
-export type Gone = { endedOn: string | null };
+type Gone = Required<Pick<ErrorDetail, "endedOn">>;
 
 function goneBody(share: { stoppedAt: Date | null; endsAt: Date }, lang: Language, now: Date): Gone | null {
   const state = shareState(share, now);
