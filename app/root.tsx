@@ -21,26 +21,28 @@ import { PhaseBanner } from "#app/components/govuk/phase-banner";
 import { ServiceNavigation } from "#app/components/govuk/service-navigation";
 import { SkipLink } from "#app/components/govuk/skip-link";
 import { GovukStringsProvider, type GovukStrings } from "#app/components/govuk/strings";
-import { ErrorPage, type ErrorStatus } from "#app/components/error-page";
+import { ErrorPage, errorKey, type ErrorDetail, type ErrorStatus } from "#app/components/error-page";
 import { pageTitle } from "#app/components/page-title";
 import type { Language } from "#app/i18n/i18n";
 import { requestedLanguage } from "#app/i18n/i18n.server";
 import { useTranslation } from "#app/i18n/use-translation";
 import type { RequestContext } from "#app/entry.server";
-import { recordAuditEvent } from "#app/models/audit.server";
-import type { Gone } from "#app/services/shared-story.server";
+import { recordAuditEventOncePerWindow } from "#app/models/audit.server";
+import { connectionOf } from "#app/models/rate-limit.server";
 import { startGovukFrontend } from "#app/utils/govuk-frontend.client";
 import { useNonce } from "#app/utils/nonce";
 import { layoutData, type LayoutData } from "#app/utils/layout.server";
+import { routePattern } from "#app/utils/route-pattern";
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const layout = layoutData(request);
   // Refused requests and unknown languages still get the full layout, in the person's language.
-  const { refusal } = context as RequestContext;
+  const { refusal, clientIp } = context as RequestContext;
   if (refusal) {
     try {
-      recordAuditEvent(refusal === 403 ? "cross_site_request_refused" : "oversized_request_refused", {
-        path: new URL(request.url).pathname,
+      // Any site can make a browser send these: audited once per connection per window, by route (an address can hold a link's token).
+      recordAuditEventOncePerWindow(refusal === 403 ? "cross_site_request_refused" : "oversized_request_refused", connectionOf(clientIp), {
+        path: routePattern(new URL(request.url).pathname, params),
       });
     } catch (error) {
       console.error(error);
@@ -71,6 +73,11 @@ export function errorStatus(error: unknown): ErrorStatus {
   return error.status >= 400 && error.status < 500 ? 400 : 500;
 }
 
+/** What a refusal told the error page besides its status (see ErrorDetail). */
+function errorDetail(error: unknown): ErrorDetail | null {
+  return isRouteErrorResponse(error) && error.data && typeof error.data === "object" ? (error.data as ErrorDetail) : null;
+}
+
 /**
  * The page's <title>, from the deepest route's `handle.titleKey`, or the error
  * shown. Worked out here rather than in `meta` because only the layout sees
@@ -82,7 +89,7 @@ function usePageTitle(t: TFunction, names: { service: string; organisation: stri
   // A route serving many pages (the story questions) names its title in its data, with any values it needs; others in `handle`.
   type Titled = { titleKey?: string; titleValues?: Record<string, string> };
   const titled = error
-    ? { titleKey: `common:errors.${errorStatus(error)}.title` }
+    ? { titleKey: `${errorKey(errorStatus(error), errorDetail(error))}.title` }
     : matches
         .map((m): Titled => ((m.data as Titled | undefined)?.titleKey ? (m.data as Titled) : { titleKey: (m.handle as Titled | undefined)?.titleKey }))
         .findLast((m) => Boolean(m.titleKey));
@@ -223,6 +230,5 @@ export default function App() {
 export function ErrorBoundary() {
   const error = useRouteError();
   const { t } = useTranslation();
-  const endedOn = isRouteErrorResponse(error) ? (error.data as Partial<Gone> | null)?.endedOn : null;
-  return <ErrorPage status={errorStatus(error)} t={t} endedOn={endedOn ?? null} />;
+  return <ErrorPage status={errorStatus(error)} t={t} detail={errorDetail(error)} />;
 }

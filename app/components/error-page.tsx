@@ -2,17 +2,34 @@ import type { TFunction } from "i18next";
 
 export type ErrorStatus = 400 | 401 | 403 | 404 | 410 | 413 | 429 | 500;
 
-/** `endedOn`: on a 410 for a shared story, the day sharing ended (none when the person stopped it). */
-type Props = { status: ErrorStatus; t: TFunction; endedOn?: string | null };
+/**
+ * What a refusal may tell its page, besides its status: on a 410 for a shared
+ * story, the day sharing ended (none when the person stopped it); on a 404 for
+ * a page of a shared story, that the story is not open in this browser.
+ */
+export type ErrorDetail = { endedOn?: string | null; notOpenHere?: boolean };
+
+/** Where the page's words are: a shared story not open on this device has its own, any other error its status's. */
+export function errorKey(status: ErrorStatus, detail: ErrorDetail | null): string {
+  return status === 404 && detail?.notOpenHere ? "common:errors.notOpenHere" : `common:errors.${status}`;
+}
+
+type Props = { status: ErrorStatus; t: TFunction; detail?: ErrorDetail | null };
 
 /** The GOV.UK error page patterns: say what happened, what to do, and never show technical detail. */
-export function ErrorPage({ status, t, endedOn = null }: Props) {
-  const key = `common:errors.${status}`;
+export function ErrorPage({ status, t, detail = null }: Props) {
+  const key = errorKey(status, detail);
+  const endedOn = detail?.endedOn ?? null;
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <h1 className="govuk-heading-l">{t(`${key}.title`)}</h1>
-        {status === 404 ? (
+        {key === "common:errors.notOpenHere" ? (
+          <>
+            <p className="govuk-body">{t(`${key}.why`)}</p>
+            <p className="govuk-body">{t(`${key}.again`)}</p>
+          </>
+        ) : status === 404 ? (
           <>
             <p className="govuk-body">{t(`${key}.typed`)}</p>
             <p className="govuk-body">{t(`${key}.pasted`)}</p>

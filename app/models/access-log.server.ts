@@ -12,9 +12,9 @@ export function recordView(tx: Tx, view: Omit<ShareView, "id">): void {
 }
 
 /** What this professional was shown the last time they opened this share, before `before`. */
-export function lastViewBy(shareId: string, email: string, before: Date, tx: Tx = db): Pick<ShareView, "version" | "sections"> | undefined {
+export function lastViewBy(shareId: string, email: string, before: Date, tx: Tx = db): Pick<ShareView, "version" | "sections" | "viewedAt"> | undefined {
   return tx
-    .select({ version: shareViews.version, sections: shareViews.sections })
+    .select({ version: shareViews.version, sections: shareViews.sections, viewedAt: shareViews.viewedAt })
     .from(shareViews)
     .where(and(eq(shareViews.shareId, shareId), eq(shareViews.email, email), lt(shareViews.viewedAt, before)))
     .orderBy(desc(shareViews.viewedAt), desc(shareViews.id))

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { db, type Tx } from "#db/client.server";
 import { auditEvents } from "#db/schema";
+import { limits, takeFromLimit } from "./rate-limit.server";
 
 type AuditDetail = Record<string, string | number | boolean | null>;
 
@@ -11,6 +12,19 @@ type AuditDetail = Record<string, string | number | boolean | null>;
  */
 export function recordAuditEvent(event: string, detail: AuditDetail, tx: Tx = db): void {
   tx.insert(auditEvents).values({ event, detail }).run();
+}
+
+/**
+ * Records an event that anyone can cause again and again (a refused request, a
+ * limit reached) once per `subject` (a connection's IP, a hashed address) per
+ * 15 minutes (limits.auditedEventsPerSubject): the log still shows that it
+ * happened and from when, but junk traffic cannot grow an append-only table
+ * without end. The repeats are only counted, in the rate-limit table.
+ */
+export function recordAuditEventOncePerWindow(event: string, subject: string, detail: AuditDetail, tx: Tx = db, now = new Date()): void {
+  tx.transaction((inner) => {
+    if (takeFromLimit(inner, limits.auditedEventsPerSubject, `${event}:${subject}`, now) === "allowed") recordAuditEvent(event, detail, inner);
+  });
 }
 
 /** True when the database answers a trivial query. */

@@ -1,5 +1,5 @@
 import { isIPv6 } from "node:net";
-import { and, eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { db, type Tx } from "#db/client.server";
 import { rateLimits } from "#db/schema";
 
@@ -7,7 +7,8 @@ export type Limit = { name: string; max: number; windowSeconds: number };
 
 /**
  * How many codes (for residents and professionals alike), attempts at entering
- * one, and shared-story links that lead nowhere are allowed. Stated in the README.
+ * one, and shared-story links that lead nowhere are allowed, and how often an
+ * event anyone can cause is written to the audit log. Stated in the README.
  */
 export const limits = {
   // Counted per address *and* connection, so codes asked for from elsewhere never use up the owner's.
@@ -15,6 +16,7 @@ export const limits = {
   codesPerIp: { name: "codes-per-ip", max: 30, windowSeconds: 60 * 60 },
   codeAttemptsPerIp: { name: "code-attempts-per-ip", max: 30, windowSeconds: 15 * 60 },
   linkMissesPerIp: { name: "link-misses-per-ip", max: 10, windowSeconds: 15 * 60 },
+  auditedEventsPerSubject: { name: "audited", max: 1, windowSeconds: 15 * 60 },
 } satisfies Record<string, Limit>;
 
 function windowStart(limit: Limit, now: Date): number {
@@ -61,16 +63,6 @@ export function takeFromLimit(tx: Tx, limit: Limit, subject: string, now = new D
     .returning({ count: rateLimits.count })
     .get();
   return row.count <= limit.max ? "allowed" : row.count === limit.max + 1 ? "crossed" : "refused";
-}
-
-/** Whether `subject` has already used up `limit` in this window, without counting a use. */
-export function limitReached(tx: Tx, limit: Limit, subject: string, now = new Date()): boolean {
-  const row = tx
-    .select({ count: rateLimits.count })
-    .from(rateLimits)
-    .where(and(eq(rateLimits.key, `${limit.name}:${subject}`), eq(rateLimits.windowStart, windowStart(limit, now))))
-    .get();
-  return (row?.count ?? 0) >= limit.max;
 }
 
 /** Forgets windows that have closed; run now and then. */

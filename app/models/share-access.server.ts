@@ -5,15 +5,16 @@ import { agencies, shareAccess, shares, stories, subjects } from "#db/schema";
 export type ShareAccess = typeof shareAccess.$inferSelect;
 
 /** The share a link's token opens, by the token's SHA-256: all that is needed to answer the link. */
-export function findShareByTokenHash(tokenHash: string) {
-  return db
+export function findShareByTokenHash(tokenHash: string, tx: Tx = db) {
+  return tx
     .select({ id: shares.id, stoppedAt: shares.stoppedAt, endsAt: shares.endsAt })
     .from(shares)
     .where(eq(shares.tokenHash, tokenHash))
     .get();
 }
 
-export function insertShareAccess(tx: Tx, access: { idHash: string; shareId: string; expiresAt: Date; createdAt: Date }): void {
+/** A browser's access to a share, by the SHA-256 of its cookie's token: unproven, or (with `email` and `verifiedAt`) proven. */
+export function insertShareAccess(tx: Tx, access: { idHash: string; shareId: string; expiresAt: Date; createdAt: Date; email?: string; verifiedAt?: Date }): void {
   tx.insert(shareAccess).values(access).run();
 }
 
@@ -41,14 +42,14 @@ export function findShareAccess(idHash: string, tx: Tx = db) {
 
 export type FoundShareAccess = NonNullable<ReturnType<typeof findShareAccess>>;
 
-/** The address is proven: access for this browser runs until `expiresAt`. */
-export function markShareAccessVerified(tx: Tx, idHash: string, email: string, now: Date, expiresAt: Date): void {
-  tx.update(shareAccess).set({ email, verifiedAt: now, expiresAt }).where(eq(shareAccess.idHash, idHash)).run();
-}
-
 /** Ends one browser's access at once (a professional finishing on a shared computer). */
 export function deleteShareAccess(tx: Tx, idHash: string): void {
   tx.delete(shareAccess).where(eq(shareAccess.idHash, idHash)).run();
+}
+
+/** Ends every browser's access to a share (their pending codes go with them): how many there were. */
+export function deleteAccessToShare(tx: Tx, shareId: string): number {
+  return tx.delete(shareAccess).where(eq(shareAccess.shareId, shareId)).run().changes;
 }
 
 /** Forgets browsers' access that has run out (their pending codes go with them). */

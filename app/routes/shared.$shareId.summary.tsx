@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
+import { ChangesSinceLastView } from "#app/components/changes-since-last-view";
 import { ConsentPanel } from "#app/components/consent-panel";
 import { Button } from "#app/components/govuk/button";
 import { NotificationBanner } from "#app/components/govuk/notification-banner";
@@ -34,12 +35,13 @@ export function action({ request, params }: ActionFunctionArgs): never {
 
 export default function SharedStorySummary() {
   const { t } = useTranslation();
-  const { shareId, name, basis, content, changed, consent, printedOn, service, received } = useLoaderData<typeof loader>();
+  const { shareId, name, basis, content, changed, sinceLastView, consent, printedOn, service, received } = useLoaderData<typeof loader>();
   const first = firstName(name);
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds-from-desktop app-shared-story">
         {received ? <NotificationBanner type="success">{t("shared:summary.receivedDone", { name: first })}</NotificationBanner> : null}
+        <ChangesSinceLastView since={sinceLastView} version={consent.version} changed={changed} />
         <span className="govuk-caption-l">{t("shared:caption", { agency: consent.agency })}</span>
         <h1 className="govuk-heading-l">{t("shared:summary.title", { name })}</h1>
         <WarningText>{t("shared:summary.private", { agency: consent.agency, name: first })}</WarningText>
@@ -55,6 +57,7 @@ export default function SharedStorySummary() {
           <Button className="govuk-button--secondary">{t("shared:summary.finish")}</Button>
         </Form>
         <p className="govuk-body-s app-print-only">{t("shared:summary.printedOn", { date: printedOn, service, agency: consent.agency, endsOn: consent.endsOn })}</p>
+        <p className="app-print-running-head">{t("shared:summary.runningHead", { name, agency: consent.agency })}</p>
       </div>
     </div>
   );

@@ -10,7 +10,10 @@ import { noFormHere } from "#app/utils/layout.server";
  * answers with its 404, 410 or 429 page.
  */
 export function loader({ request, params, context }: LoaderFunctionArgs) {
-  const outcome = openSharedLink(request, params.token, (context as RequestContext).clientIp, languageFor(request));
+  const { refusal, clientIp } = context as RequestContext;
+  // A refused cross-site or oversized POST arrives here as a GET; the layout answers it, and the link is not opened.
+  if (refusal) throw new Response(null, { status: refusal });
+  const outcome = openSharedLink(request, params.token, clientIp, languageFor(request));
   if ("gone" in outcome) throw data(outcome.gone, { status: 410 });
   if ("refused" in outcome) throw new Response(null, { status: outcome.refused });
   throw redirect(outcome.redirectTo, outcome.cookie ? { headers: { "Set-Cookie": outcome.cookie } } : undefined);

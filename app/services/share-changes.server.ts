@@ -7,6 +7,7 @@ import { consentRecordsOf, insertConsentRecord, type ConsentRecord } from "#app/
 import { queueEmail } from "#app/models/outbox.server";
 import { newToken } from "#app/models/session.server";
 import { findShareForOwner, sharesOfStory, updateShare, type ShareWithAgency } from "#app/models/share.server";
+import { deleteAccessToShare } from "#app/models/share-access.server";
 import { partNames } from "#app/models/share-choices";
 import type { OwnedStory } from "#app/models/story.server";
 import {
@@ -230,8 +231,10 @@ export function extendSharing(action: ShareAction & { form: FormData }): ChangeO
 
 /**
  * A new link for an active share: only the new token's hash is kept, so the
- * old link stops working at once. The agency's inbox gets the new link; it is
- * returned once for the page and kept nowhere else.
+ * old link stops working at once, and every browser that came in through it,
+ * proven or not, loses its access (a link sent to the wrong person must not
+ * leave them reading). The agency's inbox gets the new link; it is returned
+ * once for the page and kept nowhere else.
  */
 export function sendNewLink(action: ShareAction): { ok: true; link: string } | { ok: false; reason: "not-active"; state: ShareState } {
   const { story, residentId, shareId, lang, now = new Date() } = action;
@@ -241,9 +244,10 @@ export function sendNewLink(action: ShareAction): { ok: true; link: string } | {
     if (!mayChange(state)) return { ok: false, reason: "not-active", state } as const;
     const { token, hash } = newToken();
     updateShare(tx, share.id, { tokenHash: hash }, now);
+    const accessEnded = deleteAccessToShare(tx, share.id);
     const link = shareLink(token);
     queueEmail(tx, { to: agency.contactEmail, template: "share-link", language: lang, personalisation: { agency: agency.name, link, endsOn: share.endsAt.toISOString() } });
-    recordAuditEvent("share_link_replaced", { resident: residentId, story: story.id, share: share.id, agency: agency.id }, tx);
+    recordAuditEvent("share_link_replaced", { resident: residentId, story: story.id, share: share.id, agency: agency.id, accessEnded }, tx);
     return { ok: true, link } as const;
   });
 }

@@ -1,14 +1,16 @@
 import { redirect } from "@remix-run/node";
+import type { LastView } from "#app/components/changes-since-last-view";
+import type { ErrorDetail } from "#app/components/error-page";
 import { formatDate, formatDateTime } from "#app/i18n/dates";
 import type { Language } from "#app/i18n/i18n";
 import { serverT } from "#app/i18n/i18n.server";
 import { insertReply, lastViewBy, recordView } from "#app/models/access-log.server";
-import { recordAuditEvent } from "#app/models/audit.server";
+import { recordAuditEvent, recordAuditEventOncePerWindow } from "#app/models/audit.server";
 import { queueEmail } from "#app/models/outbox.server";
-import { limitReached, limits, takeFromLimit } from "#app/models/rate-limit.server";
+import { connectionOf, limits, takeFromLimit } from "#app/models/rate-limit.server";
 import { findResidentById } from "#app/models/resident.server";
 import { hashToken, newToken } from "#app/models/session.server";
-import { deleteShareAccess, findShareAccess, findShareByTokenHash, insertShareAccess, markShareAccessVerified, type FoundShareAccess } from "#app/models/share-access.server";
+import { deleteShareAccess, findShareAccess, findShareByTokenHash, insertShareAccess, type FoundShareAccess } from "#app/models/share-access.server";
 import { sharedStoryPath, sharesPath } from "#app/models/share-choices";
 import { findAccessCode } from "#app/models/sign-in-code.server";
 import { findVersion } from "#app/models/story.server";
@@ -41,7 +43,7 @@ import { db } from "#db/client.server";
 const LINK_TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
 /** What the 410 page says when a share has stopped (no date) or ended (the date it ended). */
-export type Gone = { endedOn: string | null };
+type Gone = Required<Pick<ErrorDetail, "endedOn">>;
 
 function goneBody(share: { stoppedAt: Date | null; endsAt: Date }, lang: Language, now: Date): Gone | null {
   const state = shareState(share, now);
@@ -55,27 +57,28 @@ const notFound = () => new Response(null, { status: 404 });
  * Opening the emailed link, `/shared/:token`. The token is looked up by its
  * hash and exchanged for a cookie bound to the share; the browser then goes to
  * an address without the token, so it stays out of history, logs and Referer.
- * A browser that already has access to the share keeps it. Misses are counted
- * per IP and, past the limit, every link from that IP is refused for a while,
- * so tokens cannot be guessed at speed.
+ * A browser that already has access to the share keeps it.
+ *
+ * Only links that lead nowhere count against the connection, and only they are
+ * refused once it has had too many: a real link always opens, so a page
+ * elsewhere full of made-up links cannot lock an office that shares one
+ * address out of its links, and guessing a 256-bit token stays hopeless.
+ * Misses are counted, not audited: the log says once per window that a
+ * connection went over the limit.
  */
 export type LinkOutcome = { redirectTo: string; cookie: string | null } | { refused: 404 | 429 } | { gone: Gone };
 
 export function openSharedLink(request: Request, token: string | undefined, ip: string, lang: Language, now = new Date()): LinkOutcome {
   return db.transaction((tx): LinkOutcome => {
-    if (limitReached(tx, limits.linkMissesPerIp, ip, now)) {
-      recordAuditEvent("share_link_rate_limited", {}, tx);
-      return { refused: 429 };
-    }
-    const share = token && LINK_TOKEN.test(token) ? findShareByTokenHash(hashToken(token)) : undefined;
+    const share = token && LINK_TOKEN.test(token) ? findShareByTokenHash(hashToken(token), tx) : undefined;
     if (!share) {
-      takeFromLimit(tx, limits.linkMissesPerIp, ip, now);
-      recordAuditEvent("share_link_unknown", {}, tx);
-      return { refused: 404 };
+      if (takeFromLimit(tx, limits.linkMissesPerIp, connectionOf(ip), now) === "allowed") return { refused: 404 };
+      recordAuditEventOncePerWindow("share_link_rate_limited", connectionOf(ip), {}, tx, now);
+      return { refused: 429 };
     }
     const gone = goneBody(share, lang, now);
     if (gone) {
-      recordAuditEvent("share_link_refused", { share: share.id, state: shareState(share, now) }, tx);
+      recordAuditEventOncePerWindow("share_link_refused", `${share.id}:${connectionOf(ip)}`, { share: share.id, state: shareState(share, now) }, tx, now);
       return { gone };
     }
     const held = shareAccessToken(request, share.id);
@@ -96,14 +99,17 @@ export type SharedAccess = FoundShareAccess & { state: Exclude<AccessState, "exp
 
 /**
  * The guard of every page under /shared/:shareId: this browser's access to
- * that share, or "Page not found" (no cookie, someone else's share, a made-up
- * id: all alike). A stopped or ended share answers 410 at once, inside the 8
- * hours too; access that has run out answers 401 "open the link again".
+ * that share, or 404 "This story is not open on this device", with how to open
+ * it. Reading finished here, a link never opened here, cookies cleared, a new
+ * link sent, someone else's share or a made-up id: all get the same words, so
+ * nothing says whether the share exists. A stopped or ended share answers 410
+ * at once, inside the 8 hours too; access that has run out answers 401 "open
+ * the link again".
  */
 export function requireSharedAccess(request: Request, shareId: string | undefined, lang: Language, now = new Date()): SharedAccess {
   const token = shareId && UUID.test(shareId) ? shareAccessToken(request, shareId) : null;
   const found = token ? findShareAccess(hashToken(token)) : undefined;
-  if (!found || found.share.id !== shareId) throw refusal(request, 404);
+  if (!found || found.share.id !== shareId) throw refusal(request, 404, { notOpenHere: true } satisfies ErrorDetail);
   const gone = goneBody(found.share, lang, now);
   if (gone) throw refusal(request, 410, gone);
   const state = accessState(found.access, now);
@@ -139,16 +145,23 @@ export function pendingAccessEmail(found: SharedAccess): string | null {
   return row && !row.usedAt ? row.email : null;
 }
 
-/** The right code proves the address: this browser may read the share for 8 hours. */
+/**
+ * The right code proves the address: this browser may read the share for 8
+ * hours, under a new access token and cookie. The unproven access ends (its
+ * codes with it), so a cookie someone planted in this browser, or copied from
+ * it, before the address was proven reads nothing afterwards.
+ */
 export function verifyAccessCode(found: SharedAccess, code: string, ip: string, now = new Date()): { ok: true; cookie: string } | { ok: false; reason: CodeFailure } {
   return db.transaction((tx) => {
     const checked = checkCode(tx, findAccessCode(tx, found.access.idHash), code, ip, now);
     if (!checked.ok) return checked;
     const expiresAt = accessExpiresAt(now, true);
-    markShareAccessVerified(tx, found.access.idHash, checked.row.email, now, expiresAt);
+    const access = newToken();
+    deleteShareAccess(tx, found.access.idHash);
+    insertShareAccess(tx, { idHash: access.hash, shareId: found.share.id, email: checked.row.email, verifiedAt: now, expiresAt, createdAt: now });
     recordAuditEvent("share_access_verified", { share: found.share.id, agency: found.agency.id }, tx);
-    // The same token, now good for 8 hours: the cookie lives as long as the access.
-    return { ok: true, cookie: shareAccessCookie(found.share.id, found.token, expiresAt, now) } as const;
+    // The cookie lives as long as the access.
+    return { ok: true, cookie: shareAccessCookie(found.share.id, access.token, expiresAt, now) } as const;
   });
 }
 
@@ -187,6 +200,7 @@ export function readSharedStory(found: SharedAccess & { access: { email: string 
   const last = lastViewBy(share.id, found.access.email, now);
   const lastContent = !last ? null : last.version === versionNumber ? version.content : (findVersion(story.id, last.version)?.content ?? {});
   const changed = lastContent ? changedSince(content, sharedContent(lastContent, last!.sections)) : [];
+  const sinceLastView: LastView | null = last && changed.length > 0 ? { version: last.version, on: formatDateTime(last.viewedAt, lang) } : null;
   recordView(db, { shareId: share.id, agencyId: agency.id, email: found.access.email, version: versionNumber, sections, viewedAt: now });
   return {
     shareId: share.id,
@@ -194,6 +208,7 @@ export function readSharedStory(found: SharedAccess & { access: { email: string 
     basis: found.subject.basis,
     content,
     changed,
+    sinceLastView,
     consent: {
       agency: agency.name,
       sharedOn: formatDate(share.createdAt, lang),

@@ -7,6 +7,11 @@ const components = [Button, CharacterCount, Checkboxes, ErrorSummary, ExitThisPa
  * every navigation; elements started before refuse a second start, which is expected.
  */
 export function startGovukFrontend(): void {
+  // The classes the page template's inline script gives <body>, given again: React mounts a new
+  // <body> when the layout changes to or from its error page (Back to a page no longer open, say),
+  // and an inline script in it does not run.
+  document.body.classList.add("js-enabled");
+  if ("noModule" in HTMLScriptElement.prototype) document.body.classList.add("govuk-frontend-supported");
   for (const Component of components) {
     createAll(Component, undefined, {
       scope: document.body,

@@ -11,7 +11,7 @@
 import { findOrCreateResident } from "#app/models/resident.server";
 import { createSession, newToken } from "#app/models/session.server";
 import { insertShare } from "#app/models/share.server";
-import { insertShareAccess, markShareAccessVerified } from "#app/models/share-access.server";
+import { insertShareAccess } from "#app/models/share-access.server";
 import { saveDraftSection } from "#app/models/story.server";
 import { publishStory, startStory } from "#app/services/story.server";
 import { accessExpiresAt, sectionsToShare, shareEndsAt } from "#app/services/consent-rules";
@@ -102,8 +102,7 @@ db.transaction((tx) => {
     if (n <= sessionCount) {
       sessions.push({ token: createSession(tx, resident.id, now), storyId });
       const access = newToken();
-      insertShareAccess(tx, { idHash: access.hash, shareId, expiresAt: accessExpiresAt(now, false), createdAt: now });
-      markShareAccessVerified(tx, access.hash, `worker${n}@example.org`, now, accessExpiresAt(now, true));
+      insertShareAccess(tx, { idHash: access.hash, shareId, email: `worker${n}@example.org`, verifiedAt: now, expiresAt: accessExpiresAt(now, true), createdAt: now });
       professionals.push({ shareId, token: access.token });
     }
   }

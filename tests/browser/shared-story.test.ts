@@ -14,11 +14,21 @@
  * opened it and the reply on "Who has your story", and stops sharing: the
  * professional's next request is answered 410. A made-up link is a 404.
  *
+ * Then, at 375 px with JavaScript on and off, a professional finishes reading
+ * and goes Back (or uses a bookmark) to a page of the story: it says the story
+ * is not open on this device and how to open it again. And the summary of a
+ * whole story, printed to PDF, has the person's name and the page number on
+ * every page, and no page left nearly empty.
+ *
  * Every page and error state the professional meets is checked with axe-core,
  * for sideways scrolling at 375 px and for anything the browser complains
  * about. A screenshot of each goes to tests/.tmp/screenshots/.
  */
+import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import Database from "better-sqlite3";
 import type { Locator } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -36,7 +46,8 @@ import sharingEn from "#app/i18n/locales/en/sharing.json";
 import signInEn from "#app/i18n/locales/en/signIn.json";
 import storyEn from "#app/i18n/locales/en/story.json";
 import { type BrowserSession, checkPage, configurations, type ExpectedError, explainServerFailures, openBrowser } from "#tests/support/browser";
-import { codeFrom, shareLinkFrom } from "#tests/support/professional";
+import { codeFrom, linkSentTo, openAsProfessional, shareLinkFrom } from "#tests/support/professional";
+import { ALL_PARTS, publishedStory, shareThroughTheJourney, wholeStory } from "#tests/support/share-journey";
 import { bodyOf, signIn, startServerWithMail, type ServerWithMail } from "#tests/support/sign-in";
 import { openReadOnly } from "../http/helpers";
 
@@ -713,5 +724,147 @@ describe("a connection that tries too many links leading nowhere", () => {
       expect(await browser.problems()).toEqual([]);
       expect(await browser.accessibilityViolations()).toEqual([]);
     }
+  });
+});
+
+/** The demo GP practice's id, from the directory the server seeded. */
+function riversideId(): string {
+  const db = openReadOnly(server.databasePath);
+  try {
+    return db.prepare("select id from agencies where name = ?").pluck().get(riverside.name) as string;
+  } finally {
+    db.close();
+  }
+}
+
+/** A resident's story (`write` writes it) shared with Riverside (`parts`), and a professional there who has proven their address: their browser's cookie. */
+async function sharedWithAProfessional(resident: string, write: (cookie: string) => Promise<string>, parts: string[], workEmail: string) {
+  const cookie = await signIn(server, resident);
+  const storyId = await write(cookie);
+  const since = server.mail.received.length;
+  await shareThroughTheJourney(server, cookie, storyId, [riversideId()], "no", parts);
+  return openAsProfessional(server, await linkSentTo(server, riverside.inbox, since), workEmail);
+}
+
+/** Gives a browser a professional's access cookie, as proving their address in it would have. */
+async function addAccessCookie(browser: BrowserSession, cookie: string): Promise<void> {
+  const [name, value] = [cookie.slice(0, cookie.indexOf("=")), cookie.slice(cookie.indexOf("=") + 1)];
+  await browser.context.addCookies([{ name, value, domain: new URL(server.url).hostname, path: "/shared/", httpOnly: true, sameSite: "Lax" }]);
+}
+
+describe.each(configurations.filter((configuration) => configuration.viewport.width === 375))("after finishing reading on a device ($label)", (configuration) => {
+  const lang: Language = configuration.javaScript ? "en" : "cy";
+  const other: Language = lang === "en" ? "cy" : "en";
+  let browser: BrowserSession;
+  let shareId = "";
+
+  beforeAll(async () => {
+    const proven = await sharedWithAProfessional(`finisher-${configuration.slug}@example.org`, (cookie) => publishedStory(server, cookie), ["about", "matters"], `desk.${configuration.slug}@nhs.example.net`);
+    shareId = proven.shareId;
+    browser = await openBrowser(configuration, server.url);
+    await addAccessCookie(browser, proven.cookie);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  const headings = async () => (await browser.page.locator("h1").allTextContents()).map((text) => text.replace(/\s+/g, " ").trim());
+
+  /** The page for a story not open in this browser: true whatever the reason, and saying how to open it again. */
+  async function checkNotOpenHere(name: string, language: Language) {
+    const notOpen = words[language].common.errors.notOpenHere;
+    await checkPage(browser, { name, heading: notOpen.title, title: notOpen.title, language, screenshot: `shared-finished-${configuration.slug}-${name}-${language}` });
+    const main = (await browser.page.getByRole("main").textContent()) ?? "";
+    expect(main).toContain(notOpen.why);
+    expect(main).toContain(notOpen.again);
+    expect(main).not.toContain(words[language].common.errors["404"].pasted);
+  }
+
+  test("Back, or a bookmark, says the story is not open on this device and how to open it again, in both languages", async () => {
+    const summary = `/shared/${shareId}/summary`;
+    expect((await browser.visit(`${summary}?lang=${lang}`)).status()).toBe(200);
+    await browser.submit(browser.page.getByRole("main").getByRole("button", { name: words[lang].shared.summary.finish, exact: true }));
+    expect(new URL(browser.page.url()).pathname).toBe("/shared/finished");
+    await expect.poll(headings).toEqual([words[lang].shared.finished.title]);
+
+    // With JavaScript, Back is Remix's own navigation (the page's data is fetched again); without, the browser asks for the page again.
+    if (configuration.javaScript) await browser.page.goBack();
+    else expect((await browser.navigate(() => browser.page.goBack())).status()).toBe(404);
+    expect(new URL(browser.page.url()).pathname).toBe(summary);
+    await checkNotOpenHere("back", lang);
+    expect(await browser.page.content()).not.toContain("Bess");
+
+    for (const language of [lang, other]) {
+      expect((await browser.visit(`${summary}?lang=${language}`)).status(), `a bookmark to the summary (${language})`).toBe(404);
+      await checkNotOpenHere("bookmark", language);
+    }
+  });
+});
+
+/** Each page of a PDF as pdftotext (Debian's poppler-utils) reads it: the page's height and each word with where it is, in points. */
+function pdfPages(pdf: Buffer): { height: number; words: { text: string; top: number; bottom: number }[] }[] {
+  const directory = mkdtempSync(join(tmpdir(), "tell-it-once-pdf-"));
+  try {
+    const file = join(directory, "summary.pdf");
+    writeFileSync(file, pdf);
+    let xhtml: string;
+    try {
+      xhtml = execFileSync("pdftotext", ["-bbox", file, "-"], { encoding: "utf8" });
+    } catch (error) {
+      throw new Error(`Reading the printed PDF needs pdftotext (Debian's poppler-utils: npm test installs it when run as root): ${(error as Error).message}`);
+    }
+    const unescaped = (text: string) => text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+    return xhtml
+      .split("<page ")
+      .slice(1)
+      .map((page) => ({
+        height: Number(page.match(/height="([\d.]+)"/)![1]),
+        words: [...page.matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g)].map(([, top, bottom, text]) => ({
+          text: unescaped(text),
+          top: Number(top),
+          bottom: Number(bottom),
+        })),
+      }));
+  } finally {
+    rmSync(directory, { recursive: true, force: true });
+  }
+}
+
+describe("the printed summary of a whole story", () => {
+  const name = "Rhiannon Ellis-Bowen";
+  let browser: BrowserSession;
+  let shareId = "";
+
+  beforeAll(async () => {
+    const proven = await sharedWithAProfessional("whole-story@example.org", (cookie) => wholeStory(server, cookie, name), ALL_PARTS, "printer@nhs.example.net");
+    shareId = proven.shareId;
+    browser = await openBrowser(configurations.find((configuration) => configuration.viewport.width === 1280 && !configuration.javaScript)!, server.url);
+    await addAccessCookie(browser, proven.cookie);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  test.each(["en", "cy"] as const)("in %s: every A4 page has the person's name and its number, and no page is nearly empty", async (language) => {
+    expect((await browser.visit(`/shared/${shareId}/summary?lang=${language}`)).status()).toBe(200);
+    const pages = pdfPages(await browser.page.pdf({ preferCSSPageSize: true }));
+    expect(pages.length, "pages: a whole story takes several").toBeGreaterThanOrEqual(3);
+    const head = fill(words[language].shared.summary.runningHead, { name, agency: riverside.name });
+    // Below the page's bottom margin (18 mm) is only the page number.
+    const bottomMargin = (18 / 25.4) * 72;
+    pages.forEach((page, n) => {
+      const label = `page ${n + 1} of ${pages.length}`;
+      const text = page.words.map((word) => word.text).join(" ");
+      expect(text, `${label}: the person's name at the top`).toContain(head);
+      expect(text, `${label}: its number`).toMatch(new RegExp(`(^| )${n + 1} / ${pages.length}( |$)`));
+      const body = page.words.filter((word) => word.bottom < page.height - bottomMargin);
+      expect(body.length, `${label}: words beyond the name at the top`).toBeGreaterThan(head.split(" ").length + 10);
+      if (n === pages.length - 1) return;
+      // Filled at least two thirds of the way down: nothing pushed a whole block on, leaving the rest blank.
+      const filled = Math.max(...body.map((word) => word.bottom)) / (page.height - bottomMargin);
+      expect(filled, `${label}: how far down the page the writing reaches`).toBeGreaterThan(2 / 3);
+    });
+    const all = pages.flatMap((page) => page.words.map((word) => word.text)).join(" ");
+    expect(all, "the last part of the story is printed").toContain("night of the fire.");
   });
 });

@@ -118,14 +118,15 @@ describe("cross-site requests are refused before anything runs", () => {
     { name: "Origin: null (a sandboxed frame or data: page)", headers: { Origin: "null" } },
   ];
 
-  test.each(attempts)("$name → 403 page, one audit row, nothing else written", async ({ headers }) => {
+  // Each from a connection of its own (as a proxy on this machine says): a connection's first refusal in a window is audited.
+  test.each(attempts.map((attempt, n) => ({ ...attempt, from: `203.0.113.${n + 1}` })))("$name → 403 page, one audit row, nothing else written", async ({ headers, from }) => {
     const before = rowCounts(server.databasePath);
     const lastId = auditRows(server.databasePath).at(-1)?.id ?? 0;
 
     // The sign-in form is the one a hostile page would most like to submit for someone.
     const page = await load(server.url, "/sign-in?returnTo=%2Fstories%3Fname%3Djane", {
       method: "POST",
-      headers: { ...headers, "Content-Type": "application/x-www-form-urlencoded" },
+      headers: { ...headers, "X-Forwarded-For": from, "Content-Type": "application/x-www-form-urlencoded" },
       body: "email=jane.example%40example.org&story=I+have+been+unwell",
     });
 
@@ -137,14 +138,27 @@ describe("cross-site requests are refused before anything runs", () => {
     expect(page.headers.get("cache-control")).toBe("no-store");
     expect(page.headers.getSetCookie()).toEqual([]);
 
+    // The audit row, and the count that keeps a connection to one of them per window.
     const after = rowCounts(server.databasePath);
-    expect(after).toEqual({ ...before, audit_events: before.audit_events + 1 });
+    expect(after).toEqual({ ...before, audit_events: before.audit_events + 1, rate_limits: before.rate_limits + 1 });
     const added = auditRows(server.databasePath).filter((row) => row.id > lastId);
     expect(added).toHaveLength(1);
     expect(added[0].event).toBe("cross_site_request_refused");
     expect(JSON.parse(added[0].detail ?? "null")).toEqual({ path: "/sign-in" });
     expect(Math.abs(added[0].at - Date.now())).toBeLessThan(60_000);
     expect(JSON.stringify(added[0])).not.toMatch(/jane|example\.org|unwell|evil/i);
+  });
+
+  test("any number of them from one connection add one audit row per 15 minutes, naming the route and never the address", async () => {
+    const lastId = auditRows(server.databasePath).at(-1)?.id ?? 0;
+    for (let n = 0; n < 40; n++) {
+      const path = n % 2 === 0 ? `/jane.smith-${n}@example.org` : "/sign-in";
+      const reply = await fetch(`${server.url}${path}`, { method: "POST", headers: { "X-Forwarded-For": "203.0.113.99", "Sec-Fetch-Site": "cross-site" }, body: "a=b" });
+      await reply.arrayBuffer();
+      expect(reply.status).toBe(403);
+    }
+    const added = auditRows(server.databasePath).filter((row) => row.id > lastId);
+    expect(added.map((row) => [row.event, JSON.parse(row.detail ?? "null")])).toEqual([["cross_site_request_refused", { path: "/*" }]]);
   });
 
   test("the refusal is explained in the person's language", async () => {
@@ -217,22 +231,22 @@ describe("oversized requests are refused before the body is read", () => {
     expect(reply.body).toContain("Sorry, that was too much to send at once");
     expect(reply.body).toContain("Nothing has been saved.");
 
-    expect(rowCounts(server.databasePath)).toEqual({ ...before, audit_events: before.audit_events + 1 });
+    expect(rowCounts(server.databasePath)).toEqual({ ...before, audit_events: before.audit_events + 1, rate_limits: before.rate_limits + 1 });
     const added = auditRows(server.databasePath).filter((row) => row.id > lastId);
     expect(added.map((r) => [r.event, JSON.parse(r.detail ?? "null")])).toEqual([["oversized_request_refused", { path: "/sign-in" }]]);
   });
 
-  test("the same with the whole body sent", async () => {
+  test("the same with the whole body sent (from another connection, to an address no page has)", async () => {
     const reply = await send(`${server.url}/no-such-page`, {
       method: "POST",
-      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      headers: { "X-Forwarded-For": "203.0.113.50", "Content-Type": "application/x-www-form-urlencoded" },
       body: `story=${"x".repeat(300 * 1024)}`,
     }).catch((error: unknown) => error);
     // A client may see the socket close before it finishes uploading; either way nothing may be stored.
     if (!(reply instanceof Error)) expect((reply as RawReply).status).toBe(413);
     const last = auditRows(server.databasePath).at(-1);
     expect(last?.event).toBe("oversized_request_refused");
-    expect(JSON.parse(last?.detail ?? "null")).toEqual({ path: "/no-such-page" });
+    expect(JSON.parse(last?.detail ?? "null")).toEqual({ path: "/*" });
   });
 
   test("a POST of exactly 256 KB is not refused for its size", async () => {

@@ -73,6 +73,28 @@ function expectNotFound(page: Page) {
   expect(shareCookies(page)).toEqual([]);
 }
 
+const NOT_OPEN = { en: "This story is not open on this device", cy: "Dydy’r stori hon ddim ar agor ar y ddyfais hon" };
+
+/**
+ * A page under /shared/<shareId>/ in a browser without access to it: the same
+ * words whether reading was finished here, the link was never opened here, the
+ * cookies were cleared or the id is made up, so nothing says whether the share
+ * exists; and how to open it again.
+ */
+function expectNotOpenHere(page: Page, lang: "en" | "cy" = "en") {
+  expectPage(page, 404, NOT_OPEN[lang], lang === "cy" ? "Dweud unwaith – Cyngor Demo" : undefined);
+  expect(page.doc.h1).toBe(NOT_OPEN[lang]);
+  const main = text(page.doc.one("main"));
+  if (lang === "en") {
+    expect(main).toContain("Someone may have selected ‘Finish reading on this device’, or the browser’s cookies may have been cleared.");
+    expect(main).toContain("To read it, open the link in the email sent to your organisation’s inbox, then enter your work email address and the code we send to it.");
+  } else {
+    expect(main).toContain("Efallai bod rhywun wedi dewis ‘Gorffen darllen ar y ddyfais hon’");
+  }
+  expect(main).not.toMatch(/Page not found|entire address|Sam|Bess/);
+  expect(shareCookies(page)).toEqual([]);
+}
+
 /** 410: stopped by the person (no date), or ended on `endedOn`. Never anything of the story. */
 function expectGone(page: Page, endedOn?: string) {
   expectPage(page, 410, "This story is no longer shared with you");
@@ -115,6 +137,20 @@ const changedSections = (page: Page) =>
     .byClass("app-story-section")
     .filter((section) => page.doc.byClass("govuk-tag", section).some((tag) => text(tag) === "Changed since you last viewed"))
     .map((section) => (attr(section, "aria-labelledby") ?? "").replace(/^summary-/, ""));
+
+/** The "Changed since you last viewed" banner at the top of the summary, if any: its heading and its links. */
+function changesSinceLastView(page: Page) {
+  const [banner, ...more] = page.doc.byClass("app-changes-since-last-view");
+  expect(more).toEqual([]);
+  if (!banner) return null;
+  // At the top: before the page's heading.
+  expect(page.html.indexOf("app-changes-since-last-view")).toBeLessThan(page.html.indexOf("<h1"));
+  return {
+    title: text(page.doc.byClass("govuk-notification-banner__title", banner)[0]),
+    heading: text(page.doc.byClass("govuk-notification-banner__heading", banner)[0]),
+    links: page.doc.tag("a", banner).map((a) => [text(a), attr(a, "href")]),
+  };
+}
 
 /** Emails to `to` since `since`, after giving the mail worker time to send anything else it would. */
 async function emailsTo(to: string, since: number) {
@@ -194,6 +230,31 @@ describe("opening the link", () => {
   });
 });
 
+describe("a link posted to from another site", () => {
+  test("is refused with 403; the audit log names the route, never the token, once per connection per window", async () => {
+    const token = shares[GP].link.slice(-43);
+    const unknown = randomBytes(32).toString("base64url");
+    const lastId = auditRows(server.databasePath).at(-1)?.id ?? 0;
+    const before = rowCounts(server.databasePath);
+    const crossSite = (path: string) =>
+      load(server.url, path, {
+        method: "POST",
+        headers: { "X-Forwarded-For": "203.0.113.20", "Sec-Fetch-Site": "cross-site", "Content-Type": "application/x-www-form-urlencoded", Cookie: "lang=en" },
+        body: "a=b",
+      });
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const page = await crossSite(`/shared/${attempt % 2 === 0 ? token : unknown}`);
+      expect(page.status).toBe(403);
+      expect(shareCookies(page)).toEqual([]);
+    }
+    const added = auditRows(server.databasePath).filter((row) => row.id > lastId);
+    expect(added.map((row) => [row.event, JSON.parse(row.detail ?? "null")])).toEqual([["cross_site_request_refused", { path: "/shared/:token" }]]);
+    expect(JSON.stringify(auditRows(server.databasePath))).not.toContain(token);
+    expect(JSON.stringify(auditRows(server.databasePath))).not.toContain(unknown);
+    expect(rowCounts(server.databasePath)).toEqual({ ...before, audit_events: before.audit_events + 1, rate_limits: rowCounts(server.databasePath).rate_limits });
+  });
+});
+
 describe("kept out of search engines and caches", () => {
   test("robots.txt disallows /shared/", async () => {
     const robots = await fetch(`${server.url}/robots.txt`);
@@ -239,7 +300,7 @@ describe("the pages behind the link need this browser's cookie for that share", 
       for (const page of ["email", "code", "summary", "received"]) {
         const path = `/shared/${id}/${page}`;
         const got = await get(path, cookie);
-        if (got.status === 404) expectNotFound(got);
+        if (got.status === 404) expectNotOpenHere(got);
         answers.push(`GET ${path} ${got.status}`);
         expected.push(`GET ${path} 404`);
         // The summary has no form: see "the summary has no form" below.
@@ -299,7 +360,9 @@ describe("proving a work address", () => {
     const since = server.mail.received.length;
     expectRedirect(await post(sharedPath(HOUSING, "email"), housing, { email: officer }), sharedPath(HOUSING, "code"));
     const code = codeFrom(await server.mail.nextEmailTo(officer, since));
-    expectRedirect(await post(sharedPath(HOUSING, "code"), housing, { code }), sharedPath(HOUSING, "summary"));
+    const verified = await post(sharedPath(HOUSING, "code"), housing, { code });
+    expectRedirect(verified, sharedPath(HOUSING, "summary"));
+    housing = shareCookies(verified)[0].split(";")[0];
     expect(accessOf(housing)).toMatchObject({ email: officer });
   });
 
@@ -350,18 +413,27 @@ describe("proving a work address", () => {
     freshCode = codeFrom(await server.mail.nextEmailTo(DR_ADA, since));
   });
 
-  test("the right code: to the summary, the same cookie now good for 8 hours, the address recorded", async () => {
+  test("the right code: to the summary with a new cookie good for 8 hours, the address recorded; the old cookie reads nothing", async () => {
     const verifiedBefore = auditCount("share_access_verified");
+    // Someone who had this browser's cookie before the address was proven (planted it, or copied it) holds `before`.
+    const before = gp;
     const page = await post(sharedPath(GP, "code"), gp, { code: `${freshCode.slice(0, 3)} ${freshCode.slice(3)}` });
     expectRedirect(page, sharedPath(GP, "summary"));
-    expect(shareCookies(page)).toEqual([`${gp}; Path=/shared/; Max-Age=28800; HttpOnly; SameSite=Lax`]);
+    const [setCookie, ...more] = shareCookies(page);
+    expect(more).toEqual([]);
+    expect(setCookie).toMatch(new RegExp(`^share-${shares[GP].id}=[A-Za-z0-9_-]{43}; Path=/shared/; Max-Age=28800; HttpOnly; SameSite=Lax$`));
+    gp = setCookie.split(";")[0];
+    expect(gp).not.toBe(before);
+    expect(accessOf(before)).toBeUndefined();
+    for (const path of [sharedPath(GP, "summary"), sharedPath(GP, "received"), sharedPath(GP, "email")]) expect((await get(path, before)).status).toBe(404);
+    expect(query("select * from share_views where share_id = ?", shares[GP].id)).toEqual([]);
     const access = accessOf(gp);
     expect(access).toMatchObject({ share_id: shares[GP].id, email: DR_ADA });
     expect(Math.abs(access.verified_at! - Date.now())).toBeLessThan(10_000);
     expect(access.expires_at - access.verified_at!).toBe(8 * 60 * 60 * 1000);
     expect(auditCount("share_access_verified")).toBe(verifiedBefore + 1);
-    const [code] = query<{ used_at: number | null }>("select used_at from sign_in_codes where share_access_id = ? order by created_at desc limit 1", access.id_hash);
-    expect(code.used_at).not.toBeNull();
+    // The codes sent for the access that ended went with it.
+    expect(query("select * from sign_in_codes where share_access_id in (?, ?)", sha256(tokenOf(before)), access.id_hash)).toEqual([]);
   });
 
   test("a used code proves nothing again: not in the same browser, nor in another", async () => {
@@ -404,6 +476,7 @@ describe("reading the summary", () => {
     expect(text(consent)).toContain("Version 1. They chose to keep you up to date");
     expect(text(page.doc.one("main"))).toContain("My dog, Bess.");
     expect(changedSections(page)).toEqual([]);
+    expect(changesSinceLastView(page)).toBeNull();
     const links = page.doc.tag("a", page.doc.one("main")).map((a) => [text(a), attr(a, "href")]);
     expect(links).toContainEqual(["Let Sam know you’ve received this", sharedPath(GP, "received")]);
 
@@ -502,23 +575,39 @@ describe("letting the person know it was received", () => {
 
 describe("a new version of the story", () => {
   test("Changed since you last viewed marks what changed for someone who saw the old version, once, and for no one else", async () => {
+    // A colleague who reads in Welsh saw version 1 too.
+    const meddyg = (await openAsProfessional(server, shares[GP].link, "meddyg@nhs.example.net")).cookie;
+    expect(changesSinceLastView(await get(sharedPath(GP, "summary"), meddyg, "cy"))).toBeNull();
     expect((await post(`/stories/${storyId}/matters`, alice, { matters: "My dog, Bess, and the allotment.", intent: "continue" })).status).toBe(302);
     expectRedirect(await post(`/stories/${storyId}/check`, alice), `/stories/${storyId}/published/2`);
 
     const updated = await get(sharedPath(GP, "summary"), gp);
     expect(changedSections(updated)).toEqual(["matters"]);
+    // Said at the top, with a link to each changed part's heading.
+    const when = "\\d{1,2} \\w+ \\d{4} at \\d{1,2}:\\d{2}(am|pm)";
+    expect(changesSinceLastView(updated)).toEqual({
+      title: "Changed since you last viewed",
+      heading: expect.stringMatching(new RegExp(`^You last looked at version 1 on ${when}\\. This is version 2\\.$`)),
+      links: [["What matters to me", "#summary-matters"]],
+    });
+    expect(updated.doc.all((el) => attr(el, "id") === "summary-matters")).toHaveLength(1);
+    const welsh = changesSinceLastView(await get(sharedPath(GP, "summary"), meddyg, "cy"));
+    expect(welsh).toMatchObject({ title: "Wedi newid ers i chi edrych ddiwethaf", links: [["Beth sy’n bwysig i mi", "#summary-matters"]] });
+    expect(welsh!.heading).toMatch(/^Gwnaethoch chi edrych ddiwethaf ar fersiwn 1 ar .+\. Dyma fersiwn 2\.$/);
     expect(text(updated.doc.one("main"))).toContain("My dog, Bess, and the allotment.");
     expect(text(updated.doc.byClass("app-consent-panel")[0])).toContain("Version 2. They chose to keep you up to date");
-    expect(changedSections(await get(sharedPath(GP, "summary"), gp))).toEqual([]);
+    const again = await get(sharedPath(GP, "summary"), gp);
+    expect([changedSections(again), changesSinceLastView(again)]).toEqual([[], null]);
 
     const colleague = (await openAsProfessional(server, shares[GP].link, "nurse@nhs.example.net")).cookie;
-    expect(changedSections(await get(sharedPath(GP, "summary"), colleague))).toEqual([]);
+    const first = await get(sharedPath(GP, "summary"), colleague);
+    expect([changedSections(first), changesSinceLastView(first)]).toEqual([[], null]);
 
     // Housing was shared version 1 only: it still sees that, and nothing has changed for it.
     const housingPage = await get(sharedPath(HOUSING, "summary"), housing);
     expect(text(housingPage.doc.one("main"))).toContain("My dog, Bess.");
     expect(text(housingPage.doc.one("main"))).not.toContain("allotment");
-    expect(changedSections(housingPage)).toEqual([]);
+    expect([changedSections(housingPage), changesSinceLastView(housingPage)]).toEqual([[], null]);
   });
 });
 
@@ -537,7 +626,7 @@ describe("access that runs out, is withdrawn or ends", () => {
     expect(shareCookies(finished)).toEqual([`share-${shares[GP].id}=; Path=/shared/; Max-Age=0; HttpOnly; SameSite=Lax`]);
     expect(accessOf(desk)).toBeUndefined();
     expect(auditCount("share_access_finished")).toBe(finishes + 1);
-    for (const page of pages) expectNotFound(await get(sharedPath(GP, page), desk));
+    for (const page of pages) expectNotOpenHere(await get(sharedPath(GP, page), desk));
     expect((await get(sharedPath(GP, "summary"), colleague)).status).toBe(200);
 
     const page = await get("/shared/finished");
@@ -545,7 +634,27 @@ describe("access that runs out, is withdrawn or ends", () => {
     const welsh = await get("/shared/finished", undefined, "cy");
     expect(welsh.doc.h1).toBe("Rydych chi wedi gorffen darllen");
     // Without access there is nothing to finish, and nothing is said about the share.
-    expectNotFound(await post(`/shared/${shares[GP].id}/finish`, desk));
+    expectNotOpenHere(await post(`/shared/${shares[GP].id}/finish`, desk));
+  });
+
+  test("Back or a bookmark after finishing says the story is not open on this device and how to open it, as for an id never opened here", async () => {
+    const desk = (await openAsProfessional(server, shares[GP].link, "desk@nhs.example.net")).cookie;
+    expectRedirect(await post(`/shared/${shares[GP].id}/finish`, desk), "/shared/finished");
+    const madeUp = "00000000-0000-4000-8000-000000000000";
+    for (const lang of ["en", "cy"] as const) {
+      const answers = [
+        await get(sharedPath(GP, "summary"), desk, lang),
+        await get(`${sharedPath(GP, "summary")}.data`, desk, lang),
+        await get(sharedPath(GP, "summary"), undefined, lang),
+        await get(`/shared/${madeUp}/summary`, undefined, lang),
+        await get(`/shared/${madeUp}/received`, `share-${madeUp}=${tokenOf(desk)}`, lang),
+      ];
+      const pages = answers.filter((_, n) => n !== 1);
+      for (const page of pages) expectNotOpenHere(page, lang);
+      // Word for word the same, whatever the reason: nothing says whether the share exists.
+      expect(new Set(pages.map((page) => text(page.doc.one("main")))).size).toBe(1);
+      expect(answers[1].status).toBe(404);
+    }
   });
   /** Browsers that could read their share, until its 8 hours ran out (Citizens Advice) or the person stopped it (Jobcentre). */
   let adviser: string;
@@ -638,7 +747,7 @@ describe("access that runs out, is withdrawn or ends", () => {
     ];
     expect(refused.map((page) => page.status)).toEqual([404, 401, 410]);
     expect(refused.map((page) => [page.doc.lang, page.doc.title])).toEqual([
-      ["cy", "Heb ddod o hyd i’r dudalen – Dweud unwaith – Cyngor Demo"],
+      ["cy", "Dydy’r stori hon ddim ar agor ar y ddyfais hon – Dweud unwaith – Cyngor Demo"],
       ["cy", "Mae eich mynediad at y stori hon wedi dod i ben – Dweud unwaith – Cyngor Demo"],
       ["cy", "Dydy’r stori hon ddim yn cael ei rhannu gyda chi mwyach – Dweud unwaith – Cyngor Demo"],
     ]);
@@ -676,8 +785,39 @@ describe("in Welsh", () => {
   });
 });
 
+describe("a new link", () => {
+  test("ends every access that came through the old one, proven or not, and its pending codes; the new link works", async () => {
+    const proven = (await openAsProfessional(server, shares[GP].link, "reader@nhs.example.net")).cookie;
+    const unproven = (await openLink(shares[GP].link)).cookie;
+    const waiting = (await openLink(shares[GP].link)).cookie;
+    expectRedirect(await post(sharedPath(GP, "email"), waiting, { email: "waiting@nhs.example.net" }), sharedPath(GP, "code"));
+    expect((await get(sharedPath(GP, "summary"), proven)).status).toBe(200);
+    expect(query("select * from sign_in_codes where share_access_id = ?", sha256(tokenOf(waiting)))).toHaveLength(1);
+
+    const open = query("select * from share_access where share_id = ?", shares[GP].id).length;
+    expect(open).toBeGreaterThanOrEqual(4);
+    const sent = await post(`/stories/${storyId}/shares/${shares[GP].id}/resend`, alice);
+    expect(sent.status).toBe(200);
+    const link = text(sent.doc.byClass("app-share-link")[0]);
+    expect(text(sent.doc.one("main"))).toContain("The old link no longer works, and nobody who opened it can read your story now.");
+
+    expect(query("select * from share_access where share_id = ?", shares[GP].id)).toEqual([]);
+    expect(query("select * from sign_in_codes where share_access_id = ?", sha256(tokenOf(waiting)))).toEqual([]);
+    for (const cookie of [proven, unproven, waiting, gp]) {
+      for (const page of ["summary", "email", "code", "received"] as const) expect((await get(sharedPath(GP, page), cookie)).status).toBe(404);
+    }
+    expect((await post(sharedPath(GP, "code"), waiting, { code: "123456" })).status).toBe(404);
+    expect((await get(new URL(shares[GP].link).pathname, proven)).status).toBe(404);
+    const [replaced] = auditRows(server.databasePath).filter((row) => row.event === "share_link_replaced");
+    expect(JSON.parse(replaced.detail ?? "null")).toMatchObject({ share: shares[GP].id, accessEnded: open });
+
+    const reader = await openAsProfessional(server, link, "reader@nhs.example.net");
+    expect((await get(sharedPath(GP, "summary"), reader.cookie)).status).toBe(200);
+  });
+});
+
 describe("too many links that lead nowhere, from one address", () => {
-  // A server of its own: once its limit is reached, every link from 127.0.0.1 is refused for 15 minutes.
+  // A server of its own: once its limit is reached, unknown links from 127.0.0.1 are refused for 15 minutes.
   let limited: ServerWithMail;
   let link: string;
   beforeAll(async () => {
@@ -695,13 +835,16 @@ describe("too many links that lead nowhere, from one address", () => {
     await limited?.stop();
   });
 
-  test("after 10 unknown links every link answers 429 with the layout, the real one too, and gives out nothing", async () => {
-    const open = (path: string) => load(limited.url, path, { headers: { Cookie: "lang=en" } });
+  const open = (path: string, from?: string) => load(limited.url, path, { headers: { Cookie: "lang=en", ...(from ? { "X-Forwarded-For": from } : {}) } });
+  const madeUp = () => `/shared/${randomBytes(32).toString("base64url")}`;
+  const limitedAudit = (event: string) => auditRows(limited.databasePath).filter((row) => row.event === event);
+
+  test("after 10 unknown links, unknown links answer 429 with the layout and give out nothing", async () => {
     expect((await open(new URL(link).pathname)).status).toBe(302);
-    for (let miss = 1; miss <= 10; miss++) expect((await open(`/shared/${randomBytes(32).toString("base64url")}`)).status).toBe(404);
+    for (let miss = 1; miss <= 10; miss++) expect((await open(madeUp())).status).toBe(404);
 
     const accessBefore = rowCounts(limited.databasePath).share_access;
-    for (const path of [`/shared/${randomBytes(32).toString("base64url")}`, new URL(link).pathname]) {
+    for (const path of [madeUp(), madeUp()]) {
       const page = await open(path);
       expectPage(page, 429, "Sorry, there have been too many attempts");
       expect(page.doc.h1).toBe("Sorry, there have been too many attempts");
@@ -710,6 +853,28 @@ describe("too many links that lead nowhere, from one address", () => {
       expect(page.headers.get("location")).toBeNull();
     }
     expect(rowCounts(limited.databasePath).share_access).toBe(accessBefore);
-    expect(auditRows(limited.databasePath).filter((row) => row.event === "share_link_rate_limited")).toHaveLength(2);
+  });
+
+  // A page elsewhere with ten <img src=".../shared/000…"> must not lock an office that shares one address out of its links.
+  test("a real link from the same connection still opens, every time: a cookie and on to the work email page", async () => {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const page = await open(new URL(link).pathname);
+      expect(page.status).toBe(302);
+      expect(page.headers.get("location")).toMatch(/^\/shared\/[0-9a-f-]{36}\/email$/);
+      expect(shareCookies(page)).toHaveLength(1);
+      expect((await open(madeUp())).status).toBe(429);
+    }
+  });
+
+  test("other connections are not held up by this one's misses", async () => {
+    expect((await open(madeUp(), "203.0.113.7")).status).toBe(404);
+  });
+
+  test("unknown links are counted, not written to the audit log: one row when a connection first goes over the limit", async () => {
+    const before = rowCounts(limited.databasePath).audit_events;
+    for (let miss = 0; miss < 30; miss++) expect((await open(madeUp())).status).toBe(429);
+    expect(rowCounts(limited.databasePath).audit_events).toBe(before);
+    expect(limitedAudit("share_link_unknown")).toEqual([]);
+    expect(limitedAudit("share_link_rate_limited").map((row) => JSON.parse(row.detail ?? "null"))).toEqual([{}]);
   });
 });

@@ -57,7 +57,7 @@ export function chromiumExecutable(): string {
   throw new Error(installHelp(found.problem));
 }
 
-type WatchedWindow = Window & { __testProblems?: string[]; axe?: { run: (context: Document, options: RunOptions) => Promise<AxeResults> } };
+type WatchedWindow = Window & { __testProblems?: string[]; __testHydrated?: boolean; axe?: { run: (context: Document, options: RunOptions) => Promise<AxeResults> } };
 
 /**
  * Runs in every document before the page's own scripts (through the DevTools
@@ -75,6 +75,9 @@ function watchPage() {
     );
   });
   new MutationObserver((records) => {
+    // Once the page has hydrated, React may still put a new layout in place of the old: Remix mounts
+    // the root error page that way after a navigation in the page fails (Back to a page no longer open).
+    if ((window as WatchedWindow).__testHydrated) return;
     for (const record of records) {
       for (const node of record.removedNodes) {
         if (node instanceof Element && (node.id === "main-content" || node.querySelector("#main-content"))) {
@@ -196,10 +199,11 @@ export async function openBrowser(configuration: Configuration, baseURL: string)
   });
   page.on("response", (response) => {
     const request = response.request();
-    // With JavaScript, Remix posts a form itself (to the route's `.data` address); a form
-    // with mistakes is answered 400 there just as the document is without JavaScript.
-    const formAnswer = request.method() === "POST" && request.resourceType() === "fetch" && new URL(response.url()).pathname.endsWith(".data");
-    if ((request.isNavigationRequest() || formAnswer) && response.status() >= 400) expectedFailures.add(`${response.status()} ${response.url()}`);
+    // With JavaScript, Remix posts a form and loads the next page's data itself (from the route's
+    // `.data` address); a form with mistakes, or a page refused, is answered there with the status
+    // the document would have had without JavaScript.
+    const remixAnswer = request.resourceType() === "fetch" && new URL(response.url()).pathname.endsWith(".data");
+    if ((request.isNavigationRequest() || remixAnswer) && response.status() >= 400) expectedFailures.add(`${response.status()} ${response.url()}`);
   });
 
   /** Moves the page's own records of CSP violations and failed hydration into `complaints`. */
@@ -214,7 +218,9 @@ export async function openBrowser(configuration: Configuration, baseURL: string)
     while (Date.now() < deadline) {
       const hydrated = await page.evaluate(() => {
         const main = document.getElementById("main-content");
-        return main !== null && Object.keys(main).some((key) => key.startsWith("__reactFiber$"));
+        const done = main !== null && Object.keys(main).some((key) => key.startsWith("__reactFiber$"));
+        if (done) (window as WatchedWindow).__testHydrated = true;
+        return done;
       });
       if (hydrated) return;
       await new Promise((done) => setTimeout(done, 25));

@@ -57,7 +57,10 @@ export async function openAsProfessional(server: ServerWithMail, link: string, w
   if (verified.status !== 302 || verified.headers.get("location") !== `/shared/${opened.shareId}/summary`) {
     throw new Error(`the code page answered ${verified.status}`);
   }
-  return opened;
+  // Proving the address replaces the browser's cookie.
+  const cookie = verified.headers.getSetCookie().map((header) => header.split(";")[0]).find((pair) => pair.startsWith(`share-${opened.shareId}=`));
+  if (!cookie) throw new Error("the code page gave no new cookie");
+  return { shareId: opened.shareId, cookie };
 }
 
 /** An email's Subject header as a mail program shows it, decoding RFC 2047 encoded words (a Welsh subject, say). */

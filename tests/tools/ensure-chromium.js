@@ -3,7 +3,8 @@
  * The browser tests drive a real Chromium: Debian's `chromium` package, since
  * Playwright's own browser download is not available everywhere we test.
  * `npm test` runs this first. It finds a Chromium, or installs one when it can
- * (as root, through apt), or says how to get one and fails.
+ * (as root, through apt), or says how to get one and fails; and the same for
+ * pdftotext (Debian's `poppler-utils`), which the print test reads PDFs with.
  *
  * The browser helper (tests/support/browser.ts) imports the same lookup, so the
  * tests and this check can never disagree about which Chromium to use.
@@ -59,6 +60,9 @@ export function installHelp(problem) {
   ].join("\n");
 }
 
+/** Where Debian puts pdftotext (its `poppler-utils` package), which the print test reads PDFs with. */
+export const pdftotextPath = "/usr/bin/pdftotext";
+
 /**
  * @param {string} command
  * @param {string[]} args
@@ -69,10 +73,28 @@ function run(command, args) {
   return result.status === 0;
 }
 
+/**
+ * pdftotext, for the test of a printed summary: present, or installed when
+ * this runs as root, as Chromium is.
+ * @returns {number} the exit code
+ */
+function ensurePdftotext() {
+  if (isExecutableFile(pdftotextPath)) return 0;
+  if (process.getuid?.() !== 0) {
+    console.error(`No pdftotext was found at ${pdftotextPath}. The print test reads PDFs with it: as root, run apt-get install -y poppler-utils, or ask an administrator to install the \`poppler-utils\` package.`);
+    return 1;
+  }
+  console.log(`No pdftotext was found at ${pdftotextPath}. Installing Debian's poppler-utils package, as this is running as root.`);
+  const installed = run("apt-get", ["update"]) && run("apt-get", ["install", "-y", "poppler-utils"]);
+  if (isExecutableFile(pdftotextPath)) return 0;
+  console.error(installed ? `apt-get installed poppler-utils, but there is still no ${pdftotextPath}.` : "Installing poppler-utils with apt-get failed.");
+  return 1;
+}
+
 /** @returns {number} the exit code */
 function main() {
   const first = findChromium();
-  if ("path" in first) return 0;
+  if ("path" in first) return ensurePdftotext();
 
   if (!first.canInstall || process.getuid?.() !== 0) {
     console.error(installHelp(first.problem));
@@ -84,7 +106,7 @@ function main() {
   const second = findChromium();
   if ("path" in second) {
     console.log(`Chromium installed at ${second.path}.`);
-    return 0;
+    return ensurePdftotext();
   }
   console.error(installHelp(installed ? `apt-get installed chromium, but ${second.problem}` : "Installing chromium with apt-get failed."));
   return 1;

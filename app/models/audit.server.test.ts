@@ -1,0 +1,36 @@
+import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { describe, expect, test } from "vitest";
+import { db } from "#db/client.server";
+import { auditEvents } from "#db/schema";
+import { recordAuditEventOncePerWindow } from "./audit.server";
+
+const rows = (event: string) => db.select({ detail: auditEvents.detail }).from(auditEvents).where(eq(auditEvents.event, event)).all();
+
+describe("an event anyone can cause, audited once per subject per window", () => {
+  const at = new Date("2027-03-01T09:00:00Z");
+
+  test("repeats in the same 15 minutes are not written; another subject, another event or the next window are", () => {
+    const event = `test_refused_${randomUUID()}`;
+    for (let n = 0; n < 50; n++) recordAuditEventOncePerWindow(event, "198.51.100.1", { n }, db, at);
+    expect(rows(event)).toEqual([{ detail: { n: 0 } }]);
+
+    recordAuditEventOncePerWindow(event, "198.51.100.2", { n: 1 }, db, at);
+    recordAuditEventOncePerWindow(`${event}_other`, "198.51.100.1", { n: 2 }, db, at);
+    recordAuditEventOncePerWindow(event, "198.51.100.1", { n: 3 }, db, new Date(at.getTime() + 15 * 60 * 1000));
+    expect(rows(event)).toEqual([{ detail: { n: 0 } }, { detail: { n: 1 } }, { detail: { n: 3 } }]);
+    expect(rows(`${event}_other`)).toEqual([{ detail: { n: 2 } }]);
+  });
+
+  test("in a transaction that fails, neither the row nor its count is kept", () => {
+    const event = `test_refused_${randomUUID()}`;
+    expect(() =>
+      db.transaction((tx) => {
+        recordAuditEventOncePerWindow(event, "198.51.100.1", {}, tx, at);
+        throw new Error("the change it describes failed");
+      }),
+    ).toThrow("the change it describes failed");
+    recordAuditEventOncePerWindow(event, "198.51.100.1", { kept: true }, db, at);
+    expect(rows(event)).toEqual([{ detail: { kept: true } }]);
+  });
+});
