@@ -35,6 +35,12 @@ describe("email templates", () => {
     expect(renderEmail("share-stopped", "cy", { agency: "Demo Jobcentre Plus", sharedOn: "2027-01-05T10:00:00.000Z" }).subject).toMatch(/^Mae mynediad at stori a rannwyd gyda Demo Jobcentre Plus/);
   });
 
+  test("the Welsh email to an agency assumes no gender of the person who shared", () => {
+    const { body } = renderEmail("share-link", "cy", { agency: "A", agencyCy: "A", link: "https://example.org/shared/abc", endsOn: "2027-05-26T23:59:59.999Z" });
+    expect(body).toContain("oni bai bod y person yn rhoi’r gorau i rannu cyn hynny.");
+    expect(body).not.toMatch(/\bei (fod|bod)\b/);
+  });
+
   test("an older row whose date is already words keeps them; a person's own email stays in their language", () => {
     expect(renderEmail("share-stopped", "en", { agency: "A", sharedOn: "3 March 2026" }).body).toContain("on 3 March 2026 using");
     expect(renderEmail("sign-in-code", "cy", { code: "482913" }).body).not.toContain("---");
