@@ -35,7 +35,7 @@ export function action({ request, params }: ActionFunctionArgs): never {
 
 export default function SharedStorySummary() {
   const { t } = useTranslation();
-  const { shareId, name, basis, content, changed, consent, printedOn, service, received } = useLoaderData<typeof loader>();
+  const { shareId, name, basis, content, wordsLang, changed, consent, printedOn, service, received } = useLoaderData<typeof loader>();
   const first = firstName(name);
   const mark = useMarkParts();
   const agency = consent.agency;
@@ -53,7 +53,7 @@ export default function SharedStorySummary() {
           </a>
           <PrintButton text={t("shared:summary.print")} noScriptText={t("shared:summary.printNoScript")} />
         </div>
-        <StorySummary content={content} name={name} basis={basis} changed={changed} />
+        <StorySummary content={content} name={name} basis={basis} changed={changed} wordsLang={wordsLang} />
         <Form method="post" action={sharedStoryPath(shareId, "finish")} className="app-no-print govuk-!-margin-top-6">
           <Button className="govuk-button--secondary">{t("shared:summary.finish")}</Button>
         </Form>

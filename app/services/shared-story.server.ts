@@ -13,6 +13,7 @@ import { deleteShareAccess, findShareAccess, findShareByTokenHash, insertShareAc
 import { sharedStoryPath, sharesPath } from "#app/models/share-choices";
 import { findAccessCode } from "#app/models/sign-in-code.server";
 import { findVersion } from "#app/models/story.server";
+import { wordsLanguage } from "#app/models/story-language";
 import { subjectName } from "#app/models/story-sections";
 import {
   accessExpiresAt,
@@ -194,6 +195,8 @@ export function readSharedStory(found: SharedAccess & { access: { email: string 
     name: subjectName(version.content) ?? "",
     basis: found.subject.basis,
     content,
+    // From the whole version: the language is the person's, whichever parts this agency sees.
+    wordsLang: wordsLanguage(version.content, ""),
     changed,
     consent: {
       agency: agencyName(agency, lang),
