@@ -1,13 +1,16 @@
 import { asc } from "drizzle-orm";
 import { beforeEach, describe, expect, test } from "vitest";
+import type { AgencyDetails } from "#app/models/agency.server";
 import { importAgencyFile } from "#app/services/agency-import.server";
 import { db } from "#db/client.server";
 import { agencies } from "#db/schema";
 import { demoAgencies, seedDemoAgencies } from "./seed";
 
 const rows = () => db.select().from(agencies).orderBy(asc(agencies.key)).all();
-const details = () => rows().map(({ key, name, description, contactEmail, domains, active }) => ({ key, name, description, contactEmail, domains, active }));
+const details = () =>
+  rows().map(({ key, name, description, nameCy, descriptionCy, contactEmail, domains, active }) => ({ key, name, description, nameCy, descriptionCy, contactEmail, domains, active }));
 const byKey = <T extends { key: string }>(list: T[]) => [...list].sort((a, b) => a.key.localeCompare(b.key));
+const english = ({ nameCy, descriptionCy, ...rest }: AgencyDetails) => rest;
 
 beforeEach(() => {
   db.delete(agencies).run();
@@ -29,6 +32,17 @@ describe("the demo agencies", () => {
     }
   });
 
+  test("each has a Welsh name and description of its own, for Welsh pages", () => {
+    for (const agency of demoAgencies) {
+      expect(agency.nameCy, agency.key).toBeTruthy();
+      expect(agency.descriptionCy, agency.key).toBeTruthy();
+      expect(agency.nameCy).not.toBe(agency.name);
+      expect(agency.descriptionCy).not.toBe(agency.description);
+    }
+    expect(demoAgencies.find((a) => a.key === "citizens-advice")?.nameCy).toBe("Cyngor ar Bopeth Demo");
+    expect(demoAgencies.find((a) => a.key === "jobcentre-plus")?.nameCy).toBe("Canolfan Byd Gwaith Demo");
+  });
+
   test("cover the services the issue names", () => {
     const names = demoAgencies.map((a) => `${a.name} ${a.description}`).join("\n");
     for (const kind of [/Adult Social Care/, /Early Help/, /Housing Options/, /GP surgery/, /Mental Health Team/, /Policing/, /Jobcentre Plus/, /Citizens Advice/, /domestic abuse/, /Food Bank/]) {
@@ -44,6 +58,21 @@ describe("seeding at start-up", () => {
     expect(details()).toEqual(byKey(demoAgencies));
     expect(seedDemoAgencies()).toBe(0);
     expect(rows()).toEqual(seeded);
+  });
+
+  test("gives a demo database seeded before there was Welsh the Welsh of each demo agency still as seeded, adding no agency", () => {
+    const before = new Date("2026-01-01T09:00:00Z");
+    importAgencyFile(JSON.stringify(demoAgencies.map(english)), before);
+    importAgencyFile(JSON.stringify([{ ...english(demoAgencies[0]), name: "Llanfair Adult Social Care" }]), before);
+    expect(rows().every((row) => row.nameCy === null)).toBe(true);
+
+    expect(seedDemoAgencies()).toBe(0);
+    const after = new Map(rows().map((row) => [row.key, row]));
+    expect(after.size).toBe(demoAgencies.length);
+    expect(after.get(demoAgencies[0].key)).toMatchObject({ name: "Llanfair Adult Social Care", nameCy: null, descriptionCy: null, updatedAt: before });
+    for (const agency of demoAgencies.slice(1)) {
+      expect(after.get(agency.key)).toMatchObject({ name: agency.name, nameCy: agency.nameCy, descriptionCy: agency.descriptionCy });
+    }
   });
 
   test("adds nothing to a council's own list", () => {

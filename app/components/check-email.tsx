@@ -1,4 +1,5 @@
 import { Form } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { fieldError, FormErrorSummary } from "#app/components/form-errors";
 import { Button } from "#app/components/govuk/button";
 import { Details } from "#app/components/govuk/details";
@@ -15,7 +16,7 @@ type Props = {
   /** The page to give a different address on. */
   differentAddressHref: string;
   /** A line above the heading saying what this is for, if the page has one. */
-  caption?: string;
+  caption?: ReactNode;
 };
 
 /**

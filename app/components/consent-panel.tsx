@@ -1,9 +1,11 @@
 import { Bullets } from "#app/components/bullets";
 import { SummaryList } from "#app/components/govuk/summary-list";
+import { useMarkParts } from "#app/components/language-of-parts";
+import type { Localised } from "#app/i18n/localised";
 import { useTranslation } from "#app/i18n/use-translation";
 
 export type SharedConsent = {
-  agency: string;
+  agency: Localised;
   sharedOn: string;
   endsOn: string;
   sections: string[];
@@ -20,6 +22,7 @@ export type SharedConsent = {
  */
 export function ConsentPanel({ name, consent }: { name: string; consent: SharedConsent }) {
   const { t } = useTranslation();
+  const mark = useMarkParts();
   // Named as the headings the agency reads them under, after the name every share carries.
   const parts = [t("shared:summary.name"), ...consent.sections.map((id) => t(`story:sections.${id}.summaryTitle`))];
   return (
@@ -27,7 +30,7 @@ export function ConsentPanel({ name, consent }: { name: string; consent: SharedC
       className="app-consent-panel"
       card={{ title: { children: t("shared:summary.consentTitle", { name }), headingLevel: 2 } }}
       rows={[
-        { key: { children: t("shared:summary.agency") }, value: { children: consent.agency } },
+        { key: { children: t("shared:summary.agency") }, value: { children: mark(consent.agency) } },
         { key: { children: t("shared:summary.sharedOn") }, value: { children: consent.sharedOn } },
         { key: { children: t("shared:summary.until") }, value: { children: consent.endsOn } },
         { key: { children: t("shared:summary.parts") }, value: { children: <Bullets items={parts} /> } },

@@ -1,12 +1,15 @@
 import type { ReactNode } from "react";
 import { SummaryList } from "#app/components/govuk/summary-list";
 import { Table } from "#app/components/govuk/table";
+import { markParts, useMarkParts } from "#app/components/language-of-parts";
+import type { Language } from "#app/i18n/i18n";
+import type { Localised } from "#app/i18n/localised";
 import { useTranslation } from "#app/i18n/use-translation";
 import { partNames, sharesPath } from "#app/models/share-choices";
 
 export type ReceiptView = {
   shareId: string;
-  agencyName: string;
+  agencyName: Localised;
   sections: string[];
   purpose: string;
   endsOn: string;
@@ -15,13 +18,16 @@ export type ReceiptView = {
   state: "active" | "stopped" | "ended";
   agreedOn: string;
   method: string;
-  wording: { lines: string[]; version: string; hash: string } | null;
+  /** The words agreed, in the language they were agreed in, and the agency's English name, to mark in Welsh words. */
+  wording: { lines: string[]; lang: Language; agency: Localised; version: string; hash: string } | null;
   history: { id: string; kind: string; on: string }[];
 };
 
 /** A consent receipt as the person reads it: the terms, the words they agreed to, what has happened since, and how to stop. */
 export function ConsentReceiptView({ storyId, receipt }: { storyId: string; receipt: ReceiptView }) {
   const { t } = useTranslation();
+  const mark = useMarkParts();
+  const { wording } = receipt;
   const list = (items: string[]) => (
     <ul className="govuk-list">
       {items.map((item) => (
@@ -39,10 +45,10 @@ export function ConsentReceiptView({ storyId, receipt }: { storyId: string; rece
       <p className="govuk-body">{t("sharing:receipt.intro")}</p>
       <SummaryList
         rows={[
-          row("agency", receipt.agencyName),
+          row("agency", mark(receipt.agencyName)),
           row("state", t(`sharing:receipt.states.${receipt.state}`)),
           row("parts", list(partNames(t, receipt.sections))),
-          row("purpose", receipt.purpose),
+          row("purpose", mark(receipt.purpose, receipt.agencyName)),
           row("ends", receipt.endsOn),
           row("updates", t(receipt.keepUpToDate ? "sharing:check.updatesYes" : "sharing:check.updatesNo")),
           row("contact", contact),
@@ -51,14 +57,15 @@ export function ConsentReceiptView({ storyId, receipt }: { storyId: string; rece
           row("method", t(`sharing:receipt.methods.${receipt.method}`)),
         ]}
       />
-      {receipt.wording ? (
+      {wording ? (
         <>
           <h2 className="govuk-heading-m">{t("sharing:receipt.wordingHeading")}</h2>
-          <div className="govuk-inset-text">
-            {wordingBlocks(receipt.wording.lines).map((block, index) =>
+          {/* Quoted in the language agreed, which may not be the page's (WCAG 3.1.2). */}
+          <div className="govuk-inset-text" lang={wording.lang}>
+            {wordingBlocks(wording.lines).map((block, index) =>
               typeof block === "string" ? (
                 <p key={index} className="govuk-body">
-                  {block}
+                  {markParts(block, [wording.agency], wording.lang)}
                 </p>
               ) : (
                 <ul key={index} className="govuk-list govuk-list--bullet">
@@ -69,7 +76,7 @@ export function ConsentReceiptView({ storyId, receipt }: { storyId: string; rece
               ),
             )}
           </div>
-          <p className="govuk-body-s govuk-!-text-break-word">{t("sharing:receipt.wordingVersion", { version: receipt.wording.version, hash: receipt.wording.hash })}</p>
+          <p className="govuk-body-s govuk-!-text-break-word">{t("sharing:receipt.wordingVersion", { version: wording.version, hash: wording.hash })}</p>
         </>
       ) : null}
       <h2 className="govuk-heading-m">{t("sharing:receipt.historyHeading")}</h2>

@@ -2,14 +2,16 @@ import type { TFunction } from "i18next";
 import { Bullets } from "#app/components/bullets";
 import { SummaryList, type SummaryListAction } from "#app/components/govuk/summary-list";
 import { Tag } from "#app/components/govuk/tag";
+import { useMarkParts } from "#app/components/language-of-parts";
 import { Words } from "#app/components/story-answers";
+import type { Localised } from "#app/i18n/localised";
 import { useTranslation } from "#app/i18n/use-translation";
 import { partNames, receiptPath, sharesPath } from "#app/models/share-choices";
 import type { ShareState } from "#app/services/consent-rules";
 
 export type ShareSummary = {
   id: string;
-  agency: string;
+  agency: Localised;
   state: ShareState;
   sections: string[];
   endsOn: string;
@@ -75,6 +77,7 @@ function Replies({ replies }: { replies: ShareSummary["replies"] }) {
  */
 export function ShareCard({ storyId, share }: { storyId: string; share: ShareSummary }) {
   const { t } = useTranslation();
+  const mark = useMarkParts();
   const active = share.state === "active";
   const action = (kind: "parts" | "extend", text: string, hidden: string): { items: SummaryListAction[] } | undefined =>
     active ? { items: [{ href: shareActionPath(storyId, share.id, kind), children: text, visuallyHiddenText: hidden }] } : undefined;
@@ -82,7 +85,7 @@ export function ShareCard({ storyId, share }: { storyId: string; share: ShareSum
   return (
     <SummaryList
       card={{
-        title: { children: share.agency },
+        title: { children: mark(share.agency) },
         actions: active
           ? {
               items: [
@@ -123,7 +126,7 @@ export function ShareCard({ storyId, share }: { storyId: string; share: ShareSum
             children: (
               <a className="govuk-link" href={receiptPath(storyId, share.id)}>
                 {t("sharing:whoHas.receiptLink")}
-                <span className="govuk-visually-hidden"> ({share.agency})</span>
+                <span className="govuk-visually-hidden"> ({mark(share.agency)})</span>
               </a>
             ),
           },

@@ -1,9 +1,11 @@
 import { Panel } from "#app/components/govuk/panel";
+import { useMarkParts } from "#app/components/language-of-parts";
+import type { Localised } from "#app/i18n/localised";
 import { useTranslation } from "#app/i18n/use-translation";
 import { receiptPath, sharesPath } from "#app/models/share-choices";
 import { storyPath } from "#app/models/story-sections";
 
-type Shared = { shareId: string; agencyName: string; link: string };
+type Shared = { shareId: string; agencyName: Localised; link: string };
 
 /**
  * The confirmation after "Agree and share". `shared` (with the links) exists
@@ -12,6 +14,7 @@ type Shared = { shareId: string; agencyName: string; link: string };
  */
 export function ShareConfirmation({ storyId, shared }: { storyId: string; shared: Shared[] | null }) {
   const { t } = useTranslation();
+  const mark = useMarkParts();
   return (
     <>
       {shared ? (
@@ -22,7 +25,7 @@ export function ShareConfirmation({ storyId, shared }: { storyId: string; shared
           <p className="govuk-body">{t("sharing:confirmation.linksOnce")}</p>
           {shared.map(({ shareId, agencyName, link }) => (
             <div key={shareId}>
-              <h3 className="govuk-heading-s">{t("sharing:confirmation.linkFor", { agency: agencyName })}</h3>
+              <h3 className="govuk-heading-s">{mark(t("sharing:confirmation.linkFor", { agency: agencyName.text }), agencyName)}</h3>
               <p className="govuk-body govuk-!-text-break-word app-share-link">{link}</p>
             </div>
           ))}
@@ -40,7 +43,7 @@ export function ShareConfirmation({ storyId, shared }: { storyId: string; shared
         {shared?.map(({ shareId, agencyName }) => (
           <li key={shareId}>
             <a className="govuk-link" href={receiptPath(storyId, shareId)}>
-              {t("sharing:confirmation.receiptLink", { agency: agencyName })}
+              {mark(t("sharing:confirmation.receiptLink", { agency: agencyName.text }), agencyName)}
             </a>
           </li>
         ))}

@@ -10,12 +10,19 @@ import {
   type StorySection,
 } from "#app/models/story-sections";
 
-/** The person's own words, exactly as written: escaped by React, line breaks kept by CSS. */
-export function Words({ children }: { children: string }) {
-  return <span className="app-story-text">{children}</span>;
+/**
+ * Someone's own words, exactly as written: escaped by React, line breaks kept
+ * by CSS. `lang` is the language they are in (story-language.ts) where known.
+ */
+export function Words({ children, lang }: { children: string; lang?: string }) {
+  return (
+    <span className="app-story-text" lang={lang}>
+      {children}
+    </span>
+  );
 }
 
-function answer(section: StorySection, field: Exclude<Field, { kind: "list" }>, value: unknown, t: TFunction): ReactNode {
+function answer(section: StorySection, field: Exclude<Field, { kind: "list" }>, value: unknown, t: TFunction, lang: string): ReactNode {
   if (field.kind === "checkboxes" && Array.isArray(value)) {
     const labels = value.map((option) => t(`${fieldKey(section, field)}.options.${String(option)}`));
     return labels.length === 1 ? labels[0] : (
@@ -27,7 +34,7 @@ function answer(section: StorySection, field: Exclude<Field, { kind: "list" }>, 
     );
   }
   if (field.kind === "radios") return t(`${fieldKey(section, field)}.options.${String(value)}`);
-  return <Words>{String(value)}</Words>;
+  return <Words lang={lang}>{String(value)}</Words>;
 }
 
 const answered = (value: unknown) => (typeof value === "string" ? value !== "" : Array.isArray(value) && value.length > 0);
@@ -35,11 +42,12 @@ const answered = (value: unknown) => (typeof value === "string" ? value !== "" :
 type ChangeLinks = { href: (page: QuestionPage) => string; change: string; notAnswered: string };
 
 /**
- * A section's answers as summary list rows, in page order. With `changeLinks`
- * (check your answers) every question gets a row and a Change link; without
- * (what services read) only the questions answered appear.
+ * A section's answers as summary list rows, in page order, the person's words
+ * marked as in `lang`. With `changeLinks` (check your answers) every question
+ * gets a row and a Change link; without (what services read) only the
+ * questions answered appear.
  */
-export function answerRows(section: StorySection, content: SectionContent, t: TFunction, changeLinks?: ChangeLinks): SummaryListRow[] {
+export function answerRows(section: StorySection, content: SectionContent, t: TFunction, lang: string, changeLinks?: ChangeLinks): SummaryListRow[] {
   const rows: SummaryListRow[] = [];
   const add = (page: QuestionPage, key: string, value: ReactNode | null) => {
     if (value === null && !changeLinks) return;
@@ -53,7 +61,7 @@ export function answerRows(section: StorySection, content: SectionContent, t: TF
     for (const field of page.fields as readonly Field[]) {
       if (field.kind !== "list") {
         const value = content[field.name];
-        add(page, t(`${fieldKey(section, field)}.summary`), answered(value) ? answer(section, field, value, t) : null);
+        add(page, t(`${fieldKey(section, field)}.summary`), answered(value) ? answer(section, field, value, t, lang) : null);
         continue;
       }
       const items = listItems(field, content);
@@ -62,7 +70,7 @@ export function answerRows(section: StorySection, content: SectionContent, t: TF
         for (const itemField of field.item) {
           const value = item[itemField.name];
           if (!answered(value) && !changeLinks) continue;
-          add(page, t(`${fieldKey(section, field, itemField)}.summary`, { number: index + 1 }), answered(value) ? <Words>{value}</Words> : null);
+          add(page, t(`${fieldKey(section, field, itemField)}.summary`, { number: index + 1 }), answered(value) ? <Words lang={lang}>{value}</Words> : null);
         }
       });
     }

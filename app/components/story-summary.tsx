@@ -14,19 +14,21 @@ type Props = {
   published?: { version: number; on: string };
   /** Sections that differ from what this reader saw last time. */
   changed?: readonly string[];
+  /** The language of the person's words (story-language.ts' wordsLanguage). */
+  wordsLang: string;
 };
 
 /**
  * A published story as a service reads it: who it is about, who wrote it and
  * when, then each part in `content`, in a fixed order, in the person's own words.
  */
-export function StorySummary({ content, name, basis, published, changed = [] }: Props) {
+export function StorySummary({ content, name, basis, published, changed = [], wordsLang }: Props) {
   const { t } = useTranslation();
   return (
     <>
       <SummaryList
         rows={[
-          { key: { children: t("story:summary.about") }, value: { children: <Words>{name ?? subjectName(content) ?? ""}</Words> } },
+          { key: { children: t("story:summary.about") }, value: { children: <Words lang={wordsLang}>{name ?? subjectName(content) ?? ""}</Words> } },
           { key: { children: t("story:summary.writtenBy") }, value: { children: t(`story:summary.basis.${basis}`) } },
           ...(published
             ? [
@@ -52,10 +54,10 @@ export function StorySummary({ content, name, basis, published, changed = [] }: 
             ) : null}
             {isSingleText(section) ? (
               <p className="govuk-body">
-                <Words>{String(answers[only.name])}</Words>
+                <Words lang={wordsLang}>{String(answers[only.name])}</Words>
               </p>
             ) : (
-              <SummaryList rows={answerRows(section, answers, t)} />
+              <SummaryList rows={answerRows(section, answers, t, wordsLang)} />
             )}
           </section>
         );

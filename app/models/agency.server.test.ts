@@ -1,7 +1,18 @@
 import { beforeEach, describe, expect, test } from "vitest";
 import { db } from "#db/client.server";
 import { agencies } from "#db/schema";
-import { activeAgencies, findAgenciesByIds, findAgency, hasAgencies, upsertAgencies, type AgencyDetails } from "./agency.server";
+import {
+  activeAgencies,
+  addMissingWelsh,
+  agencyDescription,
+  agencyName,
+  agencyNamesForEmail,
+  findAgenciesByIds,
+  findAgency,
+  hasAgencies,
+  upsertAgencies,
+  type AgencyDetails,
+} from "./agency.server";
 
 const agency = (key: string, name: string, active = true): AgencyDetails => ({
   key,
@@ -25,6 +36,33 @@ describe("the agencies a person can choose", () => {
   test("are the active ones, by name", () => {
     expect(activeAgencies().map((a) => a.name)).toEqual(["Citizens Advice", "Neighbourhood Policing", "Riverside Medical Practice"]);
   });
+
+  test("in Welsh, by the names a Welsh reader sees: the Welsh, or the English where there is none", () => {
+    upsertAgencies(db, [{ ...agency("advice", "Citizens Advice"), nameCy: "Cyngor ar Bopeth" }, { ...agency("gp", "Riverside Medical Practice"), nameCy: "Meddygfa Glan yr Afon" }], now);
+    expect(activeAgencies("cy").map((a) => agencyName(a, "cy").text)).toEqual(["Cyngor ar Bopeth", "Meddygfa Glan yr Afon", "Neighbourhood Policing"]);
+  });
+});
+
+describe("an agency's name and description in a language", () => {
+  const gp = { name: "Riverside Medical Practice", nameCy: "Meddygfa Glan yr Afon", description: "A GP surgery.", descriptionCy: "Meddygfa." };
+
+  test("Welsh for a Welsh reader, English for an English one, each saying which it is", () => {
+    expect(agencyName(gp, "cy")).toEqual({ text: "Meddygfa Glan yr Afon", lang: "cy" });
+    expect(agencyDescription(gp, "cy")).toEqual({ text: "Meddygfa.", lang: "cy" });
+    expect(agencyName(gp, "en")).toEqual({ text: "Riverside Medical Practice", lang: "en" });
+    expect(agencyDescription(gp, "en")).toEqual({ text: "A GP surgery.", lang: "en" });
+  });
+
+  test("without Welsh, the English on a Welsh page too, marked as English", () => {
+    const english = { ...gp, nameCy: null, descriptionCy: "" };
+    expect(agencyName(english, "cy")).toEqual({ text: "Riverside Medical Practice", lang: "en" });
+    expect(agencyDescription(english, "cy")).toEqual({ text: "A GP surgery.", lang: "en" });
+  });
+
+  test("for an email in both languages: the English, and the Welsh part's name", () => {
+    expect(agencyNamesForEmail(gp)).toEqual({ agency: "Riverside Medical Practice", agencyCy: "Meddygfa Glan yr Afon" });
+    expect(agencyNamesForEmail({ ...gp, nameCy: null })).toEqual({ agency: "Riverside Medical Practice", agencyCy: "Riverside Medical Practice" });
+  });
 });
 
 describe("finding agencies", () => {
@@ -47,6 +85,19 @@ describe("adding and updating", () => {
     expect(findAgency(ids.gp)).toMatchObject({ name: "Riverside Surgery", createdAt: now, updatedAt: later });
     expect(findAgency(ids.police)).toMatchObject({ name: "Neighbourhood Policing", updatedAt: now });
     expect(db.select().from(agencies).all()).toHaveLength(5);
+  });
+
+  test("Welsh is added only where there is none and the English is still as given: what a council changed is left alone", () => {
+    const later = new Date("2026-03-02T09:00:00Z");
+    upsertAgencies(db, [{ ...agency("advice", "Citizens Advice"), nameCy: "Cyngor ar Bopeth Llanfair", descriptionCy: "Cyngor am ddim." }], now);
+    upsertAgencies(db, [{ ...agency("police", "Neighbourhood Policing"), description: "Our own words." }], now);
+    const welsh = (key: string, name: string) => ({ ...agency(key, name), nameCy: `${name} (Cymraeg)`, descriptionCy: "Disgrifiad." });
+    const given = addMissingWelsh(db, [welsh("gp", "Riverside Medical Practice"), welsh("advice", "Citizens Advice"), welsh("police", "Neighbourhood Policing"), welsh("nowhere", "Not Here")], later);
+    expect(given).toBe(1);
+    expect(findAgency(ids.gp)).toMatchObject({ nameCy: "Riverside Medical Practice (Cymraeg)", descriptionCy: "Disgrifiad.", updatedAt: later });
+    expect(findAgency(ids.advice)).toMatchObject({ nameCy: "Cyngor ar Bopeth Llanfair", descriptionCy: "Cyngor am ddim.", updatedAt: now });
+    expect(findAgency(ids.police)).toMatchObject({ nameCy: null, descriptionCy: null, description: "Our own words." });
+    expect(db.select().from(agencies).all()).toHaveLength(4);
   });
 
   test("an empty directory is told apart from one with agencies", () => {

@@ -1,16 +1,38 @@
 import { randomUUID } from "node:crypto";
-import { asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import type { Language } from "#app/i18n/i18n";
+import { localised, type Localised } from "#app/i18n/localised";
 import { db, type Tx } from "#db/client.server";
 import { agencies } from "#db/schema";
 
 export type Agency = typeof agencies.$inferSelect;
 
-/** What a council's import file (or the demo seed) says about one agency; `key` identifies it across imports. */
-export type AgencyDetails = Pick<Agency, "key" | "name" | "description" | "contactEmail" | "domains" | "active">;
+/**
+ * What a council's import file (or the demo seed) says about one agency; `key`
+ * identifies it across imports. Without Welsh, Welsh pages show the English.
+ */
+export type AgencyDetails = Pick<Agency, "key" | "name" | "description" | "contactEmail" | "domains" | "active"> &
+  Partial<Pick<Agency, "nameCy" | "descriptionCy">>;
 
-/** The agencies a person can choose to share with, in the order they are listed. */
-export function activeAgencies(): Agency[] {
-  return db.select().from(agencies).where(eq(agencies.active, true)).orderBy(asc(agencies.name)).all();
+/** An agency's name as a reader in `lang` sees it: its Welsh name where the directory has one, else its English name. */
+export function agencyName(agency: Pick<Agency, "name" | "nameCy">, lang: Language): Localised {
+  return localised(agency.name, agency.nameCy, lang);
+}
+
+/** What an agency does, in `lang` where the directory has it, else in English. */
+export function agencyDescription(agency: Pick<Agency, "description" | "descriptionCy">, lang: Language): Localised {
+  return localised(agency.description, agency.descriptionCy, lang);
+}
+
+/** An agency's name for an email written in both languages (an agency's inbox): the English, and the Welsh part's. */
+export function agencyNamesForEmail(agency: Pick<Agency, "name" | "nameCy">): { agency: string; agencyCy: string } {
+  return { agency: agencyName(agency, "en").text, agencyCy: agencyName(agency, "cy").text };
+}
+
+/** The agencies a person can choose to share with, in the order of the names they read. */
+export function activeAgencies(lang: Language = "en"): Agency[] {
+  const name = lang === "cy" ? sql`coalesce(${agencies.nameCy}, ${agencies.name})` : agencies.name;
+  return db.select().from(agencies).where(eq(agencies.active, true)).orderBy(asc(name)).all();
 }
 
 export function findAgency(id: string): Agency | undefined {
@@ -34,7 +56,9 @@ export function hasAgencies(tx: Tx): boolean {
  */
 export function upsertAgencies(tx: Tx, records: readonly AgencyDetails[], now: Date): { created: number; updated: number } {
   let created = 0;
-  for (const record of records) {
+  for (const given of records) {
+    // A record without Welsh takes away any Welsh an earlier import gave, which would no longer match the English.
+    const record = { ...given, nameCy: given.nameCy ?? null, descriptionCy: given.descriptionCy ?? null };
     const existing = tx.select({ id: agencies.id }).from(agencies).where(eq(agencies.key, record.key)).get();
     if (existing) {
       tx.update(agencies).set({ ...record, updatedAt: now }).where(eq(agencies.id, existing.id)).run();
@@ -44,4 +68,33 @@ export function upsertAgencies(tx: Tx, records: readonly AgencyDetails[], now: D
     }
   }
   return { created, updated: records.length - created };
+}
+
+/**
+ * Gives each agency in `records` its Welsh name and description if it has no
+ * Welsh yet and is still, in English, exactly as `records` describe it: how
+ * the demo's agencies get their Welsh in a database seeded before they had
+ * any. An agency a council has changed, or given Welsh of its own, is left
+ * alone. Returns how many agencies were given Welsh.
+ */
+export function addMissingWelsh(tx: Tx, records: readonly AgencyDetails[], now: Date): number {
+  let given = 0;
+  for (const record of records) {
+    if (!record.nameCy || !record.descriptionCy) continue;
+    given += tx
+      .update(agencies)
+      .set({ nameCy: record.nameCy, descriptionCy: record.descriptionCy, updatedAt: now })
+      .where(
+        and(
+          eq(agencies.key, record.key),
+          eq(agencies.name, record.name),
+          eq(agencies.description, record.description),
+          eq(agencies.contactEmail, record.contactEmail),
+          isNull(agencies.nameCy),
+          isNull(agencies.descriptionCy),
+        ),
+      )
+      .run().changes;
+  }
+  return given;
 }

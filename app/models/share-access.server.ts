@@ -27,7 +27,7 @@ export function findShareAccess(idHash: string, tx: Tx = db) {
     .select({
       access: shareAccess,
       share: shares,
-      agency: { id: agencies.id, name: agencies.name, domains: agencies.domains },
+      agency: { id: agencies.id, name: agencies.name, nameCy: agencies.nameCy, domains: agencies.domains },
       story: { id: stories.id, ownerId: stories.ownerId, latestVersion: stories.latestVersion },
       subject: { basis: subjects.basis },
     })

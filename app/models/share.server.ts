@@ -21,10 +21,10 @@ export function insertShare(tx: Tx, share: NewShare, now: Date): string {
 
 const withAgency = {
   share: shares,
-  agency: { id: agencies.id, name: agencies.name, contactEmail: agencies.contactEmail },
+  agency: { id: agencies.id, name: agencies.name, nameCy: agencies.nameCy, contactEmail: agencies.contactEmail },
 };
 
-export type ShareWithAgency = { share: Share; agency: { id: string; name: string; contactEmail: string } };
+export type ShareWithAgency = { share: Share; agency: { id: string; name: string; nameCy: string | null; contactEmail: string } };
 
 /**
  * One share of one story, with its agency. The caller has already checked that
@@ -70,7 +70,7 @@ export function sharesPastTheirEnd(tx: Tx, now: Date) {
   return tx
     .select({
       share: { id: shares.id, storyId: shares.storyId, stoppedAt: shares.stoppedAt, endsAt: shares.endsAt },
-      agency: { id: agencies.id, name: agencies.name },
+      agency: { id: agencies.id, name: agencies.name, nameCy: agencies.nameCy },
       owner: { id: residents.id, email: residents.email, language: residents.language },
     })
     .from(shares)

@@ -54,7 +54,11 @@ export const storySections = [
           radios("safeToLeaveMessages", ["yes", "no"]),
         ],
       },
-      { id: "language", fields: [radios("language", ["english", "welsh", "other"]), text("otherLanguage", NAME)] },
+      {
+        id: "language",
+        // writtenIn: the language of the person's own words, which pages mark so a screen reader reads them right (story-language.ts).
+        fields: [radios("language", ["english", "welsh", "other"]), text("otherLanguage", NAME), radios("writtenIn", ["english", "welsh", "other"])],
+      },
       {
         id: "needs",
         fields: [

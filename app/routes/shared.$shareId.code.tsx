@@ -1,9 +1,11 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { CheckEmail } from "#app/components/check-email";
+import { useMarkParts } from "#app/components/language-of-parts";
 import type { RequestContext } from "#app/entry.server";
 import { languageFor, pageTranslations } from "#app/i18n/i18n.server";
 import { useTranslation } from "#app/i18n/use-translation";
+import { agencyName } from "#app/models/agency.server";
 import { sharedStoryPath } from "#app/models/share-choices";
 import { pendingAccessEmail, requestAccessCode, requireSharedAccess, verifyAccessCode } from "#app/services/shared-story.server";
 import { codeFailureMessage, codeForm, codeRefusedMessage } from "#app/services/sign-in-forms.server";
@@ -24,7 +26,7 @@ function requirePendingCode(request: Request, shareId: string | undefined) {
 
 export function loader({ request, params }: LoaderFunctionArgs) {
   const { found, email } = requirePendingCode(request, params.shareId);
-  return { ...pageTranslations(request, "shared", "signIn"), email, agency: found.agency.name, shareId: found.share.id };
+  return { ...pageTranslations(request, "shared", "signIn"), email, agency: agencyName(found.agency, found.lang), shareId: found.share.id };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -55,12 +57,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function CheckWorkEmail() {
   const { t } = useTranslation();
   const { email, agency, shareId } = useLoaderData<typeof loader>();
+  const mark = useMarkParts();
   return (
     <CheckEmail
       email={email}
       answer={useActionData<typeof action>()}
       differentAddressHref={sharedStoryPath(shareId, "email")}
-      caption={t("shared:caption", { agency })}
+      caption={mark(t("shared:caption", { agency: agency.text }), agency)}
     />
   );
 }

@@ -5,6 +5,7 @@ import { ConsentPanel } from "#app/components/consent-panel";
 import { Button } from "#app/components/govuk/button";
 import { NotificationBanner } from "#app/components/govuk/notification-banner";
 import { WarningText } from "#app/components/govuk/warning-text";
+import { useMarkParts } from "#app/components/language-of-parts";
 import { PrintButton } from "#app/components/print-button";
 import { StorySummary } from "#app/components/story-summary";
 import { languageFor, readerTranslations, serviceNames } from "#app/i18n/i18n.server";
@@ -35,16 +36,18 @@ export function action({ request, params }: ActionFunctionArgs): never {
 
 export default function SharedStorySummary() {
   const { t } = useTranslation();
-  const { shareId, name, basis, content, changed, sinceLastView, consent, printedOn, service, received } = useLoaderData<typeof loader>();
+  const { shareId, name, basis, content, wordsLang, changed, sinceLastView, consent, printedOn, service, received } = useLoaderData<typeof loader>();
   const first = firstName(name);
+  const mark = useMarkParts();
+  const agency = consent.agency;
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds-from-desktop app-shared-story">
         {received ? <NotificationBanner type="success">{t("shared:summary.receivedDone", { name: first })}</NotificationBanner> : null}
         <ChangesSinceLastView since={sinceLastView} version={consent.version} changed={changed} />
-        <span className="govuk-caption-l">{t("shared:caption", { agency: consent.agency })}</span>
+        <span className="govuk-caption-l">{mark(t("shared:caption", { agency: agency.text }), agency)}</span>
         <h1 className="govuk-heading-l">{t("shared:summary.title", { name })}</h1>
-        <WarningText>{t("shared:summary.private", { agency: consent.agency, name: first })}</WarningText>
+        <WarningText>{mark(t("shared:summary.private", { agency: agency.text, name: first }), agency)}</WarningText>
         <ConsentPanel name={first} consent={consent} />
         <div className="govuk-button-group app-no-print">
           <a className="govuk-button" href={sharedStoryPath(shareId, "received")}>
@@ -52,12 +55,12 @@ export default function SharedStorySummary() {
           </a>
           <PrintButton text={t("shared:summary.print")} noScriptText={t("shared:summary.printNoScript")} />
         </div>
-        <StorySummary content={content} name={name} basis={basis} changed={changed} />
+        <StorySummary content={content} name={name} basis={basis} changed={changed} wordsLang={wordsLang} />
         <Form method="post" action={sharedStoryPath(shareId, "finish")} className="app-no-print govuk-!-margin-top-6">
           <Button className="govuk-button--secondary">{t("shared:summary.finish")}</Button>
         </Form>
-        <p className="govuk-body-s app-print-only">{t("shared:summary.printedOn", { date: printedOn, service, agency: consent.agency, endsOn: consent.endsOn })}</p>
-        <p className="app-print-running-head">{t("shared:summary.runningHead", { name, agency: consent.agency })}</p>
+        <p className="govuk-body-s app-print-only">{mark(t("shared:summary.printedOn", { date: printedOn, service, agency: agency.text, endsOn: consent.endsOn }), agency)}</p>
+        <p className="app-print-running-head">{mark(t("shared:summary.runningHead", { name, agency: agency.text }), agency)}</p>
       </div>
     </div>
   );

@@ -5,8 +5,9 @@ import { Button } from "#app/components/govuk/button";
 import { SummaryList } from "#app/components/govuk/summary-list";
 import { answerRows } from "#app/components/story-answers";
 import { StoryPage } from "#app/components/story-page";
-import { pageTranslations } from "#app/i18n/i18n.server";
+import { languageFor, pageTranslations } from "#app/i18n/i18n.server";
 import { useTranslation } from "#app/i18n/use-translation";
+import { wordsLanguage } from "#app/models/story-language";
 import { findSection, pagePath, storyPath, storySections } from "#app/models/story-sections";
 import { requireOwnStory } from "#app/services/story-access.server";
 import { publishStory, storyOverview } from "#app/services/story.server";
@@ -16,7 +17,9 @@ export const handle = { titleKey: "story:check.title" };
 
 export function loader({ request, params }: LoaderFunctionArgs) {
   const { story } = requireOwnStory(request, params.storyId);
-  return { ...pageTranslations(request, "story"), storyId: story.id, draft: storyOverview(story).draft };
+  const { draft } = storyOverview(story);
+  // Until published, words whose language the person has not given are marked as the language publishing would record.
+  return { ...pageTranslations(request, "story"), storyId: story.id, draft, wordsLang: wordsLanguage(draft, languageFor(request)) };
 }
 
 export function action({ request, params }: ActionFunctionArgs) {
@@ -29,7 +32,7 @@ export function action({ request, params }: ActionFunctionArgs) {
 
 export default function CheckYourAnswers() {
   const { t } = useTranslation();
-  const { storyId, draft } = useLoaderData<typeof loader>();
+  const { storyId, draft, wordsLang } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   // The name is asked for on the first page of "About you": the error takes the person there.
   const namePage = `${pagePath(storyId, findSection("about")!)}#`;
@@ -42,7 +45,7 @@ export default function CheckYourAnswers() {
         <SummaryList
           key={section.id}
           card={{ title: { children: t(`story:sections.${section.id}.title`) } }}
-          rows={answerRows(section, draft[section.id] ?? {}, t, {
+          rows={answerRows(section, draft[section.id] ?? {}, t, wordsLang, {
             href: (page) => pagePath(storyId, section, page),
             change: t("story:check.change"),
             notAnswered: t("story:check.notAnswered"),

@@ -7,6 +7,7 @@ import { formatDateTime } from "#app/i18n/dates";
 import { languageFor, pageTranslations } from "#app/i18n/i18n.server";
 import { useTranslation } from "#app/i18n/use-translation";
 import { findVersion } from "#app/models/story.server";
+import { wordsLanguage } from "#app/models/story-language";
 import { storyPath } from "#app/models/story-sections";
 import { requireOwnStory, storyPageTakesNoForm } from "#app/services/story-access.server";
 import { storyOverview } from "#app/services/story.server";
@@ -17,7 +18,9 @@ export function loader({ request, params }: LoaderFunctionArgs) {
   const { story } = requireOwnStory(request, params.storyId);
   const { unpublishedChanges } = storyOverview(story);
   const latest = story.latestVersion ? findVersion(story.id, story.latestVersion) : undefined;
-  const published = latest ? { version: latest.version, content: latest.content, publishedOn: formatDateTime(latest.publishedAt, languageFor(request)) } : null;
+  const published = latest
+    ? { version: latest.version, content: latest.content, publishedOn: formatDateTime(latest.publishedAt, languageFor(request)), wordsLang: wordsLanguage(latest.content, "") }
+    : null;
   return { ...pageTranslations(request, "story"), storyId: story.id, published, unpublishedChanges, basis: story.subject.basis };
 }
 
@@ -33,7 +36,7 @@ export default function StoryPreview() {
         <>
           <p className="govuk-body">{t("story:preview.intro")}</p>
           {unpublishedChanges ? <InsetText>{t("story:preview.unpublishedChanges")}</InsetText> : null}
-          <StorySummary content={published.content} published={{ version: published.version, on: published.publishedOn }} basis={basis} />
+          <StorySummary content={published.content} published={{ version: published.version, on: published.publishedOn }} basis={basis} wordsLang={published.wordsLang} />
         </>
       ) : (
         <>

@@ -3,10 +3,11 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { fieldError, FormErrorSummary } from "#app/components/form-errors";
 import { Button } from "#app/components/govuk/button";
 import { Checkboxes } from "#app/components/govuk/checkboxes";
+import { useMarkParts } from "#app/components/language-of-parts";
 import { StoryPage } from "#app/components/story-page";
-import { pageTranslations } from "#app/i18n/i18n.server";
+import { languageFor, pageTranslations } from "#app/i18n/i18n.server";
 import { useTranslation } from "#app/i18n/use-translation";
-import { activeAgencies } from "#app/models/agency.server";
+import { activeAgencies, agencyDescription, agencyName } from "#app/models/agency.server";
 import { storyPath } from "#app/models/story-sections";
 import { mayShare } from "#app/services/consent-rules";
 import { requireShareJourney, shareChoices, submitAgencies } from "#app/services/share-journey.server";
@@ -18,7 +19,8 @@ export function loader({ request, params }: LoaderFunctionArgs) {
   const { story, resident } = requireOwnStory(request, params.storyId);
   const translations = pageTranslations(request, "sharing", "story");
   if (mayShare(story, resident.id) !== "ok") return { ...translations, titleKey: "sharing:notPublished.title", storyId: story.id, agencies: null, chosen: [] };
-  const agencies = activeAgencies().map(({ id, name, description }) => ({ id, name, description }));
+  const lang = languageFor(request);
+  const agencies = activeAgencies(lang).map((agency) => ({ id: agency.id, name: agencyName(agency, lang), description: agencyDescription(agency, lang) }));
   return { ...translations, titleKey: "sharing:agencies.title", storyId: story.id, agencies, chosen: shareChoices(story.id)?.agencies ?? [] };
 }
 
@@ -33,6 +35,7 @@ export default function ChooseAgencies() {
   const { t } = useTranslation();
   const { storyId, agencies, chosen } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const mark = useMarkParts();
   if (!agencies) {
     return (
       <StoryPage backHref={storyPath(storyId)}>
@@ -57,7 +60,7 @@ export default function ChooseAgencies() {
           hint={{ children: t("sharing:agencies.hint") }}
           errorMessage={fieldError(actionData?.errors, "agencies", t)}
           values={Array.isArray(values) ? values : chosen}
-          items={agencies.map((agency) => ({ value: agency.id, children: agency.name, hint: { children: agency.description } }))}
+          items={agencies.map((agency) => ({ value: agency.id, children: mark(agency.name), hint: { children: mark(agency.description) } }))}
         />
         <Button preventDoubleClick>{t("sharing:continue")}</Button>
       </Form>

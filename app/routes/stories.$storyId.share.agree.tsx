@@ -29,7 +29,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
   const ready = readyToAgree(story.id, draft, new Date());
   if (!ready.ok) throw redirect(ready.redirectTo);
   const { blocks, hash } = declarationFor(ready.choices, languageFor(request));
-  const shown = blocks.map(({ agencyId, heading, paragraphs }) => ({ agencyId, heading, paragraphs }));
+  const shown = blocks.map(({ agencyId, agency, heading, paragraphs }) => ({ agencyId, agency, heading, paragraphs }));
   return { ...translations, titleKey: "sharing:agree.title", storyId: story.id, declaration: { blocks: shown, hash } };
 }
 
@@ -60,7 +60,7 @@ export default function AgreeAndShare() {
       <p className="govuk-body">{t("sharing:agree.intro")}</p>
       <div id="declaration">
         {declaration.blocks.map((block) => (
-          <ShareDeclaration key={block.agencyId} heading={block.heading} paragraphs={block.paragraphs} />
+          <ShareDeclaration key={block.agencyId} heading={block.heading} paragraphs={block.paragraphs} agency={block.agency} />
         ))}
       </div>
       <Form method="post" noValidate>

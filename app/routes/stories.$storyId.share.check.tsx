@@ -1,11 +1,14 @@
 import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { Button } from "#app/components/govuk/button";
 import { SummaryList } from "#app/components/govuk/summary-list";
+import { useMarkParts } from "#app/components/language-of-parts";
 import { StoryPage } from "#app/components/story-page";
 import { formatDate } from "#app/i18n/dates";
 import { languageFor, pageTranslations } from "#app/i18n/i18n.server";
 import { useTranslation } from "#app/i18n/use-translation";
+import { agencyName } from "#app/models/agency.server";
 import { partNames, partsPath, sharePath } from "#app/models/share-choices";
 import { backPath, readyToAgree, requireShareJourney } from "#app/services/share-journey.server";
 import { storyPageTakesNoForm } from "#app/services/story-access.server";
@@ -17,12 +20,13 @@ export function loader({ request, params }: LoaderFunctionArgs) {
   const ready = readyToAgree(story.id, choices, new Date());
   if (!ready.ok) throw redirect(ready.redirectTo);
   const { agencies, endsAt, keepUpToDate, contact } = ready.choices;
+  const lang = languageFor(request);
   return {
     ...pageTranslations(request, "sharing", "story"),
     storyId: story.id,
     backHref: backPath(story.id, choices, "check"),
-    agencies: agencies.map(({ agency, sections }) => ({ id: agency.id, name: agency.name, sections })),
-    endsOn: formatDate(endsAt, languageFor(request)),
+    agencies: agencies.map(({ agency, sections }) => ({ id: agency.id, name: agencyName(agency, lang), sections })),
+    endsOn: formatDate(endsAt, lang),
     keepUpToDate,
     contact,
   };
@@ -33,11 +37,12 @@ export const action = storyPageTakesNoForm;
 export default function CheckShare() {
   const { t } = useTranslation();
   const { storyId, backHref, agencies, endsOn, keepUpToDate, contact } = useLoaderData<typeof loader>();
+  const mark = useMarkParts();
   const change = (href: string, hidden: string) => ({ items: [{ href, children: t("sharing:change"), visuallyHiddenText: hidden }] });
-  const list = (items: string[]) => (
+  const list = (items: ReactNode[]) => (
     <ul className="govuk-list">
-      {items.map((item) => (
-        <li key={item}>{item}</li>
+      {items.map((item, index) => (
+        <li key={index}>{item}</li>
       ))}
     </ul>
   );
@@ -46,7 +51,7 @@ export default function CheckShare() {
       <h1 className="govuk-heading-l">{t("sharing:check.title")}</h1>
       <SummaryList
         rows={[
-          { key: { children: t("sharing:check.agencies") }, value: { children: list(agencies.map((agency) => agency.name)) }, actions: change(sharePath(storyId), t("sharing:check.agenciesHidden")) },
+          { key: { children: t("sharing:check.agencies") }, value: { children: list(agencies.map((agency) => mark(agency.name))) }, actions: change(sharePath(storyId), t("sharing:check.agenciesHidden")) },
           { key: { children: t("sharing:check.howLong") }, value: { children: endsOn }, actions: change(sharePath(storyId, "how-long"), t("sharing:check.howLongHidden")) },
           {
             key: { children: t("sharing:check.updates") },
@@ -67,7 +72,7 @@ export default function CheckShare() {
       {agencies.map((agency) => (
         <SummaryList
           key={agency.id}
-          card={{ title: { children: agency.name } }}
+          card={{ title: { children: mark(agency.name) } }}
           rows={[
             {
               key: { children: t("sharing:check.parts") },

@@ -3,9 +3,11 @@ import { Form, useActionData, useLoaderData, useLocation } from "@remix-run/reac
 import { fieldError, FormErrorSummary } from "#app/components/form-errors";
 import { Button } from "#app/components/govuk/button";
 import { Checkboxes } from "#app/components/govuk/checkboxes";
+import { useMarkParts } from "#app/components/language-of-parts";
 import { StoryPage } from "#app/components/story-page";
-import { pageTranslations } from "#app/i18n/i18n.server";
+import { languageFor, pageTranslations } from "#app/i18n/i18n.server";
 import { useTranslation } from "#app/i18n/use-translation";
+import { agencyName } from "#app/models/agency.server";
 import { storySections } from "#app/models/story-sections";
 import {
   backPath,
@@ -28,7 +30,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
   const written = writtenSections(story);
   return {
     ...pageTranslations(request, "sharing", "story"),
-    agencyName: agency.name,
+    agencyName: agencyName(agency, languageFor(request)),
     backHref: backPath(story.id, choices, step),
     chosen: partsFormValue(choices, agency.id, written),
     written,
@@ -48,6 +50,7 @@ export default function ChooseParts() {
   const { t } = useTranslation();
   const { agencyName, backHref, chosen, written } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const mark = useMarkParts();
   const values = actionData?.values.parts;
   return (
     <StoryPage backHref={backHref}>
@@ -60,7 +63,7 @@ export default function ChooseParts() {
             legend: {
               children: (
                 <>
-                  <span className="govuk-caption-l">{agencyName}</span> {t("sharing:parts.title")}
+                  <span className="govuk-caption-l">{mark(agencyName)}</span> {t("sharing:parts.title")}
                 </>
               ),
               isPageHeading: true,

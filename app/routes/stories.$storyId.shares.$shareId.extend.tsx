@@ -3,11 +3,13 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrorSummary } from "#app/components/form-errors";
 import { Button } from "#app/components/govuk/button";
 import { InsetText } from "#app/components/govuk/inset-text";
+import { useMarkParts } from "#app/components/language-of-parts";
 import { EndChoiceRadios } from "#app/components/share-end-choice";
 import { ShareNotActive } from "#app/components/share-not-active";
 import { StoryPage } from "#app/components/story-page";
 import { formatDate } from "#app/i18n/dates";
 import { pageTranslations } from "#app/i18n/i18n.server";
+import { agencyName } from "#app/models/agency.server";
 import { useTranslation } from "#app/i18n/use-translation";
 import { exampleEndDate } from "#app/models/share-choices";
 import { sharesPath } from "#app/models/share-choices";
@@ -16,7 +18,7 @@ import { readForm } from "#app/utils/form.server";
 
 export function loader({ request, params }: LoaderFunctionArgs) {
   const found = requireShareOfOwnStory(request, params);
-  const common = { ...pageTranslations(request, "sharing", "story"), storyId: found.story.id, agency: found.agency.name };
+  const common = { ...pageTranslations(request, "sharing", "story"), storyId: found.story.id, agency: agencyName(found.agency, found.lang) };
   if (found.state !== "active") return { ...common, titleKey: "sharing:notActive.title", state: found.state, form: null };
   const form = { endsOn: formatDate(found.share.endsAt, found.lang), example: exampleEndDate(new Date()), agreement: extendWords(found.lang, found) };
   return { ...common, titleKey: "sharing:extend.title", state: found.state, form };
@@ -35,6 +37,7 @@ export default function ExtendSharing() {
   const { t } = useTranslation();
   const { storyId, agency, state, form } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const mark = useMarkParts();
   if (!form) {
     return (
       <StoryPage backHref={sharesPath(storyId)}>
@@ -48,13 +51,13 @@ export default function ExtendSharing() {
       <Form method="post" noValidate>
         <input type="hidden" name="shown" value={form.agreement.wordingHash} />
         <EndChoiceRadios
-          legend={t("sharing:extend.heading", { agency })}
+          legend={mark(t("sharing:extend.heading", { agency: agency.text }), agency)}
           hint={`${t("sharing:extend.now", { date: form.endsOn })} ${t("sharing:extend.hint")}`}
           values={actionData?.values ?? {}}
           errors={actionData?.errors}
           example={form.example}
         />
-        <InsetText>{form.agreement.wording}</InsetText>
+        <InsetText>{mark(form.agreement.wording, agency)}</InsetText>
         <Button preventDoubleClick>{t("sharing:extend.button")}</Button>
       </Form>
     </StoryPage>

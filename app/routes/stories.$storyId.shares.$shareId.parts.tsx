@@ -4,9 +4,11 @@ import { fieldError, FormErrorSummary } from "#app/components/form-errors";
 import { Button } from "#app/components/govuk/button";
 import { Checkboxes } from "#app/components/govuk/checkboxes";
 import { InsetText } from "#app/components/govuk/inset-text";
+import { useMarkParts } from "#app/components/language-of-parts";
 import { ShareNotActive } from "#app/components/share-not-active";
 import { StoryPage } from "#app/components/story-page";
 import { pageTranslations } from "#app/i18n/i18n.server";
+import { agencyName } from "#app/models/agency.server";
 import { useTranslation } from "#app/i18n/use-translation";
 import { sharesPath } from "#app/models/share-choices";
 import { storySections } from "#app/models/story-sections";
@@ -15,7 +17,7 @@ import { readForm } from "#app/utils/form.server";
 
 export function loader({ request, params }: LoaderFunctionArgs) {
   const found = requireShareOfOwnStory(request, params);
-  const common = { ...pageTranslations(request, "sharing", "story"), storyId: found.story.id, agency: found.agency.name };
+  const common = { ...pageTranslations(request, "sharing", "story"), storyId: found.story.id, agency: agencyName(found.agency, found.lang) };
   if (found.state !== "active") return { ...common, titleKey: "sharing:notActive.title", state: found.state, form: null };
   const form = { chosen: found.share.sections, agreement: changePartsWords(found.lang, found) };
   return { ...common, titleKey: "sharing:changeParts.title", state: found.state, form };
@@ -34,6 +36,7 @@ export default function ChangeParts() {
   const { t } = useTranslation();
   const { storyId, agency, state, form } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const mark = useMarkParts();
   if (!form) {
     return (
       <StoryPage backHref={sharesPath(storyId)}>
@@ -49,13 +52,13 @@ export default function ChangeParts() {
         <input type="hidden" name="shown" value={form.agreement.wordingHash} />
         <Checkboxes
           name="parts"
-          fieldset={{ legend: { children: t("sharing:changeParts.heading", { agency }), isPageHeading: true, className: "govuk-fieldset__legend--l" } }}
+          fieldset={{ legend: { children: mark(t("sharing:changeParts.heading", { agency: agency.text }), agency), isPageHeading: true, className: "govuk-fieldset__legend--l" } }}
           hint={{ children: t("sharing:changeParts.hint") }}
           errorMessage={fieldError(actionData?.errors, "parts", t)}
           values={Array.isArray(ticked) ? ticked : form.chosen}
           items={storySections.map(({ id }) => ({ value: id, children: id === "about" ? t("sharing:parts.about") : t(`story:sections.${id}.title`) }))}
         />
-        <InsetText>{form.agreement.wording}</InsetText>
+        <InsetText>{mark(form.agreement.wording, agency)}</InsetText>
         <Button preventDoubleClick>{t("sharing:changeParts.button")}</Button>
       </Form>
     </StoryPage>

@@ -4,9 +4,11 @@ import { ConsentReceiptView } from "#app/components/consent-receipt";
 import { StoryPage } from "#app/components/story-page";
 import { formatDate, formatDateTime } from "#app/i18n/dates";
 import { languageFor, pageTranslations } from "#app/i18n/i18n.server";
+import { agencyName } from "#app/models/agency.server";
 import { consentRecordsOf } from "#app/models/consent.server";
 import { sharesPath } from "#app/models/share-choices";
 import { shareState } from "#app/services/consent-rules";
+import { sharePurpose } from "#app/services/sharing.server";
 import { requireOwnShare, requireOwnStory, storyPageTakesNoForm } from "#app/services/story-access.server";
 
 export const handle = { titleKey: "sharing:receipt.title" };
@@ -23,16 +25,20 @@ export function loader({ request, params }: LoaderFunctionArgs) {
     storyId: story.id,
     receipt: {
       shareId: share.id,
-      agencyName: agency.name,
+      agencyName: agencyName(agency, lang),
       sections: share.sections,
-      purpose: share.purpose,
+      // The one purpose, in the reader's language; the words agreed are quoted below in theirs.
+      purpose: sharePurpose(lang, agency),
       endsOn: formatDate(share.endsAt, lang),
       keepUpToDate: share.keepUpToDate,
       contact: { allowed: share.contactAllowed, methods: share.contactMethods },
       state: shareState(share, new Date()),
       agreedOn: records[0] ? formatDateTime(records[0].recordedAt, lang) : "",
       method: records[0]?.method ?? "online",
-      wording: agreed ? { lines: agreed.wording.split("\n"), version: agreed.wordingVersion, hash: agreed.wordingHash } : null,
+      wording: agreed
+        ? // The English name is marked where the words are Welsh: an agency with no Welsh, or words agreed before it had any.
+          { lines: agreed.wording.split("\n"), lang: agreed.language, agency: agencyName(agency, "en"), version: agreed.wordingVersion, hash: agreed.wordingHash }
+        : null,
       history: records.map((record) => ({ id: record.id, kind: record.kind, on: formatDateTime(record.recordedAt, lang) })),
     },
   };

@@ -2,17 +2,19 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Button } from "#app/components/govuk/button";
 import { Panel } from "#app/components/govuk/panel";
+import { useMarkParts } from "#app/components/language-of-parts";
 import { ShareNotActive } from "#app/components/share-not-active";
 import { StoryPage } from "#app/components/story-page";
 import { pageTranslations } from "#app/i18n/i18n.server";
+import { agencyName } from "#app/models/agency.server";
 import { useTranslation } from "#app/i18n/use-translation";
 import { sharesPath } from "#app/models/share-choices";
 import { requireShareOfOwnStory, sendNewLink } from "#app/services/share-changes.server";
 
 export function loader({ request, params }: LoaderFunctionArgs) {
-  const { story, agency, state } = requireShareOfOwnStory(request, params);
+  const { story, agency, state, lang } = requireShareOfOwnStory(request, params);
   const titleKey = state === "active" ? "sharing:resend.title" : "sharing:notActive.title";
-  return { ...pageTranslations(request, "sharing", "story"), titleKey, storyId: story.id, agency: agency.name, state };
+  return { ...pageTranslations(request, "sharing", "story"), titleKey, storyId: story.id, agency: agencyName(agency, lang), state };
 }
 
 /** The new link is in this response only (no redirect): it is kept nowhere, so it can be shown just once. */
@@ -26,14 +28,16 @@ export default function SendNewLink() {
   const { t } = useTranslation();
   const { storyId, agency, state } = useLoaderData<typeof loader>();
   const sent = useActionData<typeof action>();
+  const mark = useMarkParts();
+  const withAgency = (key: string) => mark(t(key, { agency: agency.text }), agency);
   return (
     <StoryPage backHref={sent ? undefined : sharesPath(storyId)}>
       {sent ? (
         <>
-          <Panel titleText={t("sharing:resend.sent", { agency })}>{t("sharing:resend.oldDead")}</Panel>
+          <Panel titleHtml={withAgency("sharing:resend.sent")}>{t("sharing:resend.oldDead")}</Panel>
           <h2 className="govuk-heading-m">{t("sharing:resend.linkHeading")}</h2>
           <p className="govuk-body">{t("sharing:resend.linkIntro")}</p>
-          <h3 className="govuk-heading-s">{t("sharing:resend.linkLabel", { agency })}</h3>
+          <h3 className="govuk-heading-s">{withAgency("sharing:resend.linkLabel")}</h3>
           <p className="govuk-body govuk-!-text-break-word app-share-link">{sent.link}</p>
           <p className="govuk-body">
             <a className="govuk-link" href={sharesPath(storyId)}>
@@ -43,8 +47,8 @@ export default function SendNewLink() {
         </>
       ) : state === "active" ? (
         <>
-          <h1 className="govuk-heading-l">{t("sharing:resend.heading", { agency })}</h1>
-          <p className="govuk-body">{t("sharing:resend.body", { agency })}</p>
+          <h1 className="govuk-heading-l">{withAgency("sharing:resend.heading")}</h1>
+          <p className="govuk-body">{withAgency("sharing:resend.body")}</p>
           <p className="govuk-body">{t("sharing:resend.when")}</p>
           <Form method="post" noValidate>
             <Button preventDoubleClick>{t("sharing:resend.button")}</Button>

@@ -2,19 +2,21 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@rem
 import { Form, useLoaderData } from "@remix-run/react";
 import { Button } from "#app/components/govuk/button";
 import { WarningText } from "#app/components/govuk/warning-text";
+import { useMarkParts } from "#app/components/language-of-parts";
 import { ShareNotActive } from "#app/components/share-not-active";
 import { StoryPage } from "#app/components/story-page";
 import { pageTranslations } from "#app/i18n/i18n.server";
+import { agencyName } from "#app/models/agency.server";
 import { useTranslation } from "#app/i18n/use-translation";
 import { sharesPath } from "#app/models/share-choices";
 import { requireShareOfOwnStory, stopSharing, stopWords } from "#app/services/share-changes.server";
 
 export function loader({ request, params }: LoaderFunctionArgs) {
   const { story, agency, lang, state } = requireShareOfOwnStory(request, params);
-  const common = { ...pageTranslations(request, "sharing", "story"), storyId: story.id, agency: agency.name };
+  const common = { ...pageTranslations(request, "sharing", "story"), storyId: story.id, agency: agencyName(agency, lang) };
   if (state !== "active") return { ...common, titleKey: "sharing:notActive.title", state, words: null };
   // The words the withdrawal record keeps are exactly these.
-  const { heading, warning, tell, button } = stopWords(lang, agency.name);
+  const { heading, warning, tell, button } = stopWords(lang, agency);
   return { ...common, titleKey: "sharing:stop.title", state, words: { heading, warning, tell, button } };
 }
 
@@ -28,13 +30,14 @@ export function action({ request, params }: ActionFunctionArgs) {
 export default function StopSharing() {
   const { t } = useTranslation();
   const { storyId, agency, state, words } = useLoaderData<typeof loader>();
+  const mark = useMarkParts();
   return (
     <StoryPage backHref={sharesPath(storyId)}>
       {words ? (
         <>
-          <h1 className="govuk-heading-l">{words.heading}</h1>
+          <h1 className="govuk-heading-l">{mark(words.heading, agency)}</h1>
           <WarningText>{words.warning}</WarningText>
-          <p className="govuk-body">{words.tell}</p>
+          <p className="govuk-body">{mark(words.tell, agency)}</p>
           <Form method="post" noValidate>
             <div className="govuk-button-group">
               <Button className="govuk-button--warning" preventDoubleClick>

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { NotificationBanner } from "#app/components/govuk/notification-banner";
+import { useMarkParts } from "#app/components/language-of-parts";
 import { ShareCard } from "#app/components/share-card";
 import { StoryPage } from "#app/components/story-page";
 import { languageFor, pageTranslations } from "#app/i18n/i18n.server";
@@ -30,9 +31,12 @@ export const action = storyPageTakesNoForm;
 export default function WhoHasYourStory() {
   const { t } = useTranslation();
   const { storyId, shares, done } = useLoaderData<typeof loader>();
+  const mark = useMarkParts();
   return (
     <StoryPage backHref={storyPath(storyId)} backText={t("sharing:whoHas.backLink")}>
-      {done ? <NotificationBanner type="success">{t(`sharing:whoHas.done.${done.kind}`, { agency: done.agency, date: done.date })}</NotificationBanner> : null}
+      {done ? (
+        <NotificationBanner type="success">{mark(t(`sharing:whoHas.done.${done.kind}`, { agency: done.agency.text, date: done.date }), done.agency)}</NotificationBanner>
+      ) : null}
       <h1 className="govuk-heading-l">{t("sharing:whoHas.title")}</h1>
       {shares.length === 0 ? (
         <p className="govuk-body">{t("sharing:whoHas.none")}</p>

@@ -5,6 +5,7 @@ import { StorySummary } from "#app/components/story-summary";
 import { formatDateTime } from "#app/i18n/dates";
 import { languageFor, pageTranslations } from "#app/i18n/i18n.server";
 import { useTranslation } from "#app/i18n/use-translation";
+import { wordsLanguage } from "#app/models/story-language";
 import { storyPath } from "#app/models/story-sections";
 import { requireOwnStory, requireVersion, storyPageTakesNoForm } from "#app/services/story-access.server";
 
@@ -14,19 +15,19 @@ export function loader({ request, params }: LoaderFunctionArgs) {
   const { story } = requireOwnStory(request, params.storyId);
   const { version, content, publishedAt } = requireVersion(story, params.version);
   const publishedOn = formatDateTime(publishedAt, languageFor(request));
-  return { ...pageTranslations(request, "story"), storyId: story.id, version, content, publishedOn, basis: story.subject.basis };
+  return { ...pageTranslations(request, "story"), storyId: story.id, version, content, publishedOn, basis: story.subject.basis, wordsLang: wordsLanguage(content, "") };
 }
 
 export const action = storyPageTakesNoForm;
 
 export default function StoryVersion() {
   const { t } = useTranslation();
-  const { storyId, version, content, publishedOn, basis } = useLoaderData<typeof loader>();
+  const { storyId, version, content, publishedOn, basis, wordsLang } = useLoaderData<typeof loader>();
   return (
     <StoryPage backHref={`${storyPath(storyId)}/versions`}>
       <h1 className="govuk-heading-l">{t("story:version.heading", { version })}</h1>
       <p className="govuk-body">{t("story:version.intro")}</p>
-      <StorySummary content={content} published={{ version, on: publishedOn }} basis={basis} />
+      <StorySummary content={content} published={{ version, on: publishedOn }} basis={basis} wordsLang={wordsLang} />
     </StoryPage>
   );
 }

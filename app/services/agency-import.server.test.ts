@@ -90,6 +90,20 @@ describe("each rule, with the message that names the record and the field", () =
       record: { ...gp, domains: ["localhost"] },
       problem: `${named}: domains item 1 ("localhost") must be a domain name, like "council.example.org"`,
     },
+    { rule: "nameCy is text", record: { ...gp, nameCy: null }, problem: `${named}: nameCy must be text` },
+    { rule: "nameCy is not blank", record: { ...gp, nameCy: " " }, problem: `${named}: nameCy must not be empty` },
+    { rule: "nameCy is at most 120 characters", record: { ...gp, nameCy: "n".repeat(121) }, problem: `${named}: nameCy must be 120 characters or fewer` },
+    {
+      rule: "descriptionCy is one line",
+      record: { ...gp, descriptionCy: "Meddygfa.\nAr agor ar ddydd Sadwrn." },
+      problem: `${named}: descriptionCy must be one line`,
+    },
+    {
+      rule: "descriptionCy is at most 200 characters",
+      record: { ...gp, descriptionCy: "d".repeat(201) },
+      problem: `${named}: descriptionCy must be 200 characters or fewer`,
+    },
+    { rule: "descriptionCy is not blank", record: { ...gp, descriptionCy: "" }, problem: `${named}: descriptionCy must not be empty` },
     { rule: "active is true or false", record: { ...gp, active: "no" }, problem: `${named}: active must be true or false` },
     { rule: "no unknown fields", record: { ...gp, activ: false }, problem: `${named}: unknown field "activ"` },
     {
@@ -107,7 +121,7 @@ describe("each rule, with the message that names the record and the field", () =
   });
 
   test("the limits themselves are allowed", () => {
-    expect(problemsWith({ ...gp, name: "n".repeat(120), description: "d".repeat(200), active: false })).toEqual([]);
+    expect(problemsWith({ ...gp, name: "n".repeat(120), description: "d".repeat(200), nameCy: "n".repeat(120), descriptionCy: "d".repeat(200), active: false })).toEqual([]);
   });
 
   test.each([
@@ -130,6 +144,15 @@ describe("what is stored", () => {
     expect(rows()).toMatchObject([
       { key: "housing-options", name: "Demo Council Housing Options", domains: ["demo-council.example.org", "housing.demo-council.example.org"], active: true },
       { key: "riverside-medical-practice", active: false },
+    ]);
+  });
+
+  test("the Welsh name and description, trimmed, where given; none where not", () => {
+    const welsh = { nameCy: " Meddygfa Glan yr Afon ", descriptionCy: "Meddygfa: apwyntiadau, presgripsiynau a gwiriadau iechyd." };
+    expect(importAgencyFile(JSON.stringify([housing, { ...gp, ...welsh }]))).toEqual({ ok: true, created: 2, updated: 0 });
+    expect(rows()).toMatchObject([
+      { key: "housing-options", nameCy: null, descriptionCy: null },
+      { key: "riverside-medical-practice", nameCy: "Meddygfa Glan yr Afon", descriptionCy: welsh.descriptionCy },
     ]);
   });
 
@@ -164,6 +187,17 @@ describe("importing again", () => {
     expect([...after.keys()]).toEqual(["housing-options", "jobcentre-plus", "riverside-medical-practice"]);
     expect(after.get("housing-options")).toMatchObject({ id: before.get("housing-options")!.id, name: "Housing Options and Advice", active: false });
     expect(after.get("riverside-medical-practice")).toEqual(before.get("riverside-medical-practice"));
+  });
+});
+
+describe("importing Welsh again", () => {
+  test("a later file's Welsh replaces the old, and a record without Welsh no longer has any", () => {
+    importAgencyFile(JSON.stringify([{ ...housing, nameCy: "Opsiynau Tai", descriptionCy: "Help gyda thai." }, { ...gp, nameCy: "Meddygfa Glan yr Afon", descriptionCy: "Meddygfa." }]));
+    expect(importAgencyFile(JSON.stringify([{ ...housing, nameCy: "Opsiynau Tai Cyngor Demo", descriptionCy: "Help gyda thai." }, gp]))).toEqual({ ok: true, created: 0, updated: 2 });
+    expect(rows().map(({ key, nameCy, descriptionCy }) => ({ key, nameCy, descriptionCy }))).toEqual([
+      { key: "housing-options", nameCy: "Opsiynau Tai Cyngor Demo", descriptionCy: "Help gyda thai." },
+      { key: "riverside-medical-practice", nameCy: null, descriptionCy: null },
+    ]);
   });
 });
 

@@ -5,7 +5,8 @@ import { db } from "#db/client.server";
 
 /*
  * A council's own agency list, as the README describes it: a JSON array of
- * { key, name, description, contactEmail, domains, active? }. A file is
+ * { key, name, description, nameCy?, descriptionCy?, contactEmail, domains,
+ * active? }. A file is
  * imported whole or not at all, and every problem in it is reported at once,
  * so whoever keeps the list can fix it in one go.
  */
@@ -29,15 +30,22 @@ const domain = text("text")
     }
   });
 
+const name = text("text").trim().min(1, { error: "must not be empty" }).max(120, { error: "must be 120 characters or fewer" });
+const description = text("text")
+  .trim()
+  .min(1, { error: "must not be empty" })
+  .max(200, { error: "must be 200 characters or fewer" })
+  .regex(/^[^\r\n]*$/, { error: "must be one line" });
+// Welsh pages show the English where there is no Welsh, so an agency without it is stored as having none.
+const inWelsh = (english: typeof name) => english.optional().transform((value) => value ?? null);
+
 const agencyRecord = z.strictObject(
   {
     key: text("text").regex(/^[a-z0-9-]+$/, { error: 'must be lower-case letters, digits and hyphens only, like "housing-options"' }),
-    name: text("text").trim().min(1, { error: "must not be empty" }).max(120, { error: "must be 120 characters or fewer" }),
-    description: text("text")
-      .trim()
-      .min(1, { error: "must not be empty" })
-      .max(200, { error: "must be 200 characters or fewer" })
-      .regex(/^[^\r\n]*$/, { error: "must be one line" }),
+    name,
+    description,
+    nameCy: inWelsh(name),
+    descriptionCy: inWelsh(description),
     contactEmail: text("an email address").trim().pipe(z.email({ error: "must be an email address" })),
     domains: z
       .array(domain, {

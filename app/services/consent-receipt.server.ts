@@ -1,3 +1,4 @@
+import { agencyName } from "#app/models/agency.server";
 import type { ConsentRecord } from "#app/models/consent.server";
 import type { ShareWithAgency } from "#app/models/share.server";
 import { shareState } from "#app/services/consent-rules";
@@ -7,12 +8,14 @@ import { env } from "#app/utils/env.server";
  * A consent receipt a person can keep, with field names after the Kantara
  * Initiative Consent Receipt v1.1 and ISO/IEC TS 27560. Times are ISO 8601
  * (27560's dateTime) rather than Kantara's seconds, so a person can read them.
- * The terms are those of the share's latest record; `history` lists every
- * record, oldest first, since a change or a withdrawal is a new record.
+ * The terms are those of the share's latest record, in its `language` (the
+ * purpose as worded then, the agency by its name in that language); `history`
+ * lists every record, oldest first, since a change or a withdrawal is a new record.
  */
 export function consentReceipt({ share, agency }: ShareWithAgency, records: readonly ConsentRecord[], now: Date) {
   const latest = records[records.length - 1];
   if (!latest) throw new Error("A share without a consent record has no receipt");
+  const recipient = agencyName(agency, latest.language).text;
   return {
     version: "KI-CR-v1.1.0",
     jurisdiction: "GB",
@@ -43,13 +46,13 @@ export function consentReceipt({ share, agency }: ShareWithAgency, records: read
             primaryPurpose: true,
             termination: latest.endsAt.toISOString(),
             thirdPartyDisclosure: true,
-            thirdPartyName: agency.name,
+            thirdPartyName: recipient,
           },
         ],
       },
     ],
     sensitive: true,
-    recipient: { id: agency.id, name: agency.name },
+    recipient: { id: agency.id, name: recipient },
     shareID: share.id,
     state: shareState(share, now),
     keepUpToDate: share.keepUpToDate,

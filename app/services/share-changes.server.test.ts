@@ -8,7 +8,7 @@ import { publishStory, startStory } from "#app/services/story.server";
 import { CONSENT_WORDING_VERSION, shareEndsAt, shareState } from "#app/services/consent-rules";
 import { renderEmail } from "#app/services/mail/templates.server";
 import { db } from "#db/client.server";
-import { auditEvents, outbox, shares } from "#db/schema";
+import { agencies, auditEvents, outbox, shares } from "#db/schema";
 import { formOf, MATTERS, sharingFixture, type Agency, type SharingFixture } from "#tests/support/sharing-fixture";
 import {
   changeParts,
@@ -56,7 +56,7 @@ describe("stopping", () => {
     expect(records.map((r) => r.kind)).toEqual(["given", "withdrawn"]);
     // The first record is exactly as it was: a withdrawal is a new record.
     expect(records[0]).toEqual(given);
-    const words = stopWords("en", "Riverside Medical Practice");
+    const words = stopWords("en", { name: "Riverside Medical Practice", nameCy: null });
     expect(records[1]).toMatchObject({
       agreedBy: resident.id,
       subjectId: story.subject.id,
@@ -75,7 +75,7 @@ describe("stopping", () => {
     expect(records[1].wording).toContain("They will no longer be able to open your story. They may already have saved what they read, under their own rules.");
 
     const emails = emailsTo(gp.inbox).slice(before);
-    expect(emails.map((e) => [e.template, e.personalisation])).toEqual([["share-stopped", { agency: "Riverside Medical Practice", sharedOn: "2026-03-10T12:00:00.000Z" }]]);
+    expect(emails.map((e) => [e.template, e.personalisation])).toEqual([["share-stopped", { agency: "Riverside Medical Practice", agencyCy: "Riverside Medical Practice", sharedOn: "2026-03-10T12:00:00.000Z" }]]);
     expect(JSON.stringify(emails)).not.toMatch(/Sam|Bess/);
     expect(auditOf("share_stopped", shareId)).toHaveLength(1);
   });
@@ -107,7 +107,7 @@ describe("changing what they can see", () => {
   test("appends a changed record with the words shown, and updates the share; the given record stays", () => {
     const { shareId } = shareWith(gp.id);
     const [given] = consentRecordsOf(shareId);
-    const shown = changePartsWords("en", { share: shareRow(shareId), agency: { id: gp.id, name: "Riverside Medical Practice", contactEmail: gp.inbox } });
+    const shown = changePartsWords("en", { share: shareRow(shareId), agency: { id: gp.id, name: "Riverside Medical Practice", nameCy: null, contactEmail: gp.inbox } });
     expect(shown.wording).toBe(
       "You are agreeing that Riverside Medical Practice can see the parts of your story you have ticked, until 10 September 2026, for this reason: So that Riverside Medical Practice can understand your situation and help you, without asking you to tell your story again. You can stop sharing at any time.",
     );
@@ -125,7 +125,7 @@ describe("changing what they can see", () => {
 
   test("ticking the same parts is no change; words that differ from those shown, or none ticked, are refused", () => {
     const { shareId } = shareWith(gp.id);
-    const shown = changePartsWords("en", { share: shareRow(shareId), agency: { id: gp.id, name: "Riverside Medical Practice", contactEmail: gp.inbox } });
+    const shown = changePartsWords("en", { share: shareRow(shareId), agency: { id: gp.id, name: "Riverside Medical Practice", nameCy: null, contactEmail: gp.inbox } });
     expect(changeParts({ ...as(shareId), form: formOf({ parts: ["matters", "about"], shown: shown.wordingHash }) })).toEqual({ ok: true, changed: false });
     expect(changeParts({ ...as(shareId), form: formOf({ parts: ["goals"], shown: "stale" }) })).toMatchObject({
       ok: false,
@@ -148,8 +148,29 @@ describe("changing what they can see", () => {
   });
 });
 
+describe("changing a share agreed in English, in Welsh", () => {
+  test("the words shown and kept are Welsh throughout: the agency's Welsh name, and the purpose in Welsh", () => {
+    db.update(agencies).set({ nameCy: "Meddygfa Glan yr Afon" }).where(eq(agencies.id, gp.id)).run();
+    const { shareId } = shareWith(gp.id);
+    const [given] = consentRecordsOf(shareId);
+    expect(given).toMatchObject({ language: "en", purpose: expect.stringContaining("So that Riverside Medical Practice can understand") });
+    const found = { share: shareRow(shareId), agency: { id: gp.id, name: "Riverside Medical Practice", nameCy: "Meddygfa Glan yr Afon", contactEmail: gp.inbox } };
+    const shown = changePartsWords("cy", found);
+    expect(shown.wording).toContain("gall Meddygfa Glan yr Afon weld");
+    expect(shown.wording).toContain("am y rheswm hwn: Er mwyn i Meddygfa Glan yr Afon ddeall eich sefyllfa");
+    expect(extendWords("cy", found).wording).not.toMatch(/Riverside|So that/);
+
+    expect(changeParts({ ...as(shareId), lang: "cy", form: formOf({ parts: ["about"], shown: shown.wordingHash }) })).toEqual({ ok: true, changed: true });
+    expect(consentRecordsOf(shareId)[1]).toMatchObject({
+      kind: "changed",
+      language: "cy",
+      purpose: "Er mwyn i Meddygfa Glan yr Afon ddeall eich sefyllfa a’ch helpu, heb ofyn i chi adrodd eich stori eto.",
+    });
+  });
+});
+
 describe("extending", () => {
-  const agency = () => ({ id: gp.id, name: "Riverside Medical Practice", contactEmail: gp.inbox });
+  const agency = () => ({ id: gp.id, name: "Riverside Medical Practice", nameCy: null, contactEmail: gp.inbox });
 
   test("a later end date is a new extended record with the words shown; the share follows it", () => {
     const { shareId } = shareWith(gp.id);
@@ -202,7 +223,7 @@ describe("sending a new link", () => {
     expect(shareRow(shareId).tokenHash).not.toBe(oldHash);
     expect(db.select().from(shares).where(eq(shares.tokenHash, oldHash)).all()).toEqual([]);
     const latest = emailsTo(gp.inbox).at(-1)!;
-    expect([latest.template, latest.personalisation]).toEqual(["share-link", { agency: "Riverside Medical Practice", link: outcome.link, endsOn: "2026-09-10T23:59:59.999Z" }]);
+    expect([latest.template, latest.personalisation]).toEqual(["share-link", { agency: "Riverside Medical Practice", agencyCy: "Riverside Medical Practice", link: outcome.link, endsOn: "2026-09-10T23:59:59.999Z" }]);
     // No new consent: what they may see has not changed.
     expect(consentRecordsOf(shareId)).toHaveLength(1);
     expect(auditOf("share_link_replaced", shareId)).toHaveLength(1);
@@ -228,11 +249,11 @@ describe("publishing a new version", () => {
     shareWith(housing.id, { keepUpToDate: "no" });
     expect(publishStory(story.id, resident.id, later)).toEqual({ ok: true, version: 2 });
 
-    expect(updated(gp.inbox).map((email) => email.personalisation)).toEqual([{ agency: "Riverside Medical Practice", sharedOn: "2026-03-10T12:00:00.000Z" }]);
+    expect(updated(gp.inbox).map((email) => email.personalisation)).toEqual([{ agency: "Riverside Medical Practice", agencyCy: "Riverside Medical Practice", sharedOn: "2026-03-10T12:00:00.000Z" }]);
     expect(JSON.stringify(updated(gp.inbox))).not.toMatch(/Sam|Bess/);
     expect(updated(housing.inbox)).toEqual([]);
     const overview = sharesOverview(findOwnedStory(story.id, resident.id)!, "en", later);
-    expect(Object.fromEntries(overview.map((share) => [share.agency, share.version]))).toEqual({ "Riverside Medical Practice": 2, "Demo Housing Options": 1 });
+    expect(Object.fromEntries(overview.map((share) => [share.agency.text, share.version]))).toEqual({ "Riverside Medical Practice": 2, "Demo Housing Options": 1 });
   });
 
   test("a stopped or ended share hears nothing", () => {
@@ -251,7 +272,7 @@ describe("who has your story", () => {
     const { shareId } = shareWith(gp.id);
     const endsAt = shareRow(shareId).endsAt;
     const stateAt = (at: Date) => sharesOverview(story, "en", at)[0];
-    expect(stateAt(later)).toMatchObject({ state: "active", agency: "Riverside Medical Practice", sections: ["about", "matters"], endsOn: "10 September 2026", version: 1 });
+    expect(stateAt(later)).toMatchObject({ state: "active", agency: { text: "Riverside Medical Practice", lang: "en" }, sections: ["about", "matters"], endsOn: "10 September 2026", version: 1 });
     expect(stateAt(new Date(endsAt.getTime() - 1)).state).toBe("active");
     expect(stateAt(endsAt).state).toBe("ended");
     expect(shareRow(shareId).status).toBe("active");
@@ -260,8 +281,8 @@ describe("who has your story", () => {
 
 describe("the emails", () => {
   test.each([
-    ["share-stopped", { agency: "Riverside Medical Practice", sharedOn: "2026-03-10T12:00:00.000Z" }],
-    ["share-updated", { agency: "Riverside Medical Practice", sharedOn: "2026-03-10T12:00:00.000Z" }],
+    ["share-stopped", { agency: "Riverside Medical Practice", agencyCy: "Riverside Medical Practice", sharedOn: "2026-03-10T12:00:00.000Z" }],
+    ["share-updated", { agency: "Riverside Medical Practice", agencyCy: "Riverside Medical Practice", sharedOn: "2026-03-10T12:00:00.000Z" }],
     ["share-ended", { agency: "Riverside Medical Practice", manageLink: "https://example.org/stories/x/shares" }],
   ])("%s reads in English and Welsh, naming the agency, with nothing left as a key", (template, personalisation) => {
     const [en, cy] = (["en", "cy"] as const).map((lang) => renderEmail(template, lang, personalisation));

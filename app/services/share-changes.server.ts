@@ -2,6 +2,7 @@ import { formatDate, formatDateTime } from "#app/i18n/dates";
 import type { Language } from "#app/i18n/i18n";
 import { languageFor, serverT } from "#app/i18n/i18n.server";
 import { repliesOfStory, viewsOfStory, type ShareView } from "#app/models/access-log.server";
+import { agencyName, agencyNamesForEmail, type Agency } from "#app/models/agency.server";
 import { recordAuditEvent } from "#app/models/audit.server";
 import { consentRecordsOf, insertConsentRecord, type ConsentRecord } from "#app/models/consent.server";
 import { queueEmail } from "#app/models/outbox.server";
@@ -21,7 +22,7 @@ import {
   type ShareState,
 } from "#app/services/consent-rules";
 import { dateField, howLongValues, partsSchema, validateHowLong } from "#app/services/share-forms.server";
-import { sha256, shareLink } from "#app/services/sharing.server";
+import { sha256, shareLink, sharePurpose } from "#app/services/sharing.server";
 import { requireOwnShare, requireOwnStory } from "#app/services/story-access.server";
 import { validateForm, type FormError, type FormValues } from "#app/utils/form.server";
 import { db, type Tx } from "#db/client.server";
@@ -80,7 +81,7 @@ export function sharesOverview(story: Pick<OwnedStory, "id" | "latestVersion">, 
   const replies = repliesOfStory(story.id);
   return sharesOfStory(story.id).map(({ share, agency }) => ({
     id: share.id,
-    agency: agency.name,
+    agency: agencyName(agency, lang),
     state: shareState(share, now),
     sections: sectionsToShare(share.sections),
     endsOn: formatDate(share.endsAt, lang),
@@ -98,12 +99,13 @@ export function sharesOverview(story: Pick<OwnedStory, "id" | "latestVersion">, 
 }
 
 /** The words of the "Stop sharing" page: the page shows them and the withdrawal record keeps them. */
-export function stopWords(lang: Language, agencyName: string) {
+export function stopWords(lang: Language, agency: Pick<Agency, "name" | "nameCy">) {
   const t = serverT(lang, "sharing");
+  const name = agencyName(agency, lang).text;
   const words = {
-    heading: t("sharing:stop.heading", { agency: agencyName }),
+    heading: t("sharing:stop.heading", { agency: name }),
     warning: t("sharing:stop.warning"),
-    tell: t("sharing:stop.tell", { agency: agencyName }),
+    tell: t("sharing:stop.tell", { agency: name }),
     button: t("sharing:stop.button"),
   };
   return { ...words, ...agreement([words.heading, words.warning, words.tell, words.button].join("\n")) };
@@ -112,14 +114,16 @@ export function stopWords(lang: Language, agencyName: string) {
 /** "You are agreeing to…" on the page that changes the parts: the agency, the end date and the purpose stay as they were. */
 export function changePartsWords(lang: Language, { share, agency }: ShareWithAgency): Agreement {
   const t = serverT(lang, "sharing");
-  return agreement(t("sharing:changeParts.agreeing", { agency: agency.name, date: formatDate(share.endsAt, lang), purpose: share.purpose }));
+  return agreement(
+    t("sharing:changeParts.agreeing", { agency: agencyName(agency, lang).text, date: formatDate(share.endsAt, lang), purpose: sharePurpose(lang, agency) }),
+  );
 }
 
 /** "You are agreeing to…" on the page that extends a share: the parts and the purpose stay as they were. */
 export function extendWords(lang: Language, { share, agency }: ShareWithAgency): Agreement {
   const t = serverT(lang, "sharing", "story");
   const parts = partNames(t, sectionsToShare(share.sections)).join(", ");
-  return agreement(t("sharing:extend.agreeing", { agency: agency.name, purpose: share.purpose, parts }));
+  return agreement(t("sharing:extend.agreeing", { agency: agencyName(agency, lang).text, purpose: sharePurpose(lang, agency), parts }));
 }
 
 /** The share, read again inside the transaction: between the page and the button, it may have changed. */
@@ -129,11 +133,11 @@ function shareIn(tx: Tx, story: OwnedStory, shareId: string): ShareWithAgency {
   return found;
 }
 
-/** A new record with the share's terms, bar what changed: the old records stay exactly as they were. */
+/** A new record with the share's terms, bar what changed, in the language of its words: the old records stay exactly as they were. */
 function appendRecord(
   tx: Tx,
   { story, residentId, lang, now }: Required<Omit<ShareAction, "shareId">>,
-  share: ShareWithAgency["share"],
+  { share, agency }: ShareWithAgency,
   kind: ConsentRecord["kind"],
   words: Agreement,
   changes: { sections?: string[]; endsAt?: Date } = {},
@@ -146,7 +150,7 @@ function appendRecord(
     basis: story.subject.basis,
     agencyId: share.agencyId,
     sections: changes.sections ?? share.sections,
-    purpose: share.purpose,
+    purpose: sharePurpose(lang, agency),
     wording: words.wording,
     wordingVersion: CONSENT_WORDING_VERSION,
     wordingHash: words.wordingHash,
@@ -165,11 +169,12 @@ function appendRecord(
 export function stopSharing(action: ShareAction): "stopped" | "nothing-to-do" {
   const { story, residentId, shareId, lang, now = new Date() } = action;
   return db.transaction((tx) => {
-    const { share, agency } = shareIn(tx, story, shareId);
+    const found = shareIn(tx, story, shareId);
+    const { share, agency } = found;
     if (stopping(shareState(share, now)) === "nothing-to-do") return "nothing-to-do";
     updateShare(tx, share.id, { status: "stopped", stoppedAt: now }, now);
-    const consent = appendRecord(tx, { story, residentId, lang, now }, share, "withdrawn", stopWords(lang, agency.name));
-    queueEmail(tx, { to: agency.contactEmail, template: "share-stopped", language: lang, personalisation: { agency: agency.name, sharedOn: share.createdAt.toISOString() } });
+    const consent = appendRecord(tx, { story, residentId, lang, now }, found, "withdrawn", stopWords(lang, agency));
+    queueEmail(tx, { to: agency.contactEmail, template: "share-stopped", language: lang, personalisation: { ...agencyNamesForEmail(agency), sharedOn: share.createdAt.toISOString() } });
     recordAuditEvent("share_stopped", { resident: residentId, story: story.id, share: share.id, agency: agency.id, consent }, tx);
     return "stopped";
   });
@@ -199,7 +204,7 @@ export function changeParts(action: ShareAction & { form: FormData }): ChangeOut
     const sections = sectionsToShare(result.data.parts);
     if (sections.join() === sectionsToShare(found.share.sections).join()) return { ok: true, changed: false };
     updateShare(tx, found.share.id, { sections }, now);
-    const consent = appendRecord(tx, { story, residentId, lang, now }, found.share, "changed", words, { sections });
+    const consent = appendRecord(tx, { story, residentId, lang, now }, found, "changed", words, { sections });
     recordAuditEvent("share_changed", { resident: residentId, story: story.id, share: found.share.id, consent }, tx);
     return { ok: true, changed: true };
   });
@@ -223,7 +228,7 @@ export function extendSharing(action: ShareAction & { form: FormData }): ChangeO
       return { ok: false, errors: [{ field, message: "sharing:extend.errors.notLater", params: { date: formatDate(found.share.endsAt, lang) } }], values };
     }
     updateShare(tx, found.share.id, { endsAt: extended.endsAt }, now);
-    const consent = appendRecord(tx, { story, residentId, lang, now }, found.share, "extended", words, { endsAt: extended.endsAt });
+    const consent = appendRecord(tx, { story, residentId, lang, now }, found, "extended", words, { endsAt: extended.endsAt });
     recordAuditEvent("share_extended", { resident: residentId, story: story.id, share: found.share.id, consent }, tx);
     return { ok: true, changed: true, endsAt: extended.endsAt };
   });
@@ -246,7 +251,7 @@ export function sendNewLink(action: ShareAction): { ok: true; link: string } | {
     updateShare(tx, share.id, { tokenHash: hash }, now);
     const accessEnded = deleteAccessToShare(tx, share.id);
     const link = shareLink(token);
-    queueEmail(tx, { to: agency.contactEmail, template: "share-link", language: lang, personalisation: { agency: agency.name, link, endsOn: share.endsAt.toISOString() } });
+    queueEmail(tx, { to: agency.contactEmail, template: "share-link", language: lang, personalisation: { ...agencyNamesForEmail(agency), link, endsOn: share.endsAt.toISOString() } });
     recordAuditEvent("share_link_replaced", { resident: residentId, story: story.id, share: share.id, agency: agency.id, accessEnded }, tx);
     return { ok: true, link } as const;
   });
@@ -261,6 +266,6 @@ export function tellAgenciesOfNewVersion(tx: Tx, storyId: string, now: Date): vo
   const following = sharesOfStory(storyId, tx).filter(({ share }) => share.keepUpToDate && shareState(share, now) === "active");
   for (const { share, agency } of following) {
     const language = consentRecordsOf(share.id, tx).at(-1)?.language ?? "en";
-    queueEmail(tx, { to: agency.contactEmail, template: "share-updated", language, personalisation: { agency: agency.name, sharedOn: share.createdAt.toISOString() } });
+    queueEmail(tx, { to: agency.contactEmail, template: "share-updated", language, personalisation: { ...agencyNamesForEmail(agency), sharedOn: share.createdAt.toISOString() } });
   }
 }

@@ -1,3 +1,4 @@
+import { agencyName } from "#app/models/agency.server";
 import { recordAuditEvent } from "#app/models/audit.server";
 import { queueEmail } from "#app/models/outbox.server";
 import { pruneRateLimits } from "#app/models/rate-limit.server";
@@ -30,7 +31,7 @@ export function sweepEndedShares(now = new Date()): number {
           to: owner.email,
           template: "share-ended",
           language: owner.language,
-          personalisation: { agency: agency.name, manageLink: `${env.PUBLIC_URL}${sharesPath(share.storyId)}` },
+          personalisation: { agency: agencyName(agency, owner.language).text, manageLink: `${env.PUBLIC_URL}${sharesPath(share.storyId)}` },
         });
         recordAuditEvent("share_ended", { resident: owner.id, story: share.storyId, share: share.id, agency: agency.id }, tx);
       }

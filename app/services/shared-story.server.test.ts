@@ -221,7 +221,7 @@ describe("reading the summary", () => {
     const story = readSharedStory(found, minutes(3));
     expect(story.name).toBe("Sam Jones");
     expect(story.content).toEqual({ matters: { matters: "My dog Bess and my allotment" } });
-    expect(story.consent).toMatchObject({ agency: "Riverside Medical Practice", sections: ["matters"], version: 1, sharedOn: "10 March 2026", endsOn: "10 September 2026" });
+    expect(story.consent).toMatchObject({ agency: { text: "Riverside Medical Practice", lang: "en" }, sections: ["matters"], version: 1, sharedOn: "10 March 2026", endsOn: "10 September 2026" });
     expect(db.select().from(shareViews).where(eq(shareViews.shareId, shareId)).all()).toEqual([
       expect.objectContaining({ agencyId: fixture.gp.id, email: "jo@nhs.example.net", version: 1, sections: ["matters"], viewedAt: minutes(3) }),
     ]);

@@ -8,12 +8,14 @@ import { insertReply, lastViewBy, recordView } from "#app/models/access-log.serv
 import { recordAuditEvent, recordAuditEventOncePerWindow } from "#app/models/audit.server";
 import { queueEmail } from "#app/models/outbox.server";
 import { connectionOf, limits, takeFromLimit } from "#app/models/rate-limit.server";
+import { agencyName } from "#app/models/agency.server";
 import { findResidentById } from "#app/models/resident.server";
 import { hashToken, newToken } from "#app/models/session.server";
 import { deleteShareAccess, findShareAccess, findShareByTokenHash, insertShareAccess, type FoundShareAccess } from "#app/models/share-access.server";
 import { sharedStoryPath, sharesPath } from "#app/models/share-choices";
 import { findAccessCode } from "#app/models/sign-in-code.server";
 import { findVersion } from "#app/models/story.server";
+import { wordsLanguage } from "#app/models/story-language";
 import { subjectName } from "#app/models/story-sections";
 import {
   accessExpiresAt,
@@ -133,7 +135,7 @@ export function requestAccessCode(found: SharedAccess, email: string, ip: string
   return db.transaction((tx): AccessCodeOutcome => {
     const issued = issueCode(tx, { email: address, ip, language: found.lang, returnTo: null, shareAccessId: found.access.idHash, now });
     if (!issued.ok) return issued;
-    queueEmail(tx, { to: address, template: "access-code", language: found.lang, personalisation: { code: issued.code, agency: found.agency.name } });
+    queueEmail(tx, { to: address, template: "access-code", language: found.lang, personalisation: { code: issued.code, agency: agencyName(found.agency, found.lang).text } });
     recordAuditEvent("share_access_code_sent", { share: found.share.id }, tx);
     return { ok: true };
   });
@@ -207,10 +209,12 @@ export function readSharedStory(found: SharedAccess & { access: { email: string 
     name: subjectName(version.content) ?? "",
     basis: found.subject.basis,
     content,
+    // From the whole version: the language is the person's, whichever parts this agency sees.
+    wordsLang: wordsLanguage(version.content, ""),
     changed,
     sinceLastView,
     consent: {
-      agency: agency.name,
+      agency: agencyName(agency, lang),
       sharedOn: formatDate(share.createdAt, lang),
       endsOn: formatDate(share.endsAt, lang),
       sections,
@@ -244,7 +248,7 @@ export function sendReply(found: SharedAccess & { access: { email: string } }, r
       to: owner.email,
       template: "share-received",
       language: owner.language,
-      personalisation: { agency: found.agency.name, name: reply.name, role: reply.role, manageLink: `${env.PUBLIC_URL}${sharesPath(found.story.id)}` },
+      personalisation: { agency: agencyName(found.agency, owner.language).text, name: reply.name, role: reply.role, manageLink: `${env.PUBLIC_URL}${sharesPath(found.story.id)}` },
     });
     recordAuditEvent("share_reply_sent", { share: found.share.id, agency: found.agency.id, reply: replyId }, tx);
   });

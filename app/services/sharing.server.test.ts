@@ -93,7 +93,10 @@ describe("agree and share", () => {
     const outcome = agree(declaration.hash);
     if (!outcome.ok) throw new Error(`refused: ${outcome.reason}`);
     // In the directory's order, by name.
-    expect(outcome.shared.map((s) => s.agencyName)).toEqual(["Demo Housing Options", "Riverside Medical Practice"]);
+    expect(outcome.shared.map((s) => s.agencyName)).toEqual([
+      { text: "Demo Housing Options", lang: "en" },
+      { text: "Riverside Medical Practice", lang: "en" },
+    ]);
 
     const endsAt = shareEndsAt({ months: 6 }, now);
     const rows = sharesOfTheStory();
@@ -182,7 +185,7 @@ describe("agree and share", () => {
     await deliverDueEmails(new Date(), transport);
     for (const { link, agencyName } of outcome.shared) {
       const email = delivered.find((body) => body.includes(link))!;
-      expect(email).toContain(`Someone has shared their story with ${agencyName} using Tell it once.`);
+      expect(email).toContain(`Someone has shared their story with ${agencyName.text} using Tell it once.`);
       expect(everythingStored()).not.toContain(link.slice(-43));
     }
   });
@@ -232,5 +235,39 @@ describe("agree and share", () => {
     expect(() => db.update(consentRecords).set({ purpose: "Something else" }).where(eq(consentRecords.id, record.id)).run()).toThrow();
     expect(() => db.delete(consentRecords).where(eq(consentRecords.id, record.id)).run()).toThrow();
     expect(consentRecordsOf(share.id)).toEqual([record]);
+  });
+});
+
+describe("in Welsh", () => {
+  beforeEach(() => {
+    db.update(agencies).set({ nameCy: "Meddygfa Glan yr Afon" }).where(eq(agencies.id, gp)).run();
+  });
+
+  test("the declaration names each agency in Welsh, or in English (said to be English) where it has no Welsh", () => {
+    chooseEverything();
+    const ready = readyToAgree(storyId, shareChoices(storyId)!, now);
+    if (!ready.ok) throw new Error(`not ready: ${ready.redirectTo}`);
+    const { blocks } = declarationFor(ready.choices, "cy");
+    expect(blocks.map((block) => [block.agency, block.heading])).toEqual([
+      [{ text: "Demo Housing Options", lang: "en" }, "Rhannu gyda Demo Housing Options"],
+      [{ text: "Meddygfa Glan yr Afon", lang: "cy" }, "Rhannu gyda Meddygfa Glan yr Afon"],
+    ]);
+    expect(blocks[1].wording).toContain("Pam: Er mwyn i Meddygfa Glan yr Afon ddeall eich sefyllfa a’ch helpu");
+    expect(blocks[1].wording).not.toContain("Riverside Medical Practice");
+  });
+
+  test("each share and consent record keeps the purpose in the words agreed; the receipt email names agencies in Welsh", () => {
+    chooseEverything();
+    const ready = readyToAgree(storyId, shareChoices(storyId)!, now);
+    if (!ready.ok) throw new Error(`not ready: ${ready.redirectTo}`);
+    expect(agreeAndShare({ storyId, resident, shownHash: declarationFor(ready.choices, "cy").hash, lang: "cy", now })).toMatchObject({ ok: true });
+    const gpShare = sharesOfTheStory().find((share) => share.agencyId === gp)!;
+    const purpose = "Er mwyn i Meddygfa Glan yr Afon ddeall eich sefyllfa a’ch helpu, heb ofyn i chi adrodd eich stori eto.";
+    expect(gpShare.purpose).toBe(purpose);
+    expect(consentRecordsOf(gpShare.id)).toMatchObject([{ language: "cy", purpose }]);
+    const receipt = emails().find((email) => email.template === "share-receipt")!;
+    expect(receipt.personalisation.shares.split("\n").map((line) => line.split(":")[0])).toEqual(["Demo Housing Options", "Meddygfa Glan yr Afon"]);
+    const link = emails().find((email) => email.template === "share-link" && email.recipient.startsWith("gp-"))!;
+    expect(link.personalisation).toMatchObject({ agency: "Riverside Medical Practice", agencyCy: "Meddygfa Glan yr Afon" });
   });
 });

@@ -1,8 +1,10 @@
 import { createHash } from "node:crypto";
 import type { TFunction } from "i18next";
+import { agencyName, agencyNamesForEmail, type Agency } from "#app/models/agency.server";
 import { formatDate } from "#app/i18n/dates";
 import type { Language } from "#app/i18n/i18n";
 import { serverT } from "#app/i18n/i18n.server";
+import type { Localised } from "#app/i18n/localised";
 import { recordAuditEvent } from "#app/models/audit.server";
 import { insertConsentRecord } from "#app/models/consent.server";
 import { queueEmail } from "#app/models/outbox.server";
@@ -19,9 +21,13 @@ import { db } from "#db/client.server";
 /** The fingerprint a consent record keeps of the exact words shown. */
 export const sha256 = (text: string) => createHash("sha256").update(text, "utf8").digest("hex");
 
-/** The one purpose of every share, in the person's language. */
-function purposeOf(t: TFunction, agencyName: string): string {
-  return t("sharing:purpose", { agency: agencyName });
+/**
+ * The one purpose of every share, in `lang`. Each share and consent record
+ * keeps it in the words agreed; as it is the same purpose for every share, a
+ * page shows it from here in the reader's language.
+ */
+export function sharePurpose(lang: Language, agency: Pick<Agency, "name" | "nameCy">): string {
+  return serverT(lang, "sharing")("sharing:purpose", { agency: agencyName(agency, lang).text });
 }
 
 function contactWords(t: TFunction, contact: { allowed: boolean; methods: readonly ContactMethod[] }): string {
@@ -32,8 +38,11 @@ function contactWords(t: TFunction, contact: { allowed: boolean; methods: readon
 /** A paragraph, or a bulleted list. */
 export type DeclarationParagraph = string | string[];
 
-/** What the person agrees to for one agency: shown on the page, and kept word for word in its consent record. */
-export type DeclarationBlock = { agencyId: string; heading: string; paragraphs: DeclarationParagraph[]; wording: string; wordingHash: string };
+/**
+ * What the person agrees to for one agency: shown on the page, and kept word
+ * for word in its consent record. `agency` is its name as the words give it.
+ */
+export type DeclarationBlock = { agencyId: string; agency: Localised; heading: string; paragraphs: DeclarationParagraph[]; wording: string; wordingHash: string };
 
 /** The exact words of a block as one text: a line per paragraph or list item, list items marked "• ". */
 function wordingOf(heading: string, paragraphs: DeclarationParagraph[]): string {
@@ -50,12 +59,13 @@ export function declarationFor(choices: CompleteChoices, lang: Language): { bloc
   const t = serverT(lang, "sharing", "story");
   const date = formatDate(choices.endsAt, lang);
   const blocks = choices.agencies.map(({ agency, sections }) => {
-    const values = { agency: agency.name };
+    const name = agencyName(agency, lang);
+    const values = { agency: name.text };
     const heading = t("sharing:declaration.heading", values);
     const paragraphs: DeclarationParagraph[] = [
       t("sharing:declaration.parts", values),
       partNames(t, sections),
-      t("sharing:declaration.purpose", { purpose: purposeOf(t, agency.name) }),
+      t("sharing:declaration.purpose", { purpose: sharePurpose(lang, agency) }),
       t("sharing:declaration.until", { date }),
       t(choices.keepUpToDate ? "sharing:declaration.keepUpToDate" : "sharing:declaration.versionOnly"),
       contactWords(t, choices.contact),
@@ -64,7 +74,7 @@ export function declarationFor(choices: CompleteChoices, lang: Language): { bloc
       t("sharing:declaration.agree", values),
     ];
     const wording = wordingOf(heading, paragraphs);
-    return { agencyId: agency.id, heading, paragraphs, wording, wordingHash: sha256(wording) };
+    return { agencyId: agency.id, agency: name, heading, paragraphs, wording, wordingHash: sha256(wording) };
   });
   return { blocks, hash: sha256(blocks.map((block) => block.wordingHash).join("\n")) };
 }
@@ -74,7 +84,7 @@ export function shareLink(token: string): string {
   return `${env.PUBLIC_URL}/shared/${token}`;
 }
 
-export type SharedWith = { shareId: string; agencyName: string; link: string };
+export type SharedWith = { shareId: string; agencyName: Localised; link: string };
 
 export type AgreeOutcome =
   | { ok: true; shared: SharedWith[] }
@@ -119,7 +129,7 @@ export function agreeAndShare({
     const endsOn = formatDate(choices.endsAt, lang);
     const shared = choices.agencies.map(({ agency, sections }, index): SharedWith => {
       const block = declaration.blocks[index];
-      const purpose = purposeOf(t, agency.name);
+      const purpose = sharePurpose(lang, agency);
       const { token, hash } = newToken();
       const shareId = insertShare(
         tx,
@@ -156,9 +166,9 @@ export function agreeAndShare({
         recordedAt: now,
       });
       const link = shareLink(token);
-      queueEmail(tx, { to: agency.contactEmail, template: "share-link", language: lang, personalisation: { agency: agency.name, link, endsOn: choices.endsAt.toISOString() } });
+      queueEmail(tx, { to: agency.contactEmail, template: "share-link", language: lang, personalisation: { ...agencyNamesForEmail(agency), link, endsOn: choices.endsAt.toISOString() } });
       recordAuditEvent("story_shared", { resident: resident.id, story: storyId, share: shareId, agency: agency.id, consent: consentId }, tx);
-      return { shareId, agencyName: agency.name, link };
+      return { shareId, agencyName: block.agency, link };
     });
 
     queueEmail(tx, {
@@ -166,7 +176,7 @@ export function agreeAndShare({
       template: "share-receipt",
       language: lang,
       personalisation: {
-        shares: choices.agencies.map(({ agency, sections }) => `${agency.name}: ${partNames(t, sections).join(", ")}`).join("\n"),
+        shares: choices.agencies.map(({ agency, sections }) => `${agencyName(agency, lang).text}: ${partNames(t, sections).join(", ")}`).join("\n"),
         endsOn,
         manageLink: `${env.PUBLIC_URL}${sharesPath(storyId)}`,
       },

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, test } from "vitest";
-import { findOrCreateResident } from "#app/models/resident.server";
+import { findOrCreateResident, setResidentLanguage } from "#app/models/resident.server";
 import { findDraftSection, findVersion, versionsOf } from "#app/models/story.server";
 import { findPage, findSection } from "#app/models/story-sections";
 import { db, sqlite } from "#db/client.server";
@@ -123,7 +123,7 @@ describe("publishing", () => {
     submit("working", undefined, { working: "", intent: "continue" });
     submit("goals", undefined, { "goals-1-goal": "", intent: "add" });
     publishStory(storyId, residentId);
-    const published = { about: { name: "Sam Jones" }, strengths: { strengths: "I am patient.\nI can fix bikes." } };
+    const published = { about: { name: "Sam Jones", writtenIn: "english" }, strengths: { strengths: "I am patient.\nI can fix bikes." } };
     expect(findVersion(storyId, 1)?.content).toEqual(published);
     expect(storyOverview(story()).unpublishedChanges).toBe(false);
 
@@ -132,7 +132,7 @@ describe("publishing", () => {
     expect(storyOverview(story()).unpublishedChanges).toBe(true);
 
     publishStory(storyId, residentId);
-    expect(findVersion(storyId, 2)?.content).toEqual({ about: { name: "Sam Jones" }, strengths: { strengths: "I am patient." } });
+    expect(findVersion(storyId, 2)?.content).toEqual({ about: { name: "Sam Jones", writtenIn: "english" }, strengths: { strengths: "I am patient." } });
     expect(storyOverview(story()).unpublishedChanges).toBe(false);
   });
 
@@ -143,6 +143,23 @@ describe("publishing", () => {
       /story versions are immutable/,
     );
     expect(() => sqlite.prepare("update story_versions set version = 9 where story_id = ?").run(storyId)).toThrow(/immutable/);
-    expect(findVersion(storyId, 1)?.content).toEqual({ about: { name: "Sam Jones" } });
+    expect(findVersion(storyId, 1)?.content).toEqual({ about: { name: "Sam Jones", writtenIn: "english" } });
+  });
+
+  test("the language the story is written in: as the person said, or else the language of their account, kept in the draft too", () => {
+    submit("about", "name", { name: "Sam Jones", intent: "continue" });
+    setResidentLanguage(residentId, "cy");
+    publishStory(storyId, residentId);
+    expect(findVersion(storyId, 1)?.content.about).toEqual({ name: "Sam Jones", writtenIn: "welsh" });
+    expect(findDraftSection(storyId, "about")?.content.writtenIn).toBe("welsh");
+    expect(storyOverview(story()).unpublishedChanges).toBe(false);
+
+    // What the person says is kept, whatever language they use the service in.
+    submit("about", "language", { language: "", otherLanguage: "", writtenIn: "english", intent: "continue" });
+    publishStory(storyId, residentId);
+    expect(findVersion(storyId, 2)?.content.about).toEqual({ name: "Sam Jones", writtenIn: "english" });
+    submit("about", "language", { language: "", otherLanguage: "", writtenIn: "other", intent: "continue" });
+    publishStory(storyId, residentId);
+    expect(findVersion(storyId, 3)?.content.about).toEqual({ name: "Sam Jones", writtenIn: "other" });
   });
 });

@@ -29,6 +29,8 @@ import {
   type QuestionPage,
   type StorySection,
 } from "#app/models/story-sections";
+import { findResidentById } from "#app/models/resident.server";
+import { writtenInAnswer } from "#app/models/story-language";
 import { insertSubject } from "#app/models/subject.server";
 import { tellAgenciesOfNewVersion } from "#app/services/share-changes.server";
 import { readIntent, readPageValues, validatePage, type StoryIntent } from "#app/services/story-forms.server";
@@ -164,8 +166,17 @@ export type PublishResult = { ok: true; version: number } | { ok: false; reason:
  */
 export function publishStory(storyId: string, residentId: string, now = new Date()): PublishResult {
   return db.transaction((tx) => {
-    const content: StoryContent = cleanStory(draftById(draftSections(storyId, tx)));
+    const rows = draftSections(storyId, tx);
+    let content: StoryContent = cleanStory(draftById(rows));
     if (!subjectName(content)) return { ok: false, reason: "no-name" } as const;
+    if (content.about?.writtenIn === undefined) {
+      // Not said: the language of the account, which the publishing form has just set (requireResident), as the
+      // question's hint promises. Kept in the draft too, so the person sees it on check your answers and can change it.
+      const about = rows.find((row) => row.section === "about")!;
+      const writtenIn = writtenInAnswer(findResidentById(tx, residentId)?.language ?? "en");
+      saveDraftSection(tx, { storyId, section: "about", content: { ...about.content, writtenIn }, status: about.status, now });
+      content = cleanStory({ ...content, about: { ...content.about, writtenIn } });
+    }
     const version = latestVersionNumber(tx, storyId) + 1;
     insertVersion(tx, { storyId, version, content, publishedBy: residentId, publishedAt: now });
     tellAgenciesOfNewVersion(tx, storyId, now);

@@ -81,12 +81,16 @@ const writtenSections = ["about", "matters", "strengths", "dont-ask"] as const;
 const sectionOrder = ["about", "story", "matters", "strengths", "working", "goals", "support", "services", "dont-ask"] as const;
 type Section = (typeof sectionOrder)[number];
 
-/** Three demo agencies (db/seed.ts), one with an apostrophe in its name, and what each is to see. */
+/** Three demo agencies (db/seed.ts), one with an apostrophe in its name, by name in each language, and what each is to see. */
 const agencies = {
-  earlyHelp: { name: "Demo Council Children's Early Help", inbox: "early.help@demo-council.example.org", parts: ["about", "matters"] as Section[] },
-  gp: { name: "Riverside Medical Practice", inbox: "riverside.practice@nhs.example.net", parts: ["strengths", "dont-ask"] as Section[] },
+  earlyHelp: {
+    name: { en: "Demo Council Children's Early Help", cy: "Cymorth Cynnar i Blant Cyngor Demo" },
+    inbox: "early.help@demo-council.example.org",
+    parts: ["about", "matters"] as Section[],
+  },
+  gp: { name: { en: "Riverside Medical Practice", cy: "Meddygfa Glan yr Afon" }, inbox: "riverside.practice@nhs.example.net", parts: ["strengths", "dont-ask"] as Section[] },
   // Ticked first with "What you are good at" too, which the check page's Change link then takes away.
-  carers: { name: "Demo Carers Centre", inbox: "info@demo-carers.example.org", parts: ["matters", "dont-ask"] as Section[] },
+  carers: { name: { en: "Demo Carers Centre", cy: "Canolfan Gofalwyr Demo" }, inbox: "info@demo-carers.example.org", parts: ["matters", "dont-ask"] as Section[] },
 };
 type AgencyKey = keyof typeof agencies;
 const agencyKeys = Object.keys(agencies) as AgencyKey[];
@@ -357,19 +361,19 @@ describe.each(runs)("$label", ({ configuration, lang }) => {
         errors: (l) => [{ message: sharing(l).agencies.errors.required, href: "#agencies" }],
         kept: async (l) => expect.soft(await main().getByRole("checkbox", { checked: true }).count(), `agencies-none (${l}): nothing ticked`).toBe(0),
       });
-      for (const key of agencyKeys) await checkbox(agencies[key].name).check();
+      for (const key of agencyKeys) await checkbox(agencies[key].name[lang]).check();
       await press(button(t.sharing.continue));
 
       // Which parts, agency by agency in the order the list gave them: none ticked once, then each its own.
-      const partsHeading = (agency: string) => (l: Language) => `${agency} ${sharing(l).parts.title}`;
+      const partsHeading = (key: AgencyKey) => (l: Language) => `${agencies[key].name[l]} ${sharing(l).parts.title}`;
       const partsPaths: Partial<Record<AgencyKey, string>> = {};
       for (const [index] of agencyKeys.entries()) {
         expect(path()).toMatch(new RegExp(`^${storyPath}/share/parts/[0-9a-f-]{36}$`));
         const caption = (await main().locator(".govuk-caption-l").textContent())?.trim();
-        const key = agencyKeys.find((k) => agencies[k].name === caption);
+        const key = agencyKeys.find((k) => agencies[k].name[lang] === caption);
         expect(key, `the parts page names one of the chosen agencies (${caption})`).toBeDefined();
         partsPaths[key!] = path();
-        const heading = partsHeading(agencies[key!].name);
+        const heading = partsHeading(key!);
         expect.soft(await tickedParts(), `${key}: the parts written ticked to start with (the page says so)`).toEqual([...writtenSections]);
         if (index === 1) {
           await checkBothLanguages(`parts-${key}`, heading, {
@@ -428,18 +432,18 @@ describe.each(runs)("$label", ({ configuration, lang }) => {
       // Check your answers; change the carers' parts through its Change link, and come back.
       expect(path()).toBe(`${storyPath}/share/check`);
       await checkBothLanguages("check", (l) => sharing(l).check.title);
-      expect((await card(agencies.carers.name))[t.sharing.check.parts]).toEqual(partNames(carersFirstChoice, lang));
-      await follow(link(`${t.sharing.change} ${t.sharing.check.partsHidden} (${agencies.carers.name})`));
+      expect((await card(agencies.carers.name[lang]))[t.sharing.check.parts]).toEqual(partNames(carersFirstChoice, lang));
+      await follow(link(`${t.sharing.change} ${t.sharing.check.partsHidden} (${agencies.carers.name[lang]})`));
       expect(path()).toBe(partsPaths.carers);
       expect(await tickedParts(), "the carers' parts as chosen").toEqual(carersFirstChoice);
-      await check("parts-carers-change", partsHeading(agencies.carers.name)(lang), lang);
+      await check("parts-carers-change", partsHeading("carers")(lang), lang);
       await tickParts(agencies.carers.parts);
       await press(button(t.sharing.continue));
       expect(path(), "a change from the check page comes straight back to it").toBe(`${storyPath}/share/check`);
-      for (const key of agencyKeys) expect((await card(agencies[key].name))[t.sharing.check.parts], key).toEqual(partNames(agencies[key].parts, lang));
+      for (const key of agencyKeys) expect((await card(agencies[key].name[lang]))[t.sharing.check.parts], key).toEqual(partNames(agencies[key].parts, lang));
       const summary = await rows(main().locator(".govuk-summary-list").first());
       expect(summary[t.sharing.check.howLong]).toBe(endsOn);
-      expect(summary[t.sharing.check.agencies]).toEqual(expect.arrayContaining(agencyKeys.map((key) => agencies[key].name)));
+      expect(summary[t.sharing.check.agencies]).toEqual(expect.arrayContaining(agencyKeys.map((key) => agencies[key].name[lang])));
       await check("check-changed", t.sharing.check.title, lang);
 
       // The declaration names each agency, its parts and the end date.
@@ -455,9 +459,9 @@ describe.each(runs)("$label", ({ configuration, lang }) => {
             paragraphs: [...section.querySelectorAll("p")].map((p) => p.textContent?.trim() ?? ""),
           })),
         );
-      expect(blocks.map((block) => block.heading).sort()).toEqual(agencyKeys.map((key) => fill(t.sharing.declaration.heading, { agency: agencies[key].name })).sort());
+      expect(blocks.map((block) => block.heading).sort()).toEqual(agencyKeys.map((key) => fill(t.sharing.declaration.heading, { agency: agencies[key].name[lang] })).sort());
       for (const key of agencyKeys) {
-        const block = blocks.find((b) => b.heading === fill(t.sharing.declaration.heading, { agency: agencies[key].name }));
+        const block = blocks.find((b) => b.heading === fill(t.sharing.declaration.heading, { agency: agencies[key].name[lang] }));
         expect(block?.parts, `${key}: the parts agreed to`).toEqual(partNames(agencies[key].parts, lang));
         expect(block?.paragraphs, `${key}: the end date`).toContain(fill(t.sharing.declaration.until, { date: endsOn }));
       }
@@ -470,9 +474,9 @@ describe.each(runs)("$label", ({ configuration, lang }) => {
         .evaluateAll((paragraphs) =>
           paragraphs.map((p) => ({ heading: p.previousElementSibling?.textContent?.trim() ?? "", link: p.textContent?.trim() ?? "" })),
         );
-      expect(shown.map((s) => s.heading).sort()).toEqual(agencyKeys.map((key) => fill(t.sharing.confirmation.linkFor, { agency: agencies[key].name })).sort());
+      expect(shown.map((s) => s.heading).sort()).toEqual(agencyKeys.map((key) => fill(t.sharing.confirmation.linkFor, { agency: agencies[key].name[lang] })).sort());
       const confirmedLinks = Object.fromEntries(
-        agencyKeys.map((key) => [key, shown.find((s) => s.heading === fill(t.sharing.confirmation.linkFor, { agency: agencies[key].name }))?.link ?? ""]),
+        agencyKeys.map((key) => [key, shown.find((s) => s.heading === fill(t.sharing.confirmation.linkFor, { agency: agencies[key].name[lang] }))?.link ?? ""]),
       ) as Record<AgencyKey, string>;
       for (const key of agencyKeys) expect(confirmedLinks[key], key).toMatch(new RegExp(`^${server.url}/shared/[A-Za-z0-9_-]{43}$`));
       expect(new Set(Object.values(confirmedLinks)).size).toBe(3);
@@ -487,8 +491,9 @@ describe.each(runs)("$label", ({ configuration, lang }) => {
       }
 
       const shares = sharesInDatabase(storyId);
-      expect(shares.map((share) => share.agency).sort()).toEqual(agencyKeys.map((key) => agencies[key].name).sort());
-      const shareOf = (key: AgencyKey) => shares.find((share) => share.agency === agencies[key].name)!;
+      // The database keeps each agency's English name beside its Welsh.
+      expect(shares.map((share) => share.agency).sort()).toEqual(agencyKeys.map((key) => agencies[key].name.en).sort());
+      const shareOf = (key: AgencyKey) => shares.find((share) => share.agency === agencies[key].name.en)!;
       for (const key of agencyKeys) expect(JSON.parse(shareOf(key).sections), `${key}: the sections kept`).toEqual(agencies[key].parts);
 
       // Who has your story: the three, each with its own parts.
@@ -496,7 +501,7 @@ describe.each(runs)("$label", ({ configuration, lang }) => {
       expect(path()).toBe(`${storyPath}/shares`);
       await checkBothLanguages("who-has", (l) => sharing(l).whoHas.title);
       for (const key of agencyKeys) {
-        const shownCard = await card(agencies[key].name);
+        const shownCard = await card(agencies[key].name[lang]);
         expect(shownCard[t.sharing.whoHas.parts], `${key}: the parts on its card`).toEqual(partNames(agencies[key].parts, lang));
         expect(shownCard[t.sharing.whoHas.status], `${key}: shared`).toBe(t.sharing.whoHas.states.active);
         expect(shownCard[t.sharing.whoHas.ends], `${key}: until`).toBe(endsOn);
@@ -504,7 +509,7 @@ describe.each(runs)("$label", ({ configuration, lang }) => {
 
       // Each receipt, and its JSON download.
       for (const key of agencyKeys) {
-        const { name } = agencies[key];
+        const name = agencies[key].name[lang];
         await follow(link(`${t.sharing.whoHas.receiptLink} (${name})`));
         expect(path()).toBe(`${storyPath}/shares/${shareOf(key).id}/receipt`);
         await checkBothLanguages(`receipt-${key}`, (l) => sharing(l).receipt.title);
@@ -529,33 +534,33 @@ describe.each(runs)("$label", ({ configuration, lang }) => {
 
       // Stop sharing with Early Help: the confirmation page, then stopped.
       const stopped = agencies.earlyHelp.name;
-      await follow(link(`${t.sharing.whoHas.actions.stop} (${stopped})`));
+      await follow(link(`${t.sharing.whoHas.actions.stop} (${stopped[lang]})`));
       expect(path()).toBe(`${storyPath}/shares/${shareOf("earlyHelp").id}/stop`);
-      await checkBothLanguages("stop", (l) => fill(sharing(l).stop.heading, { agency: stopped }));
+      await checkBothLanguages("stop", (l) => fill(sharing(l).stop.heading, { agency: stopped[l] }));
       await press(button(t.sharing.stop.button));
       expect(path()).toBe(`${storyPath}/shares`);
-      expect((await main().locator(".govuk-notification-banner").textContent()) ?? "").toContain(fill(t.sharing.whoHas.done.stopped, { agency: stopped }));
+      expect((await main().locator(".govuk-notification-banner").textContent()) ?? "").toContain(fill(t.sharing.whoHas.done.stopped, { agency: stopped[lang] }));
       await checkBothLanguages("who-has-stopped", (l) => sharing(l).whoHas.title);
-      const stoppedCard = await card(stopped);
+      const stoppedCard = await card(stopped[lang]);
       expect(stoppedCard[t.sharing.whoHas.status]).toBe(t.sharing.whoHas.states.stopped);
-      expect(await link(`${t.sharing.whoHas.actions.stop} (${stopped})`).count(), "a stopped share cannot be stopped again").toBe(0);
+      expect(await link(`${t.sharing.whoHas.actions.stop} (${stopped[lang]})`).count(), "a stopped share cannot be stopped again").toBe(0);
 
       // Change what the GP can see.
       const gp = agencies.gp.name;
-      await follow(link(`${t.sharing.whoHas.actions.change} ${t.sharing.whoHas.partsHidden} (${gp})`));
+      await follow(link(`${t.sharing.whoHas.actions.change} ${t.sharing.whoHas.partsHidden} (${gp[lang]})`));
       expect(path()).toBe(`${storyPath}/shares/${shareOf("gp").id}/parts`);
       expect(await tickedParts(), "the GP's parts as agreed").toEqual(agencies.gp.parts);
-      await checkBothLanguages("change-parts", (l) => fill(sharing(l).changeParts.heading, { agency: gp }));
+      await checkBothLanguages("change-parts", (l) => fill(sharing(l).changeParts.heading, { agency: gp[l] }));
       await tickParts(gpChanged);
       await press(button(t.sharing.changeParts.button));
       expect(path()).toBe(`${storyPath}/shares`);
-      expect((await main().locator(".govuk-notification-banner").textContent()) ?? "").toContain(fill(t.sharing.whoHas.done.changed, { agency: gp }));
+      expect((await main().locator(".govuk-notification-banner").textContent()) ?? "").toContain(fill(t.sharing.whoHas.done.changed, { agency: gp[lang] }));
       await checkBothLanguages("who-has-changed", (l) => sharing(l).whoHas.title);
-      expect((await card(gp))[t.sharing.whoHas.parts]).toEqual(partNames(gpChanged, lang));
-      expect((await card(agencies.carers.name))[t.sharing.whoHas.parts]).toEqual(partNames(agencies.carers.parts, lang));
+      expect((await card(gp[lang]))[t.sharing.whoHas.parts]).toEqual(partNames(gpChanged, lang));
+      expect((await card(agencies.carers.name[lang]))[t.sharing.whoHas.parts]).toEqual(partNames(agencies.carers.parts, lang));
       const after = sharesInDatabase(storyId);
-      expect(JSON.parse(after.find((share) => share.agency === gp)!.sections)).toEqual(gpChanged);
-      expect(after.find((share) => share.agency === stopped)!.stopped_at).not.toBeNull();
+      expect(JSON.parse(after.find((share) => share.agency === gp.en)!.sections)).toEqual(gpChanged);
+      expect(after.find((share) => share.agency === stopped.en)!.stopped_at).not.toBeNull();
       expect(after.filter((share) => share.stopped_at !== null)).toHaveLength(1);
 
       // The sink: exactly one sign-in email, a link to each agency, one receipt, one "access ended" — nothing else.
@@ -567,20 +572,20 @@ describe.each(runs)("$label", ({ configuration, lang }) => {
       expect(received.map((e) => e.to).sort()).toEqual([email, email, ...agencyKeys.map((key) => agencies[key].inbox), agencies.earlyHelp.inbox].sort());
       const e = t.email;
       const values = names[lang];
-      // An agency's email is in both languages, the person's first: its inbox's language is not known.
-      const both = (key: "shareLink" | "shareStopped", agency: string) =>
-        `${fill(e[key].subject, { ...values, agency })} / ${fill(words[other].email[key].subject, { ...names[other], agency })}`;
+      // An agency's email is in both languages, the person's first, each naming the agency in its language: its inbox's language is not known.
+      const both = (key: "shareLink" | "shareStopped", agency: Record<Language, string>) =>
+        `${fill(e[key].subject, { ...values, agency: agency[lang] })} / ${fill(words[other].email[key].subject, { ...names[other], agency: agency[other] })}`;
       const subjects = {
         signIn: fill(e.signInCode.subject, values),
         receipt: fill(e.shareReceipt.subject, values),
-        link: (agency: string) => both("shareLink", agency),
-        stopped: (agency: string) => both("shareStopped", agency),
+        link: (agency: Record<Language, string>) => both("shareLink", agency),
+        stopped: (agency: Record<Language, string>) => both("shareStopped", agency),
       };
       const toResident = received.filter((m) => m.to === email);
       expect(toResident.map((m) => m.subject).sort()).toEqual([subjects.signIn, subjects.receipt].sort());
       const receiptEmail = toResident.find((m) => m.subject === subjects.receipt)!;
       for (const key of agencyKeys) {
-        expect(receiptEmail.body, `the receipt email lists ${key}'s parts`).toContain(`${agencies[key].name}: ${partNames(agencies[key].parts, lang).join(", ")}`);
+        expect(receiptEmail.body, `the receipt email lists ${key}'s parts`).toContain(`${agencies[key].name[lang]}: ${partNames(agencies[key].parts, lang).join(", ")}`);
       }
       expect(receiptEmail.body).toContain(`${server.url}${storyPath}/shares`);
       expect(receiptEmail.body).not.toContain("/shared/");
@@ -593,9 +598,9 @@ describe.each(runs)("$label", ({ configuration, lang }) => {
         const links = [...linkEmail!.body.matchAll(/https?:\/\/\S+\/shared\/([A-Za-z0-9_-]+)/g)];
         // Once in each language.
         expect(links.map((m) => m[0]), `${key}: the link in its email is the one the confirmation showed`).toEqual([confirmedLinks[key], confirmedLinks[key]]);
-        expect(linkEmail!.body).toContain(fill(words[other].email.shareLink.verify, { agency: name }));
+        expect(linkEmail!.body).toContain(fill(words[other].email.shareLink.verify, { agency: name[other] }));
         expect(sha256(links[0][1]), `${key}: the database keeps the SHA-256 of its token`).toBe(shareOf(key).token_hash);
-        expect(linkEmail!.body).toContain(fill(e.shareLink.verify, { agency: name }));
+        expect(linkEmail!.body).toContain(fill(e.shareLink.verify, { agency: name[lang] }));
         expect(toAgency.map((m) => m.subject)).toEqual(key === "earlyHelp" ? expect.arrayContaining([subjects.link(name), subjects.stopped(name)]) : [subjects.link(name)]);
       }
       const stoppedEmail = received.find((m) => m.subject === subjects.stopped(stopped));

@@ -68,9 +68,9 @@ function fill(template: string, values: Record<string, string | number>): string
   });
 }
 
-/** Two demo agencies (db/seed.ts): one with one domain, one with two (so the error names both). */
+/** Two demo agencies (db/seed.ts), by name in each language: one with one domain, one with two (so the error names both). */
 const riverside = {
-  name: "Riverside Medical Practice",
+  name: { en: "Riverside Medical Practice", cy: "Meddygfa Glan yr Afon" },
   inbox: "riverside.practice@nhs.example.net",
   domains: ["nhs.example.net"],
   // A subdomain of the agency's domain is not the agency's domain.
@@ -78,7 +78,7 @@ const riverside = {
   role: "Practice nurse",
 };
 const housing = {
-  name: "Demo Council Housing Options",
+  name: { en: "Demo Council Housing Options", cy: "Opsiynau Tai Cyngor Demo" },
   inbox: "housing.options@housing.demo-council.example.org",
   domains: ["demo-council.example.org", "housing.demo-council.example.org"],
   wrongEmail: "duty.officer@demo-council.example.com",
@@ -321,7 +321,7 @@ describe.each(runs)("$label", ({ configuration, lang, agency, keepUpToDate }) =>
     // Share: the agency; three parts; 6 months; updates; contact by letter; check; agree.
     await follow(r, main(r).getByRole("button", { name: t.sharing.taskList.button, exact: true }));
     expect(path(r)).toBe(`${storyPath}/share`);
-    await main(r).getByRole("checkbox", { name: agency.name, exact: true }).check();
+    await main(r).getByRole("checkbox", { name: agency.name[lang], exact: true }).check();
     await r.submit(button(r, t.sharing.continue));
     expect(path(r)).toMatch(new RegExp(`^${storyPath}/share/parts/[0-9a-f-]{36}$`));
     for (const box of await main(r).getByRole("checkbox").all()) await box.uncheck();
@@ -372,7 +372,7 @@ describe.each(runs)("$label", ({ configuration, lang, agency, keepUpToDate }) =>
 
     // In Welsh, the professional chooses it from the header, as a person would.
     if (lang === "cy") await follow(p, p.page.locator('header a[hreflang="cy"]'));
-    const caption = fill(t.shared.caption, { agency: agency.name });
+    const caption = fill(t.shared.caption, { agency: agency.name[lang] });
     expect((await main(p).locator(".govuk-caption-l").textContent())?.trim()).toBe(caption);
 
     const addressBox = (l: Language) => textbox(p, words[l].shared.email.title);
@@ -392,7 +392,7 @@ describe.each(runs)("$label", ({ configuration, lang, agency, keepUpToDate }) =>
           await addressBox(l).fill(agency.wrongEmail);
           return p.submit(button(p, words[l].shared.email.continue));
         },
-        errors: (l) => [{ message: fill(words[l].shared.errors.email.wrongDomain, { agency: agency.name, domains: domains(l) }), href: "#email" }],
+        errors: (l) => [{ message: fill(words[l].shared.errors.email.wrongDomain, { agency: agency.name[l], domains: domains(l) }), href: "#email" }],
         kept: { email: agency.wrongEmail },
       },
     ]);
@@ -429,12 +429,12 @@ describe.each(runs)("$label", ({ configuration, lang, agency, keepUpToDate }) =>
     const heading = (l: Language) => fill(words[l].shared.summary.title, { name: story.name });
     await checkBothLanguages("summary", heading);
 
-    expect((await main(p).locator(".govuk-caption-l").textContent())?.trim()).toBe(fill(t.shared.caption, { agency: agency.name }));
+    expect((await main(p).locator(".govuk-caption-l").textContent())?.trim()).toBe(fill(t.shared.caption, { agency: agency.name[lang] }));
     const consentTitle = fill(t.shared.summary.consentTitle, { name: firstName });
     const panel = card(p, consentTitle);
     expect(await panel.count(), `one card "${consentTitle}"`).toBe(1);
     expect(await rows(panel)).toEqual({
-      [t.shared.summary.agency]: agency.name,
+      [t.shared.summary.agency]: agency.name[lang],
       [t.shared.summary.sharedOn]: longDate(new Date(), lang),
       [t.shared.summary.until]: endsOn(lang),
       [t.shared.summary.parts]: [t.shared.summary.name, ...sharedSections.map((section) => summaryTitle(section, lang))],
@@ -472,7 +472,7 @@ describe.each(runs)("$label", ({ configuration, lang, agency, keepUpToDate }) =>
   test("printing shows the consent and the story without the service's header, navigation, footer or buttons, on A4", async () => {
     const p = professional;
     const printedOn = (when: Date) =>
-      fill(t.shared.summary.printedOn, { date: formatDateTime(when, lang), service: serviceName[lang], agency: agency.name, endsOn: endsOn(lang) });
+      fill(t.shared.summary.printedOn, { date: formatDateTime(when, lang), service: serviceName[lang], agency: agency.name[lang], endsOn: endsOn(lang) });
 
     // On screen, the "Printed on" line is not shown; the print button only where scripts run.
     expect(await visible(p, ".app-print-only"), "the printed-on line, on screen").toEqual([false]);
@@ -590,7 +590,7 @@ describe.each(runs)("$label", ({ configuration, lang, agency, keepUpToDate }) =>
     // The resident is emailed who replied, never the message (that waits behind sign-in).
     const told = bodyOf(await server.mail.nextEmailTo(residentEmail, beforeReply));
     expect(told).toContain(reply.name);
-    expect(told).toContain(agency.name);
+    expect(told).toContain(agency.name[lang]);
     expect(told).not.toContain("Tuesday morning");
   });
 
@@ -599,7 +599,7 @@ describe.each(runs)("$label", ({ configuration, lang, agency, keepUpToDate }) =>
     const p = professional;
     await r.visit(`/stories/${storyId}/shares`);
     await check(r, "who-has", t.sharing.whoHas.title, lang);
-    const shareCard = card(r, agency.name);
+    const shareCard = card(r, agency.name[lang]);
     expect(await shareCard.count()).toBe(1);
 
     // Every time the summary was loaded, newest first, by the address proven, at version 1.
@@ -652,14 +652,14 @@ describe.each(runs)("$label", ({ configuration, lang, agency, keepUpToDate }) =>
     expect((await p.visit(`${sharedPath("summary")}?lang=${lang}`)).status(), "the summary once access is live again").toBe(200);
 
     // Stop sharing, from its own page.
-    await follow(r, main(r).getByRole("link", { name: `${t.sharing.whoHas.actions.stop} (${agency.name})`, exact: true }));
+    await follow(r, main(r).getByRole("link", { name: `${t.sharing.whoHas.actions.stop} (${agency.name[lang]})`, exact: true }));
     expect(path(r)).toBe(`/stories/${storyId}/shares/${shareId}/stop`);
     // The page's title is its short name; its heading asks the question.
-    await check(r, "stop", fill(t.sharing.stop.heading, { agency: agency.name }), lang, { title: t.sharing.stop.title });
+    await check(r, "stop", fill(t.sharing.stop.heading, { agency: agency.name[lang] }), lang, { title: t.sharing.stop.title });
     const beforeStopping = server.mail.received.length;
     await r.submit(button(r, t.sharing.stop.button));
     expect(path(r)).toBe(`/stories/${storyId}/shares`);
-    expect((await main(r).locator(".govuk-notification-banner").textContent()) ?? "").toContain(fill(t.sharing.whoHas.done.stopped, { agency: agency.name }));
+    expect((await main(r).locator(".govuk-notification-banner").textContent()) ?? "").toContain(fill(t.sharing.whoHas.done.stopped, { agency: agency.name[lang] }));
     // The agency is told (and the next configuration's emails come after this one).
     await server.mail.nextEmailTo(agency.inbox, beforeStopping);
 
@@ -849,7 +849,7 @@ describe("the printed summary of a whole story", () => {
     expect((await browser.visit(`/shared/${shareId}/summary?lang=${language}`)).status()).toBe(200);
     const pages = pdfPages(await browser.page.pdf({ preferCSSPageSize: true }));
     expect(pages.length, "pages: a whole story takes several").toBeGreaterThanOrEqual(3);
-    const head = fill(words[language].shared.summary.runningHead, { name, agency: riverside.name });
+    const head = fill(words[language].shared.summary.runningHead, { name, agency: riverside.name[language] });
     // Below the page's bottom margin (18 mm) is only the page number.
     const bottomMargin = (18 / 25.4) * 72;
     pages.forEach((page, n) => {

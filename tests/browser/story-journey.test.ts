@@ -315,7 +315,10 @@ describe.each(runs)("$label", ({ configuration, lang }) => {
       expect(path()).toBe(`${storyPath}/about/language`);
 
       await checkBothLanguages("about-language", (l) => story(l).pages.about.language.heading);
-      await page().getByRole("radio", { name: about.language.options.other, exact: true }).check();
+      const group = (legend: string) => page().getByRole("main").getByRole("group", { name: legend, exact: true });
+      await group(about.language.label).getByRole("radio", { name: about.language.options.other, exact: true }).check();
+      // The answers here are in English, whichever language the service is in.
+      await group(about.writtenIn.label).getByRole("radio", { name: about.writtenIn.options.english, exact: true }).check();
       await textbox(about.otherLanguage.label).fill(answers.otherLanguage);
       await press(button(t.story.question.continue));
       expect(path()).toBe(`${storyPath}/about/needs`);
@@ -489,6 +492,8 @@ describe.each(runs)("$label", ({ configuration, lang }) => {
       expect(previewWords).toContain(answers.now);
       expect(previewWords).not.toContain(answers.matters);
       expect(previewWords[0], "who it is about").toBe(answers.name);
+      const wordsLang = await page().locator("main .app-story-text").evaluateAll((spans) => [...new Set(spans.map((span) => span.getAttribute("lang")))]);
+      expect(wordsLang, "the words marked as the English they were written in").toEqual(["en"]);
       await expectEscaped("preview");
 
       // The versions: 2 (the latest) and 1; version 1 as it was.

@@ -18,6 +18,8 @@ import { openReadOnly } from "../http/helpers";
 type Language = "en" | "cy";
 const words = { en: { common: commonEn, sharing: sharingEn }, cy: { common: commonCy, sharing: sharingCy } };
 const GP = "Riverside Medical Practice";
+/** The GP by the name each language's pages give it (db/seed.ts). */
+const gpName = { en: GP, cy: "Meddygfa Glan yr Afon" };
 const fill = (template: string, values: Record<string, string>) => template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => values[key]);
 
 const phone = (javaScript: boolean) => configurations.find((c) => c.viewport.width === 375 && c.javaScript === javaScript)!;
@@ -92,7 +94,7 @@ describe.each(runs)("$label", ({ configuration, lang }) => {
 
   test("change what they can see: the page, none ticked, then changed", async () => {
     await browser.visit(action("parts"));
-    const heading = fill(t.changeParts.heading, { agency: GP });
+    const heading = fill(t.changeParts.heading, { agency: gpName[lang] });
     await check("parts", heading);
     for (const box of await main().getByRole("checkbox").all()) await box.uncheck();
     expect(await press(button(t.changeParts.button))).toBe(400);
@@ -104,7 +106,7 @@ describe.each(runs)("$label", ({ configuration, lang }) => {
 
   test("extend: the page, nothing chosen, then 12 months", async () => {
     await browser.visit(action("extend"));
-    const heading = fill(t.extend.heading, { agency: GP });
+    const heading = fill(t.extend.heading, { agency: gpName[lang] });
     await check("extend", heading);
     expect(await press(button(t.extend.button))).toBe(400);
     await check("extend-error", heading, { error: true });
@@ -115,15 +117,15 @@ describe.each(runs)("$label", ({ configuration, lang }) => {
 
   test("send a new link: the page, then the link shown once", async () => {
     await browser.visit(action("resend"));
-    await check("resend", fill(t.resend.heading, { agency: GP }));
+    await check("resend", fill(t.resend.heading, { agency: gpName[lang] }));
     expect(await press(button(t.resend.button))).toBe(200);
-    await check("resend-sent", fill(t.resend.sent, { agency: GP }));
+    await check("resend-sent", fill(t.resend.sent, { agency: gpName[lang] }));
     await expect.poll(() => main().locator(".app-share-link").textContent()).toMatch(/\/shared\/[A-Za-z0-9_-]{43}$/);
   });
 
   test("stop sharing: the confirmation page, then stopped; the share can no longer be changed", async () => {
     await browser.visit(action("stop"));
-    await check("stop", fill(t.stop.heading, { agency: GP }));
+    await check("stop", fill(t.stop.heading, { agency: gpName[lang] }));
     await press(button(t.stop.button));
     await check("list-stopped", t.whoHas.title);
     await browser.visit(action("parts"));

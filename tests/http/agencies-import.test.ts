@@ -142,4 +142,25 @@ describe("npm run agencies:import", () => {
     );
     expect(agenciesIn(databasePath)).toEqual(before);
   });
+
+  test("a Welsh name and description are imported where given, by the same rules as the English", async () => {
+    const welsh = (key: string) => {
+      const db = openReadOnly(databasePath);
+      try {
+        return db.prepare("select name_cy as nameCy, description_cy as descriptionCy from agencies where key = ?").get(key);
+      } finally {
+        db.close();
+      }
+    };
+    const hubInWelsh = { ...hub, nameCy: "Hwb Cymunedol Demo", descriptionCy: "Parseli bwyd a lle cynnes i eistedd." };
+    const refused = await runImport(file("welsh-bad.json", JSON.stringify([hubInWelsh, { ...housing, descriptionCy: "Dwy\nlinell" }])), databasePath);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr.trimEnd().split("\n").slice(1)).toEqual(['Record 2 (key "housing-options"): descriptionCy must be one line']);
+    expect(welsh("community-hub")).toEqual({ nameCy: null, descriptionCy: null });
+
+    const result = await runImport(file("welsh.json", JSON.stringify([hubInWelsh, housing])), databasePath);
+    expect(result).toEqual({ code: 0, stdout: "Imported 2 agencies: 0 new, 2 updated.\n", stderr: "" });
+    expect(welsh("community-hub")).toEqual({ nameCy: "Hwb Cymunedol Demo", descriptionCy: "Parseli bwyd a lle cynnes i eistedd." });
+    expect(welsh("housing-options")).toEqual({ nameCy: null, descriptionCy: null });
+  });
 });

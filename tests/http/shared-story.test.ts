@@ -761,7 +761,8 @@ describe("in Welsh", () => {
     expect(summary.doc.lang).toBe("cy");
     expect(summary.doc.h1).toBe("Stori Sam Jones");
     const main = text(summary.doc.one("main"));
-    expect(main).toContain(`Stori a rannwyd gyda ${GP}`);
+    // The agency by its Welsh name, from the directory.
+    expect(main).toContain("Stori a rannwyd gyda Meddygfa Glan yr Afon");
     expect(main).toContain("Beth gytunodd Sam i’w rannu");
     expect(main).toContain("Rhowch wybod i Sam eich bod wedi cael hwn");
 
@@ -776,7 +777,7 @@ describe("in Welsh", () => {
     expect(wrong.status).toBe(400);
     expect(wrong.doc.title).toMatch(/^Gwall: /);
     expect(errorSummary(wrong)).toEqual([
-      { href: "#email", text: `Rhowch eich cyfeiriad e-bost gwaith yn ${HOUSING}, sy’n gorffen gyda @demo-council.example.org neu @housing.demo-council.example.org` },
+      { href: "#email", text: "Rhowch eich cyfeiriad e-bost gwaith yn Opsiynau Tai Cyngor Demo, sy’n gorffen gyda @demo-council.example.org neu @housing.demo-council.example.org" },
     ]);
 
     const gone = await get(`${new URL(shares[CARE].link).pathname}?lang=cy`);

@@ -418,7 +418,8 @@ describe("in Welsh", () => {
     expect(errorSummary(refused)).toEqual([{ href: "#endDate-month", text: "Rhaid i’r dyddiad y daw’r rhannu i ben gynnwys mis a blwyddyn" }]);
     expect(refused.doc.title).toMatch(/^Gwall: /);
     const declaration = text((await cy(`/stories/${storyId}/share/agree`)).doc.byClass("app-declaration")[0]);
-    expect(declaration).toContain(`Er mwyn i ${GP} ddeall eich sefyllfa`);
+    // The GP by its Welsh name, from the directory.
+    expect(declaration).toContain("Er mwyn i Meddygfa Glan yr Afon ddeall eich sefyllfa");
     expect(declaration).toContain("e-bost, llythyr");
   });
 });

@@ -266,8 +266,10 @@ describe("publishing", () => {
 
     const { versions } = storyRows(storyId) as { versions: { version: number; content: string; published_by: string }[] };
     expect(versions.map((v) => v.version)).toEqual([1, 2]);
-    expect(JSON.parse(versions[0].content)).toEqual({ about: { name: "Robin Hughes" }, strengths: { strengths: "I am a good listener.\n<script>alert(1)</script>" } });
-    expect(JSON.parse(versions[1].content)).toEqual({ about: { name: "Robin Hughes" }, strengths: { strengths: "I am a good listener.\nI keep going." } });
+    // Robin did not say which language the story is in: it is the language Robin uses the service in.
+    const about = { name: "Robin Hughes", writtenIn: "english" };
+    expect(JSON.parse(versions[0].content)).toEqual({ about, strengths: { strengths: "I am a good listener.\n<script>alert(1)</script>" } });
+    expect(JSON.parse(versions[1].content)).toEqual({ about, strengths: { strengths: "I am a good listener.\nI keep going." } });
     expect(new Set(versions.map((v) => v.published_by)).size).toBe(1);
 
     const list = await get(`/stories/${storyId}/versions`, alice);

@@ -5,9 +5,14 @@ import { serverT, serviceNames } from "#app/i18n/i18n.server";
 
 type Names = ReturnType<typeof serviceNames>;
 
-type TemplateDefinition<Field extends string> = {
+type TemplateDefinition<Field extends string, Welsh extends Field = never> = {
   /** What the caller supplies when queueing. Never story content: an email can be read by anyone who sees the inbox. */
   fields: readonly Field[];
+  /**
+   * Fields that also come in Welsh, as `<field>Cy` (an agency's name: agencyName), for the Welsh part of a
+   * bilingual email; a row queued without one (an older row) uses the English there.
+   */
+  welsh?: readonly Welsh[];
   /** Fields blanked in the outbox once the email is sent or given up on, so the table never keeps a usable secret. */
   secret: readonly Field[];
   /** Fields holding a moment (an ISO 8601 string), written as a date in each language the email is written in. */
@@ -21,8 +26,8 @@ type TemplateDefinition<Field extends string> = {
   render(t: TFunction, values: Record<Field, string> & Names): { subject: string; paragraphs: string[] };
 };
 
-// Lets TypeScript infer each template's field names from its `fields` list.
-function define<Field extends string>(definition: TemplateDefinition<Field>): TemplateDefinition<Field> {
+// Lets TypeScript infer each template's field names from its `fields` and `welsh` lists.
+function define<Field extends string, Welsh extends Field = never>(definition: TemplateDefinition<Field, Welsh>): TemplateDefinition<Field, Welsh> {
   return definition;
 }
 
@@ -42,6 +47,7 @@ const templates = {
     secret: ["link"],
     dates: ["endsOn"],
     bilingual: true,
+    welsh: ["agency"],
     render: (t, values) => ({
       subject: t("email:shareLink.subject", values),
       paragraphs: [
@@ -77,6 +83,7 @@ const templates = {
     secret: [],
     dates: ["sharedOn"],
     bilingual: true,
+    welsh: ["agency"],
     render: (t, values) => ({
       subject: t("email:shareStopped.subject", values),
       paragraphs: [t("email:shareStopped.intro", values), t("email:shareStopped.link"), t("email:shareStopped.saved", values)],
@@ -88,6 +95,7 @@ const templates = {
     secret: [],
     dates: ["sharedOn"],
     bilingual: true,
+    welsh: ["agency"],
     render: (t, values) => ({
       subject: t("email:shareUpdated.subject", values),
       paragraphs: [t("email:shareUpdated.intro", values), t("email:shareUpdated.open"), t("email:shareUpdated.lost")],
@@ -124,8 +132,10 @@ const templates = {
 
 export type EmailTemplate = keyof typeof templates;
 
-/** The values `template` needs, by name. */
-export type Personalisation<T extends EmailTemplate> = Record<(typeof templates)[T]["fields"][number], string>;
+type WelshFields<T extends EmailTemplate> = (typeof templates)[T] extends TemplateDefinition<string, infer Welsh> ? Welsh : never;
+
+/** The values `template` needs, by name, with the Welsh of those that have it. */
+export type Personalisation<T extends EmailTemplate> = Record<(typeof templates)[T]["fields"][number] | `${WelshFields<T>}Cy`, string>;
 
 type RenderedEmail = { subject: string; body: string };
 
@@ -140,18 +150,24 @@ function isEmailTemplate(name: string): name is EmailTemplate {
  */
 export function renderEmail(template: string, language: Language, personalisation: Record<string, string>): RenderedEmail {
   if (!isEmailTemplate(template)) throw new Error(`There is no email template called "${template}"`);
-  const definition: TemplateDefinition<string> = templates[template];
+  const definition: TemplateDefinition<string, string> = templates[template];
   const missing = definition.fields.filter((field) => typeof personalisation[field] !== "string" || personalisation[field] === "");
   if (missing.length > 0) throw new Error(`The "${template}" email is missing ${missing.join(", ")}`);
   const languages: Language[] = definition.bilingual ? [language, language === "en" ? "cy" : "en"] : [language];
   const written = languages.map((lang) => {
     const t = serverT(lang, "email");
     const names = serviceNames(lang);
-    const { subject, paragraphs } = definition.render(t, { ...withDates(personalisation, definition.dates ?? [], lang), ...names });
+    const values = { ...withDates(personalisation, definition.dates ?? [], lang), ...(lang === "cy" ? inWelsh(personalisation, definition.welsh ?? []) : {}) };
+    const { subject, paragraphs } = definition.render(t, { ...values, ...names });
     return { subject, body: [...paragraphs, t("email:signOff", names)].join("\n\n") };
   });
   // "---" is a line across in Notify's formatting, and reads as one in plain text.
   return { subject: written.map((w) => w.subject).join(" / "), body: written.map((w) => w.body).join("\n\n---\n\n") };
+}
+
+/** The Welsh given for `fields`, under their own names. */
+function inWelsh(personalisation: Record<string, string>, fields: readonly string[]): Record<string, string> {
+  return Object.fromEntries(fields.filter((field) => personalisation[`${field}Cy`]).map((field) => [field, personalisation[`${field}Cy`]]));
 }
 
 const ISO_MOMENT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
