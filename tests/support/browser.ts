@@ -14,6 +14,7 @@ import { afterEach, expect } from "vitest";
 import commonCy from "#app/i18n/locales/cy/common.json";
 import commonEn from "#app/i18n/locales/en/common.json";
 import type { RunningServer } from "#tests/support/server";
+import { checkServedPage } from "#tests/support/html-validation";
 import { findChromium, installHelp } from "#tests/tools/ensure-chromium.js";
 
 const require = createRequire(import.meta.url);
@@ -224,6 +225,11 @@ export async function openBrowser(configuration: Configuration, baseURL: string)
 
   const settle = async (response: Response | null) => {
     if (!response) throw new Error(`No document response for ${page.url()}`);
+    // The page as the server sent it (the DOM would hide a NUL or a misplaced tag), for the HTML checks.
+    if (response.url().startsWith("http")) {
+      const { pathname, search } = new URL(response.url());
+      checkServedPage(`${response.request().method()} ${pathname}${search}`, response.headers()["content-type"] ?? null, await response.text());
+    }
     if (javaScript && page.url().startsWith("http")) await waitForHydration();
     return response;
   };
