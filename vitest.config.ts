@@ -18,6 +18,7 @@ export default defineConfig({
         test: {
           name: "http",
           include: ["tests/http/**/*.test.ts"],
+          setupFiles: ["./tests/setup/validate-html.ts"],
           testTimeout: 20_000,
           hookTimeout: 60_000,
         },
@@ -27,6 +28,7 @@ export default defineConfig({
         test: {
           name: "browser",
           include: ["tests/browser/**/*.test.ts"],
+          setupFiles: ["./tests/setup/validate-html.ts"],
           testTimeout: 120_000,
           hookTimeout: 120_000,
           // One Chromium at a time: the machine has two cores.

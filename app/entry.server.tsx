@@ -1,7 +1,9 @@
-import { PassThrough } from "node:stream";
-import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext, type HandleDataRequestFunction } from "@remix-run/node";
+import type { AppLoadContext, EntryContext, HandleDataRequestFunction } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
-import { renderToPipeableStream } from "react-dom/server";
+// React 18.3's Node renderer (renderToPipeableStream) sends NUL bytes where a multi-byte character
+// straddles the end of its 2 KB buffer (fixed only in React 19): Welsh pages, full of ’ and ŵ, are
+// hit most. Its web-stream renderer encodes each piece whole, so it is the one used here.
+import { renderToReadableStream } from "react-dom/server.browser";
 import { languageCookie } from "#app/i18n/i18n.server";
 import { importAgencyFile } from "#app/services/agency-import.server";
 import { startMailWorker, stopMailWorker } from "#app/services/mail/worker.server";
@@ -36,7 +38,7 @@ export const serverSupport = {
 
 export type RequestContext = AppLoadContext & { cspNonce: string; refusal?: 403 | 413; clientIp: string };
 
-export default function handleRequest(
+export default async function handleRequest(
   request: Request,
   responseStatusCode: number,
   responseHeaders: Headers,
@@ -47,33 +49,48 @@ export default function handleRequest(
   const cookie = languageCookie(request);
   if (cookie) responseHeaders.append("Set-Cookie", cookie);
 
-  return new Promise<Response>((resolve, reject) => {
-    let shellRendered = false;
-    const { pipe, abort } = renderToPipeableStream(
+  let status = responseStatusCode;
+  let shellRendered = false;
+  const timeout = new AbortController();
+  const timer = setTimeout(() => timeout.abort(), ABORT_DELAY);
+  try {
+    const stream = await renderToReadableStream(
       <NonceProvider value={nonce}>
         <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
       </NonceProvider>,
       {
         nonce,
-        // Wait for everything: the status code must reflect the whole page, and there is no deferred data.
-        onAllReady() {
-          shellRendered = true;
-          const body = new PassThrough();
-          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
-          pipe(body);
-        },
-        onShellError(error: unknown) {
-          reject(error);
-        },
+        signal: timeout.signal,
         onError(error: unknown) {
-          responseStatusCode = 500;
+          status = 500;
           if (shellRendered) console.error(error);
         },
       },
     );
-    setTimeout(abort, ABORT_DELAY);
-  });
+    shellRendered = true;
+    // Wait for everything: the status code must reflect the whole page, and there is no deferred data.
+    await stream.allReady;
+    const html = scriptsInsideBody(await new Response(stream).text());
+    responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+    return new Response(html, { headers: responseHeaders, status });
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+const DOCUMENT_END = "</body></html>";
+
+/**
+ * Remix renders the data the browser picks up from the page (single fetch's
+ * scripts) after the whole document, so React writes them after </html>,
+ * where no element may be: the HTML checker stops at the first one ("Stray
+ * start tag script"). A browser's parser puts them at the end of <body>; this
+ * writes them there, so the page is valid and the browser builds the same DOM.
+ */
+function scriptsInsideBody(html: string): string {
+  const end = html.indexOf(DOCUMENT_END);
+  if (end === -1) return html;
+  return html.slice(0, end) + html.slice(end + DOCUMENT_END.length) + DOCUMENT_END;
 }
 
 export const handleDataRequest: HandleDataRequestFunction = (response, { request }) => {

@@ -24,6 +24,7 @@ export default function CookiesPage() {
         <h2 className="govuk-heading-m">{t("cookies:essentialTitle")}</h2>
         <p className="govuk-body">{t("cookies:essential")}</p>
         <Table
+          className="govuk-table--small-text-until-tablet"
           caption={t("cookies:tableCaption")}
           captionClasses="govuk-table__caption--s"
           head={[{ children: t("cookies:name") }, { children: t("cookies:purpose") }, { children: t("cookies:expires") }]}

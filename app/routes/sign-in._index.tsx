@@ -2,6 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { fieldError, FormErrorSummary } from "#app/components/form-errors";
 import { Button } from "#app/components/govuk/button";
+import { ExitThisPage } from "#app/components/govuk/exit-this-page";
 import { Input } from "#app/components/govuk/input";
 import { NotificationBanner } from "#app/components/govuk/notification-banner";
 import { languageFor, pageTranslations } from "#app/i18n/i18n.server";
@@ -44,29 +45,33 @@ export default function EnterEmail() {
   const actionData = useActionData<typeof action>();
   const errors = actionData?.errors;
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <FormErrorSummary errors={errors} t={t} />
-        {ended && !errors ? (
-          <NotificationBanner titleText={t(`signIn:email.${ended}Title`)}>
-            <p className="govuk-notification-banner__heading">{t(`signIn:email.${ended}`)}</p>
-          </NotificationBanner>
-        ) : null}
-        <Form method="post" action={returnTo ? `/sign-in?returnTo=${encodeURIComponent(returnTo)}` : "/sign-in"} noValidate>
-          <Input
-            id="email"
-            name="email"
-            type="email"
-            autocomplete="email"
-            spellcheck={false}
-            value={String(actionData?.values.email ?? "")}
-            label={{ children: t("signIn:email.title"), isPageHeading: true, className: "govuk-label--l" }}
-            hint={{ children: t("signIn:email.hint") }}
-            errorMessage={fieldError(errors, "email", t)}
-          />
-          <Button>{t("signIn:email.continue")}</Button>
-        </Form>
+    <>
+      {/* Someone at risk may be signing in on a shared or watched device: a way out in one press. */}
+      <ExitThisPage />
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <FormErrorSummary errors={errors} t={t} />
+          {ended && !errors ? (
+            <NotificationBanner titleText={t(`signIn:email.${ended}Title`)}>
+              <p className="govuk-notification-banner__heading">{t(`signIn:email.${ended}`)}</p>
+            </NotificationBanner>
+          ) : null}
+          <Form method="post" action={returnTo ? `/sign-in?returnTo=${encodeURIComponent(returnTo)}` : "/sign-in"} noValidate>
+            <Input
+              id="email"
+              name="email"
+              type="email"
+              autocomplete="email"
+              spellcheck={false}
+              value={String(actionData?.values.email ?? "")}
+              label={{ children: t("signIn:email.title"), isPageHeading: true, className: "govuk-label--l" }}
+              hint={{ children: t("signIn:email.hint") }}
+              errorMessage={fieldError(errors, "email", t)}
+            />
+            <Button>{t("signIn:email.continue")}</Button>
+          </Form>
+        </div>
       </div>
-    </div>
+    </>
   );
 }

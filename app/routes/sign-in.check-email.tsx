@@ -1,6 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { CheckEmail } from "#app/components/check-email";
+import { ExitThisPage } from "#app/components/govuk/exit-this-page";
 import type { RequestContext } from "#app/entry.server";
 import { languageFor, pageTranslations } from "#app/i18n/i18n.server";
 import { codeFailureMessage, codeForm, codeRefusedMessage } from "#app/services/sign-in-forms.server";
@@ -50,5 +51,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function CheckEmailPage() {
   const { email, resent } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>() ?? (resent ? { values: noValues, resent } : undefined);
-  return <CheckEmail email={email} answer={answer} differentAddressHref="/sign-in" />;
+  // As on the page before: the resident may be signing in where someone can see.
+  return (
+    <>
+      <ExitThisPage />
+      <CheckEmail email={email} answer={answer} differentAddressHref="/sign-in" />
+    </>
+  );
 }

@@ -36,7 +36,8 @@ export default function YourStories() {
           rows={stories.map((story) => [
             {
               children: (
-                <a className="govuk-link" href={storyPath(story.id)}>
+                // The name is the person's own words: a word too long for the column breaks anywhere.
+                <a className="govuk-link app-story-text" href={storyPath(story.id)}>
                   {story.name ?? t("story:list.untitled")}
                 </a>
               ),

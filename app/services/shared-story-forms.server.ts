@@ -1,25 +1,29 @@
 import { z } from "zod";
 import { MAX_REPLY_MESSAGE } from "#app/models/share-choices";
+import { multiLine, oneLine } from "#app/utils/form.server";
 
 // Error messages are translation keys (shared namespace), shown in the professional's language.
 export const workEmailForm = z.object({
-  email: z
-    .string()
-    .trim()
-    .min(1, { error: "shared:errors.email.required" })
-    .max(254, { error: "shared:errors.email.tooLong" })
-    .pipe(z.email({ error: "shared:errors.email.format" })),
+  email: oneLine("shared:errors.email.characters").pipe(
+    z
+      .string()
+      .min(1, { error: "shared:errors.email.required" })
+      .max(254, { error: "shared:errors.email.tooLong" })
+      .pipe(z.email({ error: "shared:errors.email.format" })),
+  ),
 });
 
+// The name and role go into the resident's email word for word, so each is one line of plain text.
 const line = (field: "name" | "role") =>
-  z
-    .string()
-    .trim()
-    .min(1, { error: `shared:errors.${field}.required` })
-    .max(100, { error: `shared:errors.${field}.tooLong` });
+  oneLine(`shared:errors.${field}.characters`).pipe(
+    z
+      .string()
+      .min(1, { error: `shared:errors.${field}.required` })
+      .max(100, { error: `shared:errors.${field}.tooLong` }),
+  );
 
 export const replyForm = z.object({
   name: line("name"),
   role: line("role"),
-  message: z.string().trim().max(MAX_REPLY_MESSAGE, { error: "shared:errors.message.tooLong" }),
+  message: multiLine("shared:errors.message.characters").pipe(z.string().max(MAX_REPLY_MESSAGE, { error: "shared:errors.message.tooLong" })),
 });

@@ -15,7 +15,7 @@ import {
   type QuestionPage,
   type StorySection,
 } from "#app/models/story-sections";
-import { validateValues, type FormResult } from "#app/utils/form.server";
+import { multiLine, oneLine, shownAgain, validateValues, type FormResult } from "#app/utils/form.server";
 
 /** Which button sent a story page: every one of them saves what was typed first. */
 export type StoryIntent = { kind: "continue" } | { kind: "save" } | { kind: "add" } | { kind: "remove"; index: number };
@@ -66,16 +66,13 @@ export function readPageValues(page: QuestionPage, form: FormData, intent: Story
   return values;
 }
 
-/** Browsers send a textarea's line breaks as CR LF; the character count counts them as one, and so do we. */
-const normalised = z.string().transform((value) => value.replace(/\r\n?/g, "\n").trim());
-
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PHONE = /^\+?\d{6,15}$/;
 
 /** `key` is where the field's words live; errors name the field by its short `summary` label. */
 function textSchema(field: ItemField, key: string, { requireAnswers, number }: { requireAnswers: boolean; number?: number }) {
   const params = { labelKey: `${key}.summary`, ...(number ? { number } : {}) };
-  let schema = normalised;
+  let schema = field.kind === "text" ? oneLine("story:errors.characters", params) : multiLine("story:errors.characters", params);
   if (field.kind === "text" && field.required && requireAnswers) {
     schema = schema.refine((value) => value !== "", { error: `${key}.required` });
   }
@@ -127,7 +124,7 @@ export function validatePage(section: StorySection, page: QuestionPage, values: 
   // The check on a list's length needs a value to run on; the button sends none.
   const buttons = Object.fromEntries(page.fields.filter((field) => field.kind === "list").map((list) => [addButtonId(list), ""]));
   const result = validateValues(pageSchema(section, page, values, intent), { ...values, ...buttons });
-  if (!result.ok) return { ...result, values };
+  if (!result.ok) return { ...result, values: shownAgain(values) };
   const data = result.data as Record<string, unknown>;
   const content: SectionContent = {};
   for (const field of page.fields as readonly Field[]) {

@@ -43,6 +43,57 @@ async function readLimited(request: Request, limit: number): Promise<string> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
+/** Line breaks (CR LF as one) and tabs, which a one-line answer turns into spaces: pasted text brings them. */
+const LINE_BREAKS = /\r\n|[\r\n\t]/g;
+
+/**
+ * Characters no answer may hold: control characters (bar the tab and line
+ * feed a longer answer keeps), which are not allowed in HTML and can break a
+ * line in an email, and the invisible marks that reorder text (bidirectional
+ * marks, embeddings, overrides and isolates), with which "Dr Jo Bloggs" can be
+ * made to show as something else in a resident's email or on a page.
+ */
+const REFUSED_CHARACTERS = "\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069";
+const refused = new RegExp(`[${REFUSED_CHARACTERS}]`);
+const everyRefused = new RegExp(`[${REFUSED_CHARACTERS}]`, "g");
+
+type ErrorParams = Record<string, string | number>;
+
+/**
+ * An answer on one line (a name, a role, an email address): line breaks and
+ * tabs become spaces and the ends are trimmed, so what is saved, emailed and
+ * written back into the field is one line; refuses the characters above with
+ * `charactersError` (a translation key). Add further checks with `.pipe()`.
+ */
+export function oneLine(charactersError: string, params?: ErrorParams) {
+  return z
+    .string()
+    .transform((value) => value.replace(LINE_BREAKS, " ").trim())
+    .refine((value) => !refused.test(value), { error: charactersError, ...(params ? { params } : {}) });
+}
+
+/**
+ * An answer on several lines (a textarea): line breaks are kept, CR LF as one
+ * (the character count counts it as one), and the ends trimmed; refuses the
+ * same characters as `oneLine`.
+ */
+export function multiLine(charactersError: string, params?: ErrorParams) {
+  return z
+    .string()
+    .transform((value) => value.replace(/\r\n?/g, "\n").trim())
+    .refine((value) => !refused.test(value), { error: charactersError, ...(params ? { params } : {}) });
+}
+
+/**
+ * What was typed, to show again with an error: without the characters no
+ * answer may hold (the error about them says they were taken out), which
+ * would otherwise make the page itself invalid HTML.
+ */
+export function shownAgain(values: FormValues): FormValues {
+  const clean = (value: string) => value.replace(everyRefused, "");
+  return Object.fromEntries(Object.entries(values).map(([name, value]) => [name, Array.isArray(value) ? value.map(clean) : clean(value)]));
+}
+
 function isArrayField(schema: z.ZodType): boolean {
   let inner: z.ZodType = schema;
   // Unwrap optional/default wrappers to see whether the field takes several values (checkboxes).
@@ -86,5 +137,5 @@ export function validateValues<S extends z.ZodObject>(schema: S, values: FormVal
     }
   }
   const errors = [...byField.values()].sort((a, b) => order.indexOf(a.field) - order.indexOf(b.field));
-  return { ok: false, errors, values };
+  return { ok: false, errors, values: shownAgain(values) };
 }

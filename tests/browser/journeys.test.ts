@@ -1,15 +1,17 @@
 /**
  * What a resident does with the layout on every page, in a real browser, on a
  * phone and a desktop, with JavaScript on and off: changing language without
- * losing their place, skipping past the header with the keyboard, and
- * starting the service.
+ * losing their place, skipping past the header with the keyboard, leaving
+ * for another website in one press, and starting the service.
  */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import commonCy from "#app/i18n/locales/cy/common.json";
+import govukCy from "#app/i18n/locales/cy/govuk.json";
 import cookiesCy from "#app/i18n/locales/cy/cookies.json";
 import privacyCy from "#app/i18n/locales/cy/privacy.json";
 import startCy from "#app/i18n/locales/cy/start.json";
 import commonEn from "#app/i18n/locales/en/common.json";
+import govukEn from "#app/i18n/locales/en/govuk.json";
 import cookiesEn from "#app/i18n/locales/en/cookies.json";
 import privacyEn from "#app/i18n/locales/en/privacy.json";
 import startEn from "#app/i18n/locales/en/start.json";
@@ -93,18 +95,44 @@ describe.each(configurations)("$label", (configuration) => {
     await expect.poll(() => new URL(page.url()).hash).toBe("#main-content");
     const landing = await page.evaluate(() => ({
       mainTop: Math.round(document.getElementById("main-content")!.getBoundingClientRect().top),
+      // GOV.UK Frontend leaves room above a scrolled-to target for "Exit this page", which stays at the top.
+      room: Math.round(parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop) || 0),
       focused: document.activeElement?.id ?? "",
     }));
-    expect(landing.mainTop, "the main content is scrolled to the top of the window").toBe(0);
+    expect(landing.room, "room kept for the Exit this page button").toBeGreaterThan(0);
+    expect(landing.mainTop, "the main content is scrolled to the top of the window, below that room").toBe(landing.room);
     if (configuration.javaScript) {
       // GOV.UK Frontend's skip link script moves focus to the main content itself.
       expect(landing.focused).toBe("main-content");
     }
 
-    // Either way the next Tab goes on from the main content, not back through the header.
+    // Either way the next Tab goes on from the main content, not back through the header: first to the way out.
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe(`${govukEn.exitThisPage.visuallyHiddenText} ${govukEn.exitThisPage.text}`);
     await page.keyboard.press("Tab");
     expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe(startEn.start);
 
+    expect(await browser.problems(), "what the browser complained about").toEqual([]);
+  });
+
+  test.each([
+    { path: "/?lang=en", exit: govukEn.exitThisPage },
+    { path: "/sign-in?lang=cy", exit: govukCy.exitThisPage },
+  ])("'$exit.text' on $path leaves for another website in one press", async ({ path, exit }) => {
+    const { page, context } = browser;
+    // The BBC's weather page, as GOV.UK's component goes to by default, answered here: the tests use no outside network.
+    const elsewhere = "https://www.bbc.co.uk/weather";
+    await context.route(`${elsewhere}**`, (route) =>
+      route.fulfill({ contentType: "text/html; charset=utf-8", body: '<!doctype html><html lang="en"><title>Weather</title><h1>Weather forecast</h1></html>' }),
+    );
+    try {
+      await browser.visit(path);
+      await page.getByRole("main").getByRole("button", { name: `${exit.visuallyHiddenText} ${exit.text}` }).click();
+      await expect.poll(() => page.url()).toBe(elsewhere);
+      await expect.poll(() => page.locator("h1").textContent()).toBe("Weather forecast");
+    } finally {
+      await context.unroute(`${elsewhere}**`);
+    }
     expect(await browser.problems(), "what the browser complained about").toEqual([]);
   });
 

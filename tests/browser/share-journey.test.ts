@@ -277,6 +277,15 @@ describe.each(runs)("$label", ({ configuration, lang }) => {
     return Object.fromEntries(found) as Record<string, string | string[]>;
   }
 
+  function unsentEmails(): number {
+    const db = openReadOnly(server.databasePath);
+    try {
+      return db.prepare("select count(*) from outbox where status <> 'sent'").pluck().get() as number;
+    } finally {
+      db.close();
+    }
+  }
+
   function sharesInDatabase(storyId: string): ShareRow[] {
     const db = openReadOnly(server.databasePath);
     try {
@@ -566,8 +575,8 @@ describe.each(runs)("$label", ({ configuration, lang }) => {
       // The sink: exactly one sign-in email, a link to each agency, one receipt, one "access ended" — nothing else.
       const expectedCount = 6;
       await expect.poll(() => server.mail.received.length - mailAtStart, { timeout: 15_000, message: "emails arrived" }).toBeGreaterThanOrEqual(expectedCount);
-      // Long enough for the outbox worker to have sent anything else it had.
-      await page().waitForTimeout(1_500);
+      // ...and nothing else is waiting to go: every email the service queued has been sent.
+      await expect.poll(() => unsentEmails(), { timeout: 15_000, message: "emails still in the outbox" }).toBe(0);
       const received = server.mail.received.slice(mailAtStart).map(readEmail);
       expect(received.map((e) => e.to).sort()).toEqual([email, email, ...agencyKeys.map((key) => agencies[key].inbox), agencies.earlyHelp.inbox].sort());
       const e = t.email;

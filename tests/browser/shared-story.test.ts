@@ -47,7 +47,7 @@ import signInEn from "#app/i18n/locales/en/signIn.json";
 import storyEn from "#app/i18n/locales/en/story.json";
 import { type BrowserSession, checkPage, configurations, type ExpectedError, explainServerFailures, openBrowser } from "#tests/support/browser";
 import { codeFrom, linkSentTo, openAsProfessional, shareLinkFrom } from "#tests/support/professional";
-import { ALL_PARTS, publishedStory, shareThroughTheJourney, wholeStory } from "#tests/support/share-journey";
+import { allParts, publishedStory, shareThroughTheJourney, wholeStory } from "#tests/support/share-journey";
 import { bodyOf, signIn, startServerWithMail, type ServerWithMail } from "#tests/support/sign-in";
 import { openReadOnly } from "../http/helpers";
 
@@ -836,7 +836,7 @@ describe("the printed summary of a whole story", () => {
   let shareId = "";
 
   beforeAll(async () => {
-    const proven = await sharedWithAProfessional("whole-story@example.org", (cookie) => wholeStory(server, cookie, name), ALL_PARTS, "printer@nhs.example.net");
+    const proven = await sharedWithAProfessional("whole-story@example.org", (cookie) => wholeStory(server, cookie, name), allParts, "printer@nhs.example.net");
     shareId = proven.shareId;
     browser = await openBrowser(configurations.find((configuration) => configuration.viewport.width === 1280 && !configuration.javaScript)!, server.url);
     await addAccessCookie(browser, proven.cookie);

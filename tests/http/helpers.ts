@@ -7,6 +7,7 @@ import { request as httpRequest, type Agent } from "node:http";
 import { resolve } from "node:path";
 import Database from "better-sqlite3";
 import { parse, type DefaultTreeAdapterTypes } from "parse5";
+import { checkServedPage } from "#tests/support/html-validation";
 
 type Element = DefaultTreeAdapterTypes.Element;
 type Node = DefaultTreeAdapterTypes.ChildNode | DefaultTreeAdapterTypes.Document;
@@ -15,10 +16,14 @@ export const root = resolve(import.meta.dirname, "../..");
 
 export type Page = { status: number; headers: Headers; html: string; doc: HtmlDocument };
 
-/** GET (or another method) without following redirects, with the HTML parsed. */
+/**
+ * GET (or another method) without following redirects, with the HTML parsed.
+ * Fails at once on a NUL in the page, and keeps the page for the HTML checker.
+ */
 export async function load(base: string, path: string, init: RequestInit = {}): Promise<Page> {
   const response = await fetch(`${base}${path}`, { redirect: "manual", ...init });
   const html = await response.text();
+  checkServedPage(`${init.method ?? "GET"} ${path}`, response.headers.get("content-type"), html);
   return { status: response.status, headers: response.headers, html, doc: new HtmlDocument(html) };
 }
 

@@ -196,3 +196,43 @@ describe("the start page", () => {
     expect(htmlWire.bytes + cssWire.bytes).toBeLessThanOrEqual(60 * 1024);
   });
 });
+
+describe("Exit this page, where someone at risk arrives first", () => {
+  /** The sign-in cookie a browser holds after asking for a code, so the check-email page opens. */
+  async function askedForACode(): Promise<string> {
+    const asked = await fetch(`${server.url}/sign-in`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ email: "someone@example.org" }).toString(),
+    });
+    expect(asked.status).toBe(302);
+    return asked.headers.getSetCookie().map((header) => header.split(";")[0]).find((pair) => pair.includes("signin="))!;
+  }
+
+  const pagesAtRisk = [
+    { name: "the start page", path: "/", cookie: async () => "" },
+    { name: "the sign-in page", path: "/sign-in", cookie: async () => "" },
+    { name: "the check-email page", path: "/sign-in/check-email", cookie: askedForACode },
+  ];
+
+  describe.each(pagesAtRisk)("$name", ({ path, cookie }) => {
+    test.each([
+      { lang: "en", words: "Emergency Exit this page" },
+      { lang: "cy", words: "Argyfwng Gadael y dudalen hon" },
+    ])("has it first in the main content, as a plain link that works without JavaScript ($lang)", async ({ lang, words }) => {
+      const page = await load(server.url, path, { headers: { Cookie: [await cookie(), `lang=${lang}`].filter(Boolean).join("; ") } });
+      expect(page.status).toBe(200);
+      const main = page.doc.one("main");
+      const [exit, ...more] = page.doc.byClass("govuk-exit-this-page", main);
+      expect(exit, "an Exit this page button").toBeDefined();
+      expect(more).toEqual([]);
+      // Before anything else the page says, so it is the first thing reached.
+      expect(main.childNodes.find((node) => "tagName" in node)).toBe(exit);
+      const [link] = page.doc.tag("a", exit);
+      expect(attr(link, "href")).toBe("https://www.bbc.co.uk/weather");
+      expect(attr(link, "rel")).toBe("nofollow noreferrer");
+      expect(text(link)).toBe(words);
+    });
+  });
+});

@@ -573,6 +573,46 @@ describe("letting the person know it was received", () => {
   });
 });
 
+describe("a reply's name and role, which go into the person's email word for word", () => {
+  const hidden = "must not include hidden characters, such as ones that change the direction of text. We have taken them out – check it and try again";
+
+  test("a text-direction override or a control character is refused: 400, a GOV.UK error, nothing kept or sent, and not written back", async () => {
+    const before = rowCounts(server.databasePath);
+    const since = server.mail.received.length;
+    // U+202E shows what follows backwards: "Dr Jo Bloggs (Duty GP)" could be made to read as anything.
+    const page = await post(sharedPath(GP, "received"), gp, { name: "Dr Jo \u202Eevil", role: "Duty\u0007 GP", message: "Hello" });
+    expectErrors(page, [
+      { href: "#name", text: `Your name ${hidden}` },
+      { href: "#role", text: `Your role ${hidden}` },
+    ]);
+    expect(inputValue(page, "name")).toBe("Dr Jo evil");
+    expect(inputValue(page, "role")).toBe("Duty GP");
+    expect(page.html).not.toMatch(/[\u202E\u0007]/);
+    expect(rowCounts(server.databasePath)).toEqual(before);
+    expect(await emailsTo("alice@example.org", since)).toEqual([]);
+
+    const welsh = await post(sharedPath(GP, "received"), gp, { name: "\u2066Jo", role: "GP" }, "cy");
+    expect(welsh.status).toBe(400);
+    expect(errorSummary(welsh)).toEqual([
+      { href: "#name", text: "Ni all eich enw gynnwys nodau cudd, fel rhai sy’n newid cyfeiriad testun. Rydym wedi’u tynnu allan – gwiriwch ef a rhowch gynnig arall arni" },
+    ]);
+    expect(rowCounts(server.databasePath)).toEqual(before);
+  });
+
+  test("line breaks typed or pasted into them become spaces: the reply is kept, and emailed, on one line", async () => {
+    const since = server.mail.received.length;
+    const sent = await post(sharedPath(GP, "received"), gp, { name: "Dr Jo\r\nBloggs", role: "Duty\nGP\n", message: "Line one\r\nLine two" });
+    expectRedirect(sent, `${sharedPath(GP, "summary")}?received=1`);
+    const [reply] = query<{ name: string; role: string; message: string }>(
+      "select name, role, message from share_replies where share_id = ? and name like 'Dr Jo%'",
+      shares[GP].id,
+    );
+    expect(reply).toEqual({ name: "Dr Jo Bloggs", role: "Duty GP", message: "Line one\nLine two" });
+    const body = bodyOf(await server.mail.nextEmailTo("alice@example.org", since));
+    expect(body).toContain(`Dr Jo Bloggs (Duty GP) at ${GP} has let you know`);
+  });
+});
+
 describe("a new version of the story", () => {
   test("Changed since you last viewed marks what changed for someone who saw the old version, once, and for no one else", async () => {
     // A colleague who reads in Welsh saw version 1 too.

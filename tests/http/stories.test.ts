@@ -403,3 +403,58 @@ describe("only the owner can reach a story", () => {
     }
   });
 });
+
+describe("what a question page keeps of what is typed", () => {
+  let storyId: string;
+  beforeAll(async () => {
+    storyId = await startStory(alice);
+  });
+  const languagePage = () => `/stories/${storyId}/about/language`;
+  const aboutContent = () => storyRows(storyId).sections.find((row) => (row as { section: string }).section === "about") as { content: string } | undefined;
+  const valueOf = (page: Page, id: string) => attr(page.doc.all((el) => attr(el, "id") === id)[0], "value");
+
+  test("a line feed pasted into a one-line answer ('other language') is saved as a space, and written back on one line", async () => {
+    const saved = await post(languagePage(), alice, { language: "other", otherLanguage: "Polish\r\nand\nRussian", intent: "save" });
+    expect(saved.status).toBe(302);
+    expect(JSON.parse(aboutContent()!.content)).toMatchObject({ language: "other", otherLanguage: "Polish and Russian" });
+    const page = await get(languagePage(), alice);
+    expect(valueOf(page, "otherLanguage")).toBe("Polish and Russian");
+    expect(page.html).toMatch(/value="Polish and Russian"/);
+  });
+
+  test("a hidden character (a text-direction override, a control character) is refused with a GOV.UK error, nothing is saved, and it is not written back", async () => {
+    const before = storyRows(storyId);
+    const page = await post(languagePage(), alice, { language: "other", otherLanguage: "Polish\u202E\u0007", intent: "continue" });
+    expect(page.status).toBe(400);
+    expect(page.doc.title).toMatch(/^Error: /);
+    const message = "Other language must not include hidden characters, such as ones that change the direction of text. We have taken them out – check it and try again";
+    expect(errorSummaryLinks(page)).toEqual([{ href: "#otherLanguage", text: message }]);
+    expect(text(page.doc.all((el) => attr(el, "id") === "otherLanguage-error")[0])).toBe(`Error: ${message}`);
+    expect(valueOf(page, "otherLanguage")).toBe("Polish");
+    expect(page.html).not.toMatch(/[\u202E\u0007]/);
+    expect(storyRows(storyId)).toEqual(before);
+  });
+
+  test("a longer answer keeps its line breaks but not a NUL or an override, in Welsh too", async () => {
+    const before = storyRows(storyId);
+    const page = await load(server.url, `/stories/${storyId}/about/needs`, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: `${alice}; lang=cy` },
+      body: new URLSearchParams({ needs: "other", needsDetails: "Short words,\r\nplease.\u0000\u202D", intent: "continue" }).toString(),
+    });
+    expect(page.status).toBe(400);
+    expect(errorSummaryLinks(page)).toEqual([
+      {
+        href: "#needsDetails",
+        text: "Ni all yr ateb i ‘Mwy am beth sy’n helpu’ gynnwys nodau cudd, fel rhai sy’n newid cyfeiriad testun. Rydym wedi’u tynnu allan – gwiriwch yr ateb a rhowch gynnig arall arni",
+      },
+    ]);
+    const textarea = page.doc.all((el) => attr(el, "id") === "needsDetails")[0];
+    expect(text(textarea)).toBe("Short words, please.");
+    expect(storyRows(storyId)).toEqual(before);
+
+    const saved = await post(`/stories/${storyId}/about/needs`, alice, { needs: "other", needsDetails: "Short words,\r\nplease.", intent: "save" });
+    expect(saved.status).toBe(302);
+    expect(JSON.parse(aboutContent()!.content)).toMatchObject({ needsDetails: "Short words,\nplease." });
+  });
+});

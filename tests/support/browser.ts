@@ -14,6 +14,7 @@ import { afterEach, expect } from "vitest";
 import commonCy from "#app/i18n/locales/cy/common.json";
 import commonEn from "#app/i18n/locales/en/common.json";
 import type { RunningServer } from "#tests/support/server";
+import { checkServedPage } from "#tests/support/html-validation";
 import { findChromium, installHelp } from "#tests/tools/ensure-chromium.js";
 
 const require = createRequire(import.meta.url);
@@ -91,6 +92,7 @@ function watchPage() {
 type RemixWindow = Window & {
   __remixRouter: { subscribe: (listener: (state: { navigation: { state: string }; revalidation: string }) => void) => () => void };
   __testSettled?: Promise<void>;
+  __testSubmission?: { started: boolean; ignored: boolean };
 };
 
 export type BrowserSession = {
@@ -110,7 +112,8 @@ export type BrowserSession = {
    * Presses a form's button and waits for the answer, as a person would see it.
    * Without JavaScript the browser posts the form and loads the answer; with it,
    * Remix posts in the page and renders what comes back, so this waits for its
-   * router to be busy and then idle again. Gives the status of the answer: the
+   * router to be busy and then idle again (pressing again if GOV.UK Frontend's
+   * double-click prevention ignored the press). Gives the status of the answer: the
    * document's without JavaScript (after any redirect), Remix's `.data`
    * response's with it.
    */
@@ -213,61 +216,93 @@ export async function openBrowser(configuration: Configuration, baseURL: string)
     complaints.push(...recorded);
   };
 
+  // What the server answered, recorded as it arrives; the helpers below wait for what the page shows, then read these.
+  const documents: Response[] = [];
+  const posts: Response[] = [];
+  page.on("response", (response) => {
+    const request = response.request();
+    if (response.frame() !== page.mainFrame()) return;
+    const redirect = response.status() >= 300 && response.status() < 400;
+    if (request.isNavigationRequest() && !redirect) documents.push(response);
+    if (request.method() === "POST") posts.push(response);
+  });
+
   const waitForHydration = async () => {
-    const deadline = Date.now() + 10_000;
-    while (Date.now() < deadline) {
-      const hydrated = await page.evaluate(() => {
+    try {
+      await page.waitForFunction(() => {
         const main = document.getElementById("main-content");
         const done = main !== null && Object.keys(main).some((key) => key.startsWith("__reactFiber$"));
         if (done) (window as WatchedWindow).__testHydrated = true;
         return done;
       });
-      if (hydrated) return;
-      await new Promise((done) => setTimeout(done, 25));
+    } catch (error) {
+      throw new Error(`${page.url()} was not hydrated by React: ${(error as Error).message}`);
     }
-    throw new Error(`${page.url()} was not hydrated by React within 10 s`);
   };
 
   const settle = async (response: Response | null) => {
     if (!response) throw new Error(`No document response for ${page.url()}`);
+    // The page as the server sent it (the DOM would hide a NUL or a misplaced tag), for the HTML checks.
+    if (response.url().startsWith("http")) {
+      const { pathname, search } = new URL(response.url());
+      checkServedPage(`${response.request().method()} ${pathname}${search}`, response.headers()["content-type"] ?? null, await response.text());
+    }
     if (javaScript && page.url().startsWith("http")) await waitForHydration();
     return response;
   };
 
   const navigate = async (trigger: () => Promise<unknown>) => {
     await collectPageRecords();
-    const response = page.waitForResponse((r) => r.request().isNavigationRequest() && r.frame() === page.mainFrame() && (r.status() < 300 || r.status() >= 400));
+    const seen = documents.length;
+    // The page the trigger leads to has loaded: the one thing a person waits for.
     const loaded = page.waitForEvent("load");
     await trigger();
-    const [document] = await Promise.all([response, loaded]);
-    return settle(document);
+    await loaded;
+    if (documents.length === seen) throw new Error(`A new page loaded at ${page.url()} without a document from the server`);
+    return settle(documents[documents.length - 1]);
   };
 
-  let lastSubmit = 0;
   const submit = async (button: Locator) => {
-    // GOV.UK Frontend ignores a second press within a second (preventDoubleClick); a person putting a mistake right takes longer.
-    await page.waitForTimeout(Math.max(0, lastSubmit + 1_100 - Date.now()));
-    lastSubmit = Date.now();
     if (!javaScript) return (await navigate(() => button.click())).status();
+    const seen = posts.length;
     await page.evaluate(() => {
       const win = window as unknown as RemixWindow;
+      const submission: NonNullable<RemixWindow["__testSubmission"]> = { started: false, ignored: false };
+      win.__testSubmission = submission;
+      // GOV.UK Frontend's double-click prevention cancels a press within a second of the one
+      // before on the same button, and Remix keeps a page's button when the next page has one
+      // in the same place. A cancelled click reaches the document already prevented.
+      const watchClicks = (event: MouseEvent) => {
+        if (event.defaultPrevented) submission.ignored = true;
+      };
+      document.addEventListener("click", watchClicks);
       win.__testSettled = new Promise<void>((settled) => {
-        let busy = false;
         const unsubscribe = win.__remixRouter.subscribe((state) => {
-          if (state.navigation.state !== "idle" || state.revalidation !== "idle") busy = true;
-          else if (busy) {
+          if (state.navigation.state !== "idle" || state.revalidation !== "idle") submission.started = true;
+          else if (submission.started) {
             unsubscribe();
+            document.removeEventListener("click", watchClicks);
             // Let React commit the new page and its effects (GOV.UK Frontend's set-up) run.
             requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(settled, 0)));
           }
         });
       });
     });
-    const posted = page.waitForResponse((response) => response.request().method() === "POST" && response.frame() === page.mainFrame());
-    await button.click();
-    const response = await posted;
+    // Press, and watch the page: it starts sending the form, or it ignored the press, and a person presses again.
+    for (;;) {
+      await button.click();
+      const outcome = await page.waitForFunction(() => {
+        const submission = (window as unknown as RemixWindow).__testSubmission!;
+        if (submission.started) return "started";
+        if (!submission.ignored) return false;
+        submission.ignored = false;
+        return "ignored";
+      });
+      if ((await outcome.jsonValue()) === "started") break;
+    }
     await page.evaluate(() => (window as unknown as RemixWindow).__testSettled);
-    return response.status();
+    if (posts.length === seen) throw new Error(`The form on ${page.url()} was sent, but no answer to a POST was seen`);
+    return posts[posts.length - 1].status();
   };
 
   return {

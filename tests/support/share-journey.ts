@@ -2,6 +2,7 @@
  * A published story shared through the share journey's own pages, over HTTP,
  * for suites about what happens to shares afterwards.
  */
+import { itemFieldId, pagePath, storySections, type Field, type ItemField } from "#app/models/story-sections";
 import type { ServerWithMail } from "#tests/support/sign-in";
 
 async function send(server: ServerWithMail, path: string, cookie: string, fields: Record<string, string | string[]> = {}): Promise<Response> {
@@ -17,17 +18,58 @@ async function send(server: ServerWithMail, path: string, cookie: string, fields
   return response;
 }
 
+async function newStory(server: ServerWithMail, cookie: string): Promise<string> {
+  return (await send(server, "/stories", cookie)).headers.get("location")!.slice("/stories/".length);
+}
+
 /** A new story with a name and one more answer, published as version 1. */
 export async function publishedStory(server: ServerWithMail, cookie: string): Promise<string> {
-  const storyId = (await send(server, "/stories", cookie)).headers.get("location")!.slice("/stories/".length);
+  const storyId = await newStory(server, cookie);
   await send(server, `/stories/${storyId}/about`, cookie, { name: "Sam Jones", intent: "continue" });
   await send(server, `/stories/${storyId}/matters`, cookie, { matters: "My dog, Bess.", intent: "continue" });
   await send(server, `/stories/${storyId}/check`, cookie);
   return storyId;
 }
 
-/** Every part of a story, as the share journey's parts page names them. */
-export const ALL_PARTS = ["about", "story", "matters", "strengths", "working", "goals", "support", "services", "dont-ask"];
+/** A word no line can break inside, as real answers have: a Welsh place name. */
+export const LONG_WORD = "Llanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogoch";
+
+/** An answer to one text question, at most `maxLength` long, with a long word and an address that must wrap on a phone. */
+function answerFor(field: ItemField): string {
+  if (field.kind === "text" && field.format === "email") return "siân.ap.dafydd.long-address@housing-support.demo-council.example.org";
+  if (field.kind === "text" && field.format === "phone") return "+44 7700 900 982";
+  const words = `Siân ap Dafydd o ${LONG_WORD}, https://www.demo-council.example.org/services/housing-support/someone-to-talk-to`;
+  if (field.kind === "text") return words.slice(0, field.maxLength);
+  return `${words}.\nShe has written more than one line here, as people do, and it goes on for a while so that it wraps.`.slice(0, field.maxLength);
+}
+
+/** Every field of a question page filled in, as the page sends them: every option ticked, two items in a list. */
+function wholePage(fields: readonly Field[]): Record<string, string | string[]> {
+  const form: Record<string, string | string[]> = { intent: "continue" };
+  for (const field of fields) {
+    if (field.kind === "checkboxes") form[field.name] = [...field.options];
+    else if (field.kind === "radios") form[field.name] = field.options[field.options.length - 1];
+    else if (field.kind === "list") {
+      for (const index of [0, 1]) for (const item of field.item) form[itemFieldId(field, index, item)] = answerFor(item);
+    } else form[field.name] = answerFor(field);
+  }
+  return form;
+}
+
+/**
+ * A new story with every question of every section answered (long words,
+ * long addresses, several lines, every option, two of each list), published
+ * as version 1: the most a page can have to show.
+ */
+export async function wholePublishedStory(server: ServerWithMail, cookie: string): Promise<string> {
+  const storyId = await newStory(server, cookie);
+  for (const section of storySections) {
+    for (const page of section.pages) await send(server, pagePath(storyId, section, page), cookie, wholePage(page.fields));
+  }
+  await send(server, `/stories/${storyId}/check`, cookie);
+  return storyId;
+}
+
 
 /**
  * Some paragraphs, as a person with a lot to say writes them: a few sentences
@@ -50,7 +92,7 @@ function atLength(topic: string, paragraphs: number): string {
  * several items long (enough for a few printed pages), published as version 1.
  */
 export async function wholeStory(server: ServerWithMail, cookie: string, name: string): Promise<string> {
-  const storyId = (await send(server, "/stories", cookie)).headers.get("location")!.slice("/stories/".length);
+  const storyId = await newStory(server, cookie);
   const list = (field: string, items: Record<string, string>[]) =>
     Object.fromEntries(items.flatMap((item, n) => Object.entries(item).map(([key, value]) => [`${field}-${n}-${key}`, value])));
   const pages: [string, Record<string, string | string[]>][] = [
@@ -74,14 +116,20 @@ export async function wholeStory(server: ServerWithMail, cookie: string, name: s
   return storyId;
 }
 
-/** Shares the story with `agencies` (ids), "About you" and "What matters" (or `parts`) for 6 months, through every page of the journey. */
-export async function shareThroughTheJourney(
+/** Every part of a story, as the parts page names them. */
+export const allParts = storySections.map((section) => section.id);
+
+/**
+ * Answers every page of the share journey up to the declaration, without
+ * agreeing: `agencies` (ids), `parts` for 6 months, seeing new versions or not, not to be contacted.
+ */
+export async function chooseThroughTheJourney(
   server: ServerWithMail,
   cookie: string,
   storyId: string,
   agencies: string[],
   keepUpToDate: "yes" | "no",
-  parts = ["about", "matters"],
+  parts: string[] = ["about", "matters"],
 ) {
   const share = (step = "") => `/stories/${storyId}/share${step}`;
   await send(server, share(), cookie, { agencies });
@@ -89,8 +137,21 @@ export async function shareThroughTheJourney(
   await send(server, share("/how-long"), cookie, { endsIn: "6" });
   await send(server, share("/updates"), cookie, { keepUpToDate });
   await send(server, share("/contact"), cookie, { contact: "no" });
-  const agreePage = await (await fetch(`${server.url}${share("/agree")}`, { headers: { Cookie: cookie } })).text();
+}
+
+/** Shares the story with `agencies` (ids), "About you" and "What matters" (or `parts`) for 6 months, through every page of the journey. */
+export async function shareThroughTheJourney(
+  server: ServerWithMail,
+  cookie: string,
+  storyId: string,
+  agencies: string[],
+  keepUpToDate: "yes" | "no",
+  parts?: string[],
+) {
+  await chooseThroughTheJourney(server, cookie, storyId, agencies, keepUpToDate, parts);
+  const agree = `/stories/${storyId}/share/agree`;
+  const agreePage = await (await fetch(`${server.url}${agree}`, { headers: { Cookie: cookie } })).text();
   const declaration = agreePage.match(/name="declaration" value="([0-9a-f]+)"|value="([0-9a-f]+)" name="declaration"/);
   if (!declaration) throw new Error("the agree page has no declaration hash");
-  await send(server, share("/agree"), cookie, { declaration: declaration[1] ?? declaration[2] });
+  await send(server, agree, cookie, { declaration: declaration[1] ?? declaration[2] });
 }

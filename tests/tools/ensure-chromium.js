@@ -1,16 +1,19 @@
 // @ts-check
 /**
  * The browser tests drive a real Chromium: Debian's `chromium` package, since
- * Playwright's own browser download is not available everywhere we test.
- * `npm test` runs this first. It finds a Chromium, or installs one when it can
- * (as root, through apt), or says how to get one and fails; and the same for
- * pdftotext (Debian's `poppler-utils`), which the print test reads PDFs with.
+ * Playwright's own browser download is not available everywhere we test. The
+ * HTTP and browser tests also check every page with the Nu HTML Checker
+ * (vnu-jar), a Java program: Debian's `default-jre-headless`; and the test of
+ * a printed summary reads its PDF with pdftotext (Debian's `poppler-utils`).
+ * `npm test` runs this first. It finds a Chromium, a `java` and pdftotext, or
+ * installs what is missing when it can (as root, through apt), or says how to
+ * get it and fails.
  *
  * The browser helper (tests/support/browser.ts) imports the same lookup, so the
  * tests and this check can never disagree about which Chromium to use.
  */
 import { spawnSync } from "node:child_process";
-import { accessSync, constants, statSync } from "node:fs";
+import { accessSync, constants, mkdirSync, statSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 
 /** Where Debian and Ubuntu put their Chromium launcher, in the order we try them. */
@@ -63,6 +66,26 @@ export function installHelp(problem) {
 /** Where Debian puts pdftotext (its `poppler-utils` package), which the print test reads PDFs with. */
 export const pdftotextPath = "/usr/bin/pdftotext";
 
+/** What to tell a person whose machine has no pdftotext. */
+function pdftotextHelp() {
+  return `No pdftotext was found at ${pdftotextPath}. The print test reads PDFs with it: as root, run apt-get install -y poppler-utils, or ask an administrator to install the \`poppler-utils\` package.`;
+}
+
+/** Whether a `java` runs, for the Nu HTML Checker. */
+export function hasJava() {
+  return spawnSync("java", ["-version"], { stdio: "ignore" }).status === 0;
+}
+
+/** What to tell a person whose machine has no Java. */
+export function javaHelp() {
+  return [
+    "No Java was found (`java -version` did not run).",
+    "The HTML checks run the Nu HTML Checker (vnu-jar), which needs Java 11 or later. To get it:",
+    "  - as root, run: apt-get update && apt-get install -y default-jre-headless",
+    "  - otherwise, ask an administrator to install the `default-jre-headless` package, or put any Java 11 or later on PATH.",
+  ].join("\n");
+}
+
 /**
  * @param {string} command
  * @param {string[]} args
@@ -73,43 +96,47 @@ function run(command, args) {
   return result.status === 0;
 }
 
-/**
- * pdftotext, for the test of a printed summary: present, or installed when
- * this runs as root, as Chromium is.
- * @returns {number} the exit code
- */
-function ensurePdftotext() {
-  if (isExecutableFile(pdftotextPath)) return 0;
-  if (process.getuid?.() !== 0) {
-    console.error(`No pdftotext was found at ${pdftotextPath}. The print test reads PDFs with it: as root, run apt-get install -y poppler-utils, or ask an administrator to install the \`poppler-utils\` package.`);
-    return 1;
-  }
-  console.log(`No pdftotext was found at ${pdftotextPath}. Installing Debian's poppler-utils package, as this is running as root.`);
-  const installed = run("apt-get", ["update"]) && run("apt-get", ["install", "-y", "poppler-utils"]);
-  if (isExecutableFile(pdftotextPath)) return 0;
-  console.error(installed ? `apt-get installed poppler-utils, but there is still no ${pdftotextPath}.` : "Installing poppler-utils with apt-get failed.");
-  return 1;
-}
-
 /** @returns {number} the exit code */
 function main() {
-  const first = findChromium();
-  if ("path" in first) return ensurePdftotext();
+  const chromium = findChromium();
+  if (!("path" in chromium) && !chromium.canInstall) {
+    console.error(installHelp(chromium.problem));
+    return 1;
+  }
+  /** @type {string[]} Debian packages to install */
+  const missing = [
+    ...("path" in chromium ? [] : ["chromium"]),
+    ...(hasJava() ? [] : ["default-jre-headless"]),
+    ...(isExecutableFile(pdftotextPath) ? [] : ["poppler-utils"]),
+  ];
+  if (missing.length === 0) return 0;
 
-  if (!first.canInstall || process.getuid?.() !== 0) {
-    console.error(installHelp(first.problem));
+  if (process.getuid?.() !== 0) {
+    if (!("path" in chromium)) console.error(installHelp(chromium.problem));
+    if (missing.includes("default-jre-headless")) console.error(javaHelp());
+    if (missing.includes("poppler-utils")) console.error(pdftotextHelp());
     return 1;
   }
 
-  console.log(`${first.problem} Installing Debian's chromium package, as this is running as root.`);
-  const installed = run("apt-get", ["update"]) && run("apt-get", ["install", "-y", "chromium"]);
-  const second = findChromium();
-  if ("path" in second) {
-    console.log(`Chromium installed at ${second.path}.`);
-    return ensurePdftotext();
+  console.log(`Installing Debian's ${missing.join(" and ")} (missing), as this is running as root.`);
+  // Slim Debian images leave out man pages, and Java's package fails to install without their directory.
+  mkdirSync("/usr/share/man/man1", { recursive: true });
+  const installed = run("apt-get", ["update"]) && run("apt-get", ["install", "-y", ...missing]);
+  const after = findChromium();
+  if (!("path" in after)) {
+    console.error(installHelp(installed ? `apt-get installed chromium, but ${after.problem}` : "Installing chromium with apt-get failed."));
+    return 1;
   }
-  console.error(installHelp(installed ? `apt-get installed chromium, but ${second.problem}` : "Installing chromium with apt-get failed."));
-  return 1;
+  if (!hasJava()) {
+    console.error(javaHelp());
+    return 1;
+  }
+  if (!isExecutableFile(pdftotextPath)) {
+    console.error(pdftotextHelp());
+    return 1;
+  }
+  console.log(`Chromium is at ${after.path}, java runs, and pdftotext is at ${pdftotextPath}.`);
+  return 0;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -76,7 +76,8 @@ export function Input(props: InputProps) {
       name={props.name}
       type={props.type || "text"}
       spellCheck={props.spellcheck}
-      defaultValue={props.value}
+      // An input holds one line, and HTML allows no line break in its value: shown again after an error, a pasted one is a space.
+      defaultValue={props.value?.replace(/\r\n|[\r\n]/g, " ")}
       disabled={props.disabled}
       aria-describedby={describedBy || undefined}
       autoComplete={props.autocomplete}

@@ -1,0 +1,42 @@
+/**
+ * The markup as it arrives, byte for byte: whole characters only, and the
+ * document closed after everything in it. (Every page every suite loads is
+ * also checked for NULs and by the Nu HTML Checker: tests/support/html-validation.ts.)
+ */
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { startServer, type RunningServer } from "#tests/support/server";
+import { load } from "./helpers";
+
+let server: RunningServer;
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(async () => {
+  await server.stop();
+});
+
+/** The page's bytes exactly as sent, not decoded (a decoder may hide broken characters). */
+async function bytesOf(path: string): Promise<Buffer> {
+  const response = await fetch(`${server.url}${path}`, { headers: { "Accept-Encoding": "identity" } });
+  return Buffer.from(await response.arrayBuffer());
+}
+
+describe("the Welsh accessibility statement, full of ’, â and ŵ", () => {
+  test("has no NUL byte: no character is cut where the renderer's buffer ends", async () => {
+    const bytes = await bytesOf("/accessibility?lang=cy");
+    expect(bytes.length).toBeGreaterThan(6_142);
+    expect(bytes.indexOf(0), "the first NUL byte").toBe(-1);
+    // Every byte belongs to a whole UTF-8 character: decoding strictly throws on a broken one.
+    expect(() => new TextDecoder("utf-8", { fatal: true }).decode(bytes)).not.toThrow();
+    expect(new TextDecoder().decode(bytes)).toContain("Cynnwys nad yw’n hygyrch");
+  });
+});
+
+describe.each(["/", "/accessibility?lang=cy", "/no-such-page"])("%s", (path) => {
+  test("ends with </body></html>: the scripts carrying the page's data are inside <body>", async () => {
+    const page = await load(server.url, path);
+    expect(page.html.trimEnd().endsWith("</body></html>")).toBe(true);
+    expect(page.html.indexOf("</html>")).toBe(page.html.length - "</html>".length);
+    expect(page.html).toContain("window.__remixContext.streamController.close();</script>");
+  });
+});
