@@ -49,7 +49,8 @@ export default function YourStories() {
           ])}
         />
       )}
-      <Form method="post" noValidate>
+      {/* Named, because an index route's own form would post to `stories?index`, which the address bar then shows. */}
+      <Form method="post" action="/stories" noValidate>
         <Button preventDoubleClick>{t("story:list.start")}</Button>
       </Form>
     </StoryPage>

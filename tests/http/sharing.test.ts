@@ -72,6 +72,9 @@ async function expectRefused(path: string, fields: Record<string, string | strin
   expect(sharingRows()).toEqual(before);
 }
 
+/** Where each form in the page's main content posts to. */
+const formActions = (page: Page) => page.doc.tag("form", page.doc.one("main")).map((form) => attr(form, "action"));
+
 const checkedValues = (page: Page) => page.doc.all((el) => el.tagName === "input" && attr(el, "checked") !== undefined).map((el) => attr(el, "value"));
 
 
@@ -151,6 +154,14 @@ describe("sharing with two agencies, without JavaScript", () => {
     );
     await expectRefused(share(), {}, "#agencies", "Select at least one organisation to share your story with");
     expectRedirect(await post(share(), alice, { agencies: [agencyIds[HOUSING], agencyIds[GP]] }), share(`/parts/${agencyIds[HOUSING]}`));
+  });
+
+  test("after a mistake on the first page the form, and so the address, is the page's own: no ?index", async () => {
+    // Without JavaScript the browser shows the answer to a form at the address it posted to.
+    const refused = await post(share(), alice, {});
+    expect(refused.status).toBe(400);
+    expect(formActions(refused)).toEqual([share()]);
+    expect(formActions(await get(share(), alice))).toEqual([share()]);
   });
 
   test("which parts, per agency: the parts written ticked at first, the name always goes, at least one", async () => {
