@@ -19,7 +19,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
   return {
     ...pageTranslations(request, "sharing", "story"),
     backHref: backPath(story.id, choices, { kind: "contact" }),
-    values: contactFormValues(choices, story),
+    values: contactFormValues(choices),
   };
 }
 

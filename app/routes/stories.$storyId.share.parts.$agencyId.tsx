@@ -30,7 +30,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
     ...pageTranslations(request, "sharing", "story"),
     agencyName: agency.name,
     backHref: backPath(story.id, choices, step),
-    chosen: partsFormValue(choices, agency.id, written),
+    chosen: partsFormValue(choices, agency.id),
     written,
   };
 }

@@ -164,16 +164,24 @@ describe("sharing with two agencies, without JavaScript", () => {
     expect(formActions(await get(share(), alice))).toEqual([share()]);
   });
 
-  test("which parts, per agency: the parts written ticked at first, the name always goes, at least one", async () => {
+  test("which parts, per agency: nothing ticked at first, the name always goes (said, not ticked), at least one", async () => {
     const page = await get(share(`/parts/${agencyIds[HOUSING]}`), alice);
     expectSharingPage(page, "Which parts of your story can they see?");
     expect(page.doc.h1).toBe(`${HOUSING} Which parts of your story can they see?`);
-    // Alice has written "About you" and "What matters"; the parts she has not written are there to tick, and say so.
-    expect(checkedValues(page)).toEqual(["about", "matters"]);
+    // Consent is a clear act: nothing starts ticked, not even the parts Alice has written.
+    expect(checkedValues(page)).toEqual([]);
+    expect(page.html).not.toMatch(/\schecked/);
+    // The parts she has not written are there to tick, and say so.
     expect(page.doc.all((el) => el.tagName === "input" && attr(el, "name") === "parts").map((el) => attr(el, "value"))).toHaveLength(9);
     expect(text(page.doc.one("main")).split("You have not written this part yet.")).toHaveLength(8);
     expect(text(page.doc.one("main"))).toContain("Your name is always shared");
     await expectRefused(share(`/parts/${agencyIds[HOUSING]}`), {}, "#parts", "Select at least one part of your story to share");
+    // However the empty form arrives (a body with no fields may come without a Content-Type), it gets the message, not an error page.
+    const before = sharingRows();
+    const bare = await load(server.url, share(`/parts/${agencyIds[HOUSING]}`), { method: "POST", headers: { Cookie: `${alice}; lang=en` } });
+    expect(bare.status).toBe(400);
+    expect(errorSummary(bare)).toEqual([{ href: "#parts", text: "Select at least one part of your story to share" }]);
+    expect(sharingRows()).toEqual(before);
     expectRedirect(await post(share(`/parts/${agencyIds[HOUSING]}`), alice, { parts: ["about"] }), share(`/parts/${agencyIds[GP]}`));
     expectRedirect(await post(share(`/parts/${agencyIds[GP]}`), alice, { parts: ["matters", "about", "strengths"] }), share("/how-long"));
     expect(checkedValues(await get(share(`/parts/${agencyIds[GP]}`), alice))).toEqual(["about", "matters", "strengths"]);
@@ -183,6 +191,7 @@ describe("sharing with two agencies, without JavaScript", () => {
     const page = await get(share("/how-long"), alice);
     expectSharingPage(page, "How long can they see your story for?");
     expect(page.doc.all((el) => el.tagName === "input" && attr(el, "name") === "endsIn").map((el) => attr(el, "value"))).toEqual(["3", "6", "12", "date"]);
+    expect(checkedValues(page)).toEqual([]);
     // Without JavaScript the date is there to fill in: its inputs are in the page, not behind a script.
     expect(page.doc.all((el) => attr(el, "id") === "endDate-day")).toHaveLength(1);
 
@@ -203,14 +212,17 @@ describe("sharing with two agencies, without JavaScript", () => {
     expectRedirect(await post(path, alice, { endsIn: "date", ...day(monthsFromNow(2)) }), share("/updates"));
   });
 
-  test("keep them up to date, and may they contact you (the ways in the story ticked at first)", async () => {
-    expectSharingPage(await get(share("/updates"), alice), "When you change your story, can they see the new version?");
+  test("keep them up to date, and may they contact you: nothing chosen at first", async () => {
+    const updates = await get(share("/updates"), alice);
+    expectSharingPage(updates, "When you change your story, can they see the new version?");
+    expect(checkedValues(updates)).toEqual([]);
     await expectRefused(share("/updates"), {}, "#keepUpToDate", "Select yes if they can see your story when you change it");
     expectRedirect(await post(share("/updates"), alice, { keepUpToDate: "no" }), share("/contact"));
 
     const contact = await get(share("/contact"), alice);
     expectSharingPage(contact, "Can they contact you about your story?");
-    expect(checkedValues(contact)).toEqual(["email", "phone"]);
+    // Alice's story says email and text messages suit her; that is no answer to this question.
+    expect(checkedValues(contact)).toEqual([]);
     await expectRefused(share("/contact"), { contact: "yes" }, "#contactMethods", "Select how they can contact you");
     expectRedirect(await post(share("/contact"), alice, { contact: "yes", contactMethods: ["email"] }), share("/check"));
   });
