@@ -6,6 +6,7 @@ import {
   atAgencyDomain,
   changedSince,
   extension,
+  lastVersionShown,
   mayChange,
   mayShare,
   sectionsToShare,
@@ -91,6 +92,18 @@ describe("which version an agency sees", () => {
   test("the latest when kept up to date, otherwise the one agreed", () => {
     expect(versionShown({ version: 1, keepUpToDate: true }, 3)).toBe(3);
     expect(versionShown({ version: 1, keepUpToDate: false }, 3)).toBe(1);
+  });
+
+  test("once stopped or ended: the newest saved before then when kept up to date, otherwise the one agreed", () => {
+    const saved = [1, 2, 3].map((version) => ({ version, publishedAt: new Date(`2026-0${version}-01T12:00:00Z`) }));
+    const stopped = { version: 1, keepUpToDate: true, stoppedAt: new Date("2026-02-15T00:00:00Z"), endsAt: new Date("2026-12-31T23:59:59Z") };
+    expect(lastVersionShown(stopped, saved)).toBe(2);
+    expect(lastVersionShown({ ...stopped, keepUpToDate: false }, saved)).toBe(1);
+    // Ended without being stopped: its end date is when it stopped showing anything.
+    expect(lastVersionShown({ ...stopped, stoppedAt: null, endsAt: new Date("2026-03-01T12:00:00Z") }, saved)).toBe(2);
+    expect(lastVersionShown({ ...stopped, stoppedAt: null, endsAt: new Date("2027-01-01T00:00:00Z") }, saved)).toBe(3);
+    // Never one older than the version agreed.
+    expect(lastVersionShown({ ...stopped, version: 2, stoppedAt: new Date("2026-01-15T00:00:00Z") }, saved)).toBe(2);
   });
 });
 

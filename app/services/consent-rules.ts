@@ -78,6 +78,20 @@ export function versionShown(share: { version: number; keepUpToDate: boolean }, 
 }
 
 /**
+ * The last version a share that has stopped or ended showed: for one kept up
+ * to date, the newest saved before it stopped (or reached its end date), so a
+ * version saved since is never said to have been seen; otherwise the one agreed.
+ */
+export function lastVersionShown(
+  share: { version: number; keepUpToDate: boolean; stoppedAt: Date | null; endsAt: Date },
+  versions: readonly { version: number; publishedAt: Date }[],
+): number {
+  if (!share.keepUpToDate) return share.version;
+  const until = share.stoppedAt ?? share.endsAt;
+  return Math.max(share.version, ...versions.filter((saved) => saved.publishedAt < until).map((saved) => saved.version));
+}
+
+/**
  * What stopping does. Stopping a share that is already stopped or has ended
  * changes nothing (no new record, no email), so pressing the button twice is safe.
  */

@@ -8,10 +8,11 @@ import { queueEmail } from "#app/models/outbox.server";
 import { newToken } from "#app/models/session.server";
 import { findShareForOwner, sharesOfStory, updateShare, type ShareWithAgency } from "#app/models/share.server";
 import { partNames } from "#app/models/share-choices";
-import type { OwnedStory } from "#app/models/story.server";
+import { versionsOf, type OwnedStory } from "#app/models/story.server";
 import {
   CONSENT_WORDING_VERSION,
   extension,
+  lastVersionShown,
   mayChange,
   sectionsToShare,
   shareState,
@@ -73,27 +74,33 @@ export function viewLines(views: readonly ShareView[], lang: Language) {
 /**
  * "Who has your story": each share as the person sees it now, its state worked
  * out at this moment, with every time a professional opened it and every reply.
+ * The version is the one an active share shows, or the last one a stopped or
+ * ended share showed.
  */
 export function sharesOverview(story: Pick<OwnedStory, "id" | "latestVersion">, lang: Language, now = new Date()) {
   const views = viewsOfStory(story.id);
   const replies = repliesOfStory(story.id);
-  return sharesOfStory(story.id).map(({ share, agency }) => ({
-    id: share.id,
-    agency: agency.name,
-    state: shareState(share, now),
-    sections: sectionsToShare(share.sections),
-    endsOn: formatDate(share.endsAt, lang),
-    stoppedOn: share.stoppedAt ? formatDate(share.stoppedAt, lang) : null,
-    version: versionShown(share, story.latestVersion ?? share.version),
-    keepUpToDate: share.keepUpToDate,
-    views: viewLines(
-      views.filter((view) => view.shareId === share.id),
-      lang,
-    ),
-    replies: replies
-      .filter((reply) => reply.shareId === share.id)
-      .map((reply) => ({ id: reply.id, name: reply.name, role: reply.role, email: reply.email, message: reply.message, when: formatDateTime(reply.createdAt, lang) })),
-  }));
+  const saved = versionsOf(story.id);
+  return sharesOfStory(story.id).map(({ share, agency }) => {
+    const state = shareState(share, now);
+    return {
+      id: share.id,
+      agency: agency.name,
+      state,
+      sections: sectionsToShare(share.sections),
+      endsOn: formatDate(share.endsAt, lang),
+      stoppedOn: share.stoppedAt ? formatDate(share.stoppedAt, lang) : null,
+      version: state === "active" ? versionShown(share, story.latestVersion ?? share.version) : lastVersionShown(share, saved),
+      keepUpToDate: share.keepUpToDate,
+      views: viewLines(
+        views.filter((view) => view.shareId === share.id),
+        lang,
+      ),
+      replies: replies
+        .filter((reply) => reply.shareId === share.id)
+        .map((reply) => ({ id: reply.id, name: reply.name, role: reply.role, email: reply.email, message: reply.message, when: formatDateTime(reply.createdAt, lang) })),
+    };
+  });
 }
 
 /** The words of the "Stop sharing" page: the page shows them and the withdrawal record keeps them. */

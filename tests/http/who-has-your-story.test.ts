@@ -61,6 +61,14 @@ function expectPage(page: Page, title: string) {
   expect(text(page.doc.one("main"))).not.toMatch(rawKey);
 }
 
+/** One agency's card on "Who has your story", as key → value. */
+function cardRows(page: Page, agency: string): Record<string, string> {
+  const card = page.doc.byClass("govuk-summary-card").find((c) => text(c).startsWith(agency))!;
+  return Object.fromEntries(
+    page.doc.byClass("govuk-summary-list__row", card).map((row) => [text(page.doc.byClass("govuk-summary-list__key", row)[0]), text(page.doc.byClass("govuk-summary-list__value", row)[0])]),
+  );
+}
+
 const hidden = (page: Page, name: string) => attr(page.doc.all((el) => el.tagName === "input" && attr(el, "name") === name)[0], "value") ?? "";
 const checked = (page: Page) => page.doc.all((el) => el.tagName === "input" && attr(el, "checked") !== undefined).map((el) => attr(el, "value"));
 const path = (agency: string, action: string) => `/stories/${storyId}/shares/${shareIds[agency]}/${action}`;
@@ -149,6 +157,15 @@ describe("stopping", () => {
     const card = list.doc.byClass("govuk-summary-card").find((c) => text(c).startsWith(CARE))!;
     expect(text(list.doc.byClass("govuk-tag", card)[0])).toBe("Stopped");
     expect(list.doc.tag("a", card).map(text)).toEqual([`See your receipt (${CARE})`]);
+    // What they could see, until when, and that they can see nothing now: nothing in the present tense.
+    expect(Object.keys(cardRows(list, CARE))).toContain("What they could see");
+    expect(list.doc.tag("li", list.doc.byClass("govuk-list--bullet", card)[0]).map(text)).toEqual(["Your name", "About you: how to contact you, your language and what helps you take part", "What matters to you"]);
+    expect(cardRows(list, CARE)).toMatchObject({
+      "Version they could see": "Version 1",
+      "You stopped sharing": expect.stringMatching(/^\d{1,2} \w+ \d{4}$/),
+      "What they can see now": "Nothing. They can no longer open your story.",
+    });
+    expect(text(card)).not.toMatch(/Parts they can see|Version they see|They see each new version|Sharing ends/);
 
     const records = recordsOf(CARE);
     expect(records.map((r) => r.kind)).toEqual(["given", "withdrawn"]);
@@ -259,13 +276,10 @@ describe("publishing a new version", () => {
     expect(await emailsTo(INBOX[HOUSING], since)).toEqual([]);
 
     const page = await get(`/stories/${storyId}/shares`, alice);
-    const version = (agency: string) => {
-      const card = page.doc.byClass("govuk-summary-card").find((c) => text(c).startsWith(agency))!;
-      const row = page.doc.byClass("govuk-summary-list__row", card).find((r) => text(r).startsWith("Version they see"))!;
-      return text(page.doc.byClass("govuk-summary-list__value", row)[0]);
-    };
-    expect(version(GP)).toBe("Version 2, your newest story");
-    expect(version(HOUSING)).toBe("Version 1, as you shared it");
+    expect(cardRows(page, GP)["Version they see"]).toBe("Version 2, your newest story");
+    expect(cardRows(page, HOUSING)["Version they see"]).toBe("Version 1, as you shared it");
+    // Care asked to be kept up to date but was stopped before version 2: the last it could see was version 1.
+    expect(cardRows(page, CARE)["Version they could see"]).toBe("Version 1");
   });
 });
 
