@@ -5,9 +5,11 @@ import { Button } from "#app/components/govuk/button";
 import { SummaryList } from "#app/components/govuk/summary-list";
 import { answerRows } from "#app/components/story-answers";
 import { StoryPage } from "#app/components/story-page";
+import { VersionAudience } from "#app/components/version-audience";
 import { pageTranslations } from "#app/i18n/i18n.server";
 import { useTranslation } from "#app/i18n/use-translation";
 import { findSection, pagePath, storyPath, storySections } from "#app/models/story-sections";
+import { newVersionAudienceNames } from "#app/services/share-changes.server";
 import { requireOwnStory } from "#app/services/story-access.server";
 import { publishStory, storyOverview } from "#app/services/story.server";
 import type { FormError, FormValues } from "#app/utils/form.server";
@@ -16,7 +18,13 @@ export const handle = { titleKey: "story:check.title" };
 
 export function loader({ request, params }: LoaderFunctionArgs) {
   const { story } = requireOwnStory(request, params.storyId);
-  return { ...pageTranslations(request, "story"), storyId: story.id, draft: storyOverview(story).draft };
+  return {
+    ...pageTranslations(request, "story"),
+    storyId: story.id,
+    draft: storyOverview(story).draft,
+    nextVersion: (story.latestVersion ?? 0) + 1,
+    audience: newVersionAudienceNames(story.id),
+  };
 }
 
 export function action({ request, params }: ActionFunctionArgs) {
@@ -29,7 +37,7 @@ export function action({ request, params }: ActionFunctionArgs) {
 
 export default function CheckYourAnswers() {
   const { t } = useTranslation();
-  const { storyId, draft } = useLoaderData<typeof loader>();
+  const { storyId, draft, nextVersion, audience } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   // The name is asked for on the first page of "About you": the error takes the person there.
   const namePage = `${pagePath(storyId, findSection("about")!)}#`;
@@ -50,9 +58,10 @@ export default function CheckYourAnswers() {
         />
       ))}
       <h2 className="govuk-heading-m">{t("story:check.publishHeading")}</h2>
-      <p className="govuk-body">{t("story:check.publishBody")}</p>
+      <p className="govuk-body">{t("story:check.publishBody", { version: nextVersion })}</p>
+      <VersionAudience audience={audience} saved={false} />
       <Form method="post" noValidate>
-        <Button preventDoubleClick>{t("story:check.publish")}</Button>
+        <Button preventDoubleClick>{t("story:check.publish", { version: nextVersion })}</Button>
       </Form>
     </StoryPage>
   );

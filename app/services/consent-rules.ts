@@ -10,7 +10,7 @@ export const MAX_SHARE_MONTHS = 12;
 export const SHARE_PERIODS = [3, 6, 12] as const;
 
 /** Bumped whenever the declaration's words change; each record keeps the version and a hash of the exact words. */
-export const CONSENT_WORDING_VERSION = "2026-11-26";
+export const CONSENT_WORDING_VERSION = "2026-12-01";
 
 export type ShareState = "active" | "stopped" | "ended";
 

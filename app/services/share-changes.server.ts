@@ -256,13 +256,29 @@ export function sendNewLink(action: ShareAction): { ok: true; link: string } | {
 }
 
 /**
- * Part of publishing a new version, in its transaction: each agency that asked
- * to keep up to date and can still open the story gets one "updated" email, in
+ * Who sees a version saved at `now`: the active shares kept up to date see it
+ * (and are told), the other active shares keep the version agreed, and a share
+ * that has stopped or ended sees nothing. The pages before and after saving
+ * say this, and the emails follow it, so what the person reads is what happens.
+ */
+export function newVersionAudience(storyId: string, now: Date, tx: Tx = db): { following: ShareWithAgency[]; fixed: ShareWithAgency[] } {
+  const active = sharesOfStory(storyId, tx).filter(({ share }) => shareState(share, now) === "active");
+  return { following: active.filter(({ share }) => share.keepUpToDate), fixed: active.filter(({ share }) => !share.keepUpToDate) };
+}
+
+/** The agencies' names for the pages before and after saving a version. */
+export function newVersionAudienceNames(storyId: string, now = new Date()): { following: string[]; fixed: string[] } {
+  const { following, fixed } = newVersionAudience(storyId, now);
+  return { following: following.map(({ agency }) => agency.name), fixed: fixed.map(({ agency }) => agency.name) };
+}
+
+/**
+ * Part of saving a new version, in its transaction: each agency that asked to
+ * keep up to date and can still open the story gets one "updated" email, in
  * the language it was last written to in. The others keep the version agreed.
  */
 export function tellAgenciesOfNewVersion(tx: Tx, storyId: string, now: Date): void {
-  const following = sharesOfStory(storyId, tx).filter(({ share }) => share.keepUpToDate && shareState(share, now) === "active");
-  for (const { share, agency } of following) {
+  for (const { share, agency } of newVersionAudience(storyId, now, tx).following) {
     const language = consentRecordsOf(share.id, tx).at(-1)?.language ?? "en";
     queueEmail(tx, { to: agency.contactEmail, template: "share-updated", language, personalisation: { agency: agency.name, sharedOn: share.createdAt.toISOString() } });
   }

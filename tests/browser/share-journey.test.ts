@@ -338,9 +338,9 @@ describe.each(runs)("$label", ({ configuration, lang }) => {
       // Publish it.
       await follow(link(t.story.taskList.checkLink));
       await checkBothLanguages("story-check-answers", (l) => words[l].story.check.title);
-      await press(button(t.story.check.publish));
+      await press(button(fill(t.story.check.publish, { version: 1 })));
       expect(path()).toBe(`${storyPath}/published/1`);
-      await checkBothLanguages("published", (l) => words[l].story.published.title);
+      await checkBothLanguages("published", (l) => fill(words[l].story.published.title, { version: 1 }));
       await follow(link(t.story.published.backLink));
       expect(path()).toBe(storyPath);
       await checkBothLanguages("task-list-published", (l) => words[l].story.taskList.title);

@@ -303,7 +303,7 @@ describe.each(runs)("$label", ({ configuration, lang, agency, keepUpToDate }) =>
       expect(path(r), `${section}: back to the task list`).toBe(storyPath);
     }
     await follow(r, link(r, t.story.taskList.checkLink));
-    await r.submit(button(r, t.story.check.publish));
+    await r.submit(button(r, fill(t.story.check.publish, { version: 1 })));
     expect(path(r)).toBe(`${storyPath}/published/1`);
     await follow(r, link(r, t.story.published.backLink));
 

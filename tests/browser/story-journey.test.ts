@@ -280,7 +280,7 @@ describe.each(runs)("$label", ({ configuration, lang }) => {
       expect(path()).toBe(`${storyPath}/check`);
       await checkBothLanguages("check-answers-empty", (l) => story(l).check.title, {
         name: "check-answers-publish-without-name",
-        make: (l) => press(button(story(l).check.publish)),
+        make: (l) => press(button(fill(story(l).check.publish, { version: 1 }, l))),
         errors: (l) => [{ message: story(l).errors.publishName, href: `${storyPath}/about#name` }],
       });
       await follow(page().locator(".govuk-error-summary").getByRole("link", { name: t.story.errors.publishName }));
@@ -452,11 +452,12 @@ describe.each(runs)("$label", ({ configuration, lang }) => {
       );
       await expectEscaped("check your answers");
 
-      // Publish: version 1.
-      await press(button(t.story.check.publish));
+      // Save version 1: only the resident can see it, and sharing is the next step.
+      await press(button(fill(t.story.check.publish, { version: 1 }, lang)));
       expect(path()).toBe(`${storyPath}/published/1`);
-      expect(await page().locator(".govuk-panel__body").textContent()).toBe(fill(t.story.published.version, { version: 1 }, lang));
-      await checkBothLanguages("published-1", (l) => story(l).published.title);
+      expect(await page().locator(".govuk-panel__body").textContent()).toBe(t.story.published.onlyYou);
+      await checkBothLanguages("published-1", (l) => fill(story(l).published.title, { version: 1 }, l));
+      expect(await page().locator(`main a.govuk-button[href="${storyPath}/share"]`).count(), "sharing offered as the next step").toBe(1);
 
       // Change one answer through its Change link, and publish again: version 2.
       await follow(link(t.story.published.backLink));
@@ -474,10 +475,10 @@ describe.each(runs)("$label", ({ configuration, lang }) => {
       await follow(link(t.story.taskList.checkLink));
       expect(await cardRows(t.story.sections.matters.title)).toEqual([[t.story.fields.matters.matters.summary, answers.mattersChanged]]);
       await check("check-answers-changed", t.story.check.title, lang);
-      await press(button(t.story.check.publish));
+      await press(button(fill(t.story.check.publish, { version: 2 }, lang)));
       expect(path()).toBe(`${storyPath}/published/2`);
-      expect(await page().locator(".govuk-panel__body").textContent()).toBe(fill(t.story.published.version, { version: 2 }, lang));
-      await checkBothLanguages("published-2", (l) => story(l).published.title);
+      expect(await page().locator(".govuk-panel__body").textContent()).toBe(t.story.published.onlyYou);
+      await checkBothLanguages("published-2", (l) => fill(story(l).published.title, { version: 2 }, l));
 
       // The preview: the new answer, its line break kept (innerText only keeps a line
       // break that is rendered) and its <b> shown as text.

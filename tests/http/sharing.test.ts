@@ -126,9 +126,9 @@ describe("before sharing", () => {
     expect(text((await get(`/stories/${unpublishedId}`, alice)).doc.one("main"))).not.toContain("Share your story");
   });
 
-  test("a story with nothing published gets a page saying to publish first; the later pages and the forms lead there", async () => {
+  test("a story with no saved version gets a page saying to save one first; the later pages and the forms lead there", async () => {
     const page = await get(`/stories/${unpublishedId}/share`, alice);
-    expectSharingPage(page, "Publish your story before you share it");
+    expectSharingPage(page, "Save a version of your story before you share it");
     expect(page.doc.all((el) => el.tagName === "a" && attr(el, "href") === `/stories/${unpublishedId}/check`)).toHaveLength(1);
     expect(page.doc.tag("form", page.doc.one("main"))).toHaveLength(0);
     expectRedirect(await get(`/stories/${unpublishedId}/share/how-long`, alice), `/stories/${unpublishedId}/share`);

@@ -232,36 +232,56 @@ const taskTitle = (section: string) =>
     "dont-ask": "What you do not want to be asked again",
   })[section];
 
-describe("publishing", () => {
-  test("a story without a name cannot be published: the error links to the name question", async () => {
+/** The words a resident reads on a page's main content, and its title. */
+const wordsOf = (page: Page) => `${page.doc.title} ${text(page.doc.one("main"))}`;
+
+describe("saving a version", () => {
+  test("a story without a name cannot be saved as a version: the error links to the name question", async () => {
     const storyId = await startStory(alice);
     await post(`/stories/${storyId}/matters`, alice, { matters: "Quiet mornings", intent: "continue" });
     const page = await post(`/stories/${storyId}/check`, alice);
     expect(page.status).toBe(400);
     expect(page.doc.title).toBe("Error: Check your answers – Tell it once – Demo Council");
-    expect(errorSummaryLinks(page)).toEqual([{ href: `/stories/${storyId}/about#name`, text: "Add your full name before you publish your story" }]);
+    expect(errorSummaryLinks(page)).toEqual([{ href: `/stories/${storyId}/about#name`, text: "Add your full name before you save a version of your story" }]);
     expect(storyRows(storyId).versions).toEqual([]);
   });
 
-  test("publishing twice makes versions 1 and 2; version 1 stays as it was; the preview shows the latest, as written", async () => {
+  test("saving twice makes versions 1 and 2; version 1 stays as it was; the preview shows the latest, as written", async () => {
     const storyId = await startStory(alice);
     await post(`/stories/${storyId}/about`, alice, { name: "Robin Hughes", intent: "continue" });
     await post(`/stories/${storyId}/strengths`, alice, { strengths: "I am a good listener.\r\n<script>alert(1)</script>", intent: "continue" });
 
+    const check = await get(`/stories/${storyId}/check`, alice);
+    expect(check.doc.tag("button", check.doc.one("main")).map(text)).toEqual(["Save as version 1"]);
+    expect(text(check.doc.one("main"))).toContain("Nobody else can see it unless you choose to share it.");
     let published = await post(`/stories/${storyId}/check`, alice);
     expect([published.status, published.headers.get("location")]).toEqual([302, `/stories/${storyId}/published/1`]);
     const confirmation = await get(`/stories/${storyId}/published/1`, alice);
     expect(confirmation.status).toBe(200);
-    expect(confirmation.doc.h1).toBe("Your story is published");
-    expect(text(confirmation.doc.byClass("govuk-panel__body")[0])).toBe("Version 1");
+    expect(confirmation.doc.title).toBe("Version 1 saved – Tell it once – Demo Council");
+    expect(confirmation.doc.h1).toBe("Version 1 saved");
+    expect(text(confirmation.doc.byClass("govuk-panel__body")[0])).toBe("Only you can see it until you share it.");
+    // Shared with nobody: the page says so, and offers sharing as the next step.
+    expect(text(confirmation.doc.one("main"))).toContain("Nobody else can see it unless you choose to share it.");
+    const share = confirmation.doc.all((el) => el.tagName === "a" && attr(el, "href") === `/stories/${storyId}/share`);
+    expect(share.map((a) => [text(a), attr(a, "class")])).toEqual([["Share your story", "govuk-button"]]);
     expectStoryPage(confirmation);
+    const welsh = await get(`/stories/${storyId}/published/1`, alice, "cy");
+    expect(welsh.doc.h1).toBe("Fersiwn 1 wedi’i chadw");
+    expect(welsh.doc.all((el) => el.tagName === "a" && attr(el, "href") === `/stories/${storyId}/share`).map(text)).toEqual(["Rhannu eich stori"]);
 
     await post(`/stories/${storyId}/strengths`, alice, { strengths: "I am a good listener.\r\nI keep going.", intent: "continue" });
     const tasks = await get(`/stories/${storyId}`, alice);
     expect(text(tasks.doc.one("main"))).toContain("You have made changes since then.");
 
+    const again = await get(`/stories/${storyId}/check`, alice);
+    expect(again.doc.tag("button", again.doc.one("main")).map(text)).toEqual(["Save as version 2"]);
     published = await post(`/stories/${storyId}/check`, alice);
     expect(published.headers.get("location")).toBe(`/stories/${storyId}/published/2`);
+    expect((await get(`/stories/${storyId}/published/2`, alice)).doc.h1).toBe("Version 2 saved");
+    // The confirmation is the newest version's: an older one is read on its own page.
+    const older = await get(`/stories/${storyId}/published/1`, alice);
+    expect([older.status, older.headers.get("location")]).toEqual([302, `/stories/${storyId}/versions/1`]);
 
     const { versions } = storyRows(storyId) as { versions: { version: number; content: string; published_by: string }[] };
     expect(versions.map((v) => v.version)).toEqual([1, 2]);
@@ -288,6 +308,13 @@ describe("publishing", () => {
     expect(words).toEqual(["Robin Hughes", "Robin Hughes", "I am a good listener.\nI keep going."]);
     expect(text(preview.doc.one("main"))).toContain("The person themselves");
     expect(preview.doc.title).not.toContain("Robin");
+
+    // "Publish" sounds public: no page a resident reads says it, in either language.
+    const pages = ["/stories", `/stories/${storyId}`, `/stories/${storyId}/check`, `/stories/${storyId}/published/2`, `/stories/${storyId}/versions`, `/stories/${storyId}/versions/1`, `/stories/${storyId}/preview`];
+    for (const path of pages) {
+      expect(wordsOf(await get(path, alice)), path).not.toMatch(/publish/i);
+      expect(wordsOf(await get(path, alice, "cy")), `${path} in Welsh`).not.toMatch(/cyhoedd/i);
+    }
   });
 });
 
@@ -301,7 +328,7 @@ describe("your stories", () => {
     await post(`/stories/${first}/about`, carol, { name: "Carol Price", intent: "continue" });
     await post(`/stories/${first}/check`, carol);
     const one = await get("/stories", carol);
-    expect(listed(one)).toEqual([["Carol Price", "Published (version 1)"]]);
+    expect(listed(one)).toEqual([["Carol Price", "Version 1 saved"]]);
 
     const second = await startStory(carol);
     await post(`/stories/${second}/about`, carol, { name: "Gwen Price", intent: "continue" });
@@ -310,9 +337,9 @@ describe("your stories", () => {
     await startStory(carol);
     const three = await get("/stories", carol);
     expect(listed(three)).toEqual([
-      ["Untitled story", "Not published yet"],
-      ["Gwen Price", "Published (version 1), with changes not published yet"],
-      ["Carol Price", "Published (version 1)"],
+      ["Untitled story", "No version saved yet"],
+      ["Gwen Price", "Version 1 saved, with changes since"],
+      ["Carol Price", "Version 1 saved"],
     ]);
     expect(statements(one)).toBeGreaterThan(0);
     expect(statements(three)).toBe(statements(one));

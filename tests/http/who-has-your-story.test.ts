@@ -262,11 +262,33 @@ describe("changing an active share", () => {
   });
 });
 
-describe("publishing a new version", () => {
-  test("exactly one 'updated' email, to the keep-up-to-date agency still shared with; the others see the version agreed", async () => {
+describe("saving a new version", () => {
+  /** The organisations listed under each paragraph of "who can see it", by the paragraph's first words. */
+  const audience = (page: Page) => {
+    const section = page.doc.byClass("app-version-audience")[0];
+    return page.doc.tag("ul", section).map((list) => page.doc.tag("li", list).map(text));
+  };
+  const audienceText = (page: Page) => text(page.doc.byClass("app-version-audience")[0]);
+
+  test("the pages before and after say who will see it, and it is who is emailed: the agency kept up to date, not the stopped one", async () => {
     expect((await post(`/stories/${storyId}/matters`, alice, { matters: "My dog, Bess, and the allotment.", intent: "continue" })).status).toBe(302);
+    // Care asked to be kept up to date but was stopped; the GP was kept up to date; Housing keeps version 1.
+    const check = await get(`/stories/${storyId}/check`, alice);
+    expect(audienceText(check)).toContain("You chose to keep these organisations up to date, so they will see this version as soon as you save it.");
+    expect(audience(check)).toEqual([[GP], [HOUSING]]);
+    expect(audienceText(check)).toContain("Nobody else can see it unless you choose to share it.");
+
     const since = server.mail.received.length;
     expect((await post(`/stories/${storyId}/check`, alice)).headers.get("location")).toBe(`/stories/${storyId}/published/2`);
+    const confirmation = await get(`/stories/${storyId}/published/2`, alice);
+    expectPage(confirmation, "Version 2 saved");
+    expect(text(confirmation.doc.byClass("govuk-panel__body")[0])).toBe("The organisations you keep up to date can see it.");
+    expect(text(confirmation.doc.one("main"))).not.toContain("Only you can see it");
+    expect(audienceText(confirmation)).toContain("You chose to keep these organisations up to date, so they can see this version now. We have emailed them to say there is a new version:");
+    expect(audienceText(confirmation)).toContain("These organisations still see the version you shared with them, not this one:");
+    expect(audience(confirmation)).toEqual([[GP], [HOUSING]]);
+    expect(audienceText(confirmation)).toContain("Nobody else can see it unless you choose to share it.");
+    expect(text(confirmation.doc.one("main"))).not.toContain(CARE);
 
     const toGp = await emailsTo(INBOX[GP], since);
     expect(toGp).toHaveLength(1);
