@@ -103,6 +103,13 @@ export function storyPath(storyId: string): string {
   return `/stories/${storyId}`;
 }
 
+/**
+ * Stands for a story's id in the address of its first question before the
+ * story exists: "Start a new story" opens /stories/new/about, and the first
+ * save there makes the story. Nothing else has an address under it.
+ */
+export const NEW_STORY = "new";
+
 /** A section's first page is its own address; later pages add their id. */
 export function pagePath(storyId: string, section: StorySection, page: QuestionPage = section.pages[0]): string {
   return page === section.pages[0] ? `${storyPath(storyId)}/${section.id}` : `${storyPath(storyId)}/${section.id}/${page.id}`;

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { startStory } from "#tests/support/share-journey";
 import { signIn, startServerWithMail, type ServerWithMail, bodyOf } from "#tests/support/sign-in";
 import { attr, load, openReadOnly, type Page, queryRows, root, text } from "./helpers";
 
@@ -30,11 +31,6 @@ const post = (path: string, cookie: string | undefined, fields: Record<string, s
 
 function expectRedirect(page: Page, to: string) {
   expect([page.status, page.headers.get("location")]).toEqual([302, to]);
-}
-
-async function startStory(cookie: string): Promise<string> {
-  const started = await post("/stories", cookie);
-  return (started.headers.get("location") ?? "").slice("/stories/".length);
 }
 
 /** What the database holds for sharing: no refused request may change any of it. */
@@ -99,13 +95,13 @@ beforeAll(async () => {
   alice = await signIn(server, "alice@example.org");
   bob = await signIn(server, "bob@example.org");
 
-  storyId = await startStory(alice);
+  storyId = await startStory(server, alice);
   expect((await post(`/stories/${storyId}/about`, alice, { name: "Sam Jones", intent: "continue" })).status).toBe(302);
   expect((await post(`/stories/${storyId}/about/contact`, alice, { contactBy: ["email", "text"], email: "sam@example.org", intent: "save" })).status).toBe(302);
   expect((await post(`/stories/${storyId}/matters`, alice, { matters: "My dog, Bess.", intent: "continue" })).status).toBe(302);
   expect((await post(`/stories/${storyId}/check`, alice)).status).toBe(302);
 
-  unpublishedId = await startStory(alice);
+  unpublishedId = await startStory(server, alice);
   const start = await get(`/stories/${storyId}/share`, alice);
   agencyIds = Object.fromEntries(
     start.doc.all((el) => el.tagName === "input" && attr(el, "name") === "agencies").map((input) => {

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { publishedStory, shareThroughTheJourney } from "#tests/support/share-journey";
+import { publishedStory, shareThroughTheJourney, startStory } from "#tests/support/share-journey";
 import { signIn, startServerWithMail, type ServerWithMail, bodyOf } from "#tests/support/sign-in";
 import { attr, load, type Page, queryRows, text } from "./helpers";
 
@@ -78,7 +78,7 @@ beforeAll(async () => {
   alice = await signIn(server, "alice@example.org");
   bob = await signIn(server, "bob@example.org");
   storyId = await publishedStory(server, alice);
-  bobStoryId = (await post("/stories", bob)).headers.get("location")!.slice("/stories/".length);
+  bobStoryId = await startStory(server, bob);
 
   const agencies = Object.fromEntries(query<{ id: string; name: string }>("select id, name from agencies").map((row) => [row.name, row.id]));
   await shareThroughTheJourney(server, alice, storyId, [agencies[CARE], agencies[GP]], "yes");

@@ -1,6 +1,6 @@
 /**
- * A published story shared through the share journey's own pages, over HTTP,
- * for suites about what happens to shares afterwards.
+ * A story started, published and shared through the pages a person uses, over
+ * HTTP, for suites about what happens to stories and shares afterwards.
  */
 import type { ServerWithMail } from "#tests/support/sign-in";
 
@@ -17,9 +17,20 @@ async function send(server: ServerWithMail, path: string, cookie: string, fields
   return response;
 }
 
+/**
+ * A new story, made as a person makes one: "Start a new story" opens the first
+ * question, and saving an answer there (`fields`) makes the story. Its id.
+ */
+export async function startStory(server: ServerWithMail, cookie: string, fields: Record<string, string> = { name: "Sam Jones" }): Promise<string> {
+  const location = (await send(server, "/stories/new/about", cookie, { ...fields, intent: "save" })).headers.get("location") ?? "";
+  const storyId = location.match(/^\/stories\/([0-9a-f-]{36})\?saved=1$/)?.[1];
+  if (!storyId) throw new Error(`saving a new story's first answer went to "${location}"`);
+  return storyId;
+}
+
 /** A new story with a name and one more answer, published as version 1. */
 export async function publishedStory(server: ServerWithMail, cookie: string): Promise<string> {
-  const storyId = (await send(server, "/stories", cookie)).headers.get("location")!.slice("/stories/".length);
+  const storyId = await startStory(server, cookie);
   await send(server, `/stories/${storyId}/about`, cookie, { name: "Sam Jones", intent: "continue" });
   await send(server, `/stories/${storyId}/matters`, cookie, { matters: "My dog, Bess.", intent: "continue" });
   await send(server, `/stories/${storyId}/check`, cookie);
