@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { SummaryList } from "#app/components/govuk/summary-list";
 import { Table } from "#app/components/govuk/table";
 import { useTranslation } from "#app/i18n/use-translation";
-import { partNames, sharesPath } from "#app/models/share-choices";
+import { contactWays, partNames, sharesPath } from "#app/models/share-choices";
 
 export type ReceiptView = {
   shareId: string;
@@ -31,7 +31,7 @@ export function ConsentReceiptView({ storyId, receipt }: { storyId: string; rece
   );
   const row = (key: string, value: ReactNode) => ({ key: { children: t(`sharing:receipt.${key}`) }, value: { children: value } });
   const contact = receipt.contact.allowed
-    ? t("sharing:check.contactYes", { methods: receipt.contact.methods.map((method) => t(`sharing:contact.inline.${method}`)).join(", ") })
+    ? t("sharing:check.contactYes", { methods: contactWays(t, receipt.contact.methods) })
     : t("sharing:check.contactNo");
   return (
     <>

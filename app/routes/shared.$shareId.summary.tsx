@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { ConsentPanel } from "#app/components/consent-panel";
+import { ContactWarning } from "#app/components/contact-warning";
 import { Button } from "#app/components/govuk/button";
 import { NotificationBanner } from "#app/components/govuk/notification-banner";
 import { WarningText } from "#app/components/govuk/warning-text";
@@ -34,7 +35,7 @@ export function action({ request, params }: ActionFunctionArgs): never {
 
 export default function SharedStorySummary() {
   const { t } = useTranslation();
-  const { shareId, name, basis, content, changed, consent, printedOn, service, received } = useLoaderData<typeof loader>();
+  const { shareId, name, basis, content, changed, consent, contactWarning, printedOn, service, received } = useLoaderData<typeof loader>();
   const first = firstName(name);
   return (
     <div className="govuk-grid-row">
@@ -42,6 +43,7 @@ export default function SharedStorySummary() {
         {received ? <NotificationBanner type="success">{t("shared:summary.receivedDone", { name: first })}</NotificationBanner> : null}
         <span className="govuk-caption-l">{t("shared:caption", { agency: consent.agency })}</span>
         <h1 className="govuk-heading-l">{t("shared:summary.title", { name })}</h1>
+        <ContactWarning {...contactWarning} />
         <WarningText>{t("shared:summary.private", { agency: consent.agency, name: first })}</WarningText>
         <ConsentPanel name={first} consent={consent} />
         <div className="govuk-button-group app-no-print">

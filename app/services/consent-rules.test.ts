@@ -5,6 +5,7 @@ import {
   accessState,
   atAgencyDomain,
   changedSince,
+  contactCautions,
   extension,
   lastVersionShown,
   mayChange,
@@ -132,6 +133,36 @@ describe("what an agency may read", () => {
     const content: StoryContent = { about: { name: "Sam Jones" }, goals: { goals: [{ goal: "A job" }] }, matters: { matters: "Bess" } };
     expect(Object.keys(sharedContent(content, ["goals", "made-up", "matters", "strengths", "goals"]))).toEqual(["matters", "goals"]);
     expect(sharedContent(content, [])).toEqual({});
+  });
+});
+
+describe("what a professional must not do when getting in touch (the warning at the top of the summary)", () => {
+  const byEmail = { allowed: true, methods: ["email"] };
+  const about = { name: "Sam Jones", address: "1 Mill Lane", safeToLeaveMessages: "no" };
+
+  test("nothing to warn of: contact agreed, messages safe or not said, no address or letters agreed", () => {
+    expect(contactCautions(byEmail, undefined)).toEqual([]);
+    expect(contactCautions(byEmail, { name: "Sam Jones", safeToLeaveMessages: "yes" })).toEqual([]);
+    expect(contactCautions({ allowed: true, methods: ["letter"] }, { address: "1 Mill Lane" })).toEqual([]);
+  });
+
+  test("no contact agreed", () => {
+    expect(contactCautions({ allowed: false, methods: [] }, undefined)).toEqual(["noContact"]);
+  });
+
+  test("not safe to leave messages, whatever ways were agreed", () => {
+    expect(contactCautions({ allowed: true, methods: ["text"] }, { safeToLeaveMessages: "no" })).toEqual(["noMessages"]);
+  });
+
+  test("an address they can read, and letters not agreed (or no contact at all): do not write to it", () => {
+    expect(contactCautions(byEmail, { address: "1 Mill Lane" })).toEqual(["notByPost"]);
+    expect(contactCautions({ allowed: false, methods: [] }, { address: "1 Mill Lane" })).toEqual(["noContact", "notByPost"]);
+    expect(contactCautions(byEmail, { address: "  " })).toEqual([]);
+  });
+
+  test("all of them at once, in that order", () => {
+    expect(contactCautions({ allowed: false, methods: [] }, about)).toEqual(["noContact", "noMessages", "notByPost"]);
+    expect(contactCautions(byEmail, about)).toEqual(["noMessages", "notByPost"]);
   });
 });
 

@@ -1,4 +1,4 @@
-import { storySections, type SectionId, type StoryContent } from "#app/models/story-sections";
+import { storySections, type SectionContent, type SectionId, type StoryContent } from "#app/models/story-sections";
 
 /**
  * The rules of consent, in one place. Pure functions of their inputs, so every
@@ -140,6 +140,27 @@ export function changedSince(current: StoryContent, previous: StoryContent | nul
   return storySections
     .map((section) => section.id)
     .filter((id) => current[id] !== undefined && JSON.stringify(current[id]) !== JSON.stringify(previous[id]));
+}
+
+/** Something a professional must not do when getting in touch with the person. */
+export type ContactCaution = "noContact" | "noMessages" | "notByPost";
+
+/**
+ * What a professional must not do when getting in touch, from what the person
+ * agreed with this agency and what the "About you" it may read says: not
+ * contact them at all; not leave a message someone where they live might see
+ * or hear; not write to the address shown when letters are not a way they
+ * agreed. The summary and its printout put these at the top, as a warning,
+ * before any contact detail. `about` is the shared section (sharedContent), so
+ * nothing withheld is used.
+ */
+export function contactCautions(contact: { allowed: boolean; methods: readonly string[] }, about: SectionContent | undefined): ContactCaution[] {
+  const cautions: ContactCaution[] = [];
+  if (!contact.allowed) cautions.push("noContact");
+  if (about?.safeToLeaveMessages === "no") cautions.push("noMessages");
+  const hasAddress = typeof about?.address === "string" && about.address.trim() !== "";
+  if (hasAddress && !(contact.allowed && contact.methods.includes("letter"))) cautions.push("notByPost");
+  return cautions;
 }
 
 /** How long a professional's verified access lasts in one browser, and how long they have to prove their address first. */

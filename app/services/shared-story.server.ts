@@ -9,7 +9,7 @@ import { limitReached, limits, takeFromLimit } from "#app/models/rate-limit.serv
 import { findResidentById } from "#app/models/resident.server";
 import { hashToken, newToken } from "#app/models/session.server";
 import { deleteShareAccess, findShareAccess, findShareByTokenHash, insertShareAccess, markShareAccessVerified, type FoundShareAccess } from "#app/models/share-access.server";
-import { sharedStoryPath, sharesPath } from "#app/models/share-choices";
+import { contactWays, sharedStoryPath, sharesPath } from "#app/models/share-choices";
 import { findAccessCode } from "#app/models/sign-in-code.server";
 import { findVersion } from "#app/models/story.server";
 import { subjectName } from "#app/models/story-sections";
@@ -18,6 +18,7 @@ import {
   accessState,
   atAgencyDomain,
   changedSince,
+  contactCautions,
   sectionsToShare,
   sharedContent,
   shareState,
@@ -163,11 +164,11 @@ export function finishReading(found: SharedAccess): void {
   });
 }
 
-/** Whether and how the person agreed to be contacted, as the consent panel says it. */
+/** Whether and how the person agreed to be contacted, as the consent panel says it, in the words "About you" uses. */
 function contactWords(share: { contactAllowed: boolean; contactMethods: string[] }, lang: Language): string {
-  const t = serverT(lang, "shared", "sharing");
+  const t = serverT(lang, "shared", "story");
   if (!share.contactAllowed) return t("shared:summary.contactNo");
-  return t("shared:summary.contactYes", { methods: share.contactMethods.map((method) => t(`sharing:contact.inline.${method}`)).join(", ") });
+  return t("shared:summary.contactYes", { methods: contactWays(t, share.contactMethods) });
 }
 
 /**
@@ -194,6 +195,7 @@ export function readSharedStory(found: SharedAccess & { access: { email: string 
     basis: found.subject.basis,
     content,
     changed,
+    contactWarning: { cautions: contactCautions({ allowed: share.contactAllowed, methods: share.contactMethods }, content.about), methods: share.contactMethods },
     consent: {
       agency: agency.name,
       sharedOn: formatDate(share.createdAt, lang),

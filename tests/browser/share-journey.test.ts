@@ -417,7 +417,7 @@ describe.each(runs)("$label", ({ configuration, lang }) => {
       expect(path()).toBe(`${storyPath}/share/contact`);
       await checkBothLanguages("contact", (l) => sharing(l).contact.title);
       await radio(t.sharing.contact.yes).check();
-      await checkbox(t.sharing.contact.methods.letter).check();
+      await checkbox(t.story.fields.about.contactBy.options.letter).check();
       await press(button(t.sharing.continue));
 
       // Check your answers; change the carers' parts through its Change link, and come back.

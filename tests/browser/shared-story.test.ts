@@ -322,7 +322,7 @@ describe.each(runs)("$label", ({ configuration, lang, agency, keepUpToDate }) =>
     await r.submit(button(r, t.sharing.continue));
     expect(path(r)).toBe(`${storyPath}/share/contact`);
     await main(r).getByRole("radio", { name: t.sharing.contact.yes, exact: true }).check();
-    await main(r).getByRole("checkbox", { name: t.sharing.contact.methods.letter, exact: true }).check();
+    await main(r).getByRole("checkbox", { name: t.story.fields.about.contactBy.options.letter, exact: true }).check();
     await r.submit(button(r, t.sharing.continue));
     expect(path(r)).toBe(`${storyPath}/share/check`);
     await follow(r, main(r).getByRole("button", { name: t.sharing.continue, exact: true }));
@@ -427,7 +427,7 @@ describe.each(runs)("$label", ({ configuration, lang, agency, keepUpToDate }) =>
       [t.shared.summary.parts]: [t.shared.summary.name, ...sharedSections.map((section) => summaryTitle(section, lang))],
       [t.shared.summary.version]: fill(keepUpToDate ? t.shared.summary.versionLatest : t.shared.summary.versionAgreed, { version: 1 }),
       [t.shared.summary.updated]: formatDateTime(publishedAt(), lang),
-      [t.shared.summary.contact]: fill(t.shared.summary.contactYes, { methods: t.sharing.contact.inline.letter }),
+      [t.shared.summary.contact]: fill(t.shared.summary.contactYes, { methods: t.story.fields.about.contactBy.inline.letter }),
     });
     await expect.poll(() => main(p).getByRole("link", { name: fill(t.shared.summary.received, { name: firstName }), exact: true }).getAttribute("href")).toBe(
       sharedPath("received"),

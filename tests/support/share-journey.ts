@@ -37,14 +37,25 @@ export async function publishedStory(server: ServerWithMail, cookie: string): Pr
   return storyId;
 }
 
-/** Shares the story with `agencies` (ids), "About you" and "What matters" for 6 months, through every page of the journey. */
-export async function shareThroughTheJourney(server: ServerWithMail, cookie: string, storyId: string, agencies: string[], keepUpToDate: "yes" | "no") {
+/**
+ * Shares the story with `agencies` (ids) for 6 months, through every page of
+ * the journey: "About you" and "What matters" unless `parts` says otherwise,
+ * and no contact unless `contact` gives the contact page's answers.
+ */
+export async function shareThroughTheJourney(
+  server: ServerWithMail,
+  cookie: string,
+  storyId: string,
+  agencies: string[],
+  keepUpToDate: "yes" | "no",
+  { parts = ["about", "matters"], contact = { contact: "no" } }: { parts?: string[]; contact?: Record<string, string | string[]> } = {},
+) {
   const share = (step = "") => `/stories/${storyId}/share${step}`;
   await send(server, share(), cookie, { agencies });
-  for (const id of agencies) await send(server, share(`/parts/${id}`), cookie, { parts: ["about", "matters"] });
+  for (const id of agencies) await send(server, share(`/parts/${id}`), cookie, { parts });
   await send(server, share("/how-long"), cookie, { endsIn: "6" });
   await send(server, share("/updates"), cookie, { keepUpToDate });
-  await send(server, share("/contact"), cookie, { contact: "no" });
+  await send(server, share("/contact"), cookie, contact);
   const agreePage = await (await fetch(`${server.url}${share("/agree")}`, { headers: { Cookie: cookie } })).text();
   const declaration = agreePage.match(/name="declaration" value="([0-9a-f]+)"|value="([0-9a-f]+)" name="declaration"/);
   if (!declaration) throw new Error("the agree page has no declaration hash");
