@@ -258,6 +258,12 @@ describe("publishing a new version", () => {
     expect(updated(gp.inbox)).toEqual([]);
   });
 
+  test("an agency shared with twice is named once", () => {
+    shareWith(gp.id, { keepUpToDate: "yes" });
+    shareWith(gp.id, { keepUpToDate: "yes", parts: ["matters"] });
+    expect(newVersionAudienceNames(story.id, later)).toEqual({ following: ["Riverside Medical Practice"], fixed: [] });
+  });
+
   test("a stopped or ended share hears nothing", () => {
     const stopped = shareWith(gp.id).shareId;
     stopSharing(as(stopped));

@@ -266,10 +266,11 @@ export function newVersionAudience(storyId: string, now: Date, tx: Tx = db): { f
   return { following: active.filter(({ share }) => share.keepUpToDate), fixed: active.filter(({ share }) => !share.keepUpToDate) };
 }
 
-/** The agencies' names for the pages before and after saving a version. */
+/** The agencies' names for the pages before and after saving a version, each once (an agency may have been shared with twice). */
 export function newVersionAudienceNames(storyId: string, now = new Date()): { following: string[]; fixed: string[] } {
   const { following, fixed } = newVersionAudience(storyId, now);
-  return { following: following.map(({ agency }) => agency.name), fixed: fixed.map(({ agency }) => agency.name) };
+  const names = (shares: ShareWithAgency[]) => [...new Set(shares.map(({ agency }) => agency.name))];
+  return { following: names(following), fixed: names(fixed) };
 }
 
 /**
