@@ -427,6 +427,9 @@ describe("in Welsh", () => {
       expect(page.doc.lang).toBe("cy");
       expect(text(page.doc.one("main")), path).not.toMatch(rawKey);
       expect(page.doc.title, path).not.toMatch(rawKey);
+      // "Cyhoeddi" (publish) sounds public: a saved version is shared only by these pages.
+      expect(`${page.doc.title} ${text(page.doc.one("main"))}`, path).not.toMatch(/cyhoedd/i);
+      expect(text((await get(path, alice)).doc.one("main")), path).not.toMatch(/publish/i);
     }
     const refused = await cy(`/stories/${storyId}/share/how-long`, {
       method: "POST",

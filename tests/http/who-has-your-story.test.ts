@@ -166,6 +166,10 @@ describe("stopping", () => {
       "What they can see now": "Nothing. They can no longer open your story.",
     });
     expect(text(card)).not.toMatch(/Parts they can see|Version they see|They see each new version|Sharing ends/);
+    const welsh = await get(`/stories/${storyId}/shares`, alice, "cy");
+    const welshCard = welsh.doc.byClass("govuk-summary-card").find((c) => text(c).startsWith(CARE))!;
+    expect(text(welshCard)).toContain("Dim byd. Dydyn nhw ddim yn gallu agor eich stori mwyach.");
+    expect(text(welshCard)).not.toMatch(/Rhannau y gallan nhw eu gweld|Maen nhw’n gweld pob fersiwn/);
 
     const records = recordsOf(CARE);
     expect(records.map((r) => r.kind)).toEqual(["given", "withdrawn"]);
