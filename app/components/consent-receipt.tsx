@@ -5,7 +5,7 @@ import { markParts, useMarkParts } from "#app/components/language-of-parts";
 import type { Language } from "#app/i18n/i18n";
 import type { Localised } from "#app/i18n/localised";
 import { useTranslation } from "#app/i18n/use-translation";
-import { partNames, sharesPath } from "#app/models/share-choices";
+import { contactWays, partNames, sharesPath } from "#app/models/share-choices";
 
 export type ReceiptView = {
   shareId: string;
@@ -37,7 +37,7 @@ export function ConsentReceiptView({ storyId, receipt }: { storyId: string; rece
   );
   const row = (key: string, value: ReactNode) => ({ key: { children: t(`sharing:receipt.${key}`) }, value: { children: value } });
   const contact = receipt.contact.allowed
-    ? t("sharing:check.contactYes", { methods: receipt.contact.methods.map((method) => t(`sharing:contact.inline.${method}`)).join(", ") })
+    ? t("sharing:check.contactYes", { methods: contactWays(t, receipt.contact.methods) })
     : t("sharing:check.contactNo");
   return (
     <>

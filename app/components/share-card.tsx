@@ -1,6 +1,6 @@
 import type { TFunction } from "i18next";
 import { Bullets } from "#app/components/bullets";
-import { SummaryList, type SummaryListAction } from "#app/components/govuk/summary-list";
+import { SummaryList, type SummaryListAction, type SummaryListRow } from "#app/components/govuk/summary-list";
 import { Tag } from "#app/components/govuk/tag";
 import { useMarkParts } from "#app/components/language-of-parts";
 import { Words } from "#app/components/story-answers";
@@ -29,9 +29,34 @@ export function shareActionPath(storyId: string, shareId: string, action: "stop"
   return `${sharesPath(storyId)}/${shareId}/${action}`;
 }
 
+/** When a share ends (active), or when it stopped or ended. */
 function endRow(share: ShareSummary, t: TFunction) {
   if (share.state === "stopped") return { key: t("sharing:whoHas.stopped"), value: share.stoppedOn ?? "" };
   return { key: t(share.state === "ended" ? "sharing:whoHas.ended" : "sharing:whoHas.ends"), value: share.endsOn };
+}
+
+/**
+ * Which version the agency sees and whether it sees new ones, while a share is
+ * active; once it has stopped or ended, the last version they could see and
+ * that they can see nothing now. Nothing about a past share is in the present tense.
+ */
+function versionRows(share: ShareSummary, t: TFunction): SummaryListRow[] {
+  if (share.state !== "active") {
+    return [
+      { key: { children: t("sharing:whoHas.versionBefore") }, value: { children: t("sharing:whoHas.versionNumber", { version: share.version }) } },
+      { key: { children: t("sharing:whoHas.now") }, value: { children: t("sharing:whoHas.nothingNow") } },
+    ];
+  }
+  return [
+    {
+      key: { children: t("sharing:whoHas.version") },
+      value: { children: t(share.keepUpToDate ? "sharing:whoHas.versionLatest" : "sharing:whoHas.versionAgreed", { version: share.version }) },
+    },
+    {
+      key: { children: t("sharing:whoHas.updates") },
+      value: { children: t(share.keepUpToDate ? "sharing:whoHas.updatesYes" : "sharing:whoHas.updatesNo") },
+    },
+  ];
 }
 
 /** Every time someone at the agency opened the story, newest first. */
@@ -71,8 +96,9 @@ function Replies({ replies }: { replies: ShareSummary["replies"] }) {
 }
 
 /**
- * One share on "Who has your story": its state now, what they see and until
- * when, and (while it is active) the ways to change or stop it. Each action's
+ * One share on "Who has your story": its state now, what they see (or, once
+ * stopped or ended, could see) and until when, and while it is active the ways
+ * to change or stop it. Each action's
  * link text ends with the agency's name for screen readers (the card title).
  */
 export function ShareCard({ storyId, share }: { storyId: string; share: ShareSummary }) {
@@ -101,7 +127,7 @@ export function ShareCard({ storyId, share }: { storyId: string; share: ShareSum
           value: { children: <Tag className={stateTags[share.state]}>{t(`sharing:whoHas.states.${share.state}`)}</Tag> },
         },
         {
-          key: { children: t("sharing:whoHas.parts") },
+          key: { children: t(active ? "sharing:whoHas.parts" : "sharing:whoHas.partsBefore") },
           value: { children: <Bullets items={partNames(t, share.sections)} /> },
           actions: action("parts", t("sharing:whoHas.actions.change"), t("sharing:whoHas.partsHidden")),
         },
@@ -110,14 +136,7 @@ export function ShareCard({ storyId, share }: { storyId: string; share: ShareSum
           value: { children: end.value },
           actions: action("extend", t("sharing:whoHas.actions.extend"), t("sharing:whoHas.endsHidden")),
         },
-        {
-          key: { children: t("sharing:whoHas.version") },
-          value: { children: t(share.keepUpToDate ? "sharing:whoHas.versionLatest" : "sharing:whoHas.versionAgreed", { version: share.version }) },
-        },
-        {
-          key: { children: t("sharing:whoHas.updates") },
-          value: { children: t(share.keepUpToDate ? "sharing:whoHas.updatesYes" : "sharing:whoHas.updatesNo") },
-        },
+        ...versionRows(share, t),
         { key: { children: t("sharing:whoHas.views") }, value: { children: <Views views={share.views} /> } },
         { key: { children: t("sharing:whoHas.replies") }, value: { children: <Replies replies={share.replies} /> } },
         {

@@ -5,10 +5,6 @@
 import type { TFunction } from "i18next";
 import { storyPath } from "./story-sections";
 
-/** Ways an agency may get in touch; a story's "text message" counts as phone. */
-export const CONTACT_METHODS = ["email", "phone", "letter"] as const;
-export type ContactMethod = (typeof CONTACT_METHODS)[number];
-
 export type ShareStep = "how-long" | "updates" | "contact" | "check" | "agree";
 
 /** The journey's pages: choosing agencies is `/share` itself. */
@@ -48,6 +44,11 @@ export function dateErrorParts(message: string): DatePart[] {
 /** What a share lets an agency see, in words: the name always, then each part chosen. */
 export function partNames(t: TFunction, sections: readonly string[]): string[] {
   return [t("sharing:declaration.name"), ...sections.map((id) => (id === "about" ? t("sharing:parts.about") : t(`story:sections.${id}.title`)))];
+}
+
+/** The ways an agency may get in touch, in a sentence ("email, text message"): the words "About you" uses for them. */
+export function contactWays(t: TFunction, methods: readonly string[]): string {
+  return methods.map((method) => t(`story:fields.about.contactBy.inline.${method}`)).join(", ");
 }
 
 /** "For example, 27 3 2026": a date two months on, written the way the date inputs take it. */

@@ -33,6 +33,15 @@ const checkboxes = (name: string, options: readonly string[]): ChoiceField => ({
 const radios = (name: string, options: readonly string[]): ChoiceField => ({ kind: "radios", name, options });
 const list = (name: string, max: number, item: readonly ItemField[]): ListField => ({ kind: "list", name, max, item });
 
+/**
+ * The ways a person can be contacted, in one vocabulary: what "About you"
+ * asks, what a share's contact page offers and what a professional reads.
+ * Their words are `story:fields.about.contactBy.options` (a list) and
+ * `.inline` (in a sentence).
+ */
+export const CONTACT_METHODS = ["email", "phone", "text", "letter"] as const;
+export type ContactMethod = (typeof CONTACT_METHODS)[number];
+
 const LONG = 5000;
 const ITEM = 1000;
 const NAME = 100;
@@ -47,7 +56,7 @@ export const storySections = [
       {
         id: "contact",
         fields: [
-          checkboxes("contactBy", ["email", "phone", "text", "letter"]),
+          checkboxes("contactBy", CONTACT_METHODS),
           text("email", 254, { format: "email", autocomplete: "email" }),
           text("phone", 30, { format: "phone", autocomplete: "tel" }),
           textarea("address", 500, { rows: 4, autocomplete: "street-address" }),
@@ -106,6 +115,13 @@ export function findPage(section: StorySection, pageId: string | undefined): Que
 export function storyPath(storyId: string): string {
   return `/stories/${storyId}`;
 }
+
+/**
+ * Stands for a story's id in the address of its first question before the
+ * story exists: "Start a new story" opens /stories/new/about, and the first
+ * save there makes the story. Nothing else has an address under it.
+ */
+export const NEW_STORY = "new";
 
 /** A section's first page is its own address; later pages add their id. */
 export function pagePath(storyId: string, section: StorySection, page: QuestionPage = section.pages[0]): string {

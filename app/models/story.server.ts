@@ -1,15 +1,32 @@
 import { randomUUID } from "node:crypto";
-import { and, asc, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, notExists } from "drizzle-orm";
 import type { SectionContent, StoryContent } from "#app/models/story-sections";
 import { db, type Tx } from "#db/client.server";
 import { stories, storySections, storyVersions, subjects } from "#db/schema";
 
 export type DraftSection = typeof storySections.$inferSelect;
 
-export function insertStory(tx: Tx, { subjectId, ownerId, now }: { subjectId: string; ownerId: string; now: Date }): string {
-  const id = randomUUID();
+export function insertStory(tx: Tx, { id = randomUUID(), subjectId, ownerId, now }: { id?: string; subjectId: string; ownerId: string; now: Date }): string {
   tx.insert(stories).values({ id, subjectId, ownerId, createdAt: now, updatedAt: now }).run();
   return id;
+}
+
+/** Who owns a story, read in the caller's transaction; undefined when there is no such story. */
+export function storyOwner(tx: Tx, storyId: string): string | undefined {
+  return tx.select({ ownerId: stories.ownerId }).from(stories).where(eq(stories.id, storyId)).get()?.ownerId;
+}
+
+/**
+ * Deletes a story, its draft sections and share draft (by cascade), and then
+ * who it is about, unless another story is about them too. The caller checks
+ * first that nothing else refers to it (no version, so no share).
+ */
+export function deleteStory(tx: Tx, storyId: string): void {
+  const story = tx.select({ subjectId: stories.subjectId }).from(stories).where(eq(stories.id, storyId)).get();
+  if (!story) return;
+  tx.delete(stories).where(eq(stories.id, storyId)).run();
+  const others = tx.select({ id: stories.id }).from(stories).where(eq(stories.subjectId, story.subjectId));
+  tx.delete(subjects).where(and(eq(subjects.id, story.subjectId), notExists(others))).run();
 }
 
 /** The story with who it is about, only if `ownerId` owns it. */

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { ChangesSinceLastView } from "#app/components/changes-since-last-view";
 import { ConsentPanel } from "#app/components/consent-panel";
+import { ContactWarning } from "#app/components/contact-warning";
 import { Button } from "#app/components/govuk/button";
 import { NotificationBanner } from "#app/components/govuk/notification-banner";
 import { WarningText } from "#app/components/govuk/warning-text";
@@ -36,7 +37,7 @@ export function action({ request, params }: ActionFunctionArgs): never {
 
 export default function SharedStorySummary() {
   const { t } = useTranslation();
-  const { shareId, name, basis, content, wordsLang, changed, sinceLastView, consent, printedOn, service, received } = useLoaderData<typeof loader>();
+  const { shareId, name, basis, content, wordsLang, changed, sinceLastView, consent, contactWarning, printedOn, service, received } = useLoaderData<typeof loader>();
   const first = firstName(name);
   const mark = useMarkParts();
   const agency = consent.agency;
@@ -47,6 +48,7 @@ export default function SharedStorySummary() {
         <ChangesSinceLastView since={sinceLastView} version={consent.version} changed={changed} />
         <span className="govuk-caption-l">{mark(t("shared:caption", { agency: agency.text }), agency)}</span>
         <h1 className="govuk-heading-l">{t("shared:summary.title", { name })}</h1>
+        <ContactWarning {...contactWarning} />
         <WarningText>{mark(t("shared:summary.private", { agency: agency.text, name: first }), agency)}</WarningText>
         <ConsentPanel name={first} consent={consent} />
         <div className="govuk-button-group app-no-print">

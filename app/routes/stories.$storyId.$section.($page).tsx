@@ -7,24 +7,26 @@ import { StoryQuestion } from "#app/components/story-question";
 import { pageTranslations } from "#app/i18n/i18n.server";
 import { useTranslation } from "#app/i18n/use-translation";
 import { findPage, findSection, pageBefore, pageHeadingKey, pagePath, pageValues, storyPath, type Field } from "#app/models/story-sections";
-import { requireOwnStory, requirePage } from "#app/services/story-access.server";
+import { requireStoryToWrite } from "#app/services/story-access.server";
 import { draftSection, submitStoryPage } from "#app/services/story.server";
 import { readForm } from "#app/utils/form.server";
 
 export const handle = { titleKey: "story:question.title" };
 
 export function loader({ request, params }: LoaderFunctionArgs) {
-  const { story } = requireOwnStory(request, params.storyId);
-  const { section, page } = requirePage(request, params);
-  const values = pageValues(page, draftSection(story.id, section));
+  const { story, section, page } = requireStoryToWrite(request, params);
+  const values = pageValues(page, story ? draftSection(story.id, section) : {});
   const titleKey = pageHeadingKey(section, page);
-  return { ...pageTranslations(request, "story"), titleKey, storyId: story.id, sectionId: section.id, pageId: page.id, values };
+  // A story not yet made: the id it will have if the person saves this page.
+  const newStoryId = story ? null : crypto.randomUUID();
+  return { ...pageTranslations(request, "story"), titleKey, storyId: story?.id ?? null, newStoryId, sectionId: section.id, pageId: page.id, values };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { story } = requireOwnStory(request, params.storyId);
-  const { section, page } = requirePage(request, params);
-  const outcome = submitStoryPage({ storyId: story.id, section, page, form: await readForm(request) });
+  const { story, resident, section, page } = requireStoryToWrite(request, params);
+  const form = await readForm(request);
+  const target = story ? { storyId: story.id } : { storyId: null, residentId: resident.id };
+  const outcome = submitStoryPage({ ...target, section, page, form });
   if (!outcome.ok) return data({ errors: outcome.errors, values: outcome.values }, { status: 400 });
   return redirect(outcome.redirectTo);
 }
@@ -32,17 +34,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function StoryQuestionPage() {
   const { t } = useTranslation();
   const location = useLocation();
-  const { storyId, sectionId, pageId, values } = useLoaderData<typeof loader>();
+  const { storyId, newStoryId, sectionId, pageId, values } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const section = findSection(sectionId)!;
   const page = findPage(section, pageId)!;
   const previous = pageBefore(section, page);
   const hasList = (page.fields as readonly Field[]).some((field) => field.kind === "list");
+  // A new story has only its first question, and Back goes to "Your stories".
+  const backHref = storyId === null ? "/stories" : previous ? pagePath(storyId, section, previous) : storyPath(storyId);
   return (
-    <StoryPage backHref={previous ? pagePath(storyId, section, previous) : storyPath(storyId)}>
+    <StoryPage backHref={backHref}>
       <FormErrorSummary errors={actionData?.errors} t={t} />
       {/* Keyed by location so that after "Remove" the fields show the saved items, not the browser's memory of the old ones. */}
       <Form method="post" noValidate key={location.key}>
+        {newStoryId ? <input type="hidden" name="story" value={newStoryId} /> : null}
         {hasList ? (
           // Enter in a text box presses a form's first button: make that Continue, not "Remove".
           <button type="submit" name="intent" value="continue" className="govuk-visually-hidden" tabIndex={-1} aria-hidden="true">

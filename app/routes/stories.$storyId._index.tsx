@@ -92,7 +92,14 @@ export default function StoryTaskList() {
             </a>
           </p>
         </>
-      ) : null}
+      ) : (
+        // Only a story nobody can have seen is deleted here.
+        <p className="govuk-body">
+          <a className="govuk-link" href={`${storyPath(storyId)}/delete`}>
+            {t("story:taskList.deleteLink")}
+          </a>
+        </p>
+      )}
     </StoryPage>
   );
 }

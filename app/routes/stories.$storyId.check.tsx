@@ -5,10 +5,12 @@ import { Button } from "#app/components/govuk/button";
 import { SummaryList } from "#app/components/govuk/summary-list";
 import { answerRows } from "#app/components/story-answers";
 import { StoryPage } from "#app/components/story-page";
+import { VersionAudience } from "#app/components/version-audience";
 import { languageFor, pageTranslations } from "#app/i18n/i18n.server";
 import { useTranslation } from "#app/i18n/use-translation";
 import { wordsLanguage } from "#app/models/story-language";
 import { findSection, pagePath, storyPath, storySections } from "#app/models/story-sections";
+import { newVersionAudienceNames } from "#app/services/share-changes.server";
 import { requireOwnStory } from "#app/services/story-access.server";
 import { publishStory, storyOverview } from "#app/services/story.server";
 import type { FormError, FormValues } from "#app/utils/form.server";
@@ -18,8 +20,15 @@ export const handle = { titleKey: "story:check.title" };
 export function loader({ request, params }: LoaderFunctionArgs) {
   const { story } = requireOwnStory(request, params.storyId);
   const { draft } = storyOverview(story);
-  // Until published, words whose language the person has not given are marked as the language publishing would record.
-  return { ...pageTranslations(request, "story"), storyId: story.id, draft, wordsLang: wordsLanguage(draft, languageFor(request)) };
+  return {
+    ...pageTranslations(request, "story"),
+    storyId: story.id,
+    draft,
+    // Until a version is saved, words whose language the person has not given are marked as the language saving would record.
+    wordsLang: wordsLanguage(draft, languageFor(request)),
+    nextVersion: (story.latestVersion ?? 0) + 1,
+    audience: newVersionAudienceNames(story.id, languageFor(request)),
+  };
 }
 
 export function action({ request, params }: ActionFunctionArgs) {
@@ -32,7 +41,7 @@ export function action({ request, params }: ActionFunctionArgs) {
 
 export default function CheckYourAnswers() {
   const { t } = useTranslation();
-  const { storyId, draft, wordsLang } = useLoaderData<typeof loader>();
+  const { storyId, draft, wordsLang, nextVersion, audience } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   // The name is asked for on the first page of "About you": the error takes the person there.
   const namePage = `${pagePath(storyId, findSection("about")!)}#`;
@@ -53,9 +62,10 @@ export default function CheckYourAnswers() {
         />
       ))}
       <h2 className="govuk-heading-m">{t("story:check.publishHeading")}</h2>
-      <p className="govuk-body">{t("story:check.publishBody")}</p>
+      <p className="govuk-body">{t("story:check.publishBody", { version: nextVersion })}</p>
+      <VersionAudience audience={audience} saved={false} />
       <Form method="post" noValidate>
-        <Button preventDoubleClick>{t("story:check.publish")}</Button>
+        <Button preventDoubleClick>{t("story:check.publish", { version: nextVersion })}</Button>
       </Form>
     </StoryPage>
   );

@@ -1,30 +1,41 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { Button } from "#app/components/govuk/button";
 import { Panel } from "#app/components/govuk/panel";
 import { StoryPage } from "#app/components/story-page";
-import { pageTranslations } from "#app/i18n/i18n.server";
+import { VersionAudience } from "#app/components/version-audience";
+import { languageFor, pageTranslations } from "#app/i18n/i18n.server";
 import { useTranslation } from "#app/i18n/use-translation";
+import { sharePath } from "#app/models/share-choices";
 import { storyPath } from "#app/models/story-sections";
+import { newVersionAudienceNames } from "#app/services/share-changes.server";
 import { requireOwnStory, requireVersion, storyPageTakesNoForm } from "#app/services/story-access.server";
 
-export const handle = { titleKey: "story:published.title" };
-
+/** "Version 2 saved": who can see it now, and sharing as the next step. */
 export function loader({ request, params }: LoaderFunctionArgs) {
   const { story } = requireOwnStory(request, params.storyId);
   const { version } = requireVersion(story, params.version);
-  return { ...pageTranslations(request, "story"), storyId: story.id, version };
+  // Who sees it is only true of the newest version: an older one is read on its own page.
+  if (version !== story.latestVersion) throw redirect(`${storyPath(story.id)}/versions/${version}`);
+  const audience = newVersionAudienceNames(story.id, languageFor(request));
+  return { ...pageTranslations(request, "story", "sharing"), titleKey: "story:published.title", titleValues: { version: String(version) }, storyId: story.id, version, audience };
 }
 
 export const action = storyPageTakesNoForm;
 
-export default function StoryPublished() {
+export default function VersionSaved() {
   const { t } = useTranslation();
-  const { storyId, version } = useLoaderData<typeof loader>();
+  const { storyId, version, audience } = useLoaderData<typeof loader>();
   return (
     <StoryPage>
-      <Panel titleText={t("story:published.title")}>{t("story:published.version", { version })}</Panel>
+      <Panel titleText={t("story:published.title", { version })}>
+        {t(audience.following.length > 0 ? "story:published.followersSee" : "story:published.onlyYou")}
+      </Panel>
+      <h2 className="govuk-heading-m">{t("story:published.whoHeading")}</h2>
+      <VersionAudience audience={audience} saved />
       <h2 className="govuk-heading-m">{t("story:published.nextHeading")}</h2>
-      <p className="govuk-body">{t("story:published.kept")}</p>
+      <p className="govuk-body">{t("sharing:taskList.body")}</p>
+      <Button href={sharePath(storyId)}>{t("sharing:taskList.button")}</Button>
       <p className="govuk-body">{t("story:published.change")}</p>
       <ul className="govuk-list">
         <li>

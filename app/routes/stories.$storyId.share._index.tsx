@@ -8,6 +8,7 @@ import { StoryPage } from "#app/components/story-page";
 import { languageFor, pageTranslations } from "#app/i18n/i18n.server";
 import { useTranslation } from "#app/i18n/use-translation";
 import { activeAgencies, agencyDescription, agencyName } from "#app/models/agency.server";
+import { sharePath } from "#app/models/share-choices";
 import { storyPath } from "#app/models/story-sections";
 import { mayShare } from "#app/services/consent-rules";
 import { requireShareJourney, shareChoices, submitAgencies } from "#app/services/share-journey.server";
@@ -53,7 +54,8 @@ export default function ChooseAgencies() {
   return (
     <StoryPage backHref={storyPath(storyId)}>
       <FormErrorSummary errors={actionData?.errors} t={t} />
-      <Form method="post" noValidate>
+      {/* Named, because an index route's own form would post to `share?index`, which the address bar then shows. */}
+      <Form method="post" action={sharePath(storyId)} noValidate>
         <Checkboxes
           name="agencies"
           fieldset={{ legend: { children: t("sharing:agencies.title"), isPageHeading: true, className: "govuk-fieldset__legend--l" } }}

@@ -9,7 +9,7 @@ import { formatDate } from "#app/i18n/dates";
 import { languageFor, pageTranslations } from "#app/i18n/i18n.server";
 import { useTranslation } from "#app/i18n/use-translation";
 import { agencyName } from "#app/models/agency.server";
-import { partNames, partsPath, sharePath } from "#app/models/share-choices";
+import { contactWays, partNames, partsPath, sharePath } from "#app/models/share-choices";
 import { backPath, readyToAgree, requireShareJourney } from "#app/services/share-journey.server";
 import { storyPageTakesNoForm } from "#app/services/story-access.server";
 
@@ -62,7 +62,7 @@ export default function CheckShare() {
             key: { children: t("sharing:check.contact") },
             value: {
               children: contact.allowed
-                ? t("sharing:check.contactYes", { methods: contact.methods.map((method) => t(`sharing:contact.inline.${method}`)).join(", ") })
+                ? t("sharing:check.contactYes", { methods: contactWays(t, contact.methods) })
                 : t("sharing:check.contactNo"),
             },
             actions: change(sharePath(storyId, "contact"), t("sharing:check.contactHidden")),

@@ -7,7 +7,7 @@ import { Radios } from "#app/components/govuk/radios";
 import { StoryPage } from "#app/components/story-page";
 import { pageTranslations } from "#app/i18n/i18n.server";
 import { useTranslation } from "#app/i18n/use-translation";
-import { CONTACT_METHODS } from "#app/models/share-choices";
+import { CONTACT_METHODS } from "#app/models/story-sections";
 import { backPath, contactFormValues, requireEarlierSteps, requireShareJourney, submitContact } from "#app/services/share-journey.server";
 import { readForm } from "#app/utils/form.server";
 
@@ -19,7 +19,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
   return {
     ...pageTranslations(request, "sharing", "story"),
     backHref: backPath(story.id, choices, { kind: "contact" }),
-    values: contactFormValues(choices, story),
+    values: contactFormValues(choices),
   };
 }
 
@@ -57,7 +57,7 @@ export default function Contact() {
           hint={{ children: t("sharing:contact.methodsHint") }}
           errorMessage={fieldError(actionData?.errors, "contactMethods", t)}
           values={Array.isArray(methods) ? methods : []}
-          items={CONTACT_METHODS.map((method) => ({ value: method, children: t(`sharing:contact.methods.${method}`) }))}
+          items={CONTACT_METHODS.map((method) => ({ value: method, children: t(`story:fields.about.contactBy.options.${method}`) }))}
         />
         <Button preventDoubleClick>{t("sharing:continue")}</Button>
       </Form>

@@ -32,7 +32,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
     ...pageTranslations(request, "sharing", "story"),
     agencyName: agencyName(agency, languageFor(request)),
     backHref: backPath(story.id, choices, step),
-    chosen: partsFormValue(choices, agency.id, written),
+    chosen: partsFormValue(choices, agency.id),
     written,
   };
 }

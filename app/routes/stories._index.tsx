@@ -1,31 +1,36 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
 import { Button } from "#app/components/govuk/button";
+import { NotificationBanner } from "#app/components/govuk/notification-banner";
 import { Table } from "#app/components/govuk/table";
 import { StoryPage } from "#app/components/story-page";
 import { pageTranslations } from "#app/i18n/i18n.server";
 import { useTranslation } from "#app/i18n/use-translation";
-import { storyPath } from "#app/models/story-sections";
-import { startStory, storiesOf } from "#app/services/story.server";
+import { NEW_STORY, pagePath, storyPath, storySections } from "#app/models/story-sections";
+import { storiesOf } from "#app/services/story.server";
+import { noFormHere } from "#app/utils/layout.server";
 import { requireResident } from "#app/utils/session.server";
 
 export const handle = { titleKey: "story:list.title" };
 
 export function loader({ request }: LoaderFunctionArgs) {
   const { resident } = requireResident(request);
-  return { ...pageTranslations(request, "story"), stories: storiesOf(resident.id) };
+  const deleted = new URL(request.url).searchParams.get("deleted") === "1";
+  return { ...pageTranslations(request, "story"), stories: storiesOf(resident.id), deleted };
 }
 
-export function action({ request }: ActionFunctionArgs) {
-  const { resident } = requireResident(request);
-  return redirect(storyPath(startStory(resident.id)));
+/** Starting a story makes nothing (the first save does): this page takes no form. */
+export function action(args: ActionFunctionArgs): never {
+  requireResident(args.request);
+  return noFormHere(args);
 }
 
 export default function YourStories() {
   const { t } = useTranslation();
-  const { stories } = useLoaderData<typeof loader>();
+  const { stories, deleted } = useLoaderData<typeof loader>();
   return (
     <StoryPage>
+      {deleted ? <NotificationBanner type="success">{t("story:list.deleted")}</NotificationBanner> : null}
       <h1 className="govuk-heading-l">{t("story:list.title")}</h1>
       <p className="govuk-body">{t("story:list.intro")}</p>
       {stories.length === 0 ? (
@@ -50,9 +55,7 @@ export default function YourStories() {
           ])}
         />
       )}
-      <Form method="post" noValidate>
-        <Button preventDoubleClick>{t("story:list.start")}</Button>
-      </Form>
+      <Button href={pagePath(NEW_STORY, storySections[0])}>{t("story:list.start")}</Button>
     </StoryPage>
   );
 }

@@ -5,7 +5,9 @@ import {
   accessState,
   atAgencyDomain,
   changedSince,
+  contactCautions,
   extension,
+  lastVersionShown,
   mayChange,
   mayShare,
   sectionsToShare,
@@ -92,6 +94,18 @@ describe("which version an agency sees", () => {
     expect(versionShown({ version: 1, keepUpToDate: true }, 3)).toBe(3);
     expect(versionShown({ version: 1, keepUpToDate: false }, 3)).toBe(1);
   });
+
+  test("once stopped or ended: the newest saved before then when kept up to date, otherwise the one agreed", () => {
+    const saved = [1, 2, 3].map((version) => ({ version, publishedAt: new Date(`2026-0${version}-01T12:00:00Z`) }));
+    const stopped = { version: 1, keepUpToDate: true, stoppedAt: new Date("2026-02-15T00:00:00Z"), endsAt: new Date("2026-12-31T23:59:59Z") };
+    expect(lastVersionShown(stopped, saved)).toBe(2);
+    expect(lastVersionShown({ ...stopped, keepUpToDate: false }, saved)).toBe(1);
+    // Ended without being stopped: its end date is when it stopped showing anything.
+    expect(lastVersionShown({ ...stopped, stoppedAt: null, endsAt: new Date("2026-03-01T12:00:00Z") }, saved)).toBe(2);
+    expect(lastVersionShown({ ...stopped, stoppedAt: null, endsAt: new Date("2027-01-01T00:00:00Z") }, saved)).toBe(3);
+    // Never one older than the version agreed.
+    expect(lastVersionShown({ ...stopped, version: 2, stoppedAt: new Date("2026-01-15T00:00:00Z") }, saved)).toBe(2);
+  });
 });
 
 describe("what an agency may read", () => {
@@ -119,6 +133,36 @@ describe("what an agency may read", () => {
     const content: StoryContent = { about: { name: "Sam Jones" }, goals: { goals: [{ goal: "A job" }] }, matters: { matters: "Bess" } };
     expect(Object.keys(sharedContent(content, ["goals", "made-up", "matters", "strengths", "goals"]))).toEqual(["matters", "goals"]);
     expect(sharedContent(content, [])).toEqual({});
+  });
+});
+
+describe("what a professional must not do when getting in touch (the warning at the top of the summary)", () => {
+  const byEmail = { allowed: true, methods: ["email"] };
+  const about = { name: "Sam Jones", address: "1 Mill Lane", safeToLeaveMessages: "no" };
+
+  test("nothing to warn of: contact agreed, messages safe or not said, no address or letters agreed", () => {
+    expect(contactCautions(byEmail, undefined)).toEqual([]);
+    expect(contactCautions(byEmail, { name: "Sam Jones", safeToLeaveMessages: "yes" })).toEqual([]);
+    expect(contactCautions({ allowed: true, methods: ["letter"] }, { address: "1 Mill Lane" })).toEqual([]);
+  });
+
+  test("no contact agreed", () => {
+    expect(contactCautions({ allowed: false, methods: [] }, undefined)).toEqual(["noContact"]);
+  });
+
+  test("not safe to leave messages, whatever ways were agreed", () => {
+    expect(contactCautions({ allowed: true, methods: ["text"] }, { safeToLeaveMessages: "no" })).toEqual(["noMessages"]);
+  });
+
+  test("an address they can read, and letters not agreed (or no contact at all): do not write to it", () => {
+    expect(contactCautions(byEmail, { address: "1 Mill Lane" })).toEqual(["notByPost"]);
+    expect(contactCautions({ allowed: false, methods: [] }, { address: "1 Mill Lane" })).toEqual(["noContact", "notByPost"]);
+    expect(contactCautions(byEmail, { address: "  " })).toEqual([]);
+  });
+
+  test("all of them at once, in that order", () => {
+    expect(contactCautions({ allowed: false, methods: [] }, about)).toEqual(["noContact", "noMessages", "notByPost"]);
+    expect(contactCautions(byEmail, about)).toEqual(["noMessages", "notByPost"]);
   });
 });
 

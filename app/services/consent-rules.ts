@@ -1,4 +1,4 @@
-import { storySections, type SectionId, type StoryContent } from "#app/models/story-sections";
+import { storySections, type SectionContent, type SectionId, type StoryContent } from "#app/models/story-sections";
 
 /**
  * The rules of consent, in one place. Pure functions of their inputs, so every
@@ -10,7 +10,7 @@ export const MAX_SHARE_MONTHS = 12;
 export const SHARE_PERIODS = [3, 6, 12] as const;
 
 /** Bumped whenever the declaration's words change; each record keeps the version and a hash of the exact words. */
-export const CONSENT_WORDING_VERSION = "2026-11-26";
+export const CONSENT_WORDING_VERSION = "2026-12-01";
 
 export type ShareState = "active" | "stopped" | "ended";
 
@@ -78,6 +78,20 @@ export function versionShown(share: { version: number; keepUpToDate: boolean }, 
 }
 
 /**
+ * The last version a share that has stopped or ended showed: for one kept up
+ * to date, the newest saved before it stopped (or reached its end date), so a
+ * version saved since is never said to have been seen; otherwise the one agreed.
+ */
+export function lastVersionShown(
+  share: { version: number; keepUpToDate: boolean; stoppedAt: Date | null; endsAt: Date },
+  versions: readonly { version: number; publishedAt: Date }[],
+): number {
+  if (!share.keepUpToDate) return share.version;
+  const until = share.stoppedAt ?? share.endsAt;
+  return Math.max(share.version, ...versions.filter((saved) => saved.publishedAt < until).map((saved) => saved.version));
+}
+
+/**
  * What stopping does. Stopping a share that is already stopped or has ended
  * changes nothing (no new record, no email), so pressing the button twice is safe.
  */
@@ -126,6 +140,27 @@ export function changedSince(current: StoryContent, previous: StoryContent | nul
   return storySections
     .map((section) => section.id)
     .filter((id) => current[id] !== undefined && JSON.stringify(current[id]) !== JSON.stringify(previous[id]));
+}
+
+/** Something a professional must not do when getting in touch with the person. */
+export type ContactCaution = "noContact" | "noMessages" | "notByPost";
+
+/**
+ * What a professional must not do when getting in touch, from what the person
+ * agreed with this agency and what the "About you" it may read says: not
+ * contact them at all; not leave a message someone where they live might see
+ * or hear; not write to the address shown when letters are not a way they
+ * agreed. The summary and its printout put these at the top, as a warning,
+ * before any contact detail. `about` is the shared section (sharedContent), so
+ * nothing withheld is used.
+ */
+export function contactCautions(contact: { allowed: boolean; methods: readonly string[] }, about: SectionContent | undefined): ContactCaution[] {
+  const cautions: ContactCaution[] = [];
+  if (!contact.allowed) cautions.push("noContact");
+  if (about?.safeToLeaveMessages === "no") cautions.push("noMessages");
+  const hasAddress = typeof about?.address === "string" && about.address.trim() !== "";
+  if (hasAddress && !(contact.allowed && contact.methods.includes("letter"))) cautions.push("notByPost");
+  return cautions;
 }
 
 /** How long a professional's verified access lasts in one browser, and how long they have to prove their address first. */

@@ -15,6 +15,7 @@ import {
   changePartsWords,
   extendSharing,
   extendWords,
+  newVersionAudienceNames,
   sendNewLink,
   sharesOverview,
   stopSharing,
@@ -254,6 +255,35 @@ describe("publishing a new version", () => {
     expect(updated(housing.inbox)).toEqual([]);
     const overview = sharesOverview(findOwnedStory(story.id, resident.id)!, "en", later);
     expect(Object.fromEntries(overview.map((share) => [share.agency.text, share.version]))).toEqual({ "Riverside Medical Practice": 2, "Demo Housing Options": 1 });
+  });
+
+  test("who the pages say will see it: each active share kept up to date, none, one or several; the others keep theirs; stopped and ended see nothing", () => {
+    const audience = (at: Date) => {
+      const names = newVersionAudienceNames(story.id, "en", at);
+      const texts = (list: { text: string }[]) => list.map((name) => name.text).sort();
+      return { following: texts(names.following), fixed: texts(names.fixed) };
+    };
+    expect(audience(later)).toEqual({ following: [], fixed: [] });
+    const gpShare = shareWith(gp.id, { keepUpToDate: "yes" }).shareId;
+    shareWith(housing.id, { keepUpToDate: "yes" });
+    expect(audience(later)).toEqual({ following: ["Demo Housing Options", "Riverside Medical Practice"], fixed: [] });
+    stopSharing(as(gpShare));
+    expect(audience(later)).toEqual({ following: ["Demo Housing Options"], fixed: [] });
+    shareWith(gp.id, { keepUpToDate: "no" });
+    expect(audience(later)).toEqual({ following: ["Demo Housing Options"], fixed: ["Riverside Medical Practice"] });
+    const housingEnds = db.select().from(shares).where(eq(shares.agencyId, housing.id)).get()!.endsAt;
+    // Every share here was made at the same moment for 6 months, so all have ended by then.
+    expect(audience(housingEnds)).toEqual({ following: [], fixed: [] });
+    // What the pages say is who is told.
+    expect(publishStory(story.id, resident.id, later)).toEqual({ ok: true, version: 2 });
+    expect(updated(housing.inbox)).toHaveLength(1);
+    expect(updated(gp.inbox)).toEqual([]);
+  });
+
+  test("an agency shared with twice is named once", () => {
+    shareWith(gp.id, { keepUpToDate: "yes" });
+    shareWith(gp.id, { keepUpToDate: "yes", parts: ["matters"] });
+    expect(newVersionAudienceNames(story.id, "en", later)).toEqual({ following: [{ text: "Riverside Medical Practice", lang: "en" }], fixed: [] });
   });
 
   test("a stopped or ended share hears nothing", () => {

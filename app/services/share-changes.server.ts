@@ -1,4 +1,5 @@
 import { formatDate, formatDateTime } from "#app/i18n/dates";
+import type { VersionAudienceNames } from "#app/components/version-audience";
 import type { Language } from "#app/i18n/i18n";
 import { languageFor, serverT } from "#app/i18n/i18n.server";
 import { repliesOfStory, viewsOfStory, type ShareView } from "#app/models/access-log.server";
@@ -10,10 +11,11 @@ import { newToken } from "#app/models/session.server";
 import { findShareForOwner, sharesOfStory, updateShare, type ShareWithAgency } from "#app/models/share.server";
 import { deleteAccessToShare } from "#app/models/share-access.server";
 import { partNames } from "#app/models/share-choices";
-import type { OwnedStory } from "#app/models/story.server";
+import { versionsOf, type OwnedStory } from "#app/models/story.server";
 import {
   CONSENT_WORDING_VERSION,
   extension,
+  lastVersionShown,
   mayChange,
   sectionsToShare,
   shareState,
@@ -75,27 +77,33 @@ export function viewLines(views: readonly ShareView[], lang: Language) {
 /**
  * "Who has your story": each share as the person sees it now, its state worked
  * out at this moment, with every time a professional opened it and every reply.
+ * The version is the one an active share shows, or the last one a stopped or
+ * ended share showed.
  */
 export function sharesOverview(story: Pick<OwnedStory, "id" | "latestVersion">, lang: Language, now = new Date()) {
   const views = viewsOfStory(story.id);
   const replies = repliesOfStory(story.id);
-  return sharesOfStory(story.id).map(({ share, agency }) => ({
-    id: share.id,
-    agency: agencyName(agency, lang),
-    state: shareState(share, now),
-    sections: sectionsToShare(share.sections),
-    endsOn: formatDate(share.endsAt, lang),
-    stoppedOn: share.stoppedAt ? formatDate(share.stoppedAt, lang) : null,
-    version: versionShown(share, story.latestVersion ?? share.version),
-    keepUpToDate: share.keepUpToDate,
-    views: viewLines(
-      views.filter((view) => view.shareId === share.id),
-      lang,
-    ),
-    replies: replies
-      .filter((reply) => reply.shareId === share.id)
-      .map((reply) => ({ id: reply.id, name: reply.name, role: reply.role, email: reply.email, message: reply.message, when: formatDateTime(reply.createdAt, lang) })),
-  }));
+  const saved = versionsOf(story.id);
+  return sharesOfStory(story.id).map(({ share, agency }) => {
+    const state = shareState(share, now);
+    return {
+      id: share.id,
+      agency: agencyName(agency, lang),
+      state,
+      sections: sectionsToShare(share.sections),
+      endsOn: formatDate(share.endsAt, lang),
+      stoppedOn: share.stoppedAt ? formatDate(share.stoppedAt, lang) : null,
+      version: state === "active" ? versionShown(share, story.latestVersion ?? share.version) : lastVersionShown(share, saved),
+      keepUpToDate: share.keepUpToDate,
+      views: viewLines(
+        views.filter((view) => view.shareId === share.id),
+        lang,
+      ),
+      replies: replies
+        .filter((reply) => reply.shareId === share.id)
+        .map((reply) => ({ id: reply.id, name: reply.name, role: reply.role, email: reply.email, message: reply.message, when: formatDateTime(reply.createdAt, lang) })),
+    };
+  });
 }
 
 /** The words of the "Stop sharing" page: the page shows them and the withdrawal record keeps them. */
@@ -258,13 +266,30 @@ export function sendNewLink(action: ShareAction): { ok: true; link: string } | {
 }
 
 /**
- * Part of publishing a new version, in its transaction: each agency that asked
- * to keep up to date and can still open the story gets one "updated" email, in
+ * Who sees a version saved at `now`: the active shares kept up to date see it
+ * (and are told), the other active shares keep the version agreed, and a share
+ * that has stopped or ended sees nothing. The pages before and after saving
+ * say this, and the emails follow it, so what the person reads is what happens.
+ */
+export function newVersionAudience(storyId: string, now: Date, tx: Tx = db): { following: ShareWithAgency[]; fixed: ShareWithAgency[] } {
+  const active = sharesOfStory(storyId, tx).filter(({ share }) => shareState(share, now) === "active");
+  return { following: active.filter(({ share }) => share.keepUpToDate), fixed: active.filter(({ share }) => !share.keepUpToDate) };
+}
+
+/** The agencies' names for the pages before and after saving a version, each once (an agency may have been shared with twice). */
+export function newVersionAudienceNames(storyId: string, lang: Language, now = new Date()): VersionAudienceNames {
+  const { following, fixed } = newVersionAudience(storyId, now);
+  const names = (shares: ShareWithAgency[]) => [...new Map(shares.map(({ agency }) => [agency.id, agencyName(agency, lang)])).values()];
+  return { following: names(following), fixed: names(fixed) };
+}
+
+/**
+ * Part of saving a new version, in its transaction: each agency that asked to
+ * keep up to date and can still open the story gets one "updated" email, in
  * the language it was last written to in. The others keep the version agreed.
  */
 export function tellAgenciesOfNewVersion(tx: Tx, storyId: string, now: Date): void {
-  const following = sharesOfStory(storyId, tx).filter(({ share }) => share.keepUpToDate && shareState(share, now) === "active");
-  for (const { share, agency } of following) {
+  for (const { share, agency } of newVersionAudience(storyId, now, tx).following) {
     const language = consentRecordsOf(share.id, tx).at(-1)?.language ?? "en";
     queueEmail(tx, { to: agency.contactEmail, template: "share-updated", language, personalisation: { ...agencyNamesForEmail(agency), sharedOn: share.createdAt.toISOString() } });
   }

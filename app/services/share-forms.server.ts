@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { formatDate } from "#app/i18n/dates";
 import type { Language } from "#app/i18n/i18n";
-import { CONTACT_METHODS, DATE_PARTS, END_DATE, type DatePart } from "#app/models/share-choices";
-import { storySections } from "#app/models/story-sections";
+import { DATE_PARTS, END_DATE, type DatePart } from "#app/models/share-choices";
+import { CONTACT_METHODS, storySections } from "#app/models/story-sections";
 import { SHARE_PERIODS, shareEndsAt, type EndChoice } from "#app/services/consent-rules";
 import type { FormError, FormValues } from "#app/utils/form.server";
 

@@ -2,10 +2,10 @@ import { redirect } from "@remix-run/node";
 import { z } from "zod";
 import type { Language } from "#app/i18n/i18n";
 import { activeAgencies, findAgenciesByIds, type Agency } from "#app/models/agency.server";
-import { CONTACT_METHODS, DATE_PARTS, partsPath, sharePath, type ContactMethod, type ShareStep } from "#app/models/share-choices";
+import { DATE_PARTS, partsPath, sharePath, type ShareStep } from "#app/models/share-choices";
 import { findShareDraft, saveShareDraft } from "#app/models/share-draft.server";
 import { findVersion } from "#app/models/story.server";
-import { storySections, type SectionId } from "#app/models/story-sections";
+import { CONTACT_METHODS, storySections, type ContactMethod, type SectionId } from "#app/models/story-sections";
 import { mayShare, SHARE_PERIODS, sectionsToShare, shareEndsAt, type EndChoice } from "#app/services/consent-rules";
 import { agenciesSchema, contactSchema, dateField, howLongValues, partsSchema, updatesSchema, validateHowLong } from "#app/services/share-forms.server";
 import { requireOwnStory } from "#app/services/story-access.server";
@@ -187,10 +187,9 @@ export function howLongFormValues(choices: ShareChoices): FormValues {
   return { endsIn: "date", [dateField("day")]: String(day), [dateField("month")]: String(month), [dateField("year")]: String(year) };
 }
 
-/** The sections ticked for an agency: all of them until the person chooses. */
-export function partsFormValue(choices: ShareChoices, agencyId: string, written: readonly SectionId[]): string[] {
-  // Until the person chooses, the parts they have written: a part not yet written is theirs to add knowingly.
-  return choices.parts[agencyId] ?? [...written];
+/** The sections ticked for an agency: those the person chose, and none until they do (consent is a clear act, never a default). */
+export function partsFormValue(choices: ShareChoices, agencyId: string): string[] {
+  return choices.parts[agencyId] ?? [];
 }
 
 /** The sections with something written in the version the person would share, so the parts page can say which are empty. */
@@ -199,13 +198,14 @@ export function writtenSections(story: { id: string; latestVersion: number | nul
   return storySections.map((section) => section.id).filter((id) => version?.content[id] !== undefined);
 }
 
-/** The ways of contact ticked until the person chooses: those their story says suit them (a text message is by phone). */
-export function contactFormValues(choices: ShareChoices, story: { id: string; latestVersion: number | null }): FormValues {
+/**
+ * What the contact page shows: the person's own answer, and nothing chosen
+ * until they give one. The ways their story says suit them are no answer to
+ * whether this agency may get in touch.
+ */
+export function contactFormValues(choices: ShareChoices): FormValues {
   if (choices.contact) return { contact: choices.contact.allowed ? "yes" : "no", contactMethods: choices.contact.methods };
-  const version = story.latestVersion ? findVersion(story.id, story.latestVersion) : undefined;
-  const said = version?.content.about?.contactBy;
-  const suits = new Set((Array.isArray(said) ? said : []).map((method) => (method === "text" ? "phone" : String(method))));
-  return { contact: "", contactMethods: CONTACT_METHODS.filter((method: ContactMethod) => suits.has(method)) };
+  return { contact: "", contactMethods: [] };
 }
 
 /** Every choice made, with the agencies still listed and the end worked out: what the check page and the declaration need. */

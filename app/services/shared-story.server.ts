@@ -12,7 +12,7 @@ import { agencyName } from "#app/models/agency.server";
 import { findResidentById } from "#app/models/resident.server";
 import { hashToken, newToken } from "#app/models/session.server";
 import { deleteShareAccess, findShareAccess, findShareByTokenHash, insertShareAccess, type FoundShareAccess } from "#app/models/share-access.server";
-import { sharedStoryPath, sharesPath } from "#app/models/share-choices";
+import { contactWays, sharedStoryPath, sharesPath } from "#app/models/share-choices";
 import { findAccessCode } from "#app/models/sign-in-code.server";
 import { findVersion } from "#app/models/story.server";
 import { wordsLanguage } from "#app/models/story-language";
@@ -22,6 +22,7 @@ import {
   accessState,
   atAgencyDomain,
   changedSince,
+  contactCautions,
   sectionsToShare,
   sharedContent,
   shareState,
@@ -178,11 +179,11 @@ export function finishReading(found: SharedAccess): void {
   });
 }
 
-/** Whether and how the person agreed to be contacted, as the consent panel says it. */
+/** Whether and how the person agreed to be contacted, as the consent panel says it, in the words "About you" uses. */
 function contactWords(share: { contactAllowed: boolean; contactMethods: string[] }, lang: Language): string {
-  const t = serverT(lang, "shared", "sharing");
+  const t = serverT(lang, "shared", "story");
   if (!share.contactAllowed) return t("shared:summary.contactNo");
-  return t("shared:summary.contactYes", { methods: share.contactMethods.map((method) => t(`sharing:contact.inline.${method}`)).join(", ") });
+  return t("shared:summary.contactYes", { methods: contactWays(t, share.contactMethods) });
 }
 
 /**
@@ -213,6 +214,7 @@ export function readSharedStory(found: SharedAccess & { access: { email: string 
     wordsLang: wordsLanguage(version.content, ""),
     changed,
     sinceLastView,
+    contactWarning: { cautions: contactCautions({ allowed: share.contactAllowed, methods: share.contactMethods }, content.about), methods: share.contactMethods },
     consent: {
       agency: agencyName(agency, lang),
       sharedOn: formatDate(share.createdAt, lang),

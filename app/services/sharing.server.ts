@@ -10,9 +10,10 @@ import { insertConsentRecord } from "#app/models/consent.server";
 import { queueEmail } from "#app/models/outbox.server";
 import { newToken } from "#app/models/session.server";
 import { insertShare } from "#app/models/share.server";
-import { partNames, sharesPath, type ContactMethod } from "#app/models/share-choices";
+import { contactWays, partNames, sharesPath } from "#app/models/share-choices";
 import { deleteShareDraft } from "#app/models/share-draft.server";
 import { findOwnedStory } from "#app/models/story.server";
+import type { ContactMethod } from "#app/models/story-sections";
 import { CONSENT_WORDING_VERSION, mayShare } from "#app/services/consent-rules";
 import { readyToAgree, shareChoices, type CompleteChoices } from "#app/services/share-journey.server";
 import { env } from "#app/utils/env.server";
@@ -32,7 +33,7 @@ export function sharePurpose(lang: Language, agency: Pick<Agency, "name" | "name
 
 function contactWords(t: TFunction, contact: { allowed: boolean; methods: readonly ContactMethod[] }): string {
   if (!contact.allowed) return t("sharing:declaration.contactNo");
-  return t("sharing:declaration.contactYes", { methods: contact.methods.map((method) => t(`sharing:contact.inline.${method}`)).join(", ") });
+  return t("sharing:declaration.contactYes", { methods: contactWays(t, contact.methods) });
 }
 
 /** A paragraph, or a bulleted list. */

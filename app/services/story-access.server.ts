@@ -2,7 +2,7 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { recordAuditEvent } from "#app/models/audit.server";
 import { findShareForOwner } from "#app/models/share.server";
 import { findOwnedStory, findVersion, storyExists, type OwnedStory } from "#app/models/story.server";
-import { findPage, findSection } from "#app/models/story-sections";
+import { findPage, findSection, NEW_STORY, storySections } from "#app/models/story-sections";
 import { refusal } from "#app/utils/layout.server";
 import { requireResident, type SignedIn } from "#app/utils/session.server";
 
@@ -49,6 +49,20 @@ export function requirePage(request: Request, params: { section?: string; page?:
   const page = section ? findPage(section, params.page) : undefined;
   if (!section || !page) throw refusal(request, 404);
   return { section, page };
+}
+
+/**
+ * What a question page writes to: a story the resident owns and the page the
+ * address names, or at /stories/new/about no story yet (its first save makes
+ * one). A story not yet made has only that first question: any other page of
+ * it is not there.
+ */
+export function requireStoryToWrite(request: Request, params: { storyId?: string; section?: string; page?: string }) {
+  if (params.storyId !== NEW_STORY) return { ...requireOwnStory(request, params.storyId), ...requirePage(request, params) };
+  const signedIn = requireResident(request);
+  const { section, page } = requirePage(request, params);
+  if (section !== storySections[0] || page !== section.pages[0]) throw refusal(request, 404);
+  return { ...signedIn, story: null, section, page };
 }
 
 /** One share of an owned story, from its id in the address, or 404: a share of any other story is not there. */

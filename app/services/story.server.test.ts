@@ -5,8 +5,8 @@ import { findOrCreateResident, setResidentLanguage } from "#app/models/resident.
 import { findDraftSection, findVersion, versionsOf } from "#app/models/story.server";
 import { findPage, findSection } from "#app/models/story-sections";
 import { db, sqlite } from "#db/client.server";
-import { auditEvents, stories, storyVersions, subjects } from "#db/schema";
-import { publishStory, startStory, statusAfter, storyOverview, submitStoryPage } from "./story.server";
+import { auditEvents, shareDrafts, stories, storySections, storyVersions, subjects } from "#db/schema";
+import { deleteDraftStory, publishStory, startStory, statusAfter, storyOverview, submitStoryPage } from "./story.server";
 
 let residentId: string;
 let storyId: string;
@@ -40,6 +40,54 @@ describe("starting a story", () => {
     const audit = db.select().from(auditEvents).all().filter((e) => e.event === "story_created" && e.detail?.story === storyId);
     expect(audit).toHaveLength(1);
     expect(audit[0].detail).toEqual({ resident: residentId, story: storyId });
+  });
+});
+
+describe("a new story is made by its first save", () => {
+  const namePage = () => ({ section: findSection("about")!, page: findPage(findSection("about")!, undefined)! });
+  const storyCount = () => db.select().from(stories).all().filter((row) => row.ownerId === residentId).length;
+
+  test("saving the first answer makes it, with the id its page gave it, once however often the form is sent", () => {
+    const id = randomUUID();
+    const form = () => formOf({ story: id, name: "Ceri Ellis", intent: "continue" });
+    expect(submitStoryPage({ storyId: null, residentId, ...namePage(), form: form() })).toEqual({ ok: true, redirectTo: `/stories/${id}/about/contact` });
+    expect(submitStoryPage({ storyId: null, residentId, ...namePage(), form: form() })).toEqual({ ok: true, redirectTo: `/stories/${id}/about/contact` });
+    expect(storyCount()).toBe(2);
+    expect(db.select().from(stories).where(eq(stories.id, id)).get()).toMatchObject({ ownerId: residentId });
+    expect(findDraftSection(id, "about")?.content).toMatchObject({ name: "Ceri Ellis" });
+  });
+
+  test("nothing typed, or a mistake, makes nothing; someone else's id is not there", () => {
+    const empty = submitStoryPage({ storyId: null, residentId, ...namePage(), form: formOf({ story: randomUUID(), intent: "save" }) });
+    expect(empty).toEqual({ ok: true, redirectTo: "/stories" });
+    const mistake = submitStoryPage({ storyId: null, residentId, ...namePage(), form: formOf({ story: randomUUID(), name: "", intent: "continue" }) });
+    expect(mistake.ok).toBe(false);
+    const someoneElse = findOrCreateResident(db, `${randomUUID()}@example.org`, "en", new Date()).id;
+    expect(() => submitStoryPage({ storyId: null, residentId: someoneElse, ...namePage(), form: formOf({ story: storyId, name: "Not Yours" }) })).toThrow(Response);
+    expect(storyCount()).toBe(1);
+    expect(findDraftSection(storyId, "about")).toBeUndefined();
+  });
+});
+
+describe("deleting a story", () => {
+  test("a story with no saved version goes, with its answers, its share draft and who it is about, and the audit log says so", () => {
+    submit("about", undefined, { name: "Dana Draft", intent: "continue" });
+    db.insert(shareDrafts).values({ storyId, choices: { agencies: [] }, updatedAt: new Date() }).run();
+    const { subjectId } = story();
+    expect(deleteDraftStory(storyId, residentId)).toBe("deleted");
+    expect(db.select().from(stories).where(eq(stories.id, storyId)).all()).toEqual([]);
+    expect(db.select().from(storySections).where(eq(storySections.storyId, storyId)).all()).toEqual([]);
+    expect(db.select().from(shareDrafts).where(eq(shareDrafts.storyId, storyId)).all()).toEqual([]);
+    expect(db.select().from(subjects).where(eq(subjects.id, subjectId)).all()).toEqual([]);
+    const audit = db.select().from(auditEvents).all().filter((e) => e.event === "story_deleted" && e.detail?.story === storyId);
+    expect(audit.map((e) => e.detail)).toEqual([{ resident: residentId, story: storyId }]);
+  });
+
+  test("a story with a saved version is not deleted here", () => {
+    submit("about", undefined, { name: "Dana Draft", intent: "continue" });
+    expect(publishStory(storyId, residentId)).toEqual({ ok: true, version: 1 });
+    expect(deleteDraftStory(storyId, residentId)).toBe("has-versions");
+    expect(story()).toMatchObject({ latestVersion: 1 });
   });
 });
 

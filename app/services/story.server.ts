@@ -1,5 +1,7 @@
+import { randomUUID } from "node:crypto";
 import { recordAuditEvent } from "#app/models/audit.server";
 import {
+  deleteStory,
   draftSections,
   draftSectionsOfOwner,
   findDraftSection,
@@ -10,6 +12,7 @@ import {
   latestVersionsOfOwner,
   saveDraftSection,
   storiesOwnedBy,
+  storyOwner,
   type DraftSection,
   type OwnedStory,
 } from "#app/models/story.server";
@@ -33,18 +36,32 @@ import { findResidentById } from "#app/models/resident.server";
 import { writtenInAnswer } from "#app/models/story-language";
 import { insertSubject } from "#app/models/subject.server";
 import { tellAgenciesOfNewVersion } from "#app/services/share-changes.server";
+import { UUID } from "#app/services/story-access.server";
 import { readIntent, readPageValues, validatePage, type StoryIntent } from "#app/services/story-forms.server";
 import type { FormError, FormValues } from "#app/utils/form.server";
 import { db } from "#db/client.server";
 
-/** A new story about the resident themselves, ready to write. */
-export function startStory(residentId: string, now = new Date()): string {
+/**
+ * A new story about the resident themselves. Pages make one only when its
+ * first answer is saved (submitStoryPage, inside that save's transaction),
+ * with the id the first page gave it.
+ */
+export function startStory(residentId: string, now = new Date(), storyId?: string): string {
   return db.transaction((tx) => {
     const subjectId = insertSubject(tx, residentId, "self", now);
-    const storyId = insertStory(tx, { subjectId, ownerId: residentId, now });
-    recordAuditEvent("story_created", { resident: residentId, story: storyId }, tx);
-    return storyId;
+    const id = insertStory(tx, { id: storyId, subjectId, ownerId: residentId, now });
+    recordAuditEvent("story_created", { resident: residentId, story: id }, tx);
+    return id;
   });
+}
+
+/**
+ * The id a new story's first page chose for it (sent back with the form), so
+ * the same form sent twice (a double tap without JavaScript) makes one story.
+ */
+function newStoryId(form: FormData): string {
+  const sent = form.get("story");
+  return typeof sent === "string" && UUID.test(sent) ? sent : randomUUID();
 }
 
 /** A section is completed by Continue on its last page; any other save leaves it in progress. */
@@ -60,16 +77,18 @@ export type PageOutcome = { ok: true; redirectTo: string } | { ok: false; errors
 
 /**
  * Saves what was typed on a question page, then does what the button asked:
- * go on, stop for now, add an item or remove one. Nothing is saved when a check fails.
+ * go on, stop for now, add an item or remove one. Nothing is saved when a
+ * check fails. With `storyId` null the page is a new story's first question:
+ * saving an answer makes the story, and saving nothing makes nothing.
  */
 export function submitStoryPage({
-  storyId,
+  storyId: ownStoryId,
+  residentId,
   section,
   page,
   form,
   now = new Date(),
-}: {
-  storyId: string;
+}: ({ storyId: string; residentId?: undefined } | { storyId: null; residentId: string }) & {
   section: StorySection;
   page: QuestionPage;
   form: FormData;
@@ -91,8 +110,17 @@ export function submitStoryPage({
     answers[list.name] = [...items, Object.fromEntries(list.item.map((field) => [field.name, ""]))];
     newItemId = itemFieldId(list, items.length, list.item[0]);
   }
+  const isNew = ownStoryId === null;
+  if (isNew && Object.keys(cleanStory({ [section.id]: answers })).length === 0) return { ok: true, redirectTo: "/stories" };
+  const storyId = ownStoryId ?? newStoryId(form);
   const nextPage = pageAfter(section, page);
   db.transaction((tx) => {
+    if (isNew) {
+      const owner = storyOwner(tx, storyId);
+      // An id that is someone else's is not there, as for any other address naming it.
+      if (owner !== undefined && owner !== residentId) throw new Response(null, { status: 404 });
+      if (owner === undefined) startStory(residentId, now, storyId);
+    }
     const saved = findDraftSection(storyId, section.id, tx);
     saveDraftSection(tx, {
       storyId,
@@ -155,6 +183,21 @@ export function storiesOf(residentId: string) {
       versions.find((version) => version.storyId === story.id),
     );
     return { id: story.id, name: name ?? null, latestVersion: latest?.version ?? null, unpublishedChanges };
+  });
+}
+
+/**
+ * Deletes a story nobody else can have seen: one with no saved version, so no
+ * share or consent record refers to it. Its answers and who it is about go
+ * with it; the audit log keeps that it happened. A story with a saved version
+ * is not deleted here.
+ */
+export function deleteDraftStory(storyId: string, residentId: string): "deleted" | "has-versions" {
+  return db.transaction((tx) => {
+    if (latestVersionNumber(tx, storyId) > 0) return "has-versions";
+    deleteStory(tx, storyId);
+    recordAuditEvent("story_deleted", { resident: residentId, story: storyId }, tx);
+    return "deleted";
   });
 }
 

@@ -17,7 +17,8 @@ export type FormResult<T> = { ok: true; data: T; values: FormValues } | { ok: fa
 export async function readForm(request: Request): Promise<FormData> {
   const text = await readLimited(request, MAX_BODY_BYTES);
   const type = request.headers.get("Content-Type") ?? "";
-  if (!type.startsWith("application/x-www-form-urlencoded")) {
+  // A form with nothing ticked or typed may arrive as an empty body with no type: it is an empty form, answered with the page's own error messages.
+  if (text !== "" && !type.startsWith("application/x-www-form-urlencoded")) {
     throw refusal(request, 415);
   }
   const form = new FormData();

@@ -62,7 +62,7 @@ beforeAll(async () => {
 
   // Shared whole with two agencies; the GP keeps up to date.
   const since = server.mail.received.length;
-  await shareThroughTheJourney(server, resident, storyId, [gp.id, housing.id], "yes", allParts);
+  await shareThroughTheJourney(server, resident, storyId, [gp.id, housing.id], "yes", { parts: allParts });
   gpInbox = gp.contact_email;
   const gpLink = await linkSentTo(server, gp.contact_email, since);
   stoppedLink = await linkSentTo(server, housing.contact_email, since);
@@ -188,7 +188,7 @@ describe.each(narrow)("$label", (configuration) => {
     const story = `/stories/${storyId}`;
     // A share chosen up to the declaration, for this browser to agree to at the end.
     const chosen = toChoose[narrow.indexOf(configuration)];
-    await chooseThroughTheJourney(server, resident, storyId, [chosen], "no", allParts);
+    await chooseThroughTheJourney(server, resident, storyId, [chosen], "no", { parts: allParts });
     await visitEach("your stories", "/stories");
     await visitEach("task list", story);
     for (const section of storySections) {

@@ -3,8 +3,8 @@
  * Chromium at 375 px: once with JavaScript off in English, once with it on in
  * Welsh. They sign in with the code from a real email, answer every question
  * of every section (adding goals and removing one), make each kind of mistake
- * and put it right, publish, change an answer, publish again, read both
- * versions and sign out.
+ * and put it right, save version 1, change an answer, save version 2, read
+ * both versions and sign out.
  *
  * Every page and every error state is also loaded in the other language, and
  * each is checked with axe-core, for sideways scrolling at 375 px and for
@@ -222,7 +222,7 @@ describe.each(runs)("$label", ({ configuration, lang }) => {
   }
 
   test(
-    "sign in with an emailed code, write every section, put mistakes right, publish twice, read the versions and sign out",
+    "sign in with an emailed code, write every section, put mistakes right, save two versions, read them and sign out",
     async () => {
       const t = words[lang];
       const story = (language: Language) => words[language].story;
@@ -268,27 +268,31 @@ describe.each(runs)("$label", ({ configuration, lang }) => {
       await press(button(t.signIn.code.continue));
       expect(path()).toBe("/stories");
 
-      // Your stories, then a new one.
+      // Your stories, then a new one: its first question, where saving an answer makes the story.
       await checkBothLanguages("your-stories", (l) => story(l).list.title);
-      await press(button(t.story.list.start));
+      await follow(button(t.story.list.start));
+      expect(path()).toBe("/stories/new/about");
+      await checkBothLanguages("about-name-new", (l) => story(l).pages.about.name.heading);
+      const nameBox = (l: Language) => textbox(field(l).about.name.label);
+      const preferredNameBox = (l: Language) => textbox(field(l).about.preferredName.label);
+      await preferredNameBox(lang).fill(answers.preferredName);
+      await press(button(t.story.question.save));
       const storyPath = path();
       expect(storyPath).toMatch(/^\/stories\/[0-9a-f-]{36}$/);
       await checkBothLanguages("task-list-new", (l) => story(l).taskList.title);
 
-      // Publishing with no name yet: the error takes you to the name question.
+      // Saving a version with no name yet: the error takes you to the name question.
       await follow(link(t.story.taskList.checkLink));
       expect(path()).toBe(`${storyPath}/check`);
       await checkBothLanguages("check-answers-empty", (l) => story(l).check.title, {
         name: "check-answers-publish-without-name",
-        make: (l) => press(button(story(l).check.publish)),
+        make: (l) => press(button(fill(story(l).check.publish, { version: 1 }, l))),
         errors: (l) => [{ message: story(l).errors.publishName, href: `${storyPath}/about#name` }],
       });
       await follow(page().locator(".govuk-error-summary").getByRole("link", { name: t.story.errors.publishName }));
       expect(path()).toBe(`${storyPath}/about`);
 
       // About you: the name page, first without a name.
-      const nameBox = (l: Language) => textbox(field(l).about.name.label);
-      const preferredNameBox = (l: Language) => textbox(field(l).about.preferredName.label);
       await checkBothLanguages("about-name", (l) => story(l).pages.about.name.heading, {
         name: "about-name-missing",
         make: async (l) => {
@@ -455,13 +459,14 @@ describe.each(runs)("$label", ({ configuration, lang }) => {
       );
       await expectEscaped("check your answers");
 
-      // Publish: version 1.
-      await press(button(t.story.check.publish));
+      // Save version 1: only the resident can see it, and sharing is the next step.
+      await press(button(fill(t.story.check.publish, { version: 1 }, lang)));
       expect(path()).toBe(`${storyPath}/published/1`);
-      expect(await page().locator(".govuk-panel__body").textContent()).toBe(fill(t.story.published.version, { version: 1 }, lang));
-      await checkBothLanguages("published-1", (l) => story(l).published.title);
+      expect(await page().locator(".govuk-panel__body").textContent()).toBe(t.story.published.onlyYou);
+      await checkBothLanguages("published-1", (l) => fill(story(l).published.title, { version: 1 }, l));
+      expect(await page().locator(`main a.govuk-button[href="${storyPath}/share"]`).count(), "sharing offered as the next step").toBe(1);
 
-      // Change one answer through its Change link, and publish again: version 2.
+      // Change one answer through its Change link, and save version 2.
       await follow(link(t.story.published.backLink));
       await check("task-list-published", t.story.taskList.title, lang);
       await follow(link(t.story.taskList.checkLink));
@@ -477,10 +482,10 @@ describe.each(runs)("$label", ({ configuration, lang }) => {
       await follow(link(t.story.taskList.checkLink));
       expect(await cardRows(t.story.sections.matters.title)).toEqual([[t.story.fields.matters.matters.summary, answers.mattersChanged]]);
       await check("check-answers-changed", t.story.check.title, lang);
-      await press(button(t.story.check.publish));
+      await press(button(fill(t.story.check.publish, { version: 2 }, lang)));
       expect(path()).toBe(`${storyPath}/published/2`);
-      expect(await page().locator(".govuk-panel__body").textContent()).toBe(fill(t.story.published.version, { version: 2 }, lang));
-      await checkBothLanguages("published-2", (l) => story(l).published.title);
+      expect(await page().locator(".govuk-panel__body").textContent()).toBe(t.story.published.onlyYou);
+      await checkBothLanguages("published-2", (l) => fill(story(l).published.title, { version: 2 }, l));
 
       // The preview: the new answer, its line break kept (innerText only keeps a line
       // break that is rendered) and its <b> shown as text.

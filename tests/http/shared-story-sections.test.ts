@@ -12,7 +12,7 @@ import { createHash, randomBytes, randomUUID } from "node:crypto";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { itemFieldId, pagePath, storySections, type Field, type ItemField, type StorySection } from "#app/models/story-sections";
-import { shareThroughTheJourney } from "#tests/support/share-journey";
+import { shareThroughTheJourney, startStory } from "#tests/support/share-journey";
 import { signIn, startServerWithMail, type ServerWithMail } from "#tests/support/sign-in";
 import { HtmlDocument, queryRows, text } from "./helpers";
 
@@ -88,7 +88,7 @@ async function eachOf<T>(items: T[], concurrency: number, work: (item: T) => Pro
 beforeAll(async () => {
   server = await startServerWithMail();
   alice = await signIn(server, "alice@example.org");
-  storyId = ((await post("/stories")).headers.get("location") ?? "").slice("/stories/".length);
+  storyId = await startStory(server, alice, { name: NAME });
   for (const form of forms) {
     const answer = await post(form.path(storyId), form.fields);
     if (answer.status !== 302) throw new Error(`POST ${form.path(storyId)} answered ${answer.status}`);

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { startStory } from "#tests/support/share-journey";
 import { signIn, startServerWithMail, type ServerWithMail, bodyOf } from "#tests/support/sign-in";
 import { attr, load, openReadOnly, type Page, queryRows, root, text } from "./helpers";
 
@@ -30,11 +31,6 @@ const post = (path: string, cookie: string | undefined, fields: Record<string, s
 
 function expectRedirect(page: Page, to: string) {
   expect([page.status, page.headers.get("location")]).toEqual([302, to]);
-}
-
-async function startStory(cookie: string): Promise<string> {
-  const started = await post("/stories", cookie);
-  return (started.headers.get("location") ?? "").slice("/stories/".length);
 }
 
 /** What the database holds for sharing: no refused request may change any of it. */
@@ -72,6 +68,9 @@ async function expectRefused(path: string, fields: Record<string, string | strin
   expect(sharingRows()).toEqual(before);
 }
 
+/** Where each form in the page's main content posts to. */
+const formActions = (page: Page) => page.doc.tag("form", page.doc.one("main")).map((form) => attr(form, "action"));
+
 const checkedValues = (page: Page) => page.doc.all((el) => el.tagName === "input" && attr(el, "checked") !== undefined).map((el) => attr(el, "value"));
 
 
@@ -96,13 +95,13 @@ beforeAll(async () => {
   alice = await signIn(server, "alice@example.org");
   bob = await signIn(server, "bob@example.org");
 
-  storyId = await startStory(alice);
+  storyId = await startStory(server, alice);
   expect((await post(`/stories/${storyId}/about`, alice, { name: "Sam Jones", intent: "continue" })).status).toBe(302);
   expect((await post(`/stories/${storyId}/about/contact`, alice, { contactBy: ["email", "text"], email: "sam@example.org", intent: "save" })).status).toBe(302);
   expect((await post(`/stories/${storyId}/matters`, alice, { matters: "My dog, Bess.", intent: "continue" })).status).toBe(302);
   expect((await post(`/stories/${storyId}/check`, alice)).status).toBe(302);
 
-  unpublishedId = await startStory(alice);
+  unpublishedId = await startStory(server, alice);
   const start = await get(`/stories/${storyId}/share`, alice);
   agencyIds = Object.fromEntries(
     start.doc.all((el) => el.tagName === "input" && attr(el, "name") === "agencies").map((input) => {
@@ -123,9 +122,9 @@ describe("before sharing", () => {
     expect(text((await get(`/stories/${unpublishedId}`, alice)).doc.one("main"))).not.toContain("Share your story");
   });
 
-  test("a story with nothing published gets a page saying to publish first; the later pages and the forms lead there", async () => {
+  test("a story with no saved version gets a page saying to save one first; the later pages and the forms lead there", async () => {
     const page = await get(`/stories/${unpublishedId}/share`, alice);
-    expectSharingPage(page, "Publish your story before you share it");
+    expectSharingPage(page, "Save a version of your story before you share it");
     expect(page.doc.all((el) => el.tagName === "a" && attr(el, "href") === `/stories/${unpublishedId}/check`)).toHaveLength(1);
     expect(page.doc.tag("form", page.doc.one("main"))).toHaveLength(0);
     expectRedirect(await get(`/stories/${unpublishedId}/share/how-long`, alice), `/stories/${unpublishedId}/share`);
@@ -153,16 +152,32 @@ describe("sharing with two agencies, without JavaScript", () => {
     expectRedirect(await post(share(), alice, { agencies: [agencyIds[HOUSING], agencyIds[GP]] }), share(`/parts/${agencyIds[HOUSING]}`));
   });
 
-  test("which parts, per agency: the parts written ticked at first, the name always goes, at least one", async () => {
+  test("after a mistake on the first page the form, and so the address, is the page's own: no ?index", async () => {
+    // Without JavaScript the browser shows the answer to a form at the address it posted to.
+    const refused = await post(share(), alice, {});
+    expect(refused.status).toBe(400);
+    expect(formActions(refused)).toEqual([share()]);
+    expect(formActions(await get(share(), alice))).toEqual([share()]);
+  });
+
+  test("which parts, per agency: nothing ticked at first, the name always goes (said, not ticked), at least one", async () => {
     const page = await get(share(`/parts/${agencyIds[HOUSING]}`), alice);
     expectSharingPage(page, "Which parts of your story can they see?");
     expect(page.doc.h1).toBe(`${HOUSING} Which parts of your story can they see?`);
-    // Alice has written "About you" and "What matters"; the parts she has not written are there to tick, and say so.
-    expect(checkedValues(page)).toEqual(["about", "matters"]);
+    // Consent is a clear act: nothing starts ticked, not even the parts Alice has written.
+    expect(checkedValues(page)).toEqual([]);
+    expect(page.html).not.toMatch(/\schecked/);
+    // The parts she has not written are there to tick, and say so.
     expect(page.doc.all((el) => el.tagName === "input" && attr(el, "name") === "parts").map((el) => attr(el, "value"))).toHaveLength(9);
     expect(text(page.doc.one("main")).split("You have not written this part yet.")).toHaveLength(8);
     expect(text(page.doc.one("main"))).toContain("Your name is always shared");
     await expectRefused(share(`/parts/${agencyIds[HOUSING]}`), {}, "#parts", "Select at least one part of your story to share");
+    // However the empty form arrives (a body with no fields may come without a Content-Type), it gets the message, not an error page.
+    const before = sharingRows();
+    const bare = await load(server.url, share(`/parts/${agencyIds[HOUSING]}`), { method: "POST", headers: { Cookie: `${alice}; lang=en` } });
+    expect(bare.status).toBe(400);
+    expect(errorSummary(bare)).toEqual([{ href: "#parts", text: "Select at least one part of your story to share" }]);
+    expect(sharingRows()).toEqual(before);
     expectRedirect(await post(share(`/parts/${agencyIds[HOUSING]}`), alice, { parts: ["about"] }), share(`/parts/${agencyIds[GP]}`));
     expectRedirect(await post(share(`/parts/${agencyIds[GP]}`), alice, { parts: ["matters", "about", "strengths"] }), share("/how-long"));
     expect(checkedValues(await get(share(`/parts/${agencyIds[GP]}`), alice))).toEqual(["about", "matters", "strengths"]);
@@ -172,6 +187,7 @@ describe("sharing with two agencies, without JavaScript", () => {
     const page = await get(share("/how-long"), alice);
     expectSharingPage(page, "How long can they see your story for?");
     expect(page.doc.all((el) => el.tagName === "input" && attr(el, "name") === "endsIn").map((el) => attr(el, "value"))).toEqual(["3", "6", "12", "date"]);
+    expect(checkedValues(page)).toEqual([]);
     // Without JavaScript the date is there to fill in: its inputs are in the page, not behind a script.
     expect(page.doc.all((el) => attr(el, "id") === "endDate-day")).toHaveLength(1);
 
@@ -192,14 +208,17 @@ describe("sharing with two agencies, without JavaScript", () => {
     expectRedirect(await post(path, alice, { endsIn: "date", ...day(monthsFromNow(2)) }), share("/updates"));
   });
 
-  test("keep them up to date, and may they contact you (the ways in the story ticked at first)", async () => {
-    expectSharingPage(await get(share("/updates"), alice), "When you change your story, can they see the new version?");
+  test("keep them up to date, and may they contact you: nothing chosen at first", async () => {
+    const updates = await get(share("/updates"), alice);
+    expectSharingPage(updates, "When you change your story, can they see the new version?");
+    expect(checkedValues(updates)).toEqual([]);
     await expectRefused(share("/updates"), {}, "#keepUpToDate", "Select yes if they can see your story when you change it");
     expectRedirect(await post(share("/updates"), alice, { keepUpToDate: "no" }), share("/contact"));
 
     const contact = await get(share("/contact"), alice);
     expectSharingPage(contact, "Can they contact you about your story?");
-    expect(checkedValues(contact)).toEqual(["email", "phone"]);
+    // Alice's story says email and text messages suit her; that is no answer to this question.
+    expect(checkedValues(contact)).toEqual([]);
     await expectRefused(share("/contact"), { contact: "yes" }, "#contactMethods", "Select how they can contact you");
     expectRedirect(await post(share("/contact"), alice, { contact: "yes", contactMethods: ["email"] }), share("/check"));
   });
@@ -408,6 +427,9 @@ describe("in Welsh", () => {
       expect(page.doc.lang).toBe("cy");
       expect(text(page.doc.one("main")), path).not.toMatch(rawKey);
       expect(page.doc.title, path).not.toMatch(rawKey);
+      // "Cyhoeddi" (publish) sounds public: a saved version is shared only by these pages.
+      expect(`${page.doc.title} ${text(page.doc.one("main"))}`, path).not.toMatch(/cyhoedd/i);
+      expect(text((await get(path, alice)).doc.one("main")), path).not.toMatch(/publish/i);
     }
     const refused = await cy(`/stories/${storyId}/share/how-long`, {
       method: "POST",

@@ -2,8 +2,9 @@ import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { pagePath, storySections } from "#app/models/story-sections";
+import { startStory as startStoryAs } from "#tests/support/share-journey";
 import { signIn, startServerWithMail, type ServerWithMail } from "#tests/support/sign-in";
-import { attr, load, openReadOnly, root, text, type Page } from "./helpers";
+import { attr, auditRows, load, openReadOnly, queryRows, root, rowCounts, text, type Page } from "./helpers";
 
 let server: ServerWithMail;
 let alice: string;
@@ -32,13 +33,7 @@ const post = (path: string, cookie: string | undefined, fields: Record<string, s
   });
 };
 
-async function startStory(cookie: string): Promise<string> {
-  const started = await post("/stories", cookie);
-  expect(started.status).toBe(302);
-  const location = started.headers.get("location") ?? "";
-  expect(location).toMatch(/^\/stories\/[0-9a-f-]{36}$/);
-  return location.slice("/stories/".length);
-}
+const startStory = (cookie: string, fields?: Record<string, string>) => startStoryAs(server, cookie, fields);
 
 /** What the database holds for one story: the rows a request must not change. */
 function storyRows(storyId: string) {
@@ -73,7 +68,8 @@ const rawKey = /\b(common|govuk|story):[A-Za-z0-9_.[\]-]+/;
 
 function expectStoryPage(page: Page) {
   expect(page.doc.byClass("govuk-exit-this-page")).toHaveLength(1);
-  expect(text(page.doc.byClass("govuk-warning-text")[0])).toMatch(/999\.$/);
+  // Last on every story page, after any warning of the page's own.
+  expect(text(page.doc.byClass("govuk-warning-text").at(-1)!)).toMatch(/999\.$/);
   const main = page.doc.one("main");
   expect(text(main)).not.toMatch(rawKey);
   expect(page.doc.title).not.toMatch(rawKey);
@@ -82,20 +78,59 @@ function expectStoryPage(page: Page) {
 describe("writing a story", () => {
   let storyId: string;
 
-  test("a new resident has no stories; Start a new story makes one and opens its task list", async () => {
+  test("Start a new story opens the first question and makes nothing, however often it is pressed", async () => {
     const list = await get("/stories", alice);
     expect(list.status).toBe(200);
     expect(list.doc.h1).toBe("Your stories");
     expect(text(list.doc.one("main"))).toContain("You have not started a story yet.");
     expectStoryPage(list);
+    expect(list.doc.all((el) => el.tagName === "a" && text(el) === "Start a new story").map((a) => attr(a, "href"))).toEqual(["/stories/new/about"]);
 
-    storyId = await startStory(alice);
+    const before = rowCounts(server.databasePath);
+    for (let tap = 0; tap < 5; tap++) {
+      const first = await get("/stories/new/about", alice);
+      expect(first.status).toBe(200);
+      expect(first.doc.title).toBe("Your name – Tell it once – Demo Council");
+      expectStoryPage(first);
+      expect(attr(first.doc.byClass("govuk-back-link")[0], "href")).toBe("/stories");
+      // Posting to the list, as its button once did, makes nothing either.
+      expect((await post("/stories", alice)).status).toBe(405);
+    }
+    expect(rowCounts(server.databasePath)).toEqual(before);
+    expect(text((await get("/stories", alice)).doc.one("main"))).toContain("You have not started a story yet.");
+    // Only the first question is asked of a story not yet made.
+    for (const path of ["/stories/new", "/stories/new/about/contact", "/stories/new/matters", "/stories/new/check"]) expect((await get(path, alice)).status, path).toBe(404);
+  });
+
+  test("saving the first answer makes exactly one story and carries on; nothing typed, or a mistake, makes none", async () => {
+    const before = rowCounts(server.databasePath);
+    const first = await get("/stories/new/about", alice);
+    const newId = attr(first.doc.all((el) => el.tagName === "input" && attr(el, "name") === "story")[0], "value") ?? "";
+    expect(newId).toMatch(/^[0-9a-f-]{36}$/);
+
+    const refused = await post("/stories/new/about", alice, { story: newId, name: "", preferredName: "Sam", intent: "continue" });
+    expect(refused.status).toBe(400);
+    expect(errorSummaryLinks(refused)).toEqual([{ href: "#name", text: "Enter your full name" }]);
+    const empty = await post("/stories/new/about", alice, { story: newId, name: "", preferredName: "", intent: "save" });
+    expect([empty.status, empty.headers.get("location")]).toEqual([302, "/stories"]);
+    expect(rowCounts(server.databasePath)).toEqual(before);
+
+    const saved = await post("/stories/new/about", alice, { story: newId, name: "Sam Jones", preferredName: "Sam", intent: "continue" });
+    expect([saved.status, saved.headers.get("location")]).toEqual([302, `/stories/${newId}/about/contact`]);
+    // The same form sent twice (a double tap without JavaScript) is the same story.
+    const again = await post("/stories/new/about", alice, { story: newId, name: "Sam Jones", preferredName: "Sam", intent: "continue" });
+    expect(again.headers.get("location")).toBe(`/stories/${newId}/about/contact`);
+    const after = rowCounts(server.databasePath);
+    expect([after.stories - before.stories, after.subjects - before.subjects, after.story_sections - before.story_sections]).toEqual([1, 1, 1]);
+    expect(auditRows(server.databasePath).filter((row) => row.event === "story_created").map((row) => JSON.parse(row.detail ?? "{}").story)).toEqual([newId]);
+    storyId = newId;
+
     const tasks = await get(`/stories/${storyId}`, alice);
     expect(tasks.status).toBe(200);
     expect(tasks.doc.title).toBe("Your story – Tell it once – Demo Council");
     expectStoryPage(tasks);
     expect(taskStatuses(tasks)).toEqual({
-      "About you": "Not yet started",
+      "About you": "In progress",
       "What is happening in your life": "Not yet started",
       "What matters to you": "Not yet started",
       "What you are good at": "Not yet started",
@@ -105,7 +140,34 @@ describe("writing a story", () => {
       "Services you already see": "Not yet started",
       "What you do not want to be asked again": "Not yet started",
     });
-    expect(text((await get("/stories", alice)).doc.one("main"))).toContain("Untitled story");
+    expect(text((await get("/stories", alice)).doc.one("main"))).toContain("Sam Jones");
+  });
+
+  test("a story with no saved version can be deleted: a confirmation page, then it, its answers and who it is about are gone", async () => {
+    const draftId = await startStory(alice, { name: "Dan Draft" });
+    await post(`/stories/${draftId}/matters`, alice, { matters: "Quiet mornings", intent: "continue" });
+    const [{ subject_id: subjectId }] = queryRows<{ subject_id: string }>(server.databasePath, "select subject_id from stories where id = ?", draftId);
+    const tasks = await get(`/stories/${draftId}`, alice);
+    expect(tasks.doc.all((el) => el.tagName === "a" && attr(el, "href") === `/stories/${draftId}/delete`).map(text)).toEqual(["Delete this story"]);
+
+    const confirm = await get(`/stories/${draftId}/delete`, alice);
+    expect(confirm.status).toBe(200);
+    expect(confirm.doc.title).toBe("Delete this story – Tell it once – Demo Council");
+    expect(confirm.doc.h1).toBe("Are you sure you want to delete this story?");
+    expectStoryPage(confirm);
+    expect(confirm.doc.tag("button", confirm.doc.one("main")).map(text)).toEqual(["Yes, delete this story"]);
+    expect((await get(`/stories/${draftId}/delete`, alice, "cy")).doc.h1).toBe("Ydych chi’n siŵr eich bod chi eisiau dileu’r stori hon?");
+
+    const deleted = await post(`/stories/${draftId}/delete`, alice);
+    expect([deleted.status, deleted.headers.get("location")]).toEqual([302, "/stories?deleted=1"]);
+    const left = (table: string, column: string, id: string) => queryRows(server.databasePath, `select * from ${table} where ${column} = ?`, id);
+    expect([left("stories", "id", draftId), left("story_sections", "story_id", draftId), left("subjects", "id", subjectId)]).toEqual([[], [], []]);
+    expect(auditRows(server.databasePath).filter((row) => row.event === "story_deleted").map((row) => JSON.parse(row.detail ?? "{}").story)).toEqual([draftId]);
+    const list = await get("/stories?deleted=1", alice);
+    expect(text(list.doc.byClass("govuk-notification-banner")[0])).toContain("Your story has been deleted.");
+    expect(text(list.doc.one("main"))).not.toContain("Dan Draft");
+    expect((await get(`/stories/${draftId}`, alice)).status).toBe(404);
+    expect((await post(`/stories/${draftId}/delete`, alice)).status).toBe(404);
   });
 
   test("each Continue saves and moves on; Save and come back later saves and goes back to the task list", async () => {
@@ -233,36 +295,55 @@ const taskTitle = (section: string) =>
     "dont-ask": "What you do not want to be asked again",
   })[section];
 
-describe("publishing", () => {
-  test("a story without a name cannot be published: the error links to the name question", async () => {
-    const storyId = await startStory(alice);
+/** The words a resident reads on a page's main content, and its title. */
+const wordsOf = (page: Page) => `${page.doc.title} ${text(page.doc.one("main"))}`;
+
+describe("saving a version", () => {
+  test("a story without a name cannot be saved as a version: the error links to the name question", async () => {
+    const storyId = await startStory(alice, { preferredName: "Quiet" });
     await post(`/stories/${storyId}/matters`, alice, { matters: "Quiet mornings", intent: "continue" });
     const page = await post(`/stories/${storyId}/check`, alice);
     expect(page.status).toBe(400);
     expect(page.doc.title).toBe("Error: Check your answers – Tell it once – Demo Council");
-    expect(errorSummaryLinks(page)).toEqual([{ href: `/stories/${storyId}/about#name`, text: "Add your full name before you publish your story" }]);
+    expect(errorSummaryLinks(page)).toEqual([{ href: `/stories/${storyId}/about#name`, text: "Add your full name before you save a version of your story" }]);
     expect(storyRows(storyId).versions).toEqual([]);
   });
 
-  test("publishing twice makes versions 1 and 2; version 1 stays as it was; the preview shows the latest, as written", async () => {
-    const storyId = await startStory(alice);
-    await post(`/stories/${storyId}/about`, alice, { name: "Robin Hughes", intent: "continue" });
+  test("saving twice makes versions 1 and 2; version 1 stays as it was; the preview shows the latest, as written", async () => {
+    const storyId = await startStory(alice, { name: "Robin Hughes" });
     await post(`/stories/${storyId}/strengths`, alice, { strengths: "I am a good listener.\r\n<script>alert(1)</script>", intent: "continue" });
 
+    const check = await get(`/stories/${storyId}/check`, alice);
+    expect(check.doc.tag("button", check.doc.one("main")).map(text)).toEqual(["Save as version 1"]);
+    expect(text(check.doc.one("main"))).toContain("Nobody else can see it unless you choose to share it.");
     let published = await post(`/stories/${storyId}/check`, alice);
     expect([published.status, published.headers.get("location")]).toEqual([302, `/stories/${storyId}/published/1`]);
     const confirmation = await get(`/stories/${storyId}/published/1`, alice);
     expect(confirmation.status).toBe(200);
-    expect(confirmation.doc.h1).toBe("Your story is published");
-    expect(text(confirmation.doc.byClass("govuk-panel__body")[0])).toBe("Version 1");
+    expect(confirmation.doc.title).toBe("Version 1 saved – Tell it once – Demo Council");
+    expect(confirmation.doc.h1).toBe("Version 1 saved");
+    expect(text(confirmation.doc.byClass("govuk-panel__body")[0])).toBe("Only you can see it until you share it.");
+    // Shared with nobody: the page says so, and offers sharing as the next step.
+    expect(text(confirmation.doc.one("main"))).toContain("Nobody else can see it unless you choose to share it.");
+    const share = confirmation.doc.all((el) => el.tagName === "a" && attr(el, "href") === `/stories/${storyId}/share`);
+    expect(share.map((a) => [text(a), attr(a, "class")])).toEqual([["Share your story", "govuk-button"]]);
     expectStoryPage(confirmation);
+    const welsh = await get(`/stories/${storyId}/published/1`, alice, "cy");
+    expect(welsh.doc.h1).toBe("Fersiwn 1 wedi’i chadw");
+    expect(welsh.doc.all((el) => el.tagName === "a" && attr(el, "href") === `/stories/${storyId}/share`).map(text)).toEqual(["Rhannu eich stori"]);
 
     await post(`/stories/${storyId}/strengths`, alice, { strengths: "I am a good listener.\r\nI keep going.", intent: "continue" });
     const tasks = await get(`/stories/${storyId}`, alice);
     expect(text(tasks.doc.one("main"))).toContain("You have made changes since then.");
 
+    const again = await get(`/stories/${storyId}/check`, alice);
+    expect(again.doc.tag("button", again.doc.one("main")).map(text)).toEqual(["Save as version 2"]);
     published = await post(`/stories/${storyId}/check`, alice);
     expect(published.headers.get("location")).toBe(`/stories/${storyId}/published/2`);
+    expect((await get(`/stories/${storyId}/published/2`, alice)).doc.h1).toBe("Version 2 saved");
+    // The confirmation is the newest version's: an older one is read on its own page.
+    const older = await get(`/stories/${storyId}/published/1`, alice);
+    expect([older.status, older.headers.get("location")]).toEqual([302, `/stories/${storyId}/versions/1`]);
 
     const { versions } = storyRows(storyId) as { versions: { version: number; content: string; published_by: string }[] };
     expect(versions.map((v) => v.version)).toEqual([1, 2]);
@@ -291,6 +372,22 @@ describe("publishing", () => {
     expect(words).toEqual(["Robin Hughes", "Robin Hughes", "I am a good listener.\nI keep going."]);
     expect(text(preview.doc.one("main"))).toContain("The person themselves");
     expect(preview.doc.title).not.toContain("Robin");
+
+    // "Publish" sounds public: no page a resident reads says it, in either language.
+    const pages = ["/stories", `/stories/${storyId}`, `/stories/${storyId}/check`, `/stories/${storyId}/published/2`, `/stories/${storyId}/versions`, `/stories/${storyId}/versions/1`, `/stories/${storyId}/preview`];
+    for (const path of pages) {
+      expect(wordsOf(await get(path, alice)), path).not.toMatch(/publish/i);
+      expect(wordsOf(await get(path, alice, "cy")), `${path} in Welsh`).not.toMatch(/cyhoedd/i);
+    }
+
+    // Deleting a story someone may have seen is not offered here, and the page says so plainly.
+    expect((await get(`/stories/${storyId}`, alice)).html).not.toContain(`/stories/${storyId}/delete`);
+    const refused = await get(`/stories/${storyId}/delete`, alice);
+    expect(refused.doc.h1).toBe("You cannot delete this story yet");
+    expect(refused.doc.tag("form", refused.doc.one("main"))).toHaveLength(0);
+    const before = storyRows(storyId);
+    expect((await post(`/stories/${storyId}/delete`, alice)).status).toBe(409);
+    expect(storyRows(storyId)).toEqual(before);
   });
 });
 
@@ -300,22 +397,20 @@ describe("your stories", () => {
 
   test("lists each story with its state, in the same number of SQL statements however many there are", async () => {
     const carol = await signIn(server, "carol@example.org");
-    const first = await startStory(carol);
-    await post(`/stories/${first}/about`, carol, { name: "Carol Price", intent: "continue" });
+    const first = await startStory(carol, { name: "Carol Price" });
     await post(`/stories/${first}/check`, carol);
     const one = await get("/stories", carol);
-    expect(listed(one)).toEqual([["Carol Price", "Published (version 1)"]]);
+    expect(listed(one)).toEqual([["Carol Price", "Version 1 saved"]]);
 
-    const second = await startStory(carol);
-    await post(`/stories/${second}/about`, carol, { name: "Gwen Price", intent: "continue" });
+    const second = await startStory(carol, { name: "Gwen Price" });
     await post(`/stories/${second}/check`, carol);
     await post(`/stories/${second}/matters`, carol, { matters: "My garden.", intent: "continue" });
-    await startStory(carol);
+    await startStory(carol, { preferredName: "Nain" });
     const three = await get("/stories", carol);
     expect(listed(three)).toEqual([
-      ["Untitled story", "Not published yet"],
-      ["Gwen Price", "Published (version 1), with changes not published yet"],
-      ["Carol Price", "Published (version 1)"],
+      ["Untitled story", "No version saved yet"],
+      ["Gwen Price", "Version 1 saved, with changes since"],
+      ["Carol Price", "Version 1 saved"],
     ]);
     expect(statements(one)).toBeGreaterThan(0);
     expect(statements(three)).toBe(statements(one));
@@ -325,8 +420,7 @@ describe("your stories", () => {
 describe("only the owner can reach a story", () => {
   let storyId: string;
   beforeAll(async () => {
-    storyId = await startStory(alice);
-    await post(`/stories/${storyId}/about`, alice, { name: "Alice Private", intent: "continue" });
+    storyId = await startStory(alice, { name: "Alice Private" });
     await post(`/stories/${storyId}/check`, alice);
   });
 
@@ -336,6 +430,7 @@ describe("only the owner can reach a story", () => {
     "stories.$storyId.$section.($page).tsx": (id) =>
       storySections.flatMap((section) => section.pages.map((page) => pagePath(id, section, page))).concat(`/stories/${id}/about/name`),
     "stories.$storyId.check.tsx": (id) => [`/stories/${id}/check`],
+    "stories.$storyId.delete.tsx": (id) => [`/stories/${id}/delete`],
     "stories.$storyId.published.$version.tsx": (id) => [`/stories/${id}/published/1`],
     "stories.$storyId.versions._index.tsx": (id) => [`/stories/${id}/versions`],
     "stories.$storyId.versions.$version.tsx": (id) => [`/stories/${id}/versions/1`],
@@ -399,7 +494,7 @@ describe("only the owner can reach a story", () => {
       const page = await get(path, alice, "cy");
       expect(page.doc.lang, path).toBe("cy");
       expectStoryPage(page);
-      expect(text(page.doc.byClass("govuk-warning-text")[0])).toContain("ffoniwch 999");
+      expect(text(page.doc.byClass("govuk-warning-text").at(-1)!)).toContain("ffoniwch 999");
     }
   });
 });

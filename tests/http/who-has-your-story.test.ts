@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { publishedStory, shareThroughTheJourney } from "#tests/support/share-journey";
+import { publishedStory, shareThroughTheJourney, startStory } from "#tests/support/share-journey";
 import { signIn, startServerWithMail, type ServerWithMail, bodyOf } from "#tests/support/sign-in";
 import { attr, load, type Page, queryRows, text } from "./helpers";
 
@@ -61,6 +61,14 @@ function expectPage(page: Page, title: string) {
   expect(text(page.doc.one("main"))).not.toMatch(rawKey);
 }
 
+/** One agency's card on "Who has your story", as key → value. */
+function cardRows(page: Page, agency: string): Record<string, string> {
+  const card = page.doc.byClass("govuk-summary-card").find((c) => text(c).startsWith(agency))!;
+  return Object.fromEntries(
+    page.doc.byClass("govuk-summary-list__row", card).map((row) => [text(page.doc.byClass("govuk-summary-list__key", row)[0]), text(page.doc.byClass("govuk-summary-list__value", row)[0])]),
+  );
+}
+
 const hidden = (page: Page, name: string) => attr(page.doc.all((el) => el.tagName === "input" && attr(el, "name") === name)[0], "value") ?? "";
 const checked = (page: Page) => page.doc.all((el) => el.tagName === "input" && attr(el, "checked") !== undefined).map((el) => attr(el, "value"));
 const path = (agency: string, action: string) => `/stories/${storyId}/shares/${shareIds[agency]}/${action}`;
@@ -70,7 +78,7 @@ beforeAll(async () => {
   alice = await signIn(server, "alice@example.org");
   bob = await signIn(server, "bob@example.org");
   storyId = await publishedStory(server, alice);
-  bobStoryId = (await post("/stories", bob)).headers.get("location")!.slice("/stories/".length);
+  bobStoryId = await startStory(server, bob);
 
   const agencies = Object.fromEntries(query<{ id: string; name: string }>("select id, name from agencies").map((row) => [row.name, row.id]));
   await shareThroughTheJourney(server, alice, storyId, [agencies[CARE], agencies[GP]], "yes");
@@ -149,6 +157,19 @@ describe("stopping", () => {
     const card = list.doc.byClass("govuk-summary-card").find((c) => text(c).startsWith(CARE))!;
     expect(text(list.doc.byClass("govuk-tag", card)[0])).toBe("Stopped");
     expect(list.doc.tag("a", card).map(text)).toEqual([`See your receipt (${CARE})`]);
+    // What they could see, until when, and that they can see nothing now: nothing in the present tense.
+    expect(Object.keys(cardRows(list, CARE))).toContain("What they could see");
+    expect(list.doc.tag("li", list.doc.byClass("govuk-list--bullet", card)[0]).map(text)).toEqual(["Your name", "About you: how to contact you, your language and what helps you take part", "What matters to you"]);
+    expect(cardRows(list, CARE)).toMatchObject({
+      "Version they could see": "Version 1",
+      "You stopped sharing": expect.stringMatching(/^\d{1,2} \w+ \d{4}$/),
+      "What they can see now": "Nothing. They can no longer open your story.",
+    });
+    expect(text(card)).not.toMatch(/Parts they can see|Version they see|They see each new version|Sharing ends/);
+    const welsh = await get(`/stories/${storyId}/shares`, alice, "cy");
+    const welshCard = welsh.doc.byClass("govuk-summary-card").find((c) => text(c).startsWith(CARE))!;
+    expect(text(welshCard)).toContain("Dim byd. Dydyn nhw ddim yn gallu agor eich stori mwyach.");
+    expect(text(welshCard)).not.toMatch(/Rhannau y gallan nhw eu gweld|Maen nhw’n gweld pob fersiwn/);
 
     const records = recordsOf(CARE);
     expect(records.map((r) => r.kind)).toEqual(["given", "withdrawn"]);
@@ -245,11 +266,33 @@ describe("changing an active share", () => {
   });
 });
 
-describe("publishing a new version", () => {
-  test("exactly one 'updated' email, to the keep-up-to-date agency still shared with; the others see the version agreed", async () => {
+describe("saving a new version", () => {
+  /** The organisations listed under each paragraph of "who can see it", by the paragraph's first words. */
+  const audience = (page: Page) => {
+    const section = page.doc.byClass("app-version-audience")[0];
+    return page.doc.tag("ul", section).map((list) => page.doc.tag("li", list).map(text));
+  };
+  const audienceText = (page: Page) => text(page.doc.byClass("app-version-audience")[0]);
+
+  test("the pages before and after say who will see it, and it is who is emailed: the agency kept up to date, not the stopped one", async () => {
     expect((await post(`/stories/${storyId}/matters`, alice, { matters: "My dog, Bess, and the allotment.", intent: "continue" })).status).toBe(302);
+    // Care asked to be kept up to date but was stopped; the GP was kept up to date; Housing keeps version 1.
+    const check = await get(`/stories/${storyId}/check`, alice);
+    expect(audienceText(check)).toContain("You chose to keep these organisations up to date, so they will see this version as soon as you save it.");
+    expect(audience(check)).toEqual([[GP], [HOUSING]]);
+    expect(audienceText(check)).toContain("Nobody else can see it unless you choose to share it.");
+
     const since = server.mail.received.length;
     expect((await post(`/stories/${storyId}/check`, alice)).headers.get("location")).toBe(`/stories/${storyId}/published/2`);
+    const confirmation = await get(`/stories/${storyId}/published/2`, alice);
+    expectPage(confirmation, "Version 2 saved");
+    expect(text(confirmation.doc.byClass("govuk-panel__body")[0])).toBe("The organisations you keep up to date can see it.");
+    expect(text(confirmation.doc.one("main"))).not.toContain("Only you can see it");
+    expect(audienceText(confirmation)).toContain("You chose to keep these organisations up to date, so they can see this version now. We have emailed them to say there is a new version:");
+    expect(audienceText(confirmation)).toContain("These organisations still see the version you shared with them, not this one:");
+    expect(audience(confirmation)).toEqual([[GP], [HOUSING]]);
+    expect(audienceText(confirmation)).toContain("Nobody else can see it unless you choose to share it.");
+    expect(text(confirmation.doc.one("main"))).not.toContain(CARE);
 
     const toGp = await emailsTo(INBOX[GP], since);
     expect(toGp).toHaveLength(1);
@@ -259,13 +302,10 @@ describe("publishing a new version", () => {
     expect(await emailsTo(INBOX[HOUSING], since)).toEqual([]);
 
     const page = await get(`/stories/${storyId}/shares`, alice);
-    const version = (agency: string) => {
-      const card = page.doc.byClass("govuk-summary-card").find((c) => text(c).startsWith(agency))!;
-      const row = page.doc.byClass("govuk-summary-list__row", card).find((r) => text(r).startsWith("Version they see"))!;
-      return text(page.doc.byClass("govuk-summary-list__value", row)[0]);
-    };
-    expect(version(GP)).toBe("Version 2, your newest story");
-    expect(version(HOUSING)).toBe("Version 1, as you shared it");
+    expect(cardRows(page, GP)["Version they see"]).toBe("Version 2, your newest story");
+    expect(cardRows(page, HOUSING)["Version they see"]).toBe("Version 1, as you shared it");
+    // Care asked to be kept up to date but was stopped before version 2: the last it could see was version 1.
+    expect(cardRows(page, CARE)["Version they could see"]).toBe("Version 1");
   });
 });
 

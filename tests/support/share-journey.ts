@@ -1,6 +1,6 @@
 /**
- * A published story shared through the share journey's own pages, over HTTP,
- * for suites about what happens to shares afterwards.
+ * A story started, published and shared through the pages a person uses, over
+ * HTTP, for suites about what happens to stories and shares afterwards.
  */
 import { itemFieldId, pagePath, storySections, type Field, type ItemField } from "#app/models/story-sections";
 import type { ServerWithMail } from "#tests/support/sign-in";
@@ -18,13 +18,20 @@ async function send(server: ServerWithMail, path: string, cookie: string, fields
   return response;
 }
 
-async function newStory(server: ServerWithMail, cookie: string): Promise<string> {
-  return (await send(server, "/stories", cookie)).headers.get("location")!.slice("/stories/".length);
+/**
+ * A new story, made as a person makes one: "Start a new story" opens the first
+ * question, and saving an answer there (`fields`) makes the story. Its id.
+ */
+export async function startStory(server: ServerWithMail, cookie: string, fields: Record<string, string> = { name: "Sam Jones" }): Promise<string> {
+  const location = (await send(server, "/stories/new/about", cookie, { ...fields, intent: "save" })).headers.get("location") ?? "";
+  const storyId = location.match(/^\/stories\/([0-9a-f-]{36})\?saved=1$/)?.[1];
+  if (!storyId) throw new Error(`saving a new story's first answer went to "${location}"`);
+  return storyId;
 }
 
 /** A new story with a name and one more answer, published as version 1. */
 export async function publishedStory(server: ServerWithMail, cookie: string): Promise<string> {
-  const storyId = await newStory(server, cookie);
+  const storyId = await startStory(server, cookie);
   await send(server, `/stories/${storyId}/about`, cookie, { name: "Sam Jones", intent: "continue" });
   await send(server, `/stories/${storyId}/matters`, cookie, { matters: "My dog, Bess.", intent: "continue" });
   await send(server, `/stories/${storyId}/check`, cookie);
@@ -62,14 +69,13 @@ function wholePage(fields: readonly Field[]): Record<string, string | string[]> 
  * as version 1: the most a page can have to show.
  */
 export async function wholePublishedStory(server: ServerWithMail, cookie: string): Promise<string> {
-  const storyId = await newStory(server, cookie);
+  const storyId = await startStory(server, cookie);
   for (const section of storySections) {
     for (const page of section.pages) await send(server, pagePath(storyId, section, page), cookie, wholePage(page.fields));
   }
   await send(server, `/stories/${storyId}/check`, cookie);
   return storyId;
 }
-
 
 /**
  * Some paragraphs, as a person with a lot to say writes them: a few sentences
@@ -92,7 +98,7 @@ function atLength(topic: string, paragraphs: number): string {
  * several items long (enough for a few printed pages), published as version 1.
  */
 export async function wholeStory(server: ServerWithMail, cookie: string, name: string): Promise<string> {
-  const storyId = await newStory(server, cookie);
+  const storyId = await startStory(server, cookie, { name });
   const list = (field: string, items: Record<string, string>[]) =>
     Object.fromEntries(items.flatMap((item, n) => Object.entries(item).map(([key, value]) => [`${field}-${n}-${key}`, value])));
   const pages: [string, Record<string, string | string[]>][] = [
@@ -119,9 +125,14 @@ export async function wholeStory(server: ServerWithMail, cookie: string, name: s
 /** Every part of a story, as the parts page names them. */
 export const allParts = storySections.map((section) => section.id);
 
+/** What the share journey is told, beyond the agencies and whether they see new versions. */
+export type JourneyChoices = { parts?: string[]; contact?: Record<string, string | string[]> };
+
 /**
  * Answers every page of the share journey up to the declaration, without
- * agreeing: `agencies` (ids), `parts` for 6 months, seeing new versions or not, not to be contacted.
+ * agreeing: `agencies` (ids) for 6 months, seeing new versions or not; "About
+ * you" and "What matters" unless `parts` says otherwise, and no contact unless
+ * `contact` gives the contact page's answers.
  */
 export async function chooseThroughTheJourney(
   server: ServerWithMail,
@@ -129,26 +140,26 @@ export async function chooseThroughTheJourney(
   storyId: string,
   agencies: string[],
   keepUpToDate: "yes" | "no",
-  parts: string[] = ["about", "matters"],
+  { parts = ["about", "matters"], contact = { contact: "no" } }: JourneyChoices = {},
 ) {
   const share = (step = "") => `/stories/${storyId}/share${step}`;
   await send(server, share(), cookie, { agencies });
   for (const id of agencies) await send(server, share(`/parts/${id}`), cookie, { parts });
   await send(server, share("/how-long"), cookie, { endsIn: "6" });
   await send(server, share("/updates"), cookie, { keepUpToDate });
-  await send(server, share("/contact"), cookie, { contact: "no" });
+  await send(server, share("/contact"), cookie, contact);
 }
 
-/** Shares the story with `agencies` (ids), "About you" and "What matters" (or `parts`) for 6 months, through every page of the journey. */
+/** As chooseThroughTheJourney, then agrees to the declaration, sharing the story. */
 export async function shareThroughTheJourney(
   server: ServerWithMail,
   cookie: string,
   storyId: string,
   agencies: string[],
   keepUpToDate: "yes" | "no",
-  parts?: string[],
+  choices: JourneyChoices = {},
 ) {
-  await chooseThroughTheJourney(server, cookie, storyId, agencies, keepUpToDate, parts);
+  await chooseThroughTheJourney(server, cookie, storyId, agencies, keepUpToDate, choices);
   const agree = `/stories/${storyId}/share/agree`;
   const agreePage = await (await fetch(`${server.url}${agree}`, { headers: { Cookie: cookie } })).text();
   const declaration = agreePage.match(/name="declaration" value="([0-9a-f]+)"|value="([0-9a-f]+)" name="declaration"/);

@@ -1,0 +1,61 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import { Button } from "#app/components/govuk/button";
+import { WarningText } from "#app/components/govuk/warning-text";
+import { StoryPage } from "#app/components/story-page";
+import { pageTranslations } from "#app/i18n/i18n.server";
+import { useTranslation } from "#app/i18n/use-translation";
+import { sharesPath } from "#app/models/share-choices";
+import { storyPath } from "#app/models/story-sections";
+import { requireOwnStory } from "#app/services/story-access.server";
+import { deleteDraftStory, storyOverview } from "#app/services/story.server";
+
+/** Deleting a story: one with no saved version, after a confirmation. One that has a saved version is not deleted here, and the page says so. */
+export function loader({ request, params }: LoaderFunctionArgs) {
+  const { story } = requireOwnStory(request, params.storyId);
+  const deletable = story.latestVersion === null;
+  const titleKey = deletable ? "story:delete.title" : "story:delete.cannotTitle";
+  return { ...pageTranslations(request, "story"), titleKey, storyId: story.id, deletable, name: storyOverview(story).name ?? null };
+}
+
+export function action({ request, params }: ActionFunctionArgs) {
+  const { story, resident } = requireOwnStory(request, params.storyId);
+  if (deleteDraftStory(story.id, resident.id) === "deleted") return redirect("/stories?deleted=1");
+  // A version was saved since the page was shown: the page, loaded again, says it cannot be deleted.
+  return data(null, { status: 409 });
+}
+
+export default function DeleteStory() {
+  const { t } = useTranslation();
+  const { storyId, deletable, name } = useLoaderData<typeof loader>();
+  if (!deletable) {
+    return (
+      <StoryPage backHref={storyPath(storyId)}>
+        <h1 className="govuk-heading-l">{t("story:delete.cannotTitle")}</h1>
+        <p className="govuk-body">{t("story:delete.cannot")}</p>
+        <p className="govuk-body">
+          <a className="govuk-link" href={sharesPath(storyId)}>
+            {t("story:delete.whoHasLink")}
+          </a>
+        </p>
+      </StoryPage>
+    );
+  }
+  return (
+    <StoryPage backHref={storyPath(storyId)}>
+      <span className="govuk-caption-l">{name ?? t("story:list.untitled")}</span>
+      <h1 className="govuk-heading-l">{t("story:delete.heading")}</h1>
+      <WarningText>{t("story:delete.warning")}</WarningText>
+      <Form method="post" noValidate>
+        <div className="govuk-button-group">
+          <Button className="govuk-button--warning" preventDoubleClick>
+            {t("story:delete.button")}
+          </Button>
+          <a className="govuk-link" href={storyPath(storyId)}>
+            {t("story:delete.cancel")}
+          </a>
+        </div>
+      </Form>
+    </StoryPage>
+  );
+}
