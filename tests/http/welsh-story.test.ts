@@ -11,6 +11,7 @@ import Database from "better-sqlite3";
 import type { DefaultTreeAdapterTypes } from "parse5";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { codeFrom, shareLinkFrom } from "#tests/support/professional";
+import { startStory } from "#tests/support/share-journey";
 import { bodyOf, signIn, startServerWithMail, type ReceivedEmail, type ServerWithMail } from "#tests/support/sign-in";
 import { attr, load, queryRows, root, text, type Page } from "./helpers";
 
@@ -176,7 +177,7 @@ async function emailsTo(to: string, since: number): Promise<ReceivedEmail[]> {
 
 /** Writes the whole story in English, answering every question but the language it is written in, and publishes it. */
 async function writeAndPublish(cookie: string): Promise<string> {
-  const id = (await post("/stories", cookie, {}, "en")).headers.get("location")!.slice("/stories/".length);
+  const id = await startStory(server, cookie, { name: WORDS.name });
   const page = (path: string, fields: Record<string, string | string[]>) => post(`/stories/${id}/${path}`, cookie, { ...fields, intent: "continue" }, "en");
   await page("about", { name: WORDS.name, preferredName: WORDS.preferredName });
   await page("about/contact", { contactBy: ["email", "phone"], email: WORDS.email, phone: WORDS.phone, address: WORDS.address, safeToLeaveMessages: "no" });
