@@ -226,13 +226,15 @@ async function share(cookie: string, agencies: string[], lang: "en" | "cy"): Pro
 async function readAsProfessional(link: string, workEmail: string): Promise<{ shareId: string; cookie: string; pages: Page[] }> {
   const opened = await load(server.url, new URL(link).pathname, { headers: { Cookie: "lang=cy" } });
   const shareId = opened.headers.get("location")!.split("/")[2];
-  const cookie = opened.headers.getSetCookie()[0].split(";")[0];
+  let cookie = opened.headers.getSetCookie()[0].split(";")[0];
   const pages = [await get(`/shared/${shareId}/email`, cookie, "cy")];
   const since = server.mail.received.length;
   await post(`/shared/${shareId}/email`, cookie, { email: workEmail }, "cy");
   const code = codeFrom(await server.mail.nextEmailTo(workEmail, since));
   pages.push(await get(`/shared/${shareId}/code`, cookie, "cy"));
-  await post(`/shared/${shareId}/code`, cookie, { code }, "cy");
+  // Proving the address replaces the browser's access cookie.
+  const proven = await post(`/shared/${shareId}/code`, cookie, { code }, "cy");
+  cookie = proven.headers.getSetCookie()[0].split(";")[0];
   pages.push(await get(`/shared/${shareId}/summary`, cookie, "cy"));
   pages.push(await get(`/shared/${shareId}/received`, cookie, "cy"));
   return { shareId, cookie, pages };

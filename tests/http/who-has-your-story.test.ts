@@ -167,7 +167,8 @@ describe("stopping", () => {
     });
     expect(text(card)).not.toMatch(/Parts they can see|Version they see|They see each new version|Sharing ends/);
     const welsh = await get(`/stories/${storyId}/shares`, alice, "cy");
-    const welshCard = welsh.doc.byClass("govuk-summary-card").find((c) => text(c).startsWith(CARE))!;
+    const [{ name_cy: careInWelsh }] = query<{ name_cy: string }>("select name_cy from agencies where name = ?", CARE);
+    const welshCard = welsh.doc.byClass("govuk-summary-card").find((c) => text(c).startsWith(careInWelsh))!;
     expect(text(welshCard)).toContain("Dim byd. Dydyn nhw ddim yn gallu agor eich stori mwyach.");
     expect(text(welshCard)).not.toMatch(/Rhannau y gallan nhw eu gweld|Maen nhw’n gweld pob fersiwn/);
 
