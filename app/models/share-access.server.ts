@@ -52,7 +52,14 @@ export function deleteAccessToShare(tx: Tx, shareId: string): number {
   return tx.delete(shareAccess).where(eq(shareAccess.shareId, shareId)).run().changes;
 }
 
-/** Forgets browsers' access that has run out (their pending codes go with them). */
+/**
+ * How long access that has run out is kept: for that hour the browser is told
+ * its time ran out and to open the link again, rather than that the story is
+ * not open on this device, which would be true but less helpful.
+ */
+export const EXPIRED_ACCESS_KEPT_MS = 60 * 60 * 1000;
+
+/** Forgets browsers' access that ran out over an hour ago (their pending codes go with them). */
 export function deleteExpiredShareAccess(now: Date): number {
-  return db.delete(shareAccess).where(lte(shareAccess.expiresAt, now)).run().changes;
+  return db.delete(shareAccess).where(lte(shareAccess.expiresAt, new Date(now.getTime() - EXPIRED_ACCESS_KEPT_MS))).run().changes;
 }
