@@ -729,7 +729,7 @@ describe("a connection that tries too many links leading nowhere", () => {
 function riversideId(): string {
   const db = openReadOnly(server.databasePath);
   try {
-    return db.prepare("select id from agencies where name = ?").pluck().get(riverside.name) as string;
+    return db.prepare("select id from agencies where name = ?").pluck().get(riverside.name.en) as string;
   } finally {
     db.close();
   }
