@@ -197,7 +197,6 @@ describe.each(narrow)("$label", (configuration) => {
     for (const [pageName, path] of [
       ["check your answers", `${story}/check`],
       ["preview", `${story}/preview`],
-      ["published 1", `${story}/published/1`],
       ["published 2", `${story}/published/2`],
       ["version history", `${story}/versions`],
       ["version 1", `${story}/versions/1`],
