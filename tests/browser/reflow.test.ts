@@ -40,6 +40,9 @@ const narrow: Configuration[] = [true, false].map((javaScript) => ({
   javaScript,
 }));
 
+/** Dozens of pages each: several times longer on a loaded machine. Each step waits for what the page shows; this only stops a run that hangs. */
+const LIMIT = 10 * 60_000;
+
 let server: ServerWithMail;
 let resident: string;
 let storyId: string;
@@ -179,7 +182,7 @@ describe.each(narrow)("$label", (configuration) => {
       expect(await browser.submit(main().getByRole("button", { name: t.code.continue, exact: true }))).toBe(400);
       await expectNoSidewaysScrolling(`check your email, a code too short (${lang})`);
     }
-  });
+  }, LIMIT);
 
   test("a resident: a whole story published twice, its versions, sharing it, and who has it", async () => {
     await browser.context.clearCookies();
@@ -254,7 +257,7 @@ describe.each(narrow)("$label", (configuration) => {
     await browser.submit(main().getByRole("button", { name: words[lang].sharing.resend.button }));
     await expect.poll(() => main().getByText("/shared/").count()).toBeGreaterThan(0);
     await expectNoSidewaysScrolling(`a new link (${lang})`);
-  });
+  }, LIMIT);
 
   test("a professional: proving a work address, with its mistakes, reading the whole story, and replying", async () => {
     await browser.context.clearCookies();
@@ -298,5 +301,5 @@ describe.each(narrow)("$label", (configuration) => {
       expect(await browser.submit(main().getByRole("button", { name: t.received.send }))).toBe(400);
       await expectNoSidewaysScrolling(`let them know, with mistakes (${l})`);
     }
-  });
+  }, LIMIT);
 });
