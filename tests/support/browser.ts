@@ -90,7 +90,10 @@ function watchPage() {
 }
 
 type RemixWindow = Window & {
-  __remixRouter: { subscribe: (listener: (state: { navigation: { state: string }; revalidation: string }) => void) => () => void };
+  __remixRouter: {
+    state: unknown;
+    subscribe: (listener: (state: { navigation: { state: string }; revalidation: string }) => void) => () => void;
+  };
   __testSettled?: Promise<void>;
   __testSubmission?: { started: boolean; ignored: boolean };
 };
@@ -276,14 +279,31 @@ export async function openBrowser(configuration: Configuration, baseURL: string)
         if (event.defaultPrevented) submission.ignored = true;
       };
       document.addEventListener("click", watchClicks);
+      // Remix hands each new router state to React in a transition, which React may render some
+      // frames later on a busy machine: the page shows the answer once React's committed tree
+      // (its root's `current`) holds the router's current state in the router's context.
+      const shown = () => {
+        type Fiber = { child: Fiber | null; sibling: Fiber | null; memoizedProps?: { value?: unknown } };
+        const container = document as unknown as Record<string, { stateNode?: { current?: Fiber } } | undefined>;
+        const rootKey = Object.keys(container).find((key) => key.startsWith("__reactContainer$"));
+        const fibers: Fiber[] = rootKey && container[rootKey]?.stateNode?.current ? [container[rootKey]!.stateNode!.current!] : [];
+        for (let fiber = fibers.pop(); fiber; fiber = fibers.pop()) {
+          const value = fiber.memoizedProps?.value;
+          if (value && typeof value === "object" && "loaderData" in value && "navigation" in value) return value === win.__remixRouter.state;
+          if (fiber.sibling) fibers.push(fiber.sibling);
+          if (fiber.child) fibers.push(fiber.child);
+        }
+        return false;
+      };
       win.__testSettled = new Promise<void>((settled) => {
         const unsubscribe = win.__remixRouter.subscribe((state) => {
           if (state.navigation.state !== "idle" || state.revalidation !== "idle") submission.started = true;
           else if (submission.started) {
             unsubscribe();
             document.removeEventListener("click", watchClicks);
-            // Let React commit the new page and its effects (GOV.UK Frontend's set-up) run.
-            requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(settled, 0)));
+            // Then let its effects (GOV.UK Frontend's set-up) run.
+            const whenShown = () => (shown() ? requestAnimationFrame(() => setTimeout(settled, 0)) : requestAnimationFrame(whenShown));
+            whenShown();
           }
         });
       });
