@@ -7,12 +7,12 @@ import { renderToReadableStream } from "react-dom/server.browser";
 import { languageCookie } from "#app/i18n/i18n.server";
 import { importAgencyFile } from "#app/services/agency-import.server";
 import { startMailWorker, stopMailWorker } from "#app/services/mail/worker.server";
-import { startShareSweep, stopShareSweep } from "#app/services/share-ending.server";
-import { NonceProvider } from "#app/utils/nonce";
-import { env } from "#app/utils/env.server";
-import { isCrossSiteRequest, MAX_BODY_BYTES, securityHeaders } from "#app/utils/security.server";
+import { startShareSweep, stopShareSweep } from "#app/services/sharing/ending.server";
+import { NonceProvider } from "#app/web/nonce";
+import { env } from "#app/config/env.server";
+import { isCrossSiteRequest, MAX_BODY_BYTES, securityHeaders } from "#app/config/security.server";
 import { countingStatements, sqlite } from "#db/client.server";
-import { seedDemoAgencies } from "#db/seed";
+import { seedDemoAgencies } from "#app/services/demo-agencies.server";
 
 const ABORT_DELAY = 5_000;
 
@@ -32,7 +32,7 @@ export const serverSupport = {
   closeDatabase: () => sqlite.close(),
   countingStatements,
   seedDemoAgencies,
-  // For db/import-agencies.js, which runs this build so that it needs no development tools.
+  // For scripts/import-agencies.js, which runs this build so that it needs no development tools.
   importAgencyFile,
 };
 

@@ -29,10 +29,10 @@ import { useTranslation } from "#app/i18n/use-translation";
 import type { RequestContext } from "#app/entry.server";
 import { recordAuditEventOncePerWindow } from "#app/models/audit.server";
 import { connectionOf } from "#app/models/rate-limit.server";
-import { startGovukFrontend } from "#app/utils/govuk-frontend.client";
-import { useNonce } from "#app/utils/nonce";
-import { layoutData, type LayoutData } from "#app/utils/layout.server";
-import { routePattern } from "#app/utils/route-pattern";
+import { startGovukFrontend } from "#app/web/govuk-frontend.client";
+import { useNonce } from "#app/web/nonce";
+import { layoutData, type LayoutData } from "#app/web/layout.server";
+import { routePattern } from "#app/lib/route-pattern";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const layout = layoutData(request);

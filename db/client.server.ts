@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
-import { env } from "#app/utils/env.server";
+import { env } from "#app/config/env.server";
 import * as schema from "./schema";
 
 // Resolves to db/migrations both from this file and from the bundled build/index.js.

@@ -6,7 +6,7 @@ import { Details } from "#app/components/govuk/details";
 import { Input } from "#app/components/govuk/input";
 import { NotificationBanner } from "#app/components/govuk/notification-banner";
 import { useTranslation } from "#app/i18n/use-translation";
-import type { FormError, FormValues } from "#app/utils/form.server";
+import type { FormError, FormValues } from "#app/web/form";
 
 type Props = {
   /** Where the code was sent. */

@@ -5,7 +5,8 @@ import { markParts, useMarkParts } from "#app/components/language-of-parts";
 import type { Language } from "#app/i18n/i18n";
 import type { Localised } from "#app/i18n/localised";
 import { useTranslation } from "#app/i18n/use-translation";
-import { contactWays, partNames, sharesPath } from "#app/models/share-choices";
+import { contactWays, partNames } from "#app/i18n/story-words";
+import { sharesPath } from "#app/paths";
 
 export type ReceiptView = {
   shareId: string;

@@ -1,7 +1,7 @@
 import { WarningText } from "#app/components/govuk/warning-text";
 import { useTranslation } from "#app/i18n/use-translation";
-import { contactWays } from "#app/models/share-choices";
-import type { ContactCaution } from "#app/services/consent-rules";
+import { contactWays } from "#app/i18n/story-words";
+import type { ContactCaution } from "#app/services/sharing/consent-rules";
 
 export type ContactWarningProps = { cautions: ContactCaution[]; methods: string[] };
 

@@ -2,7 +2,7 @@ import type { TFunction } from "i18next";
 import { ErrorSummary } from "#app/components/govuk/error-summary";
 import { useMarkParts } from "#app/components/language-of-parts";
 import type { Localised } from "#app/i18n/localised";
-import type { FormError } from "#app/utils/form.server";
+import type { FormError } from "#app/web/form";
 
 /** An error's words. A `labelKey` param names the field's own label, translated first so a message can say which field it means. */
 function errorText(error: FormError, t: TFunction): string {

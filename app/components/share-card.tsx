@@ -6,8 +6,9 @@ import { useMarkParts } from "#app/components/language-of-parts";
 import { Words } from "#app/components/story-answers";
 import type { Localised } from "#app/i18n/localised";
 import { useTranslation } from "#app/i18n/use-translation";
-import { partNames, receiptPath, sharesPath } from "#app/models/share-choices";
-import type { ShareState } from "#app/services/consent-rules";
+import { partNames } from "#app/i18n/story-words";
+import { receiptPath, sharesPath } from "#app/paths";
+import type { ShareState } from "#app/services/sharing/consent-rules";
 
 export type ShareSummary = {
   id: string;

@@ -3,9 +3,9 @@ import { fieldError } from "#app/components/form-errors";
 import { DateInput } from "#app/components/govuk/date-input";
 import { Radios } from "#app/components/govuk/radios";
 import { useTranslation } from "#app/i18n/use-translation";
-import { DATE_PARTS, dateErrorParts, END_DATE } from "#app/models/share-choices";
-import { SHARE_PERIODS } from "#app/services/consent-rules";
-import type { FormError, FormValues } from "#app/utils/form.server";
+import { DATE_PARTS, dateErrorParts, END_DATE } from "#app/services/sharing/choices";
+import { SHARE_PERIODS } from "#app/services/sharing/consent-rules";
+import type { FormError, FormValues } from "#app/web/form";
 
 /**
  * When sharing ends: 3, 6 or 12 months, or a date of the person's own (the

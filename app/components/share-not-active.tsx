@@ -1,7 +1,7 @@
 import { useMarkParts } from "#app/components/language-of-parts";
 import type { Localised } from "#app/i18n/localised";
 import { useTranslation } from "#app/i18n/use-translation";
-import { sharePath, sharesPath } from "#app/models/share-choices";
+import { sharePath, sharesPath } from "#app/paths";
 
 /**
  * What the change, extend and new-link pages say about a share that has

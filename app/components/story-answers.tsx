@@ -1,14 +1,7 @@
 import type { TFunction } from "i18next";
 import type { ReactNode } from "react";
 import type { SummaryListRow } from "#app/components/govuk/summary-list";
-import {
-  fieldKey,
-  listItems,
-  type Field,
-  type SectionContent,
-  type QuestionPage,
-  type StorySection,
-} from "#app/models/story-sections";
+import { fieldKey, listItems, type Field, type SectionContent, type QuestionPage, type StorySection } from "#app/models/story-sections";
 
 /**
  * Someone's own words, exactly as written: escaped by React, line breaks kept

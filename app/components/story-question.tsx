@@ -8,20 +8,8 @@ import { Fieldset } from "#app/components/govuk/fieldset";
 import { Input } from "#app/components/govuk/input";
 import { Radios } from "#app/components/govuk/radios";
 import { useTranslation } from "#app/i18n/use-translation";
-import {
-  addButtonId,
-  fieldKey,
-  pageHeadingKey,
-  itemFieldId,
-  itemsFromValues,
-  type Field,
-  type ItemField,
-  type ListField,
-  type PageValues,
-  type QuestionPage,
-  type StorySection,
-} from "#app/models/story-sections";
-import type { FormError } from "#app/utils/form.server";
+import { addButtonId, fieldKey, pageHeadingKey, itemFieldId, itemsFromValues, type Field, type ItemField, type ListField, type PageValues, type QuestionPage, type StorySection } from "#app/models/story-sections";
+import type { FormError } from "#app/web/form";
 
 type Props = { section: StorySection; page: QuestionPage; values: PageValues; errors: FormError[] | undefined };
 

@@ -1,4 +1,4 @@
-import { env } from "#app/utils/env.server";
+import { env } from "#app/config/env.server";
 import { isLanguage, translator, type Language, type Translations } from "./i18n";
 import enAccessibility from "./locales/en/accessibility.json";
 import enCommon from "./locales/en/common.json";

@@ -1,6 +1,5 @@
 import { and, asc, eq, inArray, isNull, lte, or } from "drizzle-orm";
 import type { Language } from "#app/i18n/i18n";
-import type { EmailTemplate, Personalisation } from "#app/services/mail/templates.server";
 import { db, type Tx } from "#db/client.server";
 import { outbox } from "#db/schema";
 
@@ -13,15 +12,8 @@ export function onEmailQueued(listener: (() => void) | null): void {
   wakeWorker = listener;
 }
 
-/**
- * Queues an email as part of the caller's transaction, so the email exists
- * exactly when the event that causes it does. Sending happens later, outside
- * any transaction: a slow mail server never holds the database.
- */
-export function queueEmail<T extends EmailTemplate>(
-  tx: Tx,
-  email: { to: string; template: T; language: Language; personalisation: Personalisation<T> },
-): void {
+/** Queues an email in the caller's transaction (typed by template in `queueEmail`, services/mail/templates.server.ts). */
+export function insertOutboxEmail(tx: Tx, email: { to: string; template: string; language: Language; personalisation: Record<string, string> }): void {
   tx.insert(outbox)
     .values({
       recipient: email.to,

@@ -1,5 +1,6 @@
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { eq, lt, or } from "drizzle-orm";
+import { sha256 } from "#app/lib/sha256.server";
 import { db, type Tx } from "#db/client.server";
 import { residents, sessions } from "#db/schema";
 
@@ -9,11 +10,7 @@ export const ABSOLUTE_HOURS = 12;
 /** A random 256-bit token for a cookie or link, and the SHA-256 under which it is stored. */
 export function newToken(): { token: string; hash: string } {
   const token = randomBytes(32).toString("base64url");
-  return { token, hash: hashToken(token) };
-}
-
-export function hashToken(token: string): string {
-  return createHash("sha256").update(token).digest("hex");
+  return { token, hash: sha256(token) };
 }
 
 export function createSession(tx: Tx, residentId: string, now: Date): string {

@@ -1,3 +1,4 @@
+import { storyPath } from "#app/paths";
 /**
  * The shape of a story: its sections, their question pages and their fields.
  * Safe for the browser (no zod, no server modules). The form pages, the
@@ -112,9 +113,6 @@ export function findPage(section: StorySection, pageId: string | undefined): Que
   return pageId === undefined ? section.pages[0] : section.pages.find((page) => page.id === pageId);
 }
 
-export function storyPath(storyId: string): string {
-  return `/stories/${storyId}`;
-}
 
 /**
  * Stands for a story's id in the address of its first question before the

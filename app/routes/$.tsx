@@ -1,5 +1,5 @@
 import { data, type ActionFunctionArgs } from "@remix-run/node";
-import { layoutData } from "#app/utils/layout.server";
+import { layoutData } from "#app/web/layout.server";
 
 /** Any address we do not have: the root error boundary shows the GOV.UK "Page not found" page. */
 export function loader() {

@@ -9,7 +9,7 @@ import { tList } from "#app/i18n/list";
 import { useTranslation } from "#app/i18n/use-translation";
 import type { loader as rootLoader } from "#app/root";
 
-export { noFormHere as action } from "#app/utils/layout.server";
+export { noFormHere as action } from "#app/web/layout.server";
 
 export const handle = { titleKey: "start:title" };
 

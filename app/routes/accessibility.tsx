@@ -4,9 +4,9 @@ import { Bullets } from "#app/components/bullets";
 import { pageTranslations, languageFor, serviceNames } from "#app/i18n/i18n.server";
 import { tList } from "#app/i18n/list";
 import { useTranslation } from "#app/i18n/use-translation";
-import { env } from "#app/utils/env.server";
+import { env } from "#app/config/env.server";
 
-export { noFormHere as action } from "#app/utils/layout.server";
+export { noFormHere as action } from "#app/web/layout.server";
 
 export const handle = { titleKey: "accessibility:title" };
 

@@ -3,7 +3,7 @@ import { Table } from "#app/components/govuk/table";
 import { pageTranslations } from "#app/i18n/i18n.server";
 import { useTranslation } from "#app/i18n/use-translation";
 
-export { noFormHere as action } from "#app/utils/layout.server";
+export { noFormHere as action } from "#app/web/layout.server";
 
 export const handle = { titleKey: "cookies:title" };
 

@@ -6,10 +6,11 @@ import type { RequestContext } from "#app/entry.server";
 import { languageFor, pageTranslations } from "#app/i18n/i18n.server";
 import { useTranslation } from "#app/i18n/use-translation";
 import { agencyName } from "#app/models/agency.server";
-import { sharedStoryPath } from "#app/models/share-choices";
-import { pendingAccessEmail, requestAccessCode, requireSharedAccess, verifyAccessCode } from "#app/services/shared-story.server";
+import { sharedStoryPath } from "#app/paths";
+import { pendingAccessEmail, requestAccessCode, requireSharedAccess, verifyAccessCode } from "#app/services/sharing/shared-story.server";
 import { codeFailureMessage, codeForm, codeRefusedMessage } from "#app/services/sign-in-forms.server";
-import { readForm, validateForm, type FormValues } from "#app/utils/form.server";
+import { readForm, validateForm } from "#app/web/form.server";
+import type { FormValues } from "#app/web/form";
 
 export const handle = { titleKey: "signIn:code.title" };
 

@@ -8,11 +8,11 @@ import type { RequestContext } from "#app/entry.server";
 import { languageFor, pageTranslations, serverT } from "#app/i18n/i18n.server";
 import { useTranslation } from "#app/i18n/use-translation";
 import { agencyName } from "#app/models/agency.server";
-import { sharedStoryPath } from "#app/models/share-choices";
-import { requestAccessCode, requireSharedAccess } from "#app/services/shared-story.server";
-import { workEmailForm } from "#app/services/shared-story-forms.server";
+import { sharedStoryPath } from "#app/paths";
+import { requestAccessCode, requireSharedAccess } from "#app/services/sharing/shared-story.server";
+import { workEmailForm } from "#app/services/sharing/shared-story-forms.server";
 import { codeRefusedMessage } from "#app/services/sign-in-forms.server";
-import { readForm, validateForm } from "#app/utils/form.server";
+import { readForm, validateForm } from "#app/web/form.server";
 
 export const handle = { titleKey: "shared:email.title" };
 

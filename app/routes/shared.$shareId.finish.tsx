@@ -1,8 +1,8 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { languageFor } from "#app/i18n/i18n.server";
-import { sharedStoryPath } from "#app/models/share-choices";
-import { finishReading, requireSharedAccess } from "#app/services/shared-story.server";
-import { clearShareAccessCookie } from "#app/utils/session.server";
+import { sharedStoryPath } from "#app/paths";
+import { finishReading, requireSharedAccess } from "#app/services/sharing/shared-story.server";
+import { clearShareAccessCookie } from "#app/web/session.server";
 
 /** Finishing is a POST from the summary; someone who arrives here by address goes back to it. */
 export function loader({ request, params }: LoaderFunctionArgs) {

@@ -7,13 +7,14 @@ import { CharacterCount } from "#app/components/govuk/character-count";
 import { Input } from "#app/components/govuk/input";
 import { languageFor, pageTranslations } from "#app/i18n/i18n.server";
 import { useTranslation } from "#app/i18n/use-translation";
-import { MAX_REPLY_MESSAGE, sharedStoryPath } from "#app/models/share-choices";
+import { MAX_REPLY_MESSAGE } from "#app/services/sharing/choices";
+import { sharedStoryPath } from "#app/paths";
 import { findVersion } from "#app/models/story.server";
 import { firstName, subjectName } from "#app/models/story-sections";
-import { versionShown } from "#app/services/consent-rules";
-import { requireVerifiedAccess, sendReply, type SharedAccess } from "#app/services/shared-story.server";
-import { replyForm } from "#app/services/shared-story-forms.server";
-import { readForm, validateForm } from "#app/utils/form.server";
+import { versionShown } from "#app/services/sharing/consent-rules";
+import { requireVerifiedAccess, sendReply, type SharedAccess } from "#app/services/sharing/shared-story.server";
+import { replyForm } from "#app/services/sharing/shared-story-forms.server";
+import { readForm, validateForm } from "#app/web/form.server";
 
 /** The first name of the person the share is about, from the version the agency sees. */
 function nameOf({ share, story }: SharedAccess): string {

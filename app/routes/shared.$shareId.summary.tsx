@@ -11,10 +11,10 @@ import { PrintButton } from "#app/components/print-button";
 import { StorySummary } from "#app/components/story-summary";
 import { languageFor, readerTranslations, serviceNames } from "#app/i18n/i18n.server";
 import { useTranslation } from "#app/i18n/use-translation";
-import { sharedStoryPath } from "#app/models/share-choices";
+import { sharedStoryPath } from "#app/paths";
 import { firstName } from "#app/models/story-sections";
-import { readSharedStory, requireVerifiedAccess } from "#app/services/shared-story.server";
-import { noFormHere } from "#app/utils/layout.server";
+import { readSharedStory, requireVerifiedAccess } from "#app/services/sharing/shared-story.server";
+import { noFormHere } from "#app/web/layout.server";
 
 export function loader({ request, params }: LoaderFunctionArgs) {
   const found = requireVerifiedAccess(request, params.shareId, languageFor(request));

@@ -1,8 +1,8 @@
 import { data, redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import type { RequestContext } from "#app/entry.server";
 import { languageFor } from "#app/i18n/i18n.server";
-import { openSharedLink } from "#app/services/shared-story.server";
-import { noFormHere } from "#app/utils/layout.server";
+import { openSharedLink } from "#app/services/sharing/shared-story.server";
+import { noFormHere } from "#app/web/layout.server";
 
 /**
  * The link emailed to an agency. It never shows a page of its own: it is

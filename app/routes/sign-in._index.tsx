@@ -10,8 +10,8 @@ import { useTranslation } from "#app/i18n/use-translation";
 import type { RequestContext } from "#app/entry.server";
 import { codeRefusedMessage, emailForm } from "#app/services/sign-in-forms.server";
 import { requestCode } from "#app/services/sign-in.server";
-import { readForm, validateForm } from "#app/utils/form.server";
-import { safeReturnTo, signedIn, signInCookie, signInToken, type SessionEnded } from "#app/utils/session.server";
+import { readForm, validateForm } from "#app/web/form.server";
+import { safeReturnTo, signedIn, signInCookie, signInToken, type SessionEnded } from "#app/web/session.server";
 
 export const handle = { titleKey: "signIn:email.title" };
 

@@ -6,8 +6,9 @@ import type { RequestContext } from "#app/entry.server";
 import { languageFor, pageTranslations } from "#app/i18n/i18n.server";
 import { codeFailureMessage, codeForm, codeRefusedMessage } from "#app/services/sign-in-forms.server";
 import { pendingSignIn, requestCode, verifyCode } from "#app/services/sign-in.server";
-import { readForm, validateForm, type FormValues } from "#app/utils/form.server";
-import { clearSignInCookie, sessionCookie, signInCookie, signInToken } from "#app/utils/session.server";
+import { readForm, validateForm } from "#app/web/form.server";
+import type { FormValues } from "#app/web/form";
+import { clearSignInCookie, sessionCookie, signInCookie, signInToken } from "#app/web/session.server";
 
 export const handle = { titleKey: "signIn:code.title" };
 

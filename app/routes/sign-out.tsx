@@ -4,7 +4,7 @@ import { Button } from "#app/components/govuk/button";
 import { pageTranslations } from "#app/i18n/i18n.server";
 import { useTranslation } from "#app/i18n/use-translation";
 import { signOut } from "#app/services/sign-in.server";
-import { clearSessionCookie, signedIn, signedOutSessionCookie } from "#app/utils/session.server";
+import { clearSessionCookie, signedIn, signedOutSessionCookie } from "#app/web/session.server";
 
 export const handle = { titleKey: "signIn:signOut.title" };
 

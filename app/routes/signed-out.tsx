@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { pageTranslations } from "#app/i18n/i18n.server";
 import { useTranslation } from "#app/i18n/use-translation";
 
-export { noFormHere as action } from "#app/utils/layout.server";
+export { noFormHere as action } from "#app/web/layout.server";
 
 export const handle = { titleKey: "signIn:signedOut.title" };
 

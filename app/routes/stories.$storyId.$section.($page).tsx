@@ -6,10 +6,11 @@ import { StoryPage } from "#app/components/story-page";
 import { StoryQuestion } from "#app/components/story-question";
 import { pageTranslations } from "#app/i18n/i18n.server";
 import { useTranslation } from "#app/i18n/use-translation";
-import { findPage, findSection, pageBefore, pageHeadingKey, pagePath, pageValues, storyPath, type Field } from "#app/models/story-sections";
+import { findPage, findSection, pageBefore, pageHeadingKey, pagePath, pageValues, type Field } from "#app/models/story-sections";
+import { storyPath } from "#app/paths";
 import { requireStoryToWrite } from "#app/services/story-access.server";
 import { draftSection, submitStoryPage } from "#app/services/story.server";
-import { readForm } from "#app/utils/form.server";
+import { readForm } from "#app/web/form.server";
 
 export const handle = { titleKey: "story:question.title" };
 

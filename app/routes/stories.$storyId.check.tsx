@@ -9,11 +9,12 @@ import { VersionAudience } from "#app/components/version-audience";
 import { languageFor, pageTranslations } from "#app/i18n/i18n.server";
 import { useTranslation } from "#app/i18n/use-translation";
 import { wordsLanguage } from "#app/models/story-language";
-import { findSection, pagePath, storyPath, storySections } from "#app/models/story-sections";
-import { newVersionAudienceNames } from "#app/services/share-changes.server";
+import { findSection, pagePath, storySections } from "#app/models/story-sections";
+import { storyPath } from "#app/paths";
+import { newVersionAudienceNames } from "#app/services/sharing/changes.server";
 import { requireOwnStory } from "#app/services/story-access.server";
 import { publishStory, storyOverview } from "#app/services/story.server";
-import type { FormError, FormValues } from "#app/utils/form.server";
+import type { FormError, FormValues } from "#app/web/form";
 
 export const handle = { titleKey: "story:check.title" };
 

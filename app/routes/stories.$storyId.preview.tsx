@@ -8,7 +8,7 @@ import { languageFor, pageTranslations } from "#app/i18n/i18n.server";
 import { useTranslation } from "#app/i18n/use-translation";
 import { findVersion } from "#app/models/story.server";
 import { wordsLanguage } from "#app/models/story-language";
-import { storyPath } from "#app/models/story-sections";
+import { storyPath } from "#app/paths";
 import { requireOwnStory, storyPageTakesNoForm } from "#app/services/story-access.server";
 import { storyOverview } from "#app/services/story.server";
 

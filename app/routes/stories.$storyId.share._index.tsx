@@ -8,12 +8,12 @@ import { StoryPage } from "#app/components/story-page";
 import { languageFor, pageTranslations } from "#app/i18n/i18n.server";
 import { useTranslation } from "#app/i18n/use-translation";
 import { activeAgencies, agencyDescription, agencyName } from "#app/models/agency.server";
-import { sharePath } from "#app/models/share-choices";
-import { storyPath } from "#app/models/story-sections";
-import { mayShare } from "#app/services/consent-rules";
-import { requireShareJourney, shareChoices, submitAgencies } from "#app/services/share-journey.server";
+import { sharePath } from "#app/paths";
+import { storyPath } from "#app/paths";
+import { mayShare } from "#app/services/sharing/consent-rules";
+import { requireShareJourney, shareChoices, submitAgencies } from "#app/services/sharing/journey.server";
 import { requireOwnStory } from "#app/services/story-access.server";
-import { readForm } from "#app/utils/form.server";
+import { readForm } from "#app/web/form.server";
 
 /** The start of sharing: which agencies. A story with nothing published yet gets a page saying to publish first. */
 export function loader({ request, params }: LoaderFunctionArgs) {

@@ -8,10 +8,11 @@ import { StoryPage } from "#app/components/story-page";
 import { languageFor, pageTranslations } from "#app/i18n/i18n.server";
 import { useTranslation } from "#app/i18n/use-translation";
 import { sharesOfStory } from "#app/models/share.server";
-import { sharePath, sharesPath } from "#app/models/share-choices";
-import { readyToAgree, requireShareJourney } from "#app/services/share-journey.server";
-import { agreeAndShare, declarationFor } from "#app/services/sharing.server";
-import { readForm, type FormError, type FormValues } from "#app/utils/form.server";
+import { sharePath, sharesPath } from "#app/paths";
+import { readyToAgree, requireShareJourney } from "#app/services/sharing/journey.server";
+import { agreeAndShare, declarationFor } from "#app/services/sharing/shares.server";
+import { readForm } from "#app/web/form.server";
+import type { FormError, FormValues } from "#app/web/form";
 
 /**
  * The consent declaration and "Agree and share". The action answers with the

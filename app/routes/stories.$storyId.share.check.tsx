@@ -9,8 +9,9 @@ import { formatDate } from "#app/i18n/dates";
 import { languageFor, pageTranslations } from "#app/i18n/i18n.server";
 import { useTranslation } from "#app/i18n/use-translation";
 import { agencyName } from "#app/models/agency.server";
-import { contactWays, partNames, partsPath, sharePath } from "#app/models/share-choices";
-import { backPath, readyToAgree, requireShareJourney } from "#app/services/share-journey.server";
+import { contactWays, partNames } from "#app/i18n/story-words";
+import { partsPath, sharePath } from "#app/paths";
+import { backPath, readyToAgree, requireShareJourney } from "#app/services/sharing/journey.server";
 import { storyPageTakesNoForm } from "#app/services/story-access.server";
 
 export const handle = { titleKey: "sharing:check.title" };

@@ -6,9 +6,9 @@ import { EndChoiceRadios } from "#app/components/share-end-choice";
 import { StoryPage } from "#app/components/story-page";
 import { languageFor, pageTranslations } from "#app/i18n/i18n.server";
 import { useTranslation } from "#app/i18n/use-translation";
-import { exampleEndDate } from "#app/models/share-choices";
-import { backPath, howLongFormValues, requireEarlierSteps, requireShareJourney, submitHowLong } from "#app/services/share-journey.server";
-import { readForm } from "#app/utils/form.server";
+import { exampleEndDate } from "#app/services/sharing/choices";
+import { backPath, howLongFormValues, requireEarlierSteps, requireShareJourney, submitHowLong } from "#app/services/sharing/journey.server";
+import { readForm } from "#app/web/form.server";
 
 export const handle = { titleKey: "sharing:howLong.title" };
 

@@ -7,6 +7,7 @@ import { useMarkParts } from "#app/components/language-of-parts";
 import { StoryPage } from "#app/components/story-page";
 import { languageFor, pageTranslations } from "#app/i18n/i18n.server";
 import { useTranslation } from "#app/i18n/use-translation";
+import { partName } from "#app/i18n/story-words";
 import { agencyName } from "#app/models/agency.server";
 import { storySections } from "#app/models/story-sections";
 import {
@@ -17,8 +18,8 @@ import {
   requireShareJourney,
   submitParts,
   writtenSections,
-} from "#app/services/share-journey.server";
-import { readForm } from "#app/utils/form.server";
+} from "#app/services/sharing/journey.server";
+import { readForm } from "#app/web/form.server";
 
 export const handle = { titleKey: "sharing:parts.title" };
 
@@ -75,7 +76,7 @@ export default function ChooseParts() {
           values={Array.isArray(values) ? values : chosen}
           items={storySections.map(({ id }) => ({
             value: id,
-            children: id === "about" ? t("sharing:parts.about") : t(`story:sections.${id}.title`),
+            children: partName(t, id),
             hint: written.includes(id) ? undefined : { children: t("sharing:parts.notWritten") },
           }))}
         />

@@ -11,10 +11,10 @@ import { formatDate } from "#app/i18n/dates";
 import { pageTranslations } from "#app/i18n/i18n.server";
 import { agencyName } from "#app/models/agency.server";
 import { useTranslation } from "#app/i18n/use-translation";
-import { exampleEndDate } from "#app/models/share-choices";
-import { sharesPath } from "#app/models/share-choices";
-import { extendSharing, extendWords, requireShareOfOwnStory } from "#app/services/share-changes.server";
-import { readForm } from "#app/utils/form.server";
+import { exampleEndDate } from "#app/services/sharing/choices";
+import { sharesPath } from "#app/paths";
+import { extendSharing, extendWords, requireShareOfOwnStory } from "#app/services/sharing/changes.server";
+import { readForm } from "#app/web/form.server";
 
 export function loader({ request, params }: LoaderFunctionArgs) {
   const found = requireShareOfOwnStory(request, params);

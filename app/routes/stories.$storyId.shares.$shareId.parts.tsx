@@ -10,10 +10,11 @@ import { StoryPage } from "#app/components/story-page";
 import { pageTranslations } from "#app/i18n/i18n.server";
 import { agencyName } from "#app/models/agency.server";
 import { useTranslation } from "#app/i18n/use-translation";
-import { sharesPath } from "#app/models/share-choices";
+import { partName } from "#app/i18n/story-words";
+import { sharesPath } from "#app/paths";
 import { storySections } from "#app/models/story-sections";
-import { changeParts, changePartsWords, requireShareOfOwnStory } from "#app/services/share-changes.server";
-import { readForm } from "#app/utils/form.server";
+import { changeParts, changePartsWords, requireShareOfOwnStory } from "#app/services/sharing/changes.server";
+import { readForm } from "#app/web/form.server";
 
 export function loader({ request, params }: LoaderFunctionArgs) {
   const found = requireShareOfOwnStory(request, params);
@@ -56,7 +57,7 @@ export default function ChangeParts() {
           hint={{ children: t("sharing:changeParts.hint") }}
           errorMessage={fieldError(actionData?.errors, "parts", t)}
           values={Array.isArray(ticked) ? ticked : form.chosen}
-          items={storySections.map(({ id }) => ({ value: id, children: id === "about" ? t("sharing:parts.about") : t(`story:sections.${id}.title`) }))}
+          items={storySections.map(({ id }) => ({ value: id, children: partName(t, id) }))}
         />
         <InsetText>{mark(form.agreement.wording, agency)}</InsetText>
         <Button preventDoubleClick>{t("sharing:changeParts.button")}</Button>

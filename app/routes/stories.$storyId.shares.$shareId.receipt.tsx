@@ -6,9 +6,9 @@ import { formatDate, formatDateTime } from "#app/i18n/dates";
 import { languageFor, pageTranslations } from "#app/i18n/i18n.server";
 import { agencyName } from "#app/models/agency.server";
 import { consentRecordsOf } from "#app/models/consent.server";
-import { sharesPath } from "#app/models/share-choices";
-import { shareState } from "#app/services/consent-rules";
-import { sharePurpose } from "#app/services/sharing.server";
+import { sharesPath } from "#app/paths";
+import { shareState } from "#app/services/sharing/consent-rules";
+import { sharePurpose } from "#app/services/sharing/shares.server";
 import { requireOwnShare, requireOwnStory, storyPageTakesNoForm } from "#app/services/story-access.server";
 
 export const handle = { titleKey: "sharing:receipt.title" };

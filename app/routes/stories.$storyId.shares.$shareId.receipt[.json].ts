@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { consentRecordsOf } from "#app/models/consent.server";
-import { consentReceipt } from "#app/services/consent-receipt.server";
+import { consentReceipt } from "#app/services/sharing/receipt.server";
 import { requireOwnShare, requireOwnStory, storyPageTakesNoForm } from "#app/services/story-access.server";
 
 /** The receipt as a file to keep (Kantara / ISO/IEC 27560 field names). */

@@ -8,8 +8,8 @@ import { StoryPage } from "#app/components/story-page";
 import { pageTranslations } from "#app/i18n/i18n.server";
 import { agencyName } from "#app/models/agency.server";
 import { useTranslation } from "#app/i18n/use-translation";
-import { sharesPath } from "#app/models/share-choices";
-import { requireShareOfOwnStory, sendNewLink } from "#app/services/share-changes.server";
+import { sharesPath } from "#app/paths";
+import { requireShareOfOwnStory, sendNewLink } from "#app/services/sharing/changes.server";
 
 export function loader({ request, params }: LoaderFunctionArgs) {
   const { story, agency, state, lang } = requireShareOfOwnStory(request, params);

@@ -6,7 +6,7 @@ import { formatDateTime } from "#app/i18n/dates";
 import { languageFor, pageTranslations } from "#app/i18n/i18n.server";
 import { useTranslation } from "#app/i18n/use-translation";
 import { wordsLanguage } from "#app/models/story-language";
-import { storyPath } from "#app/models/story-sections";
+import { storyPath } from "#app/paths";
 import { requireOwnStory, requireVersion, storyPageTakesNoForm } from "#app/services/story-access.server";
 
 export const handle = { titleKey: "story:version.title" };

@@ -7,7 +7,7 @@ import { formatDateTime } from "#app/i18n/dates";
 import { languageFor, pageTranslations } from "#app/i18n/i18n.server";
 import { useTranslation } from "#app/i18n/use-translation";
 import { versionsOf } from "#app/models/story.server";
-import { storyPath } from "#app/models/story-sections";
+import { storyPath } from "#app/paths";
 import { requireOwnStory, storyPageTakesNoForm } from "#app/services/story-access.server";
 
 export const handle = { titleKey: "story:versions.title" };

@@ -6,10 +6,11 @@ import { Table } from "#app/components/govuk/table";
 import { StoryPage } from "#app/components/story-page";
 import { pageTranslations } from "#app/i18n/i18n.server";
 import { useTranslation } from "#app/i18n/use-translation";
-import { NEW_STORY, pagePath, storyPath, storySections } from "#app/models/story-sections";
+import { NEW_STORY, pagePath, storySections } from "#app/models/story-sections";
+import { storyPath } from "#app/paths";
 import { storiesOf } from "#app/services/story.server";
-import { noFormHere } from "#app/utils/layout.server";
-import { requireResident } from "#app/utils/session.server";
+import { noFormHere } from "#app/web/layout.server";
+import { requireResident } from "#app/web/session.server";
 
 export const handle = { titleKey: "story:list.title" };
 

@@ -1,14 +1,14 @@
 /**
  * Every answer typed on one line, by a resident or a professional, goes
- * through the same rule (oneLine in app/utils/form.server.ts): line breaks
+ * through the same rule (oneLine in app/web/form.server.ts): line breaks
  * become spaces, and hidden characters are refused with the field's own message.
  */
 import { describe, expect, test } from "vitest";
 import { findPage, findSection, itemFieldId, pageValues, storySections, type Field } from "#app/models/story-sections";
-import { replyForm, workEmailForm } from "#app/services/shared-story-forms.server";
+import { replyForm, workEmailForm } from "#app/services/sharing/shared-story-forms.server";
 import { emailForm } from "#app/services/sign-in-forms.server";
 import { validatePage } from "#app/services/story-forms.server";
-import { validateValues } from "#app/utils/form.server";
+import { validateValues } from "#app/web/form.server";
 
 const forms = [
   { name: "sign-in email", schema: emailForm, field: "email", typed: "\r\nsam@example.org\n", saved: "sam@example.org", refused: "signIn:errors.email.characters" },

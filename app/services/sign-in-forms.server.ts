@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { oneLine } from "#app/utils/form.server";
+import { oneLine } from "#app/web/form.server";
 import type { CodeFailure, CodeRefusal } from "./sign-in.server";
 
 // Error messages are translation keys (signIn namespace), shown in the person's language.

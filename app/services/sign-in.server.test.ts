@@ -2,12 +2,13 @@ import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, test } from "vitest";
 import { createHash } from "node:crypto";
 import { connectionOf, limits } from "#app/models/rate-limit.server";
-import { forgetExpired } from "#app/services/share-ending.server";
-import { deleteExpiredSessions, findSession, hashToken, IDLE_MINUTES, sessionIsLive } from "#app/models/session.server";
-import { sessionState } from "#app/utils/session.server";
+import { forgetExpired } from "#app/services/sharing/ending.server";
+import { deleteExpiredSessions, findSession, IDLE_MINUTES, sessionIsLive } from "#app/models/session.server";
+import { sessionState } from "#app/web/session.server";
 import { db } from "#db/client.server";
 import { auditEvents, outbox, rateLimits, residents, sessions, signInCodes } from "#db/schema";
 import { CODE_MINUTES, normaliseEmail, requestCode, signOut, verifyCode } from "./sign-in.server";
+import { sha256 } from "#app/lib/sha256.server";
 
 const ip = "203.0.113.7";
 const start = new Date("2026-11-26T10:00:00Z");
@@ -34,7 +35,7 @@ describe("asking for a code", () => {
     const [stored] = db.select().from(signInCodes).all();
     expect(stored.codeHash).not.toContain(code);
     expect(stored.expiresAt.getTime() - start.getTime()).toBe(CODE_MINUTES * 60 * 1000);
-    expect(stored.id).toBe(hashToken(result.ok ? result.token : ""));
+    expect(stored.id).toBe(sha256(result.ok ? result.token : ""));
   });
 
   test("addresses are normalised so one person has one account", () => {
@@ -120,7 +121,7 @@ describe("entering the code", () => {
     if (!result.ok) return;
     const resident = db.select().from(residents).get();
     expect(resident).toMatchObject({ email: "sam@example.org", language: "cy" });
-    const session = findSession(hashToken(result.sessionToken));
+    const session = findSession(sha256(result.sessionToken));
     expect(session?.resident.id).toBe(resident?.id);
   });
 
@@ -204,7 +205,7 @@ describe("sessions", () => {
     if (!asked.ok) throw new Error("code not sent");
     const result = verifyCode({ token: asked.token, code: lastCodeFor("sam@example.org"), ip, language: "en", now: minutes(1) });
     if (!result.ok) throw new Error("not signed in");
-    const hash = hashToken(result.sessionToken);
+    const hash = sha256(result.sessionToken);
     // Last used when signing in, a minute in: kept (and its cookie with it) until 60 minutes after that.
     expect(signOut({ sessionHash: hash, resident: { id: result.residentId } }, minutes(2))).toEqual(minutes(1 + IDLE_MINUTES));
     const request = new Request("http://localhost/stories", { headers: { Cookie: `session=${result.sessionToken}` } });

@@ -1,10 +1,10 @@
 import { createHmac, randomInt, timingSafeEqual } from "node:crypto";
 import type { Language } from "#app/i18n/i18n";
 import { recordAuditEvent } from "#app/models/audit.server";
-import { queueEmail } from "#app/models/outbox.server";
+import { queueEmail } from "#app/services/mail/templates.server";
 import { connectionOf, limits, takeFromLimit, type Limit } from "#app/models/rate-limit.server";
 import { findOrCreateResident } from "#app/models/resident.server";
-import { createSession, hashToken, markSessionSignedOut, newToken } from "#app/models/session.server";
+import { createSession, markSessionSignedOut, newToken } from "#app/models/session.server";
 import {
   countWrongAttempt,
   findSignInCode,
@@ -13,9 +13,10 @@ import {
   retireUnusedCodes,
   type SignInCode,
 } from "#app/models/sign-in-code.server";
-import { env } from "#app/utils/env.server";
-import { safeReturnTo } from "#app/utils/session.server";
+import { env } from "#app/config/env.server";
+import { safeReturnTo } from "#app/web/session.server";
 import { db, type Tx } from "#db/client.server";
+import { sha256 } from "#app/lib/sha256.server";
 
 export const CODE_MINUTES = 15;
 export const MAX_WRONG_ATTEMPTS = 5;
@@ -137,7 +138,7 @@ export function requestCode(input: {
       email,
       returnTo: safeReturnTo(input.returnTo),
       shareAccessId: null,
-      replacing: input.replacing ? hashToken(input.replacing) : null,
+      replacing: input.replacing ? sha256(input.replacing) : null,
       now,
     });
     if (!issued.ok) return issued;
@@ -150,7 +151,7 @@ export function requestCode(input: {
 /** The address a pending sign-in sent its code to, to show on "Check your email". */
 export function pendingSignIn(token: string | null, { evenIfExpired = false, now = new Date() } = {}) {
   if (!token) return null;
-  const row = findSignInCode(db, hashToken(token));
+  const row = findSignInCode(db, sha256(token));
   // An expired code can still be replaced by "Send a new code"; a used one cannot.
   if (!row || row.usedAt || (!evenIfExpired && row.expiresAt <= now)) return null;
   return { email: row.email, returnTo: row.returnTo, language: row.language };
@@ -163,7 +164,7 @@ export type VerifyCodeResult =
 export function verifyCode(input: { token: string | null; code: string; ip: string; language: Language; now?: Date }): VerifyCodeResult {
   const now = input.now ?? new Date();
   return db.transaction((tx): VerifyCodeResult => {
-    const checked = checkCode(tx, input.token ? findSignInCode(tx, hashToken(input.token)) : undefined, input.code, input.ip, now);
+    const checked = checkCode(tx, input.token ? findSignInCode(tx, sha256(input.token)) : undefined, input.code, input.ip, now);
     if (!checked.ok) return checked;
     const resident = findOrCreateResident(tx, checked.row.email, input.language, now);
     const sessionToken = createSession(tx, resident.id, now);

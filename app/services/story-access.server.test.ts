@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, test } from "vitest";
 import { findOrCreateResident } from "#app/models/resident.server";
 import { createSession } from "#app/models/session.server";
-import { sessionCookie } from "#app/utils/session.server";
+import { sessionCookie } from "#app/web/session.server";
 import { db } from "#db/client.server";
 import { auditEvents } from "#db/schema";
 import { requireOwnStory, requirePage, requireVersion } from "./story-access.server";

@@ -3,8 +3,8 @@ import { recordAuditEvent } from "#app/models/audit.server";
 import { findShareForOwner } from "#app/models/share.server";
 import { findOwnedStory, findVersion, storyExists, type OwnedStory } from "#app/models/story.server";
 import { findPage, findSection, NEW_STORY, storySections } from "#app/models/story-sections";
-import { refusal } from "#app/utils/layout.server";
-import { requireResident, type SignedIn } from "#app/utils/session.server";
+import { refusal } from "#app/web/layout.server";
+import { requireResident, type SignedIn } from "#app/web/session.server";
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 

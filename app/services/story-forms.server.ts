@@ -1,21 +1,6 @@
 import { z } from "zod";
-import {
-  addButtonId,
-  fieldKey,
-  itemFieldId,
-  itemsFromValues,
-  itemsToValues,
-  isEmptyItem,
-  type Field,
-  type ItemField,
-  type ListField,
-  type ListItem,
-  type PageValues,
-  type SectionContent,
-  type QuestionPage,
-  type StorySection,
-} from "#app/models/story-sections";
-import { multiLine, oneLine, shownAgain, validateValues, type FormResult } from "#app/utils/form.server";
+import { addButtonId, fieldKey, itemFieldId, itemsFromValues, itemsToValues, isEmptyItem, type Field, type ItemField, type ListField, type ListItem, type PageValues, type SectionContent, type QuestionPage, type StorySection } from "#app/models/story-sections";
+import { multiLine, oneLine, shownAgain, validateValues, type FormResult } from "#app/web/form.server";
 
 /** Which button sent a story page: every one of them saves what was typed first. */
 export type StoryIntent = { kind: "continue" } | { kind: "save" } | { kind: "add" } | { kind: "remove"; index: number };

@@ -16,29 +16,15 @@ import {
   type DraftSection,
   type OwnedStory,
 } from "#app/models/story.server";
-import {
-  cleanStory,
-  itemFieldId,
-  listItems,
-  pageAfter,
-  pagePath,
-  storyPath,
-  storySections,
-  subjectName,
-  type Field,
-  type SectionContent,
-  type SectionStatus,
-  type StoryContent,
-  type QuestionPage,
-  type StorySection,
-} from "#app/models/story-sections";
+import { cleanStory, itemFieldId, listItems, pageAfter, pagePath, storySections, subjectName, type Field, type SectionContent, type SectionStatus, type StoryContent, type QuestionPage, type StorySection } from "#app/models/story-sections";
+import { storyPath } from "#app/paths";
 import { findResidentById } from "#app/models/resident.server";
 import { writtenInAnswer } from "#app/models/story-language";
 import { insertSubject } from "#app/models/subject.server";
-import { tellAgenciesOfNewVersion } from "#app/services/share-changes.server";
+import { tellAgenciesOfNewVersion } from "#app/services/sharing/changes.server";
 import { UUID } from "#app/services/story-access.server";
 import { readIntent, readPageValues, validatePage, type StoryIntent } from "#app/services/story-forms.server";
-import type { FormError, FormValues } from "#app/utils/form.server";
+import type { FormError, FormValues } from "#app/web/form";
 import { db } from "#db/client.server";
 
 /**

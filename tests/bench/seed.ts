@@ -14,7 +14,7 @@ import { insertShare } from "#app/models/share.server";
 import { insertShareAccess } from "#app/models/share-access.server";
 import { saveDraftSection } from "#app/models/story.server";
 import { publishStory, startStory } from "#app/services/story.server";
-import { accessExpiresAt, sectionsToShare, shareEndsAt } from "#app/services/consent-rules";
+import { accessExpiresAt, sectionsToShare, shareEndsAt } from "#app/services/sharing/consent-rules";
 import { db } from "#db/client.server";
 import { agencies } from "#db/schema";
 

@@ -78,7 +78,7 @@ const storyWords = [...Object.values(answers), "Rhiannon", "Osian", "allotment",
 const sectionOrder = ["about", "story", "matters", "strengths", "working", "goals", "support", "services", "dont-ask"] as const;
 type Section = (typeof sectionOrder)[number];
 
-/** Three demo agencies (db/seed.ts), one with an apostrophe in its name, by name in each language, and what each is to see. */
+/** Three demo agencies (app/services/demo-agencies.server.ts), one with an apostrophe in its name, by name in each language, and what each is to see. */
 const agencies = {
   earlyHelp: {
     name: { en: "Demo Council Children's Early Help", cy: "Cymorth Cynnar i Blant Cyngor Demo" },

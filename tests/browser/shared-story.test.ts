@@ -68,7 +68,7 @@ function fill(template: string, values: Record<string, string | number>): string
   });
 }
 
-/** Two demo agencies (db/seed.ts), by name in each language: one with one domain, one with two (so the error names both). */
+/** Two demo agencies (app/services/demo-agencies.server.ts), by name in each language: one with one domain, one with two (so the error names both). */
 const riverside = {
   name: { en: "Riverside Medical Practice", cy: "Meddygfa Glan yr Afon" },
   inbox: "riverside.practice@nhs.example.net",

@@ -18,7 +18,7 @@ import { openReadOnly } from "../http/helpers";
 type Language = "en" | "cy";
 const words = { en: { common: commonEn, sharing: sharingEn }, cy: { common: commonCy, sharing: sharingCy } };
 const GP = "Riverside Medical Practice";
-/** The GP by the name each language's pages give it (db/seed.ts). */
+/** The GP by the name each language's pages give it (app/services/demo-agencies.server.ts). */
 const gpName = { en: GP, cy: "Meddygfa Glan yr Afon" };
 const fill = (template: string, values: Record<string, string>) => template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => values[key]);
 

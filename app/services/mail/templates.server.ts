@@ -2,6 +2,8 @@ import type { TFunction } from "i18next";
 import { formatDate } from "#app/i18n/dates";
 import type { Language } from "#app/i18n/i18n";
 import { serverT, serviceNames } from "#app/i18n/i18n.server";
+import { insertOutboxEmail } from "#app/models/outbox.server";
+import type { Tx } from "#db/client.server";
 
 type Names = ReturnType<typeof serviceNames>;
 
@@ -185,4 +187,16 @@ function withDates(personalisation: Record<string, string>, dates: readonly stri
 export function withoutSecrets(template: string, personalisation: Record<string, string>): Record<string, string> {
   const secret: readonly string[] = isEmailTemplate(template) ? templates[template].secret : Object.keys(personalisation);
   return Object.fromEntries(Object.entries(personalisation).map(([key, value]) => [key, secret.includes(key) ? "" : value]));
+}
+
+/**
+ * Queues an email as part of the caller's transaction, so the email exists
+ * exactly when the event that causes it does. Sending happens later, outside
+ * any transaction: a slow mail server never holds the database.
+ */
+export function queueEmail<T extends EmailTemplate>(
+  tx: Tx,
+  email: { to: string; template: T; language: Language; personalisation: Personalisation<T> },
+): void {
+  insertOutboxEmail(tx, email);
 }

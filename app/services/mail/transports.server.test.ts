@@ -2,7 +2,7 @@ import { createHmac, randomUUID, timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from "vitest";
-import { env } from "#app/utils/env.server";
+import { env } from "#app/config/env.server";
 import { transportFor, type MailMessage } from "./transports.server";
 
 const message: MailMessage = {

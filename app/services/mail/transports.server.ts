@@ -1,6 +1,6 @@
 import { createTransport } from "nodemailer";
 import { NotifyClient } from "notifications-node-client";
-import { env, type Env } from "#app/utils/env.server";
+import { env, type Env } from "#app/config/env.server";
 
 export type MailMessage = {
   to: string;

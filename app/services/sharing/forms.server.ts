@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { formatDate } from "#app/i18n/dates";
 import type { Language } from "#app/i18n/i18n";
-import { DATE_PARTS, END_DATE, type DatePart } from "#app/models/share-choices";
+import { DATE_PARTS, END_DATE, type DatePart } from "#app/services/sharing/choices";
 import { CONTACT_METHODS, storySections } from "#app/models/story-sections";
-import { SHARE_PERIODS, shareEndsAt, type EndChoice } from "#app/services/consent-rules";
-import type { FormError, FormValues } from "#app/utils/form.server";
+import { SHARE_PERIODS, shareEndsAt, type EndChoice } from "#app/services/sharing/consent-rules";
+import type { FormError, FormValues } from "#app/web/form";
 
 /**
  * The checks on each page of the share journey. Error messages are keys in

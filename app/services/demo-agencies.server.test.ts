@@ -4,7 +4,7 @@ import type { AgencyDetails } from "#app/models/agency.server";
 import { importAgencyFile } from "#app/services/agency-import.server";
 import { db } from "#db/client.server";
 import { agencies } from "#db/schema";
-import { demoAgencies, seedDemoAgencies } from "./seed";
+import { demoAgencies, seedDemoAgencies } from "./demo-agencies.server";
 
 const rows = () => db.select().from(agencies).orderBy(asc(agencies.key)).all();
 const details = () =>

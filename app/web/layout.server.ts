@@ -1,7 +1,7 @@
 import { data } from "@remix-run/node";
 import { languageFor, serviceNames, translationsFor } from "#app/i18n/i18n.server";
 import { stylesheetHref } from "./assets.server";
-import { env } from "./env.server";
+import { env } from "#app/config/env.server";
 import { signedIn } from "./session.server";
 
 /** What the page layout needs: names, language, the layout's strings, and whether someone is signed in. */

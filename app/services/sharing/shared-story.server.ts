@@ -6,13 +6,14 @@ import type { Language } from "#app/i18n/i18n";
 import { serverT } from "#app/i18n/i18n.server";
 import { insertReply, lastViewBy, recordView } from "#app/models/access-log.server";
 import { recordAuditEvent, recordAuditEventOncePerWindow } from "#app/models/audit.server";
-import { queueEmail } from "#app/models/outbox.server";
+import { queueEmail } from "#app/services/mail/templates.server";
 import { connectionOf, limits, takeFromLimit } from "#app/models/rate-limit.server";
 import { agencyName } from "#app/models/agency.server";
 import { findResidentById } from "#app/models/resident.server";
-import { hashToken, newToken } from "#app/models/session.server";
+import { newToken  } from "#app/models/session.server";
 import { deleteShareAccess, findShareAccess, findShareByTokenHash, insertShareAccess, type FoundShareAccess } from "#app/models/share-access.server";
-import { contactWays, sharedStoryPath, sharesPath } from "#app/models/share-choices";
+import { contactWays } from "#app/i18n/story-words";
+import { sharedStoryPath, sharesPath } from "#app/paths";
 import { findAccessCode } from "#app/models/sign-in-code.server";
 import { findVersion } from "#app/models/story.server";
 import { wordsLanguage } from "#app/models/story-language";
@@ -28,13 +29,14 @@ import {
   shareState,
   versionShown,
   type AccessState,
-} from "#app/services/consent-rules";
+} from "#app/services/sharing/consent-rules";
 import { checkCode, issueCode, normaliseEmail, type CodeFailure, type CodeRefusal } from "#app/services/sign-in.server";
 import { UUID } from "#app/services/story-access.server";
-import { env } from "#app/utils/env.server";
-import { refusal } from "#app/utils/layout.server";
-import { shareAccessCookie, shareAccessToken } from "#app/utils/session.server";
+import { env } from "#app/config/env.server";
+import { refusal } from "#app/web/layout.server";
+import { shareAccessCookie, shareAccessToken } from "#app/web/session.server";
 import { db } from "#db/client.server";
+import { sha256 } from "#app/lib/sha256.server";
 
 /*
  * The professional's side of a share: a link opened, a work address proven by
@@ -73,7 +75,7 @@ export type LinkOutcome = { redirectTo: string; cookie: string | null } | { refu
 
 export function openSharedLink(request: Request, token: string | undefined, ip: string, lang: Language, now = new Date()): LinkOutcome {
   return db.transaction((tx): LinkOutcome => {
-    const share = token && LINK_TOKEN.test(token) ? findShareByTokenHash(hashToken(token), tx) : undefined;
+    const share = token && LINK_TOKEN.test(token) ? findShareByTokenHash(sha256(token), tx) : undefined;
     if (!share) {
       if (takeFromLimit(tx, limits.linkMissesPerIp, connectionOf(ip), now) === "allowed") return { refused: 404 };
       recordAuditEventOncePerWindow("share_link_rate_limited", connectionOf(ip), {}, tx, now);
@@ -85,7 +87,7 @@ export function openSharedLink(request: Request, token: string | undefined, ip: 
       return { gone };
     }
     const held = shareAccessToken(request, share.id);
-    const existing = held ? findShareAccess(hashToken(held), tx) : undefined;
+    const existing = held ? findShareAccess(sha256(held), tx) : undefined;
     if (existing && existing.share.id === share.id) {
       const state = accessState(existing.access, now);
       if (state !== "expired") return { redirectTo: sharedStoryPath(share.id, state === "verified" ? "summary" : "email"), cookie: null };
@@ -111,7 +113,7 @@ export type SharedAccess = FoundShareAccess & { state: Exclude<AccessState, "exp
  */
 export function requireSharedAccess(request: Request, shareId: string | undefined, lang: Language, now = new Date()): SharedAccess {
   const token = shareId && UUID.test(shareId) ? shareAccessToken(request, shareId) : null;
-  const found = token ? findShareAccess(hashToken(token)) : undefined;
+  const found = token ? findShareAccess(sha256(token)) : undefined;
   if (!found || found.share.id !== shareId) throw refusal(request, 404, { notOpenHere: true } satisfies ErrorDetail);
   const gone = goneBody(found.share, lang, now);
   if (gone) throw refusal(request, 410, gone);

@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import type { TFunction } from "i18next";
 import { agencyName, agencyNamesForEmail, type Agency } from "#app/models/agency.server";
 import { formatDate } from "#app/i18n/dates";
@@ -7,20 +6,21 @@ import { serverT } from "#app/i18n/i18n.server";
 import type { Localised } from "#app/i18n/localised";
 import { recordAuditEvent } from "#app/models/audit.server";
 import { insertConsentRecord } from "#app/models/consent.server";
-import { queueEmail } from "#app/models/outbox.server";
+import { queueEmail } from "#app/services/mail/templates.server";
 import { newToken } from "#app/models/session.server";
 import { insertShare } from "#app/models/share.server";
-import { contactWays, partNames, sharesPath } from "#app/models/share-choices";
+import { contactWays, partNames } from "#app/i18n/story-words";
+import { sharesPath } from "#app/paths";
 import { deleteShareDraft } from "#app/models/share-draft.server";
 import { findOwnedStory } from "#app/models/story.server";
 import type { ContactMethod } from "#app/models/story-sections";
-import { CONSENT_WORDING_VERSION, mayShare } from "#app/services/consent-rules";
-import { readyToAgree, shareChoices, type CompleteChoices } from "#app/services/share-journey.server";
-import { env } from "#app/utils/env.server";
+import { CONSENT_WORDING_VERSION, mayShare } from "#app/services/sharing/consent-rules";
+import { readyToAgree, shareChoices, type CompleteChoices } from "#app/services/sharing/journey.server";
+import { env } from "#app/config/env.server";
+import { sha256 } from "#app/lib/sha256.server";
 import { db } from "#db/client.server";
 
 /** The fingerprint a consent record keeps of the exact words shown. */
-export const sha256 = (text: string) => createHash("sha256").update(text, "utf8").digest("hex");
 
 /**
  * The one purpose of every share, in `lang`. Each share and consent record

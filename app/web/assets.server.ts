@@ -1,11 +1,11 @@
-import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { sha256 } from "#app/lib/sha256.server";
 
 function fingerprint(publicPath: string): string {
   try {
     const file = fileURLToPath(new URL(`../public${publicPath}`, import.meta.url));
-    return `${publicPath}?v=${createHash("sha256").update(readFileSync(file)).digest("hex").slice(0, 12)}`;
+    return `${publicPath}?v=${sha256(readFileSync(file)).slice(0, 12)}`;
   } catch {
     return publicPath;
   }

@@ -6,11 +6,11 @@ import { repliesOfStory, viewsOfStory, type ShareView } from "#app/models/access
 import { agencyName, agencyNamesForEmail, type Agency } from "#app/models/agency.server";
 import { recordAuditEvent } from "#app/models/audit.server";
 import { consentRecordsOf, insertConsentRecord, type ConsentRecord } from "#app/models/consent.server";
-import { queueEmail } from "#app/models/outbox.server";
-import { newToken } from "#app/models/session.server";
+import { queueEmail } from "#app/services/mail/templates.server";
+import { newToken  } from "#app/models/session.server";
 import { findShareForOwner, sharesOfStory, updateShare, type ShareWithAgency } from "#app/models/share.server";
 import { deleteAccessToShare } from "#app/models/share-access.server";
-import { partNames } from "#app/models/share-choices";
+import { partNames } from "#app/i18n/story-words";
 import { versionsOf, type OwnedStory } from "#app/models/story.server";
 import {
   CONSENT_WORDING_VERSION,
@@ -22,12 +22,14 @@ import {
   stopping,
   versionShown,
   type ShareState,
-} from "#app/services/consent-rules";
-import { dateField, howLongValues, partsSchema, validateHowLong } from "#app/services/share-forms.server";
-import { sha256, shareLink, sharePurpose } from "#app/services/sharing.server";
+} from "#app/services/sharing/consent-rules";
+import { dateField, howLongValues, partsSchema, validateHowLong } from "#app/services/sharing/forms.server";
+import { shareLink, sharePurpose } from "#app/services/sharing/shares.server";
 import { requireOwnShare, requireOwnStory } from "#app/services/story-access.server";
-import { validateForm, type FormError, type FormValues } from "#app/utils/form.server";
+import { validateForm } from "#app/web/form.server";
+import type { FormError, FormValues } from "#app/web/form";
 import { db, type Tx } from "#db/client.server";
+import { sha256 } from "#app/lib/sha256.server";
 
 /**
  * What a person can do to a share after agreeing to it, from "Who has your

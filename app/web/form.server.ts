@@ -1,12 +1,8 @@
 import { z } from "zod";
 import { refusal } from "./layout.server";
-import { MAX_BODY_BYTES } from "./security.server";
+import { MAX_BODY_BYTES } from "#app/config/security.server";
+import type { FormError, FormValues } from "./form";
 
-/** One problem with one field. `message` is a translation key; `field` is the id of the input to focus. */
-export type FormError = { field: string; message: string; params?: Record<string, string | number> };
-
-/** What the person typed, kept exactly so a page with errors can show it again. */
-export type FormValues = Record<string, string | string[]>;
 
 export type FormResult<T> = { ok: true; data: T; values: FormValues } | { ok: false; errors: FormError[]; values: FormValues };
 

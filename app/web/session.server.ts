@@ -1,9 +1,10 @@
 import { redirect } from "@remix-run/node";
 import { languageFor } from "#app/i18n/i18n.server";
 import { setResidentLanguage } from "#app/models/resident.server";
-import { deleteSession, findSession, hashToken, sessionIsLive, touchSession, ABSOLUTE_HOURS } from "#app/models/session.server";
+import { deleteSession, findSession, sessionIsLive, touchSession, ABSOLUTE_HOURS } from "#app/models/session.server";
 import { db } from "#db/client.server";
-import { env } from "./env.server";
+import { env } from "#app/config/env.server";
+import { sha256 } from "#app/lib/sha256.server";
 
 const https = env.PUBLIC_URL.startsWith("https:");
 // __Host- binds the cookie to this exact origin over https; browsers refuse the prefix over http.
@@ -70,7 +71,7 @@ export function sessionState(request: Request, now = new Date()): SessionState {
   let state: SessionState = null;
   const token = readCookie(request, SESSION);
   if (token) {
-    const hash = hashToken(token);
+    const hash = sha256(token);
     const session = findSession(hash);
     if (session?.signedOutAt) {
       state = { ended: "signedOut" };

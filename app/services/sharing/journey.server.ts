@@ -2,14 +2,16 @@ import { redirect } from "@remix-run/node";
 import { z } from "zod";
 import type { Language } from "#app/i18n/i18n";
 import { activeAgencies, findAgenciesByIds, type Agency } from "#app/models/agency.server";
-import { DATE_PARTS, partsPath, sharePath, type ShareStep } from "#app/models/share-choices";
+import { DATE_PARTS } from "#app/services/sharing/choices";
+import { partsPath, sharePath, type ShareStep } from "#app/paths";
 import { findShareDraft, saveShareDraft } from "#app/models/share-draft.server";
 import { findVersion } from "#app/models/story.server";
 import { CONTACT_METHODS, storySections, type ContactMethod, type SectionId } from "#app/models/story-sections";
-import { mayShare, SHARE_PERIODS, sectionsToShare, shareEndsAt, type EndChoice } from "#app/services/consent-rules";
-import { agenciesSchema, contactSchema, dateField, howLongValues, partsSchema, updatesSchema, validateHowLong } from "#app/services/share-forms.server";
+import { mayShare, SHARE_PERIODS, sectionsToShare, shareEndsAt, type EndChoice } from "#app/services/sharing/consent-rules";
+import { agenciesSchema, contactSchema, dateField, howLongValues, partsSchema, updatesSchema, validateHowLong } from "#app/services/sharing/forms.server";
 import { requireOwnStory } from "#app/services/story-access.server";
-import { validateForm, type FormError, type FormValues } from "#app/utils/form.server";
+import { validateForm } from "#app/web/form.server";
+import type { FormError, FormValues } from "#app/web/form";
 import { db, type Tx } from "#db/client.server";
 
 /**

@@ -41,7 +41,7 @@ try {
 // database, so a mistyped file name leaves no empty database behind.
 /** @type {import("@remix-run/node").ServerBuild} */
 const build = await import(/* @vite-ignore */ bundle.href);
-/** @type {typeof import("../app/entry.server").serverSupport} */
+/** @type {typeof import("#app/entry.server").serverSupport} */
 const { importAgencyFile, closeDatabase } = build.entry.module.serverSupport;
 const outcome = importAgencyFile(contents);
 closeDatabase();

@@ -8,13 +8,13 @@ import { createSession, IDLE_MINUTES } from "#app/models/session.server";
 import { insertShareAccess } from "#app/models/share-access.server";
 import { insertShare } from "#app/models/share.server";
 import { findOwnedStory } from "#app/models/story.server";
-import { shareState } from "#app/services/consent-rules";
-import { stopSharing } from "#app/services/share-changes.server";
+import { shareState } from "#app/services/sharing/consent-rules";
+import { stopSharing } from "#app/services/sharing/changes.server";
 import { startStory } from "#app/services/story.server";
-import { env } from "#app/utils/env.server";
+import { env } from "#app/config/env.server";
 import { db } from "#db/client.server";
 import { agencies, auditEvents, outbox, rateLimits, sessions, shareAccess, shares } from "#db/schema";
-import { forgetExpired, sweepEndedShares } from "./share-ending.server";
+import { forgetExpired, sweepEndedShares } from "./ending.server";
 
 const created = new Date("2026-01-05T10:00:00Z");
 const endsAt = new Date("2026-04-05T23:59:59.999Z");

@@ -5,7 +5,7 @@ import { consentRecordsOf } from "#app/models/consent.server";
 import { findOrCreateResident } from "#app/models/resident.server";
 import { findOwnedStory, type OwnedStory } from "#app/models/story.server";
 import { publishStory, startStory } from "#app/services/story.server";
-import { CONSENT_WORDING_VERSION, shareEndsAt, shareState } from "#app/services/consent-rules";
+import { CONSENT_WORDING_VERSION, shareEndsAt, shareState } from "#app/services/sharing/consent-rules";
 import { renderEmail } from "#app/services/mail/templates.server";
 import { db } from "#db/client.server";
 import { agencies, auditEvents, outbox, shares } from "#db/schema";
@@ -21,7 +21,7 @@ import {
   stopSharing,
   stopWords,
   type ShareAction,
-} from "./share-changes.server";
+} from "./changes.server";
 
 const now = new Date("2026-03-10T12:00:00Z");
 const later = new Date("2026-03-11T09:00:00Z");

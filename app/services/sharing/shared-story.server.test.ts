@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, test } from "vitest";
 import { limits } from "#app/models/rate-limit.server";
 import type { ShareView } from "#app/models/access-log.server";
-import { sharesOverview, stopSharing, viewLines } from "#app/services/share-changes.server";
+import { sharesOverview, stopSharing, viewLines } from "#app/services/sharing/changes.server";
 import { publishStory } from "#app/services/story.server";
 import { db } from "#db/client.server";
 import { auditEvents, outbox, rateLimits, shareAccess, shareReplies, shares, shareViews, signInCodes } from "#db/schema";

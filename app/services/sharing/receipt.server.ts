@@ -1,8 +1,8 @@
 import { agencyName } from "#app/models/agency.server";
 import type { ConsentRecord } from "#app/models/consent.server";
 import type { ShareWithAgency } from "#app/models/share.server";
-import { shareState } from "#app/services/consent-rules";
-import { env } from "#app/utils/env.server";
+import { shareState } from "#app/services/sharing/consent-rules";
+import { env } from "#app/config/env.server";
 
 /**
  * A consent receipt a person can keep, with field names after the Kantara

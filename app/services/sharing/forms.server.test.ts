@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { dateErrorParts } from "#app/models/share-choices";
-import { validateHowLong } from "./share-forms.server";
+import { dateErrorParts } from "#app/services/sharing/choices";
+import { validateHowLong } from "./forms.server";
 
 const now = new Date("2026-03-10T12:00:00Z");
 const date = (day: string, month: string, year: string) => ({ endsIn: "date", "endDate-day": day, "endDate-month": month, "endDate-year": year });

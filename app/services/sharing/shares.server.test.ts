@@ -6,14 +6,14 @@ import { consentRecordsOf } from "#app/models/consent.server";
 import { findOrCreateResident } from "#app/models/resident.server";
 import { findShareDraft } from "#app/models/share-draft.server";
 import { findPage, findSection } from "#app/models/story-sections";
-import { CONSENT_WORDING_VERSION, shareEndsAt } from "#app/services/consent-rules";
+import { CONSENT_WORDING_VERSION, shareEndsAt } from "#app/services/sharing/consent-rules";
 import { deliverDueEmails } from "#app/services/mail/worker.server";
 import type { MailTransport } from "#app/services/mail/transports.server";
-import { readyToAgree, shareChoices, submitAgencies, submitContact, submitHowLong, submitParts, submitUpdates } from "#app/services/share-journey.server";
+import { readyToAgree, shareChoices, submitAgencies, submitContact, submitHowLong, submitParts, submitUpdates } from "#app/services/sharing/journey.server";
 import { publishStory, startStory, submitStoryPage } from "#app/services/story.server";
 import { db, sqlite } from "#db/client.server";
 import { agencies, auditEvents, consentRecords, outbox, shares, stories } from "#db/schema";
-import { agreeAndShare, declarationFor } from "./sharing.server";
+import { agreeAndShare, declarationFor } from "./shares.server";
 
 const now = new Date("2026-03-10T12:00:00Z");
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");

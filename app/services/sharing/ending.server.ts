@@ -1,15 +1,15 @@
 import { agencyName } from "#app/models/agency.server";
 import { recordAuditEvent } from "#app/models/audit.server";
-import { queueEmail } from "#app/models/outbox.server";
+import { queueEmail } from "#app/services/mail/templates.server";
 import { pruneRateLimits } from "#app/models/rate-limit.server";
 import { deleteExpiredSessions } from "#app/models/session.server";
 import { deleteExpiredShareAccess } from "#app/models/share-access.server";
 import { deleteFinishedSignInCodes } from "#app/models/sign-in-code.server";
 import { sharesPastTheirEnd, updateShare } from "#app/models/share.server";
-import { sharesPath } from "#app/models/share-choices";
-import { shareState } from "#app/services/consent-rules";
+import { sharesPath } from "#app/paths";
+import { shareState } from "#app/services/sharing/consent-rules";
 import { databaseReason } from "#app/services/mail/worker.server";
-import { env } from "#app/utils/env.server";
+import { env } from "#app/config/env.server";
 import { checkpointWal, db } from "#db/client.server";
 
 const SWEEP_MS = 60_000;

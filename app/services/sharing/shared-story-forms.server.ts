@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { MAX_REPLY_MESSAGE } from "#app/models/share-choices";
-import { multiLine, oneLine } from "#app/utils/form.server";
+import { MAX_REPLY_MESSAGE } from "#app/services/sharing/choices";
+import { multiLine, oneLine } from "#app/web/form.server";
 
 // Error messages are translation keys (shared namespace), shown in the professional's language.
 export const workEmailForm = z.object({

@@ -1,0 +1,32 @@
+/** The addresses of the portal's pages, for links, redirects and forms. Safe for the browser. */
+
+export function storyPath(storyId: string): string {
+  return `/stories/${storyId}`;
+}
+
+export type ShareStep = "how-long" | "updates" | "contact" | "check" | "agree";
+
+/** The journey's pages: choosing agencies is `/share` itself. */
+export function sharePath(storyId: string, step?: ShareStep): string {
+  return step ? `${storyPath(storyId)}/share/${step}` : `${storyPath(storyId)}/share`;
+}
+
+export function partsPath(storyId: string, agencyId: string): string {
+  return `${storyPath(storyId)}/share/parts/${agencyId}`;
+}
+
+/** "Who has your story": every share of a story, where each can be stopped. */
+export function sharesPath(storyId: string): string {
+  return `${storyPath(storyId)}/shares`;
+}
+
+export function receiptPath(storyId: string, shareId: string): string {
+  return `${sharesPath(storyId)}/${shareId}/receipt`;
+}
+
+export type SharedStoryPage = "email" | "code" | "summary" | "received" | "finish";
+
+/** Where a professional reads a shared story, once the link has been exchanged for a cookie: /shared/:shareId/… */
+export function sharedStoryPath(shareId: string, page: SharedStoryPage): string {
+  return `/shared/${shareId}/${page}`;
+}

@@ -1,0 +1,7 @@
+/** The shape of a form's answer to a page: safe for the browser, so components can read it. */
+
+/** One problem with one field. `message` is a translation key; `field` is the id of the input to focus. */
+export type FormError = { field: string; message: string; params?: Record<string, string | number> };
+
+/** What the person typed, kept exactly so a page with errors can show it again. */
+export type FormValues = Record<string, string | string[]>;
