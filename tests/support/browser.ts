@@ -239,7 +239,7 @@ export async function openBrowser(configuration: Configuration, baseURL: string)
         return done;
       });
     } catch (error) {
-      throw new Error(`${page.url()} was not hydrated by React: ${(error as Error).message}`);
+      throw new Error(`${page.url()} was not hydrated by React: ${(error as Error).message}`, { cause: error });
     }
   };
 
