@@ -54,8 +54,6 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return layout;
 }
 
-
-
 function useLayoutData(): LayoutData | undefined {
   const loaded = useRouteLoaderData<typeof loader>("root");
   const error = useRouteError();

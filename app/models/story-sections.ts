@@ -113,7 +113,6 @@ export function findPage(section: StorySection, pageId: string | undefined): Que
   return pageId === undefined ? section.pages[0] : section.pages.find((page) => page.id === pageId);
 }
 
-
 /**
  * Stands for a story's id in the address of its first question before the
  * story exists: "Start a new story" opens /stories/new/about, and the first
@@ -144,7 +143,6 @@ export function itemFieldId(list: ListField, index: number, field: ItemField): s
   return `${list.name}-${index + 1}-${field.name}`;
 }
 
-/** The translation key under which a field's words live. */
 /** A page's heading (and so its title): its only question, or the page's own heading when it asks several. */
 export function pageHeadingKey(section: StorySection, page: QuestionPage): string {
   const fields = page.fields as readonly Field[];
@@ -153,6 +151,7 @@ export function pageHeadingKey(section: StorySection, page: QuestionPage): strin
     : `story:pages.${section.id}.${page.id}.heading`;
 }
 
+/** The translation key under which a field's words live. */
 export function fieldKey(section: StorySection, field: Field, item?: ItemField): string {
   const base = `story:fields.${section.id}.${field.name}`;
   return item ? `${base}.fields.${item.name}` : base;

@@ -8,7 +8,6 @@ import { requireResident, type SignedIn } from "#app/web/session.server";
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-
 /**
  * The story, if the signed-in resident owns it. Anyone else gets "Page not
  * found", exactly as for a story that does not exist, so an id reveals nothing.

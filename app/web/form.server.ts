@@ -3,7 +3,6 @@ import { refusal } from "./layout.server";
 import { MAX_BODY_BYTES } from "#app/config/security.server";
 import type { FormError, FormValues } from "./form";
 
-
 export type FormResult<T> = { ok: true; data: T; values: FormValues } | { ok: false; errors: FormError[]; values: FormValues };
 
 /**

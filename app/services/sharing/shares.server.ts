@@ -20,8 +20,6 @@ import { env } from "#app/config/env.server";
 import { sha256 } from "#app/lib/sha256.server";
 import { db } from "#db/client.server";
 
-/** The fingerprint a consent record keeps of the exact words shown. */
-
 /**
  * The one purpose of every share, in `lang`. Each share and consent record
  * keeps it in the words agreed; as it is the same purpose for every share, a
