@@ -9,7 +9,7 @@ import { storyPath } from "#app/paths";
  * for a choice, `item`/`add`/`max` for a list).
  */
 
-export type TextField = {
+type TextField = {
   kind: "text";
   name: string;
   maxLength: number;
@@ -18,8 +18,8 @@ export type TextField = {
   format?: "email" | "phone";
   autocomplete?: string;
 };
-export type TextareaField = { kind: "textarea"; name: string; maxLength: number; rows?: number; autocomplete?: string };
-export type ChoiceField = { kind: "checkboxes"; name: string; options: readonly string[] } | { kind: "radios"; name: string; options: readonly string[] };
+type TextareaField = { kind: "textarea"; name: string; maxLength: number; rows?: number; autocomplete?: string };
+type ChoiceField = { kind: "checkboxes"; name: string; options: readonly string[] } | { kind: "radios"; name: string; options: readonly string[] };
 export type ItemField = TextField | TextareaField;
 /** "Add another": a list of items, each with the same fields. */
 export type ListField = { kind: "list"; name: string; max: number; item: readonly ItemField[] };

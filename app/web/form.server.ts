@@ -100,7 +100,7 @@ function isArrayField(schema: z.ZodType): boolean {
 }
 
 /** The values of the schema's fields as typed: strings, or lists of strings for checkboxes. */
-export function formValues(shape: z.ZodRawShape, form: FormData): FormValues {
+function formValues(shape: z.ZodRawShape, form: FormData): FormValues {
   const values: FormValues = {};
   for (const [name, schema] of Object.entries(shape)) {
     values[name] = isArrayField(schema as z.ZodType)

@@ -55,7 +55,7 @@ export function requireShareOfOwnStory(request: Request, params: { storyId?: str
 }
 
 /** Words a person agrees to, as shown and as kept: the record stores `wording` and its `wordingHash`. */
-export type Agreement = { wording: string; wordingHash: string };
+type Agreement = { wording: string; wordingHash: string };
 
 const agreement = (wording: string): Agreement => ({ wording, wordingHash: sha256(wording) });
 
@@ -190,7 +190,7 @@ export function stopSharing(action: ShareAction): "stopped" | "nothing-to-do" {
   });
 }
 
-export type ChangeOutcome =
+type ChangeOutcome =
   | { ok: true; changed: boolean; endsAt?: Date }
   | { ok: false; reason: "not-active"; state: ShareState }
   | { ok: false; errors: FormError[]; values: FormValues };
@@ -273,7 +273,7 @@ export function sendNewLink(action: ShareAction): { ok: true; link: string } | {
  * that has stopped or ended sees nothing. The pages before and after saving
  * say this, and the emails follow it, so what the person reads is what happens.
  */
-export function newVersionAudience(storyId: string, now: Date, tx: Tx = db): { following: ShareWithAgency[]; fixed: ShareWithAgency[] } {
+function newVersionAudience(storyId: string, now: Date, tx: Tx = db): { following: ShareWithAgency[]; fixed: ShareWithAgency[] } {
   const active = sharesOfStory(storyId, tx).filter(({ share }) => shareState(share, now) === "active");
   return { following: active.filter(({ share }) => share.keepUpToDate), fixed: active.filter(({ share }) => !share.keepUpToDate) };
 }

@@ -33,7 +33,7 @@ const storedChoices = z.object({
   contact: z.object({ allowed: z.boolean(), methods: z.array(z.enum(CONTACT_METHODS)) }).optional(),
 });
 
-export type ShareChoices = z.infer<typeof storedChoices>;
+type ShareChoices = z.infer<typeof storedChoices>;
 
 /** The draft's choices, or undefined when there is none (or it no longer makes sense, and so starts again). */
 export function shareChoices(storyId: string, tx: Tx = db): ShareChoices | undefined {
@@ -45,7 +45,7 @@ export function shareChoices(storyId: string, tx: Tx = db): ShareChoices | undef
 
 const emptyChoices = (): ShareChoices => ({ agencies: [], parts: {} });
 
-export type JourneyStep = { kind: "agencies" } | { kind: "parts"; agencyId: string } | { kind: Exclude<ShareStep, "check" | "agree"> };
+type JourneyStep = { kind: "agencies" } | { kind: "parts"; agencyId: string } | { kind: Exclude<ShareStep, "check" | "agree"> };
 
 function journeySteps(choices: ShareChoices): JourneyStep[] {
   return [
@@ -121,7 +121,7 @@ export function requireChosenAgency(choices: ShareChoices, agencyId: string | un
   return agency;
 }
 
-export type StepOutcome = { ok: true; redirectTo: string } | { ok: false; errors: FormError[]; values: FormValues };
+type StepOutcome = { ok: true; redirectTo: string } | { ok: false; errors: FormError[]; values: FormValues };
 
 function save(storyId: string, choices: ShareChoices, now: Date): StepOutcome {
   db.transaction((tx) => saveShareDraft(tx, storyId, choices, now));

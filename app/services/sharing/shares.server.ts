@@ -35,13 +35,13 @@ function contactWords(t: TFunction, contact: { allowed: boolean; methods: readon
 }
 
 /** A paragraph, or a bulleted list. */
-export type DeclarationParagraph = string | string[];
+type DeclarationParagraph = string | string[];
 
 /**
  * What the person agrees to for one agency: shown on the page, and kept word
  * for word in its consent record. `agency` is its name as the words give it.
  */
-export type DeclarationBlock = { agencyId: string; agency: Localised; heading: string; paragraphs: DeclarationParagraph[]; wording: string; wordingHash: string };
+type DeclarationBlock = { agencyId: string; agency: Localised; heading: string; paragraphs: DeclarationParagraph[]; wording: string; wordingHash: string };
 
 /** The exact words of a block as one text: a line per paragraph or list item, list items marked "• ". */
 function wordingOf(heading: string, paragraphs: DeclarationParagraph[]): string {
@@ -85,7 +85,7 @@ export function shareLink(token: string): string {
 
 export type SharedWith = { shareId: string; agencyName: Localised; link: string };
 
-export type AgreeOutcome =
+type AgreeOutcome =
   | { ok: true; shared: SharedWith[] }
   | { ok: false; reason: "not-published" | "no-draft" | "changed" }
   | { ok: false; reason: "incomplete"; redirectTo: string };
