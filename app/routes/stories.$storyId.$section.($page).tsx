@@ -8,7 +8,7 @@ import { pageTranslations } from "#app/i18n/i18n.server";
 import { useTranslation } from "#app/i18n/use-translation";
 import { findPage, findSection, pageBefore, pageHeadingKey, pagePath, pageValues, type Field } from "#app/models/story-sections";
 import { storyPath } from "#app/paths";
-import { requireStoryToWrite } from "#app/services/story-access.server";
+import { requireStoryToWrite } from "#app/web/guards.server";
 import { draftSection, submitStoryPage } from "#app/services/story.server";
 import { readForm } from "#app/web/form.server";
 

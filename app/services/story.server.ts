@@ -22,7 +22,7 @@ import { findResidentById } from "#app/models/resident.server";
 import { writtenInAnswer } from "#app/models/story-language";
 import { insertSubject } from "#app/models/subject.server";
 import { tellAgenciesOfNewVersion } from "#app/services/sharing/changes.server";
-import { UUID } from "#app/services/story-access.server";
+import { UUID } from "#app/lib/uuid";
 import { readIntent, readPageValues, validatePage, type StoryIntent } from "#app/services/story-forms.server";
 import type { FormError, FormValues } from "#app/web/form";
 import { db } from "#db/client.server";
