@@ -27,7 +27,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { story, resident, section, page } = requireStoryToWrite(request, params);
   const form = await readForm(request);
   const target = story ? { storyId: story.id } : { storyId: null, residentId: resident.id };
-  const outcome = submitStoryPage({ ...target, section, page, form });
+  const outcome = submitStoryPage({ request, ...target, section, page, form });
   if (!outcome.ok) return data({ errors: outcome.errors, values: outcome.values }, { status: 400 });
   return redirect(outcome.redirectTo);
 }
