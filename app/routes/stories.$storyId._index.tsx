@@ -10,7 +10,7 @@ import { languageFor, pageTranslations } from "#app/i18n/i18n.server";
 import { useTranslation } from "#app/i18n/use-translation";
 import { pagePath, storySections, type SectionStatus } from "#app/models/story-sections";
 import { sharePath, sharesPath, storyPath } from "#app/paths";
-import { requireOwnStory, storyPageTakesNoForm } from "#app/services/story-access.server";
+import { requireOwnStory, storyPageTakesNoForm } from "#app/web/guards.server";
 import { storyOverview } from "#app/services/story.server";
 
 export const handle = { titleKey: "story:taskList.title" };

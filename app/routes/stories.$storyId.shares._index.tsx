@@ -8,7 +8,7 @@ import { languageFor, pageTranslations } from "#app/i18n/i18n.server";
 import { useTranslation } from "#app/i18n/use-translation";
 import { sharePath, storyPath } from "#app/paths";
 import { sharesOverview } from "#app/services/sharing/changes.server";
-import { requireOwnStory, storyPageTakesNoForm } from "#app/services/story-access.server";
+import { requireOwnStory, storyPageTakesNoForm } from "#app/web/guards.server";
 
 export const handle = { titleKey: "sharing:whoHas.title" };
 
