@@ -53,8 +53,6 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return layoutData(request);
 }
 
-
-
 function useLayoutData(): LayoutData | undefined {
   const loaded = useRouteLoaderData<typeof loader>("root");
   const error = useRouteError();
@@ -65,7 +63,7 @@ function useLayoutData(): LayoutData | undefined {
   return undefined;
 }
 
-export function errorStatus(error: unknown): ErrorStatus {
+function errorStatus(error: unknown): ErrorStatus {
   if (!isRouteErrorResponse(error)) return 500;
   if ([400, 401, 403, 404, 410, 413, 429].includes(error.status)) return error.status as ErrorStatus;
   // Any other refusal of a request (405, 415…) reads as "we could not understand that request".

@@ -3,7 +3,6 @@ import { refusal } from "./layout.server";
 import { MAX_BODY_BYTES } from "#app/config/security.server";
 import type { FormError, FormValues } from "./form";
 
-
 export type FormResult<T> = { ok: true; data: T; values: FormValues } | { ok: false; errors: FormError[]; values: FormValues };
 
 /**
@@ -101,7 +100,7 @@ function isArrayField(schema: z.ZodType): boolean {
 }
 
 /** The values of the schema's fields as typed: strings, or lists of strings for checkboxes. */
-export function formValues(shape: z.ZodRawShape, form: FormData): FormValues {
+function formValues(shape: z.ZodRawShape, form: FormData): FormValues {
   const values: FormValues = {};
   for (const [name, schema] of Object.entries(shape)) {
     values[name] = isArrayField(schema as z.ZodType)
