@@ -7,7 +7,8 @@ import { languageFor, pageTranslations } from "#app/i18n/i18n.server";
 import { useTranslation } from "#app/i18n/use-translation";
 import { agencyName } from "#app/models/agency.server";
 import { sharedStoryPath } from "#app/paths";
-import { pendingAccessEmail, requestAccessCode, requireSharedAccess, verifyAccessCode } from "#app/services/sharing/shared-story.server";
+import { requireSharedAccess } from "#app/web/guards.server";
+import { pendingAccessEmail, requestAccessCode, verifyAccessCode } from "#app/services/sharing/shared-story.server";
 import { codeFailureMessage, codeForm, codeRefusedMessage } from "#app/services/sign-in-forms.server";
 import { invalid, readForm, validateForm } from "#app/web/form.server";
 

@@ -9,7 +9,8 @@ import { languageFor, pageTranslations } from "#app/i18n/i18n.server";
 import { useTranslation } from "#app/i18n/use-translation";
 import { sharesOfStory } from "#app/models/share.server";
 import { sharePath, sharesPath } from "#app/paths";
-import { readyToAgree, requireShareJourney } from "#app/services/sharing/journey.server";
+import { requireShareJourney } from "#app/web/guards.server";
+import { readyToAgree } from "#app/services/sharing/journey.server";
 import { agreeAndShare, declarationFor } from "#app/services/sharing/shares.server";
 import { invalid, readForm } from "#app/web/form.server";
 

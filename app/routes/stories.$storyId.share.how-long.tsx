@@ -6,7 +6,8 @@ import { ShareStep } from "#app/components/share-step";
 import { languageFor, pageTranslations } from "#app/i18n/i18n.server";
 import { useTranslation } from "#app/i18n/use-translation";
 import { exampleEndDate } from "#app/services/sharing/choices";
-import { backPath, howLongFormValues, requireEarlierSteps, requireShareJourney, submitHowLong } from "#app/services/sharing/journey.server";
+import { requireEarlierSteps, requireShareJourney } from "#app/web/guards.server";
+import { backPath, howLongFormValues, submitHowLong } from "#app/services/sharing/journey.server";
 import { invalid, readForm } from "#app/web/form.server";
 
 export const handle = { titleKey: "sharing:howLong.title" };

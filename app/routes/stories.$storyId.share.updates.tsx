@@ -5,7 +5,8 @@ import { Radios } from "#app/components/govuk/radios";
 import { ShareStep } from "#app/components/share-step";
 import { pageTranslations } from "#app/i18n/i18n.server";
 import { useTranslation } from "#app/i18n/use-translation";
-import { backPath, requireEarlierSteps, requireShareJourney, submitUpdates } from "#app/services/sharing/journey.server";
+import { requireEarlierSteps, requireShareJourney } from "#app/web/guards.server";
+import { backPath, submitUpdates } from "#app/services/sharing/journey.server";
 import { invalid, readForm } from "#app/web/form.server";
 
 export const handle = { titleKey: "sharing:updates.title" };
