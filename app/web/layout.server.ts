@@ -4,6 +4,13 @@ import { stylesheetHref } from "./assets.server";
 import { env } from "#app/config/env.server";
 import { signedIn } from "./session.server";
 
+/**
+ * What a refusal may tell its page, besides its status: on a 410 for a shared
+ * story, the day sharing ended (none when the person stopped it); on a 404 for
+ * a page of a shared story, that the story is not open in this browser.
+ */
+export type ErrorDetail = { endedOn?: string | null; notOpenHere?: boolean };
+
 /** What the page layout needs: names, language, the layout's strings, and whether someone is signed in. */
 export function layoutData(request: Request) {
   const lang = languageFor(request);
