@@ -158,6 +158,8 @@ describe("the server error page", () => {
     const db = new Database(broken.databasePath);
     db.exec("DROP TABLE audit_events");
     db.close();
+    // The broken write is a server error, which the server logs.
+    broken.expectError(/^SqliteError: no such table: audit_events/);
     page = await load(broken.url, "/cookies", {
       method: "POST",
       headers: { Origin: "https://evil.example", "Content-Type": "application/x-www-form-urlencoded" },
