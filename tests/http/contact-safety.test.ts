@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { linkSentTo, openAsProfessional } from "#tests/support/professional";
 import { shareThroughTheJourney, startStory } from "#tests/support/share-journey";
 import { signIn, startServerWithMail, type ServerWithMail } from "#tests/support/sign-in";
-import { attr, load, type Page, queryRows, text } from "./helpers";
+import { attr, load, type Page, text } from "#tests/support/http-client";
+import { queryRows } from "./helpers";
 
 let server: ServerWithMail;
 let alice: string;

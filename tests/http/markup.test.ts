@@ -5,9 +5,10 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { startServer, type RunningServer } from "#tests/support/server";
-import { load } from "./helpers";
+import { load, HttpClient } from "#tests/support/http-client";
 
 let server: RunningServer;
+const http = new HttpClient(() => server.url);
 beforeAll(async () => {
   server = await startServer();
 });
@@ -34,7 +35,7 @@ describe("the Welsh accessibility statement, full of ’, â and ŵ", () => {
 
 describe.each(["/", "/accessibility?lang=cy", "/no-such-page"])("%s", (path) => {
   test("ends with </body></html>: the scripts carrying the page's data are inside <body>", async () => {
-    const page = await load(server.url, path);
+    const page = await http.get(path);
     expect(page.html.trimEnd().endsWith("</body></html>")).toBe(true);
     expect(page.html.indexOf("</html>")).toBe(page.html.length - "</html>".length);
     expect(page.html).toContain("window.__remixContext.streamController.close();</script>");

@@ -14,7 +14,8 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { itemFieldId, pagePath, storySections, type Field, type ItemField, type StorySection } from "#app/models/story-sections";
 import { shareThroughTheJourney, startStory } from "#tests/support/share-journey";
 import { signIn, startServerWithMail, type ServerWithMail } from "#tests/support/sign-in";
-import { HtmlDocument, queryRows, text } from "./helpers";
+import { HtmlDocument, text } from "#tests/support/http-client";
+import { queryRows } from "./helpers";
 
 let server: ServerWithMail;
 let alice: string;

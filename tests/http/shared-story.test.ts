@@ -4,9 +4,11 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { codeFrom, linkSentTo, openAsProfessional, openLink, subjectOf } from "#tests/support/professional";
 import { publishedStory, shareThroughTheJourney } from "#tests/support/share-journey";
 import { bodyOf, signIn, startServerWithMail, type ServerWithMail } from "#tests/support/sign-in";
-import { attr, auditRows, load, openReadOnly, type Page, queryRows, rowCounts, text } from "./helpers";
+import { attr, load, type Page, text, HttpClient } from "#tests/support/http-client";
+import { auditRows, openReadOnly, queryRows, rowCounts } from "./helpers";
 
 let server: ServerWithMail;
+const http = new HttpClient(() => server.url);
 let alice: string;
 let storyId: string;
 /** Each agency's share of Alice's story ("About you" and "What matters"): its id and the link its inbox was sent. */
@@ -25,7 +27,7 @@ const sha256 = (value: string) => createHash("sha256").update(value).digest("hex
 const rawKey = /\b(common|govuk|story|sharing|shared|signIn):[A-Za-z0-9_.[\]-]+/;
 
 const cookies = (cookie: string | undefined, lang: string) => [cookie, `lang=${lang}`].filter(Boolean).join("; ");
-const get = (path: string, cookie?: string, lang = "en") => load(server.url, path, { headers: { Cookie: cookies(cookie, lang) } });
+const get = (path: string, cookie?: string, lang = "en") => http.get(path, { headers: { Cookie: cookies(cookie, lang) } });
 const post = (path: string, cookie: string | undefined, fields: Record<string, string> = {}, lang = "en") =>
   load(server.url, path, {
     method: "POST",

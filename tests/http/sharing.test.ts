@@ -4,9 +4,11 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { startStory } from "#tests/support/share-journey";
 import { signIn, startServerWithMail, type ServerWithMail, bodyOf } from "#tests/support/sign-in";
-import { attr, load, openReadOnly, type Page, queryRows, root, text } from "./helpers";
+import { attr, load, type Page, text, HttpClient } from "#tests/support/http-client";
+import { openReadOnly, queryRows, root } from "./helpers";
 
 let server: ServerWithMail;
+const http = new HttpClient(() => server.url);
 let alice: string;
 let bob: string;
 let storyId: string;
@@ -17,7 +19,7 @@ const GP = "Riverside Medical Practice";
 const HOUSING = "Demo Council Housing Options";
 const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
 
-const get = (path: string, cookie?: string) => load(server.url, path, { headers: { Cookie: [cookie, "lang=en"].filter(Boolean).join("; ") } });
+const get = (path: string, cookie?: string) => http.get(path, { headers: { Cookie: [cookie, "lang=en"].filter(Boolean).join("; ") } });
 
 const post = (path: string, cookie: string | undefined, fields: Record<string, string | string[]> = {}) => {
   const body = new URLSearchParams();

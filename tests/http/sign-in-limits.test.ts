@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { signInCodeFrom, startServerWithMail, type ServerWithMail } from "#tests/support/sign-in";
-import { auditRows, load, rowCounts, text } from "./helpers";
+import { load, text, HttpClient } from "#tests/support/http-client";
+import { auditRows, rowCounts } from "./helpers";
 
 let server: ServerWithMail;
+const http = new HttpClient(() => server.url);
 beforeAll(async () => {
   server = await startServerWithMail();
 });
@@ -125,7 +127,7 @@ describe("someone who knows a person's email address cannot stop them signing in
     await resent.arrayBuffer();
     const newCookie = signInCookieOf(resent)!;
     expect(resent.status).toBe(302);
-    const page = await load(server.url, resent.headers.get("location")!, { headers: { Cookie: newCookie } });
+    const page = await http.get(resent.headers.get("location")!, { headers: { Cookie: newCookie } });
     expect(page.status).toBe(200);
     expect(text(page.doc.one("main"))).toContain(`We have sent a new code to ${email}`);
     const second = signInCodeFrom(await server.mail.nextEmailTo(email, beforeResend));

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { signIn, signInCodeFrom, startServerWithMail, type ServerWithMail } from "#tests/support/sign-in";
-import { attr, load, queryRows, rowCounts, text } from "./helpers";
+import { attr, load, text } from "#tests/support/http-client";
+import { queryRows, rowCounts } from "./helpers";
 
 let server: ServerWithMail;
 beforeAll(async () => {

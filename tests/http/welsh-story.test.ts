@@ -13,12 +13,14 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { codeFrom, shareLinkFrom } from "#tests/support/professional";
 import { startStory } from "#tests/support/share-journey";
 import { bodyOf, signIn, startServerWithMail, type ReceivedEmail, type ServerWithMail } from "#tests/support/sign-in";
-import { attr, load, queryRows, root, text, type Page } from "./helpers";
+import { attr, load, text, type Page, HttpClient } from "#tests/support/http-client";
+import { queryRows, root } from "./helpers";
 
 type Element = DefaultTreeAdapterTypes.Element;
 type Node = DefaultTreeAdapterTypes.ChildNode | DefaultTreeAdapterTypes.Document;
 
 let server: ServerWithMail;
+const http = new HttpClient(() => server.url);
 let resident: string;
 let storyId: string;
 
@@ -61,7 +63,7 @@ const OWN_WORDS = Object.entries(WORDS)
   .map(([, words]) => words);
 
 const cookies = (cookie: string | undefined, lang: string) => [cookie, `lang=${lang}`].filter(Boolean).join("; ");
-const get = (path: string, cookie: string | undefined, lang: "en" | "cy") => load(server.url, path, { headers: { Cookie: cookies(cookie, lang) } });
+const get = (path: string, cookie: string | undefined, lang: "en" | "cy") => http.get(path, { headers: { Cookie: cookies(cookie, lang) } });
 async function post(path: string, cookie: string, fields: Record<string, string | string[]>, lang: "en" | "cy"): Promise<Page> {
   const body = new URLSearchParams();
   for (const [name, value] of Object.entries(fields)) for (const v of [value].flat()) body.append(name, v);
@@ -224,7 +226,7 @@ async function share(cookie: string, agencies: string[], lang: "en" | "cy"): Pro
 
 /** A professional opens the link and proves a work address, in Welsh throughout; the pages they saw on the way. */
 async function readAsProfessional(link: string, workEmail: string): Promise<{ shareId: string; cookie: string; pages: Page[] }> {
-  const opened = await load(server.url, new URL(link).pathname, { headers: { Cookie: "lang=cy" } });
+  const opened = await http.get(new URL(link).pathname, { lang: "cy" });
   const shareId = opened.headers.get("location")!.split("/")[2];
   let cookie = opened.headers.getSetCookie()[0].split(";")[0];
   const pages = [await get(`/shared/${shareId}/email`, cookie, "cy")];

@@ -2,9 +2,11 @@ import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { publishedStory, shareThroughTheJourney, startStory } from "#tests/support/share-journey";
 import { signIn, startServerWithMail, type ServerWithMail, bodyOf } from "#tests/support/sign-in";
-import { attr, load, type Page, queryRows, text } from "./helpers";
+import { attr, load, type Page, text, HttpClient } from "#tests/support/http-client";
+import { queryRows } from "./helpers";
 
 let server: ServerWithMail;
+const http = new HttpClient(() => server.url);
 let alice: string;
 let bob: string;
 let storyId: string;
@@ -25,7 +27,7 @@ const sha256 = (value: string) => createHash("sha256").update(value).digest("hex
 const rawKey = /\b(common|govuk|story|sharing):[A-Za-z0-9_.[\]-]+/;
 
 const cookies = (cookie: string | undefined, lang: string) => [cookie, `lang=${lang}`].filter(Boolean).join("; ");
-const get = (path: string, cookie?: string, lang = "en") => load(server.url, path, { headers: { Cookie: cookies(cookie, lang) } });
+const get = (path: string, cookie?: string, lang = "en") => http.get(path, { headers: { Cookie: cookies(cookie, lang) } });
 const post = (path: string, cookie: string | undefined, fields: Record<string, string | string[]> = {}) => {
   const body = new URLSearchParams();
   for (const [name, value] of Object.entries(fields)) for (const v of [value].flat()) body.append(name, v);

@@ -4,6 +4,7 @@
  */
 import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
+import { HttpClient, type Browser, type Language } from "#tests/support/http-client";
 import { startServer, type RunningServer } from "#tests/support/server";
 
 export type ReceivedEmail = { to: string[]; raw: string };
@@ -71,42 +72,25 @@ export async function startServerWithMail(extraEnv: Record<string, string> = {})
   }
 }
 
-/** The `name=value` part of each Set-Cookie header, by name. */
-function cookiesFrom(response: Response): Map<string, string> {
-  return new Map(
-    response.headers.getSetCookie().map((header) => {
-      const pair = header.split(";")[0];
-      return [pair.slice(0, pair.indexOf("=")), pair] as const;
-    }),
-  );
+/**
+ * Signs `email` in through the real pages in a browser of their own (POST
+ * /sign-in, the code from the email, POST /sign-in/check-email): the browser,
+ * holding their session cookie, and `lang` their language if given.
+ */
+export async function signedIn(server: ServerWithMail, email: string, lang?: Language): Promise<Browser> {
+  const person = new HttpClient(server.url).browser({ lang });
+  const since = server.mail.received.length;
+  const asked = await person.post("/sign-in", { email });
+  if (asked.status !== 302 || !person.jar.get("signin")) throw new Error(`POST /sign-in answered ${asked.status} without a sign-in cookie`);
+  const code = signInCodeFrom(await server.mail.nextEmailTo(email, since));
+  const checked = await person.post("/sign-in/check-email", { code });
+  if (checked.status !== 302 || !person.jar.get("session")) throw new Error(`POST /sign-in/check-email answered ${checked.status} without a session cookie`);
+  return person;
 }
 
-const form = (fields: Record<string, string>) => ({
-  method: "POST",
-  redirect: "manual" as const,
-  headers: { "Content-Type": "application/x-www-form-urlencoded" },
-  body: new URLSearchParams(fields).toString(),
-});
-
-/**
- * Signs `email` in through the real pages (POST /sign-in, the code from the
- * email, POST /sign-in/check-email) and returns the Cookie header that carries
- * their session.
- */
+/** As signedIn, for a browser suite: the Cookie header that carries their session. */
 export async function signIn(server: ServerWithMail, email: string): Promise<string> {
-  const since = server.mail.received.length;
-  const asked = await fetch(`${server.url}/sign-in`, form({ email }));
-  const signInCookie = [...cookiesFrom(asked).entries()].find(([name]) => name.endsWith("signin"))?.[1];
-  if (asked.status !== 302 || !signInCookie) throw new Error(`POST /sign-in answered ${asked.status} without a sign-in cookie`);
-
-  const { raw } = await server.mail.nextEmailTo(email, since);
-  const code = raw.match(/^(\d{6})\r?$/m)?.[1];
-  if (!code) throw new Error("the sign-in email had no 6-digit code on a line of its own");
-
-  const checked = await fetch(`${server.url}/sign-in/check-email`, { ...form({ code }), headers: { ...form({}).headers, Cookie: signInCookie } });
-  const session = [...cookiesFrom(checked).entries()].find(([name]) => name.endsWith("session"))?.[1];
-  if (checked.status !== 302 || !session) throw new Error(`POST /sign-in/check-email answered ${checked.status} without a session cookie`);
-  return session;
+  return (await signedIn(server, email)).jar.get("session")!;
 }
 
 /**
