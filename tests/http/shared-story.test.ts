@@ -154,12 +154,6 @@ function changesSinceLastView(page: Page) {
   };
 }
 
-/** Emails to `to` since `since`, after giving the mail worker time to send anything else it would. */
-async function emailsTo(to: string, since: number) {
-  await new Promise((settle) => setTimeout(settle, 700));
-  return server.mail.received.slice(since).filter((email) => email.to.includes(to));
-}
-
 /** "3 March 2027", as the 410 page writes a day sharing ended (in UTC, as shares end at the end of a UTC day). */
 const longDate = (date: Date, lang: "en" | "cy") => date.toLocaleDateString(lang === "cy" ? "cy-GB" : "en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 
@@ -553,7 +547,7 @@ describe("letting the person know it was received", () => {
     ]);
 
     const email = await server.mail.nextEmailTo("alice@example.org", since);
-    expect(await emailsTo("alice@example.org", since)).toHaveLength(1);
+    expect(await emailsSentTo(server, "alice@example.org", since)).toHaveLength(1);
     expect(subjectOf(email)).toBe(`${GP} has received your story`);
     const body = bodyOf(email);
     expect(body).toContain(`Dr Siân O'Brien (Duty GP) at ${GP} has let you know they received the story you shared using Tell it once.`);
@@ -591,7 +585,7 @@ describe("a reply's name and role, which go into the person's email word for wor
     expect(inputValue(page, "role")).toBe("Duty GP");
     expect(page.html).not.toMatch(/[\u202E\u0007]/);
     expect(rowCounts(server.databasePath)).toEqual(before);
-    expect(await emailsTo("alice@example.org", since)).toEqual([]);
+    expect(await emailsSentTo(server, "alice@example.org", since)).toEqual([]);
 
     const welsh = await post(sharedPath(GP, "received"), gp, { name: "\u2066Jo", role: "GP" }, "cy");
     expect(welsh.status).toBe(400);
