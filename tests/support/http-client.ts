@@ -260,3 +260,10 @@ export function text(node: Node): string {
   walk(node);
   return parts.join("").replace(/\s+/g, " ").trim();
 }
+
+/** A form a test needs accepted on the way to what it tests: the answer, unless the server refused or failed it. */
+export async function accepted(answer: Promise<Page>): Promise<Page> {
+  const page = await answer;
+  if (page.status >= 400) throw new Error(`a form on the way was answered ${page.status}: ${page.doc.title}`);
+  return page;
+}
