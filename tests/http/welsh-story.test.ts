@@ -16,7 +16,6 @@ import { bodyOf, signedIn, startServerWithMail, type ReceivedEmail, type ServerW
 import { attr, text, type Page, HttpClient, type Browser, accepted } from "#tests/support/http-client";
 import { queryRows, root } from "./helpers";
 
-type Element = DefaultTreeAdapterTypes.Element;
 type Node = DefaultTreeAdapterTypes.ChildNode | DefaultTreeAdapterTypes.Document;
 
 let server: ServerWithMail;
@@ -228,7 +227,6 @@ async function readAsProfessional(link: string, workEmail: string): Promise<{ sh
   return { shareId, pages };
 }
 
-let englishShare: Page[];
 let welshShare: Page[];
 let professionals: { housing: Awaited<ReturnType<typeof readAsProfessional>>; council: Awaited<ReturnType<typeof readAsProfessional>> };
 let agencyEmails: { housing: ReceivedEmail; council: ReceivedEmail };
@@ -251,7 +249,7 @@ beforeAll(async () => {
   resident = await signedIn(server, "rhian@example.org");
   storyId = await writeAndPublish(resident);
   const since = server.mail.received.length;
-  englishShare = await share(resident, [agencyId(HOUSING.key), agencyId(COUNCIL.key)], "en");
+  await share(resident, [agencyId(HOUSING.key), agencyId(COUNCIL.key)], "en");
   agencyEmails = {
     housing: (await emailsTo("housing.options@housing.demo-council.example.org", since))[0],
     council: (await emailsTo(COUNCIL.contactEmail, since))[0],

@@ -1,7 +1,7 @@
 import { formatDate, formatDateTime } from "#app/i18n/dates";
 import type { VersionAudienceNames } from "#app/components/version-audience";
 import type { Language } from "#app/i18n/i18n";
-import { languageFor, serverT } from "#app/i18n/i18n.server";
+import { serverT } from "#app/i18n/i18n.server";
 import { repliesOfStory, viewsOfStory, type ShareView } from "#app/models/access-log.server";
 import { agencyName, agencyNamesForEmail, type Agency } from "#app/models/agency.server";
 import { recordAuditEvent } from "#app/models/audit.server";
@@ -25,8 +25,8 @@ import {
 } from "#app/services/sharing/consent-rules";
 import { dateField, howLongValues, partsSchema, validateHowLong } from "#app/services/sharing/forms.server";
 import { shareLink, sharePurpose } from "#app/services/sharing/shares.server";
-import { requireOwnShare, requireOwnStory } from "#app/services/story-access.server";
 import { validateForm } from "#app/web/form.server";
+import { refusal } from "#app/web/layout.server";
 import type { FormError, FormValues } from "#app/web/form";
 import { db, type Tx } from "#db/client.server";
 import { sha256 } from "#app/lib/sha256.server";
@@ -39,23 +39,15 @@ import { sha256 } from "#app/lib/sha256.server";
  * the agencies that follow the story.
  */
 
-/** One of these actions, by the story's owner (the route has checked: requireOwnStory, requireOwnShare). */
-export type ShareAction = { story: OwnedStory; residentId: string; shareId: string; lang: Language; now?: Date };
-
 /**
- * The guard of every page about one share: the signed-in owner's story and a
- * share of that story, or 404 (GET and POST alike), with the share's state now.
+ * One of these actions, by the story's owner (the route has checked, with
+ * requireShareOfOwnStory), and the request it answers, refused if the share
+ * has gone by the time the action runs.
  */
-export function requireShareOfOwnStory(request: Request, params: { storyId?: string; shareId?: string }) {
-  const { story, resident } = requireOwnStory(request, params.storyId);
-  const found = requireOwnShare(request, story, params.shareId);
-  const lang = languageFor(request);
-  const action: ShareAction = { story, residentId: resident.id, shareId: found.share.id, lang };
-  return { ...found, story, lang, action, state: shareState(found.share, new Date()) };
-}
+export type ShareAction = { story: OwnedStory; residentId: string; shareId: string; lang: Language; request: Request; now?: Date };
 
 /** Words a person agrees to, as shown and as kept: the record stores `wording` and its `wordingHash`. */
-export type Agreement = { wording: string; wordingHash: string };
+type Agreement = { wording: string; wordingHash: string };
 
 const agreement = (wording: string): Agreement => ({ wording, wordingHash: sha256(wording) });
 
@@ -136,17 +128,17 @@ export function extendWords(lang: Language, { share, agency }: ShareWithAgency):
   return agreement(t("sharing:extend.agreeing", { agency: agencyName(agency, lang).text, purpose: sharePurpose(lang, agency), parts }));
 }
 
-/** The share, read again inside the transaction: between the page and the button, it may have changed. */
-function shareIn(tx: Tx, story: OwnedStory, shareId: string): ShareWithAgency {
+/** The share, read again inside the transaction: between the page and the button, it may have changed, or gone (404). */
+function shareIn(tx: Tx, { story, shareId, request }: ShareAction): ShareWithAgency {
   const found = findShareForOwner(story.id, shareId, tx);
-  if (!found) throw new Response(null, { status: 404 });
+  if (!found) throw refusal(request, 404);
   return found;
 }
 
 /** A new record with the share's terms, bar what changed, in the language of its words: the old records stay exactly as they were. */
 function appendRecord(
   tx: Tx,
-  { story, residentId, lang, now }: Required<Omit<ShareAction, "shareId">>,
+  { story, residentId, lang, now }: Required<Omit<ShareAction, "shareId" | "request">>,
   { share, agency }: ShareWithAgency,
   kind: ConsentRecord["kind"],
   words: Agreement,
@@ -177,9 +169,9 @@ function appendRecord(
  * story says). A share already stopped or ended is left exactly as it is.
  */
 export function stopSharing(action: ShareAction): "stopped" | "nothing-to-do" {
-  const { story, residentId, shareId, lang, now = new Date() } = action;
+  const { story, residentId, lang, now = new Date() } = action;
   return db.transaction((tx) => {
-    const found = shareIn(tx, story, shareId);
+    const found = shareIn(tx, action);
     const { share, agency } = found;
     if (stopping(shareState(share, now)) === "nothing-to-do") return "nothing-to-do";
     updateShare(tx, share.id, { status: "stopped", stoppedAt: now }, now);
@@ -190,7 +182,7 @@ export function stopSharing(action: ShareAction): "stopped" | "nothing-to-do" {
   });
 }
 
-export type ChangeOutcome =
+type ChangeOutcome =
   | { ok: true; changed: boolean; endsAt?: Date }
   | { ok: false; reason: "not-active"; state: ShareState }
   | { ok: false; errors: FormError[]; values: FormValues };
@@ -202,9 +194,9 @@ function shownWordsDiffer(form: FormData, words: Agreement): boolean {
 
 /** Changes which parts an active share shows, with a `changed` record. Ticking the same parts again changes nothing. */
 export function changeParts(action: ShareAction & { form: FormData }): ChangeOutcome {
-  const { story, residentId, shareId, lang, form, now = new Date() } = action;
+  const { story, residentId, lang, form, now = new Date() } = action;
   return db.transaction((tx): ChangeOutcome => {
-    const found = shareIn(tx, story, shareId);
+    const found = shareIn(tx, action);
     const state = shareState(found.share, now);
     if (!mayChange(state)) return { ok: false, reason: "not-active", state };
     const result = validateForm(partsSchema, form);
@@ -222,10 +214,10 @@ export function changeParts(action: ShareAction & { form: FormData }): ChangeOut
 
 /** Moves an active share's end date later (consent-rules' `extension`), with an `extended` record. */
 export function extendSharing(action: ShareAction & { form: FormData }): ChangeOutcome {
-  const { story, residentId, shareId, lang, form, now = new Date() } = action;
+  const { story, residentId, lang, form, now = new Date() } = action;
   const values = howLongValues(form);
   return db.transaction((tx): ChangeOutcome => {
-    const found = shareIn(tx, story, shareId);
+    const found = shareIn(tx, action);
     const state = shareState(found.share, now);
     if (!mayChange(state)) return { ok: false, reason: "not-active", state };
     const read = validateHowLong(values, now, lang);
@@ -252,9 +244,9 @@ export function extendSharing(action: ShareAction & { form: FormData }): ChangeO
  * once for the page and kept nowhere else.
  */
 export function sendNewLink(action: ShareAction): { ok: true; link: string } | { ok: false; reason: "not-active"; state: ShareState } {
-  const { story, residentId, shareId, lang, now = new Date() } = action;
+  const { story, residentId, lang, now = new Date() } = action;
   return db.transaction((tx) => {
-    const { share, agency } = shareIn(tx, story, shareId);
+    const { share, agency } = shareIn(tx, action);
     const state = shareState(share, now);
     if (!mayChange(state)) return { ok: false, reason: "not-active", state } as const;
     const { token, hash } = newToken();
@@ -273,7 +265,7 @@ export function sendNewLink(action: ShareAction): { ok: true; link: string } | {
  * that has stopped or ended sees nothing. The pages before and after saving
  * say this, and the emails follow it, so what the person reads is what happens.
  */
-export function newVersionAudience(storyId: string, now: Date, tx: Tx = db): { following: ShareWithAgency[]; fixed: ShareWithAgency[] } {
+function newVersionAudience(storyId: string, now: Date, tx: Tx = db): { following: ShareWithAgency[]; fixed: ShareWithAgency[] } {
   const active = sharesOfStory(storyId, tx).filter(({ share }) => shareState(share, now) === "active");
   return { following: active.filter(({ share }) => share.keepUpToDate), fixed: active.filter(({ share }) => !share.keepUpToDate) };
 }
