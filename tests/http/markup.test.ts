@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { startServer, type RunningServer } from "#tests/support/server";
-import { load, HttpClient } from "#tests/support/http-client";
+import { HttpClient } from "#tests/support/http-client";
 
 let server: RunningServer;
 const http = new HttpClient(() => server.url);

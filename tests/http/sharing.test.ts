@@ -4,12 +4,11 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { startStory } from "#tests/support/share-journey";
 import { signedIn, startServerWithMail, type ServerWithMail, bodyOf } from "#tests/support/sign-in";
-import { attr, load, type Page, text, HttpClient, type Browser, errorSummary, expectRedirect } from "#tests/support/http-client";
+import { attr, load, type Page, text, type Browser, errorSummary, expectRedirect } from "#tests/support/http-client";
 import { openReadOnly, queryRows, root } from "./helpers";
 import { rawKey } from "#tests/support/raw-keys";
 
 let server: ServerWithMail;
-const http = new HttpClient(() => server.url);
 let alice: Browser;
 let bob: Browser;
 let storyId: string;
@@ -452,7 +451,7 @@ describe("only the owner can share", () => {
     expect(Object.keys(table).sort()).toEqual(readdirSync(join(root, "app/routes")).filter((file) => sharing.test(file)).sort());
     const routes = Object.values(table);
     // App bug: Remix logs a guard's refusal thrown from a resource route (receipt.json, GET and POST) as an error.
-    server.expectError(/^ErrorResponseImpl \{\n  status: 404,/);
+    server.expectError(/^ErrorResponseImpl \{\n {2}status: 404,/);
     const before = sharingRows();
     const answers: string[] = [];
     for (const path of routes) {

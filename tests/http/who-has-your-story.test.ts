@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { publishedStory, shareThroughTheJourney, startStory } from "#tests/support/share-journey";
 import { bodyOf, emailsSentTo, signedIn, startServerWithMail, type ServerWithMail } from "#tests/support/sign-in";
-import { attr, load, type Page, text, HttpClient, type Browser } from "#tests/support/http-client";
+import { attr, HttpClient, type Page, text, type Browser } from "#tests/support/http-client";
 import { queryRows } from "./helpers";
 import { rawKey } from "#tests/support/raw-keys";
 
@@ -25,7 +25,6 @@ const INBOX = {
 };
 const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
 
-const cookies = (cookie: string | undefined, lang: string) => [cookie, `lang=${lang}`].filter(Boolean).join("; ");
 
 const query = <T>(sql: string, ...params: unknown[]) => queryRows<T>(server.databasePath, sql, ...params);
 

@@ -2,7 +2,8 @@ import { describe, expect, test } from "vitest";
 import { errorsIn, unclaimed } from "./server";
 
 describe("what a server printed to stderr", () => {
-  const stack = "SqliteError: no such table: audit_events\n    at Database.prepare (wrappers.js:5:21)\n    at run (index.js:1:1) {\n  code: 'SQLITE_ERROR'\n}\n";
+  const stack =
+    "SqliteError: no such table: audit_events\n    at Database.prepare (wrappers.js:5:21)\n    at run (index.js:1:1) {\n  code: 'SQLITE_ERROR'\n}\n";
 
   test("is cut into one error per unindented line, with its stack and the object printed with it", () => {
     expect(errorsIn(`${stack}The mail worker will try again: busy\n`)).toEqual([stack.trimEnd(), "The mail worker will try again: busy"]);
