@@ -4,14 +4,15 @@
  * panel), and what a professional must not do put first on the summary they
  * read and print, as a warning.
  */
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
 import { linkSentTo, openAsProfessional } from "#tests/support/professional";
 import { shareThroughTheJourney, startStory } from "#tests/support/share-journey";
-import { signedIn, startServerWithMail, type ServerWithMail } from "#tests/support/sign-in";
+import { signedIn, startServerWithMail } from "#tests/support/sign-in";
 import { attr, type Page, text, type Browser, HttpClient } from "#tests/support/http-client";
+import { serverForThisFile } from "#tests/support/server-for-file";
 import { queryRows } from "./helpers";
 
-let server: ServerWithMail;
+const server = serverForThisFile(startServerWithMail);
 const http = new HttpClient(() => server.url);
 let alice: Browser;
 let storyId: string;
@@ -43,7 +44,6 @@ const hiddenInPrint = (el: { parentNode?: unknown; attrs?: { name: string; value
   Boolean(el?.attrs) && ((el!.attrs!.find((a) => a.name === "class")?.value ?? "").split(/\s+/).includes("app-no-print") || hiddenInPrint(el!.parentNode as typeof el));
 
 beforeAll(async () => {
-  server = await startServerWithMail();
   alice = await signedIn(server, "alice@example.org", "en");
   storyId = await startStory(server, alice.cookie);
   const contact = await alice.post(`/stories/${storyId}/about/contact`, {
@@ -71,9 +71,6 @@ beforeAll(async () => {
     summaries[agency] = { en: await summary("en"), cy: await summary("cy") };
     for (const page of Object.values(summaries[agency])) expect(page.status).toBe(200);
   }
-});
-afterAll(async () => {
-  await server?.stop();
 });
 
 describe("one vocabulary of ways to be contacted", () => {

@@ -1,16 +1,11 @@
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { startServer, type RunningServer } from "#tests/support/server";
+import { serverForThisFile } from "#tests/support/server-for-file";
 import { attr, load, text, type Page, HttpClient } from "#tests/support/http-client";
 
-let server: RunningServer;
+const server = serverForThisFile(startServer);
 const http = new HttpClient(() => server.url);
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(async () => {
-  await server.stop();
-});
 
 /** The layout a person needs to find their way on: header with names, language choice, footer links. */
 function expectFullLayout(page: Page) {

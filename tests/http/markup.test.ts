@@ -3,18 +3,13 @@
  * document closed after everything in it. (Every page every suite loads is
  * also checked for NULs and by the Nu HTML Checker: tests/support/html-validation.ts.)
  */
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { startServer, type RunningServer } from "#tests/support/server";
+import { describe, expect, test } from "vitest";
+import { startServer } from "#tests/support/server";
+import { serverForThisFile } from "#tests/support/server-for-file";
 import { HttpClient } from "#tests/support/http-client";
 
-let server: RunningServer;
+const server = serverForThisFile(startServer);
 const http = new HttpClient(() => server.url);
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(async () => {
-  await server.stop();
-});
 
 /** The page's bytes exactly as sent, not decoded (a decoder may hide broken characters). */
 async function bytesOf(path: string): Promise<Buffer> {

@@ -1,17 +1,12 @@
 import { gzipSync } from "node:zlib";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { startServer, type RunningServer } from "#tests/support/server";
+import { beforeAll, describe, expect, test } from "vitest";
+import { startServer } from "#tests/support/server";
+import { serverForThisFile } from "#tests/support/server-for-file";
 import { attr, text, type Page, HttpClient } from "#tests/support/http-client";
 import { wireBytes } from "./helpers";
 
-let server: RunningServer;
+const server = serverForThisFile(startServer);
 const http = new HttpClient(() => server.url);
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(async () => {
-  await server.stop();
-});
 
 const pages = [
   { path: "/", h1: "Write your story once", title: "Write your story once – Tell it once – Demo Council" },

@@ -1,22 +1,19 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { startServer, type RunningServer } from "#tests/support/server";
+import { serverForThisFile } from "#tests/support/server-for-file";
 import { startServerWithMail } from "#tests/support/sign-in";
 import { Agent } from "node:http";
 import { attr, load, text, type Page, HttpClient } from "#tests/support/http-client";
 import { auditRows, csp, nonceOf, rowCounts, send, sendHeadersFirst, type RawReply } from "./helpers";
 
-let server: RunningServer;
+const server = serverForThisFile(startServer);
 const http = new HttpClient(() => server.url);
 let stylesheet: string;
 let bundle: string;
 beforeAll(async () => {
-  server = await startServer();
   const start = await http.get("/");
   stylesheet = attr(start.doc.tag("link").find((l) => attr(l, "rel") === "stylesheet")!, "href")!;
   bundle = attr(start.doc.tag("link").find((l) => attr(l, "rel") === "modulepreload")!, "href")!;
-});
-afterAll(async () => {
-  await server.stop();
 });
 
 const pagePaths = ["/", "/cookies", "/accessibility", "/privacy", "/?lang=cy", "/no-such-page", "/?lang=fr"];

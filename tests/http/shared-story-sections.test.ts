@@ -10,14 +10,15 @@
  */
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import Database from "better-sqlite3";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
 import { itemFieldId, pagePath, storySections, type Field, type ItemField, type StorySection } from "#app/models/story-sections";
 import { shareThroughTheJourney, startStory } from "#tests/support/share-journey";
-import { signedIn, startServerWithMail, type ServerWithMail } from "#tests/support/sign-in";
+import { signedIn, startServerWithMail } from "#tests/support/sign-in";
 import { HtmlDocument, text, type Browser } from "#tests/support/http-client";
+import { serverForThisFile } from "#tests/support/server-for-file";
 import { queryRows } from "./helpers";
 
-let server: ServerWithMail;
+const server = serverForThisFile(startServerWithMail);
 let alice: Browser;
 let storyId: string;
 
@@ -76,7 +77,6 @@ async function eachOf<T>(items: T[], concurrency: number, work: (item: T) => Pro
 }
 
 beforeAll(async () => {
-  server = await startServerWithMail();
   alice = await signedIn(server, "alice@example.org", "en");
   storyId = await startStory(server, alice.cookie, { name: NAME });
   for (const form of forms) {
@@ -87,9 +87,6 @@ beforeAll(async () => {
   if (published.headers.get("location") !== `/stories/${storyId}/published/1`) throw new Error(`publishing answered ${published.status}`);
   const [gp] = query<{ id: string }>("select id from agencies where name = ?", GP);
   await shareThroughTheJourney(server, alice.cookie, storyId, [gp.id], "no");
-});
-afterAll(async () => {
-  await server?.stop();
 });
 
 describe("nothing withheld ever shows", () => {

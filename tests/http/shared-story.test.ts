@@ -5,10 +5,11 @@ import { codeFrom, linkSentTo, openAsProfessional, openLink, subjectOf } from "#
 import { publishedStory, shareThroughTheJourney } from "#tests/support/share-journey";
 import { bodyOf, emailsSentTo, signedIn, startServerWithMail, type ServerWithMail } from "#tests/support/sign-in";
 import { attr, load, type Page, text, HttpClient, type Browser, errorSummary, expectRedirect } from "#tests/support/http-client";
+import { serverForThisFile } from "#tests/support/server-for-file";
 import { auditRows, openReadOnly, queryRows, rowCounts } from "./helpers";
 import { rawKey } from "#tests/support/raw-keys";
 
-let server: ServerWithMail;
+const server = serverForThisFile(startServerWithMail);
 const http = new HttpClient(() => server.url);
 let alice: Browser;
 let storyId: string;
@@ -138,7 +139,6 @@ function changesSinceLastView(page: Page) {
 const longDate = (date: Date, lang: "en" | "cy") => date.toLocaleDateString(lang === "cy" ? "cy-GB" : "en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 
 beforeAll(async () => {
-  server = await startServerWithMail();
   alice = await signedIn(server, "alice@example.org", "en");
   storyId = await publishedStory(server, alice.cookie);
   const agencies = query<{ id: string; name: string; contact_email: string }>("select id, name, contact_email from agencies");
@@ -150,9 +150,6 @@ beforeAll(async () => {
     const [share] = query<{ id: string }>("select id from shares where story_id = ? and agency_id = ?", storyId, agency(name).id);
     shares[name] = { id: share.id, link: await linkSentTo(server, agency(name).contact_email, since) };
   }
-});
-afterAll(async () => {
-  await server?.stop();
 });
 
 /** Dr Ada's browser at the GP: opened the link in "opening the link", proves her address in "proving a work address". */

@@ -1,14 +1,15 @@
 import { createHash } from "node:crypto";
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
 import { startStory } from "#tests/support/share-journey";
-import { signedIn, startServerWithMail, type ServerWithMail, bodyOf } from "#tests/support/sign-in";
+import { signedIn, startServerWithMail, bodyOf } from "#tests/support/sign-in";
 import { attr, load, type Page, text, type Browser, errorSummary, expectRedirect } from "#tests/support/http-client";
+import { serverForThisFile } from "#tests/support/server-for-file";
 import { openReadOnly, queryRows, root } from "./helpers";
 import { rawKey } from "#tests/support/raw-keys";
 
-let server: ServerWithMail;
+const server = serverForThisFile(startServerWithMail);
 let alice: Browser;
 let bob: Browser;
 let storyId: string;
@@ -67,7 +68,6 @@ const monthsFromNow = (months: number) => {
 };
 
 beforeAll(async () => {
-  server = await startServerWithMail();
   alice = await signedIn(server, "alice@example.org", "en");
   bob = await signedIn(server, "bob@example.org", "en");
 
@@ -85,9 +85,6 @@ beforeAll(async () => {
       return [text(label), attr(input, "value")!];
     }),
   );
-});
-afterAll(async () => {
-  await server?.stop();
 });
 
 describe("before sharing", () => {

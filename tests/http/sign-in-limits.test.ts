@@ -1,16 +1,11 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { signInCodeFrom, startServerWithMail, type ServerWithMail } from "#tests/support/sign-in";
+import { describe, expect, test } from "vitest";
+import { signInCodeFrom, startServerWithMail } from "#tests/support/sign-in";
 import { HttpClient, setCookie, text, type Page } from "#tests/support/http-client";
+import { serverForThisFile } from "#tests/support/server-for-file";
 import { auditRows, rowCounts } from "./helpers";
 
-let server: ServerWithMail;
+const server = serverForThisFile(startServerWithMail);
 const http = new HttpClient(() => server.url);
-beforeAll(async () => {
-  server = await startServerWithMail();
-});
-afterAll(async () => {
-  await server.stop();
-});
 
 describe("rate limits answer with a GOV.UK page, never an error", () => {
   test("a sixth code for one address from one connection within the hour: 429, the message in the error summary, no email queued", async () => {

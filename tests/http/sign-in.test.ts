@@ -1,17 +1,12 @@
 import { existsSync, readFileSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { signIn, signInCodeFrom, startServerWithMail, type ServerWithMail } from "#tests/support/sign-in";
+import { describe, expect, test } from "vitest";
+import { signIn, signInCodeFrom, startServerWithMail } from "#tests/support/sign-in";
 import { attr, HttpClient, text, type Page } from "#tests/support/http-client";
+import { serverForThisFile } from "#tests/support/server-for-file";
 import { queryRows, rowCounts } from "./helpers";
 
-let server: ServerWithMail;
+const server = serverForThisFile(startServerWithMail);
 const http = new HttpClient(() => server.url);
-beforeAll(async () => {
-  server = await startServerWithMail();
-});
-afterAll(async () => {
-  await server?.stop();
-});
 
 /** Where a Location header sends a browser, resolved the way a browser resolves it. */
 const destination = (page: Page) => new URL(page.headers.get("location") ?? "", server.url);

@@ -1,26 +1,23 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
 import { pagePath, storySections } from "#app/models/story-sections";
 import { startStory as startStoryAs } from "#tests/support/share-journey";
-import { signedIn, startServerWithMail, type ServerWithMail } from "#tests/support/sign-in";
+import { signedIn, startServerWithMail } from "#tests/support/sign-in";
 import { attr, text, type Page, type Browser, HttpClient, errorSummary } from "#tests/support/http-client";
+import { serverForThisFile } from "#tests/support/server-for-file";
 import { auditRows, openReadOnly, queryRows, root, rowCounts } from "./helpers";
 import { rawKey } from "#tests/support/raw-keys";
 
-let server: ServerWithMail;
+// "Your stories" counts its SQL statements from the Server-Timing header.
+const server = serverForThisFile(() => startServerWithMail({ SERVER_TIMING: "on" }));
 const http = new HttpClient(() => server.url);
 let alice: Browser;
 let bob: Browser;
 
 beforeAll(async () => {
-  // "Your stories" counts its SQL statements from the Server-Timing header.
-  server = await startServerWithMail({ SERVER_TIMING: "on" });
   alice = await signedIn(server, "alice@example.org", "en");
   bob = await signedIn(server, "bob@example.org", "en");
-});
-afterAll(async () => {
-  await server?.stop();
 });
 
 const startStory = (person: Browser, fields?: Record<string, string>) => startStoryAs(server, person.cookie, fields);

@@ -1,16 +1,11 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { HttpClient } from "#tests/support/http-client";
 import { rawKey } from "#tests/support/raw-keys";
-import { startServer, type RunningServer } from "#tests/support/server";
+import { startServer } from "#tests/support/server";
+import { serverForThisFile } from "#tests/support/server-for-file";
 
-let server: RunningServer;
+const server = serverForThisFile(startServer);
 const http = new HttpClient(() => server.url);
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(async () => {
-  await server.stop();
-});
 
 const pages = ["/", "/cookies", "/accessibility", "/privacy", "/no-such-page", "/?lang=fr"];
 

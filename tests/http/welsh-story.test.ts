@@ -9,16 +9,17 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import type { DefaultTreeAdapterTypes } from "parse5";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
 import { codeFrom, shareLinkFrom } from "#tests/support/professional";
 import { startStory } from "#tests/support/share-journey";
-import { bodyOf, signedIn, startServerWithMail, type ReceivedEmail, type ServerWithMail } from "#tests/support/sign-in";
+import { bodyOf, signedIn, startServerWithMail, type ReceivedEmail } from "#tests/support/sign-in";
 import { attr, text, type Page, HttpClient, type Browser, accepted } from "#tests/support/http-client";
+import { serverForThisFile } from "#tests/support/server-for-file";
 import { queryRows, root } from "./helpers";
 
 type Node = DefaultTreeAdapterTypes.ChildNode | DefaultTreeAdapterTypes.Document;
 
-let server: ServerWithMail;
+const server = serverForThisFile(startServerWithMail);
 const http = new HttpClient(() => server.url);
 let resident: Browser;
 let storyId: string;
@@ -233,7 +234,6 @@ let agencyEmails: { housing: ReceivedEmail; council: ReceivedEmail };
 let receiptEmail: ReceivedEmail;
 
 beforeAll(async () => {
-  server = await startServerWithMail();
   english = englishInterfaceText();
   const db = new Database(server.databasePath, { fileMustExist: true });
   try {
@@ -261,9 +261,6 @@ beforeAll(async () => {
   const beforeWelsh = server.mail.received.length;
   welshShare = await share(resident, [agencyId(JOBCENTRE.key), agencyId(COUNCIL.key)], "cy");
   receiptEmail = (await emailsTo("rhian@example.org", beforeWelsh))[0];
-});
-afterAll(async () => {
-  await server?.stop();
 });
 
 describe("the agency directory in Welsh", () => {

@@ -1,15 +1,10 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { startServer, type RunningServer } from "#tests/support/server";
+import { serverForThisFile } from "#tests/support/server-for-file";
 import { attr, text, type Page, HttpClient } from "#tests/support/http-client";
 
-let server: RunningServer;
+const server = serverForThisFile(startServer);
 const http = new HttpClient(() => server.url);
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(async () => {
-  await server.stop();
-});
 
 const welsh = [
   { path: "/", h1: "Ysgrifennwch eich stori unwaith", title: "Ysgrifennwch eich stori unwaith – Dweud unwaith – Cyngor Demo" },

@@ -1,12 +1,13 @@
 import { createHash } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
 import { publishedStory, shareThroughTheJourney, startStory } from "#tests/support/share-journey";
-import { bodyOf, emailsSentTo, signedIn, startServerWithMail, type ServerWithMail } from "#tests/support/sign-in";
+import { bodyOf, emailsSentTo, signedIn, startServerWithMail } from "#tests/support/sign-in";
 import { attr, HttpClient, type Page, text, type Browser } from "#tests/support/http-client";
+import { serverForThisFile } from "#tests/support/server-for-file";
 import { queryRows } from "./helpers";
 import { rawKey } from "#tests/support/raw-keys";
 
-let server: ServerWithMail;
+const server = serverForThisFile(startServerWithMail);
 const http = new HttpClient(() => server.url);
 let alice: Browser;
 let bob: Browser;
@@ -24,7 +25,6 @@ const INBOX = {
   [HOUSING]: "housing.options@housing.demo-council.example.org",
 };
 const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
-
 
 const query = <T>(sql: string, ...params: unknown[]) => queryRows<T>(server.databasePath, sql, ...params);
 
@@ -64,7 +64,6 @@ const checked = (page: Page) => page.doc.all((el) => el.tagName === "input" && a
 const path = (agency: string, action: string) => `/stories/${storyId}/shares/${shareIds[agency]}/${action}`;
 
 beforeAll(async () => {
-  server = await startServerWithMail();
   alice = await signedIn(server, "alice@example.org", "en");
   bob = await signedIn(server, "bob@example.org", "en");
   storyId = await publishedStory(server, alice.cookie);
@@ -77,9 +76,6 @@ beforeAll(async () => {
     shareIds[Object.keys(agencies).find((name) => agencies[name] === row.agency_id)!] = row.id;
   }
   expect(Object.keys(shareIds).sort()).toEqual([CARE, HOUSING, GP].sort());
-});
-afterAll(async () => {
-  await server?.stop();
 });
 
 describe("who has your story", () => {
