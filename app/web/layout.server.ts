@@ -42,6 +42,30 @@ export function refusal(request: Request, status: number, detail: Record<string,
   return data({ ...layoutData(request), ...detail }, { status });
 }
 
+/**
+ * A loader or action of a file rather than a page (a resource route, such as
+ * the consent receipt's JSON): it has no error page, and Remix would log a
+ * refusal thrown from it as a server error, so a refusal is answered with its
+ * status alone.
+ */
+export function fileRoute<Args>(handler: (args: Args) => Response): (args: Args) => Response {
+  return (args) => {
+    try {
+      return handler(args);
+    } catch (thrown) {
+      const status = refusedStatus(thrown);
+      if (status) return new Response(null, { status, headers: { "Cache-Control": "no-store" } });
+      throw thrown;
+    }
+  };
+}
+
+/** The status of a thrown `refusal(…)` (Remix's `data()`), or null for anything else. */
+function refusedStatus(thrown: unknown): number | null {
+  const init = thrown instanceof Object && (thrown as { type?: unknown }).type === "DataWithResponseInit" ? (thrown as { init?: ResponseInit | null }).init : null;
+  return init?.status ?? null;
+}
+
 /** The action of a page without a form. */
 export function noFormHere({ request }: { request: Request }): never {
   throw refusal(request, 405);
