@@ -69,11 +69,6 @@ export function pageTranslations(request: Request, ...namespaces: Namespace[]): 
   return { translations: translationsFor(languageFor(request), namespaces) };
 }
 
-/** The loader of a page that needs nothing but its words: `export const loader = translationsLoader("cookies")`. */
-export function translationsLoader(...namespaces: Namespace[]) {
-  return ({ request }: { request: Request }) => pageTranslations(request, ...namespaces);
-}
-
 /** Removes, at any depth, the keys named in `names`. */
 function without(bundle: Record<string, unknown>, names: ReadonlySet<string>): Record<string, unknown> {
   return Object.fromEntries(

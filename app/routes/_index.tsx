@@ -1,3 +1,4 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useRouteLoaderData } from "@remix-run/react";
 import { Bullets } from "#app/components/bullets";
 import { Button } from "#app/components/govuk/button";
@@ -5,7 +6,7 @@ import { ExitThisPage } from "#app/components/govuk/exit-this-page";
 import { WarningText } from "#app/components/govuk/warning-text";
 import { LinkParagraph } from "#app/components/links";
 import { Page } from "#app/components/story-page";
-import { translationsLoader } from "#app/i18n/i18n.server";
+import { pageTranslations } from "#app/i18n/i18n.server";
 import { tList } from "#app/i18n/list";
 import { useTranslation } from "#app/i18n/use-translation";
 import type { loader as rootLoader } from "#app/root";
@@ -14,7 +15,9 @@ export { noFormHere as action } from "#app/web/layout.server";
 
 export const handle = { titleKey: "start:title" };
 
-export const loader = translationsLoader("start");
+export function loader({ request }: LoaderFunctionArgs) {
+  return pageTranslations(request, "start");
+}
 
 export default function StartPage() {
   const { t } = useTranslation();

@@ -1,13 +1,16 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Table } from "#app/components/govuk/table";
 import { Page } from "#app/components/story-page";
-import { translationsLoader } from "#app/i18n/i18n.server";
+import { pageTranslations } from "#app/i18n/i18n.server";
 import { useTranslation } from "#app/i18n/use-translation";
 
 export { noFormHere as action } from "#app/web/layout.server";
 
 export const handle = { titleKey: "cookies:title" };
 
-export const loader = translationsLoader("cookies");
+export function loader({ request }: LoaderFunctionArgs) {
+  return pageTranslations(request, "cookies");
+}
 
 /** The cookies the service sets. Keep in step with every Set-Cookie the service sends. */
 const cookies = ["session", "signin", "lang"] as const;

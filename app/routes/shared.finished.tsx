@@ -1,12 +1,15 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Page } from "#app/components/story-page";
-import { translationsLoader } from "#app/i18n/i18n.server";
+import { pageTranslations } from "#app/i18n/i18n.server";
 import { useTranslation } from "#app/i18n/use-translation";
 
 export { noFormHere as action } from "#app/web/layout.server";
 
 export const handle = { titleKey: "shared:finished.title" };
 
-export const loader = translationsLoader("shared");
+export function loader({ request }: LoaderFunctionArgs) {
+  return pageTranslations(request, "shared");
+}
 
 export default function FinishedReading() {
   const { t } = useTranslation();

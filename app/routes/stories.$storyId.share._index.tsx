@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useForm } from "#app/components/form";
 import { Checkboxes } from "#app/components/govuk/checkboxes";
@@ -13,7 +13,7 @@ import { sharePath, storyPath } from "#app/paths";
 import { mayShare } from "#app/services/sharing/consent-rules";
 import { requireOwnStory } from "#app/web/guards.server";
 import { shareChoices, submitAgencies } from "#app/services/sharing/journey.server";
-import { shareStepAction } from "#app/web/share-actions.server";
+import { answerShareStep } from "#app/web/share-actions.server";
 
 /** The start of sharing: which agencies. A story with nothing published yet gets a page saying to publish first. */
 export function loader({ request, params }: LoaderFunctionArgs) {
@@ -25,7 +25,9 @@ export function loader({ request, params }: LoaderFunctionArgs) {
   return { ...translations, titleKey: "sharing:agencies.title", storyId: story.id, agencies, chosen: shareChoices(story.id)?.agencies ?? [] };
 }
 
-export const action = shareStepAction(({ story, choices }, form) => submitAgencies(story.id, choices, form));
+export function action(args: ActionFunctionArgs) {
+  return answerShareStep(args, ({ story, choices }, form) => submitAgencies(story.id, choices, form));
+}
 
 export default function ChooseAgencies() {
   const { t } = useTranslation();

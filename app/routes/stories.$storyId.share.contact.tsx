@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useForm } from "#app/components/form";
 import { Checkboxes } from "#app/components/govuk/checkboxes";
@@ -9,7 +9,7 @@ import { useTranslation } from "#app/i18n/use-translation";
 import { CONTACT_METHODS } from "#app/models/story-sections";
 import { requireShareStep } from "#app/web/guards.server";
 import { contactFormValues, submitContact } from "#app/services/sharing/journey.server";
-import { shareStepAction } from "#app/web/share-actions.server";
+import { answerShareStep } from "#app/web/share-actions.server";
 
 export const handle = { titleKey: "sharing:contact.title" };
 
@@ -18,7 +18,9 @@ export function loader({ request, params }: LoaderFunctionArgs) {
   return { ...pageTranslations(request, "sharing", "story"), backHref, values: contactFormValues(choices) };
 }
 
-export const action = shareStepAction(({ story, choices }, form) => submitContact(story.id, choices, form));
+export function action(args: ActionFunctionArgs) {
+  return answerShareStep(args, ({ story, choices }, form) => submitContact(story.id, choices, form));
+}
 
 export default function Contact() {
   const { t } = useTranslation();

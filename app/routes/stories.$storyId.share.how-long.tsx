@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useForm } from "#app/components/form";
 import { EndChoiceRadios } from "#app/components/share-end-choice";
@@ -8,7 +8,7 @@ import { useTranslation } from "#app/i18n/use-translation";
 import { exampleEndDate } from "#app/services/sharing/choices";
 import { requireShareStep } from "#app/web/guards.server";
 import { howLongFormValues, submitHowLong } from "#app/services/sharing/journey.server";
-import { shareStepAction } from "#app/web/share-actions.server";
+import { answerShareStep } from "#app/web/share-actions.server";
 
 export const handle = { titleKey: "sharing:howLong.title" };
 
@@ -17,7 +17,9 @@ export function loader({ request, params }: LoaderFunctionArgs) {
   return { ...pageTranslations(request, "sharing", "story"), backHref, values: howLongFormValues(choices), example: exampleEndDate(new Date()) };
 }
 
-export const action = shareStepAction(({ story, choices }, form, request) => submitHowLong(story.id, choices, form, languageFor(request)));
+export function action(args: ActionFunctionArgs) {
+  return answerShareStep(args, ({ story, choices }, form) => submitHowLong(story.id, choices, form, languageFor(args.request)));
+}
 
 export default function HowLong() {
   const { t } = useTranslation();

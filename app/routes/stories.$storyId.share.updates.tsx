@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useForm } from "#app/components/form";
 import { Radios } from "#app/components/govuk/radios";
@@ -7,7 +7,7 @@ import { pageTranslations } from "#app/i18n/i18n.server";
 import { useTranslation } from "#app/i18n/use-translation";
 import { requireShareStep } from "#app/web/guards.server";
 import { submitUpdates } from "#app/services/sharing/journey.server";
-import { shareStepAction } from "#app/web/share-actions.server";
+import { answerShareStep } from "#app/web/share-actions.server";
 
 export const handle = { titleKey: "sharing:updates.title" };
 
@@ -17,7 +17,9 @@ export function loader({ request, params }: LoaderFunctionArgs) {
   return { ...pageTranslations(request, "sharing", "story"), backHref, value };
 }
 
-export const action = shareStepAction(({ story, choices }, form) => submitUpdates(story.id, choices, form));
+export function action(args: ActionFunctionArgs) {
+  return answerShareStep(args, ({ story, choices }, form) => submitUpdates(story.id, choices, form));
+}
 
 export default function KeepUpToDate() {
   const { t } = useTranslation();

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useForm } from "#app/components/form";
 import { useMarkParts } from "#app/components/language-of-parts";
@@ -11,7 +11,7 @@ import { useTranslation } from "#app/i18n/use-translation";
 import { exampleEndDate } from "#app/services/sharing/choices";
 import { requireShareOfOwnStory } from "#app/web/guards.server";
 import { extendSharing, extendWords } from "#app/services/sharing/changes.server";
-import { shareChangeAction } from "#app/web/share-actions.server";
+import { answerShareChange } from "#app/web/share-actions.server";
 
 export function loader({ request, params }: LoaderFunctionArgs) {
   const found = requireShareOfOwnStory(request, params);
@@ -21,7 +21,9 @@ export function loader({ request, params }: LoaderFunctionArgs) {
   return { ...common, titleKey: "sharing:extend.title", state: found.state, form };
 }
 
-export const action = shareChangeAction(extendSharing, () => "extended");
+export function action(args: ActionFunctionArgs) {
+  return answerShareChange(args, extendSharing, () => "extended");
+}
 
 export default function ExtendSharing() {
   const { t } = useTranslation();

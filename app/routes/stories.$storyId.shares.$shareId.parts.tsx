@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useForm } from "#app/components/form";
 import { Checkboxes } from "#app/components/govuk/checkboxes";
@@ -11,7 +11,7 @@ import { partName } from "#app/i18n/story-words";
 import { storySections } from "#app/models/story-sections";
 import { requireShareOfOwnStory } from "#app/web/guards.server";
 import { changeParts, changePartsWords } from "#app/services/sharing/changes.server";
-import { shareChangeAction } from "#app/web/share-actions.server";
+import { answerShareChange } from "#app/web/share-actions.server";
 
 export function loader({ request, params }: LoaderFunctionArgs) {
   const found = requireShareOfOwnStory(request, params);
@@ -22,7 +22,9 @@ export function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 /** Ticking the same parts again changes nothing, and "Who has your story" says nothing about it. */
-export const action = shareChangeAction(changeParts, (changed) => (changed ? "changed" : null));
+export function action(args: ActionFunctionArgs) {
+  return answerShareChange(args, changeParts, (changed) => (changed ? "changed" : null));
+}
 
 export default function ChangeParts() {
   const { t } = useTranslation();
