@@ -25,10 +25,16 @@ export const serverSupport = {
   securityHeaders,
   isCrossSiteRequest,
   MAX_BODY_BYTES,
-  startMailWorker,
-  stopMailWorker,
-  startShareSweep,
-  stopShareSweep,
+  /** Emails left pending by a previous run, and shares whose end date passed while nothing ran, are dealt with at once. */
+  startBackgroundWork() {
+    startMailWorker();
+    startShareSweep();
+  },
+  /** Resolves once sends in progress have recorded their result. */
+  stopBackgroundWork(): Promise<void> {
+    stopShareSweep();
+    return stopMailWorker();
+  },
   closeDatabase: () => sqlite.close(),
   countingStatements,
   seedDemoAgencies,

@@ -1,4 +1,4 @@
-import { data, type LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import {
   Form,
   isRouteErrorResponse,
@@ -31,27 +31,26 @@ import { recordAuditEventOncePerWindow } from "#app/models/audit.server";
 import { connectionOf } from "#app/models/rate-limit.server";
 import { startGovukFrontend } from "#app/web/govuk-frontend.client";
 import { useNonce } from "#app/web/nonce";
-import { layoutData, type LayoutData } from "#app/web/layout.server";
+import { layoutData, refusal, type LayoutData } from "#app/web/layout.server";
 import { routePattern } from "#app/lib/route-pattern";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const layout = layoutData(request);
   // Refused requests and unknown languages still get the full layout, in the person's language.
-  const { refusal, clientIp } = context as RequestContext;
-  if (refusal) {
+  const { refusal: refused, clientIp } = context as RequestContext;
+  if (refused) {
     try {
       // Any site can make a browser send these: audited once per connection per window, by route (an address can hold a link's token).
-      recordAuditEventOncePerWindow(refusal === 403 ? "cross_site_request_refused" : "oversized_request_refused", connectionOf(clientIp), {
+      recordAuditEventOncePerWindow(refused === 403 ? "cross_site_request_refused" : "oversized_request_refused", connectionOf(clientIp), {
         path: routePattern(new URL(request.url).pathname, params),
       });
     } catch (error) {
       console.error(error);
-      throw data(layout, { status: 500 });
+      throw refusal(request, 500);
     }
-    throw data(layout, { status: refusal });
+    throw refusal(request, refused);
   }
-  if (requestedLanguage(request) === "unknown") throw data(layout, { status: 400 });
-  return layout;
+  if (requestedLanguage(request) === "unknown") throw refusal(request, 400);
+  return layoutData(request);
 }
 
 

@@ -13,25 +13,14 @@ import express from "express";
 /** @type {import("@remix-run/node").ServerBuild} */
 const build = await import(/* @vite-ignore */ "../build/index.js");
 /** @type {typeof import("./entry.server").serverSupport} */
-const {
-  env,
-  securityHeaders,
-  isCrossSiteRequest,
-  MAX_BODY_BYTES,
-  startMailWorker,
-  stopMailWorker,
-  startShareSweep,
-  stopShareSweep,
-  closeDatabase,
-  countingStatements,
-  seedDemoAgencies,
-} = build.entry.module.serverSupport;
+const support = build.entry.module.serverSupport;
+const { env } = support;
 
 const https = env.PUBLIC_URL.startsWith("https:");
 
 // The demo needs agencies to share with. A live service (https) never gets the made-up ones, and a
 // database that already has agencies (a council's own list) is left as it is.
-if (!https) seedDemoAgencies();
+if (!https) support.seedDemoAgencies();
 const app = express();
 app.disable("x-powered-by");
 // Believe X-Forwarded-For only from a proxy on this machine or a private network (a load balancer), so
@@ -42,12 +31,12 @@ app.use(compression());
 app.use((req, res, next) => {
   const nonce = randomBytes(16).toString("base64");
   res.locals.cspNonce = nonce;
-  res.set(securityHeaders({ nonce, https }));
+  res.set(support.securityHeaders({ nonce, https }));
   res.set("Cache-Control", "no-store");
 
   // Refused requests are answered by the app as a GET of the same page, so the
   // person sees a proper page in their language and no action ever runs.
-  const crossSite = isCrossSiteRequest({
+  const crossSite = support.isCrossSiteRequest({
     method: req.method,
     origin: req.get("origin"),
     secFetchSite: req.get("sec-fetch-site"),
@@ -56,7 +45,7 @@ app.use((req, res, next) => {
   });
   // Browsers always say how long a form is; a body of unstated length could be any size, so it is refused too.
   const unstatedLength = req.get("transfer-encoding") !== undefined && req.get("content-length") === undefined;
-  const tooLarge = unstatedLength || Number(req.get("content-length") ?? 0) > MAX_BODY_BYTES;
+  const tooLarge = unstatedLength || Number(req.get("content-length") ?? 0) > support.MAX_BODY_BYTES;
   if (crossSite || tooLarge) {
     res.locals.refusal = crossSite ? 403 : 413;
     req.method = "GET";
@@ -108,7 +97,7 @@ if (env.SERVER_TIMING === "on") {
         return writeHead.apply(res, /** @type {Parameters<typeof writeHead>} */ (args));
       }
     );
-    countingStatements(counter, () => handleWithRemix(req, res, next));
+    support.countingStatements(counter, () => handleWithRemix(req, res, next));
   });
 } else {
   app.all("*", handleWithRemix);
@@ -126,19 +115,15 @@ app.use(
 
 const server = app.listen(env.PORT, () => {
   console.log(`${env.SERVICE_NAME} is listening on port ${env.PORT} (${env.PUBLIC_URL}), mail transport: ${env.MAIL_TRANSPORT}`);
-  // Emails left pending or mid-send by a previous run are picked up here.
-  startMailWorker();
-  // Shares whose end date passed while no instance was running are marked ended, and their owners told, now.
-  startShareSweep();
+  support.startBackgroundWork();
 });
 
 function shutdown() {
   // Let sends in progress record their result; one cut off by the deadline below is sent again after its lease.
-  stopShareSweep();
-  const mailStopped = stopMailWorker();
+  const backgroundStopped = support.stopBackgroundWork();
   server.close(() => {
-    mailStopped.finally(() => {
-      closeDatabase();
+    backgroundStopped.finally(() => {
+      support.closeDatabase();
       process.exit(0);
     });
   });

@@ -1,14 +1,14 @@
-import { data, type ActionFunctionArgs } from "@remix-run/node";
-import { layoutData } from "#app/web/layout.server";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { refusal } from "#app/web/layout.server";
 
 /** Any address we do not have: the root error boundary shows the GOV.UK "Page not found" page. */
-export function loader() {
-  throw new Response(null, { status: 404 });
+export function loader({ request }: LoaderFunctionArgs) {
+  throw refusal(request, 404);
 }
 
-// Remix answers a POST here before the root loader runs, so the 404 carries the layout itself.
+// Remix answers a POST here before the root loader runs, so the 404 carries the layout itself, as every refusal does.
 export function action({ request }: ActionFunctionArgs) {
-  throw data(layoutData(request), { status: 404 });
+  throw refusal(request, 404);
 }
 
 export default function NotFound() {

@@ -1,7 +1,8 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { languageFor } from "#app/i18n/i18n.server";
 import { sharedStoryPath } from "#app/paths";
-import { finishReading, requireSharedAccess } from "#app/services/sharing/shared-story.server";
+import { requireSharedAccess } from "#app/web/guards.server";
+import { finishReading } from "#app/services/sharing/shared-story.server";
 import { clearShareAccessCookie } from "#app/web/session.server";
 
 /** Finishing is a POST from the summary; someone who arrives here by address goes back to it. */

@@ -12,7 +12,8 @@ import { sharedStoryPath } from "#app/paths";
 import { findVersion } from "#app/models/story.server";
 import { firstName, subjectName } from "#app/models/story-sections";
 import { versionShown } from "#app/services/sharing/consent-rules";
-import { requireVerifiedAccess, sendReply, type SharedAccess } from "#app/services/sharing/shared-story.server";
+import { requireVerifiedAccess } from "#app/web/guards.server";
+import { sendReply, type SharedAccess } from "#app/services/sharing/shared-story.server";
 import { replyForm } from "#app/services/sharing/shared-story-forms.server";
 import { readForm, validateForm } from "#app/web/form.server";
 

@@ -13,7 +13,8 @@ import { languageFor, readerTranslations, serviceNames } from "#app/i18n/i18n.se
 import { useTranslation } from "#app/i18n/use-translation";
 import { sharedStoryPath } from "#app/paths";
 import { firstName } from "#app/models/story-sections";
-import { readSharedStory, requireVerifiedAccess } from "#app/services/sharing/shared-story.server";
+import { requireVerifiedAccess } from "#app/web/guards.server";
+import { readSharedStory } from "#app/services/sharing/shared-story.server";
 import { noFormHere } from "#app/web/layout.server";
 
 export function loader({ request, params }: LoaderFunctionArgs) {

@@ -1,8 +1,8 @@
-import { data, redirect, type LoaderFunctionArgs } from "@remix-run/node";
+import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import type { RequestContext } from "#app/entry.server";
 import { languageFor } from "#app/i18n/i18n.server";
 import { openSharedLink } from "#app/services/sharing/shared-story.server";
-import { noFormHere } from "#app/web/layout.server";
+import { noFormHere, refusal } from "#app/web/layout.server";
 
 /**
  * The link emailed to an agency. It never shows a page of its own: it is
@@ -10,12 +10,12 @@ import { noFormHere } from "#app/web/layout.server";
  * answers with its 404, 410 or 429 page.
  */
 export function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { refusal, clientIp } = context as RequestContext;
+  const { refusal: refused, clientIp } = context as RequestContext;
   // A refused cross-site or oversized POST arrives here as a GET; the layout answers it, and the link is not opened.
-  if (refusal) throw new Response(null, { status: refusal });
+  if (refused) throw refusal(request, refused);
   const outcome = openSharedLink(request, params.token, clientIp, languageFor(request));
-  if ("gone" in outcome) throw data(outcome.gone, { status: 410 });
-  if ("refused" in outcome) throw new Response(null, { status: outcome.refused });
+  if ("gone" in outcome) throw refusal(request, 410, outcome.gone);
+  if ("refused" in outcome) throw refusal(request, outcome.refused);
   throw redirect(outcome.redirectTo, outcome.cookie ? { headers: { "Set-Cookie": outcome.cookie } } : undefined);
 }
 

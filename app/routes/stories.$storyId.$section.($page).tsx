@@ -8,7 +8,7 @@ import { pageTranslations } from "#app/i18n/i18n.server";
 import { useTranslation } from "#app/i18n/use-translation";
 import { findPage, findSection, pageBefore, pageHeadingKey, pagePath, pageValues, type Field } from "#app/models/story-sections";
 import { storyPath } from "#app/paths";
-import { requireStoryToWrite } from "#app/services/story-access.server";
+import { requireStoryToWrite } from "#app/web/guards.server";
 import { draftSection, submitStoryPage } from "#app/services/story.server";
 import { readForm } from "#app/web/form.server";
 
@@ -27,7 +27,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { story, resident, section, page } = requireStoryToWrite(request, params);
   const form = await readForm(request);
   const target = story ? { storyId: story.id } : { storyId: null, residentId: resident.id };
-  const outcome = submitStoryPage({ ...target, section, page, form });
+  const outcome = submitStoryPage({ request, ...target, section, page, form });
   if (!outcome.ok) return data({ errors: outcome.errors, values: outcome.values }, { status: 400 });
   return redirect(outcome.redirectTo);
 }

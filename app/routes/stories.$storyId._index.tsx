@@ -11,7 +11,7 @@ import { useTranslation } from "#app/i18n/use-translation";
 import { sharePath, sharesPath } from "#app/paths";
 import { pagePath, storySections, type SectionStatus } from "#app/models/story-sections";
 import { storyPath } from "#app/paths";
-import { requireOwnStory, storyPageTakesNoForm } from "#app/services/story-access.server";
+import { requireOwnStory, storyPageTakesNoForm } from "#app/web/guards.server";
 import { storyOverview } from "#app/services/story.server";
 
 export const handle = { titleKey: "story:taskList.title" };

@@ -12,7 +12,7 @@ import { wordsLanguage } from "#app/models/story-language";
 import { findSection, pagePath, storySections } from "#app/models/story-sections";
 import { storyPath } from "#app/paths";
 import { newVersionAudienceNames } from "#app/services/sharing/changes.server";
-import { requireOwnStory } from "#app/services/story-access.server";
+import { requireOwnStory } from "#app/web/guards.server";
 import { publishStory, storyOverview } from "#app/services/story.server";
 import type { FormError, FormValues } from "#app/web/form";
 

@@ -7,7 +7,7 @@ import { pageTranslations } from "#app/i18n/i18n.server";
 import { useTranslation } from "#app/i18n/use-translation";
 import { sharesPath } from "#app/paths";
 import { storyPath } from "#app/paths";
-import { requireOwnStory } from "#app/services/story-access.server";
+import { requireOwnStory } from "#app/web/guards.server";
 import { deleteDraftStory, storyOverview } from "#app/services/story.server";
 
 /** Deleting a story: one with no saved version, after a confirmation. One that has a saved version is not deleted here, and the page says so. */

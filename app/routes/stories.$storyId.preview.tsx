@@ -9,7 +9,7 @@ import { useTranslation } from "#app/i18n/use-translation";
 import { findVersion } from "#app/models/story.server";
 import { wordsLanguage } from "#app/models/story-language";
 import { storyPath } from "#app/paths";
-import { requireOwnStory, storyPageTakesNoForm } from "#app/services/story-access.server";
+import { requireOwnStory, storyPageTakesNoForm } from "#app/web/guards.server";
 import { storyOverview } from "#app/services/story.server";
 
 export const handle = { titleKey: "story:preview.title" };

@@ -9,12 +9,12 @@ import { useTranslation } from "#app/i18n/use-translation";
 import { sharePath } from "#app/paths";
 import { storyPath } from "#app/paths";
 import { newVersionAudienceNames } from "#app/services/sharing/changes.server";
-import { requireOwnStory, requireVersion, storyPageTakesNoForm } from "#app/services/story-access.server";
+import { requireOwnStory, requireVersion, storyPageTakesNoForm } from "#app/web/guards.server";
 
 /** "Version 2 saved": who can see it now, and sharing as the next step. */
 export function loader({ request, params }: LoaderFunctionArgs) {
   const { story } = requireOwnStory(request, params.storyId);
-  const { version } = requireVersion(story, params.version);
+  const { version } = requireVersion(request, story, params.version);
   // Who sees it is only true of the newest version: an older one is read on its own page.
   if (version !== story.latestVersion) throw redirect(`${storyPath(story.id)}/versions/${version}`);
   const audience = newVersionAudienceNames(story.id, languageFor(request));

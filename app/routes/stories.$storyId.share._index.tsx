@@ -11,8 +11,8 @@ import { activeAgencies, agencyDescription, agencyName } from "#app/models/agenc
 import { sharePath } from "#app/paths";
 import { storyPath } from "#app/paths";
 import { mayShare } from "#app/services/sharing/consent-rules";
-import { requireShareJourney, shareChoices, submitAgencies } from "#app/services/sharing/journey.server";
-import { requireOwnStory } from "#app/services/story-access.server";
+import { requireOwnStory, requireShareJourney } from "#app/web/guards.server";
+import { shareChoices, submitAgencies } from "#app/services/sharing/journey.server";
 import { readForm } from "#app/web/form.server";
 
 /** The start of sharing: which agencies. A story with nothing published yet gets a page saying to publish first. */

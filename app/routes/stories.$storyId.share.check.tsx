@@ -11,8 +11,8 @@ import { useTranslation } from "#app/i18n/use-translation";
 import { agencyName } from "#app/models/agency.server";
 import { contactWays, partNames } from "#app/i18n/story-words";
 import { partsPath, sharePath } from "#app/paths";
-import { backPath, readyToAgree, requireShareJourney } from "#app/services/sharing/journey.server";
-import { storyPageTakesNoForm } from "#app/services/story-access.server";
+import { requireShareJourney, storyPageTakesNoForm } from "#app/web/guards.server";
+import { backPath, readyToAgree } from "#app/services/sharing/journey.server";
 
 export const handle = { titleKey: "sharing:check.title" };
 

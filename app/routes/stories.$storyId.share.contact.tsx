@@ -8,7 +8,8 @@ import { StoryPage } from "#app/components/story-page";
 import { pageTranslations } from "#app/i18n/i18n.server";
 import { useTranslation } from "#app/i18n/use-translation";
 import { CONTACT_METHODS } from "#app/models/story-sections";
-import { backPath, contactFormValues, requireEarlierSteps, requireShareJourney, submitContact } from "#app/services/sharing/journey.server";
+import { requireEarlierSteps, requireShareJourney } from "#app/web/guards.server";
+import { backPath, contactFormValues, submitContact } from "#app/services/sharing/journey.server";
 import { readForm } from "#app/web/form.server";
 
 export const handle = { titleKey: "sharing:contact.title" };

@@ -7,7 +7,8 @@ import { StoryPage } from "#app/components/story-page";
 import { languageFor, pageTranslations } from "#app/i18n/i18n.server";
 import { useTranslation } from "#app/i18n/use-translation";
 import { exampleEndDate } from "#app/services/sharing/choices";
-import { backPath, howLongFormValues, requireEarlierSteps, requireShareJourney, submitHowLong } from "#app/services/sharing/journey.server";
+import { requireEarlierSteps, requireShareJourney } from "#app/web/guards.server";
+import { backPath, howLongFormValues, submitHowLong } from "#app/services/sharing/journey.server";
 import { readForm } from "#app/web/form.server";
 
 export const handle = { titleKey: "sharing:howLong.title" };

@@ -10,22 +10,15 @@ import { useTranslation } from "#app/i18n/use-translation";
 import { partName } from "#app/i18n/story-words";
 import { agencyName } from "#app/models/agency.server";
 import { storySections } from "#app/models/story-sections";
-import {
-  backPath,
-  partsFormValue,
-  requireChosenAgency,
-  requireEarlierSteps,
-  requireShareJourney,
-  submitParts,
-  writtenSections,
-} from "#app/services/sharing/journey.server";
+import { requireChosenAgency, requireEarlierSteps, requireShareJourney } from "#app/web/guards.server";
+import { backPath, partsFormValue, submitParts, writtenSections } from "#app/services/sharing/journey.server";
 import { readForm } from "#app/web/form.server";
 
 export const handle = { titleKey: "sharing:parts.title" };
 
 export function loader({ request, params }: LoaderFunctionArgs) {
   const { story, choices } = requireShareJourney(request, params.storyId);
-  const agency = requireChosenAgency(choices, params.agencyId);
+  const agency = requireChosenAgency(request, choices, params.agencyId);
   const step = { kind: "parts", agencyId: agency.id } as const;
   requireEarlierSteps(story.id, choices, step);
   const written = writtenSections(story);
@@ -40,7 +33,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { story, choices } = requireShareJourney(request, params.storyId);
-  const agency = requireChosenAgency(choices, params.agencyId);
+  const agency = requireChosenAgency(request, choices, params.agencyId);
   const outcome = submitParts(story.id, choices, agency.id, await readForm(request));
   if (!outcome.ok) return data({ errors: outcome.errors, values: outcome.values }, { status: 400 });
   return redirect(outcome.redirectTo);

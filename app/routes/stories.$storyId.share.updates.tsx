@@ -6,7 +6,8 @@ import { Radios } from "#app/components/govuk/radios";
 import { StoryPage } from "#app/components/story-page";
 import { pageTranslations } from "#app/i18n/i18n.server";
 import { useTranslation } from "#app/i18n/use-translation";
-import { backPath, requireEarlierSteps, requireShareJourney, submitUpdates } from "#app/services/sharing/journey.server";
+import { requireEarlierSteps, requireShareJourney } from "#app/web/guards.server";
+import { backPath, submitUpdates } from "#app/services/sharing/journey.server";
 import { readForm } from "#app/web/form.server";
 
 export const handle = { titleKey: "sharing:updates.title" };

@@ -13,7 +13,8 @@ import { agencyName } from "#app/models/agency.server";
 import { useTranslation } from "#app/i18n/use-translation";
 import { exampleEndDate } from "#app/services/sharing/choices";
 import { sharesPath } from "#app/paths";
-import { extendSharing, extendWords, requireShareOfOwnStory } from "#app/services/sharing/changes.server";
+import { requireShareOfOwnStory } from "#app/web/guards.server";
+import { extendSharing, extendWords } from "#app/services/sharing/changes.server";
 import { readForm } from "#app/web/form.server";
 
 export function loader({ request, params }: LoaderFunctionArgs) {

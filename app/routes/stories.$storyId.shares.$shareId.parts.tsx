@@ -13,7 +13,8 @@ import { useTranslation } from "#app/i18n/use-translation";
 import { partName } from "#app/i18n/story-words";
 import { sharesPath } from "#app/paths";
 import { storySections } from "#app/models/story-sections";
-import { changeParts, changePartsWords, requireShareOfOwnStory } from "#app/services/sharing/changes.server";
+import { requireShareOfOwnStory } from "#app/web/guards.server";
+import { changeParts, changePartsWords } from "#app/services/sharing/changes.server";
 import { readForm } from "#app/web/form.server";
 
 export function loader({ request, params }: LoaderFunctionArgs) {

@@ -9,7 +9,7 @@ import { consentRecordsOf } from "#app/models/consent.server";
 import { sharesPath } from "#app/paths";
 import { shareState } from "#app/services/sharing/consent-rules";
 import { sharePurpose } from "#app/services/sharing/shares.server";
-import { requireOwnShare, requireOwnStory, storyPageTakesNoForm } from "#app/services/story-access.server";
+import { requireOwnShare, requireOwnStory, storyPageTakesNoForm } from "#app/web/guards.server";
 
 export const handle = { titleKey: "sharing:receipt.title" };
 

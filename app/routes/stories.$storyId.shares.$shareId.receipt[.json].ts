@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { consentRecordsOf } from "#app/models/consent.server";
 import { consentReceipt } from "#app/services/sharing/receipt.server";
-import { requireOwnShare, requireOwnStory, storyPageTakesNoForm } from "#app/services/story-access.server";
+import { requireOwnShare, requireOwnStory, storyPageTakesNoForm } from "#app/web/guards.server";
 
 /** The receipt as a file to keep (Kantara / ISO/IEC 27560 field names). */
 export function loader({ request, params }: LoaderFunctionArgs) {

@@ -9,7 +9,8 @@ import { pageTranslations } from "#app/i18n/i18n.server";
 import { agencyName } from "#app/models/agency.server";
 import { useTranslation } from "#app/i18n/use-translation";
 import { sharesPath } from "#app/paths";
-import { requireShareOfOwnStory, stopSharing, stopWords } from "#app/services/sharing/changes.server";
+import { requireShareOfOwnStory } from "#app/web/guards.server";
+import { stopSharing, stopWords } from "#app/services/sharing/changes.server";
 
 export function loader({ request, params }: LoaderFunctionArgs) {
   const { story, agency, lang, state } = requireShareOfOwnStory(request, params);

@@ -9,7 +9,7 @@ import { useTranslation } from "#app/i18n/use-translation";
 import { sharePath } from "#app/paths";
 import { storyPath } from "#app/paths";
 import { sharesOverview } from "#app/services/sharing/changes.server";
-import { requireOwnStory, storyPageTakesNoForm } from "#app/services/story-access.server";
+import { requireOwnStory, storyPageTakesNoForm } from "#app/web/guards.server";
 
 export const handle = { titleKey: "sharing:whoHas.title" };
 

@@ -7,13 +7,13 @@ import { languageFor, pageTranslations } from "#app/i18n/i18n.server";
 import { useTranslation } from "#app/i18n/use-translation";
 import { wordsLanguage } from "#app/models/story-language";
 import { storyPath } from "#app/paths";
-import { requireOwnStory, requireVersion, storyPageTakesNoForm } from "#app/services/story-access.server";
+import { requireOwnStory, requireVersion, storyPageTakesNoForm } from "#app/web/guards.server";
 
 export const handle = { titleKey: "story:version.title" };
 
 export function loader({ request, params }: LoaderFunctionArgs) {
   const { story } = requireOwnStory(request, params.storyId);
-  const { version, content, publishedAt } = requireVersion(story, params.version);
+  const { version, content, publishedAt } = requireVersion(request, story, params.version);
   const publishedOn = formatDateTime(publishedAt, languageFor(request));
   return { ...pageTranslations(request, "story"), storyId: story.id, version, content, publishedOn, basis: story.subject.basis, wordsLang: wordsLanguage(content, "") };
 }

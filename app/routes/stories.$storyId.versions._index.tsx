@@ -8,7 +8,7 @@ import { languageFor, pageTranslations } from "#app/i18n/i18n.server";
 import { useTranslation } from "#app/i18n/use-translation";
 import { versionsOf } from "#app/models/story.server";
 import { storyPath } from "#app/paths";
-import { requireOwnStory, storyPageTakesNoForm } from "#app/services/story-access.server";
+import { requireOwnStory, storyPageTakesNoForm } from "#app/web/guards.server";
 
 export const handle = { titleKey: "story:versions.title" };
 

@@ -10,7 +10,7 @@ import { NEW_STORY, pagePath, storySections } from "#app/models/story-sections";
 import { storyPath } from "#app/paths";
 import { storiesOf } from "#app/services/story.server";
 import { noFormHere } from "#app/web/layout.server";
-import { requireResident } from "#app/web/session.server";
+import { requireResident } from "#app/web/guards.server";
 
 export const handle = { titleKey: "story:list.title" };
 

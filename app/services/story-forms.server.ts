@@ -1,17 +1,18 @@
 import { z } from "zod";
 import { addButtonId, fieldKey, itemFieldId, itemsFromValues, itemsToValues, isEmptyItem, type Field, type ItemField, type ListField, type ListItem, type PageValues, type SectionContent, type QuestionPage, type StorySection } from "#app/models/story-sections";
 import { multiLine, oneLine, shownAgain, validateValues, type FormResult } from "#app/web/form.server";
+import { refusal } from "#app/web/layout.server";
 
 /** Which button sent a story page: every one of them saves what was typed first. */
 export type StoryIntent = { kind: "continue" } | { kind: "save" } | { kind: "add" } | { kind: "remove"; index: number };
 
-/** The intent the form names; pressing Enter in a field sends the page's first button, which is Continue. */
-export function readIntent(form: FormData): StoryIntent {
+/** The intent the form names; pressing Enter in a field sends the page's first button, which is Continue. A button the page does not have is refused (400). */
+export function readIntent(request: Request, form: FormData): StoryIntent {
   const intent = form.get("intent") ?? "continue";
   if (intent === "continue" || intent === "save" || intent === "add") return { kind: intent };
   const remove = typeof intent === "string" ? intent.match(/^remove-([1-9]\d{0,2})$/) : null;
   if (remove) return { kind: "remove", index: Number(remove[1]) - 1 };
-  throw new Response(null, { status: 400 });
+  throw refusal(request, 400);
 }
 
 function listItemsFromForm(list: ListField, form: FormData): ListItem[] {

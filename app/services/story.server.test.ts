@@ -6,7 +6,11 @@ import { findDraftSection, findVersion, versionsOf } from "#app/models/story.ser
 import { findPage, findSection } from "#app/models/story-sections";
 import { db, sqlite } from "#db/client.server";
 import { auditEvents, shareDrafts, stories, storySections, storyVersions, subjects } from "#db/schema";
+import { statusOf, thrown } from "#tests/support/thrown";
 import { deleteDraftStory, publishStory, startStory, statusAfter, storyOverview, submitStoryPage } from "./story.server";
+
+/** The request a question page answers; it matters only when the form is refused. */
+const request = new Request("http://localhost/");
 
 let residentId: string;
 let storyId: string;
@@ -24,7 +28,7 @@ function formOf(fields: Record<string, string | string[]>): FormData {
 
 function submit(sectionId: string, pageId: string | undefined, fields: Record<string, string | string[]>) {
   const section = findSection(sectionId)!;
-  return submitStoryPage({ storyId, section, page: findPage(section, pageId)!, form: formOf(fields) });
+  return submitStoryPage({ request, storyId, section, page: findPage(section, pageId)!, form: formOf(fields) });
 }
 
 const story = () => db.select().from(stories).where(eq(stories.id, storyId)).get()!;
@@ -50,20 +54,20 @@ describe("a new story is made by its first save", () => {
   test("saving the first answer makes it, with the id its page gave it, once however often the form is sent", () => {
     const id = randomUUID();
     const form = () => formOf({ story: id, name: "Ceri Ellis", intent: "continue" });
-    expect(submitStoryPage({ storyId: null, residentId, ...namePage(), form: form() })).toEqual({ ok: true, redirectTo: `/stories/${id}/about/contact` });
-    expect(submitStoryPage({ storyId: null, residentId, ...namePage(), form: form() })).toEqual({ ok: true, redirectTo: `/stories/${id}/about/contact` });
+    expect(submitStoryPage({ request, storyId: null, residentId, ...namePage(), form: form() })).toEqual({ ok: true, redirectTo: `/stories/${id}/about/contact` });
+    expect(submitStoryPage({ request, storyId: null, residentId, ...namePage(), form: form() })).toEqual({ ok: true, redirectTo: `/stories/${id}/about/contact` });
     expect(storyCount()).toBe(2);
     expect(db.select().from(stories).where(eq(stories.id, id)).get()).toMatchObject({ ownerId: residentId });
     expect(findDraftSection(id, "about")?.content).toMatchObject({ name: "Ceri Ellis" });
   });
 
   test("nothing typed, or a mistake, makes nothing; someone else's id is not there", () => {
-    const empty = submitStoryPage({ storyId: null, residentId, ...namePage(), form: formOf({ story: randomUUID(), intent: "save" }) });
+    const empty = submitStoryPage({ request, storyId: null, residentId, ...namePage(), form: formOf({ story: randomUUID(), intent: "save" }) });
     expect(empty).toEqual({ ok: true, redirectTo: "/stories" });
-    const mistake = submitStoryPage({ storyId: null, residentId, ...namePage(), form: formOf({ story: randomUUID(), name: "", intent: "continue" }) });
+    const mistake = submitStoryPage({ request, storyId: null, residentId, ...namePage(), form: formOf({ story: randomUUID(), name: "", intent: "continue" }) });
     expect(mistake.ok).toBe(false);
     const someoneElse = findOrCreateResident(db, `${randomUUID()}@example.org`, "en", new Date()).id;
-    expect(() => submitStoryPage({ storyId: null, residentId: someoneElse, ...namePage(), form: formOf({ story: storyId, name: "Not Yours" }) })).toThrow(Response);
+    expect(statusOf(thrown(() => submitStoryPage({ request, storyId: null, residentId: someoneElse, ...namePage(), form: formOf({ story: storyId, name: "Not Yours" }) })))).toBe(404);
     expect(storyCount()).toBe(1);
     expect(findDraftSection(storyId, "about")).toBeUndefined();
   });

@@ -22,9 +22,10 @@ import { findResidentById } from "#app/models/resident.server";
 import { writtenInAnswer } from "#app/models/story-language";
 import { insertSubject } from "#app/models/subject.server";
 import { tellAgenciesOfNewVersion } from "#app/services/sharing/changes.server";
-import { UUID } from "#app/services/story-access.server";
+import { UUID } from "#app/lib/uuid";
 import { readIntent, readPageValues, validatePage, type StoryIntent } from "#app/services/story-forms.server";
 import type { FormError, FormValues } from "#app/web/form";
+import { refusal } from "#app/web/layout.server";
 import { db } from "#db/client.server";
 
 /**
@@ -65,9 +66,12 @@ export type PageOutcome = { ok: true; redirectTo: string } | { ok: false; errors
  * Saves what was typed on a question page, then does what the button asked:
  * go on, stop for now, add an item or remove one. Nothing is saved when a
  * check fails. With `storyId` null the page is a new story's first question:
- * saving an answer makes the story, and saving nothing makes nothing.
+ * saving an answer makes the story, and saving nothing makes nothing. A form
+ * the page could not have sent (a button it lacks, someone else's story id)
+ * is refused as an answer to `request`.
  */
 export function submitStoryPage({
+  request,
   storyId: ownStoryId,
   residentId,
   section,
@@ -75,14 +79,15 @@ export function submitStoryPage({
   form,
   now = new Date(),
 }: ({ storyId: string; residentId?: undefined } | { storyId: null; residentId: string }) & {
+  request: Request;
   section: StorySection;
   page: QuestionPage;
   form: FormData;
   now?: Date;
 }): PageOutcome {
-  const intent = readIntent(form);
+  const intent = readIntent(request, form);
   const list = (page.fields as readonly Field[]).find((field) => field.kind === "list");
-  if ((intent.kind === "add" || intent.kind === "remove") && !list) throw new Response(null, { status: 400 });
+  if ((intent.kind === "add" || intent.kind === "remove") && !list) throw refusal(request, 400);
 
   const values = readPageValues(page, form, intent);
   const result = validatePage(section, page, values, intent);
@@ -104,7 +109,7 @@ export function submitStoryPage({
     if (isNew) {
       const owner = storyOwner(tx, storyId);
       // An id that is someone else's is not there, as for any other address naming it.
-      if (owner !== undefined && owner !== residentId) throw new Response(null, { status: 404 });
+      if (owner !== undefined && owner !== residentId) throw refusal(request, 404);
       if (owner === undefined) startStory(residentId, now, storyId);
     }
     const saved = findDraftSection(storyId, section.id, tx);

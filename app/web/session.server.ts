@@ -1,6 +1,3 @@
-import { redirect } from "@remix-run/node";
-import { languageFor } from "#app/i18n/i18n.server";
-import { setResidentLanguage } from "#app/models/resident.server";
 import { deleteSession, findSession, sessionIsLive, touchSession, ABSOLUTE_HOURS } from "#app/models/session.server";
 import { db } from "#db/client.server";
 import { env } from "#app/config/env.server";
@@ -90,27 +87,6 @@ export function sessionState(request: Request, now = new Date()): SessionState {
 export function signedIn(request: Request): SignedIn | null {
   const state = sessionState(request);
   return state && "resident" in state ? state : null;
-}
-
-/**
- * The signed-in resident, or a redirect to sign in that brings them back to this
- * page. A form posted in the other language makes that the account's language,
- * so emails follow the language the person uses (a GET never writes).
- */
-export function requireResident(request: Request): SignedIn {
-  const state = sessionState(request);
-  if (state && "resident" in state) {
-    const language = languageFor(request);
-    if (request.method !== "GET" && request.method !== "HEAD" && language !== state.resident.language) {
-      setResidentLanguage(state.resident.id, language);
-      state.resident.language = language;
-    }
-    return state;
-  }
-  const url = new URL(request.url);
-  const params = new URLSearchParams({ returnTo: url.pathname });
-  if (state && "ended" in state) params.set(state.ended, "1");
-  throw redirect(`/sign-in?${params.toString()}`, { headers: { "Set-Cookie": clearSessionCookie() } });
 }
 
 /*

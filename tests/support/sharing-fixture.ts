@@ -38,7 +38,7 @@ export type SharingFixture = {
 /** Answers a section's first page and continues, as its page does. */
 export function answerSection(storyId: string, sectionId: string, fields: Record<string, string | string[]>): void {
   const section = findSection(sectionId)!;
-  submitStoryPage({ storyId, section, page: findPage(section, undefined)!, form: formOf({ ...fields, intent: "continue" }) });
+  submitStoryPage({ request: new Request("http://localhost/"), storyId, section, page: findPage(section, undefined)!, form: formOf({ ...fields, intent: "continue" }) });
 }
 
 /** A new resident whose story (name "Sam Jones", what matters MATTERS) is published as version 1 at `now`, and two new agencies. */

@@ -33,6 +33,15 @@ function define<Field extends string, Welsh extends Field = never>(definition: T
   return definition;
 }
 
+/** An agency's notice about one share, named only by the agency and the day it was shared, in both languages. */
+const aboutOneShare = {
+  fields: ["agency", "sharedOn"],
+  secret: [],
+  dates: ["sharedOn"],
+  bilingual: true,
+  welsh: ["agency"],
+} as const satisfies Omit<TemplateDefinition<"agency" | "sharedOn", "agency">, "render">;
+
 /** Every email the service sends. A new email is one entry here plus its strings in locales/{en,cy}/email.json. */
 const templates = {
   "sign-in-code": define({
@@ -81,11 +90,7 @@ const templates = {
   }),
   // To an agency's inbox when the person stops sharing: which share only by agency and date, never who or what.
   "share-stopped": define({
-    fields: ["agency", "sharedOn"],
-    secret: [],
-    dates: ["sharedOn"],
-    bilingual: true,
-    welsh: ["agency"],
+    ...aboutOneShare,
     render: (t, values) => ({
       subject: t("email:shareStopped.subject", values),
       paragraphs: [t("email:shareStopped.intro", values), t("email:shareStopped.link"), t("email:shareStopped.saved", values)],
@@ -93,11 +98,7 @@ const templates = {
   }),
   // To an agency's inbox when a story they follow has a new version; the link they already have shows it.
   "share-updated": define({
-    fields: ["agency", "sharedOn"],
-    secret: [],
-    dates: ["sharedOn"],
-    bilingual: true,
-    welsh: ["agency"],
+    ...aboutOneShare,
     render: (t, values) => ({
       subject: t("email:shareUpdated.subject", values),
       paragraphs: [t("email:shareUpdated.intro", values), t("email:shareUpdated.open"), t("email:shareUpdated.lost")],

@@ -10,6 +10,7 @@ import { renderEmail } from "#app/services/mail/templates.server";
 import { db } from "#db/client.server";
 import { agencies, auditEvents, outbox, shares } from "#db/schema";
 import { formOf, MATTERS, sharingFixture, type Agency, type SharingFixture } from "#tests/support/sharing-fixture";
+import { statusOf, thrown } from "#tests/support/thrown";
 import {
   changeParts,
   changePartsWords,
@@ -36,7 +37,7 @@ let shareWith: SharingFixture["shareWith"];
 const shareRow = (shareId: string) => db.select().from(shares).where(eq(shares.id, shareId)).get()!;
 const emailsTo = (to: string) => db.select().from(outbox).where(eq(outbox.recipient, to)).all();
 const auditOf = (event: string, shareId: string) => db.select().from(auditEvents).all().filter((e) => e.event === event && e.detail?.share === shareId);
-const as = (shareId: string, at = later): ShareAction => ({ story, residentId: resident.id, shareId, lang: "en", now: at });
+const as = (shareId: string, at = later): ShareAction => ({ story, residentId: resident.id, shareId, lang: "en", request: new Request("http://localhost/"), now: at });
 
 beforeEach(() => {
   ({ resident, story, gp, housing, shareWith } = sharingFixture(now));
@@ -99,7 +100,7 @@ describe("stopping", () => {
     const { shareId } = shareWith(gp.id);
     const someoneElse = findOrCreateResident(db, `${randomUUID()}@example.org`, "en", now);
     const theirStory = findOwnedStory(startStory(someoneElse.id, now), someoneElse.id)!;
-    expect(() => stopSharing({ story: theirStory, residentId: someoneElse.id, shareId, lang: "en", now: later })).toThrow(Response);
+    expect(statusOf(thrown(() => stopSharing({ story: theirStory, residentId: someoneElse.id, shareId, lang: "en", request: new Request("http://localhost/"), now: later })))).toBe(404);
     expect(shareRow(shareId).status).toBe("active");
   });
 });

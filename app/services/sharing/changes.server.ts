@@ -1,7 +1,7 @@
 import { formatDate, formatDateTime } from "#app/i18n/dates";
 import type { VersionAudienceNames } from "#app/components/version-audience";
 import type { Language } from "#app/i18n/i18n";
-import { languageFor, serverT } from "#app/i18n/i18n.server";
+import { serverT } from "#app/i18n/i18n.server";
 import { repliesOfStory, viewsOfStory, type ShareView } from "#app/models/access-log.server";
 import { agencyName, agencyNamesForEmail, type Agency } from "#app/models/agency.server";
 import { recordAuditEvent } from "#app/models/audit.server";
@@ -25,8 +25,8 @@ import {
 } from "#app/services/sharing/consent-rules";
 import { dateField, howLongValues, partsSchema, validateHowLong } from "#app/services/sharing/forms.server";
 import { shareLink, sharePurpose } from "#app/services/sharing/shares.server";
-import { requireOwnShare, requireOwnStory } from "#app/services/story-access.server";
 import { validateForm } from "#app/web/form.server";
+import { refusal } from "#app/web/layout.server";
 import type { FormError, FormValues } from "#app/web/form";
 import { db, type Tx } from "#db/client.server";
 import { sha256 } from "#app/lib/sha256.server";
@@ -39,20 +39,12 @@ import { sha256 } from "#app/lib/sha256.server";
  * the agencies that follow the story.
  */
 
-/** One of these actions, by the story's owner (the route has checked: requireOwnStory, requireOwnShare). */
-export type ShareAction = { story: OwnedStory; residentId: string; shareId: string; lang: Language; now?: Date };
-
 /**
- * The guard of every page about one share: the signed-in owner's story and a
- * share of that story, or 404 (GET and POST alike), with the share's state now.
+ * One of these actions, by the story's owner (the route has checked, with
+ * requireShareOfOwnStory), and the request it answers, refused if the share
+ * has gone by the time the action runs.
  */
-export function requireShareOfOwnStory(request: Request, params: { storyId?: string; shareId?: string }) {
-  const { story, resident } = requireOwnStory(request, params.storyId);
-  const found = requireOwnShare(request, story, params.shareId);
-  const lang = languageFor(request);
-  const action: ShareAction = { story, residentId: resident.id, shareId: found.share.id, lang };
-  return { ...found, story, lang, action, state: shareState(found.share, new Date()) };
-}
+export type ShareAction = { story: OwnedStory; residentId: string; shareId: string; lang: Language; request: Request; now?: Date };
 
 /** Words a person agrees to, as shown and as kept: the record stores `wording` and its `wordingHash`. */
 export type Agreement = { wording: string; wordingHash: string };
@@ -136,17 +128,17 @@ export function extendWords(lang: Language, { share, agency }: ShareWithAgency):
   return agreement(t("sharing:extend.agreeing", { agency: agencyName(agency, lang).text, purpose: sharePurpose(lang, agency), parts }));
 }
 
-/** The share, read again inside the transaction: between the page and the button, it may have changed. */
-function shareIn(tx: Tx, story: OwnedStory, shareId: string): ShareWithAgency {
+/** The share, read again inside the transaction: between the page and the button, it may have changed, or gone (404). */
+function shareIn(tx: Tx, { story, shareId, request }: ShareAction): ShareWithAgency {
   const found = findShareForOwner(story.id, shareId, tx);
-  if (!found) throw new Response(null, { status: 404 });
+  if (!found) throw refusal(request, 404);
   return found;
 }
 
 /** A new record with the share's terms, bar what changed, in the language of its words: the old records stay exactly as they were. */
 function appendRecord(
   tx: Tx,
-  { story, residentId, lang, now }: Required<Omit<ShareAction, "shareId">>,
+  { story, residentId, lang, now }: Required<Omit<ShareAction, "shareId" | "request">>,
   { share, agency }: ShareWithAgency,
   kind: ConsentRecord["kind"],
   words: Agreement,
@@ -179,7 +171,7 @@ function appendRecord(
 export function stopSharing(action: ShareAction): "stopped" | "nothing-to-do" {
   const { story, residentId, shareId, lang, now = new Date() } = action;
   return db.transaction((tx) => {
-    const found = shareIn(tx, story, shareId);
+    const found = shareIn(tx, action);
     const { share, agency } = found;
     if (stopping(shareState(share, now)) === "nothing-to-do") return "nothing-to-do";
     updateShare(tx, share.id, { status: "stopped", stoppedAt: now }, now);
@@ -204,7 +196,7 @@ function shownWordsDiffer(form: FormData, words: Agreement): boolean {
 export function changeParts(action: ShareAction & { form: FormData }): ChangeOutcome {
   const { story, residentId, shareId, lang, form, now = new Date() } = action;
   return db.transaction((tx): ChangeOutcome => {
-    const found = shareIn(tx, story, shareId);
+    const found = shareIn(tx, action);
     const state = shareState(found.share, now);
     if (!mayChange(state)) return { ok: false, reason: "not-active", state };
     const result = validateForm(partsSchema, form);
@@ -225,7 +217,7 @@ export function extendSharing(action: ShareAction & { form: FormData }): ChangeO
   const { story, residentId, shareId, lang, form, now = new Date() } = action;
   const values = howLongValues(form);
   return db.transaction((tx): ChangeOutcome => {
-    const found = shareIn(tx, story, shareId);
+    const found = shareIn(tx, action);
     const state = shareState(found.share, now);
     if (!mayChange(state)) return { ok: false, reason: "not-active", state };
     const read = validateHowLong(values, now, lang);
@@ -254,7 +246,7 @@ export function extendSharing(action: ShareAction & { form: FormData }): ChangeO
 export function sendNewLink(action: ShareAction): { ok: true; link: string } | { ok: false; reason: "not-active"; state: ShareState } {
   const { story, residentId, shareId, lang, now = new Date() } = action;
   return db.transaction((tx) => {
-    const { share, agency } = shareIn(tx, story, shareId);
+    const { share, agency } = shareIn(tx, action);
     const state = shareState(share, now);
     if (!mayChange(state)) return { ok: false, reason: "not-active", state } as const;
     const { token, hash } = newToken();

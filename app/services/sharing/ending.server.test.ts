@@ -88,7 +88,7 @@ describe("the end of a share", () => {
   test("a share stopped before its end is left alone", () => {
     const id = share();
     const story = findOwnedStory(storyId, resident.id)!;
-    expect(stopSharing({ story, residentId: resident.id, shareId: id, lang: "en", now: created })).toBe("stopped");
+    expect(stopSharing({ story, residentId: resident.id, shareId: id, lang: "en", request: new Request("http://localhost/"), now: created })).toBe("stopped");
     sweepEndedShares(new Date(endsAt.getTime() + 1));
     expect(row(id)).toMatchObject({ status: "stopped", endedNotifiedAt: null });
     expect(endedEmails()).toEqual([]);

@@ -1,4 +1,3 @@
-import { redirect } from "@remix-run/node";
 import { z } from "zod";
 import type { Language } from "#app/i18n/i18n";
 import { activeAgencies, findAgenciesByIds, type Agency } from "#app/models/agency.server";
@@ -7,9 +6,8 @@ import { partsPath, sharePath, type ShareStep } from "#app/paths";
 import { findShareDraft, saveShareDraft } from "#app/models/share-draft.server";
 import { findVersion } from "#app/models/story.server";
 import { CONTACT_METHODS, storySections, type ContactMethod, type SectionId } from "#app/models/story-sections";
-import { mayShare, SHARE_PERIODS, sectionsToShare, shareEndsAt, type EndChoice } from "#app/services/sharing/consent-rules";
+import { SHARE_PERIODS, sectionsToShare, shareEndsAt, type EndChoice } from "#app/services/sharing/consent-rules";
 import { agenciesSchema, contactSchema, dateField, howLongValues, partsSchema, updatesSchema, validateHowLong } from "#app/services/sharing/forms.server";
-import { requireOwnStory } from "#app/services/story-access.server";
 import { validateForm } from "#app/web/form.server";
 import type { FormError, FormValues } from "#app/web/form";
 import { db, type Tx } from "#db/client.server";
@@ -43,7 +41,8 @@ export function shareChoices(storyId: string, tx: Tx = db): ShareChoices | undef
   return parsed.success ? parsed.data : undefined;
 }
 
-const emptyChoices = (): ShareChoices => ({ agencies: [], parts: {} });
+/** The choices of a journey not yet begun. */
+export const emptyChoices = (): ShareChoices => ({ agencies: [], parts: {} });
 
 export type JourneyStep = { kind: "agencies" } | { kind: "parts"; agencyId: string } | { kind: Exclude<ShareStep, "check" | "agree"> };
 
@@ -94,31 +93,12 @@ export function backPath(storyId: string, choices: ShareChoices, step: JourneySt
   return index > 0 ? stepPath(storyId, steps[index - 1]) : `/stories/${storyId}`;
 }
 
-/** A page reached before the ones it depends on sends the person to the first one they skipped. */
-export function requireEarlierSteps(storyId: string, choices: ShareChoices, step: JourneyStep | "check"): void {
+/** The address of the first page before `step` still to answer, if the person skipped one (requireEarlierSteps sends them there). */
+export function skippedStep(storyId: string, choices: ShareChoices, step: JourneyStep | "check"): string | undefined {
   const steps = journeySteps(choices);
   const index = step === "check" ? steps.length : steps.findIndex((candidate) => sameStep(candidate, step));
   const missing = steps.slice(0, index).find((earlier) => !isAnswered(earlier, choices));
-  if (missing) throw redirect(stepPath(storyId, missing));
-}
-
-/**
- * The guard of every page after the first: the owner's story, with a published
- * version to share (otherwise the first page explains), and the choices so far.
- * Anyone else gets 404 from requireOwnStory.
- */
-export function requireShareJourney(request: Request, storyId: string | undefined) {
-  const signedIn = requireOwnStory(request, storyId);
-  if (mayShare(signedIn.story, signedIn.resident.id) !== "ok") throw redirect(sharePath(signedIn.story.id));
-  const draft = shareChoices(signedIn.story.id);
-  return { ...signedIn, draft, choices: draft ?? emptyChoices() };
-}
-
-/** An agency the person chose, from the address, or 404: an address names nothing else. */
-export function requireChosenAgency(choices: ShareChoices, agencyId: string | undefined): Agency {
-  const agency = agencyId && choices.agencies.includes(agencyId) ? findAgenciesByIds([agencyId])[0] : undefined;
-  if (!agency) throw new Response(null, { status: 404 });
-  return agency;
+  return missing && stepPath(storyId, missing);
 }
 
 export type StepOutcome = { ok: true; redirectTo: string } | { ok: false; errors: FormError[]; values: FormValues };

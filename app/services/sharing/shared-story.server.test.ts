@@ -9,16 +9,9 @@ import { db } from "#db/client.server";
 import { auditEvents, outbox, rateLimits, shareAccess, shareReplies, shares, shareViews, signInCodes } from "#db/schema";
 import { statusOf, thrown } from "#tests/support/thrown";
 import { answerSection, sharingFixture, type SharingFixture } from "#tests/support/sharing-fixture";
-import {
-  openSharedLink,
-  readSharedStory,
-  requestAccessCode,
-  requireSharedAccess,
-  requireVerifiedAccess,
-  sendReply,
-  verifyAccessCode,
-  type SharedAccess,
-} from "./shared-story.server";
+import { codeSentTo, openLink, proveAddress, request, tokenOf } from "#tests/support/shared-access";
+import { requireSharedAccess, requireVerifiedAccess } from "#app/web/guards.server";
+import { openSharedLink, readSharedStory, requestAccessCode, sendReply, verifyAccessCode } from "./shared-story.server";
 
 const now = new Date("2026-03-10T12:00:00Z");
 const minutes = (n: number) => new Date(now.getTime() + n * 60 * 1000);
@@ -36,30 +29,9 @@ beforeEach(() => {
   ip = `192.0.2.${++ipCount}`;
 });
 
-const tokenOf = (link: string) => link.slice(link.lastIndexOf("/") + 1);
-const request = (path: string, cookie?: string) => new Request(`http://localhost${path}`, { headers: cookie ? { Cookie: cookie } : {} });
-
-/** Opens the link like a browser the first time, and gives back the cookie it was handed. */
-function open(link: string, at = now) {
-  const outcome = openSharedLink(request("/shared/x"), tokenOf(link), ip, "en", at);
-  if (!("redirectTo" in outcome) || !outcome.cookie) throw new Error(`the link was refused: ${JSON.stringify(outcome)}`);
-  return { ...outcome, cookie: outcome.cookie.split(";")[0] };
-}
-
+const open = (link: string, at = now) => openLink(link, ip, at);
 const notThe = (code: string) => (code === "000000" ? "111111" : "000000");
-const codeSentTo = (email: string) => db.select().from(outbox).where(eq(outbox.recipient, email)).all().at(-1)!.personalisation.code;
-
-/** A browser that has opened the link and proven `email`, as the pages do. */
-function verifiedBrowser(link: string, email = `jo@${fixture.gp.domain}`): { cookie: string; found: SharedAccess & { access: { email: string } } } {
-  const pending = requireSharedAccess(request("/", open(link).cookie), shareIdOf(link), "en", now);
-  expect(requestAccessCode(pending, email, ip, now)).toEqual({ ok: true });
-  const verified = verifyAccessCode(pending, codeSentTo(email), ip, minutes(1));
-  if (!verified.ok) throw new Error(`the code was refused: ${verified.reason}`);
-  const cookie = verified.cookie.split(";")[0];
-  return { cookie, found: requireVerifiedAccess(request("/", cookie), shareIdOf(link), "en", minutes(2)) };
-}
-
-const shareIdOf = (link: string) => db.select({ id: shares.id }).from(shares).where(eq(shares.tokenHash, sha256(tokenOf(link)))).get()!.id;
+const verifiedBrowser = (link: string, email = `jo@${fixture.gp.domain}`) => proveAddress(link, email, ip, now);
 
 describe("opening a link", () => {
   test("exchanges the token for a cookie bound to the share and sends the browser to an address without the token", () => {
@@ -110,48 +82,13 @@ describe("opening a link", () => {
 
   test("a stopped share is gone without a date; an ended one says the day it ended", () => {
     const stopped = fixture.shareWith(fixture.gp.id);
-    expect(stopSharing({ story: fixture.story, residentId: fixture.resident.id, shareId: stopped.shareId, lang: "en", now })).toBe("stopped");
+    expect(stopSharing({ story: fixture.story, residentId: fixture.resident.id, shareId: stopped.shareId, lang: "en", request: new Request("http://localhost/"), now })).toBe("stopped");
     expect(openSharedLink(request("/shared/x"), tokenOf(stopped.link), ip, "en", minutes(1))).toEqual({ gone: { endedOn: null } });
 
     const ended = fixture.shareWith(fixture.housing.id);
     const endsAt = db.select().from(shares).where(eq(shares.id, ended.shareId)).get()!.endsAt;
     expect(openSharedLink(request("/shared/x"), tokenOf(ended.link), ip, "en", endsAt)).toEqual({ gone: { endedOn: "10 September 2026" } });
     expect(openSharedLink(request("/shared/x"), tokenOf(ended.link), ip, "cy", endsAt)).toEqual({ gone: { endedOn: "10 Medi 2026" } });
-  });
-});
-
-describe("every page's guard", () => {
-  test("is not found without this share's cookie, with another share's, or for a made-up id", () => {
-    const gp = fixture.shareWith(fixture.gp.id);
-    const housing = fixture.shareWith(fixture.housing.id);
-    const { cookie } = open(gp.link);
-    expect(statusOf(thrown(() => requireSharedAccess(request("/"), gp.shareId, "en", now)))).toBe(404);
-    expect(statusOf(thrown(() => requireSharedAccess(request("/", cookie.replace(gp.shareId, housing.shareId)), housing.shareId, "en", now)))).toBe(404);
-    expect(statusOf(thrown(() => requireSharedAccess(request("/", cookie), "not-a-uuid", "en", now)))).toBe(404);
-    expect(requireSharedAccess(request("/", cookie), gp.shareId, "en", now).state).toBe("unverified");
-  });
-
-  test("sends a browser that has not proven an address to do so before any content", () => {
-    const { link, shareId } = fixture.shareWith(fixture.gp.id);
-    const { cookie } = open(link);
-    expect(statusOf(thrown(() => requireVerifiedAccess(request("/", cookie), shareId, "en", now)))).toBe(302);
-  });
-
-  test("refuses at once when the person stops sharing, even inside the 8 hours", () => {
-    const { link, shareId } = fixture.shareWith(fixture.gp.id);
-    const { cookie } = verifiedBrowser(link);
-    stopSharing({ story: fixture.story, residentId: fixture.resident.id, shareId, lang: "en", now: minutes(3) });
-    expect(statusOf(thrown(() => requireVerifiedAccess(request("/", cookie), shareId, "en", minutes(3))))).toBe(410);
-  });
-
-  test("times out 8 hours after the address was proven, and an unproven browser after an hour", () => {
-    const { link, shareId } = fixture.shareWith(fixture.gp.id);
-    const { cookie } = verifiedBrowser(link);
-    expect(requireVerifiedAccess(request("/", cookie), shareId, "en", minutes(8 * 60)).state).toBe("verified");
-    expect(statusOf(thrown(() => requireVerifiedAccess(request("/", cookie), shareId, "en", minutes(8 * 60 + 1))))).toBe(401);
-
-    const unproven = open(link).cookie;
-    expect(statusOf(thrown(() => requireSharedAccess(request("/", unproven), shareId, "en", minutes(60))))).toBe(401);
   });
 });
 

@@ -1,4 +1,3 @@
-import { redirect } from "@remix-run/node";
 import type { LastView } from "#app/components/changes-since-last-view";
 import type { ErrorDetail } from "#app/components/error-page";
 import { formatDate, formatDateTime } from "#app/i18n/dates";
@@ -31,7 +30,6 @@ import {
   type AccessState,
 } from "#app/services/sharing/consent-rules";
 import { checkCode, issueCode, normaliseEmail, type CodeFailure, type CodeRefusal } from "#app/services/sign-in.server";
-import { UUID } from "#app/services/story-access.server";
 import { env } from "#app/config/env.server";
 import { refusal } from "#app/web/layout.server";
 import { shareAccessCookie, shareAccessToken } from "#app/web/session.server";
@@ -50,13 +48,12 @@ const LINK_TOKEN = /^[A-Za-z0-9_-]{43}$/;
 /** What the 410 page says when a share has stopped (no date) or ended (the date it ended). */
 type Gone = Required<Pick<ErrorDetail, "endedOn">>;
 
-function goneBody(share: { stoppedAt: Date | null; endsAt: Date }, lang: Language, now: Date): Gone | null {
+/** What the 410 page says about a share that is no longer active, or null while it is. */
+export function goneBody(share: { stoppedAt: Date | null; endsAt: Date }, lang: Language, now: Date): Gone | null {
   const state = shareState(share, now);
   if (state === "active") return null;
   return { endedOn: state === "ended" ? formatDate(share.endsAt, lang) : null };
 }
-
-const notFound = () => new Response(null, { status: 404 });
 
 /**
  * Opening the emailed link, `/shared/:token`. The token is looked up by its
@@ -100,34 +97,8 @@ export function openSharedLink(request: Request, token: string | undefined, ip: 
   });
 }
 
-export type SharedAccess = FoundShareAccess & { state: Exclude<AccessState, "expired">; lang: Language; token: string };
-
-/**
- * The guard of every page under /shared/:shareId: this browser's access to
- * that share, or 404 "This story is not open on this device", with how to open
- * it. Reading finished here, a link never opened here, cookies cleared, a new
- * link sent, someone else's share or a made-up id: all get the same words, so
- * nothing says whether the share exists. A stopped or ended share answers 410
- * at once, inside the 8 hours too; access that has run out answers 401 "open
- * the link again".
- */
-export function requireSharedAccess(request: Request, shareId: string | undefined, lang: Language, now = new Date()): SharedAccess {
-  const token = shareId && UUID.test(shareId) ? shareAccessToken(request, shareId) : null;
-  const found = token ? findShareAccess(sha256(token)) : undefined;
-  if (!found || found.share.id !== shareId) throw refusal(request, 404, { notOpenHere: true } satisfies ErrorDetail);
-  const gone = goneBody(found.share, lang, now);
-  if (gone) throw refusal(request, 410, gone);
-  const state = accessState(found.access, now);
-  if (state === "expired") throw refusal(request, 401);
-  return { ...found, state, lang, token: token! };
-}
-
-/** As requireSharedAccess, for pages that show the story: a browser that has not proven an address is sent to do so. */
-export function requireVerifiedAccess(request: Request, shareId: string | undefined, lang: Language, now = new Date()): SharedAccess & { access: { email: string } } {
-  const found = requireSharedAccess(request, shareId, lang, now);
-  if (found.state !== "verified" || !found.access.email) throw redirect(sharedStoryPath(found.share.id, "email"));
-  return found as SharedAccess & { access: { email: string } };
-}
+/** A browser's access to a share, as requireSharedAccess found it for `request`. */
+export type SharedAccess = FoundShareAccess & { state: Exclude<AccessState, "expired">; lang: Language; token: string; request: Request };
 
 export type AccessCodeOutcome = { ok: true } | { ok: false; reason: "wrong-domain" | CodeRefusal };
 
@@ -199,7 +170,7 @@ export function readSharedStory(found: SharedAccess & { access: { email: string 
   const versionNumber = versionShown(share, story.latestVersion ?? share.version);
   const version = findVersion(story.id, versionNumber);
   // A share always points at a published version; without one there is nothing to show.
-  if (!version) throw notFound();
+  if (!version) throw refusal(found.request, 404);
   const sections = sectionsToShare(share.sections);
   const content = sharedContent(version.content, sections);
   const last = lastViewBy(share.id, found.access.email, now);
@@ -239,7 +210,7 @@ export function readSharedStory(found: SharedAccess & { access: { email: string 
 export function sendReply(found: SharedAccess & { access: { email: string } }, reply: { name: string; role: string; message: string }, now = new Date()): void {
   db.transaction((tx) => {
     const owner = findResidentById(tx, found.story.ownerId);
-    if (!owner) throw notFound();
+    if (!owner) throw refusal(found.request, 404);
     const replyId = insertReply(tx, {
       shareId: found.share.id,
       email: found.access.email,

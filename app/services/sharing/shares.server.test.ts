@@ -32,7 +32,7 @@ function formOf(fields: Record<string, string | string[]>): FormData {
 
 function answer(sectionId: string, fields: Record<string, string | string[]>) {
   const section = findSection(sectionId)!;
-  expect(submitStoryPage({ storyId, section, page: findPage(section, undefined)!, form: formOf({ ...fields, intent: "continue" }) }).ok).toBe(true);
+  expect(submitStoryPage({ request: new Request("http://localhost/"), storyId, section, page: findPage(section, undefined)!, form: formOf({ ...fields, intent: "continue" }) }).ok).toBe(true);
 }
 
 /** Every choice made through the same functions the pages call: the GP sees everything but "What matters", housing only "About you". */

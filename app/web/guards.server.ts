@@ -1,0 +1,184 @@
+import { redirect, type ActionFunctionArgs } from "@remix-run/node";
+import type { ErrorDetail } from "#app/components/error-page";
+import type { Language } from "#app/i18n/i18n";
+import { languageFor } from "#app/i18n/i18n.server";
+import { UUID } from "#app/lib/uuid";
+import { sha256 } from "#app/lib/sha256.server";
+import { findAgenciesByIds, type Agency } from "#app/models/agency.server";
+import { recordAuditEvent } from "#app/models/audit.server";
+import { setResidentLanguage } from "#app/models/resident.server";
+import { findShareForOwner } from "#app/models/share.server";
+import { findShareAccess } from "#app/models/share-access.server";
+import { findOwnedStory, findVersion, storyExists, type OwnedStory } from "#app/models/story.server";
+import { findPage, findSection, NEW_STORY, storySections } from "#app/models/story-sections";
+import { sharedStoryPath, sharePath } from "#app/paths";
+import type { ShareAction } from "#app/services/sharing/changes.server";
+import { accessState, mayShare, shareState } from "#app/services/sharing/consent-rules";
+import { emptyChoices, shareChoices, skippedStep, type JourneyStep, type ShareChoices } from "#app/services/sharing/journey.server";
+import { goneBody, type SharedAccess } from "#app/services/sharing/shared-story.server";
+import { refusal } from "./layout.server";
+import { clearSessionCookie, sessionState, shareAccessToken, type SignedIn } from "./session.server";
+
+/*
+ * Every guard a loader or an action calls to decide who may see or do what,
+ * in one place: a route imports its guards from here and nowhere else. Each
+ * answers what it checked, or throws the page that says no: a redirect (to
+ * sign in, to a step skipped) or a refusal made by `refusal` in
+ * layout.server.ts, the one way to refuse. Someone else's story, share or
+ * version, and anything an address names that is not there, answer 404
+ * whatever the reason, so an id reveals nothing. The lookups are the models'
+ * and services'; the guards only compose them.
+ *
+ * Who may act for whom (a carer for the person they care for, a helper beside
+ * them) is the next thing to sit here, as one permission matrix that these
+ * guards consult, tested cell by cell.
+ */
+
+// A resident, and what they own.
+
+/**
+ * The signed-in resident; someone signed out is redirected to sign in and
+ * brought back to this page. A form posted in the other language makes that
+ * the account's language, so emails follow the language the person uses (a
+ * GET never writes).
+ */
+export function requireResident(request: Request): SignedIn {
+  const state = sessionState(request);
+  if (state && "resident" in state) {
+    const language = languageFor(request);
+    if (request.method !== "GET" && request.method !== "HEAD" && language !== state.resident.language) {
+      setResidentLanguage(state.resident.id, language);
+      state.resident.language = language;
+    }
+    return state;
+  }
+  const url = new URL(request.url);
+  const params = new URLSearchParams({ returnTo: url.pathname });
+  if (state && "ended" in state) params.set(state.ended, "1");
+  throw redirect(`/sign-in?${params.toString()}`, { headers: { "Set-Cookie": clearSessionCookie() } });
+}
+
+/**
+ * The story, if the signed-in resident owns it; anyone else gets 404, exactly
+ * as for a story that does not exist. Someone signed out is sent to sign in first.
+ */
+export function requireOwnStory(request: Request, storyId: string | undefined): SignedIn & { story: OwnedStory } {
+  const signedIn = requireResident(request);
+  const story = storyId && UUID.test(storyId) ? findOwnedStory(storyId, signedIn.resident.id) : undefined;
+  if (!story) {
+    // Someone trying another person's story is worth knowing about; the id says nothing about its content.
+    if (storyId && UUID.test(storyId) && storyExists(storyId)) {
+      recordAuditEvent("story_access_refused", { resident: signedIn.resident.id, story: storyId });
+    }
+    throw refusal(request, 404);
+  }
+  return { ...signedIn, story };
+}
+
+/** A published version of an owned story, from its number in the address, or 404. */
+export function requireVersion(request: Request, story: OwnedStory, param: string | undefined) {
+  const version = param && /^[1-9]\d{0,8}$/.test(param) ? findVersion(story.id, Number(param)) : undefined;
+  if (!version) throw refusal(request, 404);
+  return version;
+}
+
+/** The action of a story page that takes no form: the owner gets 405 (not understood), anyone else 404 (not there). */
+export function storyPageTakesNoForm({ request, params }: ActionFunctionArgs): never {
+  requireOwnStory(request, params.storyId);
+  throw refusal(request, 405);
+}
+
+/** The section and question page an address names, or 404. */
+export function requirePage(request: Request, params: { section?: string; page?: string }) {
+  const section = findSection(params.section);
+  const page = section ? findPage(section, params.page) : undefined;
+  if (!section || !page) throw refusal(request, 404);
+  return { section, page };
+}
+
+/**
+ * What a question page writes to: a story the resident owns and the page the
+ * address names, or at /stories/new/about no story yet (its first save makes
+ * one); otherwise 404. A story not yet made has only that first question.
+ */
+export function requireStoryToWrite(request: Request, params: { storyId?: string; section?: string; page?: string }) {
+  if (params.storyId !== NEW_STORY) return { ...requireOwnStory(request, params.storyId), ...requirePage(request, params) };
+  const signedIn = requireResident(request);
+  const { section, page } = requirePage(request, params);
+  if (section !== storySections[0] || page !== section.pages[0]) throw refusal(request, 404);
+  return { ...signedIn, story: null, section, page };
+}
+
+/** One share of an owned story, from its id in the address, or 404: a share of any other story is not there. */
+export function requireOwnShare(request: Request, story: OwnedStory, param: string | undefined) {
+  const found = param && UUID.test(param) ? findShareForOwner(story.id, param) : undefined;
+  if (!found) throw refusal(request, 404);
+  return found;
+}
+
+/**
+ * The guard of every page about one share: the owner's story and a share of
+ * it (else 404, GET and POST alike), with the share's state now and the
+ * ShareAction its buttons take.
+ */
+export function requireShareOfOwnStory(request: Request, params: { storyId?: string; shareId?: string }) {
+  const { story, resident } = requireOwnStory(request, params.storyId);
+  const found = requireOwnShare(request, story, params.shareId);
+  const lang = languageFor(request);
+  const action: ShareAction = { story, residentId: resident.id, shareId: found.share.id, lang, request };
+  return { ...found, story, lang, action, state: shareState(found.share, new Date()) };
+}
+
+// The share journey, before the person agrees.
+
+/**
+ * The guard of every share page after the first: the owner's story (else 404)
+ * with the choices so far; a story with no version to share redirects to the
+ * first page, which explains.
+ */
+export function requireShareJourney(request: Request, storyId: string | undefined) {
+  const signedIn = requireOwnStory(request, storyId);
+  if (mayShare(signedIn.story, signedIn.resident.id) !== "ok") throw redirect(sharePath(signedIn.story.id));
+  const draft = shareChoices(signedIn.story.id);
+  return { ...signedIn, draft, choices: draft ?? emptyChoices() };
+}
+
+/** Nothing, if every page before `step` is answered; otherwise a redirect to the first one skipped. */
+export function requireEarlierSteps(storyId: string, choices: ShareChoices, step: JourneyStep | "check"): void {
+  const skipped = skippedStep(storyId, choices, step);
+  if (skipped) throw redirect(skipped);
+}
+
+/** An agency the person chose, from the address, or 404: an address names nothing else. */
+export function requireChosenAgency(request: Request, choices: ShareChoices, agencyId: string | undefined): Agency {
+  const agency = agencyId && choices.agencies.includes(agencyId) ? findAgenciesByIds([agencyId])[0] : undefined;
+  if (!agency) throw refusal(request, 404);
+  return agency;
+}
+
+// A professional reading a share under /shared/:shareId.
+
+/**
+ * This browser's access to the share: without it 404 "This story is not open
+ * on this device" (reading finished here, a link never opened here, cookies
+ * cleared, a new link sent, someone else's share or a made-up id all get the
+ * same words, so nothing says whether the share exists); a stopped or ended
+ * share 410 at once, inside the 8 hours too; access run out 401 "open the link again".
+ */
+export function requireSharedAccess(request: Request, shareId: string | undefined, lang: Language, now = new Date()): SharedAccess {
+  const token = shareId && UUID.test(shareId) ? shareAccessToken(request, shareId) : null;
+  const found = token ? findShareAccess(sha256(token)) : undefined;
+  if (!found || found.share.id !== shareId) throw refusal(request, 404, { notOpenHere: true } satisfies ErrorDetail);
+  const gone = goneBody(found.share, lang, now);
+  if (gone) throw refusal(request, 410, gone);
+  const state = accessState(found.access, now);
+  if (state === "expired") throw refusal(request, 401);
+  return { ...found, state, lang, token: token!, request };
+}
+
+/** As requireSharedAccess, for pages that show the story; a browser that has not proven an address is redirected to do so. */
+export function requireVerifiedAccess(request: Request, shareId: string | undefined, lang: Language, now = new Date()): SharedAccess & { access: { email: string } } {
+  const found = requireSharedAccess(request, shareId, lang, now);
+  if (found.state !== "verified" || !found.access.email) throw redirect(sharedStoryPath(found.share.id, "email"));
+  return found as SharedAccess & { access: { email: string } };
+}
