@@ -42,7 +42,8 @@ export const serverSupport = {
   importAgencyFile,
 };
 
-export type RequestContext = AppLoadContext & { cspNonce: string; refusal?: 403 | 413; clientIp: string };
+/** Per request, from app/server.js; `formHasErrors` is set by an action that answers with a form's mistakes (see `invalid`). */
+export type RequestContext = AppLoadContext & { cspNonce: string; refusal?: 403 | 413; clientIp: string; formHasErrors?: boolean };
 
 export default async function handleRequest(
   request: Request,

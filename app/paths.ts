@@ -24,7 +24,7 @@ export function receiptPath(storyId: string, shareId: string): string {
   return `${sharesPath(storyId)}/${shareId}/receipt`;
 }
 
-export type SharedStoryPage = "email" | "code" | "summary" | "received" | "finish";
+type SharedStoryPage = "email" | "code" | "summary" | "received" | "finish";
 
 /** Where a professional reads a shared story, once the link has been exchanged for a cookie: /shared/:shareId/… */
 export function sharedStoryPath(shareId: string, page: SharedStoryPage): string {

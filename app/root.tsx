@@ -12,8 +12,7 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { TFunction } from "i18next";
-import { useContext, useEffect, type ReactNode } from "react";
-import { UNSAFE_DataRouterStateContext } from "react-router";
+import { useEffect, useState, type ReactNode } from "react";
 import { Footer } from "#app/components/govuk/footer";
 import { GenericHeader } from "#app/components/govuk/generic-header";
 import { LanguageNavigation } from "#app/components/govuk/language-navigation";
@@ -22,6 +21,7 @@ import { ServiceNavigation } from "#app/components/govuk/service-navigation";
 import { SkipLink } from "#app/components/govuk/skip-link";
 import { GovukStringsProvider, type GovukStrings } from "#app/components/govuk/strings";
 import { ErrorPage, errorKey, type ErrorDetail, type ErrorStatus } from "#app/components/error-page";
+import { FormErrorsShown } from "#app/components/form";
 import { pageTitle } from "#app/components/page-title";
 import type { Language } from "#app/i18n/i18n";
 import { requestedLanguage } from "#app/i18n/i18n.server";
@@ -31,6 +31,7 @@ import { recordAuditEventOncePerWindow } from "#app/models/audit.server";
 import { connectionOf } from "#app/models/rate-limit.server";
 import { startGovukFrontend } from "#app/web/govuk-frontend.client";
 import { useNonce } from "#app/web/nonce";
+import { formHasErrors } from "#app/web/form.server";
 import { layoutData, refusal, type LayoutData } from "#app/web/layout.server";
 import { routePattern } from "#app/lib/route-pattern";
 
@@ -50,12 +51,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     throw refusal(request, refused);
   }
   if (requestedLanguage(request) === "unknown") throw refusal(request, 400);
-  return layoutData(request);
+  // A form posted without scripts runs its action, then this loader, in one request: the action's mistakes make the title "Error: …".
+  return { ...layoutData(request), formHasErrors: formHasErrors(context) };
 }
 
-
-
-function useLayoutData(): LayoutData | undefined {
+function useLayoutData(): (LayoutData & { formHasErrors?: boolean }) | undefined {
   const loaded = useRouteLoaderData<typeof loader>("root");
   const error = useRouteError();
   if (loaded) return loaded;
@@ -65,7 +65,7 @@ function useLayoutData(): LayoutData | undefined {
   return undefined;
 }
 
-export function errorStatus(error: unknown): ErrorStatus {
+function errorStatus(error: unknown): ErrorStatus {
   if (!isRouteErrorResponse(error)) return 500;
   if ([400, 401, 403, 404, 410, 413, 429].includes(error.status)) return error.status as ErrorStatus;
   // Any other refusal of a request (405, 415…) reads as "we could not understand that request".
@@ -79,10 +79,10 @@ function errorDetail(error: unknown): ErrorDetail | null {
 
 /**
  * The page's <title>, from the deepest route's `handle.titleKey`, or the error
- * shown. Worked out here rather than in `meta` because only the layout sees
- * every route's data at once.
+ * shown, after "Error:" when the page shows a form's mistakes. Worked out here
+ * rather than in `meta` because only the layout sees every route's data at once.
  */
-function usePageTitle(t: TFunction, names: { service: string; organisation: string }): string {
+function usePageTitle(t: TFunction, names: { service: string; organisation: string }, formHasErrors: boolean): string {
   const matches = useMatches();
   const error = useRouteError();
   // A route serving many pages (the story questions) names its title in its data, with any values it needs; others in `handle`.
@@ -93,19 +93,7 @@ function usePageTitle(t: TFunction, names: { service: string; organisation: stri
         .map((m): Titled => ((m.data as Titled | undefined)?.titleKey ? (m.data as Titled) : { titleKey: (m.handle as Titled | undefined)?.titleKey }))
         .findLast((m) => Boolean(m.titleKey));
   const title = titled?.titleKey ? pageTitle(t, t(titled.titleKey, titled.titleValues), names) : names.service;
-  return useFormHasErrors() ? `${t("common:errorTitlePrefix")} ${title}` : title;
-}
-
-/**
- * True when the last form submitted on this page came back with errors, so the
- * title can start "Error:" as GOV.UK asks. Action data is per route, and only
- * the router's state shows the layout every route's at once.
- */
-function useFormHasErrors(): boolean {
-  const state = useContext(UNSAFE_DataRouterStateContext);
-  return Object.values(state?.actionData ?? {}).some(
-    (result) => Boolean(result) && typeof result === "object" && Array.isArray((result as { errors?: unknown }).errors) && (result as { errors: unknown[] }).errors.length > 0,
-  );
+  return formHasErrors ? `${t("common:errorTitlePrefix")} ${title}` : title;
 }
 
 function languageHref(pathname: string, search: string, lang: Language): string {
@@ -121,7 +109,9 @@ export function Layout({ children }: { children: ReactNode }) {
   const lang = layout?.lang ?? "en";
   const names = layout?.names ?? { service: "Tell it once", organisation: "" };
   const { t } = useTranslation();
-  const title = usePageTitle(t, names);
+  // First what the server said (a form posted without scripts), then what the form on the page says while it shows errors (see useForm).
+  const [formHasErrors, setFormHasErrors] = useState(layout?.formHasErrors === true);
+  const title = usePageTitle(t, names, formHasErrors);
   const govukStrings = (layout?.translations.bundles.govuk ?? {}) as GovukStrings;
 
   useEffect(() => {
@@ -149,6 +139,7 @@ export function Layout({ children }: { children: ReactNode }) {
               "document.body.className += ' js-enabled' + ('noModule' in HTMLScriptElement.prototype ? ' govuk-frontend-supported' : '');",
           }}
         />
+        <FormErrorsShown.Provider value={setFormHasErrors}>
         <GovukStringsProvider value={govukStrings}>
           <SkipLink href="#main-content">{t("common:skipLink")}</SkipLink>
           <header className="govuk-template__header">
@@ -215,6 +206,7 @@ export function Layout({ children }: { children: ReactNode }) {
           />
           </footer>
         </GovukStringsProvider>
+        </FormErrorsShown.Provider>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

@@ -11,7 +11,7 @@ import * as schema from "./schema";
 // Resolves to db/migrations both from this file and from the bundled build/index.js.
 const migrationsFolder = fileURLToPath(new URL("../db/migrations", import.meta.url));
 
-export type Db = BetterSQLite3Database<typeof schema>;
+type Db = BetterSQLite3Database<typeof schema>;
 /** The database or an open transaction: model functions that must join a caller's transaction take this. */
 export type Tx = Db | Parameters<Parameters<Db["transaction"]>[0]>[0];
 

@@ -1,18 +1,17 @@
 import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { fieldError, FormErrorSummary } from "#app/components/form-errors";
+import { FormErrorSummary, useForm } from "#app/components/form";
 import { Button } from "#app/components/govuk/button";
 import { Details } from "#app/components/govuk/details";
 import { Input } from "#app/components/govuk/input";
 import { NotificationBanner } from "#app/components/govuk/notification-banner";
 import { useTranslation } from "#app/i18n/use-translation";
-import type { FormError, FormValues } from "#app/web/form";
 
 type Props = {
   /** Where the code was sent. */
   email: string;
-  /** What the page's action answered, if it has: errors, what was typed, or that a new code went. */
-  answer: { errors?: FormError[]; values: FormValues; resent: boolean } | undefined;
+  /** Whether a new code has just been sent. */
+  resent: boolean;
   /** The page to give a different address on. */
   differentAddressHref: string;
   /** A line above the heading saying what this is for, if the page has one. */
@@ -23,30 +22,27 @@ type Props = {
  * "Check your email": the 6-digit code, and a new one if it did not come. The
  * same page for a resident signing in and a professional proving a work address.
  */
-export function CheckEmail({ email, answer, differentAddressHref, caption }: Props) {
+export function CheckEmail({ email, resent, differentAddressHref, caption }: Props) {
   const { t } = useTranslation();
-  const errors = answer?.errors;
+  const form = useForm();
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <FormErrorSummary errors={errors} t={t} />
-        {answer?.resent ? <NotificationBanner type="success">{t("signIn:code.resent", { email })}</NotificationBanner> : null}
+        <FormErrorSummary form={form} />
+        {resent ? <NotificationBanner type="success">{t("signIn:code.resent", { email })}</NotificationBanner> : null}
         {caption ? <span className="govuk-caption-l">{caption}</span> : null}
         <h1 className="govuk-heading-l">{t("signIn:code.title")}</h1>
         <p className="govuk-body">{t("signIn:code.sent", { email })}</p>
         <p className="govuk-body">{t("signIn:code.expires")}</p>
         <Form method="post" noValidate>
           <Input
-            id="code"
-            name="code"
+            {...form.field("code")}
             className="govuk-input--width-5 govuk-input--extra-letter-spacing"
             inputmode="numeric"
             autocomplete="one-time-code"
             spellcheck={false}
-            value={String(answer?.values.code ?? "")}
             label={{ children: t("signIn:code.label"), className: "govuk-label--m" }}
             hint={{ children: t("signIn:code.hint") }}
-            errorMessage={fieldError(errors, "code", t)}
           />
           <Button>{t("signIn:code.continue")}</Button>
         </Form>

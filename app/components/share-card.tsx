@@ -26,7 +26,7 @@ export type ShareSummary = {
 const stateTags: Record<ShareState, string> = { active: "govuk-tag--green", stopped: "govuk-tag--grey", ended: "govuk-tag--grey" };
 
 /** Where each action on a share lives: /stories/:storyId/shares/:shareId/… */
-export function shareActionPath(storyId: string, shareId: string, action: "stop" | "parts" | "extend" | "resend"): string {
+function shareActionPath(storyId: string, shareId: string, action: "stop" | "parts" | "extend" | "resend"): string {
   return `${sharesPath(storyId)}/${shareId}/${action}`;
 }
 

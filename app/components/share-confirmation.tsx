@@ -2,8 +2,7 @@ import { Panel } from "#app/components/govuk/panel";
 import { useMarkParts } from "#app/components/language-of-parts";
 import type { Localised } from "#app/i18n/localised";
 import { useTranslation } from "#app/i18n/use-translation";
-import { receiptPath, sharesPath } from "#app/paths";
-import { storyPath } from "#app/paths";
+import { receiptPath, sharesPath, storyPath } from "#app/paths";
 
 type Shared = { shareId: string; agencyName: Localised; link: string };
 

@@ -1,5 +1,5 @@
 import type { TFunction } from "i18next";
-import { fieldError } from "#app/components/form-errors";
+import type { Form } from "#app/components/form";
 import { Button } from "#app/components/govuk/button";
 import { CharacterCount } from "#app/components/govuk/character-count";
 import { Checkboxes } from "#app/components/govuk/checkboxes";
@@ -8,24 +8,20 @@ import { Fieldset } from "#app/components/govuk/fieldset";
 import { Input } from "#app/components/govuk/input";
 import { Radios } from "#app/components/govuk/radios";
 import { useTranslation } from "#app/i18n/use-translation";
-import { addButtonId, fieldKey, pageHeadingKey, itemFieldId, itemsFromValues, type Field, type ItemField, type ListField, type PageValues, type QuestionPage, type StorySection } from "#app/models/story-sections";
-import type { FormError } from "#app/web/form";
+import { addButtonId, fieldKey, pageHeadingKey, itemFieldId, itemsFromValues, type Field, type ItemField, type ListField, type QuestionPage, type StorySection } from "#app/models/story-sections";
 
-type Props = { section: StorySection; page: QuestionPage; values: PageValues; errors: FormError[] | undefined };
+type Props = { section: StorySection; page: QuestionPage; form: Form };
 
 type Heading = { isPageHeading: boolean; size: "l" | "m" | undefined };
 
-const asText = (value: PageValues[string] | undefined) => (typeof value === "string" ? value : "");
-
 /** One text box or text area, however it is labelled. */
-function TextQuestion({ field, id, labelKey, number, value, heading, errors, t }: {
+function TextQuestion({ field, id, labelKey, number, heading, form, t }: {
   field: ItemField;
   id: string;
   labelKey: string;
   number?: number;
-  value: string;
   heading: Heading;
-  errors: FormError[] | undefined;
+  form: Form;
   t: TFunction;
 }) {
   const label = {
@@ -34,48 +30,40 @@ function TextQuestion({ field, id, labelKey, number, value, heading, errors, t }
     className: heading.size ? `govuk-label--${heading.size}` : undefined,
   };
   const hint = { children: t(`${labelKey}.hint`, { number }) };
-  const errorMessage = fieldError(errors, id, t);
   if (field.kind === "textarea") {
     return (
       <CharacterCount
-        id={id}
-        name={id}
+        {...form.field(id)}
         rows={field.rows}
         maxlength={field.maxLength}
         textareaDescriptionText={t("story:question.limit", { limit: field.maxLength })}
-        value={value}
         label={label}
         hint={hint}
-        errorMessage={errorMessage}
         attributes={field.autocomplete ? { autocomplete: field.autocomplete } : undefined}
       />
     );
   }
   return (
     <Input
-      id={id}
-      name={id}
+      {...form.field(id)}
       type={field.format === "email" ? "email" : field.format === "phone" ? "tel" : "text"}
       className={field.format ? "govuk-input--width-20" : undefined}
       autocomplete={field.autocomplete}
       spellcheck={field.format ? false : undefined}
-      value={value}
       label={label}
       hint={hint}
-      errorMessage={errorMessage}
     />
   );
 }
 
-function ListQuestion({ section, list, values, errors, t }: { section: StorySection; list: ListField; values: PageValues; errors: FormError[] | undefined; t: TFunction }) {
+function ListQuestion({ section, list, form, t }: { section: StorySection; list: ListField; form: Form; t: TFunction }) {
   const key = fieldKey(section, list);
-  const items = itemsFromValues(list, values);
   // Someone arriving with nothing saved yet gets one empty item to fill in.
-  const shown = items.length > 0 ? items : [Object.fromEntries(list.item.map((f) => [f.name, ""]))];
-  const tooMany = fieldError(errors, addButtonId(list), t);
+  const count = Math.max(1, itemsFromValues(list, form.values).length);
+  const tooMany = form.errorMessage(addButtonId(list));
   return (
     <>
-      {shown.map((item, index) => (
+      {Array.from({ length: count }, (_, index) => (
         <Fieldset key={index} legend={{ children: t(`${key}.item`, { number: index + 1 }), className: "govuk-fieldset__legend--m" }}>
           {list.item.map((itemField) => (
             <TextQuestion
@@ -84,13 +72,12 @@ function ListQuestion({ section, list, values, errors, t }: { section: StorySect
               id={itemFieldId(list, index, itemField)}
               labelKey={fieldKey(section, list, itemField)}
               number={index + 1}
-              value={item[itemField.name] ?? ""}
               heading={{ isPageHeading: false, size: undefined }}
-              errors={errors}
+              form={form}
               t={t}
             />
           ))}
-          {shown.length > 1 ? (
+          {count > 1 ? (
             <Button className="govuk-button--secondary" name="intent" value={`remove-${index + 1}`}>
               {t(`${key}.remove`)}
               <span className="govuk-visually-hidden"> {t(`${key}.removeHidden`, { number: index + 1 })}</span>
@@ -112,7 +99,7 @@ function ListQuestion({ section, list, values, errors, t }: { section: StorySect
  * The questions of one page, from the section registry. A page with one
  * question uses it as the page heading; a page with several has its own heading.
  */
-export function StoryQuestion({ section, page, values, errors }: Props) {
+export function StoryQuestion({ section, page, form }: Props) {
   const { t } = useTranslation();
   const fields = page.fields as readonly Field[];
   const single = fields.length === 1 && fields[0].kind !== "list";
@@ -127,23 +114,20 @@ export function StoryQuestion({ section, page, values, errors }: Props) {
         const key = fieldKey(section, field);
         switch (field.kind) {
           case "list":
-            return <ListQuestion key={field.name} section={section} list={field} values={values} errors={errors} t={t} />;
+            return <ListQuestion key={field.name} section={section} list={field} form={form} t={t} />;
           case "checkboxes":
           case "radios": {
-            const chosen = values[field.name];
             const common = {
-              name: field.name,
               fieldset: {
                 legend: { children: t(`${key}.label`), isPageHeading: heading.isPageHeading, className: `govuk-fieldset__legend--${heading.size}` },
               },
               hint: { children: t(`${key}.hint`) },
-              errorMessage: fieldError(errors, field.name, t),
               items: field.options.map((option) => ({ value: option, children: t(`${key}.options.${option}`) })),
             };
             return field.kind === "checkboxes" ? (
-              <Checkboxes key={field.name} {...common} values={Array.isArray(chosen) ? chosen : []} />
+              <Checkboxes key={field.name} {...common} {...form.checkboxes(field.name)} />
             ) : (
-              <Radios key={field.name} {...common} value={asText(chosen)} />
+              <Radios key={field.name} {...common} {...form.radios(field.name)} />
             );
           }
           default:
@@ -153,9 +137,8 @@ export function StoryQuestion({ section, page, values, errors }: Props) {
                 field={field}
                 id={field.name}
                 labelKey={key}
-                value={asText(values[field.name])}
                 heading={heading}
-                errors={errors}
+                form={form}
                 t={t}
               />
             );

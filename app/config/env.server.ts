@@ -87,7 +87,7 @@ const schema = z
 
 export type Env = z.infer<typeof schema>;
 
-export type EnvResult = { ok: true; env: Env } | { ok: false; problems: string[] };
+type EnvResult = { ok: true; env: Env } | { ok: false; problems: string[] };
 
 export function parseEnv(source: Record<string, string | undefined>): EnvResult {
   // An empty variable means "not set", as in most shells' `VAR= cmd`.

@@ -30,6 +30,9 @@ export function useTranslation() {
   const lang: Language = found[0]?.lang ?? "en";
   if (!found.some((f) => "common" in f.bundles)) found.push({ lang, bundles: { common: fallbackCommon[lang] } });
   const key = found.map((f) => Object.keys(f.bundles).join()).join("|");
+  // Keyed on the language and the namespaces, not on `found`, which is a new array (of new bundles, after a navigation) at every render:
+  // the bundles are merged into the language's i18next instance once, not again at each render.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the memo's key is deliberately the namespaces' names
   const t = useMemo(() => translator(found), [lang, key]);
   return { t, lang };
 }

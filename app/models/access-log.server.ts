@@ -4,7 +4,7 @@ import { db, type Tx } from "#db/client.server";
 import { shareReplies, shares, shareViews } from "#db/schema";
 
 export type ShareView = typeof shareViews.$inferSelect;
-export type ShareReply = typeof shareReplies.$inferSelect;
+type ShareReply = typeof shareReplies.$inferSelect;
 
 /** One more line in the access log: who opened which share, and what they were shown. */
 export function recordView(tx: Tx, view: Omit<ShareView, "id">): void {

@@ -4,7 +4,7 @@ import { db, type Tx } from "#db/client.server";
 import { consentRecords } from "#db/schema";
 
 export type ConsentRecord = typeof consentRecords.$inferSelect;
-export type NewConsentRecord = Omit<ConsentRecord, "id">;
+type NewConsentRecord = Omit<ConsentRecord, "id">;
 
 /**
  * Appends what the person agreed to (or withdrew), in the caller's transaction.

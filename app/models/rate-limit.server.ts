@@ -46,7 +46,7 @@ export function connectionOf(ip: string): string {
  * "crossed" is the first refusal in a window, the one worth recording: anyone
  * can send more, so recording each would let them grow the audit log.
  */
-export type Taken = "allowed" | "crossed" | "refused";
+type Taken = "allowed" | "crossed" | "refused";
 
 /**
  * Counts one more use of `limit` for `subject` (an already-hashed address or

@@ -4,7 +4,7 @@ import type { Language } from "#app/i18n/i18n";
 import { db, type Tx } from "#db/client.server";
 import { residents } from "#db/schema";
 
-export type Resident = typeof residents.$inferSelect;
+type Resident = typeof residents.$inferSelect;
 
 /** The account for a proven address, made on first sign-in. */
 export function findOrCreateResident(tx: Tx, email: string, language: Language, now: Date): Resident {

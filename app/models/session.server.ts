@@ -73,7 +73,7 @@ export function deleteExpiredSessions(now: Date): void {
 }
 
 /** When a session ends if nothing more happens: 60 minutes after it was last used, or 12 hours after signing in. */
-export function sessionEndsAt(session: { lastSeenAt: Date; expiresAt: Date }): Date {
+function sessionEndsAt(session: { lastSeenAt: Date; expiresAt: Date }): Date {
   return new Date(Math.min(session.expiresAt.getTime(), session.lastSeenAt.getTime() + IDLE_MINUTES * 60 * 1000));
 }
 

@@ -2,8 +2,6 @@ import { eq, lte } from "drizzle-orm";
 import { db, type Tx } from "#db/client.server";
 import { agencies, shareAccess, shares, stories, subjects } from "#db/schema";
 
-export type ShareAccess = typeof shareAccess.$inferSelect;
-
 /** The share a link's token opens, by the token's SHA-256: all that is needed to answer the link. */
 export function findShareByTokenHash(tokenHash: string, tx: Tx = db) {
   return tx
@@ -57,7 +55,7 @@ export function deleteAccessToShare(tx: Tx, shareId: string): number {
  * its time ran out and to open the link again, rather than that the story is
  * not open on this device, which would be true but less helpful.
  */
-export const EXPIRED_ACCESS_KEPT_MS = 60 * 60 * 1000;
+const EXPIRED_ACCESS_KEPT_MS = 60 * 60 * 1000;
 
 /** Forgets browsers' access that ran out over an hour ago (their pending codes go with them). */
 export function deleteExpiredShareAccess(now: Date): number {

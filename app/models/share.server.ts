@@ -3,9 +3,9 @@ import { and, desc, eq, lte } from "drizzle-orm";
 import { db, type Tx } from "#db/client.server";
 import { agencies, residents, shares, stories } from "#db/schema";
 
-export type Share = typeof shares.$inferSelect;
+type Share = typeof shares.$inferSelect;
 
-export type NewShare = Pick<
+type NewShare = Pick<
   Share,
   "storyId" | "agencyId" | "sections" | "purpose" | "version" | "keepUpToDate" | "contactAllowed" | "contactMethods" | "endsAt" | "tokenHash" | "createdBy"
 >;
@@ -51,7 +51,7 @@ export function sharesOfStory(storyId: string, tx: Tx = db): ShareWithAgency[] {
     .all();
 }
 
-export type ShareChanges = Partial<Pick<Share, "sections" | "endsAt" | "keepUpToDate" | "contactAllowed" | "contactMethods" | "tokenHash" | "status" | "stoppedAt" | "endedNotifiedAt">>;
+type ShareChanges = Partial<Pick<Share, "sections" | "endsAt" | "keepUpToDate" | "contactAllowed" | "contactMethods" | "tokenHash" | "status" | "stoppedAt" | "endedNotifiedAt">>;
 
 /** Changes a share in the caller's transaction; the matching consent record is the caller's to write. */
 export function updateShare(tx: Tx, shareId: string, changes: ShareChanges, now: Date): void {

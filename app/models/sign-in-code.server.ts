@@ -5,7 +5,7 @@ import { signInCodes } from "#db/schema";
 
 export type SignInCode = typeof signInCodes.$inferSelect;
 
-export type NewSignInCode = Pick<SignInCode, "id" | "email" | "codeHash" | "returnTo" | "expiresAt" | "createdAt" | "shareAccessId"> & { language: Language };
+type NewSignInCode = Pick<SignInCode, "id" | "email" | "codeHash" | "returnTo" | "expiresAt" | "createdAt" | "shareAccessId"> & { language: Language };
 
 export function insertSignInCode(tx: Tx, code: NewSignInCode): void {
   tx.insert(signInCodes).values(code).run();

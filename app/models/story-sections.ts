@@ -9,7 +9,7 @@ import { storyPath } from "#app/paths";
  * for a choice, `item`/`add`/`max` for a list).
  */
 
-export type TextField = {
+type TextField = {
   kind: "text";
   name: string;
   maxLength: number;
@@ -18,8 +18,8 @@ export type TextField = {
   format?: "email" | "phone";
   autocomplete?: string;
 };
-export type TextareaField = { kind: "textarea"; name: string; maxLength: number; rows?: number; autocomplete?: string };
-export type ChoiceField = { kind: "checkboxes"; name: string; options: readonly string[] } | { kind: "radios"; name: string; options: readonly string[] };
+type TextareaField = { kind: "textarea"; name: string; maxLength: number; rows?: number; autocomplete?: string };
+type ChoiceField = { kind: "checkboxes"; name: string; options: readonly string[] } | { kind: "radios"; name: string; options: readonly string[] };
 export type ItemField = TextField | TextareaField;
 /** "Add another": a list of items, each with the same fields. */
 export type ListField = { kind: "list"; name: string; max: number; item: readonly ItemField[] };
@@ -113,7 +113,6 @@ export function findPage(section: StorySection, pageId: string | undefined): Que
   return pageId === undefined ? section.pages[0] : section.pages.find((page) => page.id === pageId);
 }
 
-
 /**
  * Stands for a story's id in the address of its first question before the
  * story exists: "Start a new story" opens /stories/new/about, and the first
@@ -144,7 +143,6 @@ export function itemFieldId(list: ListField, index: number, field: ItemField): s
   return `${list.name}-${index + 1}-${field.name}`;
 }
 
-/** The translation key under which a field's words live. */
 /** A page's heading (and so its title): its only question, or the page's own heading when it asks several. */
 export function pageHeadingKey(section: StorySection, page: QuestionPage): string {
   const fields = page.fields as readonly Field[];
@@ -153,6 +151,7 @@ export function pageHeadingKey(section: StorySection, page: QuestionPage): strin
     : `story:pages.${section.id}.${page.id}.heading`;
 }
 
+/** The translation key under which a field's words live. */
 export function fieldKey(section: StorySection, field: Field, item?: ItemField): string {
   const base = `story:fields.${section.id}.${field.name}`;
   return item ? `${base}.fields.${item.name}` : base;

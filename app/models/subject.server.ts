@@ -3,7 +3,7 @@ import type { Tx } from "#db/client.server";
 import { subjects } from "#db/schema";
 
 /** Who a story is about, relative to the account that writes it. Only "self" for now; carers come later. */
-export type SubjectBasis = "self";
+type SubjectBasis = "self";
 
 export function insertSubject(tx: Tx, residentId: string, basis: SubjectBasis, now: Date): string {
   const id = randomUUID();

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { CheckEmail } from "#app/components/check-email";
 import { useMarkParts } from "#app/components/language-of-parts";
@@ -10,12 +10,9 @@ import { sharedStoryPath } from "#app/paths";
 import { requireSharedAccess } from "#app/web/guards.server";
 import { pendingAccessEmail, requestAccessCode, verifyAccessCode } from "#app/services/sharing/shared-story.server";
 import { codeFailureMessage, codeForm, codeRefusedMessage } from "#app/services/sign-in-forms.server";
-import { readForm, validateForm } from "#app/web/form.server";
-import type { FormValues } from "#app/web/form";
+import { invalid, readForm, validateForm } from "#app/web/form.server";
 
 export const handle = { titleKey: "signIn:code.title" };
-
-const noValues: FormValues = {};
 
 /** This browser's access, with the address a code is waiting for; without one, back to the address page. */
 function requirePendingCode(request: Request, shareId: string | undefined) {
@@ -41,17 +38,17 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (!sent.ok) {
       // The agency's domains may have changed since the first code: ask for the address again.
       if (sent.reason === "wrong-domain") throw redirect(sharedStoryPath(found.share.id, "email"));
-      return data({ errors: [{ field: "code", message: codeRefusedMessage(sent.reason) }], values: noValues, resent: false }, { status: 429 });
+      return invalid(context, { errors: [{ field: "code", message: codeRefusedMessage(sent.reason) }], values: {} }, 429);
     }
-    return { errors: undefined, values: noValues, resent: true };
+    return { resent: true };
   }
 
   const result = validateForm(codeForm, form);
-  if (!result.ok) return data({ errors: result.errors, values: result.values, resent: false }, { status: 400 });
+  if (!result.ok) return invalid(context, result);
   const verified = verifyAccessCode(found, result.data.code, ip);
   if (!verified.ok) {
     const status = verified.reason === "too-many-from-ip" ? 429 : 400;
-    return data({ errors: [{ field: "code", message: codeFailureMessage(verified.reason) }], values: result.values, resent: false }, { status });
+    return invalid(context, { errors: [{ field: "code", message: codeFailureMessage(verified.reason) }], values: result.values }, status);
   }
   return redirect(sharedStoryPath(found.share.id, "summary"), { headers: { "Set-Cookie": verified.cookie } });
 }
@@ -60,10 +57,11 @@ export default function CheckWorkEmail() {
   const { t } = useTranslation();
   const { email, agency, shareId } = useLoaderData<typeof loader>();
   const mark = useMarkParts();
+  const answer = useActionData<typeof action>();
   return (
     <CheckEmail
       email={email}
-      answer={useActionData<typeof action>()}
+      resent={answer !== undefined && "resent" in answer}
       differentAddressHref={sharedStoryPath(shareId, "email")}
       caption={mark(t("shared:caption", { agency: agency.text }), agency)}
     />

@@ -1,6 +1,6 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { fieldError, FormErrorSummary } from "#app/components/form-errors";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import { FormErrorSummary, useForm } from "#app/components/form";
 import { BackLink } from "#app/components/govuk/back-link";
 import { Button } from "#app/components/govuk/button";
 import { CharacterCount } from "#app/components/govuk/character-count";
@@ -15,7 +15,7 @@ import { versionShown } from "#app/services/sharing/consent-rules";
 import { requireVerifiedAccess } from "#app/web/guards.server";
 import { sendReply, type SharedAccess } from "#app/services/sharing/shared-story.server";
 import { replyForm } from "#app/services/sharing/shared-story-forms.server";
-import { readForm, validateForm } from "#app/web/form.server";
+import { invalid, readForm, validateForm } from "#app/web/form.server";
 
 /** The first name of the person the share is about, from the version the agency sees. */
 function nameOf({ share, story }: SharedAccess): string {
@@ -29,10 +29,10 @@ export function loader({ request, params }: LoaderFunctionArgs) {
   return { ...pageTranslations(request, "shared", "story"), shareId: found.share.id, name, titleKey: "shared:received.title", titleValues: { name } };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const found = requireVerifiedAccess(request, params.shareId, languageFor(request));
   const result = validateForm(replyForm, await readForm(request));
-  if (!result.ok) return data({ errors: result.errors, values: result.values }, { status: 400 });
+  if (!result.ok) return invalid(context, result);
   sendReply(found, result.data);
   return redirect(`${sharedStoryPath(found.share.id, "summary")}?received=1`);
 }
@@ -40,46 +40,30 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function LetThemKnow() {
   const { t } = useTranslation();
   const { shareId, name } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const errors = actionData?.errors;
-  const value = (field: string) => String(actionData?.values[field] ?? "");
+  const form = useForm();
   return (
     <>
       <BackLink href={sharedStoryPath(shareId, "summary")}>{t("shared:received.cancel")}</BackLink>
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
-          <FormErrorSummary errors={errors} t={t} />
+          <FormErrorSummary form={form} />
           <h1 className="govuk-heading-l">{t("shared:received.title", { name })}</h1>
           <p className="govuk-body">{t("shared:received.intro", { name })}</p>
           <Form method="post" noValidate>
+            <Input {...form.field("name")} autocomplete="name" spellcheck={false} label={{ children: t("shared:received.name"), className: "govuk-label--s" }} />
             <Input
-              id="name"
-              name="name"
-              autocomplete="name"
-              spellcheck={false}
-              value={value("name")}
-              label={{ children: t("shared:received.name"), className: "govuk-label--s" }}
-              errorMessage={fieldError(errors, "name", t)}
-            />
-            <Input
-              id="role"
-              name="role"
+              {...form.field("role")}
               autocomplete="organization-title"
-              value={value("role")}
               label={{ children: t("shared:received.role"), className: "govuk-label--s" }}
               hint={{ children: t("shared:received.roleHint") }}
-              errorMessage={fieldError(errors, "role", t)}
             />
             <CharacterCount
-              id="message"
-              name="message"
+              {...form.field("message")}
               rows={4}
               maxlength={MAX_REPLY_MESSAGE}
               textareaDescriptionText={t("story:question.limit", { limit: MAX_REPLY_MESSAGE })}
-              value={value("message")}
               label={{ children: t("shared:received.message"), className: "govuk-label--s" }}
               hint={{ children: t("shared:received.messageHint") }}
-              errorMessage={fieldError(errors, "message", t)}
             />
             <Button>{t("shared:received.send")}</Button>
           </Form>

@@ -1,16 +1,16 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { fieldError, FormErrorSummary } from "#app/components/form-errors";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import { EmailQuestion } from "#app/components/email-question";
+import { FormErrorSummary, useForm } from "#app/components/form";
 import { Button } from "#app/components/govuk/button";
 import { ExitThisPage } from "#app/components/govuk/exit-this-page";
-import { Input } from "#app/components/govuk/input";
 import { NotificationBanner } from "#app/components/govuk/notification-banner";
 import { languageFor, pageTranslations } from "#app/i18n/i18n.server";
 import { useTranslation } from "#app/i18n/use-translation";
 import type { RequestContext } from "#app/entry.server";
 import { codeRefusedMessage, emailForm } from "#app/services/sign-in-forms.server";
 import { requestCode } from "#app/services/sign-in.server";
-import { readForm, validateForm } from "#app/web/form.server";
+import { invalid, readForm, validateForm } from "#app/web/form.server";
 import { safeReturnTo, signedIn, signInCookie, signInToken, type SessionEnded } from "#app/web/session.server";
 
 export const handle = { titleKey: "signIn:email.title" };
@@ -25,7 +25,7 @@ export function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const result = validateForm(emailForm, await readForm(request));
-  if (!result.ok) return data({ errors: result.errors, values: result.values }, { status: 400 });
+  if (!result.ok) return invalid(context, result);
   const sent = requestCode({
     email: result.data.email,
     ip: (context as RequestContext).clientIp,
@@ -34,7 +34,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     replacing: signInToken(request),
   });
   if (!sent.ok) {
-    return data({ errors: [{ field: "email", message: codeRefusedMessage(sent.reason) }], values: result.values }, { status: 429 });
+    return invalid(context, { errors: [{ field: "email", message: codeRefusedMessage(sent.reason) }], values: result.values }, 429);
   }
   return redirect("/sign-in/check-email", { headers: { "Set-Cookie": signInCookie(sent.token) } });
 }
@@ -42,32 +42,21 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function EnterEmail() {
   const { t } = useTranslation();
   const { returnTo, ended } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const errors = actionData?.errors;
+  const form = useForm();
   return (
     <>
       {/* Someone at risk may be signing in on a shared or watched device: a way out in one press. */}
       <ExitThisPage />
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
-          <FormErrorSummary errors={errors} t={t} />
-          {ended && !errors ? (
+          <FormErrorSummary form={form} />
+          {ended && form.errors.length === 0 ? (
             <NotificationBanner titleText={t(`signIn:email.${ended}Title`)}>
               <p className="govuk-notification-banner__heading">{t(`signIn:email.${ended}`)}</p>
             </NotificationBanner>
           ) : null}
           <Form method="post" action={returnTo ? `/sign-in?returnTo=${encodeURIComponent(returnTo)}` : "/sign-in"} noValidate>
-            <Input
-              id="email"
-              name="email"
-              type="email"
-              autocomplete="email"
-              spellcheck={false}
-              value={String(actionData?.values.email ?? "")}
-              label={{ children: t("signIn:email.title"), isPageHeading: true, className: "govuk-label--l" }}
-              hint={{ children: t("signIn:email.hint") }}
-              errorMessage={fieldError(errors, "email", t)}
-            />
+            <EmailQuestion form={form} label={t("signIn:email.title")} hint={t("signIn:email.hint")} />
             <Button>{t("signIn:email.continue")}</Button>
           </Form>
         </div>

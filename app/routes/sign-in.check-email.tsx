@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { CheckEmail } from "#app/components/check-email";
 import { ExitThisPage } from "#app/components/govuk/exit-this-page";
@@ -6,13 +6,10 @@ import type { RequestContext } from "#app/entry.server";
 import { languageFor, pageTranslations } from "#app/i18n/i18n.server";
 import { codeFailureMessage, codeForm, codeRefusedMessage } from "#app/services/sign-in-forms.server";
 import { pendingSignIn, requestCode, verifyCode } from "#app/services/sign-in.server";
-import { readForm, validateForm } from "#app/web/form.server";
-import type { FormValues } from "#app/web/form";
+import { invalid, readForm, validateForm } from "#app/web/form.server";
 import { clearSignInCookie, sessionCookie, signInCookie, signInToken } from "#app/web/session.server";
 
 export const handle = { titleKey: "signIn:code.title" };
-
-const noValues: FormValues = {};
 
 export function loader({ request }: LoaderFunctionArgs) {
   const pending = pendingSignIn(signInToken(request), { evenIfExpired: true });
@@ -30,18 +27,18 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (!pending) throw redirect("/sign-in");
     const sent = requestCode({ email: pending.email, ip, language: languageFor(request), returnTo: pending.returnTo, replacing: token });
     if (!sent.ok) {
-      return data({ errors: [{ field: "code", message: codeRefusedMessage(sent.reason) }], values: noValues, resent: false }, { status: 429 });
+      return invalid(context, { errors: [{ field: "code", message: codeRefusedMessage(sent.reason) }], values: {} }, 429);
     }
     // Redirected, so the page is loaded with the new cookie: this request's cookie names the code just replaced.
     return redirect("/sign-in/check-email?resent=1", { headers: { "Set-Cookie": signInCookie(sent.token) } });
   }
 
   const result = validateForm(codeForm, form);
-  if (!result.ok) return data({ errors: result.errors, values: result.values, resent: false }, { status: 400 });
+  if (!result.ok) return invalid(context, result);
   const verified = verifyCode({ token, code: result.data.code, ip, language: languageFor(request) });
   if (!verified.ok) {
     const status = verified.reason === "too-many-from-ip" ? 429 : 400;
-    return data({ errors: [{ field: "code", message: codeFailureMessage(verified.reason) }], values: result.values, resent: false }, { status });
+    return invalid(context, { errors: [{ field: "code", message: codeFailureMessage(verified.reason) }], values: result.values }, status);
   }
   const headers = new Headers();
   headers.append("Set-Cookie", sessionCookie(verified.sessionToken));
@@ -51,12 +48,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function CheckEmailPage() {
   const { email, resent } = useLoaderData<typeof loader>();
-  const answer = useActionData<typeof action>() ?? (resent ? { values: noValues, resent } : undefined);
+  // Once the code has been tried, what its answer says takes the place of "a new code was sent".
+  const answered = useActionData<typeof action>() !== undefined;
   // As on the page before: the resident may be signing in where someone can see.
   return (
     <>
       <ExitThisPage />
-      <CheckEmail email={email} answer={answer} differentAddressHref="/sign-in" />
+      <CheckEmail email={email} resent={resent && !answered} differentAddressHref="/sign-in" />
     </>
   );
 }

@@ -1,6 +1,6 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useLocation } from "@remix-run/react";
-import { FormErrorSummary } from "#app/components/form-errors";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useLoaderData, useLocation } from "@remix-run/react";
+import { FormErrorSummary, useForm } from "#app/components/form";
 import { Button } from "#app/components/govuk/button";
 import { StoryPage } from "#app/components/story-page";
 import { StoryQuestion } from "#app/components/story-question";
@@ -10,7 +10,7 @@ import { findPage, findSection, pageBefore, pageHeadingKey, pagePath, pageValues
 import { storyPath } from "#app/paths";
 import { requireStoryToWrite } from "#app/web/guards.server";
 import { draftSection, submitStoryPage } from "#app/services/story.server";
-import { readForm } from "#app/web/form.server";
+import { invalid, readForm } from "#app/web/form.server";
 
 export const handle = { titleKey: "story:question.title" };
 
@@ -23,20 +23,19 @@ export function loader({ request, params }: LoaderFunctionArgs) {
   return { ...pageTranslations(request, "story"), titleKey, storyId: story?.id ?? null, newStoryId, sectionId: section.id, pageId: page.id, values };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const { story, resident, section, page } = requireStoryToWrite(request, params);
   const form = await readForm(request);
   const target = story ? { storyId: story.id } : { storyId: null, residentId: resident.id };
   const outcome = submitStoryPage({ request, ...target, section, page, form });
-  if (!outcome.ok) return data({ errors: outcome.errors, values: outcome.values }, { status: 400 });
-  return redirect(outcome.redirectTo);
+  return outcome.ok ? redirect(outcome.redirectTo) : invalid(context, outcome);
 }
 
 export default function StoryQuestionPage() {
   const { t } = useTranslation();
   const location = useLocation();
   const { storyId, newStoryId, sectionId, pageId, values } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const form = useForm(values);
   const section = findSection(sectionId)!;
   const page = findPage(section, pageId)!;
   const previous = pageBefore(section, page);
@@ -45,7 +44,7 @@ export default function StoryQuestionPage() {
   const backHref = storyId === null ? "/stories" : previous ? pagePath(storyId, section, previous) : storyPath(storyId);
   return (
     <StoryPage backHref={backHref}>
-      <FormErrorSummary errors={actionData?.errors} t={t} />
+      <FormErrorSummary form={form} />
       {/* Keyed by location so that after "Remove" the fields show the saved items, not the browser's memory of the old ones. */}
       <Form method="post" noValidate key={location.key}>
         {newStoryId ? <input type="hidden" name="story" value={newStoryId} /> : null}
@@ -55,7 +54,7 @@ export default function StoryQuestionPage() {
             {t("story:question.continue")}
           </button>
         ) : null}
-        <StoryQuestion section={section} page={page} values={actionData?.values ?? values} errors={actionData?.errors} />
+        <StoryQuestion section={section} page={page} form={form} />
         <div className="govuk-button-group">
           <Button name="intent" value="continue" preventDoubleClick>
             {t("story:question.continue")}

@@ -8,9 +8,8 @@ import { StoryPage } from "#app/components/story-page";
 import { formatDateTime } from "#app/i18n/dates";
 import { languageFor, pageTranslations } from "#app/i18n/i18n.server";
 import { useTranslation } from "#app/i18n/use-translation";
-import { sharePath, sharesPath } from "#app/paths";
 import { pagePath, storySections, type SectionStatus } from "#app/models/story-sections";
-import { storyPath } from "#app/paths";
+import { sharePath, sharesPath, storyPath } from "#app/paths";
 import { requireOwnStory, storyPageTakesNoForm } from "#app/web/guards.server";
 import { storyOverview } from "#app/services/story.server";
 

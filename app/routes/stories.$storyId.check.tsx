@@ -1,6 +1,6 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { FormErrorSummary } from "#app/components/form-errors";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import { FormErrorSummary, useForm } from "#app/components/form";
 import { Button } from "#app/components/govuk/button";
 import { SummaryList } from "#app/components/govuk/summary-list";
 import { answerRows } from "#app/components/story-answers";
@@ -14,7 +14,7 @@ import { storyPath } from "#app/paths";
 import { newVersionAudienceNames } from "#app/services/sharing/changes.server";
 import { requireOwnStory } from "#app/web/guards.server";
 import { publishStory, storyOverview } from "#app/services/story.server";
-import type { FormError, FormValues } from "#app/web/form";
+import { invalid } from "#app/web/form.server";
 
 export const handle = { titleKey: "story:check.title" };
 
@@ -32,23 +32,22 @@ export function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export function action({ request, params }: ActionFunctionArgs) {
+export function action({ request, params, context }: ActionFunctionArgs) {
   const { story, resident } = requireOwnStory(request, params.storyId);
   const published = publishStory(story.id, resident.id);
   if (published.ok) return redirect(`${storyPath(story.id)}/published/${published.version}`);
-  const errors: FormError[] = [{ field: "name", message: "story:errors.publishName" }];
-  return data({ errors, values: {} as FormValues }, { status: 400 });
+  return invalid(context, { errors: [{ field: "name", message: "story:errors.publishName" }], values: {} });
 }
 
 export default function CheckYourAnswers() {
   const { t } = useTranslation();
   const { storyId, draft, wordsLang, nextVersion, audience } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const form = useForm();
   // The name is asked for on the first page of "About you": the error takes the person there.
   const namePage = `${pagePath(storyId, findSection("about")!)}#`;
   return (
     <StoryPage backHref={storyPath(storyId)}>
-      <FormErrorSummary errors={actionData?.errors} t={t} href={(field) => `${namePage}${field}`} />
+      <FormErrorSummary form={form} href={(field) => `${namePage}${field}`} />
       <h1 className="govuk-heading-l">{t("story:check.title")}</h1>
       <p className="govuk-body">{t("story:check.intro")}</p>
       {storySections.map((section) => (

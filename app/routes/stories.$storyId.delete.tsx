@@ -5,8 +5,7 @@ import { WarningText } from "#app/components/govuk/warning-text";
 import { StoryPage } from "#app/components/story-page";
 import { pageTranslations } from "#app/i18n/i18n.server";
 import { useTranslation } from "#app/i18n/use-translation";
-import { sharesPath } from "#app/paths";
-import { storyPath } from "#app/paths";
+import { sharesPath, storyPath } from "#app/paths";
 import { requireOwnStory } from "#app/web/guards.server";
 import { deleteDraftStory, storyOverview } from "#app/services/story.server";
 

@@ -6,8 +6,7 @@ import { StoryPage } from "#app/components/story-page";
 import { VersionAudience } from "#app/components/version-audience";
 import { languageFor, pageTranslations } from "#app/i18n/i18n.server";
 import { useTranslation } from "#app/i18n/use-translation";
-import { sharePath } from "#app/paths";
-import { storyPath } from "#app/paths";
+import { sharePath, storyPath } from "#app/paths";
 import { newVersionAudienceNames } from "#app/services/sharing/changes.server";
 import { requireOwnStory, requireVersion, storyPageTakesNoForm } from "#app/web/guards.server";
 

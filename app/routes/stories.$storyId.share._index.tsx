@@ -1,19 +1,18 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { fieldError, FormErrorSummary } from "#app/components/form-errors";
-import { Button } from "#app/components/govuk/button";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useForm } from "#app/components/form";
 import { Checkboxes } from "#app/components/govuk/checkboxes";
 import { useMarkParts } from "#app/components/language-of-parts";
+import { ShareStep } from "#app/components/share-step";
 import { StoryPage } from "#app/components/story-page";
 import { languageFor, pageTranslations } from "#app/i18n/i18n.server";
 import { useTranslation } from "#app/i18n/use-translation";
 import { activeAgencies, agencyDescription, agencyName } from "#app/models/agency.server";
-import { sharePath } from "#app/paths";
-import { storyPath } from "#app/paths";
+import { sharePath, storyPath } from "#app/paths";
 import { mayShare } from "#app/services/sharing/consent-rules";
 import { requireOwnStory, requireShareJourney } from "#app/web/guards.server";
 import { shareChoices, submitAgencies } from "#app/services/sharing/journey.server";
-import { readForm } from "#app/web/form.server";
+import { invalid, readForm } from "#app/web/form.server";
 
 /** The start of sharing: which agencies. A story with nothing published yet gets a page saying to publish first. */
 export function loader({ request, params }: LoaderFunctionArgs) {
@@ -25,17 +24,16 @@ export function loader({ request, params }: LoaderFunctionArgs) {
   return { ...translations, titleKey: "sharing:agencies.title", storyId: story.id, agencies, chosen: shareChoices(story.id)?.agencies ?? [] };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const { story, choices } = requireShareJourney(request, params.storyId);
   const outcome = submitAgencies(story.id, choices, await readForm(request));
-  if (!outcome.ok) return data({ errors: outcome.errors, values: outcome.values }, { status: 400 });
-  return redirect(outcome.redirectTo);
+  return outcome.ok ? redirect(outcome.redirectTo) : invalid(context, outcome);
 }
 
 export default function ChooseAgencies() {
   const { t } = useTranslation();
   const { storyId, agencies, chosen } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const form = useForm({ agencies: chosen });
   const mark = useMarkParts();
   if (!agencies) {
     return (
@@ -50,22 +48,15 @@ export default function ChooseAgencies() {
       </StoryPage>
     );
   }
-  const values = actionData?.values.agencies;
+  // The form's address is named, because an index route's own form would post to `share?index`, which the address bar then shows.
   return (
-    <StoryPage backHref={storyPath(storyId)}>
-      <FormErrorSummary errors={actionData?.errors} t={t} />
-      {/* Named, because an index route's own form would post to `share?index`, which the address bar then shows. */}
-      <Form method="post" action={sharePath(storyId)} noValidate>
-        <Checkboxes
-          name="agencies"
-          fieldset={{ legend: { children: t("sharing:agencies.title"), isPageHeading: true, className: "govuk-fieldset__legend--l" } }}
-          hint={{ children: t("sharing:agencies.hint") }}
-          errorMessage={fieldError(actionData?.errors, "agencies", t)}
-          values={Array.isArray(values) ? values : chosen}
-          items={agencies.map((agency) => ({ value: agency.id, children: mark(agency.name), hint: { children: mark(agency.description) } }))}
-        />
-        <Button preventDoubleClick>{t("sharing:continue")}</Button>
-      </Form>
-    </StoryPage>
+    <ShareStep form={form} backHref={storyPath(storyId)} action={sharePath(storyId)}>
+      <Checkboxes
+        {...form.checkboxes("agencies")}
+        fieldset={{ legend: { children: t("sharing:agencies.title"), isPageHeading: true, className: "govuk-fieldset__legend--l" } }}
+        hint={{ children: t("sharing:agencies.hint") }}
+        items={agencies.map((agency) => ({ value: agency.id, children: mark(agency.name), hint: { children: mark(agency.description) } }))}
+      />
+    </ShareStep>
   );
 }

@@ -1,6 +1,6 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { FormErrorSummary } from "#app/components/form-errors";
+import { FormErrorSummary, useForm } from "#app/components/form";
 import { Button } from "#app/components/govuk/button";
 import { ShareConfirmation } from "#app/components/share-confirmation";
 import { ShareDeclaration } from "#app/components/share-declaration";
@@ -12,8 +12,7 @@ import { sharePath, sharesPath } from "#app/paths";
 import { requireShareJourney } from "#app/web/guards.server";
 import { readyToAgree } from "#app/services/sharing/journey.server";
 import { agreeAndShare, declarationFor } from "#app/services/sharing/shares.server";
-import { readForm } from "#app/web/form.server";
-import type { FormError, FormValues } from "#app/web/form";
+import { invalid, readForm } from "#app/web/form.server";
 
 /**
  * The consent declaration and "Agree and share". The action answers with the
@@ -35,15 +34,12 @@ export function loader({ request, params }: LoaderFunctionArgs) {
   return { ...translations, titleKey: "sharing:agree.title", storyId: story.id, declaration: { blocks: shown, hash } };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const { story, resident } = requireShareJourney(request, params.storyId);
   const form = await readForm(request);
   const outcome = agreeAndShare({ storyId: story.id, resident, shownHash: String(form.get("declaration") ?? ""), lang: languageFor(request) });
   if (outcome.ok) return { shared: outcome.shared };
-  if (outcome.reason === "changed") {
-    const errors: FormError[] = [{ field: "declaration", message: "sharing:agree.errors.changed" }];
-    return data({ errors, values: {} as FormValues }, { status: 400 });
-  }
+  if (outcome.reason === "changed") return invalid(context, { errors: [{ field: "declaration", message: "sharing:agree.errors.changed" }], values: {} });
   // Sent again (a refresh after sharing): nothing is waiting, and the shares are listed with their receipts.
   if (outcome.reason === "no-draft") throw redirect(sharesPath(story.id), 303);
   throw redirect(outcome.reason === "incomplete" ? outcome.redirectTo : sharePath(story.id), 303);
@@ -53,11 +49,12 @@ export default function AgreeAndShare() {
   const { t } = useTranslation();
   const { storyId, declaration } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const form = useForm();
   if (actionData && "shared" in actionData) return <StoryPage><ShareConfirmation storyId={storyId} shared={actionData.shared} /></StoryPage>;
   if (!declaration) return <StoryPage><ShareConfirmation storyId={storyId} shared={null} /></StoryPage>;
   return (
     <StoryPage backHref={sharePath(storyId, "check")}>
-      <FormErrorSummary errors={actionData?.errors} t={t} />
+      <FormErrorSummary form={form} />
       <h1 className="govuk-heading-l">{t("sharing:agree.title")}</h1>
       <p className="govuk-body">{t("sharing:agree.intro")}</p>
       <div id="declaration">

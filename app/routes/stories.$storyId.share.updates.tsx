@@ -1,14 +1,13 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { fieldError, FormErrorSummary } from "#app/components/form-errors";
-import { Button } from "#app/components/govuk/button";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useForm } from "#app/components/form";
 import { Radios } from "#app/components/govuk/radios";
-import { StoryPage } from "#app/components/story-page";
+import { ShareStep } from "#app/components/share-step";
 import { pageTranslations } from "#app/i18n/i18n.server";
 import { useTranslation } from "#app/i18n/use-translation";
 import { requireEarlierSteps, requireShareJourney } from "#app/web/guards.server";
 import { backPath, submitUpdates } from "#app/services/sharing/journey.server";
-import { readForm } from "#app/web/form.server";
+import { invalid, readForm } from "#app/web/form.server";
 
 export const handle = { titleKey: "sharing:updates.title" };
 
@@ -19,34 +18,27 @@ export function loader({ request, params }: LoaderFunctionArgs) {
   return { ...pageTranslations(request, "sharing", "story"), backHref: backPath(story.id, choices, { kind: "updates" }), value };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const { story, choices } = requireShareJourney(request, params.storyId);
   const outcome = submitUpdates(story.id, choices, await readForm(request));
-  if (!outcome.ok) return data({ errors: outcome.errors, values: outcome.values }, { status: 400 });
-  return redirect(outcome.redirectTo);
+  return outcome.ok ? redirect(outcome.redirectTo) : invalid(context, outcome);
 }
 
 export default function KeepUpToDate() {
   const { t } = useTranslation();
   const { backHref, value } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const form = useForm({ keepUpToDate: value });
   return (
-    <StoryPage backHref={backHref}>
-      <FormErrorSummary errors={actionData?.errors} t={t} />
-      <Form method="post" noValidate>
-        <Radios
-          name="keepUpToDate"
-          fieldset={{ legend: { children: t("sharing:updates.title"), isPageHeading: true, className: "govuk-fieldset__legend--l" } }}
-          hint={{ children: t("sharing:updates.hint") }}
-          errorMessage={fieldError(actionData?.errors, "keepUpToDate", t)}
-          value={actionData ? String(actionData.values.keepUpToDate ?? "") : value}
-          items={[
-            { value: "yes", children: t("sharing:updates.yes") },
-            { value: "no", children: t("sharing:updates.no") },
-          ]}
-        />
-        <Button preventDoubleClick>{t("sharing:continue")}</Button>
-      </Form>
-    </StoryPage>
+    <ShareStep form={form} backHref={backHref}>
+      <Radios
+        {...form.radios("keepUpToDate")}
+        fieldset={{ legend: { children: t("sharing:updates.title"), isPageHeading: true, className: "govuk-fieldset__legend--l" } }}
+        hint={{ children: t("sharing:updates.hint") }}
+        items={[
+          { value: "yes", children: t("sharing:updates.yes") },
+          { value: "no", children: t("sharing:updates.no") },
+        ]}
+      />
+    </ShareStep>
   );
 }

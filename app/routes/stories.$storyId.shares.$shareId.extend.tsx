@@ -1,12 +1,9 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { FormErrorSummary } from "#app/components/form-errors";
-import { Button } from "#app/components/govuk/button";
-import { InsetText } from "#app/components/govuk/inset-text";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useForm } from "#app/components/form";
 import { useMarkParts } from "#app/components/language-of-parts";
+import { ShareChange, ShareNotActivePage } from "#app/components/share-change";
 import { EndChoiceRadios } from "#app/components/share-end-choice";
-import { ShareNotActive } from "#app/components/share-not-active";
-import { StoryPage } from "#app/components/story-page";
 import { formatDate } from "#app/i18n/dates";
 import { pageTranslations } from "#app/i18n/i18n.server";
 import { agencyName } from "#app/models/agency.server";
@@ -15,7 +12,7 @@ import { exampleEndDate } from "#app/services/sharing/choices";
 import { sharesPath } from "#app/paths";
 import { requireShareOfOwnStory } from "#app/web/guards.server";
 import { extendSharing, extendWords } from "#app/services/sharing/changes.server";
-import { readForm } from "#app/web/form.server";
+import { invalid, readForm } from "#app/web/form.server";
 
 export function loader({ request, params }: LoaderFunctionArgs) {
   const found = requireShareOfOwnStory(request, params);
@@ -25,10 +22,10 @@ export function loader({ request, params }: LoaderFunctionArgs) {
   return { ...common, titleKey: "sharing:extend.title", state: found.state, form };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const { story, action } = requireShareOfOwnStory(request, params);
   const outcome = extendSharing({ ...action, form: await readForm(request) });
-  if ("errors" in outcome) return data({ errors: outcome.errors, values: outcome.values }, { status: 400 });
+  if ("errors" in outcome) return invalid(context, outcome);
   // A share that stopped or ended meanwhile: the page, loaded again, says so.
   if (!outcome.ok) return null;
   return redirect(`${sharesPath(story.id)}?done=extended&share=${action.shareId}`);
@@ -36,31 +33,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function ExtendSharing() {
   const { t } = useTranslation();
-  const { storyId, agency, state, form } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const { storyId, agency, state, form: active } = useLoaderData<typeof loader>();
+  const form = useForm();
   const mark = useMarkParts();
-  if (!form) {
-    return (
-      <StoryPage backHref={sharesPath(storyId)}>
-        <ShareNotActive storyId={storyId} agency={agency} state={state} />
-      </StoryPage>
-    );
-  }
+  if (!active) return <ShareNotActivePage storyId={storyId} agency={agency} state={state} />;
   return (
-    <StoryPage backHref={sharesPath(storyId)}>
-      <FormErrorSummary errors={actionData?.errors} t={t} />
-      <Form method="post" noValidate>
-        <input type="hidden" name="shown" value={form.agreement.wordingHash} />
-        <EndChoiceRadios
-          legend={mark(t("sharing:extend.heading", { agency: agency.text }), agency)}
-          hint={`${t("sharing:extend.now", { date: form.endsOn })} ${t("sharing:extend.hint")}`}
-          values={actionData?.values ?? {}}
-          errors={actionData?.errors}
-          example={form.example}
-        />
-        <InsetText>{mark(form.agreement.wording, agency)}</InsetText>
-        <Button preventDoubleClick>{t("sharing:extend.button")}</Button>
-      </Form>
-    </StoryPage>
+    <ShareChange storyId={storyId} agency={agency} form={form} agreement={active.agreement} button={t("sharing:extend.button")}>
+      <EndChoiceRadios
+        legend={mark(t("sharing:extend.heading", { agency: agency.text }), agency)}
+        hint={`${t("sharing:extend.now", { date: active.endsOn })} ${t("sharing:extend.hint")}`}
+        form={form}
+        example={active.example}
+      />
+    </ShareChange>
   );
 }

@@ -6,8 +6,7 @@ import { ShareCard } from "#app/components/share-card";
 import { StoryPage } from "#app/components/story-page";
 import { languageFor, pageTranslations } from "#app/i18n/i18n.server";
 import { useTranslation } from "#app/i18n/use-translation";
-import { sharePath } from "#app/paths";
-import { storyPath } from "#app/paths";
+import { sharePath, storyPath } from "#app/paths";
 import { sharesOverview } from "#app/services/sharing/changes.server";
 import { requireOwnStory, storyPageTakesNoForm } from "#app/web/guards.server";
 

@@ -19,14 +19,14 @@ import { db, type Tx } from "#db/client.server";
 import { sha256 } from "#app/lib/sha256.server";
 
 export const CODE_MINUTES = 15;
-export const MAX_WRONG_ATTEMPTS = 5;
+const MAX_WRONG_ATTEMPTS = 5;
 
 /** Lower-cased and trimmed, so "Sam@Example.org " and "sam@example.org" are one account. */
 export function normaliseEmail(email: string): string {
   return email.normalize("NFC").trim().toLowerCase();
 }
 
-export function newCode(): string {
+function newCode(): string {
   return randomInt(0, 1_000_000).toString().padStart(6, "0");
 }
 
@@ -114,7 +114,7 @@ export function checkCode(tx: Tx, row: SignInCode | undefined, code: string, ip:
   return { ok: true, row };
 }
 
-export type RequestCodeResult = { ok: true; token: string } | { ok: false; reason: CodeRefusal };
+type RequestCodeResult = { ok: true; token: string } | { ok: false; reason: CodeRefusal };
 
 /**
  * Emails a new code to `email` and returns the token the browser keeps to say
@@ -157,7 +157,7 @@ export function pendingSignIn(token: string | null, { evenIfExpired = false, now
   return { email: row.email, returnTo: row.returnTo, language: row.language };
 }
 
-export type VerifyCodeResult =
+type VerifyCodeResult =
   | { ok: true; sessionToken: string; returnTo: string | null; residentId: string; language: Language }
   | { ok: false; reason: CodeFailure };
 

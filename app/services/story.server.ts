@@ -60,7 +60,7 @@ function draftById(rows: DraftSection[]): Record<string, SectionContent> {
   return Object.fromEntries(rows.map((row) => [row.section, row.content]));
 }
 
-export type PageOutcome = { ok: true; redirectTo: string } | { ok: false; errors: FormError[]; values: FormValues };
+type PageOutcome = { ok: true; redirectTo: string } | { ok: false; errors: FormError[]; values: FormValues };
 
 /**
  * Saves what was typed on a question page, then does what the button asked:
@@ -192,7 +192,7 @@ export function deleteDraftStory(storyId: string, residentId: string): "deleted"
   });
 }
 
-export type PublishResult = { ok: true; version: number } | { ok: false; reason: "no-name" };
+type PublishResult = { ok: true; version: number } | { ok: false; reason: "no-name" };
 
 /**
  * Makes the draft the next numbered, immutable version. The number is worked

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { z } from "zod";
-import { multiLine, oneLine, validateValues } from "./form.server";
+import { formHasErrors, invalid, multiLine, oneLine, validateValues } from "./form.server";
 
 const KEY = "test:errors.characters";
 const parse = (schema: z.ZodType, value: string) => schema.safeParse(value);
@@ -80,5 +80,26 @@ describe("what a form with mistakes shows again", () => {
     expect(!result.ok && result.errors.map((e) => e.field)).toEqual(["name", "message"]);
     // A carriage return goes too: a line feed alone is the line break every field shows.
     expect(result.values).toEqual({ name: "Dr Jo Bloggs", message: "Hello\nthere" });
+  });
+});
+
+describe("invalid: the answer to a form sent with mistakes", () => {
+  const problem = { errors: [{ field: "email", message: "signIn:errors.email.required" }], values: { email: "" } };
+
+  test("answers 400 with the errors and what was typed, for useForm", () => {
+    const answer = invalid({}, problem);
+    expect(answer.init?.status).toBe(400);
+    expect(answer.data).toEqual({ form: problem });
+  });
+
+  test("answers with the status it is given, 429 where sign-in is limited", () => {
+    expect(invalid({}, problem, 429).init?.status).toBe(429);
+  });
+
+  test("marks the request, so that the layout's loader titles the page \"Error: …\"", () => {
+    const context = {};
+    expect(formHasErrors(context)).toBe(false);
+    invalid(context, problem);
+    expect(formHasErrors(context)).toBe(true);
   });
 });

@@ -1,10 +1,27 @@
+import { data, type AppLoadContext } from "@remix-run/node";
 import { z } from "zod";
 import { refusal } from "./layout.server";
 import { MAX_BODY_BYTES } from "#app/config/security.server";
-import type { FormError, FormValues } from "./form";
-
+import type { RequestContext } from "#app/entry.server";
+import type { FormError, FormProblem, FormValues } from "./form";
 
 export type FormResult<T> = { ok: true; data: T; values: FormValues } | { ok: false; errors: FormError[]; values: FormValues };
+
+/**
+ * A form's answer when it was sent with mistakes: the page again, with its
+ * errors and what was typed (400, or 429 when sign-in is limited), read by
+ * `useForm`. Marks the request, so that the layout's loader, which runs after
+ * the action when the form was posted without JavaScript, titles the page "Error: …".
+ */
+export function invalid(context: AppLoadContext, problem: FormProblem, status: 400 | 429 = 400) {
+  (context as RequestContext).formHasErrors = true;
+  return data({ form: { errors: problem.errors, values: problem.values } }, { status });
+}
+
+/** Whether this request's action answered with a form's mistakes (see `invalid`). */
+export function formHasErrors(context: AppLoadContext): boolean {
+  return (context as RequestContext).formHasErrors === true;
+}
 
 /**
  * Reads a form body, refusing (413) one larger than the service accepts even
@@ -101,7 +118,7 @@ function isArrayField(schema: z.ZodType): boolean {
 }
 
 /** The values of the schema's fields as typed: strings, or lists of strings for checkboxes. */
-export function formValues(shape: z.ZodRawShape, form: FormData): FormValues {
+function formValues(shape: z.ZodRawShape, form: FormData): FormValues {
   const values: FormValues = {};
   for (const [name, schema] of Object.entries(shape)) {
     values[name] = isArrayField(schema as z.ZodType)

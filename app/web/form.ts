@@ -5,3 +5,6 @@ export type FormError = { field: string; message: string; params?: Record<string
 
 /** What the person typed, kept exactly so a page with errors can show it again. */
 export type FormValues = Record<string, string | string[]>;
+
+/** A form sent with mistakes: its errors, in page order, and what was typed. */
+export type FormProblem = { errors: FormError[]; values: FormValues };

@@ -766,7 +766,7 @@ function pdfPages(pdf: Buffer): { height: number; words: { text: string; top: nu
     try {
       xhtml = execFileSync("pdftotext", ["-bbox", file, "-"], { encoding: "utf8" });
     } catch (error) {
-      throw new Error(`Reading the printed PDF needs pdftotext (Debian's poppler-utils: npm test installs it when run as root): ${(error as Error).message}`);
+      throw new Error(`Reading the printed PDF needs pdftotext (Debian's poppler-utils: npm test installs it when run as root): ${(error as Error).message}`, { cause: error });
     }
     const unescaped = (text: string) => text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
     return xhtml

@@ -587,6 +587,7 @@ describe("a reply's name and role, which go into the person's email word for wor
     ]);
     expect(inputValue(page, "name")).toBe("Dr Jo evil");
     expect(inputValue(page, "role")).toBe("Duty GP");
+    // eslint-disable-next-line no-control-regex -- the test is that this control character was taken out
     expect(page.html).not.toMatch(/[\u202E\u0007]/);
     expect(rowCounts(server.databasePath)).toEqual(before);
     expect(await emailsTo("alice@example.org", since)).toEqual([]);

@@ -526,6 +526,7 @@ describe("what a question page keeps of what is typed", () => {
     expect(errorSummaryLinks(page)).toEqual([{ href: "#otherLanguage", text: message }]);
     expect(text(page.doc.all((el) => attr(el, "id") === "otherLanguage-error")[0])).toBe(`Error: ${message}`);
     expect(valueOf(page, "otherLanguage")).toBe("Polish");
+    // eslint-disable-next-line no-control-regex -- the test is that this control character was taken out
     expect(page.html).not.toMatch(/[\u202E\u0007]/);
     expect(storyRows(storyId)).toEqual(before);
   });

@@ -15,7 +15,6 @@ import { startStory } from "#tests/support/share-journey";
 import { bodyOf, signIn, startServerWithMail, type ReceivedEmail, type ServerWithMail } from "#tests/support/sign-in";
 import { attr, load, queryRows, root, text, type Page } from "./helpers";
 
-type Element = DefaultTreeAdapterTypes.Element;
 type Node = DefaultTreeAdapterTypes.ChildNode | DefaultTreeAdapterTypes.Document;
 
 let server: ServerWithMail;
@@ -240,7 +239,6 @@ async function readAsProfessional(link: string, workEmail: string): Promise<{ sh
   return { shareId, cookie, pages };
 }
 
-let englishShare: Page[];
 let welshShare: Page[];
 let professionals: { housing: Awaited<ReturnType<typeof readAsProfessional>>; council: Awaited<ReturnType<typeof readAsProfessional>> };
 let agencyEmails: { housing: ReceivedEmail; council: ReceivedEmail };
@@ -263,7 +261,7 @@ beforeAll(async () => {
   resident = await signIn(server, "rhian@example.org");
   storyId = await writeAndPublish(resident);
   const since = server.mail.received.length;
-  englishShare = await share(resident, [agencyId(HOUSING.key), agencyId(COUNCIL.key)], "en");
+  await share(resident, [agencyId(HOUSING.key), agencyId(COUNCIL.key)], "en");
   agencyEmails = {
     housing: (await emailsTo("housing.options@housing.demo-council.example.org", since))[0],
     council: (await emailsTo(COUNCIL.contactEmail, since))[0],

@@ -273,7 +273,7 @@ export async function openBrowser(configuration: Configuration, baseURL: string)
         return done;
       });
     } catch (error) {
-      throw new Error(`${page.url()} was not hydrated by React: ${(error as Error).message}`);
+      throw new Error(`${page.url()} was not hydrated by React: ${(error as Error).message}`, { cause: error });
     }
   };
 
@@ -417,10 +417,6 @@ export async function openBrowser(configuration: Configuration, baseURL: string)
   };
 }
 
-/**
- * For a failed test: if the server has stopped answering, what it printed, so
- * the failure says why rather than only "connection refused".
- */
 /** After a failed test, adds what the server printed if the server has stopped answering. */
 export function explainServerFailures(server: () => RunningServer | undefined): void {
   afterEach(async ({ task }) => {

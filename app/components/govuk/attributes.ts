@@ -1,6 +1,5 @@
 import type { ReactNode } from "react";
 
-
 type GovukAttributeValue = string | number | boolean | null | undefined;
 
 /** The macros' `attributes` param: a plain value, or `{ value, optional }` as in govuk-frontend's attributes macro. */

@@ -133,12 +133,12 @@ const templates = {
   }),
 };
 
-export type EmailTemplate = keyof typeof templates;
+type EmailTemplate = keyof typeof templates;
 
 type WelshFields<T extends EmailTemplate> = (typeof templates)[T] extends TemplateDefinition<string, infer Welsh> ? Welsh : never;
 
 /** The values `template` needs, by name, with the Welsh of those that have it. */
-export type Personalisation<T extends EmailTemplate> = Record<(typeof templates)[T]["fields"][number] | `${WelshFields<T>}Cy`, string>;
+type Personalisation<T extends EmailTemplate> = Record<(typeof templates)[T]["fields"][number] | `${WelshFields<T>}Cy`, string>;
 
 type RenderedEmail = { subject: string; body: string };
 

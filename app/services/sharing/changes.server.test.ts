@@ -9,7 +9,7 @@ import { CONSENT_WORDING_VERSION, shareEndsAt, shareState } from "#app/services/
 import { renderEmail } from "#app/services/mail/templates.server";
 import { db } from "#db/client.server";
 import { agencies, auditEvents, outbox, shares } from "#db/schema";
-import { formOf, MATTERS, sharingFixture, type Agency, type SharingFixture } from "#tests/support/sharing-fixture";
+import { formOf, sharingFixture, type Agency, type SharingFixture } from "#tests/support/sharing-fixture";
 import { statusOf, thrown } from "#tests/support/thrown";
 import {
   changeParts,

@@ -47,7 +47,7 @@ import { sha256 } from "#app/lib/sha256.server";
 export type ShareAction = { story: OwnedStory; residentId: string; shareId: string; lang: Language; request: Request; now?: Date };
 
 /** Words a person agrees to, as shown and as kept: the record stores `wording` and its `wordingHash`. */
-export type Agreement = { wording: string; wordingHash: string };
+type Agreement = { wording: string; wordingHash: string };
 
 const agreement = (wording: string): Agreement => ({ wording, wordingHash: sha256(wording) });
 
@@ -169,7 +169,7 @@ function appendRecord(
  * story says). A share already stopped or ended is left exactly as it is.
  */
 export function stopSharing(action: ShareAction): "stopped" | "nothing-to-do" {
-  const { story, residentId, shareId, lang, now = new Date() } = action;
+  const { story, residentId, lang, now = new Date() } = action;
   return db.transaction((tx) => {
     const found = shareIn(tx, action);
     const { share, agency } = found;
@@ -182,7 +182,7 @@ export function stopSharing(action: ShareAction): "stopped" | "nothing-to-do" {
   });
 }
 
-export type ChangeOutcome =
+type ChangeOutcome =
   | { ok: true; changed: boolean; endsAt?: Date }
   | { ok: false; reason: "not-active"; state: ShareState }
   | { ok: false; errors: FormError[]; values: FormValues };
@@ -194,7 +194,7 @@ function shownWordsDiffer(form: FormData, words: Agreement): boolean {
 
 /** Changes which parts an active share shows, with a `changed` record. Ticking the same parts again changes nothing. */
 export function changeParts(action: ShareAction & { form: FormData }): ChangeOutcome {
-  const { story, residentId, shareId, lang, form, now = new Date() } = action;
+  const { story, residentId, lang, form, now = new Date() } = action;
   return db.transaction((tx): ChangeOutcome => {
     const found = shareIn(tx, action);
     const state = shareState(found.share, now);
@@ -214,7 +214,7 @@ export function changeParts(action: ShareAction & { form: FormData }): ChangeOut
 
 /** Moves an active share's end date later (consent-rules' `extension`), with an `extended` record. */
 export function extendSharing(action: ShareAction & { form: FormData }): ChangeOutcome {
-  const { story, residentId, shareId, lang, form, now = new Date() } = action;
+  const { story, residentId, lang, form, now = new Date() } = action;
   const values = howLongValues(form);
   return db.transaction((tx): ChangeOutcome => {
     const found = shareIn(tx, action);
@@ -244,7 +244,7 @@ export function extendSharing(action: ShareAction & { form: FormData }): ChangeO
  * once for the page and kept nowhere else.
  */
 export function sendNewLink(action: ShareAction): { ok: true; link: string } | { ok: false; reason: "not-active"; state: ShareState } {
-  const { story, residentId, shareId, lang, now = new Date() } = action;
+  const { story, residentId, lang, now = new Date() } = action;
   return db.transaction((tx) => {
     const { share, agency } = shareIn(tx, action);
     const state = shareState(share, now);
@@ -265,7 +265,7 @@ export function sendNewLink(action: ShareAction): { ok: true; link: string } | {
  * that has stopped or ended sees nothing. The pages before and after saving
  * say this, and the emails follow it, so what the person reads is what happens.
  */
-export function newVersionAudience(storyId: string, now: Date, tx: Tx = db): { following: ShareWithAgency[]; fixed: ShareWithAgency[] } {
+function newVersionAudience(storyId: string, now: Date, tx: Tx = db): { following: ShareWithAgency[]; fixed: ShareWithAgency[] } {
   const active = sharesOfStory(storyId, tx).filter(({ share }) => shareState(share, now) === "active");
   return { following: active.filter(({ share }) => share.keepUpToDate), fixed: active.filter(({ share }) => !share.keepUpToDate) };
 }

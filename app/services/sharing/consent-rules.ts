@@ -6,7 +6,7 @@ import { storySections, type SectionContent, type SectionId, type StoryContent }
  * "Who has your story" actions, the sweep and the agency's page all ask here.
  */
 
-export const MAX_SHARE_MONTHS = 12;
+const MAX_SHARE_MONTHS = 12;
 export const SHARE_PERIODS = [3, 6, 12] as const;
 
 /** Bumped whenever the declaration's words change; each record keeps the version and a hash of the exact words. */
@@ -164,8 +164,8 @@ export function contactCautions(contact: { allowed: boolean; methods: readonly s
 }
 
 /** How long a professional's verified access lasts in one browser, and how long they have to prove their address first. */
-export const ACCESS_HOURS = 8;
-export const PROVE_ADDRESS_MINUTES = 60;
+const ACCESS_HOURS = 8;
+const PROVE_ADDRESS_MINUTES = 60;
 
 export type AccessState = "unverified" | "verified" | "expired";
 

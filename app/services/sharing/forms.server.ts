@@ -79,7 +79,7 @@ function readDate(values: FormValues): DateReading {
   return { ok: true, date };
 }
 
-export type EndDateOutcome = { ok: true; choice: EndChoice } | { ok: false; errors: FormError[]; values: FormValues };
+type EndDateOutcome = { ok: true; choice: EndChoice } | { ok: false; errors: FormError[]; values: FormValues };
 
 /** "How long": 3, 6 or 12 months, or a date after today and no more than 12 months away (consent-rules decides). */
 export function validateHowLong(values: FormValues, now: Date, lang: Language): EndDateOutcome {

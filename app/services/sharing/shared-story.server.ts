@@ -68,7 +68,7 @@ export function goneBody(share: { stoppedAt: Date | null; endsAt: Date }, lang: 
  * Misses are counted, not audited: the log says once per window that a
  * connection went over the limit.
  */
-export type LinkOutcome = { redirectTo: string; cookie: string | null } | { refused: 404 | 429 } | { gone: Gone };
+type LinkOutcome = { redirectTo: string; cookie: string | null } | { refused: 404 | 429 } | { gone: Gone };
 
 export function openSharedLink(request: Request, token: string | undefined, ip: string, lang: Language, now = new Date()): LinkOutcome {
   return db.transaction((tx): LinkOutcome => {
@@ -100,7 +100,7 @@ export function openSharedLink(request: Request, token: string | undefined, ip: 
 /** A browser's access to a share, as requireSharedAccess found it for `request`. */
 export type SharedAccess = FoundShareAccess & { state: Exclude<AccessState, "expired">; lang: Language; token: string; request: Request };
 
-export type AccessCodeOutcome = { ok: true } | { ok: false; reason: "wrong-domain" | CodeRefusal };
+type AccessCodeOutcome = { ok: true } | { ok: false; reason: "wrong-domain" | CodeRefusal };
 
 /** Emails a code to a work address, if it is at one of the agency's domains, within the same limits as a resident's codes. */
 export function requestAccessCode(found: SharedAccess, email: string, ip: string, now = new Date()): AccessCodeOutcome {

@@ -20,8 +20,6 @@ import { env } from "#app/config/env.server";
 import { sha256 } from "#app/lib/sha256.server";
 import { db } from "#db/client.server";
 
-/** The fingerprint a consent record keeps of the exact words shown. */
-
 /**
  * The one purpose of every share, in `lang`. Each share and consent record
  * keeps it in the words agreed; as it is the same purpose for every share, a
@@ -37,13 +35,13 @@ function contactWords(t: TFunction, contact: { allowed: boolean; methods: readon
 }
 
 /** A paragraph, or a bulleted list. */
-export type DeclarationParagraph = string | string[];
+type DeclarationParagraph = string | string[];
 
 /**
  * What the person agrees to for one agency: shown on the page, and kept word
  * for word in its consent record. `agency` is its name as the words give it.
  */
-export type DeclarationBlock = { agencyId: string; agency: Localised; heading: string; paragraphs: DeclarationParagraph[]; wording: string; wordingHash: string };
+type DeclarationBlock = { agencyId: string; agency: Localised; heading: string; paragraphs: DeclarationParagraph[]; wording: string; wordingHash: string };
 
 /** The exact words of a block as one text: a line per paragraph or list item, list items marked "• ". */
 function wordingOf(heading: string, paragraphs: DeclarationParagraph[]): string {
@@ -87,7 +85,7 @@ export function shareLink(token: string): string {
 
 export type SharedWith = { shareId: string; agencyName: Localised; link: string };
 
-export type AgreeOutcome =
+type AgreeOutcome =
   | { ok: true; shared: SharedWith[] }
   | { ok: false; reason: "not-published" | "no-draft" | "changed" }
   | { ok: false; reason: "incomplete"; redirectTo: string };
