@@ -5,7 +5,15 @@
  * in.
  */
 import { afterAll, afterEach, beforeAll, expect, test } from "vitest";
-import { auditRecord, type BrowserSession, type Configuration, closeChromium, configurations, explainServerFailures, openBrowser } from "#tests/support/browser";
+import {
+  auditRecord,
+  type BrowserSession,
+  type Configuration,
+  closeChromium,
+  configurations,
+  explainServerFailures,
+  openBrowser,
+} from "#tests/support/browser";
 import { startServerWithMail, type ServerWithMail } from "#tests/support/sign-in";
 
 export type Language = "en" | "cy";
@@ -53,11 +61,7 @@ export function openPortal(env: Record<string, string> = {}): ServerWithMail {
  * `name=value` pair, as signIn gives), it starts with that cookie, as if it
  * had signed in (or proven a work address) itself.
  */
-export function browserFor(
-  portal: ServerWithMail,
-  configuration: Configuration,
-  { cookie }: { cookie?: () => string | Promise<string> } = {},
-): BrowserSession {
+export function browserFor(portal: ServerWithMail, configuration: Configuration, { cookie }: { cookie?: () => string | Promise<string> } = {}): BrowserSession {
   let browser: BrowserSession | undefined;
   beforeAll(async () => {
     browser = await openBrowser(configuration, portal.url);
@@ -65,7 +69,8 @@ export function browserFor(
   });
   afterEach(async ({ task }) => {
     // What the browser showed when a test failed.
-    if (task.result?.state === "fail" && browser) await browser.screenshot(`failed-${configuration.slug}-${task.name.replace(/\W+/g, "-").slice(0, 80)}`, { always: true });
+    if (task.result?.state === "fail" && browser)
+      await browser.screenshot(`failed-${configuration.slug}-${task.name.replace(/\W+/g, "-").slice(0, 80)}`, { always: true });
   });
   afterAll(async () => {
     await browser?.close();
