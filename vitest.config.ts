@@ -11,7 +11,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["app/**/*.test.{ts,tsx}", "db/**/*.test.ts"],
+          include: ["app/**/*.test.{ts,tsx}", "db/**/*.test.ts", "tests/support/**/*.test.ts"],
           // Each worker gets its own private database.
           env: { DATABASE_PATH: ":memory:" },
         },
@@ -21,7 +21,7 @@ export default defineConfig({
         test: {
           name: "http",
           include: ["tests/http/**/*.test.ts"],
-          setupFiles: ["./tests/setup/validate-html.ts"],
+          setupFiles: ["./tests/setup/validate-html.ts", "./tests/setup/fail-on-server-error.ts"],
           testTimeout: 20_000,
           hookTimeout: 60_000,
         },

@@ -42,9 +42,6 @@ export const serverSupport = {
   importAgencyFile,
 };
 
-/** Per request, from app/server.js; `formHasErrors` is set by an action that answers with a form's mistakes (see `invalid`). */
-export type RequestContext = AppLoadContext & { cspNonce: string; refusal?: 403 | 413; clientIp: string; formHasErrors?: boolean };
-
 export default async function handleRequest(
   request: Request,
   responseStatusCode: number,
@@ -52,7 +49,7 @@ export default async function handleRequest(
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
-  const nonce = (loadContext as RequestContext).cspNonce;
+  const nonce = loadContext.cspNonce;
   const cookie = languageCookie(request);
   if (cookie) responseHeaders.append("Set-Cookie", cookie);
 

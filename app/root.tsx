@@ -20,24 +20,23 @@ import { PhaseBanner } from "#app/components/govuk/phase-banner";
 import { ServiceNavigation } from "#app/components/govuk/service-navigation";
 import { SkipLink } from "#app/components/govuk/skip-link";
 import { GovukStringsProvider, type GovukStrings } from "#app/components/govuk/strings";
-import { ErrorPage, errorKey, type ErrorDetail, type ErrorStatus } from "#app/components/error-page";
+import { ErrorPage, errorKey, type ErrorStatus } from "#app/components/error-page";
 import { FormErrorsShown } from "#app/components/form";
 import { pageTitle } from "#app/components/page-title";
 import type { Language } from "#app/i18n/i18n";
 import { requestedLanguage } from "#app/i18n/i18n.server";
 import { useTranslation } from "#app/i18n/use-translation";
-import type { RequestContext } from "#app/entry.server";
 import { recordAuditEventOncePerWindow } from "#app/models/audit.server";
 import { connectionOf } from "#app/models/rate-limit.server";
 import { startGovukFrontend } from "#app/web/govuk-frontend.client";
 import { useNonce } from "#app/web/nonce";
 import { formHasErrors } from "#app/web/form.server";
-import { layoutData, refusal, type LayoutData } from "#app/web/layout.server";
+import { layoutData, refusal, type ErrorDetail, type LayoutData } from "#app/web/layout.server";
 import { routePattern } from "#app/lib/route-pattern";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   // Refused requests and unknown languages still get the full layout, in the person's language.
-  const { refusal: refused, clientIp } = context as RequestContext;
+  const { refusal: refused, clientIp } = context;
   if (refused) {
     try {
       // Any site can make a browser send these: audited once per connection per window, by route (an address can hold a link's token).

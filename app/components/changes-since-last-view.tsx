@@ -1,8 +1,7 @@
 import { NotificationBanner } from "#app/components/govuk/notification-banner";
 import { useTranslation } from "#app/i18n/use-translation";
+import type { LastView } from "#app/services/sharing/shared-story.server";
 
-/** What this professional was shown last time: the version, and when (formatted by the loader). */
-export type LastView = { version: number; on: string };
 
 type Props = {
   /** Their last view, when something shared has changed since; null on a first view or when nothing has. */

@@ -1,13 +1,8 @@
 import type { TFunction } from "i18next";
+import type { ErrorDetail } from "#app/web/layout.server";
 
 export type ErrorStatus = 400 | 401 | 403 | 404 | 410 | 413 | 429 | 500;
 
-/**
- * What a refusal may tell its page, besides its status: on a 410 for a shared
- * story, the day sharing ended (none when the person stopped it); on a 404 for
- * a page of a shared story, that the story is not open in this browser.
- */
-export type ErrorDetail = { endedOn?: string | null; notOpenHere?: boolean };
 
 /** Where the page's words are: a shared story not open on this device has its own, any other error its status's. */
 export function errorKey(status: ErrorStatus, detail: ErrorDetail | null): string {

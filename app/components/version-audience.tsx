@@ -1,9 +1,8 @@
 import { Bullets } from "#app/components/bullets";
 import { useMarkParts } from "#app/components/language-of-parts";
-import type { Localised } from "#app/i18n/localised";
 import { useTranslation } from "#app/i18n/use-translation";
+import type { VersionAudienceNames } from "#app/services/sharing/changes.server";
 
-export type VersionAudienceNames = { following: Localised[]; fixed: Localised[] };
 
 /**
  * Who sees a version of the story, said before it is saved (`saved` false) and

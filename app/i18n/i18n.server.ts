@@ -1,5 +1,5 @@
 import { env } from "#app/config/env.server";
-import { isLanguage, translator, type Language, type Translations } from "./i18n";
+import { isLanguage, translator, type Language, type Namespace, type Translations } from "./i18n";
 import enAccessibility from "./locales/en/accessibility.json";
 import enCommon from "./locales/en/common.json";
 import enCookies from "./locales/en/cookies.json";
@@ -26,9 +26,7 @@ import cyStory from "./locales/cy/story.json";
 export const resources = {
   en: { common: enCommon, govuk: enGovuk, start: enStart, cookies: enCookies, accessibility: enAccessibility, privacy: enPrivacy, email: enEmail, signIn: enSignIn, story: enStory, sharing: enSharing, shared: enShared },
   cy: { common: cyCommon, govuk: cyGovuk, start: cyStart, cookies: cyCookies, accessibility: cyAccessibility, privacy: cyPrivacy, email: cyEmail, signIn: cySignIn, story: cyStory, sharing: cySharing, shared: cyShared },
-} satisfies Record<Language, Record<string, Record<string, unknown>>>;
-
-export type Namespace = keyof (typeof resources)["en"];
+} satisfies Record<Language, Record<Namespace, Record<string, unknown>>>;
 
 const COOKIE = "lang";
 const ONE_YEAR = 60 * 60 * 24 * 365;

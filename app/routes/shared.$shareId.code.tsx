@@ -2,7 +2,6 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@rem
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { CheckEmail } from "#app/components/check-email";
 import { useMarkParts } from "#app/components/language-of-parts";
-import type { RequestContext } from "#app/entry.server";
 import { languageFor, pageTranslations } from "#app/i18n/i18n.server";
 import { useTranslation } from "#app/i18n/use-translation";
 import { agencyName } from "#app/models/agency.server";
@@ -31,7 +30,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { found, email } = requirePendingCode(request, params.shareId);
   const form = await readForm(request);
-  const ip = (context as RequestContext).clientIp;
+  const ip = context.clientIp;
 
   if (form.get("intent") === "resend") {
     const sent = requestAccessCode(found, email, ip);

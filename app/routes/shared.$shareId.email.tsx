@@ -4,7 +4,6 @@ import { EmailQuestion } from "#app/components/email-question";
 import { FormErrorSummary, useForm } from "#app/components/form";
 import { Button } from "#app/components/govuk/button";
 import { useMarkParts } from "#app/components/language-of-parts";
-import type { RequestContext } from "#app/entry.server";
 import { languageFor, pageTranslations, serverT } from "#app/i18n/i18n.server";
 import { useTranslation } from "#app/i18n/use-translation";
 import { agencyName } from "#app/models/agency.server";
@@ -27,7 +26,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const found = requireSharedAccess(request, params.shareId, languageFor(request));
   const result = validateForm(workEmailForm, await readForm(request));
   if (!result.ok) return invalid(context, result);
-  const sent = requestAccessCode(found, result.data.email, (context as RequestContext).clientIp);
+  const sent = requestAccessCode(found, result.data.email, context.clientIp);
   if (!sent.ok) {
     if (sent.reason !== "wrong-domain") {
       return invalid(context, { errors: [{ field: "email", message: codeRefusedMessage(sent.reason) }], values: result.values }, 429);

@@ -1,5 +1,4 @@
 import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
-import type { RequestContext } from "#app/entry.server";
 import { languageFor } from "#app/i18n/i18n.server";
 import { openSharedLink } from "#app/services/sharing/shared-story.server";
 import { noFormHere, refusal } from "#app/web/layout.server";
@@ -10,7 +9,7 @@ import { noFormHere, refusal } from "#app/web/layout.server";
  * answers with its 404, 410 or 429 page.
  */
 export function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { refusal: refused, clientIp } = context as RequestContext;
+  const { refusal: refused, clientIp } = context;
   // A refused cross-site or oversized POST arrives here as a GET; the layout answers it, and the link is not opened.
   if (refused) throw refusal(request, refused);
   const outcome = openSharedLink(request, params.token, clientIp, languageFor(request));

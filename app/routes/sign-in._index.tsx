@@ -7,7 +7,6 @@ import { ExitThisPage } from "#app/components/govuk/exit-this-page";
 import { NotificationBanner } from "#app/components/govuk/notification-banner";
 import { languageFor, pageTranslations } from "#app/i18n/i18n.server";
 import { useTranslation } from "#app/i18n/use-translation";
-import type { RequestContext } from "#app/entry.server";
 import { codeRefusedMessage, emailForm } from "#app/services/sign-in-forms.server";
 import { requestCode } from "#app/services/sign-in.server";
 import { invalid, readForm, validateForm } from "#app/web/form.server";
@@ -28,7 +27,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!result.ok) return invalid(context, result);
   const sent = requestCode({
     email: result.data.email,
-    ip: (context as RequestContext).clientIp,
+    ip: context.clientIp,
     language: languageFor(request),
     returnTo: new URL(request.url).searchParams.get("returnTo"),
     replacing: signInToken(request),

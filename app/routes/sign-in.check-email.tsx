@@ -2,7 +2,6 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@rem
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { CheckEmail } from "#app/components/check-email";
 import { ExitThisPage } from "#app/components/govuk/exit-this-page";
-import type { RequestContext } from "#app/entry.server";
 import { languageFor, pageTranslations } from "#app/i18n/i18n.server";
 import { codeFailureMessage, codeForm, codeRefusedMessage } from "#app/services/sign-in-forms.server";
 import { pendingSignIn, requestCode, verifyCode } from "#app/services/sign-in.server";
@@ -19,7 +18,7 @@ export function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readForm(request);
-  const ip = (context as RequestContext).clientIp;
+  const ip = context.clientIp;
   const token = signInToken(request);
 
   if (form.get("intent") === "resend") {

@@ -2,9 +2,10 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { consentRecordsOf } from "#app/models/consent.server";
 import { consentReceipt } from "#app/services/sharing/receipt.server";
 import { requireOwnShare, requireOwnStory, storyPageTakesNoForm } from "#app/web/guards.server";
+import { fileRoute } from "#app/web/layout.server";
 
 /** The receipt as a file to keep (Kantara / ISO/IEC 27560 field names). */
-export function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = fileRoute(({ request, params }: LoaderFunctionArgs) => {
   const { story } = requireOwnStory(request, params.storyId);
   const found = requireOwnShare(request, story, params.shareId);
   const receipt = consentReceipt(found, consentRecordsOf(found.share.id), new Date());
@@ -14,6 +15,6 @@ export function loader({ request, params }: LoaderFunctionArgs) {
       "Content-Disposition": `attachment; filename="consent-receipt-${found.share.id}.json"`,
     },
   });
-}
+});
 
-export const action = storyPageTakesNoForm;
+export const action = fileRoute(storyPageTakesNoForm);

@@ -84,20 +84,21 @@ describe("what a form with mistakes shows again", () => {
 });
 
 describe("invalid: the answer to a form sent with mistakes", () => {
+  const newContext = () => ({ cspNonce: "", clientIp: "127.0.0.1" });
   const problem = { errors: [{ field: "email", message: "signIn:errors.email.required" }], values: { email: "" } };
 
   test("answers 400 with the errors and what was typed, for useForm", () => {
-    const answer = invalid({}, problem);
+    const answer = invalid(newContext(), problem);
     expect(answer.init?.status).toBe(400);
     expect(answer.data).toEqual({ form: problem });
   });
 
   test("answers with the status it is given, 429 where sign-in is limited", () => {
-    expect(invalid({}, problem, 429).init?.status).toBe(429);
+    expect(invalid(newContext(), problem, 429).init?.status).toBe(429);
   });
 
   test("marks the request, so that the layout's loader titles the page \"Error: …\"", () => {
-    const context = {};
+    const context = newContext();
     expect(formHasErrors(context)).toBe(false);
     invalid(context, problem);
     expect(formHasErrors(context)).toBe(true);

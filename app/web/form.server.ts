@@ -2,7 +2,6 @@ import { data, type AppLoadContext } from "@remix-run/node";
 import { z } from "zod";
 import { refusal } from "./layout.server";
 import { MAX_BODY_BYTES } from "#app/config/security.server";
-import type { RequestContext } from "#app/entry.server";
 import type { FormError, FormProblem, FormValues } from "./form";
 
 export type FormResult<T> = { ok: true; data: T; values: FormValues } | { ok: false; errors: FormError[]; values: FormValues };
@@ -14,13 +13,13 @@ export type FormResult<T> = { ok: true; data: T; values: FormValues } | { ok: fa
  * the action when the form was posted without JavaScript, titles the page "Error: …".
  */
 export function invalid(context: AppLoadContext, problem: FormProblem, status: 400 | 429 = 400) {
-  (context as RequestContext).formHasErrors = true;
+  context.formHasErrors = true;
   return data({ form: { errors: problem.errors, values: problem.values } }, { status });
 }
 
 /** Whether this request's action answered with a form's mistakes (see `invalid`). */
 export function formHasErrors(context: AppLoadContext): boolean {
-  return (context as RequestContext).formHasErrors === true;
+  return context.formHasErrors === true;
 }
 
 /**

@@ -1,5 +1,4 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
-import type { ErrorDetail } from "#app/components/error-page";
 import type { Language } from "#app/i18n/i18n";
 import { languageFor } from "#app/i18n/i18n.server";
 import { UUID } from "#app/lib/uuid";
@@ -16,7 +15,7 @@ import type { ShareAction } from "#app/services/sharing/changes.server";
 import { accessState, mayShare, shareState } from "#app/services/sharing/consent-rules";
 import { emptyChoices, shareChoices, skippedStep, type JourneyStep, type ShareChoices } from "#app/services/sharing/journey.server";
 import { goneBody, type SharedAccess } from "#app/services/sharing/shared-story.server";
-import { refusal } from "./layout.server";
+import { refusal, type ErrorDetail } from "./layout.server";
 import { clearSessionCookie, sessionState, shareAccessToken, type SignedIn } from "./session.server";
 
 /*

@@ -4,6 +4,13 @@ import { stylesheetHref } from "./assets.server";
 import { env } from "#app/config/env.server";
 import { signedIn } from "./session.server";
 
+/**
+ * What a refusal may tell its page, besides its status: on a 410 for a shared
+ * story, the day sharing ended (none when the person stopped it); on a 404 for
+ * a page of a shared story, that the story is not open in this browser.
+ */
+export type ErrorDetail = { endedOn?: string | null; notOpenHere?: boolean };
+
 /** What the page layout needs: names, language, the layout's strings, and whether someone is signed in. */
 export function layoutData(request: Request) {
   const lang = languageFor(request);
@@ -33,6 +40,30 @@ export type LayoutData = ReturnType<typeof layoutData>;
  */
 export function refusal(request: Request, status: number, detail: Record<string, unknown> = {}) {
   return data({ ...layoutData(request), ...detail }, { status });
+}
+
+/**
+ * A loader or action of a file rather than a page (a resource route, such as
+ * the consent receipt's JSON): it has no error page, and Remix would log a
+ * refusal thrown from it as a server error, so a refusal is answered with its
+ * status alone.
+ */
+export function fileRoute<Args>(handler: (args: Args) => Response): (args: Args) => Response {
+  return (args) => {
+    try {
+      return handler(args);
+    } catch (thrown) {
+      const status = refusedStatus(thrown);
+      if (status) return new Response(null, { status, headers: { "Cache-Control": "no-store" } });
+      throw thrown;
+    }
+  };
+}
+
+/** The status of a thrown `refusal(…)` (Remix's `data()`), or null for anything else. */
+function refusedStatus(thrown: unknown): number | null {
+  const init = thrown instanceof Object && (thrown as { type?: unknown }).type === "DataWithResponseInit" ? (thrown as { init?: ResponseInit | null }).init : null;
+  return init?.status ?? null;
 }
 
 /** The action of a page without a form. */

@@ -4,14 +4,17 @@
  * panel), and what a professional must not do put first on the summary they
  * read and print, as a warning.
  */
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
 import { linkSentTo, openAsProfessional } from "#tests/support/professional";
 import { shareThroughTheJourney, startStory } from "#tests/support/share-journey";
-import { signIn, startServerWithMail, type ServerWithMail } from "#tests/support/sign-in";
-import { attr, load, type Page, queryRows, text } from "./helpers";
+import { signedIn, startServerWithMail } from "#tests/support/sign-in";
+import { attr, type Page, text, type Browser, HttpClient } from "#tests/support/http-client";
+import { serverForThisFile } from "#tests/support/server-for-file";
+import { queryRows } from "./helpers";
 
-let server: ServerWithMail;
-let alice: string;
+const server = serverForThisFile(startServerWithMail);
+const http = new HttpClient(() => server.url);
+let alice: Browser;
 let storyId: string;
 /** The summary as a verified professional at each agency reads it, by language. */
 const summaries: Record<string, Record<"en" | "cy", Page>> = {};
@@ -20,13 +23,6 @@ const GP = "Riverside Medical Practice"; // sees "About you": contact by email o
 const HOUSING = "Demo Council Housing Options"; // sees only "What matters": contact by letter
 const INBOX: Record<string, string> = { [GP]: "riverside.practice@nhs.example.net", [HOUSING]: "housing.options@housing.demo-council.example.org" };
 const READER: Record<string, string> = { [GP]: "dr.ada@nhs.example.net", [HOUSING]: "officer@housing.demo-council.example.org" };
-
-const get = (path: string, cookie: string, lang: "en" | "cy" = "en") => load(server.url, path, { headers: { Cookie: `${cookie}; lang=${lang}` } });
-const post = (path: string, fields: Record<string, string | string[]>) => {
-  const body = new URLSearchParams();
-  for (const [name, value] of Object.entries(fields)) for (const v of [value].flat()) body.append(name, v);
-  return load(server.url, path, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: `${alice}; lang=en` }, body: body.toString() });
-};
 
 /** The labels of a page's checkboxes called `name`, with their values. */
 function options(page: Page, name: string): [string | undefined, string][] {
@@ -48,10 +44,9 @@ const hiddenInPrint = (el: { parentNode?: unknown; attrs?: { name: string; value
   Boolean(el?.attrs) && ((el!.attrs!.find((a) => a.name === "class")?.value ?? "").split(/\s+/).includes("app-no-print") || hiddenInPrint(el!.parentNode as typeof el));
 
 beforeAll(async () => {
-  server = await startServerWithMail();
-  alice = await signIn(server, "alice@example.org");
-  storyId = await startStory(server, alice);
-  const contact = await post(`/stories/${storyId}/about/contact`, {
+  alice = await signedIn(server, "alice@example.org", "en");
+  storyId = await startStory(server, alice.cookie);
+  const contact = await alice.post(`/stories/${storyId}/about/contact`, {
     contactBy: ["email", "text"],
     email: "sam@example.org",
     phone: "07700 900 982",
@@ -60,8 +55,8 @@ beforeAll(async () => {
     intent: "save",
   });
   expect(contact.status).toBe(302);
-  expect((await post(`/stories/${storyId}/matters`, { matters: "My dog, Bess.", intent: "continue" })).status).toBe(302);
-  expect((await post(`/stories/${storyId}/check`, {})).status).toBe(302);
+  expect((await alice.post(`/stories/${storyId}/matters`, { matters: "My dog, Bess.", intent: "continue" })).status).toBe(302);
+  expect((await alice.post(`/stories/${storyId}/check`, {})).status).toBe(302);
 
   const agencies = Object.fromEntries(queryRows<{ id: string; name: string }>(server.databasePath, "select id, name from agencies").map((row) => [row.name, row.id]));
   const shares: [string, { parts?: string[]; contact: Record<string, string | string[]> }][] = [
@@ -70,15 +65,12 @@ beforeAll(async () => {
   ];
   for (const [agency, choices] of shares) {
     const since = server.mail.received.length;
-    await shareThroughTheJourney(server, alice, storyId, [agencies[agency]], "no", choices);
+    await shareThroughTheJourney(server, alice.cookie, storyId, [agencies[agency]], "no", choices);
     const opened = await openAsProfessional(server, await linkSentTo(server, INBOX[agency], since), READER[agency]);
-    const summary = (lang: "en" | "cy") => get(`/shared/${opened.shareId}/summary`, opened.cookie, lang);
+    const summary = (lang: "en" | "cy") => http.get(`/shared/${opened.shareId}/summary`, { cookie: opened.cookie, lang });
     summaries[agency] = { en: await summary("en"), cy: await summary("cy") };
     for (const page of Object.values(summaries[agency])) expect(page.status).toBe(200);
   }
-});
-afterAll(async () => {
-  await server?.stop();
 });
 
 describe("one vocabulary of ways to be contacted", () => {
@@ -89,17 +81,17 @@ describe("one vocabulary of ways to be contacted", () => {
       ["text", "Text message"],
       ["letter", "Letter"],
     ];
-    expect(options(await get(`/stories/${storyId}/about/contact`, alice), "contactBy")).toEqual(ways);
+    expect(options(await alice.get(`/stories/${storyId}/about/contact`), "contactBy")).toEqual(ways);
     // A share's contact page is reached with a journey under way: choose an agency and its parts first.
     const agency = queryRows<{ id: string }>(server.databasePath, "select id from agencies where name = ?", "Citizens Advice Demo")[0].id;
-    expect((await post(`/stories/${storyId}/share`, { agencies: agency })).status).toBe(302);
-    expect((await post(`/stories/${storyId}/share/parts/${agency}`, { parts: "matters" })).status).toBe(302);
-    expect((await post(`/stories/${storyId}/share/how-long`, { endsIn: "3" })).status).toBe(302);
-    expect((await post(`/stories/${storyId}/share/updates`, { keepUpToDate: "no" })).status).toBe(302);
-    const page = await get(`/stories/${storyId}/share/contact`, alice);
+    expect((await alice.post(`/stories/${storyId}/share`, { agencies: agency })).status).toBe(302);
+    expect((await alice.post(`/stories/${storyId}/share/parts/${agency}`, { parts: "matters" })).status).toBe(302);
+    expect((await alice.post(`/stories/${storyId}/share/how-long`, { endsIn: "3" })).status).toBe(302);
+    expect((await alice.post(`/stories/${storyId}/share/updates`, { keepUpToDate: "no" })).status).toBe(302);
+    const page = await alice.get(`/stories/${storyId}/share/contact`);
     expect(options(page, "contactMethods")).toEqual(ways);
-    expect(options(await get(`/stories/${storyId}/share/contact`, alice, "cy"), "contactMethods")).toEqual(
-      options(await get(`/stories/${storyId}/about/contact`, alice, "cy"), "contactBy"),
+    expect(options(await alice.get(`/stories/${storyId}/share/contact`, { lang: "cy" }), "contactMethods")).toEqual(
+      options(await alice.get(`/stories/${storyId}/about/contact`, { lang: "cy" }), "contactBy"),
     );
   });
 

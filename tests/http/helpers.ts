@@ -1,95 +1,14 @@
 /**
- * What the HTTP suites share: fetching a page as a person's browser would,
- * reading its HTML as a tree, and looking at the database the server wrote.
+ * What the HTTP suites share beyond the client (`tests/support/http-client.ts`):
+ * headers read closely, requests on a connection a test controls, servers that
+ * must refuse to start, and the database the server wrote.
  */
 import { spawn } from "node:child_process";
 import { request as httpRequest, type Agent } from "node:http";
 import { resolve } from "node:path";
 import Database from "better-sqlite3";
-import { parse, type DefaultTreeAdapterTypes } from "parse5";
-import { checkServedPage } from "#tests/support/html-validation";
-
-type Element = DefaultTreeAdapterTypes.Element;
-type Node = DefaultTreeAdapterTypes.ChildNode | DefaultTreeAdapterTypes.Document;
 
 export const root = resolve(import.meta.dirname, "../..");
-
-export type Page = { status: number; headers: Headers; html: string; doc: HtmlDocument };
-
-/**
- * GET (or another method) without following redirects, with the HTML parsed.
- * Fails at once on a NUL in the page, and keeps the page for the HTML checker.
- */
-export async function load(base: string, path: string, init: RequestInit = {}): Promise<Page> {
-  const response = await fetch(`${base}${path}`, { redirect: "manual", ...init });
-  const html = await response.text();
-  checkServedPage(`${init.method ?? "GET"} ${path}`, response.headers.get("content-type"), html);
-  return { status: response.status, headers: response.headers, html, doc: new HtmlDocument(html) };
-}
-
-export class HtmlDocument {
-  readonly root: Node;
-  constructor(html: string) {
-    this.root = parse(html);
-  }
-
-  all(predicate: (el: Element) => boolean, from: Node = this.root): Element[] {
-    const found: Element[] = [];
-    const walk = (node: Node) => {
-      if ("tagName" in node && predicate(node)) found.push(node);
-      const children = "childNodes" in node ? node.childNodes : [];
-      for (const child of children) walk(child);
-    };
-    walk(from);
-    return found;
-  }
-
-  tag(name: string, from?: Node): Element[] {
-    return this.all((el) => el.tagName === name, from);
-  }
-
-  byClass(name: string, from?: Node): Element[] {
-    return this.all((el) => (attr(el, "class") ?? "").split(/\s+/).includes(name), from);
-  }
-
-  one(name: string): Element {
-    const [first, ...rest] = this.tag(name);
-    if (!first || rest.length > 0) throw new Error(`expected exactly one <${name}>, found ${rest.length + (first ? 1 : 0)}`);
-    return first;
-  }
-
-  get lang(): string | undefined {
-    return attr(this.one("html"), "lang");
-  }
-
-  get title(): string {
-    return text(this.one("title"));
-  }
-
-  get h1(): string {
-    return text(this.one("h1"));
-  }
-
-  /** Headings inside <main>, in order. */
-  headings(level: "h2" | "h3"): string[] {
-    return this.tag(level, this.one("main")).map(text);
-  }
-}
-
-export function attr(el: Element, name: string): string | undefined {
-  return el.attrs.find((a) => a.name === name)?.value;
-}
-
-/** The text a person sees in an element, whitespace collapsed. */
-export function text(node: Node): string {
-  const parts: string[] = [];
-  const walk = (n: Node) => {
-    if (n.nodeName === "#text" && "value" in n) parts.push(n.value);
-    if ("childNodes" in n && n.nodeName !== "script") for (const child of n.childNodes) walk(child);
-  };
-  walk(node);
-  return parts.join("").replace(/\s+/g, " ").trim();
-}
 
 /** The Content-Security-Policy as a map of directive → sources. */
 export function csp(headers: Headers): Map<string, string[]> {

@@ -3,17 +3,13 @@
  * document closed after everything in it. (Every page every suite loads is
  * also checked for NULs and by the Nu HTML Checker: tests/support/html-validation.ts.)
  */
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { startServer, type RunningServer } from "#tests/support/server";
-import { load } from "./helpers";
+import { describe, expect, test } from "vitest";
+import { startServer } from "#tests/support/server";
+import { serverForThisFile } from "#tests/support/server-for-file";
+import { HttpClient } from "#tests/support/http-client";
 
-let server: RunningServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(async () => {
-  await server.stop();
-});
+const server = serverForThisFile(startServer);
+const http = new HttpClient(() => server.url);
 
 /** The page's bytes exactly as sent, not decoded (a decoder may hide broken characters). */
 async function bytesOf(path: string): Promise<Buffer> {
@@ -34,7 +30,7 @@ describe("the Welsh accessibility statement, full of ’, â and ŵ", () => {
 
 describe.each(["/", "/accessibility?lang=cy", "/no-such-page"])("%s", (path) => {
   test("ends with </body></html>: the scripts carrying the page's data are inside <body>", async () => {
-    const page = await load(server.url, path);
+    const page = await http.get(path);
     expect(page.html.trimEnd().endsWith("</body></html>")).toBe(true);
     expect(page.html.indexOf("</html>")).toBe(page.html.length - "</html>".length);
     expect(page.html).toContain("window.__remixContext.streamController.close();</script>");

@@ -1,15 +1,12 @@
 import { gzipSync } from "node:zlib";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { startServer, type RunningServer } from "#tests/support/server";
-import { attr, load, text, wireBytes, type Page } from "./helpers";
+import { beforeAll, describe, expect, test } from "vitest";
+import { startServer } from "#tests/support/server";
+import { serverForThisFile } from "#tests/support/server-for-file";
+import { attr, text, type Page, HttpClient } from "#tests/support/http-client";
+import { wireBytes } from "./helpers";
 
-let server: RunningServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(async () => {
-  await server.stop();
-});
+const server = serverForThisFile(startServer);
+const http = new HttpClient(() => server.url);
 
 const pages = [
   { path: "/", h1: "Write your story once", title: "Write your story once – Tell it once – Demo Council" },
@@ -21,7 +18,7 @@ const pages = [
 describe.each(pages)("$path", ({ path, h1, title }) => {
   let page: Page;
   beforeAll(async () => {
-    page = await load(server.url, path);
+    page = await http.get(path);
   });
 
   test("answers 200 in English with its own heading and title", () => {
@@ -88,16 +85,16 @@ describe("the stylesheet", () => {
   test("is linked from every page, answers 200 and does not use the GDS Transport font", async () => {
     const hrefs = new Set<string>();
     for (const { path } of pages) {
-      const page = await load(server.url, path);
+      const page = await http.get(path);
       for (const link of page.doc.tag("link").filter((l) => attr(l, "rel") === "stylesheet")) hrefs.add(attr(link, "href") ?? "");
     }
     expect([...hrefs]).toHaveLength(1);
     const [href] = [...hrefs];
     expect(href).toMatch(/^\/assets\/application\.css\?v=[0-9a-f]+$/);
-    const response = await fetch(`${server.url}${href}`);
-    expect(response.status).toBe(200);
-    expect(response.headers.get("content-type")).toMatch(/^text\/css/);
-    const css = await response.text();
+    const stylesheet = await http.get(href);
+    expect(stylesheet.status).toBe(200);
+    expect(stylesheet.headers.get("content-type")).toMatch(/^text\/css/);
+    const css = stylesheet.html;
     expect(css.length).toBeGreaterThan(10_000);
     expect(css).not.toMatch(/GDS Transport/i);
     expect(css).not.toMatch(/light-\d+\.woff2|bold-\d+\.woff2/);
@@ -107,7 +104,7 @@ describe("the stylesheet", () => {
 describe("the accessibility statement", () => {
   let page: Page;
   beforeAll(async () => {
-    page = await load(server.url, "/accessibility");
+    page = await http.get("/accessibility");
   });
 
   test("has every section the Public Sector Bodies Accessibility Regulations require", () => {
@@ -138,7 +135,7 @@ describe("the accessibility statement", () => {
 describe("the privacy notice", () => {
   let page: Page;
   beforeAll(async () => {
-    page = await load(server.url, "/privacy");
+    page = await http.get("/privacy");
   });
 
   test("covers controller, what we hold, lawful basis, sharing, retention, rights and complaints", () => {
@@ -165,14 +162,14 @@ describe("the privacy notice", () => {
 
 describe("the start page", () => {
   test("has a start button and the 999 warning", async () => {
-    const page = await load(server.url, "/");
+    const page = await http.get("/");
     const [start] = page.doc.byClass("govuk-button--start");
     expect(text(start)).toBe("Start now");
     expect(text(page.doc.byClass("govuk-warning-text")[0])).toContain("If you are in danger now, call 999.");
   });
 
   test("stays within the page budget: HTML and CSS together at most 60 KB gzipped", async () => {
-    const page = await load(server.url, "/");
+    const page = await http.get("/");
     const href = page.doc.tag("link").find((l) => attr(l, "rel") === "stylesheet");
     const cssUrl = `${server.url}${attr(href!, "href")}`;
     const css = await (await fetch(cssUrl)).text();
@@ -200,14 +197,9 @@ describe("the start page", () => {
 describe("Exit this page, where someone at risk arrives first", () => {
   /** The sign-in cookie a browser holds after asking for a code, so the check-email page opens. */
   async function askedForACode(): Promise<string> {
-    const asked = await fetch(`${server.url}/sign-in`, {
-      method: "POST",
-      redirect: "manual",
-      headers: { "Content-Type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ email: "someone@example.org" }).toString(),
-    });
-    expect(asked.status).toBe(302);
-    return asked.headers.getSetCookie().map((header) => header.split(";")[0]).find((pair) => pair.includes("signin="))!;
+    const browser = http.browser();
+    expect((await browser.post("/sign-in", { email: "someone@example.org" })).status).toBe(302);
+    return browser.jar.get("signin")!;
   }
 
   const pagesAtRisk = [
@@ -218,10 +210,10 @@ describe("Exit this page, where someone at risk arrives first", () => {
 
   describe.each(pagesAtRisk)("$name", ({ path, cookie }) => {
     test.each([
-      { lang: "en", words: "Emergency Exit this page" },
-      { lang: "cy", words: "Argyfwng Gadael y dudalen hon" },
+      { lang: "en" as const, words: "Emergency Exit this page" },
+      { lang: "cy" as const, words: "Argyfwng Gadael y dudalen hon" },
     ])("has it first in the main content, as a plain link that works without JavaScript ($lang)", async ({ lang, words }) => {
-      const page = await load(server.url, path, { headers: { Cookie: [await cookie(), `lang=${lang}`].filter(Boolean).join("; ") } });
+      const page = await http.get(path, { cookie: await cookie(), lang });
       expect(page.status).toBe(200);
       const main = page.doc.one("main");
       const [exit, ...more] = page.doc.byClass("govuk-exit-this-page", main);

@@ -1,20 +1,19 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { startServer, type RunningServer } from "#tests/support/server";
+import { serverForThisFile } from "#tests/support/server-for-file";
 import { startServerWithMail } from "#tests/support/sign-in";
 import { Agent } from "node:http";
-import { attr, auditRows, csp, load, nonceOf, rowCounts, send, sendHeadersFirst, text, type Page, type RawReply } from "./helpers";
+import { attr, load, text, type Page, HttpClient } from "#tests/support/http-client";
+import { auditRows, csp, nonceOf, rowCounts, send, sendHeadersFirst, type RawReply } from "./helpers";
 
-let server: RunningServer;
+const server = serverForThisFile(startServer);
+const http = new HttpClient(() => server.url);
 let stylesheet: string;
 let bundle: string;
 beforeAll(async () => {
-  server = await startServer();
-  const start = await load(server.url, "/");
+  const start = await http.get("/");
   stylesheet = attr(start.doc.tag("link").find((l) => attr(l, "rel") === "stylesheet")!, "href")!;
   bundle = attr(start.doc.tag("link").find((l) => attr(l, "rel") === "modulepreload")!, "href")!;
-});
-afterAll(async () => {
-  await server.stop();
 });
 
 const pagePaths = ["/", "/cookies", "/accessibility", "/privacy", "/?lang=cy", "/no-such-page", "/?lang=fr"];
@@ -67,7 +66,7 @@ describe("the script nonce", () => {
   test("is new on every request and is on every <script> in the page", async () => {
     const nonces = new Set<string>();
     for (const path of ["/", "/", "/cookies", "/no-such-page"]) {
-      const page = await load(server.url, path);
+      const page = await http.get(path);
       const nonce = nonceOf(page.headers);
       expect(nonce).toBeTruthy();
       nonces.add(nonce!);
@@ -80,7 +79,7 @@ describe("the script nonce", () => {
 
   test("pages have nothing the policy would block: no inline handlers, no style attributes, no outside scripts", async () => {
     for (const path of pagePaths) {
-      const page = await load(server.url, path);
+      const page = await http.get(path);
       const inlineHandlers = page.doc.all((el) => el.attrs.some((a) => /^on/i.test(a.name)));
       expect(inlineHandlers.map((el) => el.tagName), path).toEqual([]);
       expect(page.doc.all((el) => attr(el, "style") !== undefined).map((el) => el.tagName), path).toEqual([]);

@@ -10,14 +10,16 @@
  */
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import Database from "better-sqlite3";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
 import { itemFieldId, pagePath, storySections, type Field, type ItemField, type StorySection } from "#app/models/story-sections";
 import { shareThroughTheJourney, startStory } from "#tests/support/share-journey";
-import { signIn, startServerWithMail, type ServerWithMail } from "#tests/support/sign-in";
-import { HtmlDocument, queryRows, text } from "./helpers";
+import { signedIn, startServerWithMail } from "#tests/support/sign-in";
+import { HtmlDocument, text, type Browser } from "#tests/support/http-client";
+import { serverForThisFile } from "#tests/support/server-for-file";
+import { queryRows } from "./helpers";
 
-let server: ServerWithMail;
-let alice: string;
+const server = serverForThisFile(startServerWithMail);
+let alice: Browser;
 let storyId: string;
 
 const GP = "Riverside Medical Practice";
@@ -64,17 +66,6 @@ for (const section of storySections as readonly StorySection[]) {
 /** The person's name goes with every share, whatever the sections. */
 const NAME = "MARK-about-name-7Q";
 
-async function post(path: string, fields: Record<string, string | string[]> = {}): Promise<Response> {
-  const body = new URLSearchParams();
-  for (const [name, value] of Object.entries(fields)) for (const v of [value].flat()) body.append(name, v);
-  return fetch(`${server.url}${path}`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: `${alice}; lang=en` },
-    body: body.toString(),
-  });
-}
-
 const query = <T>(sql: string, ...params: unknown[]) => queryRows<T>(server.databasePath, sql, ...params);
 
 /** Runs `work` on every item, `concurrency` at a time. */
@@ -86,20 +77,16 @@ async function eachOf<T>(items: T[], concurrency: number, work: (item: T) => Pro
 }
 
 beforeAll(async () => {
-  server = await startServerWithMail();
-  alice = await signIn(server, "alice@example.org");
-  storyId = await startStory(server, alice, { name: NAME });
+  alice = await signedIn(server, "alice@example.org", "en");
+  storyId = await startStory(server, alice.cookie, { name: NAME });
   for (const form of forms) {
-    const answer = await post(form.path(storyId), form.fields);
+    const answer = await alice.post(form.path(storyId), form.fields);
     if (answer.status !== 302) throw new Error(`POST ${form.path(storyId)} answered ${answer.status}`);
   }
-  const published = await post(`/stories/${storyId}/check`);
+  const published = await alice.post(`/stories/${storyId}/check`);
   if (published.headers.get("location") !== `/stories/${storyId}/published/1`) throw new Error(`publishing answered ${published.status}`);
   const [gp] = query<{ id: string }>("select id from agencies where name = ?", GP);
-  await shareThroughTheJourney(server, alice, storyId, [gp.id], "no");
-});
-afterAll(async () => {
-  await server?.stop();
+  await shareThroughTheJourney(server, alice.cookie, storyId, [gp.id], "no");
 });
 
 describe("nothing withheld ever shows", () => {
@@ -156,6 +143,7 @@ describe("nothing withheld ever shows", () => {
       const headers = { Cookie: `share-${id}=${token}; lang=en` };
       const [page, data] = await Promise.all(
         [`/shared/${id}/summary`, `/shared/${id}/summary.data`].map(async (path) => {
+          // Read as sent, not through the client: 512 pages of one template need not each go to the HTML checker.
           const response = await fetch(`${server.url}${path}`, { headers, redirect: "manual" });
           return { status: response.status, body: await response.text() };
         }),

@@ -3,11 +3,15 @@ import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { codeFrom, linkSentTo, openAsProfessional, openLink, subjectOf } from "#tests/support/professional";
 import { publishedStory, shareThroughTheJourney } from "#tests/support/share-journey";
-import { bodyOf, signIn, startServerWithMail, type ServerWithMail } from "#tests/support/sign-in";
-import { attr, auditRows, load, openReadOnly, type Page, queryRows, rowCounts, text } from "./helpers";
+import { bodyOf, emailsSentTo, signedIn, startServerWithMail, type ServerWithMail } from "#tests/support/sign-in";
+import { attr, load, type Page, text, HttpClient, type Browser, errorSummary, expectRedirect } from "#tests/support/http-client";
+import { serverForThisFile } from "#tests/support/server-for-file";
+import { auditRows, openReadOnly, queryRows, rowCounts } from "./helpers";
+import { rawKey } from "#tests/support/raw-keys";
 
-let server: ServerWithMail;
-let alice: string;
+const server = serverForThisFile(startServerWithMail);
+const http = new HttpClient(() => server.url);
+let alice: Browser;
 let storyId: string;
 /** Each agency's share of Alice's story ("About you" and "What matters"): its id and the link its inbox was sent. */
 const shares: Record<string, { id: string; link: string }> = {};
@@ -21,17 +25,6 @@ const ADVICE = "Citizens Advice Demo"; // a browser's 8 hours run out
 
 const DR_ADA = "dr.ada@nhs.example.net";
 const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
-// A key i18next could not find comes out as "namespace:key".
-const rawKey = /\b(common|govuk|story|sharing|shared|signIn):[A-Za-z0-9_.[\]-]+/;
-
-const cookies = (cookie: string | undefined, lang: string) => [cookie, `lang=${lang}`].filter(Boolean).join("; ");
-const get = (path: string, cookie?: string, lang = "en") => load(server.url, path, { headers: { Cookie: cookies(cookie, lang) } });
-const post = (path: string, cookie: string | undefined, fields: Record<string, string> = {}, lang = "en") =>
-  load(server.url, path, {
-    method: "POST",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookies(cookie, lang) },
-    body: new URLSearchParams(fields).toString(),
-  });
 
 const query = <T>(sql: string, ...params: unknown[]) => queryRows<T>(server.databasePath, sql, ...params);
 
@@ -53,10 +46,6 @@ type AccessRow = { id_hash: string; share_id: string; email: string | null; veri
 const accessOf = (cookie: string) => query<AccessRow>("select * from share_access where id_hash = ?", sha256(tokenOf(cookie)))[0];
 const shareCookies = (page: Page) => page.headers.getSetCookie().filter((header) => header.startsWith("share-"));
 const auditCount = (event: string) => auditRows(server.databasePath).filter((row) => row.event === event).length;
-
-function expectRedirect(page: Page, to: string) {
-  expect([page.status, page.headers.get("location")]).toEqual([302, to]);
-}
 
 /** A whole page in the layout, with the title GOV.UK asks for. */
 function expectPage(page: Page, status: number, title: string, service = "Tell it once – Demo Council") {
@@ -116,12 +105,6 @@ function expectTimedOut(page: Page) {
   expect(text(page.doc.one("main"))).not.toMatch(/Sam|Bess/);
 }
 
-function errorSummary(page: Page) {
-  const [summary] = page.doc.byClass("govuk-error-summary");
-  if (!summary) return [];
-  return page.doc.tag("a", summary).map((a) => ({ href: attr(a, "href"), text: text(a) }));
-}
-
 /** A refused form: 400 (or `status`), "Error:" in the title, the summary linking to each field in order. */
 function expectErrors(page: Page, errors: { href: string; text: string }[], status = 400) {
   expect(page.status).toBe(status);
@@ -152,31 +135,21 @@ function changesSinceLastView(page: Page) {
   };
 }
 
-/** Emails to `to` since `since`, after giving the mail worker time to send anything else it would. */
-async function emailsTo(to: string, since: number) {
-  await new Promise((settle) => setTimeout(settle, 700));
-  return server.mail.received.slice(since).filter((email) => email.to.includes(to));
-}
-
 /** "3 March 2027", as the 410 page writes a day sharing ended (in UTC, as shares end at the end of a UTC day). */
 const longDate = (date: Date, lang: "en" | "cy") => date.toLocaleDateString(lang === "cy" ? "cy-GB" : "en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 
 beforeAll(async () => {
-  server = await startServerWithMail();
-  alice = await signIn(server, "alice@example.org");
-  storyId = await publishedStory(server, alice);
+  alice = await signedIn(server, "alice@example.org", "en");
+  storyId = await publishedStory(server, alice.cookie);
   const agencies = query<{ id: string; name: string; contact_email: string }>("select id, name, contact_email from agencies");
   const agency = (name: string) => agencies.find((row) => row.name === name)!;
   const since = server.mail.received.length;
-  await shareThroughTheJourney(server, alice, storyId, [agency(GP).id], "yes");
-  await shareThroughTheJourney(server, alice, storyId, [HOUSING, CARE, POLICE, JOBCENTRE, ADVICE].map((name) => agency(name).id), "no");
+  await shareThroughTheJourney(server, alice.cookie, storyId, [agency(GP).id], "yes");
+  await shareThroughTheJourney(server, alice.cookie, storyId, [HOUSING, CARE, POLICE, JOBCENTRE, ADVICE].map((name) => agency(name).id), "no");
   for (const name of [GP, HOUSING, CARE, POLICE, JOBCENTRE, ADVICE]) {
     const [share] = query<{ id: string }>("select id from shares where story_id = ? and agency_id = ?", storyId, agency(name).id);
     shares[name] = { id: share.id, link: await linkSentTo(server, agency(name).contact_email, since) };
   }
-});
-afterAll(async () => {
-  await server?.stop();
 });
 
 /** Dr Ada's browser at the GP: opened the link in "opening the link", proves her address in "proving a work address". */
@@ -189,19 +162,19 @@ describe("opening the link", () => {
     const real = shares[GP].link.slice(-43);
     const before = rowCounts(server.databasePath).share_access;
     const tokens = [randomBytes(32).toString("base64url"), real.slice(0, 42), `${real}A`, `${real.slice(0, 42)}!`, shares[GP].id];
-    for (const token of tokens) expectNotFound(await get(`/shared/${encodeURIComponent(token)}`));
+    for (const token of tokens) expectNotFound(await http.get(`/shared/${encodeURIComponent(token)}`, { lang: "en" }));
     expect(rowCounts(server.databasePath).share_access).toBe(before);
   });
 
   test("a share stopped before anyone opened it: 410 saying the person stopped sharing, and no cookie", async () => {
-    expect((await post(`/stories/${storyId}/shares/${shares[CARE].id}/stop`, alice)).status).toBe(302);
-    expectGone(await get(new URL(shares[CARE].link).pathname));
+    expect((await alice.post(`/stories/${storyId}/shares/${shares[CARE].id}/stop`)).status).toBe(302);
+    expectGone(await http.get(new URL(shares[CARE].link).pathname, { lang: "en" }));
     expect(query("select * from share_access where share_id = ?", shares[CARE].id)).toEqual([]);
   });
 
   test("an active link is swapped for a cookie for /shared/ only, and leads to an address without the token", async () => {
     const token = shares[GP].link.slice(-43);
-    const page = await get(new URL(shares[GP].link).pathname);
+    const page = await http.get(new URL(shares[GP].link).pathname, { lang: "en" });
     expectRedirect(page, `/shared/${shares[GP].id}/email`);
     expect(page.headers.get("location")).not.toContain(token);
 
@@ -223,7 +196,7 @@ describe("opening the link", () => {
 
   test("the same browser opening the link again keeps its access: no new cookie, no new access", async () => {
     const before = rowCounts(server.databasePath).share_access;
-    const page = await get(new URL(shares[GP].link).pathname, gp);
+    const page = await http.get(new URL(shares[GP].link).pathname, { cookie: gp, lang: "en" });
     expectRedirect(page, `/shared/${shares[GP].id}/email`);
     expect(shareCookies(page)).toEqual([]);
     expect(rowCounts(server.databasePath).share_access).toBe(before);
@@ -264,11 +237,11 @@ describe("kept out of search engines and caches", () => {
 
   test("every answer under /shared/ says noindex and no-store; every page has the robots meta tag", async () => {
     const answers = [
-      await get(new URL(shares[GP].link).pathname, gp),
-      await get(new URL(shares[CARE].link).pathname),
-      await get(sharedPath(GP, "email"), gp),
-      await get(sharedPath(GP, "summary")),
-      await get(sharedPath(GP, "summary"), gp),
+      await http.get(new URL(shares[GP].link).pathname, { cookie: gp, lang: "en" }),
+      await http.get(new URL(shares[CARE].link).pathname, { lang: "en" }),
+      await http.get(sharedPath(GP, "email"), { cookie: gp, lang: "en" }),
+      await http.get(sharedPath(GP, "summary"), { lang: "en" }),
+      await http.get(sharedPath(GP, "summary"), { cookie: gp, lang: "en" }),
     ];
     expect(answers.map((page) => page.status)).toEqual([302, 410, 200, 404, 302]);
     for (const page of answers) {
@@ -299,13 +272,13 @@ describe("the pages behind the link need this browser's cookie for that share", 
     for (const { id, cookie } of attempts) {
       for (const page of ["email", "code", "summary", "received"]) {
         const path = `/shared/${id}/${page}`;
-        const got = await get(path, cookie);
+        const got = await http.get(path, { cookie: cookie, lang: "en" });
         if (got.status === 404) expectNotOpenHere(got);
         answers.push(`GET ${path} ${got.status}`);
         expected.push(`GET ${path} 404`);
         // The summary has no form: see "the summary has no form" below.
         if (page === "summary") continue;
-        answers.push(`POST ${path} ${(await post(path, cookie, fields)).status}`);
+        answers.push(`POST ${path} ${(await http.post(path, fields, { cookie: cookie, lang: "en" })).status}`);
         expected.push(`POST ${path} 404`);
       }
     }
@@ -317,13 +290,13 @@ describe("the pages behind the link need this browser's cookie for that share", 
 describe("proving a work address", () => {
   test("until an address is proven, the summary, the reply page and the code page lead to the work email page, and nothing is kept", async () => {
     const before = rowCounts(server.databasePath);
-    for (const page of ["summary", "received", "code"] as const) expectRedirect(await get(sharedPath(GP, page), gp), sharedPath(GP, "email"));
-    expectRedirect(await post(sharedPath(GP, "received"), gp, { name: "Someone", role: "Someone else" }), sharedPath(GP, "email"));
+    for (const page of ["summary", "received", "code"] as const) expectRedirect(await http.get(sharedPath(GP, page), { cookie: gp, lang: "en" }), sharedPath(GP, "email"));
+    expectRedirect(await http.post(sharedPath(GP, "received"), { name: "Someone", role: "Someone else" }, { cookie: gp, lang: "en" }), sharedPath(GP, "email"));
     expect(rowCounts(server.databasePath)).toEqual(before);
   });
 
   test("the work email page names the agency and nothing of the person or the story", async () => {
-    const page = await get(sharedPath(GP, "email"), gp);
+    const page = await http.get(sharedPath(GP, "email"), { cookie: gp, lang: "en" });
     expectPage(page, 200, "Enter your work email address");
     expect(page.doc.h1).toBe("Enter your work email address");
     expect(text(page.doc.byClass("govuk-caption-l")[0])).toBe(`Story shared with ${GP}`);
@@ -333,8 +306,8 @@ describe("proving a work address", () => {
 
   test("no address, or one not written as an address: 400 with the error linked to the field, nothing sent", async () => {
     const before = rowCounts(server.databasePath);
-    expectErrors(await post(sharedPath(GP, "email"), gp, { email: "" }), [{ href: "#email", text: "Enter your work email address" }]);
-    const badFormat = await post(sharedPath(GP, "email"), gp, { email: "dr.ada" });
+    expectErrors(await http.post(sharedPath(GP, "email"), { email: "" }, { cookie: gp, lang: "en" }), [{ href: "#email", text: "Enter your work email address" }]);
+    const badFormat = await http.post(sharedPath(GP, "email"), { email: "dr.ada" }, { cookie: gp, lang: "en" });
     expectErrors(badFormat, [{ href: "#email", text: "Enter an email address in the correct format, like name@example.com" }]);
     expect(inputValue(badFormat, "email")).toBe("dr.ada");
     expect(rowCounts(server.databasePath)).toEqual(before);
@@ -343,7 +316,7 @@ describe("proving a work address", () => {
   test("an address anywhere but exactly at the agency's domain: 400 naming the agency and its domain, nothing sent", async () => {
     const before = rowCounts(server.databasePath);
     for (const email of ["dr.ada@gmail.com", "dr.ada@evil-nhs.example.net", "dr.ada@nhs.example.net.evil.org", "dr.ada@mail.nhs.example.net"]) {
-      const page = await post(sharedPath(GP, "email"), gp, { email });
+      const page = await http.post(sharedPath(GP, "email"), { email }, { cookie: gp, lang: "en" });
       expectErrors(page, [{ href: "#email", text: `Enter your work email address at ${GP}, ending in @nhs.example.net` }]);
       expect(inputValue(page, "email")).toBe(email);
     }
@@ -353,14 +326,14 @@ describe("proving a work address", () => {
   test("an agency with two domains names both, and takes an address at the second", async () => {
     const opened = await openLink(shares[HOUSING].link);
     housing = opened.cookie;
-    const wrong = await post(sharedPath(HOUSING, "email"), housing, { email: "officer@example.org" });
+    const wrong = await http.post(sharedPath(HOUSING, "email"), { email: "officer@example.org" }, { cookie: housing, lang: "en" });
     expectErrors(wrong, [{ href: "#email", text: `Enter your work email address at ${HOUSING}, ending in @demo-council.example.org or @housing.demo-council.example.org` }]);
 
     const officer = "officer@housing.demo-council.example.org";
     const since = server.mail.received.length;
-    expectRedirect(await post(sharedPath(HOUSING, "email"), housing, { email: officer }), sharedPath(HOUSING, "code"));
+    expectRedirect(await http.post(sharedPath(HOUSING, "email"), { email: officer }, { cookie: housing, lang: "en" }), sharedPath(HOUSING, "code"));
     const code = codeFrom(await server.mail.nextEmailTo(officer, since));
-    const verified = await post(sharedPath(HOUSING, "code"), housing, { code });
+    const verified = await http.post(sharedPath(HOUSING, "code"), { code }, { cookie: housing, lang: "en" });
     expectRedirect(verified, sharedPath(HOUSING, "summary"));
     housing = shareCookies(verified)[0].split(";")[0];
     expect(accessOf(housing)).toMatchObject({ email: officer });
@@ -369,7 +342,7 @@ describe("proving a work address", () => {
   let firstCode = "";
   test("the right domain: a code emailed to that address, naming the agency and nothing of the person or the story", async () => {
     const since = server.mail.received.length;
-    expectRedirect(await post(sharedPath(GP, "email"), gp, { email: " Dr.Ada@NHS.example.net " }), sharedPath(GP, "code"));
+    expectRedirect(await http.post(sharedPath(GP, "email"), { email: " Dr.Ada@NHS.example.net " }, { cookie: gp, lang: "en" }), sharedPath(GP, "code"));
     const email = await server.mail.nextEmailTo(DR_ADA, since);
     expect(subjectOf(email)).toBe(`Your code to read a story shared with ${GP}`);
     const body = bodyOf(email);
@@ -378,38 +351,38 @@ describe("proving a work address", () => {
     expect(body).not.toMatch(/Sam|Jones|Bess|alice|\/shared\//);
     firstCode = codeFrom(email);
 
-    const page = await get(sharedPath(GP, "code"), gp);
+    const page = await http.get(sharedPath(GP, "code"), { cookie: gp, lang: "en" });
     expectPage(page, 200, "Check your email");
     expect(text(page.doc.one("main"))).toContain(`We have sent a code to ${DR_ADA}.`);
     expect(page.html).not.toMatch(/Sam|Jones|Bess/);
   });
 
   test("a code not written as one, a wrong code, then five wrong: refused, and then even the right code is", async () => {
-    expectErrors(await post(sharedPath(GP, "code"), gp, { code: "" }), [{ href: "#code", text: "Enter the code from your email" }]);
-    expectErrors(await post(sharedPath(GP, "code"), gp, { code: "12345" }), [{ href: "#code", text: "The code must be 6 numbers" }]);
+    expectErrors(await http.post(sharedPath(GP, "code"), { code: "" }, { cookie: gp, lang: "en" }), [{ href: "#code", text: "Enter the code from your email" }]);
+    expectErrors(await http.post(sharedPath(GP, "code"), { code: "12345" }, { cookie: gp, lang: "en" }), [{ href: "#code", text: "The code must be 6 numbers" }]);
     const wrong = firstCode === "000000" ? "111111" : "000000";
     for (let attempt = 1; attempt <= 4; attempt++) {
-      expectErrors(await post(sharedPath(GP, "code"), gp, { code: wrong }), [{ href: "#code", text: "The code is not right. Check the email we sent and try again" }]);
+      expectErrors(await http.post(sharedPath(GP, "code"), { code: wrong }, { cookie: gp, lang: "en" }), [{ href: "#code", text: "The code is not right. Check the email we sent and try again" }]);
     }
     const tooMany = [{ href: "#code", text: "You have entered the wrong code too many times. Select ‘Send a new code’ to get another one" }];
-    expectErrors(await post(sharedPath(GP, "code"), gp, { code: wrong }), tooMany);
-    expectErrors(await post(sharedPath(GP, "code"), gp, { code: firstCode }), tooMany);
+    expectErrors(await http.post(sharedPath(GP, "code"), { code: wrong }, { cookie: gp, lang: "en" }), tooMany);
+    expectErrors(await http.post(sharedPath(GP, "code"), { code: firstCode }, { cookie: gp, lang: "en" }), tooMany);
     expect(accessOf(gp)).toMatchObject({ email: null, verified_at: null });
   });
 
   let freshCode = "";
   test("Send a new code: emailed again, said on the page; a code past its 15 minutes is refused", async () => {
     let since = server.mail.received.length;
-    const resent = await post(sharedPath(GP, "code"), gp, { intent: "resend" });
+    const resent = await http.post(sharedPath(GP, "code"), { intent: "resend" }, { cookie: gp, lang: "en" });
     expectPage(resent, 200, "Check your email");
     expect(text(resent.doc.byClass("govuk-notification-banner")[0])).toContain(`We have sent a new code to ${DR_ADA}.`);
     const second = codeFrom(await server.mail.nextEmailTo(DR_ADA, since));
 
     write("update sign_in_codes set expires_at = ? where share_access_id = ? and used_at is null", Date.now() - 1000, sha256(tokenOf(gp)));
-    expectErrors(await post(sharedPath(GP, "code"), gp, { code: second }), [{ href: "#code", text: "That code has expired. Select ‘Send a new code’ to get another one" }]);
+    expectErrors(await http.post(sharedPath(GP, "code"), { code: second }, { cookie: gp, lang: "en" }), [{ href: "#code", text: "That code has expired. Select ‘Send a new code’ to get another one" }]);
 
     since = server.mail.received.length;
-    expect((await post(sharedPath(GP, "code"), gp, { intent: "resend" })).status).toBe(200);
+    expect((await http.post(sharedPath(GP, "code"), { intent: "resend" }, { cookie: gp, lang: "en" })).status).toBe(200);
     freshCode = codeFrom(await server.mail.nextEmailTo(DR_ADA, since));
   });
 
@@ -417,7 +390,7 @@ describe("proving a work address", () => {
     const verifiedBefore = auditCount("share_access_verified");
     // Someone who had this browser's cookie before the address was proven (planted it, or copied it) holds `before`.
     const before = gp;
-    const page = await post(sharedPath(GP, "code"), gp, { code: `${freshCode.slice(0, 3)} ${freshCode.slice(3)}` });
+    const page = await http.post(sharedPath(GP, "code"), { code: `${freshCode.slice(0, 3)} ${freshCode.slice(3)}` }, { cookie: gp, lang: "en" });
     expectRedirect(page, sharedPath(GP, "summary"));
     const [setCookie, ...more] = shareCookies(page);
     expect(more).toEqual([]);
@@ -425,7 +398,7 @@ describe("proving a work address", () => {
     gp = setCookie.split(";")[0];
     expect(gp).not.toBe(before);
     expect(accessOf(before)).toBeUndefined();
-    for (const path of [sharedPath(GP, "summary"), sharedPath(GP, "received"), sharedPath(GP, "email")]) expect((await get(path, before)).status).toBe(404);
+    for (const path of [sharedPath(GP, "summary"), sharedPath(GP, "received"), sharedPath(GP, "email")]) expect((await http.get(path, { cookie: before, lang: "en" })).status).toBe(404);
     expect(query("select * from share_views where share_id = ?", shares[GP].id)).toEqual([]);
     const access = accessOf(gp);
     expect(access).toMatchObject({ share_id: shares[GP].id, email: DR_ADA });
@@ -439,25 +412,25 @@ describe("proving a work address", () => {
   test("a used code proves nothing again: not in the same browser, nor in another", async () => {
     const access = accessOf(gp);
     const verifiedBefore = auditCount("share_access_verified");
-    const again = await post(sharedPath(GP, "code"), gp, { code: freshCode });
+    const again = await http.post(sharedPath(GP, "code"), { code: freshCode }, { cookie: gp, lang: "en" });
     expectRedirect(again, sharedPath(GP, "summary"));
     expect(shareCookies(again)).toEqual([]);
     expect(accessOf(gp)).toEqual(access);
 
     const other = (await openLink(shares[GP].link)).cookie;
     const since = server.mail.received.length;
-    expectRedirect(await post(sharedPath(GP, "email"), other, { email: DR_ADA }), sharedPath(GP, "code"));
+    expectRedirect(await http.post(sharedPath(GP, "email"), { email: DR_ADA }, { cookie: other, lang: "en" }), sharedPath(GP, "code"));
     await server.mail.nextEmailTo(DR_ADA, since);
-    expectErrors(await post(sharedPath(GP, "code"), other, { code: freshCode }), [{ href: "#code", text: "The code is not right. Check the email we sent and try again" }]);
+    expectErrors(await http.post(sharedPath(GP, "code"), { code: freshCode }, { cookie: other, lang: "en" }), [{ href: "#code", text: "The code is not right. Check the email we sent and try again" }]);
     expect(accessOf(other)).toMatchObject({ email: null, verified_at: null });
     expect(auditCount("share_access_verified")).toBe(verifiedBefore);
   });
 
   test("a sixth code for one address within the hour: 429 with the message, nothing sent", async () => {
     const browser = (await openLink(shares[GP].link)).cookie;
-    for (let i = 0; i < 5; i++) expectRedirect(await post(sharedPath(GP, "email"), browser, { email: "busy@nhs.example.net" }), sharedPath(GP, "code"));
+    for (let i = 0; i < 5; i++) expectRedirect(await http.post(sharedPath(GP, "email"), { email: "busy@nhs.example.net" }, { cookie: browser, lang: "en" }), sharedPath(GP, "code"));
     const before = rowCounts(server.databasePath);
-    const page = await post(sharedPath(GP, "email"), browser, { email: "busy@nhs.example.net" });
+    const page = await http.post(sharedPath(GP, "email"), { email: "busy@nhs.example.net" }, { cookie: browser, lang: "en" });
     expectErrors(page, [{ href: "#email", text: "You have asked for too many codes for this email address. Wait an hour, then try again" }], 429);
     const after = rowCounts(server.databasePath);
     expect([after.outbox, after.sign_in_codes]).toEqual([before.outbox, before.sign_in_codes]);
@@ -466,7 +439,7 @@ describe("proving a work address", () => {
 
 describe("reading the summary", () => {
   test("the person's name, the parts shared and what they agreed; nothing marked as changed on a first view", async () => {
-    const page = await get(sharedPath(GP, "summary"), gp);
+    const page = await http.get(sharedPath(GP, "summary"), { cookie: gp, lang: "en" });
     expectPage(page, 200, "Sam Jones’s story");
     expect(page.doc.h1).toBe("Sam Jones’s story");
     expect(text(page.doc.byClass("govuk-caption-l")[0])).toBe(`Story shared with ${GP}`);
@@ -490,14 +463,14 @@ describe("reading the summary", () => {
   test("GETs change nothing but the access log: one line for each read of the summary", async () => {
     const before = rowCounts(server.databasePath);
     const answers = [
-      (await get(sharedPath(GP, "summary"), gp)).status,
-      (await get(`${sharedPath(GP, "summary")}.data`, gp)).status,
-      (await get(sharedPath(GP, "received"), gp)).status,
+      (await http.get(sharedPath(GP, "summary"), { cookie: gp, lang: "en" })).status,
+      (await http.get(`${sharedPath(GP, "summary")}.data`, { cookie: gp, lang: "en" })).status,
+      (await http.get(sharedPath(GP, "received"), { cookie: gp, lang: "en" })).status,
     ];
     expect(answers).toEqual([200, 200, 200]);
     // The verified browser is sent on to the summary, from the link too, keeping its cookie.
     for (const path of [sharedPath(GP, "email"), sharedPath(GP, "code"), new URL(shares[GP].link).pathname]) {
-      const page = await get(path, gp);
+      const page = await http.get(path, { cookie: gp, lang: "en" });
       expectRedirect(page, sharedPath(GP, "summary"));
       expect(shareCookies(page)).toEqual([]);
     }
@@ -505,8 +478,8 @@ describe("reading the summary", () => {
   });
 
   test("the person sees who opened it, when, and which version", async () => {
-    expect((await get(sharedPath(HOUSING, "summary"), housing)).status).toBe(200);
-    const page = await get(`/stories/${storyId}/shares`, alice);
+    expect((await http.get(sharedPath(HOUSING, "summary"), { cookie: housing, lang: "en" })).status).toBe(200);
+    const page = await alice.get(`/stories/${storyId}/shares`);
     const opened = (agency: string) => {
       const card = page.doc.byClass("govuk-summary-card").find((c) => text(c).startsWith(agency))!;
       const row = page.doc.byClass("govuk-summary-list__row", card).find((r) => text(r).startsWith("Opened"))!;
@@ -524,14 +497,14 @@ describe("reading the summary", () => {
 
 describe("letting the person know it was received", () => {
   test("name and role are needed and each has a limit, as has the message: 400, errors in field order, nothing kept or sent", async () => {
-    const page = await get(sharedPath(GP, "received"), gp);
+    const page = await http.get(sharedPath(GP, "received"), { cookie: gp, lang: "en" });
     expectPage(page, 200, "Let Sam know you’ve received this");
     const before = rowCounts(server.databasePath);
-    expectErrors(await post(sharedPath(GP, "received"), gp, { name: " ", role: "", message: "" }), [
+    expectErrors(await http.post(sharedPath(GP, "received"), { name: " ", role: "", message: "" }, { cookie: gp, lang: "en" }), [
       { href: "#name", text: "Enter your name" },
       { href: "#role", text: "Enter your role" },
     ]);
-    const long = await post(sharedPath(GP, "received"), gp, { name: "N".repeat(101), role: "R".repeat(101), message: "M".repeat(501) });
+    const long = await http.post(sharedPath(GP, "received"), { name: "N".repeat(101), role: "R".repeat(101), message: "M".repeat(501) }, { cookie: gp, lang: "en" });
     expectErrors(long, [
       { href: "#name", text: "Your name must be 100 characters or fewer" },
       { href: "#role", text: "Your role must be 100 characters or fewer" },
@@ -544,14 +517,14 @@ describe("letting the person know it was received", () => {
   test("a reply is kept, the person is emailed who replied but not the message, and the summary thanks the replier", async () => {
     const since = server.mail.received.length;
     const message = "REPLY-MESSAGE-7Q: we will call you on Tuesday.";
-    const sent = await post(sharedPath(GP, "received"), gp, { name: "Dr Siân O'Brien", role: "Duty GP", message });
+    const sent = await http.post(sharedPath(GP, "received"), { name: "Dr Siân O'Brien", role: "Duty GP", message }, { cookie: gp, lang: "en" });
     expectRedirect(sent, `${sharedPath(GP, "summary")}?received=1`);
     expect(query("select email, name, role, message from share_replies where share_id = ?", shares[GP].id)).toEqual([
       { email: DR_ADA, name: "Dr Siân O'Brien", role: "Duty GP", message },
     ]);
 
     const email = await server.mail.nextEmailTo("alice@example.org", since);
-    expect(await emailsTo("alice@example.org", since)).toHaveLength(1);
+    expect(await emailsSentTo(server, "alice@example.org", since)).toHaveLength(1);
     expect(subjectOf(email)).toBe(`${GP} has received your story`);
     const body = bodyOf(email);
     expect(body).toContain(`Dr Siân O'Brien (Duty GP) at ${GP} has let you know they received the story you shared using Tell it once.`);
@@ -559,12 +532,12 @@ describe("letting the person know it was received", () => {
     expect(body).not.toMatch(/REPLY-MESSAGE|Tuesday/);
     expect(JSON.stringify(auditRows(server.databasePath))).not.toContain("REPLY-MESSAGE");
 
-    const thanked = await get(sent.headers.get("location")!, gp);
+    const thanked = await http.get(sent.headers.get("location")!, { cookie: gp, lang: "en" });
     expect(text(thanked.doc.byClass("govuk-notification-banner")[0])).toContain("You have let Sam know you received their story.");
   });
 
   test("the person's page shows who replied, in what role, from which address, and the message", async () => {
-    const page = await get(`/stories/${storyId}/shares`, alice);
+    const page = await alice.get(`/stories/${storyId}/shares`);
     const card = page.doc.byClass("govuk-summary-card").find((c) => text(c).startsWith(GP))!;
     const [reply, ...more] = page.doc.tag("li", page.doc.byClass("app-replies", card)[0]);
     expect(more).toEqual([]);
@@ -580,7 +553,7 @@ describe("a reply's name and role, which go into the person's email word for wor
     const before = rowCounts(server.databasePath);
     const since = server.mail.received.length;
     // U+202E shows what follows backwards: "Dr Jo Bloggs (Duty GP)" could be made to read as anything.
-    const page = await post(sharedPath(GP, "received"), gp, { name: "Dr Jo \u202Eevil", role: "Duty\u0007 GP", message: "Hello" });
+    const page = await http.post(sharedPath(GP, "received"), { name: "Dr Jo \u202Eevil", role: "Duty\u0007 GP", message: "Hello" }, { cookie: gp, lang: "en" });
     expectErrors(page, [
       { href: "#name", text: `Your name ${hidden}` },
       { href: "#role", text: `Your role ${hidden}` },
@@ -590,9 +563,9 @@ describe("a reply's name and role, which go into the person's email word for wor
     // eslint-disable-next-line no-control-regex -- the test is that this control character was taken out
     expect(page.html).not.toMatch(/[\u202E\u0007]/);
     expect(rowCounts(server.databasePath)).toEqual(before);
-    expect(await emailsTo("alice@example.org", since)).toEqual([]);
+    expect(await emailsSentTo(server, "alice@example.org", since)).toEqual([]);
 
-    const welsh = await post(sharedPath(GP, "received"), gp, { name: "\u2066Jo", role: "GP" }, "cy");
+    const welsh = await http.post(sharedPath(GP, "received"), { name: "\u2066Jo", role: "GP" }, { cookie: gp, lang: "cy" });
     expect(welsh.status).toBe(400);
     expect(errorSummary(welsh)).toEqual([
       { href: "#name", text: "Ni all eich enw gynnwys nodau cudd, fel rhai sy’n newid cyfeiriad testun. Rydym wedi’u tynnu allan – gwiriwch ef a rhowch gynnig arall arni" },
@@ -602,7 +575,7 @@ describe("a reply's name and role, which go into the person's email word for wor
 
   test("line breaks typed or pasted into them become spaces: the reply is kept, and emailed, on one line", async () => {
     const since = server.mail.received.length;
-    const sent = await post(sharedPath(GP, "received"), gp, { name: "Dr Jo\r\nBloggs", role: "Duty\nGP\n", message: "Line one\r\nLine two" });
+    const sent = await http.post(sharedPath(GP, "received"), { name: "Dr Jo\r\nBloggs", role: "Duty\nGP\n", message: "Line one\r\nLine two" }, { cookie: gp, lang: "en" });
     expectRedirect(sent, `${sharedPath(GP, "summary")}?received=1`);
     const [reply] = query<{ name: string; role: string; message: string }>(
       "select name, role, message from share_replies where share_id = ? and name like 'Dr Jo%'",
@@ -618,11 +591,11 @@ describe("a new version of the story", () => {
   test("Changed since you last viewed marks what changed for someone who saw the old version, once, and for no one else", async () => {
     // A colleague who reads in Welsh saw version 1 too.
     const meddyg = (await openAsProfessional(server, shares[GP].link, "meddyg@nhs.example.net")).cookie;
-    expect(changesSinceLastView(await get(sharedPath(GP, "summary"), meddyg, "cy"))).toBeNull();
-    expect((await post(`/stories/${storyId}/matters`, alice, { matters: "My dog, Bess, and the allotment.", intent: "continue" })).status).toBe(302);
-    expectRedirect(await post(`/stories/${storyId}/check`, alice), `/stories/${storyId}/published/2`);
+    expect(changesSinceLastView(await http.get(sharedPath(GP, "summary"), { cookie: meddyg, lang: "cy" }))).toBeNull();
+    expect((await alice.post(`/stories/${storyId}/matters`, { matters: "My dog, Bess, and the allotment.", intent: "continue" })).status).toBe(302);
+    expectRedirect(await alice.post(`/stories/${storyId}/check`), `/stories/${storyId}/published/2`);
 
-    const updated = await get(sharedPath(GP, "summary"), gp);
+    const updated = await http.get(sharedPath(GP, "summary"), { cookie: gp, lang: "en" });
     expect(changedSections(updated)).toEqual(["matters"]);
     // Said at the top, with a link to each changed part's heading.
     const when = "\\d{1,2} \\w+ \\d{4} at \\d{1,2}:\\d{2}(am|pm)";
@@ -632,20 +605,20 @@ describe("a new version of the story", () => {
       links: [["What matters to me", "#summary-matters"]],
     });
     expect(updated.doc.all((el) => attr(el, "id") === "summary-matters")).toHaveLength(1);
-    const welsh = changesSinceLastView(await get(sharedPath(GP, "summary"), meddyg, "cy"));
+    const welsh = changesSinceLastView(await http.get(sharedPath(GP, "summary"), { cookie: meddyg, lang: "cy" }));
     expect(welsh).toMatchObject({ title: "Wedi newid ers i chi edrych ddiwethaf", links: [["Beth sy’n bwysig i mi", "#summary-matters"]] });
     expect(welsh!.heading).toMatch(/^Gwnaethoch chi edrych ddiwethaf ar fersiwn 1 ar .+\. Dyma fersiwn 2\.$/);
     expect(text(updated.doc.one("main"))).toContain("My dog, Bess, and the allotment.");
     expect(text(updated.doc.byClass("app-consent-panel")[0])).toContain("Version 2. They chose to keep you up to date");
-    const again = await get(sharedPath(GP, "summary"), gp);
+    const again = await http.get(sharedPath(GP, "summary"), { cookie: gp, lang: "en" });
     expect([changedSections(again), changesSinceLastView(again)]).toEqual([[], null]);
 
     const colleague = (await openAsProfessional(server, shares[GP].link, "nurse@nhs.example.net")).cookie;
-    const first = await get(sharedPath(GP, "summary"), colleague);
+    const first = await http.get(sharedPath(GP, "summary"), { cookie: colleague, lang: "en" });
     expect([changedSections(first), changesSinceLastView(first)]).toEqual([[], null]);
 
     // Housing was shared version 1 only: it still sees that, and nothing has changed for it.
-    const housingPage = await get(sharedPath(HOUSING, "summary"), housing);
+    const housingPage = await http.get(sharedPath(HOUSING, "summary"), { cookie: housing, lang: "en" });
     expect(text(housingPage.doc.one("main"))).toContain("My dog, Bess.");
     expect(text(housingPage.doc.one("main"))).not.toContain("allotment");
     expect([changedSections(housingPage), changesSinceLastView(housingPage)]).toEqual([[], null]);
@@ -658,37 +631,37 @@ describe("access that runs out, is withdrawn or ends", () => {
   test("finishing reading on a device ends that browser's access at once, and nobody else's", async () => {
     const desk = (await openAsProfessional(server, shares[GP].link, "desk@nhs.example.net")).cookie;
     const colleague = (await openAsProfessional(server, shares[GP].link, "colleague@nhs.example.net")).cookie;
-    const summary = await get(sharedPath(GP, "summary"), desk);
+    const summary = await http.get(sharedPath(GP, "summary"), { cookie: desk, lang: "en" });
     expect(summary.doc.all((el) => el.tagName === "form" && attr(el, "action") === `/shared/${shares[GP].id}/finish`)).toHaveLength(1);
     const finishes = auditCount("share_access_finished");
 
-    const finished = await post(`/shared/${shares[GP].id}/finish`, desk);
+    const finished = await http.post(`/shared/${shares[GP].id}/finish`, {}, { cookie: desk, lang: "en" });
     expectRedirect(finished, "/shared/finished");
     expect(shareCookies(finished)).toEqual([`share-${shares[GP].id}=; Path=/shared/; Max-Age=0; HttpOnly; SameSite=Lax`]);
     expect(accessOf(desk)).toBeUndefined();
     expect(auditCount("share_access_finished")).toBe(finishes + 1);
-    for (const page of pages) expectNotOpenHere(await get(sharedPath(GP, page), desk));
-    expect((await get(sharedPath(GP, "summary"), colleague)).status).toBe(200);
+    for (const page of pages) expectNotOpenHere(await http.get(sharedPath(GP, page), { cookie: desk, lang: "en" }));
+    expect((await http.get(sharedPath(GP, "summary"), { cookie: colleague, lang: "en" })).status).toBe(200);
 
-    const page = await get("/shared/finished");
+    const page = await http.get("/shared/finished", { lang: "en" });
     expectPage(page, 200, "You have finished reading");
-    const welsh = await get("/shared/finished", undefined, "cy");
+    const welsh = await http.get("/shared/finished", { lang: "cy" });
     expect(welsh.doc.h1).toBe("Rydych chi wedi gorffen darllen");
     // Without access there is nothing to finish, and nothing is said about the share.
-    expectNotOpenHere(await post(`/shared/${shares[GP].id}/finish`, desk));
+    expectNotOpenHere(await http.post(`/shared/${shares[GP].id}/finish`, {}, { cookie: desk, lang: "en" }));
   });
 
   test("Back or a bookmark after finishing says the story is not open on this device and how to open it, as for an id never opened here", async () => {
     const desk = (await openAsProfessional(server, shares[GP].link, "desk@nhs.example.net")).cookie;
-    expectRedirect(await post(`/shared/${shares[GP].id}/finish`, desk), "/shared/finished");
+    expectRedirect(await http.post(`/shared/${shares[GP].id}/finish`, {}, { cookie: desk, lang: "en" }), "/shared/finished");
     const madeUp = "00000000-0000-4000-8000-000000000000";
     for (const lang of ["en", "cy"] as const) {
       const answers = [
-        await get(sharedPath(GP, "summary"), desk, lang),
-        await get(`${sharedPath(GP, "summary")}.data`, desk, lang),
-        await get(sharedPath(GP, "summary"), undefined, lang),
-        await get(`/shared/${madeUp}/summary`, undefined, lang),
-        await get(`/shared/${madeUp}/received`, `share-${madeUp}=${tokenOf(desk)}`, lang),
+        await http.get(sharedPath(GP, "summary"), { cookie: desk, lang }),
+        await http.get(`${sharedPath(GP, "summary")}.data`, { cookie: desk, lang }),
+        await http.get(sharedPath(GP, "summary"), { lang }),
+        await http.get(`/shared/${madeUp}/summary`, { lang }),
+        await http.get(`/shared/${madeUp}/received`, { cookie: `share-${madeUp}=${tokenOf(desk)}`, lang }),
       ];
       const pages = answers.filter((_, n) => n !== 1);
       for (const page of pages) expectNotOpenHere(page, lang);
@@ -703,14 +676,14 @@ describe("access that runs out, is withdrawn or ends", () => {
 
   test("after its 8 hours a browser gets 401 on every page; opening the link again starts afresh", async () => {
     adviser = (await openAsProfessional(server, shares[ADVICE].link, "adviser@citizensadvice-demo.example.org")).cookie;
-    expect((await get(sharedPath(ADVICE, "summary"), adviser)).status).toBe(200);
+    expect((await http.get(sharedPath(ADVICE, "summary"), { cookie: adviser, lang: "en" })).status).toBe(200);
     write("update share_access set expires_at = ? where id_hash = ?", Date.now() - 1000, sha256(tokenOf(adviser)));
 
     const before = rowCounts(server.databasePath);
-    for (const page of pages) expectTimedOut(await get(sharedPath(ADVICE, page), adviser));
+    for (const page of pages) expectTimedOut(await http.get(sharedPath(ADVICE, page), { cookie: adviser, lang: "en" }));
     expect(rowCounts(server.databasePath)).toEqual(before);
 
-    const reopened = await get(new URL(shares[ADVICE].link).pathname, adviser);
+    const reopened = await http.get(new URL(shares[ADVICE].link).pathname, { cookie: adviser, lang: "en" });
     expectRedirect(reopened, sharedPath(ADVICE, "email"));
     const [setCookie] = shareCookies(reopened);
     expect(setCookie).toMatch(new RegExp(`^share-${shares[ADVICE].id}=[A-Za-z0-9_-]{43}; Path=/shared/; Max-Age=3600;`));
@@ -721,34 +694,34 @@ describe("access that runs out, is withdrawn or ends", () => {
 
   test("after its 8 hours a reply is refused with 401 and nothing is kept or sent", async () => {
     const before = rowCounts(server.databasePath);
-    const page = await post(sharedPath(ADVICE, "received"), adviser, { name: "A Adviser", role: "Adviser" });
+    const page = await http.post(sharedPath(ADVICE, "received"), { name: "A Adviser", role: "Adviser" }, { cookie: adviser, lang: "en" });
     expect([page.status, page.doc.h1]).toEqual([401, "Your access to this story has timed out"]);
     expect(rowCounts(server.databasePath)).toEqual(before);
   });
 
   test("stopped by the person: a browser that could read it gets 410 on every page at once, its data too", async () => {
     coach = (await openAsProfessional(server, shares[JOBCENTRE].link, "coach@dwp.example.net")).cookie;
-    expect((await get(sharedPath(JOBCENTRE, "summary"), coach)).status).toBe(200);
-    expect((await post(`/stories/${storyId}/shares/${shares[JOBCENTRE].id}/stop`, alice)).status).toBe(302);
+    expect((await http.get(sharedPath(JOBCENTRE, "summary"), { cookie: coach, lang: "en" })).status).toBe(200);
+    expect((await alice.post(`/stories/${storyId}/shares/${shares[JOBCENTRE].id}/stop`)).status).toBe(302);
 
     const before = rowCounts(server.databasePath);
-    for (const page of pages) expectGone(await get(sharedPath(JOBCENTRE, page), coach));
-    const data = await get(`${sharedPath(JOBCENTRE, "summary")}.data`, coach);
+    for (const page of pages) expectGone(await http.get(sharedPath(JOBCENTRE, page), { cookie: coach, lang: "en" }));
+    const data = await http.get(`${sharedPath(JOBCENTRE, "summary")}.data`, { cookie: coach, lang: "en" });
     expect(data.status).toBe(410);
     expect(data.html).not.toMatch(/Sam|Bess/);
     expect(rowCounts(server.databasePath)).toEqual(before);
     // The link too; a refused link is written in the audit log.
     const refused = auditCount("share_link_refused");
-    expectGone(await get(new URL(shares[JOBCENTRE].link).pathname, coach));
+    expectGone(await http.get(new URL(shares[JOBCENTRE].link).pathname, { cookie: coach, lang: "en" }));
     expect(auditCount("share_link_refused")).toBe(refused + 1);
   });
 
   test("stopped by the person: every form is refused with 410 and nothing is kept or sent", async () => {
     const before = rowCounts(server.databasePath);
     const forms = [
-      await post(sharedPath(JOBCENTRE, "received"), coach, { name: "A Coach", role: "Work coach", message: "Hello" }),
-      await post(sharedPath(JOBCENTRE, "email"), coach, { email: "coach@dwp.example.net" }),
-      await post(sharedPath(JOBCENTRE, "code"), coach, { code: "123456" }),
+      await http.post(sharedPath(JOBCENTRE, "received"), { name: "A Coach", role: "Work coach", message: "Hello" }, { cookie: coach, lang: "en" }),
+      await http.post(sharedPath(JOBCENTRE, "email"), { email: "coach@dwp.example.net" }, { cookie: coach, lang: "en" }),
+      await http.post(sharedPath(JOBCENTRE, "code"), { code: "123456" }, { cookie: coach, lang: "en" }),
     ];
     expect(forms.map((page) => [page.status, page.doc.h1])).toEqual(forms.map(() => [410, "This story is no longer shared with you"]));
     for (const page of forms) expect(text(page.doc.one("main"))).toContain("has stopped sharing it");
@@ -757,14 +730,14 @@ describe("access that runs out, is withdrawn or ends", () => {
 
   test("past its end date: 410 saying the day it ended, for the link and for a browser that could read it", async () => {
     const officer = (await openAsProfessional(server, shares[POLICE].link, "pc.jones@police.example.net")).cookie;
-    expect((await get(sharedPath(POLICE, "summary"), officer)).status).toBe(200);
+    expect((await http.get(sharedPath(POLICE, "summary"), { cookie: officer, lang: "en" })).status).toBe(200);
     const today = new Date();
     const endedAt = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() - 1, 23, 59, 59, 999));
     write("update shares set ends_at = ? where id = ?", endedAt.getTime(), shares[POLICE].id);
 
-    for (const page of pages) expectGone(await get(sharedPath(POLICE, page), officer), longDate(endedAt, "en"));
-    expectGone(await get(new URL(shares[POLICE].link).pathname), longDate(endedAt, "en"));
-    const welsh = await get(sharedPath(POLICE, "summary"), officer, "cy");
+    for (const page of pages) expectGone(await http.get(sharedPath(POLICE, page), { cookie: officer, lang: "en" }), longDate(endedAt, "en"));
+    expectGone(await http.get(new URL(shares[POLICE].link).pathname, { lang: "en" }), longDate(endedAt, "en"));
+    const welsh = await http.get(sharedPath(POLICE, "summary"), { cookie: officer, lang: "cy" });
     expect(welsh.status).toBe(410);
     expect(text(welsh.doc.one("main"))).toContain(`Daeth y rhannu i ben ar ${longDate(endedAt, "cy")}, y dyddiad a ddewisodd y person.`);
     // As the minutely sweep would, so that it has nothing to write while later tests count rows.
@@ -773,18 +746,18 @@ describe("access that runs out, is withdrawn or ends", () => {
 
   test("the summary has no form, yet a POST to it is refused as its GET is: 404 without access, 410 once stopped", async () => {
     const answers = [
-      (await post(sharedPath(GP, "summary"), undefined)).status,
-      (await post("/shared/00000000-0000-4000-8000-000000000000/summary", undefined)).status,
-      (await post(sharedPath(JOBCENTRE, "summary"), coach)).status,
+      (await http.post(sharedPath(GP, "summary"), {}, { lang: "en" })).status,
+      (await http.post("/shared/00000000-0000-4000-8000-000000000000/summary", {}, { lang: "en" })).status,
+      (await http.post(sharedPath(JOBCENTRE, "summary"), {}, { cookie: coach, lang: "en" })).status,
     ];
     expect(answers).toEqual([404, 404, 410]);
   });
 
   test("a refused form gets the whole layout in the reader's language, as a refused GET does", async () => {
     const refused = [
-      await post("/shared/00000000-0000-4000-8000-000000000000/email", undefined, { email: DR_ADA }, "cy"),
-      await post(sharedPath(ADVICE, "received"), adviser, { name: "A", role: "B" }, "cy"),
-      await post(sharedPath(JOBCENTRE, "received"), coach, { name: "A", role: "B" }, "cy"),
+      await http.post("/shared/00000000-0000-4000-8000-000000000000/email", { email: DR_ADA }, { lang: "cy" }),
+      await http.post(sharedPath(ADVICE, "received"), { name: "A", role: "B" }, { cookie: adviser, lang: "cy" }),
+      await http.post(sharedPath(JOBCENTRE, "received"), { name: "A", role: "B" }, { cookie: coach, lang: "cy" }),
     ];
     expect(refused.map((page) => page.status)).toEqual([404, 401, 410]);
     expect(refused.map((page) => [page.doc.lang, page.doc.title])).toEqual([
@@ -797,7 +770,7 @@ describe("access that runs out, is withdrawn or ends", () => {
 
 describe("in Welsh", () => {
   test("?lang=cy gives the summary, the reply page, the work email page, its errors and the 410 page in Welsh", async () => {
-    const summary = await get(`${sharedPath(GP, "summary")}?lang=cy`, gp);
+    const summary = await http.get(`${sharedPath(GP, "summary")}?lang=cy`, { cookie: gp, lang: "en" });
     expectPage(summary, 200, "Stori Sam Jones", "Dweud unwaith – Cyngor Demo");
     expect(summary.doc.lang).toBe("cy");
     expect(summary.doc.h1).toBe("Stori Sam Jones");
@@ -807,21 +780,21 @@ describe("in Welsh", () => {
     expect(main).toContain("Beth gytunodd Sam i’w rannu");
     expect(main).toContain("Rhowch wybod i Sam eich bod wedi cael hwn");
 
-    const received = await get(`${sharedPath(GP, "received")}?lang=cy`, gp);
+    const received = await http.get(`${sharedPath(GP, "received")}?lang=cy`, { cookie: gp, lang: "en" });
     expect(received.doc.h1).toBe("Rhowch wybod i Sam eich bod wedi cael hwn");
     expect(text(received.doc.one("main"))).toContain("Eich rôl");
 
     const officer = (await openLink(shares[HOUSING].link)).cookie;
-    const email = await get(`${sharedPath(HOUSING, "email")}?lang=cy`, officer);
+    const email = await http.get(`${sharedPath(HOUSING, "email")}?lang=cy`, { cookie: officer, lang: "en" });
     expectPage(email, 200, "Rhowch eich cyfeiriad e-bost gwaith", "Dweud unwaith – Cyngor Demo");
-    const wrong = await post(`${sharedPath(HOUSING, "email")}?lang=cy`, officer, { email: "officer@example.org" }, "cy");
+    const wrong = await http.post(`${sharedPath(HOUSING, "email")}?lang=cy`, { email: "officer@example.org" }, { cookie: officer, lang: "cy" });
     expect(wrong.status).toBe(400);
     expect(wrong.doc.title).toMatch(/^Gwall: /);
     expect(errorSummary(wrong)).toEqual([
       { href: "#email", text: "Rhowch eich cyfeiriad e-bost gwaith yn Opsiynau Tai Cyngor Demo, sy’n gorffen gyda @demo-council.example.org neu @housing.demo-council.example.org" },
     ]);
 
-    const gone = await get(`${new URL(shares[CARE].link).pathname}?lang=cy`);
+    const gone = await http.get(`${new URL(shares[CARE].link).pathname}?lang=cy`, { lang: "en" });
     expectPage(gone, 410, "Dydy’r stori hon ddim yn cael ei rhannu gyda chi mwyach", "Dweud unwaith – Cyngor Demo");
     expect(text(gone.doc.one("main"))).toContain("Mae’r person a’i rhannodd wedi rhoi’r gorau i’w rhannu gyda’ch sefydliad.");
   });
@@ -832,13 +805,13 @@ describe("a new link", () => {
     const proven = (await openAsProfessional(server, shares[GP].link, "reader@nhs.example.net")).cookie;
     const unproven = (await openLink(shares[GP].link)).cookie;
     const waiting = (await openLink(shares[GP].link)).cookie;
-    expectRedirect(await post(sharedPath(GP, "email"), waiting, { email: "waiting@nhs.example.net" }), sharedPath(GP, "code"));
-    expect((await get(sharedPath(GP, "summary"), proven)).status).toBe(200);
+    expectRedirect(await http.post(sharedPath(GP, "email"), { email: "waiting@nhs.example.net" }, { cookie: waiting, lang: "en" }), sharedPath(GP, "code"));
+    expect((await http.get(sharedPath(GP, "summary"), { cookie: proven, lang: "en" })).status).toBe(200);
     expect(query("select * from sign_in_codes where share_access_id = ?", sha256(tokenOf(waiting)))).toHaveLength(1);
 
     const open = query("select * from share_access where share_id = ?", shares[GP].id).length;
     expect(open).toBeGreaterThanOrEqual(4);
-    const sent = await post(`/stories/${storyId}/shares/${shares[GP].id}/resend`, alice);
+    const sent = await alice.post(`/stories/${storyId}/shares/${shares[GP].id}/resend`);
     expect(sent.status).toBe(200);
     const link = text(sent.doc.byClass("app-share-link")[0]);
     expect(text(sent.doc.one("main"))).toContain("The old link no longer works, and nobody who opened it can read your story now.");
@@ -846,15 +819,15 @@ describe("a new link", () => {
     expect(query("select * from share_access where share_id = ?", shares[GP].id)).toEqual([]);
     expect(query("select * from sign_in_codes where share_access_id = ?", sha256(tokenOf(waiting)))).toEqual([]);
     for (const cookie of [proven, unproven, waiting, gp]) {
-      for (const page of ["summary", "email", "code", "received"] as const) expect((await get(sharedPath(GP, page), cookie)).status).toBe(404);
+      for (const page of ["summary", "email", "code", "received"] as const) expect((await http.get(sharedPath(GP, page), { cookie: cookie, lang: "en" })).status).toBe(404);
     }
-    expect((await post(sharedPath(GP, "code"), waiting, { code: "123456" })).status).toBe(404);
-    expect((await get(new URL(shares[GP].link).pathname, proven)).status).toBe(404);
+    expect((await http.post(sharedPath(GP, "code"), { code: "123456" }, { cookie: waiting, lang: "en" })).status).toBe(404);
+    expect((await http.get(new URL(shares[GP].link).pathname, { cookie: proven, lang: "en" })).status).toBe(404);
     const [replaced] = auditRows(server.databasePath).filter((row) => row.event === "share_link_replaced");
     expect(JSON.parse(replaced.detail ?? "null")).toMatchObject({ share: shares[GP].id, accessEnded: open });
 
     const reader = await openAsProfessional(server, link, "reader@nhs.example.net");
-    expect((await get(sharedPath(GP, "summary"), reader.cookie)).status).toBe(200);
+    expect((await http.get(sharedPath(GP, "summary"), { cookie: reader.cookie, lang: "en" })).status).toBe(200);
   });
 });
 
@@ -864,7 +837,7 @@ describe("too many links that lead nowhere, from one address", () => {
   let link: string;
   beforeAll(async () => {
     limited = await startServerWithMail();
-    const resident = await signIn(limited, "carol@example.org");
+    const resident = (await signedIn(limited, "carol@example.org")).cookie;
     const story = await publishedStory(limited, resident);
     const db = openReadOnly(limited.databasePath);
     const gpId = db.prepare("select id from agencies where name = ?").pluck().get(GP) as string;
@@ -877,7 +850,7 @@ describe("too many links that lead nowhere, from one address", () => {
     await limited?.stop();
   });
 
-  const open = (path: string, from?: string) => load(limited.url, path, { headers: { Cookie: "lang=en", ...(from ? { "X-Forwarded-For": from } : {}) } });
+  const open = (path: string, from?: string) => new HttpClient(limited.url).get(path, { lang: "en", headers: from ? { "X-Forwarded-For": from } : {} });
   const madeUp = () => `/shared/${randomBytes(32).toString("base64url")}`;
   const limitedAudit = (event: string) => auditRows(limited.databasePath).filter((row) => row.event === event);
 

@@ -1,26 +1,20 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { signInCodeFrom, startServerWithMail, type ServerWithMail } from "#tests/support/sign-in";
-import { auditRows, load, rowCounts, text } from "./helpers";
+import { describe, expect, test } from "vitest";
+import { signInCodeFrom, startServerWithMail } from "#tests/support/sign-in";
+import { HttpClient, setCookie, text, type Page } from "#tests/support/http-client";
+import { serverForThisFile } from "#tests/support/server-for-file";
+import { auditRows, rowCounts } from "./helpers";
 
-let server: ServerWithMail;
-beforeAll(async () => {
-  server = await startServerWithMail();
-});
-afterAll(async () => {
-  await server.stop();
-});
-
-const form = { "Content-Type": "application/x-www-form-urlencoded" };
+const server = serverForThisFile(startServerWithMail);
+const http = new HttpClient(() => server.url);
 
 describe("rate limits answer with a GOV.UK page, never an error", () => {
   test("a sixth code for one address from one connection within the hour: 429, the message in the error summary, no email queued", async () => {
     for (let i = 0; i < 5; i++) {
-      const sent = await fetch(`${server.url}/sign-in`, { method: "POST", redirect: "manual", headers: form, body: "email=limit%40example.org" });
-      await sent.arrayBuffer();
+      const sent = await http.post("/sign-in", { email: "limit@example.org" });
       expect(sent.status).toBe(302);
     }
     const before = rowCounts(server.databasePath);
-    const page = await load(server.url, "/sign-in", { method: "POST", headers: form, body: "email=Limit%40example.org" });
+    const page = await http.post("/sign-in", { email: "Limit@example.org" });
     expect(page.status).toBe(429);
     expect(page.doc.title).toMatch(/^Error: Enter your email address – /);
     expect(text(page.doc.byClass("govuk-error-summary")[0])).toContain("You have asked for too many codes for this email address");
@@ -31,12 +25,10 @@ describe("rate limits answer with a GOV.UK page, never an error", () => {
   });
 
   test("too many attempts at a code from one connection: 429 with the message, in Welsh too", async () => {
-    const asked = await fetch(`${server.url}/sign-in`, { method: "POST", redirect: "manual", headers: form, body: "email=tries%40example.org" });
-    const cookie = asked.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-    let last: Awaited<ReturnType<typeof load>> | undefined;
-    for (let i = 0; i < 31; i++) {
-      last = await load(server.url, "/sign-in/check-email", { method: "POST", headers: { ...form, Cookie: `${cookie}; lang=cy` }, body: "code=000000" });
-    }
+    const browser = http.browser({ lang: "cy" });
+    await browser.post("/sign-in", { email: "tries@example.org" });
+    let last: Page | undefined;
+    for (let i = 0; i < 31; i++) last = await browser.post("/sign-in/check-email", { code: "000000" });
     expect(last?.status).toBe(429);
     expect(last?.doc.title).toMatch(/^Gwall: /);
     expect(text(last!.doc.byClass("govuk-error-summary")[0])).toContain("Bu gormod o ymdrechion i fewngofnodi o’ch cysylltiad rhyngrwyd");
@@ -44,30 +36,17 @@ describe("rate limits answer with a GOV.UK page, never an error", () => {
 });
 
 /** The server believes X-Forwarded-For from a proxy on this machine, so each test can speak from its own connection. */
-const from = (ip: string) => ({ ...form, "X-Forwarded-For": ip });
+const from = (ip: string) => ({ headers: { "X-Forwarded-For": ip } });
 
-const signInCookieOf = (response: Response) =>
-  response.headers
-    .getSetCookie()
-    .map((header) => header.split(";")[0])
-    .find((pair) => pair.startsWith("signin=") && pair !== "signin=");
+/** The sign-in cookie a page gave, unless it cleared it. */
+const signInCookieOf = (page: Page) => (setCookie(page, "signin") === "signin=" ? undefined : setCookie(page, "signin"));
 
 async function askForCode(email: string, ip: string): Promise<{ status: number; cookie: string | undefined }> {
-  const response = await fetch(`${server.url}/sign-in`, { method: "POST", redirect: "manual", headers: from(ip), body: new URLSearchParams({ email }).toString() });
-  await response.arrayBuffer();
-  return { status: response.status, cookie: signInCookieOf(response) };
+  const page = await http.post("/sign-in", { email }, from(ip));
+  return { status: page.status, cookie: signInCookieOf(page) };
 }
 
-async function enterCode(cookie: string, code: string, ip: string): Promise<Response> {
-  const response = await fetch(`${server.url}/sign-in/check-email`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { ...from(ip), Cookie: cookie },
-    body: new URLSearchParams({ code }).toString(),
-  });
-  await response.arrayBuffer();
-  return response;
-}
+const enterCode = (cookie: string, code: string, ip: string) => http.post("/sign-in/check-email", { code }, { cookie, ...from(ip) });
 
 /** Waits for `count` more emails to `email` after `since`, and returns how many the sink then holds. */
 async function waitForEmails(email: string, since: number, count: number): Promise<number> {
@@ -76,7 +55,7 @@ async function waitForEmails(email: string, since: number, count: number): Promi
   return seen;
 }
 
-const signsIn = (response: Response) => {
+const signsIn = (response: Page) => {
   expect(response.status).toBe(302);
   expect(response.headers.get("location")).toBe("/stories");
   expect(response.headers.getSetCookie().some((c) => c.startsWith("session=") && !c.startsWith("session=;"))).toBe(true);
@@ -121,11 +100,10 @@ describe("someone who knows a person's email address cannot stop them signing in
 
     // "Send a new code" on the check-your-email page, with JavaScript off: the page comes back saying so.
     const beforeResend = server.mail.received.length;
-    const resent = await fetch(`${server.url}/sign-in/check-email`, { method: "POST", redirect: "manual", headers: { ...from(person), Cookie: asked.cookie! }, body: "intent=resend" });
-    await resent.arrayBuffer();
+    const resent = await http.post("/sign-in/check-email", { intent: "resend" }, { cookie: asked.cookie!, ...from(person) });
     const newCookie = signInCookieOf(resent)!;
     expect(resent.status).toBe(302);
-    const page = await load(server.url, resent.headers.get("location")!, { headers: { Cookie: newCookie } });
+    const page = await http.get(resent.headers.get("location")!, { cookie: newCookie });
     expect(page.status).toBe(200);
     expect(text(page.doc.one("main"))).toContain(`We have sent a new code to ${email}`);
     const second = signInCodeFrom(await server.mail.nextEmailTo(email, beforeResend));

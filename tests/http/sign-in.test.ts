@@ -1,32 +1,15 @@
 import { existsSync, readFileSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { signIn, signInCodeFrom, startServerWithMail, type ServerWithMail } from "#tests/support/sign-in";
-import { attr, load, queryRows, rowCounts, text } from "./helpers";
+import { describe, expect, test } from "vitest";
+import { signIn, signInCodeFrom, startServerWithMail } from "#tests/support/sign-in";
+import { attr, HttpClient, text, type Page } from "#tests/support/http-client";
+import { serverForThisFile } from "#tests/support/server-for-file";
+import { queryRows, rowCounts } from "./helpers";
 
-let server: ServerWithMail;
-beforeAll(async () => {
-  server = await startServerWithMail();
-});
-afterAll(async () => {
-  await server?.stop();
-});
-
-const cookiePair = (response: Response, ending: string) =>
-  response.headers
-    .getSetCookie()
-    .map((header) => header.split(";")[0])
-    .find((pair) => pair.slice(0, pair.indexOf("=")).endsWith(ending) && !pair.endsWith("="));
-
-const post = (path: string, fields: Record<string, string>, headers: Record<string, string> = {}) =>
-  fetch(`${server.url}${path}`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", ...headers },
-    body: new URLSearchParams(fields).toString(),
-  });
+const server = serverForThisFile(startServerWithMail);
+const http = new HttpClient(() => server.url);
 
 /** Where a Location header sends a browser, resolved the way a browser resolves it. */
-const destination = (response: Response) => new URL(response.headers.get("location") ?? "", server.url);
+const destination = (page: Page) => new URL(page.headers.get("location") ?? "", server.url);
 
 /**
  * returnTo values as they appear in a link's query string: each is, or
@@ -61,23 +44,22 @@ describe("after signing in, a crafted returnTo never leads off the site or break
     const email = `return-${i}@example.org`;
     const from = { "X-Forwarded-For": `198.51.100.${i + 1}` };
 
-    const page = await load(server.url, `/sign-in?returnTo=${query}`, { headers: from });
+    const browser = http.browser();
+    const page = await browser.get(`/sign-in?returnTo=${query}`, { headers: from });
     expect(page.status).toBe(200);
     const action = attr(page.doc.one("form"), "action") ?? "";
     expect(new URL(action, server.url).origin).toBe(server.url);
 
     const since = server.mail.received.length;
-    const asked = await post(`/sign-in?returnTo=${query}`, { email }, from);
+    const asked = await browser.post(`/sign-in?returnTo=${query}`, { email }, { headers: from });
     expect(asked.status).toBe(302);
-    const signInCookie = cookiePair(asked, "signin");
-    expect(signInCookie).toBeDefined();
+    expect(browser.jar.get("signin")).toBeDefined();
     const code = signInCodeFrom(await server.mail.nextEmailTo(email, since));
 
-    const signedIn = await post("/sign-in/check-email", { code }, { ...from, Cookie: signInCookie! });
+    const signedIn = await browser.post("/sign-in/check-email", { code }, { headers: from });
     expect(signedIn.status).toBe(302);
     expect(destination(signedIn).href).toBe(`${server.url}/stories`);
-    const session = cookiePair(signedIn, "session");
-    expect(session).toBeDefined();
+    expect(browser.jar.get("session")).toBeDefined();
     // One sign-in, one session, and its cookie is the one the browser was given.
     const sessions = queryRows<{ n: number }>(
       server.databasePath,
@@ -87,7 +69,7 @@ describe("after signing in, a crafted returnTo never leads off the site or break
     expect(sessions[0].n).toBe(1);
 
     // Someone already signed in who follows such a link is kept on the site too.
-    const again = await fetch(`${server.url}/sign-in?returnTo=${query}`, { redirect: "manual", headers: { ...from, Cookie: session! } });
+    const again = await browser.get(`/sign-in?returnTo=${query}`, { headers: from });
     expect(again.status).toBe(302);
     expect(destination(again).origin).toBe(server.url);
   });
@@ -96,9 +78,10 @@ describe("after signing in, a crafted returnTo never leads off the site or break
     const email = "return-plain@example.org";
     const from = { "X-Forwarded-For": "198.51.100.200" };
     const since = server.mail.received.length;
-    const asked = await post(`/sign-in?returnTo=${encodeURIComponent("/stories/abc/goals")}`, { email }, from);
+    const browser = http.browser();
+    await browser.post(`/sign-in?returnTo=${encodeURIComponent("/stories/abc/goals")}`, { email }, { headers: from });
     const code = signInCodeFrom(await server.mail.nextEmailTo(email, since));
-    const signedIn = await post("/sign-in/check-email", { code }, { ...from, Cookie: cookiePair(asked, "signin")! });
+    const signedIn = await browser.post("/sign-in/check-email", { code }, { headers: from });
     expect(signedIn.headers.get("location")).toBe("/stories/abc/goals");
   });
 });
@@ -106,7 +89,7 @@ describe("after signing in, a crafted returnTo never leads off the site or break
 describe("signing out in one tab, then using another", () => {
   test("the other tab is asked to sign in again because they signed out, in English and Welsh, and can do nothing", async () => {
     const session = await signIn(server, "two-tabs@example.org");
-    const signedOut = await post("/sign-out", {}, { Cookie: session });
+    const signedOut = await http.post("/sign-out", {}, { cookie: session });
     expect(signedOut.status).toBe(302);
     expect(signedOut.headers.get("location")).toBe("/signed-out");
     // The browser keeps the worthless cookie only while the server keeps the signed-out session (at most 60 minutes).
@@ -116,23 +99,23 @@ describe("signing out in one tab, then using another", () => {
     expect(maxAge).toBeLessThanOrEqual(60 * 60);
 
     // The other tab still sends the cookie it had.
-    const other = await fetch(`${server.url}/stories`, { redirect: "manual", headers: { Cookie: session } });
+    const other = await http.get("/stories", { cookie: session });
     expect(other.status).toBe(302);
     const signInPage = other.headers.get("location") ?? "";
     expect(signInPage).toBe("/sign-in?returnTo=%2Fstories&signedOut=1");
 
-    const english = await load(server.url, signInPage, { headers: { Cookie: `${session}; lang=en` } });
+    const english = await http.get(signInPage, { cookie: session, lang: "en" });
     const banner = text(english.doc.byClass("govuk-notification-banner")[0]);
     expect(banner).toContain("You have signed out");
     expect(banner).not.toContain("60 minutes");
-    const welsh = await load(server.url, signInPage, { headers: { Cookie: `${session}; lang=cy` } });
+    const welsh = await http.get(signInPage, { cookie: session, lang: "cy" });
     const baner = text(welsh.doc.byClass("govuk-notification-banner")[0]);
     expect(baner).toContain("Rydych wedi allgofnodi");
     expect(baner).not.toContain("60 munud");
 
     // The session ended at once: a form sent from that tab changes nothing.
     const before = rowCounts(server.databasePath);
-    const started = await fetch(`${server.url}/stories`, { method: "POST", redirect: "manual", headers: { Cookie: session } });
+    const started = await http.post("/stories", {}, { cookie: session });
     expect(started.status).toBe(302);
     expect(started.headers.get("location")).toBe("/sign-in?returnTo=%2Fstories&signedOut=1");
     expect(rowCounts(server.databasePath)).toEqual(before);
@@ -149,7 +132,7 @@ describe("a sign-in code once emailed", () => {
   test("is blanked in the outbox and is in neither the database file nor its write-ahead log", async () => {
     const email = "on-disk@example.org";
     const since = server.mail.received.length;
-    const asked = await post("/sign-in", { email }, { "X-Forwarded-For": "198.51.100.201" });
+    const asked = await http.post("/sign-in", { email }, { headers: { "X-Forwarded-For": "198.51.100.201" } });
     expect(asked.status).toBe(302);
     const code = signInCodeFrom(await server.mail.nextEmailTo(email, since));
 

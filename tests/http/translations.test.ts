@@ -1,17 +1,13 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { startServer, type RunningServer } from "#tests/support/server";
+import { describe, expect, test } from "vitest";
+import { HttpClient } from "#tests/support/http-client";
+import { rawKey } from "#tests/support/raw-keys";
+import { startServer } from "#tests/support/server";
+import { serverForThisFile } from "#tests/support/server-for-file";
 
-let server: RunningServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(async () => {
-  await server.stop();
-});
+const server = serverForThisFile(startServer);
+const http = new HttpClient(() => server.url);
 
 const pages = ["/", "/cookies", "/accessibility", "/privacy", "/no-such-page", "/?lang=fr"];
-// A key i18next could not find comes out as "namespace:key".
-const rawKey = /\b(common|govuk|start|cookies|accessibility|privacy):[A-Za-z0-9_.[\]]+/;
 
 function visibleText(html: string): string {
   return html
@@ -23,8 +19,7 @@ function visibleText(html: string): string {
 describe("no page shows a raw translation key", () => {
   for (const lang of ["en", "cy"] as const) {
     test.each(pages)(`%s in ${lang}`, async (path) => {
-      const response = await fetch(`${server.url}${path}`, { headers: { Cookie: `lang=${lang}` } });
-      const html = await response.text();
+      const { html } = await http.get(path, { lang });
       expect(html).toContain(`<html lang="${lang}"`);
       expect(visibleText(html)).not.toMatch(rawKey);
       // Titles and labels are not visible text but are read out.
@@ -35,7 +30,7 @@ describe("no page shows a raw translation key", () => {
 
   test.each(pages)("%s reads differently in Welsh", async (path) => {
     const [en, cy] = await Promise.all(
-      ["en", "cy"].map((lang) => fetch(`${server.url}${path}`, { headers: { Cookie: `lang=${lang}` } }).then((r) => r.text())),
+      (["en", "cy"] as const).map(async (lang) => (await http.get(path, { lang })).html),
     );
     const h1 = (html: string) => html.match(/<h1[^>]*>([\s\S]*?)<\/h1>/)?.[1];
     expect(h1(en)).toBeTruthy();

@@ -9,16 +9,19 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import type { DefaultTreeAdapterTypes } from "parse5";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
 import { codeFrom, shareLinkFrom } from "#tests/support/professional";
 import { startStory } from "#tests/support/share-journey";
-import { bodyOf, signIn, startServerWithMail, type ReceivedEmail, type ServerWithMail } from "#tests/support/sign-in";
-import { attr, load, queryRows, root, text, type Page } from "./helpers";
+import { bodyOf, signedIn, startServerWithMail, type ReceivedEmail } from "#tests/support/sign-in";
+import { attr, text, type Page, HttpClient, type Browser, accepted } from "#tests/support/http-client";
+import { serverForThisFile } from "#tests/support/server-for-file";
+import { queryRows, root } from "./helpers";
 
 type Node = DefaultTreeAdapterTypes.ChildNode | DefaultTreeAdapterTypes.Document;
 
-let server: ServerWithMail;
-let resident: string;
+const server = serverForThisFile(startServerWithMail);
+const http = new HttpClient(() => server.url);
+let resident: Browser;
 let storyId: string;
 
 /** An agency a council imported without Welsh: Welsh pages fall back to its English, marked as English. */
@@ -59,19 +62,6 @@ const OWN_WORDS = Object.entries(WORDS)
   .filter(([field]) => field !== "name" && field !== "preferredName")
   .map(([, words]) => words);
 
-const cookies = (cookie: string | undefined, lang: string) => [cookie, `lang=${lang}`].filter(Boolean).join("; ");
-const get = (path: string, cookie: string | undefined, lang: "en" | "cy") => load(server.url, path, { headers: { Cookie: cookies(cookie, lang) } });
-async function post(path: string, cookie: string, fields: Record<string, string | string[]>, lang: "en" | "cy"): Promise<Page> {
-  const body = new URLSearchParams();
-  for (const [name, value] of Object.entries(fields)) for (const v of [value].flat()) body.append(name, v);
-  const page = await load(server.url, path, {
-    method: "POST",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookies(cookie, lang) },
-    body: body.toString(),
-  });
-  if (page.status >= 400) throw new Error(`POST ${path} answered ${page.status}`);
-  return page;
-}
 const query = <T>(sql: string, ...params: unknown[]) => queryRows<T>(server.databasePath, sql, ...params);
 const agencyId = (key: string) => query<{ id: string }>("select id from agencies where key = ?", key)[0].id;
 const shareOf = (key: string, lang: "en" | "cy") =>
@@ -175,9 +165,9 @@ async function emailsTo(to: string, since: number): Promise<ReceivedEmail[]> {
 }
 
 /** Writes the whole story in English, answering every question but the language it is written in, and publishes it. */
-async function writeAndPublish(cookie: string): Promise<string> {
-  const id = await startStory(server, cookie, { name: WORDS.name });
-  const page = (path: string, fields: Record<string, string | string[]>) => post(`/stories/${id}/${path}`, cookie, { ...fields, intent: "continue" }, "en");
+async function writeAndPublish(person: Browser): Promise<string> {
+  const id = await startStory(server, person.cookie, { name: WORDS.name });
+  const page = (path: string, fields: Record<string, string | string[]>) => accepted(person.post(`/stories/${id}/${path}`, { ...fields, intent: "continue" }, { lang: "en" }));
   await page("about", { name: WORDS.name, preferredName: WORDS.preferredName });
   await page("about/contact", { contactBy: ["email", "phone"], email: WORDS.email, phone: WORDS.phone, address: WORDS.address, safeToLeaveMessages: "no" });
   await page("about/language", { language: "welsh", otherLanguage: "" });
@@ -192,51 +182,50 @@ async function writeAndPublish(cookie: string): Promise<string> {
   await page("support", { "people-1-name": WORDS.supportName, "people-1-how": WORDS.supportHow });
   await page("services", { "services-1-name": WORDS.serviceName, "services-1-what": WORDS.serviceWhat });
   await page("dont-ask", { dontAsk: WORDS.dontAsk });
-  await post(`/stories/${id}/check`, cookie, {}, "en");
+  await accepted(person.post(`/stories/${id}/check`, {}, { lang: "en" }));
   return id;
 }
 
 const EVERY_PART = ["about", "story", "matters", "strengths", "working", "goals", "support", "services", "dont-ask"];
 
 /** Through the share journey in `lang`, returning each page on the way (the confirmation last). */
-async function share(cookie: string, agencies: string[], lang: "en" | "cy"): Promise<Page[]> {
+async function share(person: Browser, agencies: string[], lang: "en" | "cy"): Promise<Page[]> {
   const path = (step = "") => `/stories/${storyId}/share${step}`;
-  const pages: Page[] = [await get(path(), cookie, lang)];
-  await post(path(), cookie, { agencies }, lang);
+  const pages: Page[] = [await person.get(path(), { lang })];
+  await accepted(person.post(path(), { agencies }, { lang }));
   for (const id of agencies) {
-    pages.push(await get(path(`/parts/${id}`), cookie, lang));
-    await post(path(`/parts/${id}`), cookie, { parts: EVERY_PART }, lang);
+    pages.push(await person.get(path(`/parts/${id}`), { lang }));
+    await accepted(person.post(path(`/parts/${id}`), { parts: EVERY_PART }, { lang }));
   }
-  pages.push(await get(path("/how-long"), cookie, lang));
-  await post(path("/how-long"), cookie, { endsIn: "6" }, lang);
-  pages.push(await get(path("/updates"), cookie, lang));
-  await post(path("/updates"), cookie, { keepUpToDate: "yes" }, lang);
-  pages.push(await get(path("/contact"), cookie, lang));
-  await post(path("/contact"), cookie, { contact: "yes", contactMethods: ["email"] }, lang);
-  pages.push(await get(path("/check"), cookie, lang));
-  const agree = await get(path("/agree"), cookie, lang);
+  pages.push(await person.get(path("/how-long"), { lang }));
+  await accepted(person.post(path("/how-long"), { endsIn: "6" }, { lang }));
+  pages.push(await person.get(path("/updates"), { lang }));
+  await accepted(person.post(path("/updates"), { keepUpToDate: "yes" }, { lang }));
+  pages.push(await person.get(path("/contact"), { lang }));
+  await accepted(person.post(path("/contact"), { contact: "yes", contactMethods: ["email"] }, { lang }));
+  pages.push(await person.get(path("/check"), { lang }));
+  const agree = await person.get(path("/agree"), { lang });
   pages.push(agree);
   const hash = attr(agree.doc.all((el) => attr(el, "name") === "declaration")[0], "value")!;
-  pages.push(await post(path("/agree"), cookie, { declaration: hash }, lang));
+  pages.push(await accepted(person.post(path("/agree"), { declaration: hash }, { lang })));
   return pages;
 }
 
 /** A professional opens the link and proves a work address, in Welsh throughout; the pages they saw on the way. */
-async function readAsProfessional(link: string, workEmail: string): Promise<{ shareId: string; cookie: string; pages: Page[] }> {
-  const opened = await load(server.url, new URL(link).pathname, { headers: { Cookie: "lang=cy" } });
+async function readAsProfessional(link: string, workEmail: string): Promise<{ shareId: string; pages: Page[] }> {
+  const reader = http.browser({ lang: "cy" });
+  const opened = await reader.get(new URL(link).pathname);
   const shareId = opened.headers.get("location")!.split("/")[2];
-  let cookie = opened.headers.getSetCookie()[0].split(";")[0];
-  const pages = [await get(`/shared/${shareId}/email`, cookie, "cy")];
+  const pages = [await reader.get(`/shared/${shareId}/email`)];
   const since = server.mail.received.length;
-  await post(`/shared/${shareId}/email`, cookie, { email: workEmail }, "cy");
+  await accepted(reader.post(`/shared/${shareId}/email`, { email: workEmail }));
   const code = codeFrom(await server.mail.nextEmailTo(workEmail, since));
-  pages.push(await get(`/shared/${shareId}/code`, cookie, "cy"));
+  pages.push(await reader.get(`/shared/${shareId}/code`));
   // Proving the address replaces the browser's access cookie.
-  const proven = await post(`/shared/${shareId}/code`, cookie, { code }, "cy");
-  cookie = proven.headers.getSetCookie()[0].split(";")[0];
-  pages.push(await get(`/shared/${shareId}/summary`, cookie, "cy"));
-  pages.push(await get(`/shared/${shareId}/received`, cookie, "cy"));
-  return { shareId, cookie, pages };
+  await accepted(reader.post(`/shared/${shareId}/code`, { code }));
+  pages.push(await reader.get(`/shared/${shareId}/summary`));
+  pages.push(await reader.get(`/shared/${shareId}/received`));
+  return { shareId, pages };
 }
 
 let welshShare: Page[];
@@ -245,7 +234,6 @@ let agencyEmails: { housing: ReceivedEmail; council: ReceivedEmail };
 let receiptEmail: ReceivedEmail;
 
 beforeAll(async () => {
-  server = await startServerWithMail();
   english = englishInterfaceText();
   const db = new Database(server.databasePath, { fileMustExist: true });
   try {
@@ -258,7 +246,7 @@ beforeAll(async () => {
     db.close();
   }
 
-  resident = await signIn(server, "rhian@example.org");
+  resident = await signedIn(server, "rhian@example.org");
   storyId = await writeAndPublish(resident);
   const since = server.mail.received.length;
   await share(resident, [agencyId(HOUSING.key), agencyId(COUNCIL.key)], "en");
@@ -273,9 +261,6 @@ beforeAll(async () => {
   const beforeWelsh = server.mail.received.length;
   welshShare = await share(resident, [agencyId(JOBCENTRE.key), agencyId(COUNCIL.key)], "cy");
   receiptEmail = (await emailsTo("rhian@example.org", beforeWelsh))[0];
-});
-afterAll(async () => {
-  await server?.stop();
 });
 
 describe("the agency directory in Welsh", () => {
@@ -294,7 +279,7 @@ describe("the agency directory in Welsh", () => {
   });
 
   test("the same page in English is all English", async () => {
-    const page = await get(`/stories/${storyId}/share`, resident, "en");
+    const page = await resident.get(`/stories/${storyId}/share`, { lang: "en" });
     const labels = page.doc.byClass("govuk-checkboxes__label").map(text);
     expect(labels).toContain("Demo Council Housing Options");
     expect(labels).toContain(COUNCIL.name);
@@ -327,7 +312,7 @@ describe("the agency directory in Welsh", () => {
 
 describe("the receipt read in Welsh", () => {
   test("of a share agreed in English: why in Welsh, and the words agreed quoted as the English they are", async () => {
-    const page = await get(`/stories/${storyId}/shares/${shareOf(HOUSING.key, "en")}/receipt`, resident, "cy");
+    const page = await resident.get(`/stories/${storyId}/shares/${shareOf(HOUSING.key, "en")}/receipt`, { lang: "cy" });
     expectWelshPage(page);
     const rows = page.doc.byClass("govuk-summary-list__row").map((row) => [text(page.doc.byClass("govuk-summary-list__key", row)[0]), text(page.doc.byClass("govuk-summary-list__value", row)[0])]);
     expect(rows).toContainEqual(["Wedi’i rhannu gyda", HOUSING.welsh]);
@@ -338,7 +323,7 @@ describe("the receipt read in Welsh", () => {
   });
 
   test("of a share agreed in Welsh with an agency that has no Welsh: its name marked as English wherever it shows", async () => {
-    const page = await get(`/stories/${storyId}/shares/${shareOf(COUNCIL.key, "cy")}/receipt`, resident, "cy");
+    const page = await resident.get(`/stories/${storyId}/shares/${shareOf(COUNCIL.key, "cy")}/receipt`, { lang: "cy" });
     expectWelshPage(page);
     const [wording] = page.doc.byClass("govuk-inset-text");
     expect(attr(wording, "lang")).toBe("cy");
@@ -348,7 +333,7 @@ describe("the receipt read in Welsh", () => {
   });
 
   test("the JSON receipt says each record's language, with the purpose and the agency's name in it", async () => {
-    const json = async (shareId: string) => (await fetch(`${server.url}/stories/${storyId}/shares/${shareId}/receipt.json`, { headers: { Cookie: cookies(resident, "cy") } })).json();
+    const json = async (shareId: string) => JSON.parse((await resident.get(`/stories/${storyId}/shares/${shareId}/receipt.json`, { lang: "cy" })).html);
     const inEnglish = await json(shareOf(HOUSING.key, "en"));
     expect(inEnglish.language).toBe("en");
     expect(inEnglish.recipient.name).toBe("Demo Council Housing Options");
@@ -360,7 +345,7 @@ describe("the receipt read in Welsh", () => {
   });
 
   test("in English, the receipt of a share agreed in Welsh gives why in English and quotes the Welsh as Welsh", async () => {
-    const page = await get(`/stories/${storyId}/shares/${shareOf(JOBCENTRE.key, "cy")}/receipt`, resident, "en");
+    const page = await resident.get(`/stories/${storyId}/shares/${shareOf(JOBCENTRE.key, "cy")}/receipt`, { lang: "en" });
     expect(text(page.doc.one("main"))).toContain("So that Demo Jobcentre Plus can understand your situation and help you");
     const [wording] = page.doc.byClass("govuk-inset-text");
     expect(attr(wording, "lang")).toBe("cy");
@@ -389,7 +374,7 @@ describe("no unmarked English on a Welsh page", () => {
       ...shares.flatMap((id) => ["receipt", "stop", "parts", "extend", "resend"].map((page) => `/stories/${storyId}/shares/${id}/${page}`)),
     ];
     for (const path of paths) {
-      const page = await get(path, resident, "cy");
+      const page = await resident.get(path, { lang: "cy" });
       const showsStory = /\/(check|preview|versions\/1)$/.test(path);
       expectWelshPage(page, { ownWords: showsStory ? OWN_WORDS.length : 0 });
     }

@@ -1,14 +1,10 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { startServer, type RunningServer } from "#tests/support/server";
-import { attr, load, text, type Page } from "./helpers";
+import { serverForThisFile } from "#tests/support/server-for-file";
+import { attr, text, type Page, HttpClient } from "#tests/support/http-client";
 
-let server: RunningServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(async () => {
-  await server.stop();
-});
+const server = serverForThisFile(startServer);
+const http = new HttpClient(() => server.url);
 
 const welsh = [
   { path: "/", h1: "Ysgrifennwch eich stori unwaith", title: "Ysgrifennwch eich stori unwaith – Dweud unwaith – Cyngor Demo" },
@@ -50,7 +46,7 @@ function cookieAttributes(setCookie: string): { nameValue: string; attributes: M
 describe.each(welsh)("$path?lang=cy", ({ path, h1, title }) => {
   let page: Page;
   beforeAll(async () => {
-    page = await load(server.url, `${path}?lang=cy`);
+    page = await http.get(`${path}?lang=cy`);
   });
 
   test("is in Welsh, with Welsh heading, title and layout", () => {
@@ -87,9 +83,9 @@ describe.each(welsh)("$path?lang=cy", ({ path, h1, title }) => {
 
 describe("the remembered language", () => {
   test("a later request carrying the cookie, with no ?lang, is still in Welsh and sets nothing new", async () => {
-    const first = await load(server.url, "/?lang=cy");
+    const first = await http.get("/?lang=cy");
     const cookie = first.headers.getSetCookie()[0].split(";")[0];
-    const page = await load(server.url, "/privacy", { headers: { Cookie: cookie } });
+    const page = await http.get("/privacy", { headers: { Cookie: cookie } });
     expect(page.status).toBe(200);
     expect(page.doc.lang).toBe("cy");
     expect(page.doc.h1).toBe("Hysbysiad preifatrwydd");
@@ -97,20 +93,20 @@ describe("the remembered language", () => {
   });
 
   test("?lang=en switches back and replaces the cookie", async () => {
-    const page = await load(server.url, "/cookies?lang=en", { headers: { Cookie: "lang=cy" } });
+    const page = await http.get("/cookies?lang=en", { lang: "cy" });
     expect(page.doc.lang).toBe("en");
     expect(page.doc.h1).toBe("Cookies");
     expect(page.headers.getSetCookie()[0]).toMatch(/^lang=en;/);
   });
 
   test("with no choice made, a browser asking for Welsh gets Welsh without a cookie", async () => {
-    const page = await load(server.url, "/", { headers: { "Accept-Language": "cy-GB,cy;q=0.9,en;q=0.5" } });
+    const page = await http.get("/", { headers: { "Accept-Language": "cy-GB,cy;q=0.9,en;q=0.5" } });
     expect(page.doc.lang).toBe("cy");
     expect(page.headers.getSetCookie()).toEqual([]);
   });
 
   test("a plain request is in English and sets no cookie", async () => {
-    const page = await load(server.url, "/");
+    const page = await http.get("/");
     expect(page.doc.lang).toBe("en");
     expect(page.headers.getSetCookie()).toEqual([]);
   });
@@ -118,12 +114,12 @@ describe("the remembered language", () => {
 
 describe("switching language keeps your place", () => {
   test("other query parameters survive in both directions", async () => {
-    const english = await load(server.url, "/cookies?page=2&q=care+home");
+    const english = await http.get("/cookies?page=2&q=care+home");
     const toWelsh = new URL(languageItems(english)[1].href!, server.url);
     expect(toWelsh.pathname).toBe("/cookies");
     expect(Object.fromEntries(toWelsh.searchParams)).toEqual({ page: "2", q: "care home", lang: "cy" });
 
-    const welshPage = await load(server.url, `${toWelsh.pathname}${toWelsh.search}`);
+    const welshPage = await http.get(`${toWelsh.pathname}${toWelsh.search}`);
     expect(welshPage.doc.lang).toBe("cy");
     const back = new URL(languageItems(welshPage)[0].href!, server.url);
     expect(back.pathname).toBe("/cookies");
@@ -131,7 +127,7 @@ describe("switching language keeps your place", () => {
   });
 
   test("on the page-not-found page too", async () => {
-    const page = await load(server.url, "/no-such-page?ref=letter");
+    const page = await http.get("/no-such-page?ref=letter");
     expect(page.status).toBe(404);
     expect(languageItems(page)[1].href).toBe("/no-such-page?ref=letter&lang=cy");
   });
@@ -139,7 +135,7 @@ describe("switching language keeps your place", () => {
 
 describe("a language we do not have", () => {
   test("?lang=fr answers 400 with a GOV.UK page that says which languages there are", async () => {
-    const page = await load(server.url, "/privacy?lang=fr");
+    const page = await http.get("/privacy?lang=fr");
     expect(page.status).toBe(400);
     expect(page.headers.get("content-type")).toBe("text/html; charset=utf-8");
     expect(page.doc.lang).toBe("en");
@@ -154,7 +150,7 @@ describe("a language we do not have", () => {
   });
 
   test("is explained in the remembered language", async () => {
-    const page = await load(server.url, "/?lang=fr", { headers: { Cookie: "lang=cy" } });
+    const page = await http.get("/?lang=fr", { lang: "cy" });
     expect(page.status).toBe(400);
     expect(page.doc.lang).toBe("cy");
     expect(page.doc.h1).toBe("Mae’n ddrwg gennym, nid oeddem yn gallu deall y cais hwnnw");
@@ -163,7 +159,7 @@ describe("a language we do not have", () => {
   });
 
   test.each(["", "CY", "cy-GB", "welsh"])("?lang=%s is not taken as a language", async (value) => {
-    const page = await load(server.url, `/?lang=${value}`);
+    const page = await http.get(`/?lang=${value}`);
     expect(page.status).toBe(400);
     expect(page.headers.getSetCookie()).toEqual([]);
   });
@@ -180,7 +176,7 @@ describe("a council's own names", () => {
 
   test("appear in the header, the footer and every title", async () => {
     for (const path of ["/", "/cookies", "/no-such-page"]) {
-      const page = await load(named.url, path);
+      const page = await new HttpClient(named.url).get(path);
       const header = text(page.doc.tag("header")[0]);
       expect(header).toContain("Llanfair County Council");
       expect(header).toContain("Share your story");
@@ -191,7 +187,7 @@ describe("a council's own names", () => {
   });
 
   test("are used in Welsh pages too when no Welsh names are set", async () => {
-    const page = await load(named.url, "/accessibility?lang=cy");
+    const page = await new HttpClient(named.url).get("/accessibility?lang=cy");
     expect(page.doc.title).toBe("Datganiad hygyrchedd – Share your story – Llanfair County Council");
     expect(page.doc.h1).toBe("Datganiad hygyrchedd ar gyfer Share your story");
     expect(page.html).not.toMatch(/Cyngor Demo|Dweud unwaith/);

@@ -1,12 +1,16 @@
 import { createHash } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
 import { publishedStory, shareThroughTheJourney, startStory } from "#tests/support/share-journey";
-import { signIn, startServerWithMail, type ServerWithMail, bodyOf } from "#tests/support/sign-in";
-import { attr, load, type Page, queryRows, text } from "./helpers";
+import { bodyOf, emailsSentTo, signedIn, startServerWithMail } from "#tests/support/sign-in";
+import { attr, HttpClient, type Page, text, type Browser } from "#tests/support/http-client";
+import { serverForThisFile } from "#tests/support/server-for-file";
+import { queryRows } from "./helpers";
+import { rawKey } from "#tests/support/raw-keys";
 
-let server: ServerWithMail;
-let alice: string;
-let bob: string;
+const server = serverForThisFile(startServerWithMail);
+const http = new HttpClient(() => server.url);
+let alice: Browser;
+let bob: Browser;
 let storyId: string;
 let bobStoryId: string;
 /** Alice's three shares, by agency. */
@@ -21,16 +25,6 @@ const INBOX = {
   [HOUSING]: "housing.options@housing.demo-council.example.org",
 };
 const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
-// A key i18next could not find comes out as "namespace:key".
-const rawKey = /\b(common|govuk|story|sharing):[A-Za-z0-9_.[\]-]+/;
-
-const cookies = (cookie: string | undefined, lang: string) => [cookie, `lang=${lang}`].filter(Boolean).join("; ");
-const get = (path: string, cookie?: string, lang = "en") => load(server.url, path, { headers: { Cookie: cookies(cookie, lang) } });
-const post = (path: string, cookie: string | undefined, fields: Record<string, string | string[]> = {}) => {
-  const body = new URLSearchParams();
-  for (const [name, value] of Object.entries(fields)) for (const v of [value].flat()) body.append(name, v);
-  return load(server.url, path, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookies(cookie, "en") }, body: body.toString() });
-};
 
 const query = <T>(sql: string, ...params: unknown[]) => queryRows<T>(server.databasePath, sql, ...params);
 
@@ -46,12 +40,8 @@ const sharingRows = () => ({
   outbox: query("select id from outbox order by id"),
 });
 
-
-/** Emails to `to` since `since`, after giving the mail worker time to send anything else it would. */
-async function emailsTo(to: string, since: number): Promise<string[]> {
-  await new Promise((settle) => setTimeout(settle, 700));
-  return server.mail.received.slice(since).filter((email) => email.to.includes(to)).map(bodyOf);
-}
+/** The bodies of the emails to `to` since `since`, once the mail worker has sent all it queued. */
+const emailsTo = async (to: string, since: number) => (await emailsSentTo(server, to, since)).map(bodyOf);
 
 function expectPage(page: Page, title: string) {
   expect(page.status).toBe(200);
@@ -74,32 +64,28 @@ const checked = (page: Page) => page.doc.all((el) => el.tagName === "input" && a
 const path = (agency: string, action: string) => `/stories/${storyId}/shares/${shareIds[agency]}/${action}`;
 
 beforeAll(async () => {
-  server = await startServerWithMail();
-  alice = await signIn(server, "alice@example.org");
-  bob = await signIn(server, "bob@example.org");
-  storyId = await publishedStory(server, alice);
-  bobStoryId = await startStory(server, bob);
+  alice = await signedIn(server, "alice@example.org", "en");
+  bob = await signedIn(server, "bob@example.org", "en");
+  storyId = await publishedStory(server, alice.cookie);
+  bobStoryId = await startStory(server, bob.cookie);
 
   const agencies = Object.fromEntries(query<{ id: string; name: string }>("select id, name from agencies").map((row) => [row.name, row.id]));
-  await shareThroughTheJourney(server, alice, storyId, [agencies[CARE], agencies[GP]], "yes");
-  await shareThroughTheJourney(server, alice, storyId, [agencies[HOUSING]], "no");
+  await shareThroughTheJourney(server, alice.cookie, storyId, [agencies[CARE], agencies[GP]], "yes");
+  await shareThroughTheJourney(server, alice.cookie, storyId, [agencies[HOUSING]], "no");
   for (const row of query<{ id: string; agency_id: string }>("select id, agency_id from shares where story_id = ?", storyId)) {
     shareIds[Object.keys(agencies).find((name) => agencies[name] === row.agency_id)!] = row.id;
   }
   expect(Object.keys(shareIds).sort()).toEqual([CARE, HOUSING, GP].sort());
 });
-afterAll(async () => {
-  await server?.stop();
-});
 
 describe("who has your story", () => {
   test("is linked from the task list and shows a card per share: state, parts, end, version, room for views and replies, actions", async () => {
-    const tasks = await get(`/stories/${storyId}`, alice);
+    const tasks = await alice.get(`/stories/${storyId}`);
     expect(tasks.doc.all((el) => el.tagName === "a" && attr(el, "href") === `/stories/${storyId}/shares`).map(text)).toEqual([
       "See who has your story, or stop sharing it",
     ]);
 
-    const page = await get(`/stories/${storyId}/shares`, alice);
+    const page = await alice.get(`/stories/${storyId}/shares`);
     expectPage(page, "Who has your story");
     const cards = page.doc.byClass("govuk-summary-card");
     expect(cards.map((card) => text(page.doc.byClass("govuk-summary-card__title", card)[0])).sort()).toEqual([CARE, HOUSING, GP].sort());
@@ -127,7 +113,7 @@ describe("who has your story", () => {
       ]),
     );
 
-    const welsh = await get(`/stories/${storyId}/shares`, alice, "cy");
+    const welsh = await alice.get(`/stories/${storyId}/shares`, { lang: "cy" });
     expect(welsh.doc.h1).toBe("Pwy sydd â’ch stori");
     expect(text(welsh.doc.one("main"))).not.toMatch(rawKey);
   });
@@ -135,14 +121,14 @@ describe("who has your story", () => {
 
 describe("stopping", () => {
   test("one confirmation page, then at once: stopped, the agency's inbox told, the withdrawal on the receipt", async () => {
-    const page = await get(path(CARE, "stop"), alice);
+    const page = await alice.get(path(CARE, "stop"));
     expectPage(page, "Stop sharing your story");
     expect(page.doc.h1).toBe(`Are you sure you want to stop sharing your story with ${CARE}?`);
     const warning = text(page.doc.byClass("govuk-warning-text")[0]);
     expect(warning).toContain("They will no longer be able to open your story. They may already have saved what they read, under their own rules.");
 
     const since = server.mail.received.length;
-    const stopped = await post(path(CARE, "stop"), alice);
+    const stopped = await alice.post(path(CARE, "stop"));
     expect([stopped.status, stopped.headers.get("location")]).toEqual([302, `/stories/${storyId}/shares?done=stopped&share=${shareIds[CARE]}`]);
     expect(shareRow(CARE)).toMatchObject({ status: "stopped" });
     expect(shareRow(CARE).stopped_at).not.toBeNull();
@@ -152,7 +138,7 @@ describe("stopping", () => {
     expect(email).toContain("The link you were sent no longer works.");
     expect(email).not.toMatch(/Sam|Bess/);
 
-    const list = await get(`/stories/${storyId}/shares?done=stopped&share=${shareIds[CARE]}`, alice);
+    const list = await alice.get(`/stories/${storyId}/shares?done=stopped&share=${shareIds[CARE]}`);
     expect(text(list.doc.byClass("govuk-notification-banner")[0])).toContain(`You have stopped sharing your story with ${CARE}.`);
     const card = list.doc.byClass("govuk-summary-card").find((c) => text(c).startsWith(CARE))!;
     expect(text(list.doc.byClass("govuk-tag", card)[0])).toBe("Stopped");
@@ -166,7 +152,7 @@ describe("stopping", () => {
       "What they can see now": "Nothing. They can no longer open your story.",
     });
     expect(text(card)).not.toMatch(/Parts they can see|Version they see|They see each new version|Sharing ends/);
-    const welsh = await get(`/stories/${storyId}/shares`, alice, "cy");
+    const welsh = await alice.get(`/stories/${storyId}/shares`, { lang: "cy" });
     const [{ name_cy: careInWelsh }] = query<{ name_cy: string }>("select name_cy from agencies where name = ?", CARE);
     const welshCard = welsh.doc.byClass("govuk-summary-card").find((c) => text(c).startsWith(careInWelsh))!;
     expect(text(welshCard)).toContain("Dim byd. Dydyn nhw ddim yn gallu agor eich stori mwyach.");
@@ -178,42 +164,42 @@ describe("stopping", () => {
     expect(records[1].wording.split("\n")).toEqual([page.doc.h1, warning.replace(/^!\s*Warning\s*/, ""), text(page.doc.tag("p", page.doc.one("main")).find((p) => text(p).startsWith("We will email"))!), "Yes, stop sharing"]);
     expect(records[1].wording_hash).toBe(sha256(records[1].wording));
 
-    const receipt = await fetch(`${server.url}/stories/${storyId}/shares/${shareIds[CARE]}/receipt.json`, { headers: { Cookie: alice } }).then((r) => r.json());
+    const receipt = JSON.parse((await alice.get(`/stories/${storyId}/shares/${shareIds[CARE]}/receipt.json`)).html);
     expect(receipt.state).toBe("stopped");
     expect(receipt.history.map((entry: { event: string }) => entry.event)).toEqual(["given", "withdrawn"]);
   });
 
   test("stopping again changes nothing and tells no one; a stopped share cannot be changed, extended or re-linked", async () => {
     const before = sharingRows();
-    const again = await post(path(CARE, "stop"), alice);
+    const again = await alice.post(path(CARE, "stop"));
     expect([again.status, again.headers.get("location")]).toEqual([302, `/stories/${storyId}/shares`]);
     for (const action of ["parts", "extend", "resend"]) {
-      const page = await get(path(CARE, action), alice);
+      const page = await alice.get(path(CARE, action));
       expectPage(page, "You cannot change this sharing");
       expect(text(page.doc.one("main"))).toContain(`You stopped sharing your story with ${CARE}, so it cannot be changed.`);
       expect(page.doc.all((el) => el.tagName === "a" && attr(el, "href") === `/stories/${storyId}/share`)).toHaveLength(1);
     }
-    await post(path(CARE, "parts"), alice, { parts: ["about"], shown: "x" });
-    await post(path(CARE, "extend"), alice, { endsIn: "12", shown: "x" });
-    await post(path(CARE, "resend"), alice);
+    await alice.post(path(CARE, "parts"), { parts: ["about"], shown: "x" });
+    await alice.post(path(CARE, "extend"), { endsIn: "12", shown: "x" });
+    await alice.post(path(CARE, "resend"));
     expect(sharingRows()).toEqual(before);
   });
 });
 
 describe("changing an active share", () => {
   test("change what they can see: ticked as now, the words agreed to shown first, then a changed record", async () => {
-    const page = await get(path(GP, "parts"), alice);
+    const page = await alice.get(path(GP, "parts"));
     expectPage(page, "Change what they can see");
     expect(checked(page)).toEqual(["about", "matters"]);
     const agreeing = text(page.doc.byClass("govuk-inset-text")[0]);
     expect(agreeing).toMatch(new RegExp(`^You are agreeing that ${GP} can see the parts of your story you have ticked, until`));
 
-    const none = await post(path(GP, "parts"), alice, { shown: hidden(page, "shown") });
+    const none = await alice.post(path(GP, "parts"), { shown: hidden(page, "shown") });
     expect(none.status).toBe(400);
     expect(none.doc.title).toMatch(/^Error: /);
     expect(text(none.doc.byClass("govuk-error-summary")[0])).toContain("Select at least one part of your story to share");
 
-    const changed = await post(path(GP, "parts"), alice, { parts: ["about", "strengths"], shown: hidden(page, "shown") });
+    const changed = await alice.post(path(GP, "parts"), { parts: ["about", "strengths"], shown: hidden(page, "shown") });
     expect([changed.status, changed.headers.get("location")]).toEqual([302, `/stories/${storyId}/shares?done=changed&share=${shareIds[GP]}`]);
     expect(JSON.parse(shareRow(GP).sections)).toEqual(["about", "strengths"]);
     const records = recordsOf(GP);
@@ -223,34 +209,34 @@ describe("changing an active share", () => {
   });
 
   test("extend: 3, 6 or 12 months or a date, later than now's end, then an extended record", async () => {
-    const page = await get(path(GP, "extend"), alice);
+    const page = await alice.get(path(GP, "extend"));
     expectPage(page, "Extend sharing");
     const endsAt = shareRow(GP).ends_at;
     const shown = hidden(page, "shown");
 
-    const notLater = await post(path(GP, "extend"), alice, { endsIn: "3", shown });
+    const notLater = await alice.post(path(GP, "extend"), { endsIn: "3", shown });
     expect(notLater.status).toBe(400);
     expect(text(notLater.doc.byClass("govuk-error-summary")[0])).toMatch(/The new date must be after \d{1,2} \w+ \d{4}, when sharing ends now/);
     expect(shareRow(GP).ends_at).toBe(endsAt);
 
-    const extended = await post(path(GP, "extend"), alice, { endsIn: "12", shown });
+    const extended = await alice.post(path(GP, "extend"), { endsIn: "12", shown });
     expect([extended.status, extended.headers.get("location")]).toEqual([302, `/stories/${storyId}/shares?done=extended&share=${shareIds[GP]}`]);
     expect(shareRow(GP).ends_at).toBeGreaterThan(endsAt);
     const records = recordsOf(GP);
     expect(records.map((r) => r.kind)).toEqual(["given", "changed", "extended"]);
     expect(records[2].wording).toBe(text(page.doc.byClass("govuk-inset-text")[0]));
     expect(records[2].ends_at).toBe(shareRow(GP).ends_at);
-    const list = await get(extended.headers.get("location")!, alice);
+    const list = await alice.get(extended.headers.get("location")!);
     expect(text(list.doc.byClass("govuk-notification-banner")[0])).toMatch(new RegExp(`${GP} can now see your story until \\d{1,2} \\w+ \\d{4}\\.`));
   });
 
   test("send a new link: shown once on the page that answers, emailed to the inbox; the old link is dead", async () => {
-    const page = await get(path(GP, "resend"), alice);
+    const page = await alice.get(path(GP, "resend"));
     expectPage(page, "Send a new link");
     const oldHash = shareRow(GP).token_hash;
     const since = server.mail.received.length;
 
-    const sent = await post(path(GP, "resend"), alice);
+    const sent = await alice.post(path(GP, "resend"));
     expectPage(sent, "Send a new link");
     const link = text(sent.doc.byClass("app-share-link")[0]);
     expect(link).toMatch(new RegExp(`^${server.url}/shared/[A-Za-z0-9_-]{43}$`));
@@ -261,7 +247,7 @@ describe("changing an active share", () => {
     const email = bodyOf(await server.mail.nextEmailTo(INBOX[GP], since));
     expect(email).toContain(link);
     // Shown once: the page seen again has no link, and the token is kept nowhere.
-    expect((await get(path(GP, "resend"), alice)).html).not.toContain(token);
+    expect((await alice.get(path(GP, "resend"))).html).not.toContain(token);
     expect(server.output()).not.toContain(token);
     expect(JSON.stringify(query("select * from audit_events"))).not.toContain(token);
   });
@@ -276,16 +262,16 @@ describe("saving a new version", () => {
   const audienceText = (page: Page) => text(page.doc.byClass("app-version-audience")[0]);
 
   test("the pages before and after say who will see it, and it is who is emailed: the agency kept up to date, not the stopped one", async () => {
-    expect((await post(`/stories/${storyId}/matters`, alice, { matters: "My dog, Bess, and the allotment.", intent: "continue" })).status).toBe(302);
+    expect((await alice.post(`/stories/${storyId}/matters`, { matters: "My dog, Bess, and the allotment.", intent: "continue" })).status).toBe(302);
     // Care asked to be kept up to date but was stopped; the GP was kept up to date; Housing keeps version 1.
-    const check = await get(`/stories/${storyId}/check`, alice);
+    const check = await alice.get(`/stories/${storyId}/check`);
     expect(audienceText(check)).toContain("You chose to keep these organisations up to date, so they will see this version as soon as you save it.");
     expect(audience(check)).toEqual([[GP], [HOUSING]]);
     expect(audienceText(check)).toContain("Nobody else can see it unless you choose to share it.");
 
     const since = server.mail.received.length;
-    expect((await post(`/stories/${storyId}/check`, alice)).headers.get("location")).toBe(`/stories/${storyId}/published/2`);
-    const confirmation = await get(`/stories/${storyId}/published/2`, alice);
+    expect((await alice.post(`/stories/${storyId}/check`)).headers.get("location")).toBe(`/stories/${storyId}/published/2`);
+    const confirmation = await alice.get(`/stories/${storyId}/published/2`);
     expectPage(confirmation, "Version 2 saved");
     expect(text(confirmation.doc.byClass("govuk-panel__body")[0])).toBe("The organisations you keep up to date can see it.");
     expect(text(confirmation.doc.one("main"))).not.toContain("Only you can see it");
@@ -302,7 +288,7 @@ describe("saving a new version", () => {
     expect(await emailsTo(INBOX[CARE], since)).toEqual([]);
     expect(await emailsTo(INBOX[HOUSING], since)).toEqual([]);
 
-    const page = await get(`/stories/${storyId}/shares`, alice);
+    const page = await alice.get(`/stories/${storyId}/shares`);
     expect(cardRows(page, GP)["Version they see"]).toBe("Version 2, your newest story");
     expect(cardRows(page, HOUSING)["Version they see"]).toBe("Version 1, as you shared it");
     // Care asked to be kept up to date but was stopped before version 2: the last it could see was version 1.
@@ -328,7 +314,7 @@ describe("only the owner", () => {
     const fields = { parts: ["about"], endsIn: "12", shown: "x" };
     const answers: string[] = [];
     for (const route of routes()) {
-      answers.push(`GET ${route} ${(await get(route, bob)).status}`, `POST ${route} ${(await post(route, bob, fields)).status}`);
+      answers.push(`GET ${route} ${(await bob.get(route)).status}`, `POST ${route} ${(await bob.post(route, fields)).status}`);
     }
     expect(answers).toEqual(routes().flatMap((route) => [`GET ${route} 404`, `POST ${route} 404`]));
     expect(sharingRows()).toEqual(before);
@@ -336,9 +322,9 @@ describe("only the owner", () => {
   });
 
   test("the owner gets 404 for a share that is not one of this story's; someone signed out is sent to sign in", async () => {
-    expect((await get(`/stories/${storyId}/shares/00000000-0000-4000-8000-000000000000/parts`, alice)).status).toBe(404);
-    expect((await get(`/stories/${storyId}/shares/not-a-share/parts`, alice)).status).toBe(404);
-    const page = await get(path(GP, "stop"));
+    expect((await alice.get(`/stories/${storyId}/shares/00000000-0000-4000-8000-000000000000/parts`)).status).toBe(404);
+    expect((await alice.get(`/stories/${storyId}/shares/not-a-share/parts`)).status).toBe(404);
+    const page = await http.get(path(GP, "stop"), { lang: "en" });
     expect(page.status).toBe(302);
     expect(page.headers.get("location")).toMatch(/^\/sign-in/);
   });

@@ -3,6 +3,7 @@
  * link from the agency's email, the work address, the code, and the cookie
  * that then opens /shared/:shareId/… for 8 hours.
  */
+import { HttpClient, setCookie, type Page } from "#tests/support/http-client";
 import { bodyOf, type ReceivedEmail, type ServerWithMail } from "#tests/support/sign-in";
 
 /** The /shared/<token> link in an agency's email. */
@@ -19,24 +20,20 @@ export async function linkSentTo(server: ServerWithMail, agencyInbox: string, si
 
 export type Opened = { shareId: string; cookie: string };
 
-/** Opens a share link as a browser would the first time: the cookie it is given and the share it leads to. */
+/** A professional's browser opening a share link the first time: the share it leads to, and the cookie it was given. */
 export async function openLink(link: string): Promise<Opened> {
-  const response = await fetch(link, { redirect: "manual" });
-  const location = response.headers.get("location") ?? "";
+  const browser = new HttpClient(new URL(link).origin).browser();
+  const page = await browser.get(new URL(link).pathname);
+  const location = page.headers.get("location") ?? "";
   const shareId = location.match(/^\/shared\/([0-9a-f-]{36})\/email$/)?.[1];
-  const cookie = response.headers.getSetCookie().map((header) => header.split(";")[0]).find((pair) => pair.includes(`share-${shareId}=`));
-  if (response.status !== 302 || !shareId || !cookie) throw new Error(`opening the link answered ${response.status} to ${location}`);
+  const cookie = shareId && browser.jar.get(`share-${shareId}`);
+  if (page.status !== 302 || !shareId || !cookie) throw new Error(`opening the link answered ${page.status} to ${location}`);
   return { shareId, cookie };
 }
 
 /** POSTs a form to a shared-story page with this browser's cookie. */
-export function postShared(server: ServerWithMail, path: string, cookie: string, fields: Record<string, string>): Promise<Response> {
-  return fetch(`${server.url}${path}`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookie },
-    body: new URLSearchParams(fields).toString(),
-  });
+export function postShared(server: ServerWithMail, path: string, cookie: string, fields: Record<string, string>): Promise<Page> {
+  return new HttpClient(server.url).post(path, fields, { cookie });
 }
 
 /** The 6-digit code in an email, on a line of its own. */
@@ -49,16 +46,17 @@ export function codeFrom(email: ReceivedEmail): string {
 /** Opens the link and proves `workEmail` with the emailed code: a browser that may now read the summary. */
 export async function openAsProfessional(server: ServerWithMail, link: string, workEmail: string): Promise<Opened> {
   const opened = await openLink(link);
+  const browser = new HttpClient(server.url).browser({ cookie: opened.cookie });
   const since = server.mail.received.length;
-  const asked = await postShared(server, `/shared/${opened.shareId}/email`, opened.cookie, { email: workEmail });
+  const asked = await browser.post(`/shared/${opened.shareId}/email`, { email: workEmail });
   if (asked.status !== 302) throw new Error(`the work email page answered ${asked.status}`);
   const code = codeFrom(await server.mail.nextEmailTo(workEmail, since));
-  const verified = await postShared(server, `/shared/${opened.shareId}/code`, opened.cookie, { code });
+  const verified = await browser.post(`/shared/${opened.shareId}/code`, { code });
   if (verified.status !== 302 || verified.headers.get("location") !== `/shared/${opened.shareId}/summary`) {
     throw new Error(`the code page answered ${verified.status}`);
   }
   // Proving the address replaces the browser's cookie.
-  const cookie = verified.headers.getSetCookie().map((header) => header.split(";")[0]).find((pair) => pair.startsWith(`share-${opened.shareId}=`));
+  const cookie = setCookie(verified, `share-${opened.shareId}`);
   if (!cookie) throw new Error("the code page gave no new cookie");
   return { shareId: opened.shareId, cookie };
 }

@@ -13,8 +13,48 @@ const root = resolve(import.meta.dirname, "../..");
  * @property {number} port
  * @property {string} databasePath
  * @property {() => string} output everything the server printed so far (stdout and stderr)
+ * @property {(pattern: RegExp) => void} expectError declares that the test running now makes the server print an error matching `pattern`
+ * @property {() => string[]} unexpectedErrors the errors printed to stderr since the last call that no `expectError` of the test claimed, and the expectations nothing matched; forgets both
  * @property {() => Promise<void>} stop
  */
+
+/**
+ * Every server started and not yet stopped, so that a test file's setup can
+ * look at what each printed to stderr during each test (`tests/setup/fail-on-server-error.ts`).
+ * @type {Set<RunningServer>}
+ */
+export const runningServers = new Set();
+
+/**
+ * What a server wrote to stderr, cut into the errors it printed: a new error
+ * starts on each line that is not indented (a stack trace's lines are) and
+ * does not close an object that `console.error` printed with the error.
+ * @param {string} stderr
+ * @returns {string[]}
+ */
+export function errorsIn(stderr) {
+  const errors = [];
+  for (const line of stderr.split("\n")) {
+    if (line.trim() === "") continue;
+    if (errors.length > 0 && /^(\s|[}\]])/.test(line)) errors[errors.length - 1] += `\n${line}`;
+    else errors.push(line);
+  }
+  return errors;
+}
+
+/**
+ * Claims each error a pattern expects: the errors nothing expected, and the expectations nothing printed.
+ * @param {string[]} errors
+ * @param {RegExp[]} expected
+ * @returns {string[]}
+ */
+export function unclaimed(errors, expected) {
+  const unmatched = expected.filter((pattern) => !errors.some((error) => pattern.test(error)));
+  return [
+    ...errors.filter((error) => !expected.some((pattern) => pattern.test(error))),
+    ...unmatched.map((pattern) => `(an error matching ${pattern} was expected, and not printed)`),
+  ];
+}
 
 /** @returns {Promise<number>} */
 export async function freePort() {
@@ -57,10 +97,26 @@ export async function startServer(extraEnv = {}) {
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
+  let stderr = "";
+  /** @type {RegExp[]} */
+  let expected = [];
   child.stdout.on("data", (chunk) => (output += chunk.toString()));
-  child.stderr.on("data", (chunk) => (output += chunk.toString()));
+  child.stderr.on("data", (chunk) => {
+    output += chunk.toString();
+    stderr += chunk.toString();
+  });
+  /** @type {RunningServer["unexpectedErrors"]} */
+  const unexpectedErrors = () => {
+    const found = unclaimed(errorsIn(stderr), expected);
+    stderr = "";
+    expected = [];
+    return found;
+  };
 
+  /** @type {RunningServer} */
+  const server = { url, port, databasePath, output: () => output, expectError: (pattern) => void expected.push(pattern), unexpectedErrors, stop: () => stop() };
   const stop = async () => {
+    runningServers.delete(server);
     if (child.exitCode === null && child.signalCode === null) {
       const exited = new Promise((done) => child.once("exit", done));
       child.kill("SIGTERM");
@@ -80,7 +136,10 @@ export async function startServer(extraEnv = {}) {
     }
     try {
       const response = await fetch(`${url}/healthz`);
-      if (response.ok) return { url, port, databasePath, output: () => output, stop };
+      if (response.ok) {
+        runningServers.add(server);
+        return server;
+      }
     } catch {
       // Not listening yet.
     }

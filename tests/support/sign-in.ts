@@ -3,7 +3,9 @@
  * over real SMTP to a sink on 127.0.0.1, and the code is read from that email.
  */
 import type { AddressInfo } from "node:net";
+import Database from "better-sqlite3";
 import { SMTPServer } from "smtp-server";
+import { HttpClient, type Browser, type Language } from "#tests/support/http-client";
 import { startServer, type RunningServer } from "#tests/support/server";
 
 export type ReceivedEmail = { to: string[]; raw: string };
@@ -71,42 +73,42 @@ export async function startServerWithMail(extraEnv: Record<string, string> = {})
   }
 }
 
-/** The `name=value` part of each Set-Cookie header, by name. */
-function cookiesFrom(response: Response): Map<string, string> {
-  return new Map(
-    response.headers.getSetCookie().map((header) => {
-      const pair = header.split(";")[0];
-      return [pair.slice(0, pair.indexOf("=")), pair] as const;
-    }),
-  );
+/**
+ * Signs `email` in through the real pages in a browser of their own (POST
+ * /sign-in, the code from the email, POST /sign-in/check-email): the browser,
+ * holding their session cookie, and `lang` their language if given.
+ */
+export async function signedIn(server: ServerWithMail, email: string, lang?: Language): Promise<Browser> {
+  const person = new HttpClient(server.url).browser({ lang });
+  const since = server.mail.received.length;
+  const asked = await person.post("/sign-in", { email });
+  if (asked.status !== 302 || !person.jar.get("signin")) throw new Error(`POST /sign-in answered ${asked.status} without a sign-in cookie`);
+  const code = signInCodeFrom(await server.mail.nextEmailTo(email, since));
+  const checked = await person.post("/sign-in/check-email", { code });
+  if (checked.status !== 302 || !person.jar.get("session")) throw new Error(`POST /sign-in/check-email answered ${checked.status} without a session cookie`);
+  return person;
 }
 
-const form = (fields: Record<string, string>) => ({
-  method: "POST",
-  redirect: "manual" as const,
-  headers: { "Content-Type": "application/x-www-form-urlencoded" },
-  body: new URLSearchParams(fields).toString(),
-});
+/** As signedIn, for a browser suite: the Cookie header that carries their session. */
+export async function signIn(server: ServerWithMail, email: string): Promise<string> {
+  return (await signedIn(server, email)).jar.get("session")!;
+}
 
 /**
- * Signs `email` in through the real pages (POST /sign-in, the code from the
- * email, POST /sign-in/check-email) and returns the Cookie header that carries
- * their session.
+ * The emails to `to` since the `since`-th arrived, once the server's mail
+ * worker has sent everything it queued (nothing pending in its outbox), so
+ * an email that should not have been sent would be among them.
  */
-export async function signIn(server: ServerWithMail, email: string): Promise<string> {
-  const since = server.mail.received.length;
-  const asked = await fetch(`${server.url}/sign-in`, form({ email }));
-  const signInCookie = [...cookiesFrom(asked).entries()].find(([name]) => name.endsWith("signin"))?.[1];
-  if (asked.status !== 302 || !signInCookie) throw new Error(`POST /sign-in answered ${asked.status} without a sign-in cookie`);
-
-  const { raw } = await server.mail.nextEmailTo(email, since);
-  const code = raw.match(/^(\d{6})\r?$/m)?.[1];
-  if (!code) throw new Error("the sign-in email had no 6-digit code on a line of its own");
-
-  const checked = await fetch(`${server.url}/sign-in/check-email`, { ...form({ code }), headers: { ...form({}).headers, Cookie: signInCookie } });
-  const session = [...cookiesFrom(checked).entries()].find(([name]) => name.endsWith("session"))?.[1];
-  if (checked.status !== 302 || !session) throw new Error(`POST /sign-in/check-email answered ${checked.status} without a session cookie`);
-  return session;
+export async function emailsSentTo(server: ServerWithMail, to: string, since: number, timeoutMs = 10_000): Promise<ReceivedEmail[]> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const db = new Database(server.databasePath, { readonly: true, fileMustExist: true });
+    const pending = db.prepare("select count(*) from outbox where status = 'pending'").pluck().get() as number;
+    db.close();
+    if (pending === 0) return server.mail.received.slice(since).filter((email) => email.to.includes(to));
+    if (Date.now() > deadline) throw new Error(`${pending} email(s) still pending after ${timeoutMs} ms`);
+    await new Promise((done) => setTimeout(done, 50));
+  }
 }
 
 /**

@@ -1,5 +1,4 @@
 import { formatDate, formatDateTime } from "#app/i18n/dates";
-import type { VersionAudienceNames } from "#app/components/version-audience";
 import type { Language } from "#app/i18n/i18n";
 import { serverT } from "#app/i18n/i18n.server";
 import { repliesOfStory, viewsOfStory, type ShareView } from "#app/models/access-log.server";
@@ -30,6 +29,9 @@ import { refusal } from "#app/web/layout.server";
 import type { FormError, FormValues } from "#app/web/form";
 import { db, type Tx } from "#db/client.server";
 import { sha256 } from "#app/lib/sha256.server";
+import type { Localised } from "#app/i18n/localised";
+
+export type VersionAudienceNames = { following: Localised[]; fixed: Localised[] };
 
 /**
  * What a person can do to a share after agreeing to it, from "Who has your

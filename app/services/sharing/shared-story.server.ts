@@ -1,5 +1,4 @@
-import type { LastView } from "#app/components/changes-since-last-view";
-import type { ErrorDetail } from "#app/components/error-page";
+import type { ErrorDetail } from "#app/web/layout.server";
 import { formatDate, formatDateTime } from "#app/i18n/dates";
 import type { Language } from "#app/i18n/i18n";
 import { serverT } from "#app/i18n/i18n.server";
@@ -35,6 +34,9 @@ import { refusal } from "#app/web/layout.server";
 import { shareAccessCookie, shareAccessToken } from "#app/web/session.server";
 import { db } from "#db/client.server";
 import { sha256 } from "#app/lib/sha256.server";
+
+/** What this professional was shown last time: the version, and when (formatted by the loader). */
+export type LastView = { version: number; on: string };
 
 /*
  * The professional's side of a share: a link opened, a work address proven by
