@@ -65,7 +65,9 @@ export async function validateKeptPages(): Promise<string[]> {
       writeFileSync(file, page.html);
       return file;
     });
+    const started = performance.now();
     const messages = await runChecker(files);
+    if (process.env.TEST_TIMINGS) process.stderr.write(`The Nu HTML Checker: ${files.length} pages in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
     const byFile = new Map<string, VnuMessage[]>();
     for (const message of messages) {
       // "info" without a sub-type is advice (such as "trailing slash on void elements", which React writes).
