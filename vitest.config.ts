@@ -21,6 +21,7 @@ export default defineConfig({
         test: {
           name: "http",
           include: ["tests/http/**/*.test.ts"],
+          globalSetup: ["./tests/setup/html-checker.ts"],
           setupFiles: ["./tests/setup/validate-html.ts", "./tests/setup/fail-on-server-error.ts"],
           testTimeout: 20_000,
           hookTimeout: 60_000,
@@ -31,6 +32,7 @@ export default defineConfig({
         test: {
           name: "browser",
           include: ["tests/browser/**/*.test.ts"],
+          globalSetup: ["./tests/setup/html-checker.ts"],
           setupFiles: ["./tests/setup/validate-html.ts"],
           testTimeout: 120_000,
           hookTimeout: 120_000,
