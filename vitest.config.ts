@@ -3,6 +3,9 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     setupFiles: ["./tests/setup/fail-on-console-error.ts"],
+    // Two test files at a time, even on two cores (vitest's default there is one): a browser or HTTP
+    // file spends most of its time waiting on its server and Chromium, so another file runs meanwhile.
+    maxWorkers: 2,
     projects: [
       {
         extends: true,
@@ -18,6 +21,7 @@ export default defineConfig({
         test: {
           name: "http",
           include: ["tests/http/**/*.test.ts"],
+          globalSetup: ["./tests/setup/html-checker.ts"],
           setupFiles: ["./tests/setup/validate-html.ts", "./tests/setup/fail-on-server-error.ts"],
           testTimeout: 20_000,
           hookTimeout: 60_000,
@@ -28,11 +32,10 @@ export default defineConfig({
         test: {
           name: "browser",
           include: ["tests/browser/**/*.test.ts"],
+          globalSetup: ["./tests/setup/html-checker.ts"],
           setupFiles: ["./tests/setup/validate-html.ts"],
           testTimeout: 120_000,
           hookTimeout: 120_000,
-          // One Chromium at a time: the machine has two cores.
-          fileParallelism: false,
         },
       },
     ],

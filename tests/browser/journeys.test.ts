@@ -4,7 +4,7 @@
  * losing their place, skipping past the header with the keyboard, leaving
  * for another website in one press, and starting the service.
  */
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import commonCy from "#app/i18n/locales/cy/common.json";
 import govukCy from "#app/i18n/locales/cy/govuk.json";
 import cookiesCy from "#app/i18n/locales/cy/cookies.json";
@@ -15,31 +15,13 @@ import govukEn from "#app/i18n/locales/en/govuk.json";
 import cookiesEn from "#app/i18n/locales/en/cookies.json";
 import privacyEn from "#app/i18n/locales/en/privacy.json";
 import startEn from "#app/i18n/locales/en/start.json";
-import { configurations, openBrowser, explainServerFailures, type BrowserSession } from "#tests/support/browser";
-import { startServer, type RunningServer } from "#tests/support/server";
+import { configurations } from "#tests/support/browser";
+import { browserFor, openPortal } from "#tests/support/journey";
 
-let server: RunningServer;
-
-beforeAll(async () => {
-  server = await startServer();
-});
-
-explainServerFailures(() => server);
-
-afterAll(async () => {
-  await server?.stop();
-});
+const server = openPortal();
 
 describe.each(configurations)("$label", (configuration) => {
-  let browser: BrowserSession;
-
-  beforeAll(async () => {
-    browser = await openBrowser(configuration, server.url);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = browserFor(server, configuration);
 
   async function where() {
     const { page } = browser;

@@ -5,7 +5,7 @@
  * (with JavaScript) hydrate and enhance without a single console complaint.
  */
 import type { Response } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import accessibilityCy from "#app/i18n/locales/cy/accessibility.json";
 import commonCy from "#app/i18n/locales/cy/common.json";
 import cookiesCy from "#app/i18n/locales/cy/cookies.json";
@@ -18,8 +18,8 @@ import cookiesEn from "#app/i18n/locales/en/cookies.json";
 import privacyEn from "#app/i18n/locales/en/privacy.json";
 import sharedEn from "#app/i18n/locales/en/shared.json";
 import startEn from "#app/i18n/locales/en/start.json";
-import { configurations, openBrowser, explainServerFailures, type BrowserSession } from "#tests/support/browser";
-import { startServer, type RunningServer } from "#tests/support/server";
+import { auditOnce, configurations, type BrowserSession } from "#tests/support/browser";
+import { browserFor, openPortal } from "#tests/support/journey";
 
 type Language = "en" | "cy";
 const languages: Language[] = ["en", "cy"];
@@ -46,7 +46,12 @@ const page = (name: string, path: string, heading: PageCase["heading"]): PageCas
   open: (browser, lang) => browser.visit(`${path}?lang=${lang}`),
 });
 
-let server: RunningServer;
+const server = openPortal({
+  SERVICE_NAME: serviceNames.en,
+  SERVICE_NAME_CY: serviceNames.cy,
+  ORGANISATION_NAME: "Demo Council",
+  ORGANISATION_NAME_CY: "Cyngor Demo",
+});
 
 const pages: PageCase[] = [
   page("start", "/", (lang) => strings[lang].start.title),
@@ -119,31 +124,8 @@ const pages: PageCase[] = [
   },
 ];
 
-beforeAll(async () => {
-  server = await startServer({
-    SERVICE_NAME: serviceNames.en,
-    SERVICE_NAME_CY: serviceNames.cy,
-    ORGANISATION_NAME: "Demo Council",
-    ORGANISATION_NAME_CY: "Cyngor Demo",
-  });
-});
-
-explainServerFailures(() => server);
-
-afterAll(async () => {
-  await server?.stop();
-});
-
 describe.each(configurations)("$label", (configuration) => {
-  let browser: BrowserSession;
-
-  beforeAll(async () => {
-    browser = await openBrowser(configuration, server.url);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = browserFor(server, configuration);
 
   describe.each(languages)("in %s", (lang) => {
     test.each(pages)("$name", async ({ name, status, heading, open }) => {
@@ -170,7 +152,7 @@ describe.each(configurations)("$label", (configuration) => {
 
       expect.soft(await browser.problems(), "what the browser complained about").toEqual([]);
 
-      const violations = await browser.accessibilityViolations();
+      const violations = await auditOnce(browser, lang, name);
       expect(violations, `axe-core violations:\n${violations.join("\n")}`).toEqual([]);
     });
   });

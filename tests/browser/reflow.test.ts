@@ -7,7 +7,7 @@
  * stopped, a professional proving their address and reading it, and the
  * error pages and form errors on the way.
  */
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
 import govukCy from "#app/i18n/locales/cy/govuk.json";
 import sharedCy from "#app/i18n/locales/cy/shared.json";
 import sharingCy from "#app/i18n/locales/cy/sharing.json";
@@ -19,14 +19,13 @@ import sharingEn from "#app/i18n/locales/en/sharing.json";
 import signInEn from "#app/i18n/locales/en/signIn.json";
 import storyEn from "#app/i18n/locales/en/story.json";
 import { pagePath, storySections } from "#app/models/story-sections";
-import { type BrowserSession, type Configuration, explainServerFailures, openBrowser } from "#tests/support/browser";
+import type { Configuration } from "#tests/support/browser";
+import { browserFor, type Language, languages, openPortal } from "#tests/support/journey";
 import { codeFrom, linkSentTo, openAsProfessional, postShared } from "#tests/support/professional";
 import { allParts, chooseThroughTheJourney, LONG_WORD, shareThroughTheJourney, wholePublishedStory } from "#tests/support/share-journey";
-import { signIn, startServerWithMail, type ServerWithMail } from "#tests/support/sign-in";
+import { signIn } from "#tests/support/sign-in";
 import { queryRows } from "../http/helpers";
 
-type Language = "en" | "cy";
-const languages: Language[] = ["en", "cy"];
 const words = {
   en: { govuk: govukEn, shared: sharedEn, sharing: sharingEn, signIn: signInEn, story: storyEn },
   cy: { govuk: govukCy, shared: sharedCy, sharing: sharingCy, signIn: signInCy, story: storyCy },
@@ -43,7 +42,7 @@ const narrow: Configuration[] = [true, false].map((javaScript) => ({
 /** Dozens of pages each: several times longer on a loaded machine. Each step waits for what the page shows; this only stops a run that hangs. */
 const LIMIT = 10 * 60_000;
 
-let server: ServerWithMail;
+const server = openPortal();
 let resident: string;
 let storyId: string;
 const shareIds: Record<"gp" | "housing", string> = { gp: "", housing: "" };
@@ -56,7 +55,6 @@ let toChoose: string[];
 type AgencyRow = { id: string; name: string; contact_email: string };
 
 beforeAll(async () => {
-  server = await startServerWithMail();
   resident = await signIn(server, "reflow@example.org");
   storyId = await wholePublishedStory(server, resident);
   const agencies = queryRows<AgencyRow>(server.databasePath, "select id, name, contact_email from agencies");
@@ -95,22 +93,8 @@ beforeAll(async () => {
   toChoose = [agency("Demo Carers Centre").id, agency("Demo Council Children's Early Help").id];
 });
 
-explainServerFailures(() => server);
-
-afterAll(async () => {
-  await server?.stop();
-});
-
 describe.each(narrow)("$label", (configuration) => {
-  let browser: BrowserSession;
-
-  beforeAll(async () => {
-    browser = await openBrowser(configuration, server.url);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = browserFor(server, configuration);
 
   const page = () => browser.page;
   const main = () => page().getByRole("main");

@@ -11,13 +11,16 @@
  * should get, none with a word of the story in it, and each agency's link must
  * be the one the database keeps the hash of and the confirmation page showed.
  *
- * Every page and error state is also loaded in the other language, and each is
- * checked with axe-core, for sideways scrolling at 375 px and for anything the
- * browser complains about. A screenshot of each goes to tests/.tmp/screenshots/.
+ * Every page and error state from the published story on is also loaded in
+ * the other language, and each is checked with axe-core, for sideways
+ * scrolling at 375 px and for anything the browser complains about. The pages
+ * on the way there (signing in, writing and publishing) are checked that way
+ * by story-journey.test.ts, in the same configurations: here the journey only
+ * passes through them.
  */
 import { createHash } from "node:crypto";
 import type { Locator } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect } from "vitest";
 import commonCy from "#app/i18n/locales/cy/common.json";
 import emailCy from "#app/i18n/locales/cy/email.json";
 import govukCy from "#app/i18n/locales/cy/govuk.json";
@@ -32,38 +35,20 @@ import sharingEn from "#app/i18n/locales/en/sharing.json";
 import signInEn from "#app/i18n/locales/en/signIn.json";
 import startEn from "#app/i18n/locales/en/start.json";
 import storyEn from "#app/i18n/locales/en/story.json";
-import { type BrowserSession, checkPage, type Configuration, configurations, type ExpectedError, explainServerFailures, openBrowser } from "#tests/support/browser";
-import { startServerWithMail, type ReceivedEmail, type ServerWithMail } from "#tests/support/sign-in";
+import { checkPage, type ExpectedError } from "#tests/support/browser";
+import { browserFor, fill, journeySteps, type Language, longDate, monthsAhead, openPortal, otherLanguage, phoneRuns } from "#tests/support/journey";
+import { subjectOf } from "#tests/support/professional";
+import { bodyOf, type ReceivedEmail } from "#tests/support/sign-in";
 import { openReadOnly } from "../http/helpers";
 
-type Language = "en" | "cy";
 const words = {
   en: { common: commonEn, email: emailEn, govuk: govukEn, sharing: sharingEn, signIn: signInEn, start: startEn, story: storyEn },
   cy: { common: commonCy, email: emailCy, govuk: govukCy, sharing: sharingCy, signIn: signInCy, start: startCy, story: storyCy },
 };
 /** The service's names as the emails sign off, with nothing configured. */
 const names = { en: { service: "Tell it once", organisation: "Demo Council" }, cy: { service: "Dweud unwaith", organisation: "Cyngor Demo" } };
-const otherLanguage = (lang: Language): Language => (lang === "en" ? "cy" : "en");
 
-/** An interface string with its {{placeholders}} filled as i18next fills them. */
-function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, key: string) => {
-    const value = values[key];
-    if (value === undefined) throw new Error(`no value for {{${key}}} in "${template}"`);
-    return String(value);
-  });
-}
 
-const phone = (javaScript: boolean): Configuration => {
-  const found = configurations.find((c) => c.viewport.width === 375 && c.javaScript === javaScript);
-  if (!found) throw new Error("no 375 px configuration");
-  return found;
-};
-
-const runs = [
-  { label: "375×667, JavaScript off, in English", configuration: phone(false), lang: "en" as Language },
-  { label: "375×667, JavaScript on, in Welsh", configuration: phone(true), lang: "cy" as Language },
-];
 
 /** The story: short, and every answer something no email may ever contain. */
 const answers = {
@@ -95,46 +80,13 @@ const carersFirstChoice: Section[] = ["matters", "strengths", "dont-ask"];
 /** What the GP's share is changed to from "Who has your story". */
 const gpChanged: Section[] = ["matters", "strengths"];
 
-/** `months` on from `from`, in UTC, the 31st becoming the month's last day (as consent-rules does it). */
-function monthsAhead(months: number, from = new Date()): Date {
-  const date = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth() + months, from.getUTCDate()));
-  if (date.getUTCDate() !== from.getUTCDate()) date.setUTCDate(0);
-  return date;
-}
-const longDate = (date: Date, lang: Language) =>
-  new Intl.DateTimeFormat(lang === "cy" ? "cy-GB" : "en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(date);
 
 const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
 
-/** The subject and body of an email as a mail program shows them (headers' encoded words and the body's transfer encoding undone). */
-function readEmail(email: ReceivedEmail): { to: string; subject: string; body: string } {
-  const split = email.raw.search(/\r?\n\r?\n/);
-  const headers = email.raw.slice(0, split).replace(/\r?\n[ \t]+/g, " ");
-  const raw = email.raw.slice(split).trim();
-  const qp = (text: string) =>
-    Buffer.from(text.replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), "latin1").toString("utf8");
-  const encoding = headers.match(/^content-transfer-encoding:\s*(\S+)/im)?.[1]?.toLowerCase();
-  const body =
-    encoding === "base64" ? Buffer.from(raw.replace(/\s+/g, ""), "base64").toString("utf8") : encoding === "quoted-printable" ? qp(raw.replace(/=\r?\n/g, "")) : raw;
-  const subject = (headers.match(/^subject:\s*(.*)$/im)?.[1] ?? "")
-    .replace(/\?=\s+=\?/g, "?==?")
-    .replace(/=\?utf-8\?([bq])\?([^?]*)\?=/gi, (_, kind: string, text: string) =>
-      kind.toLowerCase() === "b" ? Buffer.from(text, "base64").toString("utf8") : qp(text.replace(/_/g, " ")),
-    );
-  return { to: email.to.join(", "), subject, body };
-}
+/** The subject and body of an email as a mail program shows them. */
+const readEmail = (email: ReceivedEmail) => ({ to: email.to.join(", "), subject: subjectOf(email), body: bodyOf(email) });
 
-let server: ServerWithMail;
-
-beforeAll(async () => {
-  server = await startServerWithMail();
-});
-
-explainServerFailures(() => server);
-
-afterAll(async () => {
-  await server?.stop();
-});
+const server = openPortal();
 
 /** A mistake to make on a page, in either language, and what the page should say about it. */
 type Mistake = {
@@ -149,19 +101,11 @@ type Mistake = {
 
 type ShareRow = { id: string; agency: string; inbox: string; token_hash: string; sections: string; stopped_at: number | null };
 
-describe.each(runs)("$label", ({ configuration, lang }) => {
-  let browser: BrowserSession;
+describe.each(phoneRuns)("$label", ({ configuration, lang }) => {
+  const browser = browserFor(server, configuration);
   const other = otherLanguage(lang);
   const email = `sharer-${configuration.slug}@example.com`;
   let screenshots = 0;
-
-  beforeAll(async () => {
-    browser = await openBrowser(configuration, server.url);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
 
   const page = () => browser.page;
   const main = () => page().getByRole("main");
@@ -240,6 +184,16 @@ describe.each(runs)("$label", ({ configuration, lang }) => {
     }
   }
 
+  /**
+   * A page on the way to sharing that story-journey.test.ts checks in full in
+   * this configuration, in both languages: here, only that the journey reached
+   * it and that the browser had nothing to complain about.
+   */
+  async function passThrough(name: string, heading: (language: Language) => string) {
+    await expect.poll(headings, { message: `${name}: the page's one h1` }).toEqual([heading(lang)]);
+    expect.soft(await browser.problems(), `${name}: what the browser complained about`).toEqual([]);
+  }
+
   /** A part of the story by the name every sharing page gives it. */
   const partName = (section: Section, l: Language) => (section === "about" ? words[l].sharing.parts.about : words[l].story.sections[section].title);
   /** The parts an agency sees as the pages list them: the name always first. */
@@ -297,325 +251,359 @@ describe.each(runs)("$label", ({ configuration, lang }) => {
     }
   }
 
-  test(
-    "publish a story, share it with three agencies each seeing different parts, read the receipts, stop one and change another: exactly the right emails",
-    async () => {
-      const t = words[lang];
-      const sharing = (l: Language) => words[l].sharing;
-      const mailAtStart = server.mail.received.length;
-      const sixMonths = monthsAhead(6);
-      const endsOn = longDate(sixMonths, lang);
+  /** The journey's steps; what one step finds, the next goes on from. */
+  const step = journeySteps();
+  const t = words[lang];
+  const sharing = (l: Language) => words[l].sharing;
+  const sixMonths = monthsAhead(6);
+  const endsOn = longDate(sixMonths, lang);
+  const partsHeading = (key: AgencyKey) => (l: Language) => `${agencies[key].name[l]} ${sharing(l).parts.title}`;
+  const partsPaths: Partial<Record<AgencyKey, string>> = {};
+  const shareOf = (key: AgencyKey) => shares.find((share) => share.agency === agencies[key].name.en)!;
+  const stopped = agencies.earlyHelp.name;
+  /** How many emails the sink held before the journey. */
+  let mailAtStart = 0;
+  let storyPath = "";
+  let storyId = "";
+  /** Each agency's link, as the confirmation page showed it. */
+  let confirmedLinks = {} as Record<AgencyKey, string>;
+  /** The shares as the database keeps them once agreed. */
+  let shares: ShareRow[] = [];
 
-      // Start, sign in with the code from the email, and start a story.
-      await browser.visit(`/?lang=${lang}`);
-      await checkBothLanguages("start", (l) => words[l].start.title);
-      await follow(main().getByRole("button", { name: t.start.start }));
-      expect(path()).toBe("/sign-in");
-      await checkBothLanguages("sign-in", (l) => words[l].signIn.email.title);
-      await textbox(t.signIn.email.title).fill(email);
-      await press(button(t.signIn.email.continue));
-      expect(path()).toBe("/sign-in/check-email");
-      const signInEmail = readEmail(await server.mail.nextEmailTo(email, mailAtStart));
-      const code = signInEmail.body.match(/^(\d{6})\r?$/m)?.[1];
-      expect(code, "a 6-digit code on a line of its own").toBeDefined();
-      await checkBothLanguages("check-email", (l) => words[l].signIn.code.title);
-      await textbox(t.signIn.code.label).fill(code!);
-      await press(button(t.signIn.code.continue));
-      expect(path()).toBe("/stories");
-      await checkBothLanguages("your-stories", (l) => words[l].story.list.title);
-      // A short story: a name (saving it makes the story) and three sections.
-      await follow(button(t.story.list.start));
-      expect(path()).toBe("/stories/new/about");
-      await checkBothLanguages("about-name", (l) => words[l].story.pages.about.name.heading);
-      await textbox(t.story.fields.about.name.label).fill(answers.name);
-      await press(button(t.story.question.save));
-      const storyPath = path();
-      expect(storyPath).toMatch(/^\/stories\/[0-9a-f-]{36}$/);
-      const storyId = storyPath.slice("/stories/".length);
-      await checkBothLanguages("task-list-new", (l) => words[l].story.taskList.title);
-      const pages = [
-        { section: "matters", label: (l: Language) => words[l].story.fields.matters.matters.label, text: answers.matters },
-        { section: "strengths", label: (l: Language) => words[l].story.fields.strengths.strengths.label, text: answers.strengths },
-        { section: "dont-ask", label: (l: Language) => words[l].story.fields["dont-ask"].dontAsk.label, text: answers.dontAsk },
-      ] as const;
-      for (const { section, label, text } of pages) {
-        await follow(link(t.story.sections[section].title));
-        await checkBothLanguages(section, label);
-        await textbox(label(lang)).fill(text);
-        await press(button(t.story.question.continue));
-        expect(path()).toBe(storyPath);
-      }
 
-      // Publish it.
-      await follow(link(t.story.taskList.checkLink));
-      await checkBothLanguages("story-check-answers", (l) => words[l].story.check.title);
-      await press(button(fill(t.story.check.publish, { version: 1 })));
-      expect(path()).toBe(`${storyPath}/published/1`);
-      await checkBothLanguages("published", (l) => fill(words[l].story.published.title, { version: 1 }));
-      await follow(link(t.story.published.backLink));
+  step("start, and sign in with the code from the email", async () => {
+    mailAtStart = server.mail.received.length;
+    // Start, sign in with the code from the email, and start a story.
+    await browser.visit(`/?lang=${lang}`);
+    await passThrough("start", (l) => words[l].start.title);
+    await follow(main().getByRole("button", { name: t.start.start }));
+    expect(path()).toBe("/sign-in");
+    await passThrough("sign-in", (l) => words[l].signIn.email.title);
+    await textbox(t.signIn.email.title).fill(email);
+    await press(button(t.signIn.email.continue));
+    expect(path()).toBe("/sign-in/check-email");
+    const signInEmail = readEmail(await server.mail.nextEmailTo(email, mailAtStart));
+    const code = signInEmail.body.match(/^(\d{6})\r?$/m)?.[1];
+    expect(code, "a 6-digit code on a line of its own").toBeDefined();
+    await passThrough("check-email", (l) => words[l].signIn.code.title);
+    await textbox(t.signIn.code.label).fill(code!);
+    await press(button(t.signIn.code.continue));
+    expect(path()).toBe("/stories");
+    await passThrough("your-stories", (l) => words[l].story.list.title);
+  });
+
+  step("a short story: a name (saving it makes the story) and three sections", async () => {
+    // A short story: a name (saving it makes the story) and three sections.
+    await follow(button(t.story.list.start));
+    expect(path()).toBe("/stories/new/about");
+    await passThrough("about-name", (l) => words[l].story.pages.about.name.heading);
+    await textbox(t.story.fields.about.name.label).fill(answers.name);
+    await press(button(t.story.question.save));
+    storyPath = path();
+    expect(storyPath).toMatch(/^\/stories\/[0-9a-f-]{36}$/);
+    storyId = storyPath.slice("/stories/".length);
+    await passThrough("task-list-new", (l) => words[l].story.taskList.title);
+    const pages = [
+      { section: "matters", label: (l: Language) => words[l].story.fields.matters.matters.label, text: answers.matters },
+      { section: "strengths", label: (l: Language) => words[l].story.fields.strengths.strengths.label, text: answers.strengths },
+      { section: "dont-ask", label: (l: Language) => words[l].story.fields["dont-ask"].dontAsk.label, text: answers.dontAsk },
+    ] as const;
+    for (const { section, label, text } of pages) {
+      await follow(link(t.story.sections[section].title));
+      await passThrough(section, label);
+      await textbox(label(lang)).fill(text);
+      await press(button(t.story.question.continue));
       expect(path()).toBe(storyPath);
-      await checkBothLanguages("task-list-published", (l) => words[l].story.taskList.title);
+    }
+  });
 
-      // Share: no agency chosen first, then three.
-      await follow(main().getByRole("button", { name: t.sharing.taskList.button, exact: true }));
-      expect(path()).toBe(`${storyPath}/share`);
-      await checkBothLanguages("agencies", (l) => sharing(l).agencies.title, {
-        name: "agencies-none",
-        make: (l) => press(button(sharing(l).continue)),
-        errors: (l) => [{ message: sharing(l).agencies.errors.required, href: "#agencies" }],
-        kept: async (l) => expect.soft(await main().getByRole("checkbox", { checked: true }).count(), `agencies-none (${l}): nothing ticked`).toBe(0),
-      });
-      for (const key of agencyKeys) await checkbox(agencies[key].name[lang]).check();
+  step("publish it", async () => {
+    // Publish it.
+    await follow(link(t.story.taskList.checkLink));
+    await passThrough("story-check-answers", (l) => words[l].story.check.title);
+    await press(button(fill(t.story.check.publish, { version: 1 })));
+    expect(path()).toBe(`${storyPath}/published/1`);
+    await passThrough("published", (l) => fill(words[l].story.published.title, { version: 1 }));
+    await follow(link(t.story.published.backLink));
+    expect(path()).toBe(storyPath);
+    await checkBothLanguages("task-list-published", (l) => words[l].story.taskList.title);
+  });
+
+  step("share: no agency chosen first, then three", async () => {
+    // Share: no agency chosen first, then three.
+    await follow(main().getByRole("button", { name: t.sharing.taskList.button, exact: true }));
+    expect(path()).toBe(`${storyPath}/share`);
+    await checkBothLanguages("agencies", (l) => sharing(l).agencies.title, {
+      name: "agencies-none",
+      make: (l) => press(button(sharing(l).continue)),
+      errors: (l) => [{ message: sharing(l).agencies.errors.required, href: "#agencies" }],
+      kept: async (l) => expect.soft(await main().getByRole("checkbox", { checked: true }).count(), `agencies-none (${l}): nothing ticked`).toBe(0),
+    });
+    for (const key of agencyKeys) await checkbox(agencies[key].name[lang]).check();
+    await press(button(t.sharing.continue));
+  });
+
+  step("which parts, agency by agency: none ticked once, then each its own", async () => {
+    // Which parts, agency by agency in the order the list gave them: none ticked once, then each its own.
+    for (const [index] of agencyKeys.entries()) {
+      expect(path()).toMatch(new RegExp(`^${storyPath}/share/parts/[0-9a-f-]{36}$`));
+      const caption = (await main().locator(".govuk-caption-l").textContent())?.trim();
+      const key = agencyKeys.find((k) => agencies[k].name[lang] === caption);
+      expect(key, `the parts page names one of the chosen agencies (${caption})`).toBeDefined();
+      partsPaths[key!] = path();
+      const heading = partsHeading(key!);
+      expect.soft(await tickedParts(), `${key}: nothing ticked to start with`).toEqual([]);
+      if (index === 1) {
+        await checkBothLanguages(`parts-${key}`, heading, {
+          name: `parts-${key}-none`,
+          make: async (l) => {
+            for (const box of await main().getByRole("checkbox").all()) await box.uncheck();
+            return press(button(sharing(l).continue));
+          },
+          errors: (l) => [{ message: sharing(l).parts.errors.required, href: "#parts" }],
+          kept: async (l) => expect.soft(await main().getByRole("checkbox", { checked: true }).count(), `parts-none (${l}): nothing ticked`).toBe(0),
+        });
+      } else {
+        await checkBothLanguages(`parts-${key}`, heading);
+      }
+      await tickParts(key === "carers" ? carersFirstChoice : agencies[key!].parts);
       await press(button(t.sharing.continue));
+    }
+    expect(Object.keys(partsPaths).sort()).toEqual([...agencyKeys].sort());
+  });
 
-      // Which parts, agency by agency in the order the list gave them: none ticked once, then each its own.
-      const partsHeading = (key: AgencyKey) => (l: Language) => `${agencies[key].name[l]} ${sharing(l).parts.title}`;
-      const partsPaths: Partial<Record<AgencyKey, string>> = {};
-      for (const [index] of agencyKeys.entries()) {
-        expect(path()).toMatch(new RegExp(`^${storyPath}/share/parts/[0-9a-f-]{36}$`));
-        const caption = (await main().locator(".govuk-caption-l").textContent())?.trim();
-        const key = agencyKeys.find((k) => agencies[k].name[lang] === caption);
-        expect(key, `the parts page names one of the chosen agencies (${caption})`).toBeDefined();
-        partsPaths[key!] = path();
-        const heading = partsHeading(key!);
-        expect.soft(await tickedParts(), `${key}: nothing ticked to start with`).toEqual([]);
-        if (index === 1) {
-          await checkBothLanguages(`parts-${key}`, heading, {
-            name: `parts-${key}-none`,
-            make: async (l) => {
-              for (const box of await main().getByRole("checkbox").all()) await box.uncheck();
-              return press(button(sharing(l).continue));
-            },
-            errors: (l) => [{ message: sharing(l).parts.errors.required, href: "#parts" }],
-            kept: async (l) => expect.soft(await main().getByRole("checkbox", { checked: true }).count(), `parts-none (${l}): nothing ticked`).toBe(0),
-          });
-        } else {
-          await checkBothLanguages(`parts-${key}`, heading);
+  step("how long: a date more than 12 months away first, then 6 months", async () => {
+    // How long: a date more than 12 months away first, then 6 months.
+    expect(path()).toBe(`${storyPath}/share/how-long`);
+    const dateGroup = (l: Language) => main().getByRole("group", { name: sharing(l).howLong.dateLegend, exact: true });
+    const dateBox = (l: Language, part: "day" | "month" | "year") => textbox(words[l].govuk.dateInput[`${part}Label`], dateGroup(l));
+    const tooFar = monthsAhead(24);
+    const typed = { day: String(tooFar.getUTCDate()), month: String(tooFar.getUTCMonth() + 1), year: String(tooFar.getUTCFullYear()) };
+    await checkBothLanguages("how-long", (l) => sharing(l).howLong.title, {
+      name: "how-long-too-far",
+      make: async (l) => {
+        await radio(sharing(l).howLong.date).check();
+        for (const part of ["day", "month", "year"] as const) await dateBox(l, part).fill(typed[part]);
+        return press(button(sharing(l).continue));
+      },
+      errors: (l) => [{ message: fill(sharing(l).howLong.errors.tooFar, { date: longDate(monthsAhead(12), l) }), href: "#endDate-day" }],
+      kept: async (l) => {
+        expect.soft(await radio(sharing(l).howLong.date).isChecked(), `how-long-too-far (${l}): "Choose a date" still chosen`).toBe(true);
+        for (const part of ["day", "month", "year"] as const) {
+          expect.soft(await dateBox(l, part).inputValue(), `how-long-too-far (${l}): the ${part} as typed`).toBe(typed[part]);
         }
-        await tickParts(key === "carers" ? carersFirstChoice : agencies[key!].parts);
-        await press(button(t.sharing.continue));
-      }
-      expect(Object.keys(partsPaths).sort()).toEqual([...agencyKeys].sort());
+      },
+    });
+    await radio(t.sharing.howLong.months["6"]).check();
+    for (const part of ["day", "month", "year"] as const) await dateBox(lang, part).fill("");
+    await press(button(t.sharing.continue));
+  });
 
-      // How long: a date more than 12 months away first, then 6 months.
-      expect(path()).toBe(`${storyPath}/share/how-long`);
-      const dateGroup = (l: Language) => main().getByRole("group", { name: sharing(l).howLong.dateLegend, exact: true });
-      const dateBox = (l: Language, part: "day" | "month" | "year") => textbox(words[l].govuk.dateInput[`${part}Label`], dateGroup(l));
-      const tooFar = monthsAhead(24);
-      const typed = { day: String(tooFar.getUTCDate()), month: String(tooFar.getUTCMonth() + 1), year: String(tooFar.getUTCFullYear()) };
-      await checkBothLanguages("how-long", (l) => sharing(l).howLong.title, {
-        name: "how-long-too-far",
-        make: async (l) => {
-          await radio(sharing(l).howLong.date).check();
-          for (const part of ["day", "month", "year"] as const) await dateBox(l, part).fill(typed[part]);
-          return press(button(sharing(l).continue));
-        },
-        errors: (l) => [{ message: fill(sharing(l).howLong.errors.tooFar, { date: longDate(monthsAhead(12), l) }), href: "#endDate-day" }],
-        kept: async (l) => {
-          expect.soft(await radio(sharing(l).howLong.date).isChecked(), `how-long-too-far (${l}): "Choose a date" still chosen`).toBe(true);
-          for (const part of ["day", "month", "year"] as const) {
-            expect.soft(await dateBox(l, part).inputValue(), `how-long-too-far (${l}): the ${part} as typed`).toBe(typed[part]);
-          }
-        },
-      });
-      await radio(t.sharing.howLong.months["6"]).check();
-      for (const part of ["day", "month", "year"] as const) await dateBox(lang, part).fill("");
-      await press(button(t.sharing.continue));
+  step("keep up to date, and contact", async () => {
+    // Keep up to date, and contact.
+    expect(path()).toBe(`${storyPath}/share/updates`);
+    await checkBothLanguages("updates", (l) => sharing(l).updates.title);
+    await radio(t.sharing.updates.yes).check();
+    await press(button(t.sharing.continue));
+    expect(path()).toBe(`${storyPath}/share/contact`);
+    await checkBothLanguages("contact", (l) => sharing(l).contact.title);
+    await radio(t.sharing.contact.yes).check();
+    await checkbox(t.story.fields.about.contactBy.options.letter).check();
+    await press(button(t.sharing.continue));
+  });
 
-      // Keep up to date, and contact.
-      expect(path()).toBe(`${storyPath}/share/updates`);
-      await checkBothLanguages("updates", (l) => sharing(l).updates.title);
-      await radio(t.sharing.updates.yes).check();
-      await press(button(t.sharing.continue));
-      expect(path()).toBe(`${storyPath}/share/contact`);
-      await checkBothLanguages("contact", (l) => sharing(l).contact.title);
-      await radio(t.sharing.contact.yes).check();
-      await checkbox(t.story.fields.about.contactBy.options.letter).check();
-      await press(button(t.sharing.continue));
+  step("check your answers, changing the carers' parts through its Change link", async () => {
+    // Check your answers; change the carers' parts through its Change link, and come back.
+    expect(path()).toBe(`${storyPath}/share/check`);
+    await checkBothLanguages("check", (l) => sharing(l).check.title);
+    expect((await card(agencies.carers.name[lang]))[t.sharing.check.parts]).toEqual(partNames(carersFirstChoice, lang));
+    await follow(link(`${t.sharing.change} ${t.sharing.check.partsHidden} (${agencies.carers.name[lang]})`));
+    expect(path()).toBe(partsPaths.carers);
+    expect(await tickedParts(), "the carers' parts as chosen").toEqual(carersFirstChoice);
+    await check("parts-carers-change", partsHeading("carers")(lang), lang);
+    await tickParts(agencies.carers.parts);
+    await press(button(t.sharing.continue));
+    expect(path(), "a change from the check page comes straight back to it").toBe(`${storyPath}/share/check`);
+    for (const key of agencyKeys) expect((await card(agencies[key].name[lang]))[t.sharing.check.parts], key).toEqual(partNames(agencies[key].parts, lang));
+    const summary = await rows(main().locator(".govuk-summary-list").first());
+    expect(summary[t.sharing.check.howLong]).toBe(endsOn);
+    expect(summary[t.sharing.check.agencies]).toEqual(expect.arrayContaining(agencyKeys.map((key) => agencies[key].name[lang])));
+    await check("check-changed", t.sharing.check.title, lang);
+  });
 
-      // Check your answers; change the carers' parts through its Change link, and come back.
-      expect(path()).toBe(`${storyPath}/share/check`);
-      await checkBothLanguages("check", (l) => sharing(l).check.title);
-      expect((await card(agencies.carers.name[lang]))[t.sharing.check.parts]).toEqual(partNames(carersFirstChoice, lang));
-      await follow(link(`${t.sharing.change} ${t.sharing.check.partsHidden} (${agencies.carers.name[lang]})`));
-      expect(path()).toBe(partsPaths.carers);
-      expect(await tickedParts(), "the carers' parts as chosen").toEqual(carersFirstChoice);
-      await check("parts-carers-change", partsHeading("carers")(lang), lang);
-      await tickParts(agencies.carers.parts);
-      await press(button(t.sharing.continue));
-      expect(path(), "a change from the check page comes straight back to it").toBe(`${storyPath}/share/check`);
-      for (const key of agencyKeys) expect((await card(agencies[key].name[lang]))[t.sharing.check.parts], key).toEqual(partNames(agencies[key].parts, lang));
-      const summary = await rows(main().locator(".govuk-summary-list").first());
-      expect(summary[t.sharing.check.howLong]).toBe(endsOn);
-      expect(summary[t.sharing.check.agencies]).toEqual(expect.arrayContaining(agencyKeys.map((key) => agencies[key].name[lang])));
-      await check("check-changed", t.sharing.check.title, lang);
+  step("the declaration names each agency, its parts and the end date", async () => {
+    // The declaration names each agency, its parts and the end date.
+    await follow(main().getByRole("button", { name: t.sharing.continue, exact: true }));
+    expect(path()).toBe(`${storyPath}/share/agree`);
+    await checkBothLanguages("agree", (l) => sharing(l).agree.title);
+    const blocks = await main()
+      .locator(".app-declaration")
+      .evaluateAll((sections) =>
+        sections.map((section) => ({
+          heading: section.querySelector("h2")?.textContent?.trim() ?? "",
+          parts: [...section.querySelectorAll("li")].map((li) => li.textContent?.trim() ?? ""),
+          paragraphs: [...section.querySelectorAll("p")].map((p) => p.textContent?.trim() ?? ""),
+        })),
+      );
+    expect(blocks.map((block) => block.heading).sort()).toEqual(agencyKeys.map((key) => fill(t.sharing.declaration.heading, { agency: agencies[key].name[lang] })).sort());
+    for (const key of agencyKeys) {
+      const block = blocks.find((b) => b.heading === fill(t.sharing.declaration.heading, { agency: agencies[key].name[lang] }));
+      expect(block?.parts, `${key}: the parts agreed to`).toEqual(partNames(agencies[key].parts, lang));
+      expect(block?.paragraphs, `${key}: the end date`).toContain(fill(t.sharing.declaration.until, { date: endsOn }));
+    }
+  });
 
-      // The declaration names each agency, its parts and the end date.
-      await follow(main().getByRole("button", { name: t.sharing.continue, exact: true }));
-      expect(path()).toBe(`${storyPath}/share/agree`);
-      await checkBothLanguages("agree", (l) => sharing(l).agree.title);
-      const blocks = await main()
-        .locator(".app-declaration")
-        .evaluateAll((sections) =>
-          sections.map((section) => ({
-            heading: section.querySelector("h2")?.textContent?.trim() ?? "",
-            parts: [...section.querySelectorAll("li")].map((li) => li.textContent?.trim() ?? ""),
-            paragraphs: [...section.querySelectorAll("p")].map((p) => p.textContent?.trim() ?? ""),
-          })),
-        );
-      expect(blocks.map((block) => block.heading).sort()).toEqual(agencyKeys.map((key) => fill(t.sharing.declaration.heading, { agency: agencies[key].name[lang] })).sort());
-      for (const key of agencyKeys) {
-        const block = blocks.find((b) => b.heading === fill(t.sharing.declaration.heading, { agency: agencies[key].name[lang] }));
-        expect(block?.parts, `${key}: the parts agreed to`).toEqual(partNames(agencies[key].parts, lang));
-        expect(block?.paragraphs, `${key}: the end date`).toContain(fill(t.sharing.declaration.until, { date: endsOn }));
-      }
+  step("agree and share: the confirmation shows each agency's link, once", async () => {
+    // Agree and share: the confirmation shows each agency's link, once.
+    expect(await press(button(t.sharing.agree.button))).toBe(200);
+    await expect.poll(headings).toEqual([t.sharing.confirmation.title]);
+    const shown = await main()
+      .locator(".app-share-link")
+      .evaluateAll((paragraphs) =>
+        paragraphs.map((p) => ({ heading: p.previousElementSibling?.textContent?.trim() ?? "", link: p.textContent?.trim() ?? "" })),
+      );
+    expect(shown.map((s) => s.heading).sort()).toEqual(agencyKeys.map((key) => fill(t.sharing.confirmation.linkFor, { agency: agencies[key].name[lang] })).sort());
+    confirmedLinks = Object.fromEntries(
+      agencyKeys.map((key) => [key, shown.find((s) => s.heading === fill(t.sharing.confirmation.linkFor, { agency: agencies[key].name[lang] }))?.link ?? ""]),
+    ) as Record<AgencyKey, string>;
+    for (const key of agencyKeys) expect(confirmedLinks[key], key).toMatch(new RegExp(`^${server.url}/shared/[A-Za-z0-9_-]{43}$`));
+    expect(new Set(Object.values(confirmedLinks)).size).toBe(3);
+    const mainText = (await main().textContent()) ?? "";
+    for (const key of agencyKeys) expect(mainText.split(confirmedLinks[key]).length - 1, `${key}: its link shown once`).toBe(1);
+    await check("confirmation", t.sharing.confirmation.title, lang);
+    // Seen again, in either language, the page no longer shows any link.
+    for (const language of [other, lang]) {
+      await browser.visit(inLanguage(language));
+      await check(`confirmation-again`, words[language].sharing.confirmation.title, language);
+      expect(await page().content(), `the links are not shown again (${language})`).not.toContain("/shared/");
+    }
 
-      // Agree and share: the confirmation shows each agency's link, once.
-      expect(await press(button(t.sharing.agree.button))).toBe(200);
-      await expect.poll(headings).toEqual([t.sharing.confirmation.title]);
-      const shown = await main()
-        .locator(".app-share-link")
-        .evaluateAll((paragraphs) =>
-          paragraphs.map((p) => ({ heading: p.previousElementSibling?.textContent?.trim() ?? "", link: p.textContent?.trim() ?? "" })),
-        );
-      expect(shown.map((s) => s.heading).sort()).toEqual(agencyKeys.map((key) => fill(t.sharing.confirmation.linkFor, { agency: agencies[key].name[lang] })).sort());
-      const confirmedLinks = Object.fromEntries(
-        agencyKeys.map((key) => [key, shown.find((s) => s.heading === fill(t.sharing.confirmation.linkFor, { agency: agencies[key].name[lang] }))?.link ?? ""]),
-      ) as Record<AgencyKey, string>;
-      for (const key of agencyKeys) expect(confirmedLinks[key], key).toMatch(new RegExp(`^${server.url}/shared/[A-Za-z0-9_-]{43}$`));
-      expect(new Set(Object.values(confirmedLinks)).size).toBe(3);
-      const mainText = (await main().textContent()) ?? "";
-      for (const key of agencyKeys) expect(mainText.split(confirmedLinks[key]).length - 1, `${key}: its link shown once`).toBe(1);
-      await check("confirmation", t.sharing.confirmation.title, lang);
-      // Seen again, in either language, the page no longer shows any link.
-      for (const language of [other, lang]) {
-        await browser.visit(inLanguage(language));
-        await check(`confirmation-again`, words[language].sharing.confirmation.title, language);
-        expect(await page().content(), `the links are not shown again (${language})`).not.toContain("/shared/");
-      }
+    shares = sharesInDatabase(storyId);
+    // The database keeps each agency's English name beside its Welsh.
+    expect(shares.map((share) => share.agency).sort()).toEqual(agencyKeys.map((key) => agencies[key].name.en).sort());
+    for (const key of agencyKeys) expect(JSON.parse(shareOf(key).sections), `${key}: the sections kept`).toEqual(agencies[key].parts);
+  });
 
-      const shares = sharesInDatabase(storyId);
-      // The database keeps each agency's English name beside its Welsh.
-      expect(shares.map((share) => share.agency).sort()).toEqual(agencyKeys.map((key) => agencies[key].name.en).sort());
-      const shareOf = (key: AgencyKey) => shares.find((share) => share.agency === agencies[key].name.en)!;
-      for (const key of agencyKeys) expect(JSON.parse(shareOf(key).sections), `${key}: the sections kept`).toEqual(agencies[key].parts);
+  step("who has your story: the three, each with its own parts", async () => {
+    // Who has your story: the three, each with its own parts.
+    await follow(link(t.sharing.confirmation.whoHasLink));
+    expect(path()).toBe(`${storyPath}/shares`);
+    await checkBothLanguages("who-has", (l) => sharing(l).whoHas.title);
+    for (const key of agencyKeys) {
+      const shownCard = await card(agencies[key].name[lang]);
+      expect(shownCard[t.sharing.whoHas.parts], `${key}: the parts on its card`).toEqual(partNames(agencies[key].parts, lang));
+      expect(shownCard[t.sharing.whoHas.status], `${key}: shared`).toBe(t.sharing.whoHas.states.active);
+      expect(shownCard[t.sharing.whoHas.ends], `${key}: until`).toBe(endsOn);
+    }
+  });
 
-      // Who has your story: the three, each with its own parts.
-      await follow(link(t.sharing.confirmation.whoHasLink));
+  step("each receipt, and its JSON download", async () => {
+    // Each receipt, and its JSON download.
+    for (const key of agencyKeys) {
+      const name = agencies[key].name[lang];
+      await follow(link(`${t.sharing.whoHas.receiptLink} (${name})`));
+      expect(path()).toBe(`${storyPath}/shares/${shareOf(key).id}/receipt`);
+      await checkBothLanguages(`receipt-${key}`, (l) => sharing(l).receipt.title);
+      const receipt = await rows(main().locator(".govuk-summary-list").first());
+      expect(receipt[t.sharing.receipt.agency]).toBe(name);
+      expect(receipt[t.sharing.receipt.parts], `${key}: the parts on its receipt`).toEqual(partNames(agencies[key].parts, lang));
+      expect(receipt[t.sharing.receipt.ends]).toBe(endsOn);
+      const download = link(t.sharing.receipt.download);
+      expect(await download.getAttribute("download")).not.toBeNull();
+      const json = await browser.context.request.get((await download.getAttribute("href"))!);
+      expect(json.status(), `${key}: the receipt download`).toBe(200);
+      expect(json.headers()["content-type"]).toMatch(/^application\/json/);
+      const body = await json.json();
+      expect(body.recipient.name).toBe(name);
+      expect(body.shareID).toBe(shareOf(key).id);
+      expect(body.services[0].purposes[0].piiCategory, `${key}: the parts in the JSON receipt`).toEqual(agencies[key].parts);
+      expect(JSON.stringify(body)).not.toMatch(new RegExp(storyWords.join("|")));
+      await follow(link(t.sharing.receipt.whoHasLink));
       expect(path()).toBe(`${storyPath}/shares`);
-      await checkBothLanguages("who-has", (l) => sharing(l).whoHas.title);
-      for (const key of agencyKeys) {
-        const shownCard = await card(agencies[key].name[lang]);
-        expect(shownCard[t.sharing.whoHas.parts], `${key}: the parts on its card`).toEqual(partNames(agencies[key].parts, lang));
-        expect(shownCard[t.sharing.whoHas.status], `${key}: shared`).toBe(t.sharing.whoHas.states.active);
-        expect(shownCard[t.sharing.whoHas.ends], `${key}: until`).toBe(endsOn);
-      }
+    }
+    await check("who-has-after-receipts", t.sharing.whoHas.title, lang);
+  });
 
-      // Each receipt, and its JSON download.
-      for (const key of agencyKeys) {
-        const name = agencies[key].name[lang];
-        await follow(link(`${t.sharing.whoHas.receiptLink} (${name})`));
-        expect(path()).toBe(`${storyPath}/shares/${shareOf(key).id}/receipt`);
-        await checkBothLanguages(`receipt-${key}`, (l) => sharing(l).receipt.title);
-        const receipt = await rows(main().locator(".govuk-summary-list").first());
-        expect(receipt[t.sharing.receipt.agency]).toBe(name);
-        expect(receipt[t.sharing.receipt.parts], `${key}: the parts on its receipt`).toEqual(partNames(agencies[key].parts, lang));
-        expect(receipt[t.sharing.receipt.ends]).toBe(endsOn);
-        const download = link(t.sharing.receipt.download);
-        expect(await download.getAttribute("download")).not.toBeNull();
-        const json = await browser.context.request.get((await download.getAttribute("href"))!);
-        expect(json.status(), `${key}: the receipt download`).toBe(200);
-        expect(json.headers()["content-type"]).toMatch(/^application\/json/);
-        const body = await json.json();
-        expect(body.recipient.name).toBe(name);
-        expect(body.shareID).toBe(shareOf(key).id);
-        expect(body.services[0].purposes[0].piiCategory, `${key}: the parts in the JSON receipt`).toEqual(agencies[key].parts);
-        expect(JSON.stringify(body)).not.toMatch(new RegExp(storyWords.join("|")));
-        await follow(link(t.sharing.receipt.whoHasLink));
-        expect(path()).toBe(`${storyPath}/shares`);
-      }
-      await check("who-has-after-receipts", t.sharing.whoHas.title, lang);
+  step("stop sharing with Early Help", async () => {
+    // Stop sharing with Early Help: the confirmation page, then stopped.
+    await follow(link(`${t.sharing.whoHas.actions.stop} (${stopped[lang]})`));
+    expect(path()).toBe(`${storyPath}/shares/${shareOf("earlyHelp").id}/stop`);
+    await checkBothLanguages("stop", (l) => fill(sharing(l).stop.heading, { agency: stopped[l] }));
+    await press(button(t.sharing.stop.button));
+    expect(path()).toBe(`${storyPath}/shares`);
+    expect((await main().locator(".govuk-notification-banner").textContent()) ?? "").toContain(fill(t.sharing.whoHas.done.stopped, { agency: stopped[lang] }));
+    await checkBothLanguages("who-has-stopped", (l) => sharing(l).whoHas.title);
+    const stoppedCard = await card(stopped[lang]);
+    expect(stoppedCard[t.sharing.whoHas.status]).toBe(t.sharing.whoHas.states.stopped);
+    expect(await link(`${t.sharing.whoHas.actions.stop} (${stopped[lang]})`).count(), "a stopped share cannot be stopped again").toBe(0);
+  });
 
-      // Stop sharing with Early Help: the confirmation page, then stopped.
-      const stopped = agencies.earlyHelp.name;
-      await follow(link(`${t.sharing.whoHas.actions.stop} (${stopped[lang]})`));
-      expect(path()).toBe(`${storyPath}/shares/${shareOf("earlyHelp").id}/stop`);
-      await checkBothLanguages("stop", (l) => fill(sharing(l).stop.heading, { agency: stopped[l] }));
-      await press(button(t.sharing.stop.button));
-      expect(path()).toBe(`${storyPath}/shares`);
-      expect((await main().locator(".govuk-notification-banner").textContent()) ?? "").toContain(fill(t.sharing.whoHas.done.stopped, { agency: stopped[lang] }));
-      await checkBothLanguages("who-has-stopped", (l) => sharing(l).whoHas.title);
-      const stoppedCard = await card(stopped[lang]);
-      expect(stoppedCard[t.sharing.whoHas.status]).toBe(t.sharing.whoHas.states.stopped);
-      expect(await link(`${t.sharing.whoHas.actions.stop} (${stopped[lang]})`).count(), "a stopped share cannot be stopped again").toBe(0);
+  step("change what the GP can see", async () => {
+    // Change what the GP can see.
+    const gp = agencies.gp.name;
+    await follow(link(`${t.sharing.whoHas.actions.change} ${t.sharing.whoHas.partsHidden} (${gp[lang]})`));
+    expect(path()).toBe(`${storyPath}/shares/${shareOf("gp").id}/parts`);
+    expect(await tickedParts(), "the GP's parts as agreed").toEqual(agencies.gp.parts);
+    await checkBothLanguages("change-parts", (l) => fill(sharing(l).changeParts.heading, { agency: gp[l] }));
+    await tickParts(gpChanged);
+    await press(button(t.sharing.changeParts.button));
+    expect(path()).toBe(`${storyPath}/shares`);
+    expect((await main().locator(".govuk-notification-banner").textContent()) ?? "").toContain(fill(t.sharing.whoHas.done.changed, { agency: gp[lang] }));
+    await checkBothLanguages("who-has-changed", (l) => sharing(l).whoHas.title);
+    expect((await card(gp[lang]))[t.sharing.whoHas.parts]).toEqual(partNames(gpChanged, lang));
+    expect((await card(agencies.carers.name[lang]))[t.sharing.whoHas.parts]).toEqual(partNames(agencies.carers.parts, lang));
+    const after = sharesInDatabase(storyId);
+    expect(JSON.parse(after.find((share) => share.agency === gp.en)!.sections)).toEqual(gpChanged);
+    expect(after.find((share) => share.agency === stopped.en)!.stopped_at).not.toBeNull();
+    expect(after.filter((share) => share.stopped_at !== null)).toHaveLength(1);
+  });
 
-      // Change what the GP can see.
-      const gp = agencies.gp.name;
-      await follow(link(`${t.sharing.whoHas.actions.change} ${t.sharing.whoHas.partsHidden} (${gp[lang]})`));
-      expect(path()).toBe(`${storyPath}/shares/${shareOf("gp").id}/parts`);
-      expect(await tickedParts(), "the GP's parts as agreed").toEqual(agencies.gp.parts);
-      await checkBothLanguages("change-parts", (l) => fill(sharing(l).changeParts.heading, { agency: gp[l] }));
-      await tickParts(gpChanged);
-      await press(button(t.sharing.changeParts.button));
-      expect(path()).toBe(`${storyPath}/shares`);
-      expect((await main().locator(".govuk-notification-banner").textContent()) ?? "").toContain(fill(t.sharing.whoHas.done.changed, { agency: gp[lang] }));
-      await checkBothLanguages("who-has-changed", (l) => sharing(l).whoHas.title);
-      expect((await card(gp[lang]))[t.sharing.whoHas.parts]).toEqual(partNames(gpChanged, lang));
-      expect((await card(agencies.carers.name[lang]))[t.sharing.whoHas.parts]).toEqual(partNames(agencies.carers.parts, lang));
-      const after = sharesInDatabase(storyId);
-      expect(JSON.parse(after.find((share) => share.agency === gp.en)!.sections)).toEqual(gpChanged);
-      expect(after.find((share) => share.agency === stopped.en)!.stopped_at).not.toBeNull();
-      expect(after.filter((share) => share.stopped_at !== null)).toHaveLength(1);
-
-      // The sink: exactly one sign-in email, a link to each agency, one receipt, one "access ended" — nothing else.
-      const expectedCount = 6;
-      await expect.poll(() => server.mail.received.length - mailAtStart, { timeout: 15_000, message: "emails arrived" }).toBeGreaterThanOrEqual(expectedCount);
-      // ...and nothing else is waiting to go: every email the service queued has been sent.
-      await expect.poll(() => unsentEmails(), { timeout: 15_000, message: "emails still in the outbox" }).toBe(0);
-      const received = server.mail.received.slice(mailAtStart).map(readEmail);
-      expect(received.map((e) => e.to).sort()).toEqual([email, email, ...agencyKeys.map((key) => agencies[key].inbox), agencies.earlyHelp.inbox].sort());
-      const e = t.email;
-      const values = names[lang];
-      // An agency's email is in both languages, the person's first, each naming the agency in its language: its inbox's language is not known.
-      const both = (key: "shareLink" | "shareStopped", agency: Record<Language, string>) =>
-        `${fill(e[key].subject, { ...values, agency: agency[lang] })} / ${fill(words[other].email[key].subject, { ...names[other], agency: agency[other] })}`;
-      const subjects = {
-        signIn: fill(e.signInCode.subject, values),
-        receipt: fill(e.shareReceipt.subject, values),
-        link: (agency: Record<Language, string>) => both("shareLink", agency),
-        stopped: (agency: Record<Language, string>) => both("shareStopped", agency),
-      };
-      const toResident = received.filter((m) => m.to === email);
-      expect(toResident.map((m) => m.subject).sort()).toEqual([subjects.signIn, subjects.receipt].sort());
-      const receiptEmail = toResident.find((m) => m.subject === subjects.receipt)!;
-      for (const key of agencyKeys) {
-        expect(receiptEmail.body, `the receipt email lists ${key}'s parts`).toContain(`${agencies[key].name[lang]}: ${partNames(agencies[key].parts, lang).join(", ")}`);
-      }
-      expect(receiptEmail.body).toContain(`${server.url}${storyPath}/shares`);
-      expect(receiptEmail.body).not.toContain("/shared/");
-      for (const key of agencyKeys) {
-        const { name, inbox } = agencies[key];
-        const toAgency = received.filter((m) => m.to === inbox);
-        const linkEmail = toAgency.find((m) => m.subject === subjects.link(name));
-        expect(linkEmail, `${key}: one link email`).toBeDefined();
-        expect(toAgency.filter((m) => m.subject === subjects.link(name))).toHaveLength(1);
-        const links = [...linkEmail!.body.matchAll(/https?:\/\/\S+\/shared\/([A-Za-z0-9_-]+)/g)];
-        // Once in each language.
-        expect(links.map((m) => m[0]), `${key}: the link in its email is the one the confirmation showed`).toEqual([confirmedLinks[key], confirmedLinks[key]]);
-        expect(linkEmail!.body).toContain(fill(words[other].email.shareLink.verify, { agency: name[other] }));
-        expect(sha256(links[0][1]), `${key}: the database keeps the SHA-256 of its token`).toBe(shareOf(key).token_hash);
-        expect(linkEmail!.body).toContain(fill(e.shareLink.verify, { agency: name[lang] }));
-        expect(toAgency.map((m) => m.subject)).toEqual(key === "earlyHelp" ? expect.arrayContaining([subjects.link(name), subjects.stopped(name)]) : [subjects.link(name)]);
-      }
-      const stoppedEmail = received.find((m) => m.subject === subjects.stopped(stopped));
-      expect(stoppedEmail?.to).toBe(agencies.earlyHelp.inbox);
-      expect(stoppedEmail?.body).toContain(e.shareStopped.link);
-      for (const message of received) {
-        for (const word of storyWords) expect.soft(`${message.subject}\n${message.body}`, `an email to ${message.to} must not hold the story's words`).not.toContain(word);
-      }
-    },
-    // Some 130 pages checked with axe-core: a few minutes, and several times that on a loaded
-    // machine. Each step waits for what the page shows; this limit only stops a run that hangs.
-    15 * 60_000,
-  );
+  step("the emails: exactly the right ones, none holding the story's words", async () => {
+    // The sink: exactly one sign-in email, a link to each agency, one receipt, one "access ended" — nothing else.
+    const expectedCount = 6;
+    await expect.poll(() => server.mail.received.length - mailAtStart, { timeout: 15_000, message: "emails arrived" }).toBeGreaterThanOrEqual(expectedCount);
+    // ...and nothing else is waiting to go: every email the service queued has been sent.
+    await expect.poll(() => unsentEmails(), { timeout: 15_000, message: "emails still in the outbox" }).toBe(0);
+    const received = server.mail.received.slice(mailAtStart).map(readEmail);
+    expect(received.map((e) => e.to).sort()).toEqual([email, email, ...agencyKeys.map((key) => agencies[key].inbox), agencies.earlyHelp.inbox].sort());
+    const e = t.email;
+    const values = names[lang];
+    // An agency's email is in both languages, the person's first, each naming the agency in its language: its inbox's language is not known.
+    const both = (key: "shareLink" | "shareStopped", agency: Record<Language, string>) =>
+      `${fill(e[key].subject, { ...values, agency: agency[lang] })} / ${fill(words[other].email[key].subject, { ...names[other], agency: agency[other] })}`;
+    const subjects = {
+      signIn: fill(e.signInCode.subject, values),
+      receipt: fill(e.shareReceipt.subject, values),
+      link: (agency: Record<Language, string>) => both("shareLink", agency),
+      stopped: (agency: Record<Language, string>) => both("shareStopped", agency),
+    };
+    const toResident = received.filter((m) => m.to === email);
+    expect(toResident.map((m) => m.subject).sort()).toEqual([subjects.signIn, subjects.receipt].sort());
+    const receiptEmail = toResident.find((m) => m.subject === subjects.receipt)!;
+    for (const key of agencyKeys) {
+      expect(receiptEmail.body, `the receipt email lists ${key}'s parts`).toContain(`${agencies[key].name[lang]}: ${partNames(agencies[key].parts, lang).join(", ")}`);
+    }
+    expect(receiptEmail.body).toContain(`${server.url}${storyPath}/shares`);
+    expect(receiptEmail.body).not.toContain("/shared/");
+    for (const key of agencyKeys) {
+      const { name, inbox } = agencies[key];
+      const toAgency = received.filter((m) => m.to === inbox);
+      const linkEmail = toAgency.find((m) => m.subject === subjects.link(name));
+      expect(linkEmail, `${key}: one link email`).toBeDefined();
+      expect(toAgency.filter((m) => m.subject === subjects.link(name))).toHaveLength(1);
+      const links = [...linkEmail!.body.matchAll(/https?:\/\/\S+\/shared\/([A-Za-z0-9_-]+)/g)];
+      // Once in each language.
+      expect(links.map((m) => m[0]), `${key}: the link in its email is the one the confirmation showed`).toEqual([confirmedLinks[key], confirmedLinks[key]]);
+      expect(linkEmail!.body).toContain(fill(words[other].email.shareLink.verify, { agency: name[other] }));
+      expect(sha256(links[0][1]), `${key}: the database keeps the SHA-256 of its token`).toBe(shareOf(key).token_hash);
+      expect(linkEmail!.body).toContain(fill(e.shareLink.verify, { agency: name[lang] }));
+      expect(toAgency.map((m) => m.subject)).toEqual(key === "earlyHelp" ? expect.arrayContaining([subjects.link(name), subjects.stopped(name)]) : [subjects.link(name)]);
+    }
+    const stoppedEmail = received.find((m) => m.subject === subjects.stopped(stopped));
+    expect(stoppedEmail?.to).toBe(agencies.earlyHelp.inbox);
+    expect(stoppedEmail?.body).toContain(e.shareStopped.link);
+    for (const message of received) {
+      for (const word of storyWords) expect.soft(`${message.subject}\n${message.body}`, `an email to ${message.to} must not hold the story's words`).not.toContain(word);
+    }
+  });
 });

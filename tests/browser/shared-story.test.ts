@@ -45,13 +45,13 @@ import sharedEn from "#app/i18n/locales/en/shared.json";
 import sharingEn from "#app/i18n/locales/en/sharing.json";
 import signInEn from "#app/i18n/locales/en/signIn.json";
 import storyEn from "#app/i18n/locales/en/story.json";
-import { type BrowserSession, checkPage, configurations, type ExpectedError, explainServerFailures, openBrowser } from "#tests/support/browser";
+import { type BrowserSession, checkPage, configurations, type ExpectedError, openBrowser } from "#tests/support/browser";
+import { browserFor, fill, journeySteps, type Language, longDate, monthsAhead, openPortal, phone } from "#tests/support/journey";
 import { codeFrom, linkSentTo, openAsProfessional, shareLinkFrom } from "#tests/support/professional";
-import { allParts, publishedStory, shareThroughTheJourney, wholeStory } from "#tests/support/share-journey";
+import { allParts, type PageAnswers, publishedStory, shareThroughTheJourney, wholePublishedStory } from "#tests/support/share-journey";
 import { bodyOf, signIn, startServerWithMail, type ServerWithMail } from "#tests/support/sign-in";
 import { openReadOnly } from "../http/helpers";
 
-type Language = "en" | "cy";
 const words = {
   en: { common: commonEn, govuk: govukEn, shared: sharedEn, sharing: sharingEn, signIn: signInEn, story: storyEn },
   cy: { common: commonCy, govuk: govukCy, shared: sharedCy, sharing: sharingCy, signIn: signInCy, story: storyCy },
@@ -59,14 +59,6 @@ const words = {
 /** The service's name as the pages give it, with nothing configured. */
 const serviceName = { en: "Tell it once", cy: "Dweud unwaith" };
 
-/** An interface string with its {{placeholders}} filled as i18next fills them. */
-function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, key: string) => {
-    const value = values[key];
-    if (value === undefined) throw new Error(`no value for {{${key}}} in "${template}"`);
-    return String(value);
-  });
-}
 
 /** Two demo agencies (app/services/demo-agencies.server.ts), by name in each language: one with one domain, one with two (so the error names both). */
 const riverside = {
@@ -116,14 +108,6 @@ const sharedSections = ["about", "matters", "strengths"] as const;
 /** What the professional writes back. */
 const reply = { name: "Aled Rees", message: "Thank you, Eleri.\nWe will phone you on Tuesday morning to arrange a visit." };
 
-/** `months` on from `from`, in UTC, the 31st becoming the month's last day (as consent-rules does it). */
-function monthsAhead(months: number, from = new Date()): Date {
-  const date = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth() + months, from.getUTCDate()));
-  if (date.getUTCDate() !== from.getUTCDate()) date.setUTCDate(0);
-  return date;
-}
-const longDate = (date: Date, lang: Language) =>
-  new Intl.DateTimeFormat(lang === "cy" ? "cy-GB" : "en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(date);
 
 /** Every page size in a PDF, in points. */
 function pageSizes(pdf: Buffer): { width: number; height: number }[] {
@@ -132,17 +116,7 @@ function pageSizes(pdf: Buffer): { width: number; height: number }[] {
 /** A4 is 210 × 297 mm: 595.3 × 841.9 points. */
 const isA4 = ({ width, height }: { width: number; height: number }) => Math.abs(width - 595.3) < 2 && Math.abs(height - 841.9) < 2;
 
-let server: ServerWithMail;
-
-beforeAll(async () => {
-  server = await startServerWithMail();
-});
-
-explainServerFailures(() => server);
-
-afterAll(async () => {
-  await server?.stop();
-});
+const server = openPortal();
 
 /** A mistake to make on a page, in either language, and what the page should say about it. */
 type Mistake = {
@@ -163,8 +137,9 @@ describe.each(runs)("$label", ({ configuration, lang, agency, keepUpToDate }) =>
   const endsOn = (l: Language) => longDate(monthsAhead(6), l);
 
   /** The resident's browser, signed in; the professional's, a browser of its own with none of the resident's cookies. */
-  let resident: BrowserSession;
-  let professional: BrowserSession;
+  const resident = browserFor(server, configuration, { cookie: () => signIn(server, residentEmail) });
+  const professional = browserFor(server, configuration);
+  const step = journeySteps();
   let storyId = "";
   let shareId = "";
   let emailedLink = "";
@@ -172,21 +147,11 @@ describe.each(runs)("$label", ({ configuration, lang, agency, keepUpToDate }) =>
   let summaryLoads = 0;
   let screenshots = 0;
 
-  beforeAll(async () => {
-    const cookie = await signIn(server, residentEmail);
-    resident = await openBrowser(configuration, server.url);
-    const [name, value] = [cookie.slice(0, cookie.indexOf("=")), cookie.slice(cookie.indexOf("=") + 1)];
-    await resident.context.addCookies([{ name, value, url: server.url }]);
-    professional = await openBrowser(configuration, server.url);
+  beforeAll(() => {
     professional.page.on("response", (response) => {
       const url = new URL(response.url());
       if (shareId && response.status() === 200 && new RegExp(`^/shared/${shareId}/summary(\\.data)?$`).test(url.pathname)) summaryLoads += 1;
     });
-  });
-
-  afterAll(async () => {
-    await resident?.close();
-    await professional?.close();
   });
 
   const main = (s: BrowserSession) => s.page.getByRole("main");
@@ -289,7 +254,7 @@ describe.each(runs)("$label", ({ configuration, lang, agency, keepUpToDate }) =>
   /** The heading a part has on the summary an agency reads. */
   const summaryTitle = (section: string, l: Language) => words[l].story.sections[section as keyof typeof storyEn.sections].summaryTitle;
 
-  test("the resident writes their story and shares three parts of it through the share pages", async () => {
+  step("the resident writes their story and shares three parts of it through the share pages", async () => {
     const r = resident;
     const mailAtStart = server.mail.received.length;
     await r.visit(`/stories?lang=${lang}`);
@@ -351,7 +316,7 @@ describe.each(runs)("$label", ({ configuration, lang, agency, keepUpToDate }) =>
     expect(await r.problems(), "what the resident's browser complained about").toEqual([]);
   });
 
-  test("the professional opens the emailed link, is refused an address at another domain, and proves a work address with the emailed code", async () => {
+  step("the professional opens the emailed link, is refused an address at another domain, and proves a work address with the emailed code", async () => {
     const p = professional;
     expect(emailedLink, "the resident shared the story").not.toBe("");
     expect(await p.context.cookies(), "the professional's browser starts with no cookies").toEqual([]);
@@ -421,7 +386,7 @@ describe.each(runs)("$label", ({ configuration, lang, agency, keepUpToDate }) =>
     expect(path(p)).toBe(sharedPath("summary"));
   });
 
-  test("the summary shows what was agreed and the shared parts in the resident's own words, and nothing else", async () => {
+  step("the summary shows what was agreed and the shared parts in the resident's own words, and nothing else", async () => {
     const p = professional;
     expect(path(p)).toBe(sharedPath("summary"));
     const heading = (l: Language) => fill(words[l].shared.summary.title, { name: story.name });
@@ -467,7 +432,7 @@ describe.each(runs)("$label", ({ configuration, lang, agency, keepUpToDate }) =>
     expect(await p.problems()).toEqual([]);
   });
 
-  test("printing shows the consent and the story without the service's header, navigation, footer or buttons, on A4", async () => {
+  step("printing shows the consent and the story without the service's header, navigation, footer or buttons, on A4", async () => {
     const p = professional;
     const printedOn = (when: Date) =>
       fill(t.shared.summary.printedOn, { date: formatDateTime(when, lang), service: serviceName[lang], agency: agency.name[lang], endsOn: endsOn(lang) });
@@ -536,7 +501,7 @@ describe.each(runs)("$label", ({ configuration, lang, agency, keepUpToDate }) =>
     expect(await p.problems()).toEqual([]);
   });
 
-  test("the professional lets the resident know it was received: mistakes first, then sent", async () => {
+  step("the professional lets the resident know it was received: mistakes first, then sent", async () => {
     const p = professional;
     await follow(p, main(p).getByRole("link", { name: fill(t.shared.summary.received, { name: firstName }), exact: true }));
     expect(path(p)).toBe(sharedPath("received"));
@@ -592,7 +557,7 @@ describe.each(runs)("$label", ({ configuration, lang, agency, keepUpToDate }) =>
     expect(told).not.toContain("Tuesday morning");
   });
 
-  test("the resident sees who opened their story and the reply, then stops sharing: the professional's next request is refused", async () => {
+  step("the resident sees who opened their story and the reply, then stops sharing: the professional's next request is refused", async () => {
     const r = resident;
     const p = professional;
     await r.visit(`/stories/${storyId}/shares`);
@@ -706,7 +671,7 @@ describe("a connection that tries too many links leading nowhere", () => {
   beforeAll(async () => {
     // A server of its own: the limit counts every link from this machine's address.
     limited = await startServerWithMail();
-    browser = await openBrowser(configurations.find((c) => c.viewport.width === 375 && !c.javaScript)!, limited.url);
+    browser = await openBrowser(phone(false), limited.url);
   });
   afterAll(async () => {
     await browser?.close();
@@ -744,26 +709,18 @@ async function sharedWithAProfessional(resident: string, write: (cookie: string)
   return openAsProfessional(server, await linkSentTo(server, riverside.inbox, since), workEmail);
 }
 
-/** Gives a browser a professional's access cookie, as proving their address in it would have. */
-async function addAccessCookie(browser: BrowserSession, cookie: string): Promise<void> {
-  const [name, value] = [cookie.slice(0, cookie.indexOf("=")), cookie.slice(cookie.indexOf("=") + 1)];
-  await browser.context.addCookies([{ name, value, domain: new URL(server.url).hostname, path: "/shared/", httpOnly: true, sameSite: "Lax" }]);
-}
 
 describe.each(configurations.filter((configuration) => configuration.viewport.width === 375))("after finishing reading on a device ($label)", (configuration) => {
   const lang: Language = configuration.javaScript ? "en" : "cy";
   const other: Language = lang === "en" ? "cy" : "en";
-  let browser: BrowserSession;
   let shareId = "";
-
-  beforeAll(async () => {
-    const proven = await sharedWithAProfessional(`finisher-${configuration.slug}@example.org`, (cookie) => publishedStory(server, cookie), ["about", "matters"], `desk.${configuration.slug}@nhs.example.net`);
-    shareId = proven.shareId;
-    browser = await openBrowser(configuration, server.url);
-    await addAccessCookie(browser, proven.cookie);
-  });
-  afterAll(async () => {
-    await browser?.close();
+  /** A professional's browser, with access to a story they have proven their address for. */
+  const browser = browserFor(server, configuration, {
+    cookie: async () => {
+      const proven = await sharedWithAProfessional(`finisher-${configuration.slug}@example.org`, (cookie) => publishedStory(server, cookie), ["about", "matters"], `desk.${configuration.slug}@nhs.example.net`);
+      shareId = proven.shareId;
+      return proven.cookie;
+    },
   });
 
   const headings = async () => (await browser.page.locator("h1").allTextContents()).map((text) => text.replace(/\s+/g, " ").trim());
@@ -828,19 +785,54 @@ function pdfPages(pdf: Buffer): { height: number; words: { text: string; top: nu
   }
 }
 
+/**
+ * Some paragraphs, as a person with a lot to say writes them: a few sentences
+ * each, with line breaks between, `paragraphs` long.
+ */
+function atLength(topic: string, paragraphs: number): string {
+  const sentences = [
+    `${topic}.`,
+    "Most days start well if I have slept, and I like to be outside before the street gets busy.",
+    "My sister comes on Tuesdays and we cook together, which is the best part of my week.",
+    "When letters arrive that I do not understand I put them in a drawer, and then I worry about them at night.",
+    "I would rather talk to someone in person than on the phone, and I need a little time to answer.",
+    "If plans change, please tell me a day before so I can get used to the idea.",
+  ];
+  return Array.from({ length: paragraphs }, (_, n) => sentences.slice(n % 2).join(" ")).join("\n\n");
+}
+
+/** Every part of `name`'s story written, the long ones at length and the lists several items long: enough for a few printed pages. */
+function writtenAtLength(name: string): Record<string, PageAnswers> {
+  const list = (field: string, items: Record<string, string>[]) =>
+    Object.fromEntries(items.flatMap((item, n) => Object.entries(item).map(([key, value]) => [`${field}-${n}-${key}`, value])));
+  return {
+    about: { name, preferredName: name.split(" ")[0] },
+    "about/contact": { contactBy: ["email", "letter"], email: "resident@example.org", address: "12 Riverside Walk\nDemo Town\nDT1 2AB", safeToLeaveMessages: "no" },
+    "about/language": { language: "welsh" },
+    "about/needs": { needs: ["moreTime", "someoneWithMe"], needsDetails: "Please give me time to answer, and let my sister come with me." },
+    story: { now: atLength("What is happening now", 5) },
+    "story/past": { past: atLength("What from the past matters", 4) },
+    matters: { matters: atLength("What matters to me", 3) },
+    strengths: { strengths: atLength("My strengths", 3) },
+    working: { working: atLength("What is working", 3) },
+    "working/not-working": { notWorking: atLength("What is not working", 4) },
+    goals: list("goals", ["Get back to my allotment", "Sort out my letters", "Sleep better", "See my grandchildren more", "Feel safe at home"].map((goal) => ({ goal, help: atLength(`What would help me ${goal.toLowerCase()}`, 1) }))),
+    support: list("people", ["My sister", "My neighbour", "My friend from chapel"].map((person) => ({ name: person, how: atLength(`How ${person.toLowerCase()} helps`, 1) }))),
+    services: list("services", ["GP surgery", "Housing officer", "Mental health team"].map((service) => ({ name: service, what: atLength(`What the ${service.toLowerCase()} does`, 1) }))),
+    "dont-ask": { dontAsk: "Please do not ask me again about the night of the fire." },
+  };
+}
+
 describe("the printed summary of a whole story", () => {
   const name = "Rhiannon Ellis-Bowen";
-  let browser: BrowserSession;
   let shareId = "";
-
-  beforeAll(async () => {
-    const proven = await sharedWithAProfessional("whole-story@example.org", (cookie) => wholeStory(server, cookie, name), allParts, "printer@nhs.example.net");
-    shareId = proven.shareId;
-    browser = await openBrowser(configurations.find((configuration) => configuration.viewport.width === 1280 && !configuration.javaScript)!, server.url);
-    await addAccessCookie(browser, proven.cookie);
-  });
-  afterAll(async () => {
-    await browser?.close();
+  const desktopWithoutJavaScript = configurations.find((configuration) => configuration.viewport.width === 1280 && !configuration.javaScript)!;
+  const browser = browserFor(server, desktopWithoutJavaScript, {
+    cookie: async () => {
+      const proven = await sharedWithAProfessional("whole-story@example.org", (cookie) => wholePublishedStory(server, cookie, { name, answers: writtenAtLength(name) }), allParts, "printer@nhs.example.net");
+      shareId = proven.shareId;
+      return proven.cookie;
+    },
   });
 
   test.each(["en", "cy"] as const)("in %s: every A4 page has the person's name and its number, and no page is nearly empty", async (language) => {

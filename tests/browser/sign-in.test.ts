@@ -3,30 +3,18 @@
  * off: asking for a new code keeps you on "Check your email", and after
  * signing out, the next page opened with that browser says you signed out.
  */
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import signInCy from "#app/i18n/locales/cy/signIn.json";
 import signInEn from "#app/i18n/locales/en/signIn.json";
 import storyEn from "#app/i18n/locales/en/story.json";
-import { checkPage, configurations, explainServerFailures, openBrowser, type BrowserSession } from "#tests/support/browser";
-import { signInCodeFrom, startServerWithMail, type ServerWithMail } from "#tests/support/sign-in";
+import { checkPage, configurations } from "#tests/support/browser";
+import { browserFor, openPortal } from "#tests/support/journey";
+import { signInCodeFrom } from "#tests/support/sign-in";
 
-let server: ServerWithMail;
-beforeAll(async () => {
-  server = await startServerWithMail();
-});
-explainServerFailures(() => server);
-afterAll(async () => {
-  await server?.stop();
-});
+const server = openPortal();
 
 describe.each(configurations.filter((c) => c.viewport.width === 375))("$label", (configuration) => {
-  let browser: BrowserSession;
-  beforeAll(async () => {
-    browser = await openBrowser(configuration, server.url);
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = browserFor(server, configuration);
 
   test("send a new code, sign in with it, sign out, and be told so on the next page", async () => {
     const { page } = browser;

@@ -12,7 +12,7 @@
  * failed hydration). A screenshot of each goes to tests/.tmp/screenshots/.
  */
 import type { Locator } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect } from "vitest";
 import commonCy from "#app/i18n/locales/cy/common.json";
 import govukCy from "#app/i18n/locales/cy/govuk.json";
 import signInCy from "#app/i18n/locales/cy/signIn.json";
@@ -23,35 +23,14 @@ import govukEn from "#app/i18n/locales/en/govuk.json";
 import signInEn from "#app/i18n/locales/en/signIn.json";
 import startEn from "#app/i18n/locales/en/start.json";
 import storyEn from "#app/i18n/locales/en/story.json";
-import { type BrowserSession, checkPage, type Configuration, configurations, type ExpectedError, explainServerFailures, openBrowser } from "#tests/support/browser";
-import { signInCodeFrom, startServerWithMail, type ServerWithMail } from "#tests/support/sign-in";
+import { checkPage, type ExpectedError } from "#tests/support/browser";
+import { browserFor, fill, journeySteps, type Language, openPortal, otherLanguage, phoneRuns } from "#tests/support/journey";
+import { signInCodeFrom } from "#tests/support/sign-in";
 
-type Language = "en" | "cy";
 const words = {
   en: { common: commonEn, govuk: govukEn, signIn: signInEn, start: startEn, story: storyEn },
   cy: { common: commonCy, govuk: govukCy, signIn: signInCy, start: startCy, story: storyCy },
 };
-const otherLanguage = (lang: Language): Language => (lang === "en" ? "cy" : "en");
-
-/** An interface string with its {{placeholders}} filled as i18next fills them (numbers grouped for the language). */
-function fill(template: string, values: Record<string, string | number>, lang: Language): string {
-  return template.replace(/\{\{\s*(\w+)(,\s*number)?\s*\}\}/g, (_, key: string, asNumber?: string) => {
-    const value = values[key];
-    if (value === undefined) throw new Error(`no value for {{${key}}} in "${template}"`);
-    return asNumber ? new Intl.NumberFormat(lang).format(Number(value)) : String(value);
-  });
-}
-
-const phone = (javaScript: boolean): Configuration => {
-  const found = configurations.find((c) => c.viewport.width === 375 && c.javaScript === javaScript);
-  if (!found) throw new Error("no 375 px configuration");
-  return found;
-};
-
-const runs = [
-  { label: "375×667, JavaScript off, in English", configuration: phone(false), lang: "en" as Language },
-  { label: "375×667, JavaScript on, in Welsh", configuration: phone(true), lang: "cy" as Language },
-];
 
 /**
  * What the person writes: every answer different, so each can be found where
@@ -85,17 +64,7 @@ const answers = {
   tooLong: "I have so much to say about this. ".repeat(150).slice(0, 5001),
 };
 
-let server: ServerWithMail;
-
-beforeAll(async () => {
-  server = await startServerWithMail();
-});
-
-explainServerFailures(() => server);
-
-afterAll(async () => {
-  await server?.stop();
-});
+const server = openPortal();
 
 /** A mistake to make on a page, in either language, and what the page should say about it. */
 type Mistake = {
@@ -108,19 +77,11 @@ type Mistake = {
 };
 
 
-describe.each(runs)("$label", ({ configuration, lang }) => {
-  let browser: BrowserSession;
+describe.each(phoneRuns)("$label", ({ configuration, lang }) => {
+  const browser = browserFor(server, configuration);
   const other = otherLanguage(lang);
   const email = `resident-${configuration.slug}@example.com`;
   let screenshots = 0;
-
-  beforeAll(async () => {
-    browser = await openBrowser(configuration, server.url);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
 
   const page = () => browser.page;
   const path = () => new URL(page().url()).pathname;
@@ -221,331 +182,368 @@ describe.each(runs)("$label", ({ configuration, lang }) => {
     expect.soft(await page().locator("main b").count(), `${where}: no <b> element made from what was typed`).toBe(0);
   }
 
-  test(
-    "sign in with an emailed code, write every section, put mistakes right, save two versions, read them and sign out",
-    async () => {
-      const t = words[lang];
-      const story = (language: Language) => words[language].story;
-      const signIn = (language: Language) => words[language].signIn;
-      const field = (language: Language) => story(language).fields;
+  /** The journey's steps; what one step finds, the next goes on from. */
+  const step = journeySteps();
+  const t = words[lang];
+  const story = (language: Language) => words[language].story;
+  const signIn = (language: Language) => words[language].signIn;
+  const field = (language: Language) => story(language).fields;
+  const nameBox = (l: Language) => textbox(field(l).about.name.label);
+  const preferredNameBox = (l: Language) => textbox(field(l).about.preferredName.label);
+  const about = t.story.fields.about;
+  const goalWords = (l: Language) => field(l).goals.goals;
+  const keptGoals = [answers.goals[0], answers.goals[2]];
+  let storyPath = "";
+  /** The sign-in code from the email, and one that is not it. */
+  let code = "";
+  let wrongCode = "";
 
-      // The start page, and "Start now".
-      await browser.visit(`/?lang=${lang}`);
-      await checkBothLanguages("start", (l) => words[l].start.title);
-      await follow(page().getByRole("button", { name: t.start.start }));
-      expect(path()).toBe("/sign-in");
 
-      // Sign in: an empty email address first, then the right one.
-      const emailBox = (l: Language) => textbox(signIn(l).email.title);
-      await checkBothLanguages("sign-in", (l) => signIn(l).email.title, {
-        name: "sign-in-empty-email",
-        make: async (l) => {
-          await emailBox(l).fill("");
-          return press(button(signIn(l).email.continue));
-        },
-        errors: (l) => [{ message: signIn(l).errors.email.required, href: "#email" }],
-        kept: { email: "" },
-      });
-      const sent = server.mail.received.length;
-      await emailBox(lang).fill(email);
-      await press(button(t.signIn.email.continue));
-      expect(path()).toBe("/sign-in/check-email");
-      const code = signInCodeFrom(await server.mail.nextEmailTo(email, sent));
-      const wrongCode = String((Number(code) + 1) % 1_000_000).padStart(6, "0");
+  step("the start page, and Start now", async () => {
+    // The start page, and "Start now".
+    await browser.visit(`/?lang=${lang}`);
+    await checkBothLanguages("start", (l) => words[l].start.title);
+    await follow(page().getByRole("button", { name: t.start.start }));
+    expect(path()).toBe("/sign-in");
+  });
 
-      // Check your email: a wrong code first, then the one from the email.
-      const codeBox = (l: Language) => textbox(signIn(l).code.label);
-      await checkBothLanguages("check-email", (l) => signIn(l).code.title, {
-        name: "check-email-wrong-code",
-        make: async (l) => {
-          await codeBox(l).fill(wrongCode);
-          return press(button(signIn(l).code.continue));
-        },
-        errors: (l) => [{ message: signIn(l).errors.code.wrong, href: "#code" }],
-        kept: { code: wrongCode },
-      });
-      await codeBox(lang).fill(code);
-      await press(button(t.signIn.code.continue));
-      expect(path()).toBe("/stories");
+  step("sign in: an empty email address first, then the right one", async () => {
+    // Sign in: an empty email address first, then the right one.
+    const emailBox = (l: Language) => textbox(signIn(l).email.title);
+    await checkBothLanguages("sign-in", (l) => signIn(l).email.title, {
+      name: "sign-in-empty-email",
+      make: async (l) => {
+        await emailBox(l).fill("");
+        return press(button(signIn(l).email.continue));
+      },
+      errors: (l) => [{ message: signIn(l).errors.email.required, href: "#email" }],
+      kept: { email: "" },
+    });
+    const sent = server.mail.received.length;
+    await emailBox(lang).fill(email);
+    await press(button(t.signIn.email.continue));
+    expect(path()).toBe("/sign-in/check-email");
+    code = signInCodeFrom(await server.mail.nextEmailTo(email, sent));
+    wrongCode = String((Number(code) + 1) % 1_000_000).padStart(6, "0");
+  });
 
-      // Your stories, then a new one: its first question, where saving an answer makes the story.
-      await checkBothLanguages("your-stories", (l) => story(l).list.title);
-      await follow(button(t.story.list.start));
-      expect(path()).toBe("/stories/new/about");
-      await checkBothLanguages("about-name-new", (l) => story(l).pages.about.name.heading);
-      const nameBox = (l: Language) => textbox(field(l).about.name.label);
-      const preferredNameBox = (l: Language) => textbox(field(l).about.preferredName.label);
-      await preferredNameBox(lang).fill(answers.preferredName);
-      await press(button(t.story.question.save));
-      const storyPath = path();
-      expect(storyPath).toMatch(/^\/stories\/[0-9a-f-]{36}$/);
-      await checkBothLanguages("task-list-new", (l) => story(l).taskList.title);
+  step("check your email: a wrong code first, then the one from the email", async () => {
+    // Check your email: a wrong code first, then the one from the email.
+    const codeBox = (l: Language) => textbox(signIn(l).code.label);
+    await checkBothLanguages("check-email", (l) => signIn(l).code.title, {
+      name: "check-email-wrong-code",
+      make: async (l) => {
+        await codeBox(l).fill(wrongCode);
+        return press(button(signIn(l).code.continue));
+      },
+      errors: (l) => [{ message: signIn(l).errors.code.wrong, href: "#code" }],
+      kept: { code: wrongCode },
+    });
+    await codeBox(lang).fill(code);
+    await press(button(t.signIn.code.continue));
+    expect(path()).toBe("/stories");
+  });
 
-      // Saving a version with no name yet: the error takes you to the name question.
-      await follow(link(t.story.taskList.checkLink));
-      expect(path()).toBe(`${storyPath}/check`);
-      await checkBothLanguages("check-answers-empty", (l) => story(l).check.title, {
-        name: "check-answers-publish-without-name",
-        make: (l) => press(button(fill(story(l).check.publish, { version: 1 }, l))),
-        errors: (l) => [{ message: story(l).errors.publishName, href: `${storyPath}/about#name` }],
-      });
-      await follow(page().locator(".govuk-error-summary").getByRole("link", { name: t.story.errors.publishName }));
-      expect(path()).toBe(`${storyPath}/about`);
+  step("your stories, then a new story, made by saving its first answer", async () => {
+    // Your stories, then a new one: its first question, where saving an answer makes the story.
+    await checkBothLanguages("your-stories", (l) => story(l).list.title);
+    await follow(button(t.story.list.start));
+    expect(path()).toBe("/stories/new/about");
+    await checkBothLanguages("about-name-new", (l) => story(l).pages.about.name.heading);
+    await preferredNameBox(lang).fill(answers.preferredName);
+    await press(button(t.story.question.save));
+    storyPath = path();
+    expect(storyPath).toMatch(/^\/stories\/[0-9a-f-]{36}$/);
+    await checkBothLanguages("task-list-new", (l) => story(l).taskList.title);
+  });
 
-      // About you: the name page, first without a name.
-      await checkBothLanguages("about-name", (l) => story(l).pages.about.name.heading, {
-        name: "about-name-missing",
-        make: async (l) => {
-          await nameBox(l).fill("");
-          await preferredNameBox(l).fill(answers.preferredName);
-          return press(button(story(l).question.continue));
-        },
-        errors: (l) => [{ message: field(l).about.name.required, href: "#name" }],
-        kept: { name: "", preferredName: answers.preferredName },
-      });
-      await nameBox(lang).fill(answers.name);
-      await press(button(t.story.question.continue));
-      expect(path()).toBe(`${storyPath}/about/contact`);
+  step("saving a version with no name yet takes you to the name question", async () => {
+    // Saving a version with no name yet: the error takes you to the name question.
+    await follow(link(t.story.taskList.checkLink));
+    expect(path()).toBe(`${storyPath}/check`);
+    await checkBothLanguages("check-answers-empty", (l) => story(l).check.title, {
+      name: "check-answers-publish-without-name",
+      make: (l) => press(button(fill(story(l).check.publish, { version: 1 }, l))),
+      errors: (l) => [{ message: story(l).errors.publishName, href: `${storyPath}/about#name` }],
+    });
+    await follow(page().locator(".govuk-error-summary").getByRole("link", { name: t.story.errors.publishName }));
+    expect(path()).toBe(`${storyPath}/about`);
+  });
 
-      const about = t.story.fields.about;
-      await checkBothLanguages("about-contact", (l) => story(l).pages.about.contact.heading);
-      await page().getByRole("checkbox", { name: about.contactBy.options.email, exact: true }).check();
-      await page().getByRole("checkbox", { name: about.contactBy.options.text, exact: true }).check();
-      await textbox(about.email.label).fill(answers.email);
-      await textbox(about.phone.label).fill(answers.phone);
-      await textbox(about.address.label).fill(answers.address);
-      await page().getByRole("radio", { name: about.safeToLeaveMessages.options.yes, exact: true }).check();
-      await press(button(t.story.question.continue));
-      expect(path()).toBe(`${storyPath}/about/language`);
+  step("about you: the name (missing first), contact, language and needs", async () => {
+    // About you: the name page, first without a name.
+    await checkBothLanguages("about-name", (l) => story(l).pages.about.name.heading, {
+      name: "about-name-missing",
+      make: async (l) => {
+        await nameBox(l).fill("");
+        await preferredNameBox(l).fill(answers.preferredName);
+        return press(button(story(l).question.continue));
+      },
+      errors: (l) => [{ message: field(l).about.name.required, href: "#name" }],
+      kept: { name: "", preferredName: answers.preferredName },
+    });
+    await nameBox(lang).fill(answers.name);
+    await press(button(t.story.question.continue));
+    expect(path()).toBe(`${storyPath}/about/contact`);
 
-      await checkBothLanguages("about-language", (l) => story(l).pages.about.language.heading);
-      const group = (legend: string) => page().getByRole("main").getByRole("group", { name: legend, exact: true });
-      await group(about.language.label).getByRole("radio", { name: about.language.options.other, exact: true }).check();
-      // The answers here are in English, whichever language the service is in.
-      await group(about.writtenIn.label).getByRole("radio", { name: about.writtenIn.options.english, exact: true }).check();
-      await textbox(about.otherLanguage.label).fill(answers.otherLanguage);
-      await press(button(t.story.question.continue));
-      expect(path()).toBe(`${storyPath}/about/needs`);
+    await checkBothLanguages("about-contact", (l) => story(l).pages.about.contact.heading);
+    await page().getByRole("checkbox", { name: about.contactBy.options.email, exact: true }).check();
+    await page().getByRole("checkbox", { name: about.contactBy.options.text, exact: true }).check();
+    await textbox(about.email.label).fill(answers.email);
+    await textbox(about.phone.label).fill(answers.phone);
+    await textbox(about.address.label).fill(answers.address);
+    await page().getByRole("radio", { name: about.safeToLeaveMessages.options.yes, exact: true }).check();
+    await press(button(t.story.question.continue));
+    expect(path()).toBe(`${storyPath}/about/language`);
 
-      await checkBothLanguages("about-needs", (l) => story(l).pages.about.needs.heading);
-      await page().getByRole("checkbox", { name: about.needs.options.easyRead, exact: true }).check();
-      await page().getByRole("checkbox", { name: about.needs.options.moreTime, exact: true }).check();
-      await textbox(about.needsDetails.label).fill(answers.needsDetails);
-      await press(button(t.story.question.continue));
-      expect(path()).toBe(storyPath);
+    await checkBothLanguages("about-language", (l) => story(l).pages.about.language.heading);
+    const group = (legend: string) => page().getByRole("main").getByRole("group", { name: legend, exact: true });
+    await group(about.language.label).getByRole("radio", { name: about.language.options.other, exact: true }).check();
+    // The answers here are in English, whichever language the service is in.
+    await group(about.writtenIn.label).getByRole("radio", { name: about.writtenIn.options.english, exact: true }).check();
+    await textbox(about.otherLanguage.label).fill(answers.otherLanguage);
+    await press(button(t.story.question.continue));
+    expect(path()).toBe(`${storyPath}/about/needs`);
 
-      // What is happening: first more than 5,000 characters.
-      await follow(link(t.story.sections.story.title));
-      const nowBox = (l: Language) => textbox(field(l).story.now.label);
-      await checkBothLanguages("story-now", (l) => field(l).story.now.label, {
-        name: "story-now-too-long",
-        make: async (l) => {
-          await nowBox(l).fill(answers.tooLong);
-          return press(button(story(l).question.continue));
-        },
-        errors: (l) => [{ message: fill(story(l).errors.tooLong, { label: field(l).story.now.summary, limit: 5000 }, l), href: "#now" }],
-        kept: { now: answers.tooLong },
-      });
-      await nowBox(lang).fill(answers.now);
-      await press(button(t.story.question.continue));
-      expect(path()).toBe(`${storyPath}/story/past`);
-      await checkBothLanguages("story-past", (l) => field(l).story.past.label);
-      await textbox(t.story.fields.story.past.label).fill(answers.past);
-      await press(button(t.story.question.continue));
-      expect(path()).toBe(storyPath);
+    await checkBothLanguages("about-needs", (l) => story(l).pages.about.needs.heading);
+    await page().getByRole("checkbox", { name: about.needs.options.easyRead, exact: true }).check();
+    await page().getByRole("checkbox", { name: about.needs.options.moreTime, exact: true }).check();
+    await textbox(about.needsDetails.label).fill(answers.needsDetails);
+    await press(button(t.story.question.continue));
+    expect(path()).toBe(storyPath);
+  });
 
-      // The sections with one piece of writing on each page.
-      const writing: { section: keyof typeof storyEn.sections; pages: { name: string; label: (l: Language) => string; text: string }[] }[] = [
-        { section: "matters", pages: [{ name: "matters", label: (l) => field(l).matters.matters.label, text: answers.matters }] },
-        { section: "strengths", pages: [{ name: "strengths", label: (l) => field(l).strengths.strengths.label, text: answers.strengths }] },
-        {
-          section: "working",
-          pages: [
-            { name: "working", label: (l) => field(l).working.working.label, text: answers.working },
-            { name: "not-working", label: (l) => field(l).working.notWorking.label, text: answers.notWorking },
-          ],
-        },
-      ];
-      for (const { section, pages } of writing) {
-        await follow(link(t.story.sections[section].title));
-        for (const { name, label, text } of pages) {
-          await checkBothLanguages(name, label);
-          await textbox(label(lang)).fill(text);
-          await press(button(t.story.question.continue));
-        }
-        expect(path()).toBe(storyPath);
+  step("what is happening: an answer too long first", async () => {
+    // What is happening: first more than 5,000 characters.
+    await follow(link(t.story.sections.story.title));
+    const nowBox = (l: Language) => textbox(field(l).story.now.label);
+    await checkBothLanguages("story-now", (l) => field(l).story.now.label, {
+      name: "story-now-too-long",
+      make: async (l) => {
+        await nowBox(l).fill(answers.tooLong);
+        return press(button(story(l).question.continue));
+      },
+      errors: (l) => [{ message: fill(story(l).errors.tooLong, { label: field(l).story.now.summary, limit: 5000 }, l), href: "#now" }],
+      kept: { now: answers.tooLong },
+    });
+    await nowBox(lang).fill(answers.now);
+    await press(button(t.story.question.continue));
+    expect(path()).toBe(`${storyPath}/story/past`);
+    await checkBothLanguages("story-past", (l) => field(l).story.past.label);
+    await textbox(t.story.fields.story.past.label).fill(answers.past);
+    await press(button(t.story.question.continue));
+    expect(path()).toBe(storyPath);
+  });
+
+  step("the sections with one piece of writing on each page", async () => {
+    // The sections with one piece of writing on each page.
+    const writing: { section: keyof typeof storyEn.sections; pages: { name: string; label: (l: Language) => string; text: string }[] }[] = [
+      { section: "matters", pages: [{ name: "matters", label: (l) => field(l).matters.matters.label, text: answers.matters }] },
+      { section: "strengths", pages: [{ name: "strengths", label: (l) => field(l).strengths.strengths.label, text: answers.strengths }] },
+      {
+        section: "working",
+        pages: [
+          { name: "working", label: (l) => field(l).working.working.label, text: answers.working },
+          { name: "not-working", label: (l) => field(l).working.notWorking.label, text: answers.notWorking },
+        ],
+      },
+    ];
+    for (const { section, pages } of writing) {
+      await follow(link(t.story.sections[section].title));
+      for (const { name, label, text } of pages) {
+        await checkBothLanguages(name, label);
+        await textbox(label(lang)).fill(text);
+        await press(button(t.story.question.continue));
       }
+      expect(path()).toBe(storyPath);
+    }
+  });
 
-      // Goals: add three, remove the second.
-      await follow(link(t.story.sections.goals.title));
-      const goalWords = (l: Language) => field(l).goals.goals;
-      const goal = (number: number) => page().getByRole("group", { name: fill(goalWords(lang).item, { number }, lang), exact: true });
-      const goalHeading = (l: Language) => story(l).pages.goals.goals.heading;
-      const goalsShown = async () =>
-        page()
-          .locator("main fieldset")
-          .evaluateAll((sets) => sets.map((set) => [...set.querySelectorAll("textarea")].map((box) => box.value)));
-      await checkBothLanguages("goals-1", goalHeading);
-      for (const [index, { goal: text, help }] of answers.goals.entries()) {
-        const number = index + 1;
-        if (number > 1) {
-          await press(button(goalWords(lang).add));
-          await checkBothLanguages(`goals-${number}`, goalHeading);
-        }
-        await textbox(goalWords(lang).fields.goal.label, goal(number)).fill(text);
-        await textbox(goalWords(lang).fields.help.label, goal(number)).fill(help);
+  step("goals: add three, remove the second", async () => {
+    // Goals: add three, remove the second.
+    await follow(link(t.story.sections.goals.title));
+    const goal = (number: number) => page().getByRole("group", { name: fill(goalWords(lang).item, { number }, lang), exact: true });
+    const goalHeading = (l: Language) => story(l).pages.goals.goals.heading;
+    const goalsShown = async () =>
+      page()
+        .locator("main fieldset")
+        .evaluateAll((sets) => sets.map((set) => [...set.querySelectorAll("textarea")].map((box) => box.value)));
+    await checkBothLanguages("goals-1", goalHeading);
+    for (const [index, { goal: text, help }] of answers.goals.entries()) {
+      const number = index + 1;
+      if (number > 1) {
+        await press(button(goalWords(lang).add));
+        await checkBothLanguages(`goals-${number}`, goalHeading);
       }
-      expect(await goalsShown()).toEqual(answers.goals.map(({ goal: text, help }) => [text, help]));
-      await press(button(`${goalWords(lang).remove} ${fill(goalWords(lang).removeHidden, { number: 2 }, lang)}`));
-      const keptGoals = [answers.goals[0], answers.goals[2]];
-      expect(await goalsShown(), "goals 1 and 3 are left, numbered 1 and 2").toEqual(keptGoals.map(({ goal: text, help }) => [text, help]));
-      expect(await page().getByRole("group", { name: fill(goalWords(lang).item, { number: 3 }, lang), exact: true }).count()).toBe(0);
-      await checkBothLanguages("goals-after-remove", goalHeading);
-      expect(await goalsShown(), "the two goals are still there after changing language").toEqual(keptGoals.map(({ goal: text, help }) => [text, help]));
-      await press(button(t.story.question.continue));
-      expect(path()).toBe(storyPath);
+      await textbox(goalWords(lang).fields.goal.label, goal(number)).fill(text);
+      await textbox(goalWords(lang).fields.help.label, goal(number)).fill(help);
+    }
+    expect(await goalsShown()).toEqual(answers.goals.map(({ goal: text, help }) => [text, help]));
+    await press(button(`${goalWords(lang).remove} ${fill(goalWords(lang).removeHidden, { number: 2 }, lang)}`));
+    expect(await goalsShown(), "goals 1 and 3 are left, numbered 1 and 2").toEqual(keptGoals.map(({ goal: text, help }) => [text, help]));
+    expect(await page().getByRole("group", { name: fill(goalWords(lang).item, { number: 3 }, lang), exact: true }).count()).toBe(0);
+    await checkBothLanguages("goals-after-remove", goalHeading);
+    expect(await goalsShown(), "the two goals are still there after changing language").toEqual(keptGoals.map(({ goal: text, help }) => [text, help]));
+    await press(button(t.story.question.continue));
+    expect(path()).toBe(storyPath);
+  });
 
-      // People who support you, and services you already see: one of each.
-      const people = (l: Language) => field(l).support.people;
-      await follow(link(t.story.sections.support.title));
-      await checkBothLanguages("support", (l) => story(l).pages.support.people.heading);
-      const person = page().getByRole("group", { name: fill(people(lang).item, { number: 1 }, lang), exact: true });
-      await textbox(people(lang).fields.name.label, person).fill(answers.person.name);
-      await textbox(people(lang).fields.how.label, person).fill(answers.person.how);
-      await press(button(t.story.question.continue));
-      expect(path()).toBe(storyPath);
+  step("people who support you, services you see, and what not to ask", async () => {
+    // People who support you, and services you already see: one of each.
+    const people = (l: Language) => field(l).support.people;
+    await follow(link(t.story.sections.support.title));
+    await checkBothLanguages("support", (l) => story(l).pages.support.people.heading);
+    const person = page().getByRole("group", { name: fill(people(lang).item, { number: 1 }, lang), exact: true });
+    await textbox(people(lang).fields.name.label, person).fill(answers.person.name);
+    await textbox(people(lang).fields.how.label, person).fill(answers.person.how);
+    await press(button(t.story.question.continue));
+    expect(path()).toBe(storyPath);
 
-      const services = (l: Language) => field(l).services.services;
-      await follow(link(t.story.sections.services.title));
-      await checkBothLanguages("services", (l) => story(l).pages.services.services.heading);
-      const service = page().getByRole("group", { name: fill(services(lang).item, { number: 1 }, lang), exact: true });
-      await textbox(services(lang).fields.name.label, service).fill(answers.service.name);
-      await textbox(services(lang).fields.what.label, service).fill(answers.service.what);
-      await press(button(t.story.question.continue));
-      expect(path()).toBe(storyPath);
+    const services = (l: Language) => field(l).services.services;
+    await follow(link(t.story.sections.services.title));
+    await checkBothLanguages("services", (l) => story(l).pages.services.services.heading);
+    const service = page().getByRole("group", { name: fill(services(lang).item, { number: 1 }, lang), exact: true });
+    await textbox(services(lang).fields.name.label, service).fill(answers.service.name);
+    await textbox(services(lang).fields.what.label, service).fill(answers.service.what);
+    await press(button(t.story.question.continue));
+    expect(path()).toBe(storyPath);
 
-      await follow(link(t.story.sections["dont-ask"].title));
-      await checkBothLanguages("dont-ask", (l) => field(l)["dont-ask"].dontAsk.label);
-      await textbox(t.story.fields["dont-ask"].dontAsk.label).fill(answers.dontAsk);
-      await press(button(t.story.question.continue));
-      expect(path()).toBe(storyPath);
+    await follow(link(t.story.sections["dont-ask"].title));
+    await checkBothLanguages("dont-ask", (l) => field(l)["dont-ask"].dontAsk.label);
+    await textbox(t.story.fields["dont-ask"].dontAsk.label).fill(answers.dontAsk);
+    await press(button(t.story.question.continue));
+    expect(path()).toBe(storyPath);
+  });
 
-      // Every section is completed.
-      const statuses = await page()
-        .locator(".govuk-task-list__item")
-        .evaluateAll((items) => items.map((item) => item.querySelector(".govuk-task-list__status")?.textContent?.trim()));
-      expect(statuses).toEqual(Object.keys(storyEn.sections).map(() => t.story.taskList.status.completed));
-      await checkBothLanguages("task-list-completed", (l) => story(l).taskList.title);
+  step("every section is completed", async () => {
+    // Every section is completed.
+    const statuses = await page()
+      .locator(".govuk-task-list__item")
+      .evaluateAll((items) => items.map((item) => item.querySelector(".govuk-task-list__status")?.textContent?.trim()));
+    expect(statuses).toEqual(Object.keys(storyEn.sections).map(() => t.story.taskList.status.completed));
+    await checkBothLanguages("task-list-completed", (l) => story(l).taskList.title);
+  });
 
-      // Check your answers: everything there, the goals as left, the words as typed.
-      await follow(link(t.story.taskList.checkLink));
-      await checkBothLanguages("check-answers", (l) => story(l).check.title);
-      const goalRows = keptGoals.flatMap(({ goal: text, help }, index) => [
-        [fill(goalWords(lang).fields.goal.summary, { number: index + 1 }, lang), text],
-        [fill(goalWords(lang).fields.help.summary, { number: index + 1 }, lang), help],
-      ]);
-      expect(await cardRows(t.story.sections.goals.title)).toEqual(goalRows);
-      expect(await cardRows(t.story.sections.story.title)).toEqual([
-        [t.story.fields.story.now.summary, answers.now],
-        [t.story.fields.story.past.summary, answers.past],
-      ]);
-      const aboutRows = await cardRows(t.story.sections.about.title);
-      expect(aboutRows).toEqual(
-        expect.arrayContaining([
-          [about.name.summary, answers.name],
-          [about.address.summary, answers.address],
-          [about.otherLanguage.summary, answers.otherLanguage],
-        ]),
-      );
-      await expectEscaped("check your answers");
+  step("check your answers: everything there, as typed", async () => {
+    // Check your answers: everything there, the goals as left, the words as typed.
+    await follow(link(t.story.taskList.checkLink));
+    await checkBothLanguages("check-answers", (l) => story(l).check.title);
+    const goalRows = keptGoals.flatMap(({ goal: text, help }, index) => [
+      [fill(goalWords(lang).fields.goal.summary, { number: index + 1 }, lang), text],
+      [fill(goalWords(lang).fields.help.summary, { number: index + 1 }, lang), help],
+    ]);
+    expect(await cardRows(t.story.sections.goals.title)).toEqual(goalRows);
+    expect(await cardRows(t.story.sections.story.title)).toEqual([
+      [t.story.fields.story.now.summary, answers.now],
+      [t.story.fields.story.past.summary, answers.past],
+    ]);
+    const aboutRows = await cardRows(t.story.sections.about.title);
+    expect(aboutRows).toEqual(
+      expect.arrayContaining([
+        [about.name.summary, answers.name],
+        [about.address.summary, answers.address],
+        [about.otherLanguage.summary, answers.otherLanguage],
+      ]),
+    );
+    await expectEscaped("check your answers");
+  });
 
-      // Save version 1: only the resident can see it, and sharing is the next step.
-      await press(button(fill(t.story.check.publish, { version: 1 }, lang)));
-      expect(path()).toBe(`${storyPath}/published/1`);
-      expect(await page().locator(".govuk-panel__body").textContent()).toBe(t.story.published.onlyYou);
-      await checkBothLanguages("published-1", (l) => fill(story(l).published.title, { version: 1 }, l));
-      expect(await page().locator(`main a.govuk-button[href="${storyPath}/share"]`).count(), "sharing offered as the next step").toBe(1);
+  step("save version 1", async () => {
+    // Save version 1: only the resident can see it, and sharing is the next step.
+    await press(button(fill(t.story.check.publish, { version: 1 }, lang)));
+    expect(path()).toBe(`${storyPath}/published/1`);
+    expect(await page().locator(".govuk-panel__body").textContent()).toBe(t.story.published.onlyYou);
+    await checkBothLanguages("published-1", (l) => fill(story(l).published.title, { version: 1 }, l));
+    expect(await page().locator(`main a.govuk-button[href="${storyPath}/share"]`).count(), "sharing offered as the next step").toBe(1);
+  });
 
-      // Change one answer through its Change link, and save version 2.
-      await follow(link(t.story.published.backLink));
-      await check("task-list-published", t.story.taskList.title, lang);
-      await follow(link(t.story.taskList.checkLink));
-      await follow(link(`${t.story.check.change} ${t.story.fields.matters.matters.summary} (${t.story.sections.matters.title})`));
-      expect(path()).toBe(`${storyPath}/matters`);
-      const mattersBox = textbox(t.story.fields.matters.matters.label);
-      expect(await mattersBox.inputValue()).toBe(answers.matters);
-      await check("matters-change", t.story.fields.matters.matters.label, lang);
-      await mattersBox.fill(answers.mattersChanged);
-      await press(button(t.story.question.continue));
-      expect(path()).toBe(storyPath);
-      await checkBothLanguages("task-list-changed", (l) => story(l).taskList.title);
-      await follow(link(t.story.taskList.checkLink));
-      expect(await cardRows(t.story.sections.matters.title)).toEqual([[t.story.fields.matters.matters.summary, answers.mattersChanged]]);
-      await check("check-answers-changed", t.story.check.title, lang);
-      await press(button(fill(t.story.check.publish, { version: 2 }, lang)));
-      expect(path()).toBe(`${storyPath}/published/2`);
-      expect(await page().locator(".govuk-panel__body").textContent()).toBe(t.story.published.onlyYou);
-      await checkBothLanguages("published-2", (l) => fill(story(l).published.title, { version: 2 }, l));
+  step("change one answer and save version 2", async () => {
+    // Change one answer through its Change link, and save version 2.
+    await follow(link(t.story.published.backLink));
+    await check("task-list-published", t.story.taskList.title, lang);
+    await follow(link(t.story.taskList.checkLink));
+    await follow(link(`${t.story.check.change} ${t.story.fields.matters.matters.summary} (${t.story.sections.matters.title})`));
+    expect(path()).toBe(`${storyPath}/matters`);
+    const mattersBox = textbox(t.story.fields.matters.matters.label);
+    expect(await mattersBox.inputValue()).toBe(answers.matters);
+    await check("matters-change", t.story.fields.matters.matters.label, lang);
+    await mattersBox.fill(answers.mattersChanged);
+    await press(button(t.story.question.continue));
+    expect(path()).toBe(storyPath);
+    await checkBothLanguages("task-list-changed", (l) => story(l).taskList.title);
+    await follow(link(t.story.taskList.checkLink));
+    expect(await cardRows(t.story.sections.matters.title)).toEqual([[t.story.fields.matters.matters.summary, answers.mattersChanged]]);
+    await check("check-answers-changed", t.story.check.title, lang);
+    await press(button(fill(t.story.check.publish, { version: 2 }, lang)));
+    expect(path()).toBe(`${storyPath}/published/2`);
+    expect(await page().locator(".govuk-panel__body").textContent()).toBe(t.story.published.onlyYou);
+    await checkBothLanguages("published-2", (l) => fill(story(l).published.title, { version: 2 }, l));
+  });
 
-      // The preview: the new answer, its line break kept (innerText only keeps a line
-      // break that is rendered) and its <b> shown as text.
-      await follow(link(t.story.published.previewLink));
-      expect(path()).toBe(`${storyPath}/preview`);
-      await checkBothLanguages("preview", (l) => story(l).preview.title);
-      const previewWords = await shownWords();
-      expect(previewWords).toContain(answers.mattersChanged);
-      expect(previewWords).toContain(answers.now);
-      expect(previewWords).not.toContain(answers.matters);
-      expect(previewWords[0], "who it is about").toBe(answers.name);
-      const wordsLang = await page().locator("main .app-story-text").evaluateAll((spans) => [...new Set(spans.map((span) => span.getAttribute("lang")))]);
-      expect(wordsLang, "the words marked as the English they were written in").toEqual(["en"]);
-      await expectEscaped("preview");
+  step("the preview shows the new answer as typed", async () => {
+    // The preview: the new answer, its line break kept (innerText only keeps a line
+    // break that is rendered) and its <b> shown as text.
+    await follow(link(t.story.published.previewLink));
+    expect(path()).toBe(`${storyPath}/preview`);
+    await checkBothLanguages("preview", (l) => story(l).preview.title);
+    const previewWords = await shownWords();
+    expect(previewWords).toContain(answers.mattersChanged);
+    expect(previewWords).toContain(answers.now);
+    expect(previewWords).not.toContain(answers.matters);
+    expect(previewWords[0], "who it is about").toBe(answers.name);
+    const wordsLang = await page().locator("main .app-story-text").evaluateAll((spans) => [...new Set(spans.map((span) => span.getAttribute("lang")))]);
+    expect(wordsLang, "the words marked as the English they were written in").toEqual(["en"]);
+    await expectEscaped("preview");
+  });
 
-      // The versions: 2 (the latest) and 1; version 1 as it was.
-      await follow(link(t.govuk.backLink.text));
-      expect(path()).toBe(storyPath);
-      await follow(link(t.story.taskList.versionsLink));
-      await checkBothLanguages("versions", (l) => story(l).versions.title);
-      const versions = await page()
-        .locator("main tbody tr")
-        .evaluateAll((rows) => rows.map((row) => row.querySelector("td, th")?.textContent?.replace(/\s+/g, " ").trim()));
-      expect(versions).toEqual([`2 ${t.story.versions.latest}`, "1"]);
-      await follow(link(`${t.story.versions.view} ${fill(t.story.versions.viewHidden, { version: 1 }, lang)}`));
-      expect(path()).toBe(`${storyPath}/versions/1`);
-      await checkBothLanguages("version-1", (l) => fill(story(l).version.heading, { version: 1 }, l));
-      const versionWords = await shownWords();
-      expect(versionWords).toContain(answers.matters);
-      expect(versionWords).not.toContain(answers.mattersChanged);
-      expect(versionWords).toContain(answers.now);
-      await expectEscaped("version 1");
+  step("the versions, and version 1 as it was", async () => {
+    // The versions: 2 (the latest) and 1; version 1 as it was.
+    await follow(link(t.govuk.backLink.text));
+    expect(path()).toBe(storyPath);
+    await follow(link(t.story.taskList.versionsLink));
+    await checkBothLanguages("versions", (l) => story(l).versions.title);
+    const versions = await page()
+      .locator("main tbody tr")
+      .evaluateAll((rows) => rows.map((row) => row.querySelector("td, th")?.textContent?.replace(/\s+/g, " ").trim()));
+    expect(versions).toEqual([`2 ${t.story.versions.latest}`, "1"]);
+    await follow(link(`${t.story.versions.view} ${fill(t.story.versions.viewHidden, { version: 1 }, lang)}`));
+    expect(path()).toBe(`${storyPath}/versions/1`);
+    await checkBothLanguages("version-1", (l) => fill(story(l).version.heading, { version: 1 }, l));
+    const versionWords = await shownWords();
+    expect(versionWords).toContain(answers.matters);
+    expect(versionWords).not.toContain(answers.mattersChanged);
+    expect(versionWords).toContain(answers.now);
+    await expectEscaped("version 1");
+  });
 
-      // Your stories says which version is published, and shows the name as typed.
-      // On a phone with JavaScript the navigation is folded behind "Menu", as a person would find it.
-      const menu = page().locator(".govuk-service-navigation__toggle");
-      if (await menu.isVisible()) {
-        await menu.click();
-        expect(await menu.getAttribute("aria-expanded")).toBe("true");
-      }
-      await follow(page().getByRole("navigation").getByRole("link", { name: t.common.navigation.stories, exact: true }));
-      expect(path()).toBe("/stories");
-      const listed = await page()
-        .locator("main tbody tr")
-        .evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll("td, th")].map((cell) => cell.textContent?.trim())));
-      expect(listed).toEqual([[answers.name, fill(t.story.list.published, { version: 2 }, lang)]]);
-      await check("your-stories-published", t.story.list.title, lang);
+  step("your stories says which version is published", async () => {
+    // Your stories says which version is published, and shows the name as typed.
+    // On a phone with JavaScript the navigation is folded behind "Menu", as a person would find it.
+    const menu = page().locator(".govuk-service-navigation__toggle");
+    if (await menu.isVisible()) {
+      await menu.click();
+      expect(await menu.getAttribute("aria-expanded")).toBe("true");
+    }
+    await follow(page().getByRole("navigation").getByRole("link", { name: t.common.navigation.stories, exact: true }));
+    expect(path()).toBe("/stories");
+    const listed = await page()
+      .locator("main tbody tr")
+      .evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll("td, th")].map((cell) => cell.textContent?.trim())));
+    expect(listed).toEqual([[answers.name, fill(t.story.list.published, { version: 2 }, lang)]]);
+    await check("your-stories-published", t.story.list.title, lang);
+  });
 
-      // Sign out, and the story is no longer there without signing in.
-      await browser.visit("/sign-out");
-      await checkBothLanguages("sign-out", (l) => signIn(l).signOut.title);
-      await press(button(t.signIn.signOut.button));
-      expect(path()).toBe("/signed-out");
-      await checkBothLanguages("signed-out", (l) => signIn(l).signedOut.title);
-      await browser.visit(storyPath);
-      expect(path()).toBe("/sign-in");
-      expect(new URL(page().url()).searchParams.get("returnTo")).toBe(storyPath);
-      await check("sign-in-after-sign-out", t.signIn.email.title, lang);
-      expect(await page().getByRole("navigation").getByRole("button", { name: t.common.navigation.signOut }).count(), "no Sign out button").toBe(0);
-    },
-    300_000,
-  );
+  step("sign out: the story is no longer there without signing in", async () => {
+    // Sign out, and the story is no longer there without signing in.
+    await browser.visit("/sign-out");
+    await checkBothLanguages("sign-out", (l) => signIn(l).signOut.title);
+    await press(button(t.signIn.signOut.button));
+    expect(path()).toBe("/signed-out");
+    await checkBothLanguages("signed-out", (l) => signIn(l).signedOut.title);
+    await browser.visit(storyPath);
+    expect(path()).toBe("/sign-in");
+    expect(new URL(page().url()).searchParams.get("returnTo")).toBe(storyPath);
+    await check("sign-in-after-sign-out", t.signIn.email.title, lang);
+    expect(await page().getByRole("navigation").getByRole("button", { name: t.common.navigation.signOut }).count(), "no Sign out button").toBe(0);
+  });
 });

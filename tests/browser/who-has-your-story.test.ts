@@ -5,62 +5,42 @@
  * and for anything the browser complains about.
  */
 import type { Locator } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import commonCy from "#app/i18n/locales/cy/common.json";
 import sharingCy from "#app/i18n/locales/cy/sharing.json";
 import commonEn from "#app/i18n/locales/en/common.json";
 import sharingEn from "#app/i18n/locales/en/sharing.json";
-import { configurations, openBrowser, explainServerFailures, type BrowserSession } from "#tests/support/browser";
+import { auditOnce } from "#tests/support/browser";
+import { browserFor, fill, openPortal, phoneRuns } from "#tests/support/journey";
 import { publishedStory, shareThroughTheJourney } from "#tests/support/share-journey";
-import { signIn, startServerWithMail, type ServerWithMail } from "#tests/support/sign-in";
+import { signIn } from "#tests/support/sign-in";
 import { openReadOnly } from "../http/helpers";
 
-type Language = "en" | "cy";
 const words = { en: { common: commonEn, sharing: sharingEn }, cy: { common: commonCy, sharing: sharingCy } };
 const GP = "Riverside Medical Practice";
 /** The GP by the name each language's pages give it (app/services/demo-agencies.server.ts). */
 const gpName = { en: GP, cy: "Meddygfa Glan yr Afon" };
-const fill = (template: string, values: Record<string, string>) => template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => values[key]);
 
-const phone = (javaScript: boolean) => configurations.find((c) => c.viewport.width === 375 && c.javaScript === javaScript)!;
-const runs = [
-  { label: "375×667, JavaScript off, in English", configuration: phone(false), lang: "en" as Language },
-  { label: "375×667, JavaScript on, in Welsh", configuration: phone(true), lang: "cy" as Language },
-];
+const server = openPortal();
 
-
-let server: ServerWithMail;
-
-beforeAll(async () => {
-  server = await startServerWithMail();
-});
-explainServerFailures(() => server);
-afterAll(async () => {
-  await server?.stop();
-});
-
-describe.each(runs)("$label", ({ configuration, lang }) => {
+describe.each(phoneRuns)("$label", ({ configuration, lang }) => {
   const t = words[lang].sharing;
-  let browser: BrowserSession;
   let storyId: string;
   let shareId: string;
-
-  beforeAll(async () => {
-    const cookie = await signIn(server, `resident-${configuration.slug}@example.org`);
-    storyId = await publishedStory(server, cookie);
-    const db = openReadOnly(server.databasePath);
-    const gp = db.prepare("select id from agencies where name = ?").pluck().get(GP) as string;
-    db.close();
-    await shareThroughTheJourney(server, cookie, storyId, [gp], "yes");
-    const dbAfter = openReadOnly(server.databasePath);
-    shareId = dbAfter.prepare("select id from shares where story_id = ?").pluck().get(storyId) as string;
-    dbAfter.close();
-    browser = await openBrowser(configuration, server.url);
-    const [name, value] = [cookie.slice(0, cookie.indexOf("=")), cookie.slice(cookie.indexOf("=") + 1)];
-    await browser.context.addCookies([{ name, value, url: server.url }]);
-  });
-  afterAll(async () => {
-    await browser?.close();
+  /** Signed in, with a published story shared with the GP. */
+  const browser = browserFor(server, configuration, {
+    cookie: async () => {
+      const cookie = await signIn(server, `resident-${configuration.slug}@example.org`);
+      storyId = await publishedStory(server, cookie);
+      const db = openReadOnly(server.databasePath);
+      const gp = db.prepare("select id from agencies where name = ?").pluck().get(GP) as string;
+      db.close();
+      await shareThroughTheJourney(server, cookie, storyId, [gp], "yes");
+      const dbAfter = openReadOnly(server.databasePath);
+      shareId = dbAfter.prepare("select id from shares where story_id = ?").pluck().get(storyId) as string;
+      dbAfter.close();
+      return cookie;
+    },
   });
 
   const page = () => browser.page;
@@ -80,7 +60,7 @@ describe.each(runs)("$label", ({ configuration, lang }) => {
     expect.soft((await page().title()).startsWith(`${prefix} `), `${name}: "${prefix}" in the title`).toBe(error);
     expect.soft(await page().evaluate(() => document.documentElement.scrollWidth), `${name}: page width`).toBeLessThanOrEqual(375);
     expect.soft(await browser.problems(), `${name}: what the browser complained about`).toEqual([]);
-    const violations = await browser.accessibilityViolations();
+    const violations = await auditOnce(browser, lang, name);
     expect.soft(violations, `${name}: axe-core violations:\n${violations.join("\n")}`).toEqual([]);
     await browser.screenshot(`who-has-${configuration.slug}-${lang}-${name}`);
   }

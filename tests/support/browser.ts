@@ -4,12 +4,11 @@
  * without. Collects everything the browser complains about, and runs axe-core
  * on whatever the page shows.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { AxeResults, RunOptions } from "axe-core";
-import { chromium, type BrowserContext, type CDPSession, type ConsoleMessage, type Locator, type Page, type Response } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type CDPSession, type ConsoleMessage, type Locator, type Page, type Response } from "playwright-core";
 import { afterEach, expect } from "vitest";
 import commonCy from "#app/i18n/locales/cy/common.json";
 import commonEn from "#app/i18n/locales/en/common.json";
@@ -100,6 +99,8 @@ type RemixWindow = Window & {
 
 export type BrowserSession = {
   configuration: Configuration;
+  /** The server's address, against which relative addresses are resolved. */
+  baseURL: string;
   context: BrowserContext;
   page: Page;
   /** Opens a path on the server and waits for it to load (and, with JavaScript, to hydrate). */
@@ -131,19 +132,64 @@ export type BrowserSession = {
   problems: () => Promise<string[]>;
   /** axe-core's violations on the page as it is now, one readable block each. */
   accessibilityViolations: () => Promise<string[]>;
-  screenshot: (name: string) => Promise<void>;
+  /**
+   * A full-page screenshot to tests/.tmp/screenshots/`name`.png when SCREENSHOTS
+   * is set (SCREENSHOTS=1 npx vitest run --project browser); otherwise none, as
+   * each takes as long as an axe-core run. A failed test gets one regardless (browserFor).
+   */
+  screenshot: (name: string, options?: { always?: boolean }) => Promise<void>;
   close: () => Promise<void>;
 };
 
-/** Starts a Chromium for one configuration; relative addresses are resolved against `baseURL`. */
-export async function openBrowser(configuration: Configuration, baseURL: string): Promise<BrowserSession> {
-  const executablePath = chromiumExecutable();
-  const profile = mkdtempSync(join(tmpdir(), "tell-it-once-chromium-"));
-  let context: BrowserContext;
+/**
+ * Time spent, by kind, when TEST_TIMINGS is set: printed as each test file
+ * closes its Chromium, to see where a browser suite's time goes.
+ */
+const timings = new Map<string, { count: number; ms: number }>();
+export async function timed<T>(kind: string, work: () => Promise<T>): Promise<T> {
+  if (!process.env.TEST_TIMINGS) return work();
+  const start = performance.now();
   try {
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath,
+    return await work();
+  } finally {
+    const entry = timings.get(kind) ?? { count: 0, ms: 0 };
+    entry.count += 1;
+    entry.ms += performance.now() - start;
+    timings.set(kind, entry);
+  }
+}
+
+/** The one Chromium a test file drives: each configuration gets a fresh context (its own cookies, storage and window size) in it. */
+let running: Promise<Browser> | undefined;
+
+function chromiumForThisFile(): Promise<Browser> {
+  running ??= timed("launch Chromium", () =>
+    chromium.launch({
+      executablePath: chromiumExecutable(),
       headless: true,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    }),
+  );
+  return running;
+}
+
+/** Closes the file's Chromium, if it started one (openPortal does this after the file's tests). */
+export async function closeChromium(): Promise<void> {
+  const closing = running;
+  running = undefined;
+  if (closing) await (await closing).close();
+  if (timings.size > 0) {
+    const rows = [...timings].sort(([, a], [, b]) => b.ms - a.ms).map(([kind, { count, ms }]) => `  ${kind}: ${count} × ${Math.round(ms / count)} ms = ${(ms / 1000).toFixed(1)} s`);
+    process.stderr.write(`Where the time went (${process.env.VITEST_TEST_FILE ?? "this file"}):\n${rows.join("\n")}\n`);
+    timings.clear();
+  }
+}
+
+/** Opens a browser window for one configuration, in a context of its own; relative addresses are resolved against `baseURL`. */
+export async function openBrowser(configuration: Configuration, baseURL: string): Promise<BrowserSession> {
+  const chromiumBrowser = await chromiumForThisFile();
+  const context = await timed("new context", () =>
+    chromiumBrowser.newContext({
       // JavaScript is switched off per page below instead, by the same DevTools
       // command this option sends, so that axe-core can be let run briefly on a
       // page that was loaded and rendered without any of the portal's scripts.
@@ -151,22 +197,10 @@ export async function openBrowser(configuration: Configuration, baseURL: string)
       viewport: configuration.viewport,
       baseURL,
       locale: "en-GB",
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    });
-  } catch (error) {
-    rmSync(profile, { recursive: true, force: true });
-    throw error;
-  }
+    }),
+  );
 
-  const page = context.pages()[0] ?? (await context.newPage());
+  const page = await context.newPage();
   const { javaScript } = configuration;
   let devtools: CDPSession | undefined;
   // Turning script execution off (or on) from our own DevTools session is what
@@ -327,14 +361,16 @@ export async function openBrowser(configuration: Configuration, baseURL: string)
 
   return {
     configuration,
+    baseURL,
     context,
     page,
-    submit,
-    visit: async (url) => {
-      await collectPageRecords();
-      return settle(await page.goto(url));
-    },
-    navigate,
+    submit: (button) => timed("submit a form", () => submit(button)),
+    visit: (url) =>
+      timed("visit a page", async () => {
+        await collectPageRecords();
+        return settle(await page.goto(url));
+      }),
+    navigate: (trigger) => timed("follow a link", () => navigate(trigger)),
     visitAnotherSite: async (html) => {
       await collectPageRecords();
       await page.goto(`data:text/html,${encodeURIComponent(html)}`);
@@ -343,7 +379,7 @@ export async function openBrowser(configuration: Configuration, baseURL: string)
       await collectPageRecords();
       return complaints.splice(0);
     },
-    accessibilityViolations: async () => {
+    accessibilityViolations: () => timed("axe-core", async () => {
       // Anything the page did wrong is reported before axe-core gets to run.
       await collectPageRecords();
       if (!javaScript) await setScriptsDisabled(false);
@@ -370,18 +406,14 @@ export async function openBrowser(configuration: Configuration, baseURL: string)
       } finally {
         if (!javaScript) await setScriptsDisabled(true);
       }
-    },
-    screenshot: async (name) => {
-      mkdirSync(screenshotDirectory, { recursive: true });
-      await page.screenshot({ path: join(screenshotDirectory, `${name}.png`), fullPage: true });
-    },
-    close: async () => {
-      try {
-        await context.close();
-      } finally {
-        rmSync(profile, { recursive: true, force: true });
-      }
-    },
+    }),
+    screenshot: (name, { always = false } = {}) =>
+      timed("screenshot", async () => {
+        if (!always && !process.env.SCREENSHOTS) return;
+        mkdirSync(screenshotDirectory, { recursive: true });
+        await page.screenshot({ path: join(screenshotDirectory, `${name}.png`), fullPage: true });
+      }),
+    close: () => context.close(),
   };
 }
 
@@ -403,6 +435,39 @@ async function serverFailure(server: RunningServer): Promise<string | null> {
     // Not answering at all.
   }
   return `The server at ${server.url} stopped answering /healthz. What it printed:\n${server.output()}`;
+}
+
+/**
+ * Each page state audited with axe-core, by state (its language, JavaScript on
+ * or off, and its name), with the configuration that audited it. The same
+ * state met again at another width is not audited again: the page is the same
+ * HTML in the same state (reflow.test.ts checks layout at 320 px, and every
+ * check of the page but axe-core still runs at every width).
+ */
+const audited = new Map<string, Configuration>();
+/** Every state met, and which configuration saw it: each must be in `audited`. */
+const met: { state: string; configuration: Configuration }[] = [];
+
+/** The page's state as audits key it. */
+const stateKey = (session: BrowserSession, language: string, name: string) => `${language}, JavaScript ${session.configuration.javaScript ? "on" : "off"}: ${name}`;
+
+/**
+ * axe-core's violations on the page as it is now, in the state named `name`
+ * in `language`, unless a configuration of another width already audited
+ * that state (then none: its violations were reported there).
+ */
+export async function auditOnce(session: BrowserSession, language: string, name: string): Promise<string[]> {
+  const state = stateKey(session, language, name);
+  met.push({ state, configuration: session.configuration });
+  const by = audited.get(state);
+  if (by && by.viewport.width !== session.configuration.viewport.width) return [];
+  audited.set(state, session.configuration);
+  return session.accessibilityViolations();
+}
+
+/** The states this file met that no configuration audited with axe-core (none, unless auditOnce was bypassed); and how many were met and audited. */
+export function auditRecord(): { unaudited: string[]; met: number; audited: number } {
+  return { unaudited: [...new Set(met.map((m) => m.state))].filter((state) => !audited.has(state)), met: met.length, audited: audited.size };
 }
 
 /** An error a page should show: its words, and where its link in the error summary goes. */
@@ -442,7 +507,7 @@ export async function checkPage(
   const width = await session.page.evaluate(() => document.documentElement.scrollWidth);
   expect.soft(width, `${name} (${language}): page width (wider than the window means sideways scrolling)`).toBeLessThanOrEqual(configuration.viewport.width);
   expect.soft(await session.problems(), `${name} (${language}): what the browser complained about`).toEqual([]);
-  const violations = await session.accessibilityViolations();
+  const violations = await auditOnce(session, language, `${name}${error ? " (with errors)" : ""}`);
   expect.soft(violations, `${name} (${language}): axe-core violations:\n${violations.join("\n")}`).toEqual([]);
   // Last: a full-page screenshot resizes the page and leaves it scrolled elsewhere.
   await session.screenshot(page.screenshot);

@@ -3,18 +3,11 @@
  * for NUL characters (which crawlers and mail programs stop reading at), and,
  * after the test file, by the Nu HTML Checker (vnu-jar, run with Java), the
  * checker the W3C's own validator runs. The HTML is kept as the server sent it,
- * one copy of each distinct page, and checked in one batch per test file,
- * because starting Java takes seconds.
+ * one copy of each distinct page, and checked after each test file by the
+ * one checker the run starts (tests/setup/html-checker.ts), because starting
+ * Java takes seconds.
  */
-import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { pathToFileURL } from "node:url";
-
-const require = createRequire(import.meta.url);
 
 type Kept = { address: string; html: string };
 
@@ -47,67 +40,54 @@ const govukFrontendWarnings = [
   "The “group” role is unnecessary for element “fieldset”.",
 ];
 
-type VnuMessage = { type: string; subType?: string; message: string; lastLine?: number; firstColumn?: number; extract?: string; url?: string };
+type VnuMessage = { type: string; subType?: string; message: string; lastLine?: number; firstColumn?: number; extract?: string };
+
+/** Advice the checker gives that is not about the markup: its guess at a page's language from all its words (see below). */
+const notAboutMarkup = /^This document appears to be written in /;
 
 /**
  * Runs the Nu HTML Checker over the pages kept since the last call, and
  * forgets them. Gives one readable block for each page with an error or a
  * warning in it (bar GOV.UK Frontend's own), naming the address the page was loaded from.
+ * `checker` is the address of the run's one checker (tests/setup/html-checker.ts).
  */
-export async function validateKeptPages(): Promise<string[]> {
+export async function validateKeptPages(checker: string): Promise<string[]> {
   const kept = [...pages.values()];
   pages.clear();
-  if (kept.length === 0) return [];
-  const directory = mkdtempSync(join(tmpdir(), "tell-it-once-vnu-"));
-  try {
-    const files = kept.map((page, index) => {
-      const file = join(directory, `${index}.html`);
-      writeFileSync(file, page.html);
-      return file;
-    });
-    const messages = await runChecker(files);
-    const byFile = new Map<string, VnuMessage[]>();
-    for (const message of messages) {
-      // "info" without a sub-type is advice (such as "trailing slash on void elements", which React writes).
-      if (message.type === "info" && message.subType !== "warning") continue;
-      if (message.subType === "warning" && govukFrontendWarnings.includes(message.message)) continue;
-      // The checker names files as "file:/tmp/…"; as a URL that is the same as "file:///tmp/…".
-      const file = message.url ? new URL(message.url).href : "";
-      byFile.set(file, [...(byFile.get(file) ?? []), message]);
-    }
-    const report = (heading: string, found: VnuMessage[] | undefined) =>
-      found
-        ? [
-            `${heading}\n${found
-              .map((m) => `  ${m.subType === "warning" ? "warning" : m.type}: ${m.message} (line ${m.lastLine}, column ${m.firstColumn}): ${JSON.stringify(m.extract ?? "")}`)
-              .join("\n")}`,
-          ]
-        : [];
-    // A message naming no file is about the run itself.
-    return [...report("The checker itself", byFile.get("")), ...files.flatMap((file, index) => report(kept[index].address, byFile.get(pathToFileURL(file).href)))];
-  } finally {
-    rmSync(directory, { recursive: true, force: true });
+  const started = performance.now();
+  const reports: string[] = [];
+  // A few at a time: the checker answers each in milliseconds once warm.
+  for (let index = 0; index < kept.length; index += 4) {
+    const batch = kept.slice(index, index + 4);
+    const answers = await Promise.all(batch.map((page) => check(checker, page.html)));
+    batch.forEach((page, n) => reports.push(...report(page.address, answers[n])));
   }
+  if (process.env.TEST_TIMINGS) process.stderr.write(`The Nu HTML Checker: ${kept.length} pages in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+  return reports;
 }
 
-function runChecker(files: string[]): Promise<VnuMessage[]> {
-  const jar = require.resolve("vnu-jar/build/dist/vnu.jar");
-  return new Promise((done, fail) => {
-    // --no-langdetect: the checker guesses a page's language from all its words, even those marked
-    // with a lang of their own, so a receipt quoting, word for word, a declaration agreed in Welsh
-    // "appears to be written in Welsh". Language is checked by the suites themselves.
-    const args = ["-jar", jar, "--format", "json", "--stdout", "--no-langdetect", ...files];
-    execFile("java", args, { maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      // The checker exits with 1 when it found errors; only output it cannot give is a failure to run.
-      if (error && (error as NodeJS.ErrnoException).code === "ENOENT") {
-        fail(new Error("The Nu HTML Checker needs Java (`java` was not found): apt-get install default-jre-headless, or run `npm test` as root."));
-        return;
-      }
-      try {
-        done((JSON.parse(stdout) as { messages: VnuMessage[] }).messages);
-      } catch {
-        fail(new Error(`The Nu HTML Checker gave no report:\n${stderr || error?.message}`));
-      }
-    });
-  });
+async function check(checker: string, html: string): Promise<VnuMessage[]> {
+  const answer = await fetch(checker, { method: "POST", headers: { "Content-Type": "text/html; charset=utf-8" }, body: html });
+  if (!answer.ok) throw new Error(`The Nu HTML Checker answered ${answer.status}: ${await answer.text()}`);
+  return ((await answer.json()) as { messages: VnuMessage[] }).messages;
+}
+
+/** One block for a page with an error or a warning in it, or nothing. */
+function report(address: string, messages: VnuMessage[]): string[] {
+  const found = messages.filter(
+    (m) =>
+      // "info" without a sub-type is advice (such as "trailing slash on void elements", which React writes).
+      !(m.type === "info" && m.subType !== "warning") &&
+      !(m.subType === "warning" && govukFrontendWarnings.includes(m.message)) &&
+      // The checker guesses a page's language from all its words, even those marked with a lang of their own, so a
+      // receipt quoting, word for word, a declaration agreed in Welsh "appears to be written in Welsh". Language is
+      // checked by the suites themselves.
+      !notAboutMarkup.test(m.message),
+  );
+  if (found.length === 0) return [];
+  return [
+    `${address}\n${found
+      .map((m) => `  ${m.subType === "warning" ? "warning" : m.type}: ${m.message} (line ${m.lastLine}, column ${m.firstColumn}): ${JSON.stringify(m.extract ?? "")}`)
+      .join("\n")}`,
+  ];
 }

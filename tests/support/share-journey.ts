@@ -63,61 +63,29 @@ function wholePage(fields: readonly Field[]): Record<string, string | string[]> 
   return form;
 }
 
+/** A page's answers, by field name, as its form sends them. */
+export type PageAnswers = Record<string, string | string[]>;
+
 /**
- * A new story with every question of every section answered (long words,
- * long addresses, several lines, every option, two of each list), published
- * as version 1: the most a page can have to show.
+ * A new story with every question of every section answered, published as
+ * version 1. Unless `answers` gives a page's answers (by its address after
+ * /stories/<id>/, such as "about/contact"), the page is answered with the most
+ * it can have to show: long words, long addresses, several lines, every
+ * option, two of each list. `name` is the name the story is started with.
  */
-export async function wholePublishedStory(server: ServerWithMail, cookie: string): Promise<string> {
-  const storyId = await startStory(server, cookie);
+export async function wholePublishedStory(
+  server: ServerWithMail,
+  cookie: string,
+  { name, answers = {} }: { name?: string; answers?: Record<string, PageAnswers> } = {},
+): Promise<string> {
+  const storyId = await startStory(server, cookie, name === undefined ? undefined : { name });
   for (const section of storySections) {
-    for (const page of section.pages) await send(server, pagePath(storyId, section, page), cookie, wholePage(page.fields));
+    for (const page of section.pages) {
+      const path = pagePath(storyId, section, page);
+      const given = answers[path.slice(`/stories/${storyId}/`.length)];
+      await send(server, path, cookie, given ? { ...given, intent: "continue" } : wholePage(page.fields));
+    }
   }
-  await send(server, `/stories/${storyId}/check`, cookie);
-  return storyId;
-}
-
-/**
- * Some paragraphs, as a person with a lot to say writes them: a few sentences
- * each, with line breaks between, `paragraphs` long.
- */
-function atLength(topic: string, paragraphs: number): string {
-  const sentences = [
-    `${topic}.`,
-    "Most days start well if I have slept, and I like to be outside before the street gets busy.",
-    "My sister comes on Tuesdays and we cook together, which is the best part of my week.",
-    "When letters arrive that I do not understand I put them in a drawer, and then I worry about them at night.",
-    "I would rather talk to someone in person than on the phone, and I need a little time to answer.",
-    "If plans change, please tell me a day before so I can get used to the idea.",
-  ];
-  return Array.from({ length: paragraphs }, (_, n) => sentences.slice(n % 2).join(" ")).join("\n\n");
-}
-
-/**
- * A new story with every part written, the long ones at length and the lists
- * several items long (enough for a few printed pages), published as version 1.
- */
-export async function wholeStory(server: ServerWithMail, cookie: string, name: string): Promise<string> {
-  const storyId = await startStory(server, cookie, { name });
-  const list = (field: string, items: Record<string, string>[]) =>
-    Object.fromEntries(items.flatMap((item, n) => Object.entries(item).map(([key, value]) => [`${field}-${n}-${key}`, value])));
-  const pages: [string, Record<string, string | string[]>][] = [
-    ["about", { name, preferredName: name.split(" ")[0] }],
-    ["about/contact", { contactBy: ["email", "letter"], email: "resident@example.org", address: "12 Riverside Walk\nDemo Town\nDT1 2AB", safeToLeaveMessages: "no" }],
-    ["about/language", { language: "welsh" }],
-    ["about/needs", { needs: ["moreTime", "someoneWithMe"], needsDetails: "Please give me time to answer, and let my sister come with me." }],
-    ["story", { now: atLength("What is happening now", 5) }],
-    ["story/past", { past: atLength("What from the past matters", 4) }],
-    ["matters", { matters: atLength("What matters to me", 3) }],
-    ["strengths", { strengths: atLength("My strengths", 3) }],
-    ["working", { working: atLength("What is working", 3) }],
-    ["working/not-working", { notWorking: atLength("What is not working", 4) }],
-    ["goals", list("goals", ["Get back to my allotment", "Sort out my letters", "Sleep better", "See my grandchildren more", "Feel safe at home"].map((goal) => ({ goal, help: atLength(`What would help me ${goal.toLowerCase()}`, 1) })))],
-    ["support", list("people", ["My sister", "My neighbour", "My friend from chapel"].map((person) => ({ name: person, how: atLength(`How ${person.toLowerCase()} helps`, 1) })))],
-    ["services", list("services", ["GP surgery", "Housing officer", "Mental health team"].map((service) => ({ name: service, what: atLength(`What the ${service.toLowerCase()} does`, 1) })))],
-    ["dont-ask", { dontAsk: "Please do not ask me again about the night of the fire." }],
-  ];
-  for (const [path, fields] of pages) await send(server, `/stories/${storyId}/${path}`, cookie, { ...fields, intent: "continue" });
   await send(server, `/stories/${storyId}/check`, cookie);
   return storyId;
 }

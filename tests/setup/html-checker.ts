@@ -1,0 +1,73 @@
+/**
+ * One Nu HTML Checker for the whole run: vnu.jar as a web service on a free
+ * local port, started once (Java takes seconds to start and warm up) and
+ * asked about each page over HTTP by every HTTP and browser test file
+ * (tests/support/html-validation.ts).
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { createRequire } from "node:module";
+import type { TestProject } from "vitest/node";
+import { freePort } from "#tests/support/server";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    htmlChecker: string;
+  }
+}
+
+const require = createRequire(import.meta.url);
+
+// Both the HTTP and the browser project name this file; the run shares one checker.
+let running: Promise<{ url: string; checker: ChildProcess }> | undefined;
+let users = 0;
+
+async function start(): Promise<{ url: string; checker: ChildProcess }> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}/?out=json`;
+  const jar = require.resolve("vnu-jar/build/dist/vnu.jar");
+  // A deep stack: the checker's schema expansion recurses (its README asks for -Xss512k at the least).
+  const checker = spawn("java", ["-Xss4m", "-Dnu.validator.servlet.bind-address=127.0.0.1", "-cp", jar, "nu.validator.servlet.Main", String(port)], {
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  let output = "";
+  checker.stderr?.on("data", (chunk) => (output = (output + String(chunk)).slice(-4000)));
+  const failed = new Promise<never>((_, fail) => {
+    checker.once("error", (error) =>
+      fail(
+        (error as NodeJS.ErrnoException).code === "ENOENT"
+          ? new Error("The Nu HTML Checker needs Java (`java` was not found): apt-get install default-jre-headless, or run `npm test` as root.")
+          : error,
+      ),
+    );
+    checker.once("exit", (code) => fail(new Error(`The Nu HTML Checker stopped (exit code ${code}):\n${output}`)));
+  });
+  const ready = (async () => {
+    const deadline = Date.now() + 120_000;
+    while (Date.now() < deadline) {
+      try {
+        const answer = await fetch(url, { method: "POST", headers: { "Content-Type": "text/html; charset=utf-8" }, body: "<!doctype html><title>ready</title>" });
+        if (answer.ok) return;
+      } catch {
+        // Not listening yet.
+      }
+      await new Promise((done) => setTimeout(done, 250));
+    }
+    throw new Error(`The Nu HTML Checker did not answer within 120 s:\n${output}`);
+  })();
+  await Promise.race([ready, failed]);
+  checker.removeAllListeners("exit");
+  return { url, checker };
+}
+
+export default async function setup(project: TestProject) {
+  users += 1;
+  running ??= start();
+  project.provide("htmlChecker", (await running).url);
+  return async () => {
+    users -= 1;
+    if (users > 0 || !running) return;
+    const { checker } = await running;
+    running = undefined;
+    checker.kill("SIGKILL");
+  };
+}
