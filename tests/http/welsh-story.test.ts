@@ -11,7 +11,7 @@ import Database from "better-sqlite3";
 import type { DefaultTreeAdapterTypes } from "parse5";
 import { beforeAll, describe, expect, test } from "vitest";
 import { codeFrom, shareLinkFrom } from "#tests/support/professional";
-import { startStory } from "#tests/support/share-journey";
+import { allParts, startStory } from "#tests/support/share-journey";
 import { bodyOf, signedIn, startServerWithMail, type ReceivedEmail } from "#tests/support/sign-in";
 import { attr, text, type Page, HttpClient, type Browser, accepted } from "#tests/support/http-client";
 import { serverForThisFile } from "#tests/support/server-for-file";
@@ -186,8 +186,6 @@ async function writeAndPublish(person: Browser): Promise<string> {
   return id;
 }
 
-const EVERY_PART = ["about", "story", "matters", "strengths", "working", "goals", "support", "services", "dont-ask"];
-
 /** Through the share journey in `lang`, returning each page on the way (the confirmation last). */
 async function share(person: Browser, agencies: string[], lang: "en" | "cy"): Promise<Page[]> {
   const path = (step = "") => `/stories/${storyId}/share${step}`;
@@ -195,7 +193,7 @@ async function share(person: Browser, agencies: string[], lang: "en" | "cy"): Pr
   await accepted(person.post(path(), { agencies }, { lang }));
   for (const id of agencies) {
     pages.push(await person.get(path(`/parts/${id}`), { lang }));
-    await accepted(person.post(path(`/parts/${id}`), { parts: EVERY_PART }, { lang }));
+    await accepted(person.post(path(`/parts/${id}`), { parts: allParts }, { lang }));
   }
   pages.push(await person.get(path("/how-long"), { lang }));
   await accepted(person.post(path("/how-long"), { endsIn: "6" }, { lang }));
