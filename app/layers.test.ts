@@ -30,6 +30,7 @@ const mayImport: Record<string, readonly string[]> = {
   "app/web/form.server": glue,
   "app/services": [...glue, "app/services"],
   "app/web/guards.server": [...glue, "app/services"],
+  "app/web/share-actions.server": [...glue, "app/services", "app/web/guards.server"],
 };
 
 function sourceFiles(place: string): string[] {

@@ -15,9 +15,13 @@ export function partsPath(storyId: string, agencyId: string): string {
   return `${storyPath(storyId)}/share/parts/${agencyId}`;
 }
 
-/** "Who has your story": every share of a story, where each can be stopped. */
-export function sharesPath(storyId: string): string {
-  return `${storyPath(storyId)}/shares`;
+/** What was just done to one share, which "Who has your story" then says. */
+export type ShareDone = { done: "stopped" | "changed" | "extended"; share: string };
+
+/** "Who has your story": every share of a story, where each can be stopped; after a change, with what was done (`?done=stopped&share=<id>`). */
+export function sharesPath(storyId: string, done?: ShareDone): string {
+  const path = `${storyPath(storyId)}/shares`;
+  return done ? `${path}?done=${done.done}&share=${done.share}` : path;
 }
 
 export function receiptPath(storyId: string, shareId: string): string {

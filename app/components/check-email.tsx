@@ -5,6 +5,8 @@ import { Button } from "#app/components/govuk/button";
 import { Details } from "#app/components/govuk/details";
 import { Input } from "#app/components/govuk/input";
 import { NotificationBanner } from "#app/components/govuk/notification-banner";
+import { LinkParagraph } from "#app/components/links";
+import { Page } from "#app/components/story-page";
 import { useTranslation } from "#app/i18n/use-translation";
 
 type Props = {
@@ -26,40 +28,34 @@ export function CheckEmail({ email, resent, differentAddressHref, caption }: Pro
   const { t } = useTranslation();
   const form = useForm();
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <FormErrorSummary form={form} />
-        {resent ? <NotificationBanner type="success">{t("signIn:code.resent", { email })}</NotificationBanner> : null}
-        {caption ? <span className="govuk-caption-l">{caption}</span> : null}
-        <h1 className="govuk-heading-l">{t("signIn:code.title")}</h1>
-        <p className="govuk-body">{t("signIn:code.sent", { email })}</p>
-        <p className="govuk-body">{t("signIn:code.expires")}</p>
-        <Form method="post" noValidate>
-          <Input
-            {...form.field("code")}
-            className="govuk-input--width-5 govuk-input--extra-letter-spacing"
-            inputmode="numeric"
-            autocomplete="one-time-code"
-            spellcheck={false}
-            label={{ children: t("signIn:code.label"), className: "govuk-label--m" }}
-            hint={{ children: t("signIn:code.hint") }}
-          />
-          <Button>{t("signIn:code.continue")}</Button>
+    <Page>
+      <FormErrorSummary form={form} />
+      {resent ? <NotificationBanner type="success">{t("signIn:code.resent", { email })}</NotificationBanner> : null}
+      {caption ? <span className="govuk-caption-l">{caption}</span> : null}
+      <h1 className="govuk-heading-l">{t("signIn:code.title")}</h1>
+      <p className="govuk-body">{t("signIn:code.sent", { email })}</p>
+      <p className="govuk-body">{t("signIn:code.expires")}</p>
+      <Form method="post" noValidate>
+        <Input
+          {...form.field("code")}
+          className="govuk-input--width-5 govuk-input--extra-letter-spacing"
+          inputmode="numeric"
+          autocomplete="one-time-code"
+          spellcheck={false}
+          label={{ children: t("signIn:code.label"), className: "govuk-label--m" }}
+          hint={{ children: t("signIn:code.hint") }}
+        />
+        <Button>{t("signIn:code.continue")}</Button>
+      </Form>
+      <Details summaryText={t("signIn:code.notReceived")}>
+        <p className="govuk-body">{t("signIn:code.notReceivedBody")}</p>
+        <Form method="post">
+          <Button className="govuk-button--secondary" name="intent" value="resend">
+            {t("signIn:code.sendNew")}
+          </Button>
         </Form>
-        <Details summaryText={t("signIn:code.notReceived")}>
-          <p className="govuk-body">{t("signIn:code.notReceivedBody")}</p>
-          <Form method="post">
-            <Button className="govuk-button--secondary" name="intent" value="resend">
-              {t("signIn:code.sendNew")}
-            </Button>
-          </Form>
-          <p className="govuk-body">
-            <a className="govuk-link" href={differentAddressHref}>
-              {t("signIn:code.differentAddress")}
-            </a>
-          </p>
-        </Details>
-      </div>
-    </div>
+        <LinkParagraph href={differentAddressHref}>{t("signIn:code.differentAddress")}</LinkParagraph>
+      </Details>
+    </Page>
   );
 }

@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { SummaryList } from "#app/components/govuk/summary-list";
 import { Table } from "#app/components/govuk/table";
 import { markParts, useMarkParts } from "#app/components/language-of-parts";
+import { LinkParagraph } from "#app/components/links";
 import type { Language } from "#app/i18n/i18n";
 import type { Localised } from "#app/i18n/localised";
 import { useTranslation } from "#app/i18n/use-translation";
@@ -85,18 +86,10 @@ export function ConsentReceiptView({ storyId, receipt }: { storyId: string; rece
         head={[{ children: t("sharing:receipt.historyDate") }, { children: t("sharing:receipt.historyEvent") }]}
         rows={receipt.history.map((record) => [{ children: record.on }, { children: t(`sharing:receipt.kinds.${record.kind}`) }])}
       />
-      <p className="govuk-body">
-        <a className="govuk-link" href={`${sharesPath(storyId)}/${receipt.shareId}/receipt.json`} download>
-          {t("sharing:receipt.download")}
-        </a>
-      </p>
+      <LinkParagraph href={`${sharesPath(storyId)}/${receipt.shareId}/receipt.json`} download>{t("sharing:receipt.download")}</LinkParagraph>
       <h2 className="govuk-heading-m">{t("sharing:receipt.stopHeading")}</h2>
       <p className="govuk-body">{t("sharing:receipt.stop")}</p>
-      <p className="govuk-body">
-        <a className="govuk-link" href={sharesPath(storyId)}>
-          {t("sharing:receipt.whoHasLink")}
-        </a>
-      </p>
+      <LinkParagraph href={sharesPath(storyId)}>{t("sharing:receipt.whoHasLink")}</LinkParagraph>
     </>
   );
 }

@@ -1,4 +1,6 @@
 import type { TFunction } from "i18next";
+import { LinkParagraph } from "#app/components/links";
+import { Page } from "#app/components/story-page";
 import type { ErrorDetail } from "#app/web/layout.server";
 
 export type ErrorStatus = 400 | 401 | 403 | 404 | 410 | 413 | 429 | 500;
@@ -16,36 +18,29 @@ export function ErrorPage({ status, t, detail = null }: Props) {
   const key = errorKey(status, detail);
   const endedOn = detail?.endedOn ?? null;
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <h1 className="govuk-heading-l">{t(`${key}.title`)}</h1>
-        {key === "common:errors.notOpenHere" ? (
-          <>
-            <p className="govuk-body">{t(`${key}.why`)}</p>
-            <p className="govuk-body">{t(`${key}.again`)}</p>
-          </>
-        ) : status === 404 ? (
-          <>
-            <p className="govuk-body">{t(`${key}.typed`)}</p>
-            <p className="govuk-body">{t(`${key}.pasted`)}</p>
-          </>
-        ) : status === 410 ? (
-          <>
-            <p className="govuk-body">{endedOn ? t(`${key}.ended`, { date: endedOn }) : t(`${key}.stopped`)}</p>
-            <p className="govuk-body">{t(`${key}.again`)}</p>
-            <p className="govuk-body">{t(`${key}.saved`)}</p>
-          </>
-        ) : (
-          <p className="govuk-body">{t(`${key}.body`)}</p>
-        )}
-        {status === 400 && <p className="govuk-body">{t(`${key}.language`)}</p>}
-        {status === 403 && <p className="govuk-body">{t(`${key}.next`)}</p>}
-        <p className="govuk-body">
-          <a className="govuk-link" href="/">
-            {t("common:goToStart")}
-          </a>
-        </p>
-      </div>
-    </div>
+    <Page heading={t(`${key}.title`)}>
+      {key === "common:errors.notOpenHere" ? (
+        <>
+          <p className="govuk-body">{t(`${key}.why`)}</p>
+          <p className="govuk-body">{t(`${key}.again`)}</p>
+        </>
+      ) : status === 404 ? (
+        <>
+          <p className="govuk-body">{t(`${key}.typed`)}</p>
+          <p className="govuk-body">{t(`${key}.pasted`)}</p>
+        </>
+      ) : status === 410 ? (
+        <>
+          <p className="govuk-body">{endedOn ? t(`${key}.ended`, { date: endedOn }) : t(`${key}.stopped`)}</p>
+          <p className="govuk-body">{t(`${key}.again`)}</p>
+          <p className="govuk-body">{t(`${key}.saved`)}</p>
+        </>
+      ) : (
+        <p className="govuk-body">{t(`${key}.body`)}</p>
+      )}
+      {status === 400 && <p className="govuk-body">{t(`${key}.language`)}</p>}
+      {status === 403 && <p className="govuk-body">{t(`${key}.next`)}</p>}
+      <LinkParagraph href="/">{t("common:goToStart")}</LinkParagraph>
+    </Page>
   );
 }

@@ -1,4 +1,5 @@
 import type { TFunction } from "i18next";
+import type { ReactNode } from "react";
 import { Bullets } from "#app/components/bullets";
 import { SummaryList, type SummaryListAction, type SummaryListRow } from "#app/components/govuk/summary-list";
 import { Tag } from "#app/components/govuk/tag";
@@ -60,39 +61,31 @@ function versionRows(share: ShareSummary, t: TFunction): SummaryListRow[] {
   ];
 }
 
-/** Every time someone at the agency opened the story, newest first. */
-function Views({ views }: { views: ShareSummary["views"] }) {
-  const { t } = useTranslation();
-  if (views.length === 0) return t("sharing:whoHas.notViewed");
+/** A list of what happened, newest first, one item to a line; or, when nothing has, `none`. */
+function Log<T extends { id: string | number }>({ items, none, className = "govuk-list", render }: { items: T[]; none: string; className?: string; render: (item: T) => ReactNode }) {
+  if (items.length === 0) return none;
   return (
-    <ul className="govuk-list">
-      {views.map((view) => (
-        <li key={view.id}>
-          {t(view.times > 1 ? "sharing:whoHas.viewedByTimes" : "sharing:whoHas.viewedBy", { email: view.email, when: view.when, version: view.version, times: view.times })}
-        </li>
+    <ul className={className}>
+      {items.map((item) => (
+        <li key={item.id}>{render(item)}</li>
       ))}
     </ul>
   );
 }
 
-/** What people at the agency said when they received the story: who, when, and their message in their own words. */
-function Replies({ replies }: { replies: ShareSummary["replies"] }) {
+/** What someone at the agency said when they received the story: who, when, and their message in their own words. */
+function Reply({ reply }: { reply: ShareSummary["replies"][number] }) {
   const { t } = useTranslation();
-  if (replies.length === 0) return t("sharing:whoHas.noReplies");
   return (
-    <ul className="govuk-list app-replies">
-      {replies.map((reply) => (
-        <li key={reply.id}>
-          <Words>{t("sharing:whoHas.repliedBy", { name: reply.name, role: reply.role, when: reply.when})}</Words>
-          <span className="govuk-hint govuk-!-margin-bottom-0"> {t("sharing:whoHas.replyEmail", { email: reply.email })}</span>
-          {reply.message ? (
-            <blockquote className="app-reply-message">
-              <Words>{reply.message}</Words>
-            </blockquote>
-          ) : null}
-        </li>
-      ))}
-    </ul>
+    <>
+      <Words>{t("sharing:whoHas.repliedBy", { name: reply.name, role: reply.role, when: reply.when})}</Words>
+      <span className="govuk-hint govuk-!-margin-bottom-0"> {t("sharing:whoHas.replyEmail", { email: reply.email })}</span>
+      {reply.message ? (
+        <blockquote className="app-reply-message">
+          <Words>{reply.message}</Words>
+        </blockquote>
+      ) : null}
+    </>
   );
 }
 
@@ -138,8 +131,25 @@ export function ShareCard({ storyId, share }: { storyId: string; share: ShareSum
           actions: action("extend", t("sharing:whoHas.actions.extend"), t("sharing:whoHas.endsHidden")),
         },
         ...versionRows(share, t),
-        { key: { children: t("sharing:whoHas.views") }, value: { children: <Views views={share.views} /> } },
-        { key: { children: t("sharing:whoHas.replies") }, value: { children: <Replies replies={share.replies} /> } },
+        {
+          // Every time someone at the agency opened the story.
+          key: { children: t("sharing:whoHas.views") },
+          value: {
+            children: (
+              <Log
+                items={share.views}
+                none={t("sharing:whoHas.notViewed")}
+                render={(view) =>
+                  t(view.times > 1 ? "sharing:whoHas.viewedByTimes" : "sharing:whoHas.viewedBy", { email: view.email, when: view.when, version: view.version, times: view.times })
+                }
+              />
+            ),
+          },
+        },
+        {
+          key: { children: t("sharing:whoHas.replies") },
+          value: { children: <Log items={share.replies} none={t("sharing:whoHas.noReplies")} className="govuk-list app-replies" render={(reply) => <Reply reply={reply} />} /> },
+        },
         {
           key: { children: t("sharing:whoHas.receipt") },
           value: {

@@ -1,5 +1,6 @@
 import { Panel } from "#app/components/govuk/panel";
 import { useMarkParts } from "#app/components/language-of-parts";
+import { LinkList } from "#app/components/links";
 import type { Localised } from "#app/i18n/localised";
 import { useTranslation } from "#app/i18n/use-translation";
 import { receiptPath, sharesPath, storyPath } from "#app/paths";
@@ -38,25 +39,16 @@ export function ShareConfirmation({ storyId, shared }: { storyId: string; shared
       )}
       <h2 className="govuk-heading-m">{t("sharing:confirmation.nextHeading")}</h2>
       <p className="govuk-body">{t("sharing:confirmation.next")}</p>
-      <ul className="govuk-list">
-        {shared?.map(({ shareId, agencyName }) => (
-          <li key={shareId}>
-            <a className="govuk-link" href={receiptPath(storyId, shareId)}>
-              {mark(t("sharing:confirmation.receiptLink", { agency: agencyName.text }), agencyName)}
-            </a>
-          </li>
-        ))}
-        <li>
-          <a className="govuk-link" href={sharesPath(storyId)}>
-            {t("sharing:confirmation.whoHasLink")}
-          </a>
-        </li>
-        <li>
-          <a className="govuk-link" href={storyPath(storyId)}>
-            {t("sharing:confirmation.backLink")}
-          </a>
-        </li>
-      </ul>
+      <LinkList
+        links={[
+          ...(shared ?? []).map(({ shareId, agencyName }) => ({
+            href: receiptPath(storyId, shareId),
+            text: mark(t("sharing:confirmation.receiptLink", { agency: agencyName.text }), agencyName),
+          })),
+          { href: sharesPath(storyId), text: t("sharing:confirmation.whoHasLink") },
+          { href: storyPath(storyId), text: t("sharing:confirmation.backLink") },
+        ]}
+      />
     </>
   );
 }

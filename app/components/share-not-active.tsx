@@ -1,4 +1,5 @@
 import { useMarkParts } from "#app/components/language-of-parts";
+import { LinkList } from "#app/components/links";
 import type { Localised } from "#app/i18n/localised";
 import { useTranslation } from "#app/i18n/use-translation";
 import { sharePath, sharesPath } from "#app/paths";
@@ -16,18 +17,12 @@ export function ShareNotActive({ storyId, agency, state }: { storyId: string; ag
       <h1 className="govuk-heading-l">{t("sharing:notActive.title")}</h1>
       <p className="govuk-body">{mark(t(`sharing:notActive.${state}`, { agency: agency.text }), agency)}</p>
       <p className="govuk-body">{t("sharing:notActive.again")}</p>
-      <ul className="govuk-list">
-        <li>
-          <a className="govuk-link" href={sharePath(storyId)}>
-            {t("sharing:notActive.shareLink")}
-          </a>
-        </li>
-        <li>
-          <a className="govuk-link" href={sharesPath(storyId)}>
-            {t("sharing:whoHas.title")}
-          </a>
-        </li>
-      </ul>
+      <LinkList
+        links={[
+          { href: sharePath(storyId), text: t("sharing:notActive.shareLink") },
+          { href: sharesPath(storyId), text: t("sharing:whoHas.title") },
+        ]}
+      />
     </>
   );
 }

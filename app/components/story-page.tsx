@@ -5,21 +5,35 @@ import { WarningText } from "#app/components/govuk/warning-text";
 import { useTranslation } from "#app/i18n/use-translation";
 
 /**
+ * The frame of every page: its content in the two-thirds column, under the
+ * page's heading when `heading` is given (a page whose heading comes after a
+ * banner or a caption writes its own).
+ */
+export function Page({ heading, children }: { heading?: ReactNode; children: ReactNode }) {
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        {heading === undefined ? null : <h1 className="govuk-heading-l">{heading}</h1>}
+        {children}
+      </div>
+    </div>
+  );
+}
+
+/**
  * The frame of every story page: a way out in one press for someone who may be
  * watched, and where to turn in an emergency.
  */
-export function StoryPage({ backHref, backText, children }: { backHref?: string; backText?: string; children: ReactNode }) {
+export function StoryPage({ backHref, backText, heading, children }: { backHref?: string; backText?: string; heading?: ReactNode; children: ReactNode }) {
   const { t } = useTranslation();
   return (
     <>
       <ExitThisPage />
       {backHref ? <BackLink href={backHref}>{backText}</BackLink> : null}
-      <div className="govuk-grid-row">
-        <div className="govuk-grid-column-two-thirds">
-          {children}
-          <WarningText className="govuk-!-margin-top-6">{t("story:safety.danger")}</WarningText>
-        </div>
-      </div>
+      <Page heading={heading}>
+        {children}
+        <WarningText className="govuk-!-margin-top-6">{t("story:safety.danger")}</WarningText>
+      </Page>
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, desc, eq, lt } from "drizzle-orm";
+import { and, desc, eq, inArray, lt } from "drizzle-orm";
 import { db, type Tx } from "#db/client.server";
 import { shareReplies, shares, shareViews } from "#db/schema";
 
@@ -22,16 +22,15 @@ export function lastViewBy(shareId: string, email: string, before: Date, tx: Tx 
     .get();
 }
 
+/** The ids of every share of a story, to find what the access log holds about them. */
+function sharesOfStory(storyId: string, tx: Tx) {
+  return tx.select({ id: shares.id }).from(shares).where(eq(shares.storyId, storyId));
+}
+
 /** Every view of every share of a story, newest first, for "Who has your story". */
 export function viewsOfStory(storyId: string, tx: Tx = db): ShareView[] {
-  return tx
-    .select({ view: shareViews })
-    .from(shareViews)
-    .innerJoin(shares, eq(shares.id, shareViews.shareId))
-    .where(eq(shares.storyId, storyId))
-    .orderBy(desc(shareViews.viewedAt), desc(shareViews.id))
-    .all()
-    .map((row) => row.view);
+  const views = tx.select().from(shareViews).where(inArray(shareViews.shareId, sharesOfStory(storyId, tx)));
+  return views.orderBy(desc(shareViews.viewedAt), desc(shareViews.id)).all();
 }
 
 export function insertReply(tx: Tx, reply: Omit<ShareReply, "id">): string {
@@ -42,12 +41,6 @@ export function insertReply(tx: Tx, reply: Omit<ShareReply, "id">): string {
 
 /** Every reply to every share of a story, newest first. */
 export function repliesOfStory(storyId: string, tx: Tx = db): ShareReply[] {
-  return tx
-    .select({ reply: shareReplies })
-    .from(shareReplies)
-    .innerJoin(shares, eq(shares.id, shareReplies.shareId))
-    .where(eq(shares.storyId, storyId))
-    .orderBy(desc(shareReplies.createdAt), desc(shareReplies.id))
-    .all()
-    .map((row) => row.reply);
+  const replies = tx.select().from(shareReplies).where(inArray(shareReplies.shareId, sharesOfStory(storyId, tx)));
+  return replies.orderBy(desc(shareReplies.createdAt), desc(shareReplies.id)).all();
 }

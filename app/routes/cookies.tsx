@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Table } from "#app/components/govuk/table";
+import { Page } from "#app/components/story-page";
 import { pageTranslations } from "#app/i18n/i18n.server";
 import { useTranslation } from "#app/i18n/use-translation";
 
@@ -17,25 +18,22 @@ const cookies = ["session", "signin", "lang"] as const;
 export default function CookiesPage() {
   const { t } = useTranslation();
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <h1 className="govuk-heading-l">{t("cookies:title")}</h1>
-        <p className="govuk-body">{t("cookies:intro")}</p>
-        <h2 className="govuk-heading-m">{t("cookies:essentialTitle")}</h2>
-        <p className="govuk-body">{t("cookies:essential")}</p>
-        <Table
-          className="govuk-table--small-text-until-tablet"
-          caption={t("cookies:tableCaption")}
-          captionClasses="govuk-table__caption--s"
-          head={[{ children: t("cookies:name") }, { children: t("cookies:purpose") }, { children: t("cookies:expires") }]}
-          rows={cookies.map((name) => [
-            { children: <code>{name}</code> },
-            { children: t(`cookies:cookies.${name}.purpose`) },
-            { children: t(`cookies:cookies.${name}.expires`) },
-          ])}
-        />
-        <p className="govuk-body">{t("cookies:noOthers")}</p>
-      </div>
-    </div>
+    <Page heading={t("cookies:title")}>
+      <p className="govuk-body">{t("cookies:intro")}</p>
+      <h2 className="govuk-heading-m">{t("cookies:essentialTitle")}</h2>
+      <p className="govuk-body">{t("cookies:essential")}</p>
+      <Table
+        className="govuk-table--small-text-until-tablet"
+        caption={t("cookies:tableCaption")}
+        captionClasses="govuk-table__caption--s"
+        head={[{ children: t("cookies:name") }, { children: t("cookies:purpose") }, { children: t("cookies:expires") }]}
+        rows={cookies.map((name) => [
+          { children: <code>{name}</code> },
+          { children: t(`cookies:cookies.${name}.purpose`) },
+          { children: t(`cookies:cookies.${name}.expires`) },
+        ])}
+      />
+      <p className="govuk-body">{t("cookies:noOthers")}</p>
+    </Page>
   );
 }

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { Bullets } from "#app/components/bullets";
+import { Page } from "#app/components/story-page";
 import { languageFor, pageTranslations, serviceNames } from "#app/i18n/i18n.server";
 import { tList } from "#app/i18n/list";
 import { useTranslation } from "#app/i18n/use-translation";
@@ -20,34 +21,31 @@ export default function PrivacyNotice() {
   const heading = (key: string) => <h2 className="govuk-heading-m">{t(`privacy:${key}Title`)}</h2>;
   const para = (key: string) => <p className="govuk-body">{t(`privacy:${key}`, { service, organisation, email })}</p>;
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <h1 className="govuk-heading-l">{t("privacy:title")}</h1>
-        {para("intro")}
-        {heading("controller")}
-        {para("controller")}
-        {para("controllerContact")}
-        {heading("collect")}
-        {para("collect")}
-        <Bullets items={tList(t, "privacy:collectItems")} />
-        {para("notCollect")}
-        {heading("lawful")}
-        {para("lawful")}
-        {para("lawfulWithdraw")}
-        {heading("sharing")}
-        {para("sharing")}
-        {para("sharingTheirRules")}
-        {para("sharingLaw")}
-        {heading("retention")}
-        <Bullets items={tList(t, "privacy:retentionItems")} />
-        {heading("rights")}
-        {para("rights")}
-        <Bullets items={tList(t, "privacy:rightsItems")} />
-        {para("rightsHow")}
-        {heading("complain")}
-        {para("complain")}
-        <p className="govuk-body-s">{t("privacy:updated")}</p>
-      </div>
-    </div>
+    <Page heading={t("privacy:title")}>
+      {para("intro")}
+      {heading("controller")}
+      {para("controller")}
+      {para("controllerContact")}
+      {heading("collect")}
+      {para("collect")}
+      <Bullets items={tList(t, "privacy:collectItems")} />
+      {para("notCollect")}
+      {heading("lawful")}
+      {para("lawful")}
+      {para("lawfulWithdraw")}
+      {heading("sharing")}
+      {para("sharing")}
+      {para("sharingTheirRules")}
+      {para("sharingLaw")}
+      {heading("retention")}
+      <Bullets items={tList(t, "privacy:retentionItems")} />
+      {heading("rights")}
+      {para("rights")}
+      <Bullets items={tList(t, "privacy:rightsItems")} />
+      {para("rightsHow")}
+      {heading("complain")}
+      {para("complain")}
+      <p className="govuk-body-s">{t("privacy:updated")}</p>
+    </Page>
   );
 }

@@ -4,6 +4,7 @@ import { EmailQuestion } from "#app/components/email-question";
 import { FormErrorSummary, useForm } from "#app/components/form";
 import { Button } from "#app/components/govuk/button";
 import { useMarkParts } from "#app/components/language-of-parts";
+import { Page } from "#app/components/story-page";
 import { languageFor, pageTranslations, serverT } from "#app/i18n/i18n.server";
 import { useTranslation } from "#app/i18n/use-translation";
 import { agencyName } from "#app/models/agency.server";
@@ -45,15 +46,13 @@ export default function WorkEmail() {
   const form = useForm({}, { parts: [agency] });
   const mark = useMarkParts();
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <FormErrorSummary form={form} />
-        <span className="govuk-caption-l">{mark(t("shared:caption", { agency: agency.text }), agency)}</span>
-        <Form method="post" noValidate>
-          <EmailQuestion form={form} label={t("shared:email.title")} hint={mark(t("shared:email.hint", { agency: agency.text }), agency)} />
-          <Button>{t("shared:email.continue")}</Button>
-        </Form>
-      </div>
-    </div>
+    <Page>
+      <FormErrorSummary form={form} />
+      <span className="govuk-caption-l">{mark(t("shared:caption", { agency: agency.text }), agency)}</span>
+      <Form method="post" noValidate>
+        <EmailQuestion form={form} label={t("shared:email.title")} hint={mark(t("shared:email.hint", { agency: agency.text }), agency)} />
+        <Button>{t("shared:email.continue")}</Button>
+      </Form>
+    </Page>
   );
 }

@@ -5,6 +5,7 @@ import { BackLink } from "#app/components/govuk/back-link";
 import { Button } from "#app/components/govuk/button";
 import { CharacterCount } from "#app/components/govuk/character-count";
 import { Input } from "#app/components/govuk/input";
+import { Page } from "#app/components/story-page";
 import { languageFor, pageTranslations } from "#app/i18n/i18n.server";
 import { useTranslation } from "#app/i18n/use-translation";
 import { MAX_REPLY_MESSAGE } from "#app/services/sharing/choices";
@@ -44,31 +45,29 @@ export default function LetThemKnow() {
   return (
     <>
       <BackLink href={sharedStoryPath(shareId, "summary")}>{t("shared:received.cancel")}</BackLink>
-      <div className="govuk-grid-row">
-        <div className="govuk-grid-column-two-thirds">
-          <FormErrorSummary form={form} />
-          <h1 className="govuk-heading-l">{t("shared:received.title", { name })}</h1>
-          <p className="govuk-body">{t("shared:received.intro", { name })}</p>
-          <Form method="post" noValidate>
-            <Input {...form.field("name")} autocomplete="name" spellcheck={false} label={{ children: t("shared:received.name"), className: "govuk-label--s" }} />
-            <Input
-              {...form.field("role")}
-              autocomplete="organization-title"
-              label={{ children: t("shared:received.role"), className: "govuk-label--s" }}
-              hint={{ children: t("shared:received.roleHint") }}
-            />
-            <CharacterCount
-              {...form.field("message")}
-              rows={4}
-              maxlength={MAX_REPLY_MESSAGE}
-              textareaDescriptionText={t("story:question.limit", { limit: MAX_REPLY_MESSAGE })}
-              label={{ children: t("shared:received.message"), className: "govuk-label--s" }}
-              hint={{ children: t("shared:received.messageHint") }}
-            />
-            <Button>{t("shared:received.send")}</Button>
-          </Form>
-        </div>
-      </div>
+      <Page>
+        <FormErrorSummary form={form} />
+        <h1 className="govuk-heading-l">{t("shared:received.title", { name })}</h1>
+        <p className="govuk-body">{t("shared:received.intro", { name })}</p>
+        <Form method="post" noValidate>
+          <Input {...form.field("name")} autocomplete="name" spellcheck={false} label={{ children: t("shared:received.name"), className: "govuk-label--s" }} />
+          <Input
+            {...form.field("role")}
+            autocomplete="organization-title"
+            label={{ children: t("shared:received.role"), className: "govuk-label--s" }}
+            hint={{ children: t("shared:received.roleHint") }}
+          />
+          <CharacterCount
+            {...form.field("message")}
+            rows={4}
+            maxlength={MAX_REPLY_MESSAGE}
+            textareaDescriptionText={t("story:question.limit", { limit: MAX_REPLY_MESSAGE })}
+            label={{ children: t("shared:received.message"), className: "govuk-label--s" }}
+            hint={{ children: t("shared:received.messageHint") }}
+          />
+          <Button>{t("shared:received.send")}</Button>
+        </Form>
+      </Page>
     </>
   );
 }

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Page } from "#app/components/story-page";
 import { pageTranslations } from "#app/i18n/i18n.server";
 import { useTranslation } from "#app/i18n/use-translation";
 
@@ -13,12 +14,9 @@ export function loader({ request }: LoaderFunctionArgs) {
 export default function FinishedReading() {
   const { t } = useTranslation();
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <h1 className="govuk-heading-l">{t("shared:finished.title")}</h1>
-        <p className="govuk-body">{t("shared:finished.body")}</p>
-        <p className="govuk-body">{t("shared:finished.again")}</p>
-      </div>
-    </div>
+    <Page heading={t("shared:finished.title")}>
+      <p className="govuk-body">{t("shared:finished.body")}</p>
+      <p className="govuk-body">{t("shared:finished.again")}</p>
+    </Page>
   );
 }

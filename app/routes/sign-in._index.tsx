@@ -5,6 +5,7 @@ import { FormErrorSummary, useForm } from "#app/components/form";
 import { Button } from "#app/components/govuk/button";
 import { ExitThisPage } from "#app/components/govuk/exit-this-page";
 import { NotificationBanner } from "#app/components/govuk/notification-banner";
+import { Page } from "#app/components/story-page";
 import { languageFor, pageTranslations } from "#app/i18n/i18n.server";
 import { useTranslation } from "#app/i18n/use-translation";
 import { codeRefusedMessage, emailForm } from "#app/services/sign-in-forms.server";
@@ -46,20 +47,18 @@ export default function EnterEmail() {
     <>
       {/* Someone at risk may be signing in on a shared or watched device: a way out in one press. */}
       <ExitThisPage />
-      <div className="govuk-grid-row">
-        <div className="govuk-grid-column-two-thirds">
-          <FormErrorSummary form={form} />
-          {ended && form.errors.length === 0 ? (
-            <NotificationBanner titleText={t(`signIn:email.${ended}Title`)}>
-              <p className="govuk-notification-banner__heading">{t(`signIn:email.${ended}`)}</p>
-            </NotificationBanner>
-          ) : null}
-          <Form method="post" action={returnTo ? `/sign-in?returnTo=${encodeURIComponent(returnTo)}` : "/sign-in"} noValidate>
-            <EmailQuestion form={form} label={t("signIn:email.title")} hint={t("signIn:email.hint")} />
-            <Button>{t("signIn:email.continue")}</Button>
-          </Form>
-        </div>
-      </div>
+      <Page>
+        <FormErrorSummary form={form} />
+        {ended && form.errors.length === 0 ? (
+          <NotificationBanner titleText={t(`signIn:email.${ended}Title`)}>
+            <p className="govuk-notification-banner__heading">{t(`signIn:email.${ended}`)}</p>
+          </NotificationBanner>
+        ) : null}
+        <Form method="post" action={returnTo ? `/sign-in?returnTo=${encodeURIComponent(returnTo)}` : "/sign-in"} noValidate>
+          <EmailQuestion form={form} label={t("signIn:email.title")} hint={t("signIn:email.hint")} />
+          <Button>{t("signIn:email.continue")}</Button>
+        </Form>
+      </Page>
     </>
   );
 }

@@ -1,6 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form } from "@remix-run/react";
 import { Button } from "#app/components/govuk/button";
+import { Page } from "#app/components/story-page";
 import { pageTranslations } from "#app/i18n/i18n.server";
 import { useTranslation } from "#app/i18n/use-translation";
 import { signOut } from "#app/services/sign-in.server";
@@ -23,14 +24,11 @@ export function action({ request }: ActionFunctionArgs) {
 export default function SignOut() {
   const { t } = useTranslation();
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <h1 className="govuk-heading-l">{t("signIn:signOut.title")}</h1>
-        <p className="govuk-body">{t("signIn:signOut.body")}</p>
-        <Form method="post">
-          <Button>{t("signIn:signOut.button")}</Button>
-        </Form>
-      </div>
-    </div>
+    <Page heading={t("signIn:signOut.title")}>
+      <p className="govuk-body">{t("signIn:signOut.body")}</p>
+      <Form method="post">
+        <Button>{t("signIn:signOut.button")}</Button>
+      </Form>
+    </Page>
   );
 }

@@ -1,4 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { LinkParagraph } from "#app/components/links";
+import { Page } from "#app/components/story-page";
 import { pageTranslations } from "#app/i18n/i18n.server";
 import { useTranslation } from "#app/i18n/use-translation";
 
@@ -13,16 +15,9 @@ export function loader({ request }: LoaderFunctionArgs) {
 export default function SignedOut() {
   const { t } = useTranslation();
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <h1 className="govuk-heading-l">{t("signIn:signedOut.title")}</h1>
-        <p className="govuk-body">{t("signIn:signedOut.body")}</p>
-        <p className="govuk-body">
-          <a className="govuk-link" href="/sign-in">
-            {t("signIn:signedOut.again")}
-          </a>
-        </p>
-      </div>
-    </div>
+    <Page heading={t("signIn:signedOut.title")}>
+      <p className="govuk-body">{t("signIn:signedOut.body")}</p>
+      <LinkParagraph href="/sign-in">{t("signIn:signedOut.again")}</LinkParagraph>
+    </Page>
   );
 }

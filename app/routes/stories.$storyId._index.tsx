@@ -4,6 +4,7 @@ import { Button } from "#app/components/govuk/button";
 import { InsetText } from "#app/components/govuk/inset-text";
 import { NotificationBanner } from "#app/components/govuk/notification-banner";
 import { TaskList, type TaskListItem } from "#app/components/govuk/task-list";
+import { LinkList, LinkParagraph } from "#app/components/links";
 import { StoryPage } from "#app/components/story-page";
 import { formatDateTime } from "#app/i18n/dates";
 import { languageFor, pageTranslations } from "#app/i18n/i18n.server";
@@ -63,42 +64,24 @@ export default function StoryTaskList() {
         })}
       />
       <h2 className="govuk-heading-m">{t("story:taskList.checkHeading")}</h2>
-      <p className="govuk-body">
-        <a className="govuk-link" href={`${storyPath(storyId)}/check`}>
-          {t("story:taskList.checkLink")}
-        </a>
-      </p>
+      <LinkParagraph href={`${storyPath(storyId)}/check`}>{t("story:taskList.checkLink")}</LinkParagraph>
       {published ? (
         <>
           <h2 className="govuk-heading-m">{t("story:taskList.publishedHeading")}</h2>
-          <ul className="govuk-list">
-            <li>
-              <a className="govuk-link" href={`${storyPath(storyId)}/preview`}>
-                {t("story:taskList.previewLink")}
-              </a>
-            </li>
-            <li>
-              <a className="govuk-link" href={`${storyPath(storyId)}/versions`}>
-                {t("story:taskList.versionsLink")}
-              </a>
-            </li>
-          </ul>
+          <LinkList
+            links={[
+              { href: `${storyPath(storyId)}/preview`, text: t("story:taskList.previewLink") },
+              { href: `${storyPath(storyId)}/versions`, text: t("story:taskList.versionsLink") },
+            ]}
+          />
           <h2 className="govuk-heading-m">{t("sharing:taskList.heading")}</h2>
           <p className="govuk-body">{t("sharing:taskList.body")}</p>
           <Button href={sharePath(storyId)}>{t("sharing:taskList.button")}</Button>
-          <p className="govuk-body">
-            <a className="govuk-link" href={sharesPath(storyId)}>
-              {t("sharing:whoHas.taskListLink")}
-            </a>
-          </p>
+          <LinkParagraph href={sharesPath(storyId)}>{t("sharing:whoHas.taskListLink")}</LinkParagraph>
         </>
       ) : (
         // Only a story nobody can have seen is deleted here.
-        <p className="govuk-body">
-          <a className="govuk-link" href={`${storyPath(storyId)}/delete`}>
-            {t("story:taskList.deleteLink")}
-          </a>
-        </p>
+        <LinkParagraph href={`${storyPath(storyId)}/delete`}>{t("story:taskList.deleteLink")}</LinkParagraph>
       )}
     </StoryPage>
   );

@@ -2,6 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, useLoaderData } from "@remix-run/react";
 import { Button } from "#app/components/govuk/button";
 import { WarningText } from "#app/components/govuk/warning-text";
+import { LinkParagraph } from "#app/components/links";
 import { StoryPage } from "#app/components/story-page";
 import { pageTranslations } from "#app/i18n/i18n.server";
 import { useTranslation } from "#app/i18n/use-translation";
@@ -29,14 +30,9 @@ export default function DeleteStory() {
   const { storyId, deletable, name } = useLoaderData<typeof loader>();
   if (!deletable) {
     return (
-      <StoryPage backHref={storyPath(storyId)}>
-        <h1 className="govuk-heading-l">{t("story:delete.cannotTitle")}</h1>
+      <StoryPage backHref={storyPath(storyId)} heading={t("story:delete.cannotTitle")}>
         <p className="govuk-body">{t("story:delete.cannot")}</p>
-        <p className="govuk-body">
-          <a className="govuk-link" href={sharesPath(storyId)}>
-            {t("story:delete.whoHasLink")}
-          </a>
-        </p>
+        <LinkParagraph href={sharesPath(storyId)}>{t("story:delete.whoHasLink")}</LinkParagraph>
       </StoryPage>
     );
   }

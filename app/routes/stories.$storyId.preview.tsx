@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { InsetText } from "#app/components/govuk/inset-text";
+import { LinkParagraph } from "#app/components/links";
 import { StoryPage } from "#app/components/story-page";
 import { StorySummary } from "#app/components/story-summary";
 import { formatDateTime } from "#app/i18n/dates";
@@ -30,8 +31,7 @@ export default function StoryPreview() {
   const { t } = useTranslation();
   const { storyId, published, unpublishedChanges, basis } = useLoaderData<typeof loader>();
   return (
-    <StoryPage backHref={storyPath(storyId)}>
-      <h1 className="govuk-heading-l">{t("story:preview.title")}</h1>
+    <StoryPage backHref={storyPath(storyId)} heading={t("story:preview.title")}>
       {published ? (
         <>
           <p className="govuk-body">{t("story:preview.intro")}</p>
@@ -41,11 +41,7 @@ export default function StoryPreview() {
       ) : (
         <>
           <p className="govuk-body">{t("story:preview.notPublished")}</p>
-          <p className="govuk-body">
-            <a className="govuk-link" href={`${storyPath(storyId)}/check`}>
-              {t("story:preview.checkLink")}
-            </a>
-          </p>
+          <LinkParagraph href={`${storyPath(storyId)}/check`}>{t("story:preview.checkLink")}</LinkParagraph>
         </>
       )}
     </StoryPage>

@@ -2,6 +2,7 @@ import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { Button } from "#app/components/govuk/button";
 import { Panel } from "#app/components/govuk/panel";
+import { LinkList } from "#app/components/links";
 import { StoryPage } from "#app/components/story-page";
 import { VersionAudience } from "#app/components/version-audience";
 import { languageFor, pageTranslations } from "#app/i18n/i18n.server";
@@ -36,18 +37,12 @@ export default function VersionSaved() {
       <p className="govuk-body">{t("sharing:taskList.body")}</p>
       <Button href={sharePath(storyId)}>{t("sharing:taskList.button")}</Button>
       <p className="govuk-body">{t("story:published.change")}</p>
-      <ul className="govuk-list">
-        <li>
-          <a className="govuk-link" href={`${storyPath(storyId)}/preview`}>
-            {t("story:published.previewLink")}
-          </a>
-        </li>
-        <li>
-          <a className="govuk-link" href={storyPath(storyId)}>
-            {t("story:published.backLink")}
-          </a>
-        </li>
-      </ul>
+      <LinkList
+        links={[
+          { href: `${storyPath(storyId)}/preview`, text: t("story:published.previewLink") },
+          { href: storyPath(storyId), text: t("story:published.backLink") },
+        ]}
+      />
     </StoryPage>
   );
 }

@@ -1,8 +1,9 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useForm } from "#app/components/form";
 import { Checkboxes } from "#app/components/govuk/checkboxes";
 import { useMarkParts } from "#app/components/language-of-parts";
+import { LinkParagraph } from "#app/components/links";
 import { ShareStep } from "#app/components/share-step";
 import { StoryPage } from "#app/components/story-page";
 import { languageFor, pageTranslations } from "#app/i18n/i18n.server";
@@ -10,9 +11,9 @@ import { useTranslation } from "#app/i18n/use-translation";
 import { activeAgencies, agencyDescription, agencyName } from "#app/models/agency.server";
 import { sharePath, storyPath } from "#app/paths";
 import { mayShare } from "#app/services/sharing/consent-rules";
-import { requireOwnStory, requireShareJourney } from "#app/web/guards.server";
+import { requireOwnStory } from "#app/web/guards.server";
 import { shareChoices, submitAgencies } from "#app/services/sharing/journey.server";
-import { invalid, readForm } from "#app/web/form.server";
+import { answerShareStep } from "#app/web/share-actions.server";
 
 /** The start of sharing: which agencies. A story with nothing published yet gets a page saying to publish first. */
 export function loader({ request, params }: LoaderFunctionArgs) {
@@ -24,10 +25,8 @@ export function loader({ request, params }: LoaderFunctionArgs) {
   return { ...translations, titleKey: "sharing:agencies.title", storyId: story.id, agencies, chosen: shareChoices(story.id)?.agencies ?? [] };
 }
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { story, choices } = requireShareJourney(request, params.storyId);
-  const outcome = submitAgencies(story.id, choices, await readForm(request));
-  return outcome.ok ? redirect(outcome.redirectTo) : invalid(context, outcome);
+export function action(args: ActionFunctionArgs) {
+  return answerShareStep(args, ({ story, choices }, form) => submitAgencies(story.id, choices, form));
 }
 
 export default function ChooseAgencies() {
@@ -37,14 +36,9 @@ export default function ChooseAgencies() {
   const mark = useMarkParts();
   if (!agencies) {
     return (
-      <StoryPage backHref={storyPath(storyId)}>
-        <h1 className="govuk-heading-l">{t("sharing:notPublished.title")}</h1>
+      <StoryPage backHref={storyPath(storyId)} heading={t("sharing:notPublished.title")}>
         <p className="govuk-body">{t("sharing:notPublished.body")}</p>
-        <p className="govuk-body">
-          <a className="govuk-link" href={`${storyPath(storyId)}/check`}>
-            {t("sharing:notPublished.link")}
-          </a>
-        </p>
+        <LinkParagraph href={`${storyPath(storyId)}/check`}>{t("sharing:notPublished.link")}</LinkParagraph>
       </StoryPage>
     );
   }

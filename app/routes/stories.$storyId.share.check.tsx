@@ -48,8 +48,7 @@ export default function CheckShare() {
     </ul>
   );
   return (
-    <StoryPage backHref={backHref}>
-      <h1 className="govuk-heading-l">{t("sharing:check.title")}</h1>
+    <StoryPage backHref={backHref} heading={t("sharing:check.title")}>
       <SummaryList
         rows={[
           { key: { children: t("sharing:check.agencies") }, value: { children: list(agencies.map((agency) => mark(agency.name))) }, actions: change(sharePath(storyId), t("sharing:check.agenciesHidden")) },

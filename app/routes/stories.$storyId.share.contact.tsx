@@ -1,4 +1,4 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useForm } from "#app/components/form";
 import { Checkboxes } from "#app/components/govuk/checkboxes";
@@ -7,26 +7,19 @@ import { ShareStep } from "#app/components/share-step";
 import { pageTranslations } from "#app/i18n/i18n.server";
 import { useTranslation } from "#app/i18n/use-translation";
 import { CONTACT_METHODS } from "#app/models/story-sections";
-import { requireEarlierSteps, requireShareJourney } from "#app/web/guards.server";
-import { backPath, contactFormValues, submitContact } from "#app/services/sharing/journey.server";
-import { invalid, readForm } from "#app/web/form.server";
+import { requireShareStep } from "#app/web/guards.server";
+import { contactFormValues, submitContact } from "#app/services/sharing/journey.server";
+import { answerShareStep } from "#app/web/share-actions.server";
 
 export const handle = { titleKey: "sharing:contact.title" };
 
 export function loader({ request, params }: LoaderFunctionArgs) {
-  const { story, choices } = requireShareJourney(request, params.storyId);
-  requireEarlierSteps(story.id, choices, { kind: "contact" });
-  return {
-    ...pageTranslations(request, "sharing", "story"),
-    backHref: backPath(story.id, choices, { kind: "contact" }),
-    values: contactFormValues(choices),
-  };
+  const { choices, backHref } = requireShareStep(request, params.storyId, { kind: "contact" });
+  return { ...pageTranslations(request, "sharing", "story"), backHref, values: contactFormValues(choices) };
 }
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { story, choices } = requireShareJourney(request, params.storyId);
-  const outcome = submitContact(story.id, choices, await readForm(request));
-  return outcome.ok ? redirect(outcome.redirectTo) : invalid(context, outcome);
+export function action(args: ActionFunctionArgs) {
+  return answerShareStep(args, ({ story, choices }, form) => submitContact(story.id, choices, form));
 }
 
 export default function Contact() {

@@ -1,27 +1,24 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useForm } from "#app/components/form";
 import { Radios } from "#app/components/govuk/radios";
 import { ShareStep } from "#app/components/share-step";
 import { pageTranslations } from "#app/i18n/i18n.server";
 import { useTranslation } from "#app/i18n/use-translation";
-import { requireEarlierSteps, requireShareJourney } from "#app/web/guards.server";
-import { backPath, submitUpdates } from "#app/services/sharing/journey.server";
-import { invalid, readForm } from "#app/web/form.server";
+import { requireShareStep } from "#app/web/guards.server";
+import { submitUpdates } from "#app/services/sharing/journey.server";
+import { answerShareStep } from "#app/web/share-actions.server";
 
 export const handle = { titleKey: "sharing:updates.title" };
 
 export function loader({ request, params }: LoaderFunctionArgs) {
-  const { story, choices } = requireShareJourney(request, params.storyId);
-  requireEarlierSteps(story.id, choices, { kind: "updates" });
+  const { choices, backHref } = requireShareStep(request, params.storyId, { kind: "updates" });
   const value = choices.keepUpToDate === undefined ? "" : choices.keepUpToDate ? "yes" : "no";
-  return { ...pageTranslations(request, "sharing", "story"), backHref: backPath(story.id, choices, { kind: "updates" }), value };
+  return { ...pageTranslations(request, "sharing", "story"), backHref, value };
 }
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { story, choices } = requireShareJourney(request, params.storyId);
-  const outcome = submitUpdates(story.id, choices, await readForm(request));
-  return outcome.ok ? redirect(outcome.redirectTo) : invalid(context, outcome);
+export function action(args: ActionFunctionArgs) {
+  return answerShareStep(args, ({ story, choices }, form) => submitUpdates(story.id, choices, form));
 }
 
 export default function KeepUpToDate() {

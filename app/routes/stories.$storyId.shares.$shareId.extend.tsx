@@ -1,4 +1,4 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useForm } from "#app/components/form";
 import { useMarkParts } from "#app/components/language-of-parts";
@@ -9,10 +9,9 @@ import { pageTranslations } from "#app/i18n/i18n.server";
 import { agencyName } from "#app/models/agency.server";
 import { useTranslation } from "#app/i18n/use-translation";
 import { exampleEndDate } from "#app/services/sharing/choices";
-import { sharesPath } from "#app/paths";
 import { requireShareOfOwnStory } from "#app/web/guards.server";
 import { extendSharing, extendWords } from "#app/services/sharing/changes.server";
-import { invalid, readForm } from "#app/web/form.server";
+import { answerShareChange } from "#app/web/share-actions.server";
 
 export function loader({ request, params }: LoaderFunctionArgs) {
   const found = requireShareOfOwnStory(request, params);
@@ -22,13 +21,8 @@ export function loader({ request, params }: LoaderFunctionArgs) {
   return { ...common, titleKey: "sharing:extend.title", state: found.state, form };
 }
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { story, action } = requireShareOfOwnStory(request, params);
-  const outcome = extendSharing({ ...action, form: await readForm(request) });
-  if ("errors" in outcome) return invalid(context, outcome);
-  // A share that stopped or ended meanwhile: the page, loaded again, says so.
-  if (!outcome.ok) return null;
-  return redirect(`${sharesPath(story.id)}?done=extended&share=${action.shareId}`);
+export function action(args: ActionFunctionArgs) {
+  return answerShareChange(args, extendSharing, () => "extended");
 }
 
 export default function ExtendSharing() {

@@ -1,4 +1,4 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useForm } from "#app/components/form";
 import { Checkboxes } from "#app/components/govuk/checkboxes";
@@ -8,11 +8,10 @@ import { pageTranslations } from "#app/i18n/i18n.server";
 import { agencyName } from "#app/models/agency.server";
 import { useTranslation } from "#app/i18n/use-translation";
 import { partName } from "#app/i18n/story-words";
-import { sharesPath } from "#app/paths";
 import { storySections } from "#app/models/story-sections";
 import { requireShareOfOwnStory } from "#app/web/guards.server";
 import { changeParts, changePartsWords } from "#app/services/sharing/changes.server";
-import { invalid, readForm } from "#app/web/form.server";
+import { answerShareChange } from "#app/web/share-actions.server";
 
 export function loader({ request, params }: LoaderFunctionArgs) {
   const found = requireShareOfOwnStory(request, params);
@@ -22,13 +21,9 @@ export function loader({ request, params }: LoaderFunctionArgs) {
   return { ...common, titleKey: "sharing:changeParts.title", state: found.state, form };
 }
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { story, action } = requireShareOfOwnStory(request, params);
-  const outcome = changeParts({ ...action, form: await readForm(request) });
-  if ("errors" in outcome) return invalid(context, outcome);
-  // A share that stopped or ended meanwhile: the page, loaded again, says so.
-  if (!outcome.ok) return null;
-  return redirect(outcome.changed ? `${sharesPath(story.id)}?done=changed&share=${action.shareId}` : sharesPath(story.id));
+/** Ticking the same parts again changes nothing, and "Who has your story" says nothing about it. */
+export function action(args: ActionFunctionArgs) {
+  return answerShareChange(args, changeParts, (changed) => (changed ? "changed" : null));
 }
 
 export default function ChangeParts() {

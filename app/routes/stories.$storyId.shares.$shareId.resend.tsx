@@ -3,6 +3,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Button } from "#app/components/govuk/button";
 import { Panel } from "#app/components/govuk/panel";
 import { useMarkParts } from "#app/components/language-of-parts";
+import { LinkParagraph } from "#app/components/links";
 import { ShareNotActive } from "#app/components/share-not-active";
 import { StoryPage } from "#app/components/story-page";
 import { pageTranslations } from "#app/i18n/i18n.server";
@@ -40,11 +41,7 @@ export default function SendNewLink() {
           <p className="govuk-body">{t("sharing:resend.linkIntro")}</p>
           <h3 className="govuk-heading-s">{withAgency("sharing:resend.linkLabel")}</h3>
           <p className="govuk-body govuk-!-text-break-word app-share-link">{sent.link}</p>
-          <p className="govuk-body">
-            <a className="govuk-link" href={sharesPath(storyId)}>
-              {t("sharing:whoHas.title")}
-            </a>
-          </p>
+          <LinkParagraph href={sharesPath(storyId)}>{t("sharing:whoHas.title")}</LinkParagraph>
         </>
       ) : state === "active" ? (
         <>

@@ -25,7 +25,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
 export function action({ request, params }: ActionFunctionArgs) {
   const { story, action } = requireShareOfOwnStory(request, params);
   const outcome = stopSharing(action);
-  return redirect(outcome === "stopped" ? `${sharesPath(story.id)}?done=stopped&share=${action.shareId}` : sharesPath(story.id));
+  return redirect(sharesPath(story.id, outcome === "stopped" ? { done: "stopped", share: action.shareId } : undefined));
 }
 
 export default function StopSharing() {

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { NotificationBanner } from "#app/components/govuk/notification-banner";
 import { useMarkParts } from "#app/components/language-of-parts";
+import { LinkParagraph } from "#app/components/links";
 import { ShareCard } from "#app/components/share-card";
 import { StoryPage } from "#app/components/story-page";
 import { languageFor, pageTranslations } from "#app/i18n/i18n.server";
@@ -47,11 +48,7 @@ export default function WhoHasYourStory() {
           ))}
         </>
       )}
-      <p className="govuk-body">
-        <a className="govuk-link" href={sharePath(storyId)}>
-          {t("sharing:whoHas.shareLink")}
-        </a>
-      </p>
+      <LinkParagraph href={sharePath(storyId)}>{t("sharing:whoHas.shareLink")}</LinkParagraph>
     </StoryPage>
   );
 }

@@ -24,8 +24,7 @@ export default function StoryVersion() {
   const { t } = useTranslation();
   const { storyId, version, content, publishedOn, basis, wordsLang } = useLoaderData<typeof loader>();
   return (
-    <StoryPage backHref={`${storyPath(storyId)}/versions`}>
-      <h1 className="govuk-heading-l">{t("story:version.heading", { version })}</h1>
+    <StoryPage backHref={`${storyPath(storyId)}/versions`} heading={t("story:version.heading", { version })}>
       <p className="govuk-body">{t("story:version.intro")}</p>
       <StorySummary content={content} published={{ version, on: publishedOn }} basis={basis} wordsLang={wordsLang} />
     </StoryPage>

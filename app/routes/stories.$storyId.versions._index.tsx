@@ -25,8 +25,7 @@ export default function StoryVersions() {
   const { t } = useTranslation();
   const { storyId, versions } = useLoaderData<typeof loader>();
   return (
-    <StoryPage backHref={storyPath(storyId)}>
-      <h1 className="govuk-heading-l">{t("story:versions.title")}</h1>
+    <StoryPage backHref={storyPath(storyId)} heading={t("story:versions.title")}>
       <p className="govuk-body">{t("story:versions.intro")}</p>
       {versions.length === 0 ? (
         <p className="govuk-body">{t("story:versions.none")}</p>

@@ -39,6 +39,11 @@ describe("each rule, with the message that names the record and the field", () =
   };
   const without = (field: keyof typeof gp) => Object.fromEntries(Object.entries(gp).filter(([name]) => name !== field));
   const named = 'Record 2 (key "riverside-medical-practice")';
+  // A description, in either language, is one line of at most 200 characters.
+  const descriptionRules = (field: "description" | "descriptionCy", twoLines: string) => [
+    { rule: `${field} is one line`, record: { ...gp, [field]: twoLines }, problem: `${named}: ${field} must be one line` },
+    { rule: `${field} is at most 200 characters`, record: { ...gp, [field]: "d".repeat(201) }, problem: `${named}: ${field} must be 200 characters or fewer` },
+  ];
 
   test.each([
     { rule: "key is required", record: without("key"), problem: "Record 2: key is required" },
@@ -52,16 +57,7 @@ describe("each rule, with the message that names the record and the field", () =
     { rule: "name is not blank", record: { ...gp, name: "   " }, problem: `${named}: name must not be empty` },
     { rule: "name is at most 120 characters", record: { ...gp, name: "n".repeat(121) }, problem: `${named}: name must be 120 characters or fewer` },
     { rule: "description is required", record: without("description"), problem: `${named}: description is required` },
-    {
-      rule: "description is one line",
-      record: { ...gp, description: "A GP surgery.\nOpen on Saturdays." },
-      problem: `${named}: description must be one line`,
-    },
-    {
-      rule: "description is at most 200 characters",
-      record: { ...gp, description: "d".repeat(201) },
-      problem: `${named}: description must be 200 characters or fewer`,
-    },
+    ...descriptionRules("description", "A GP surgery.\nOpen on Saturdays."),
     { rule: "contactEmail is required", record: without("contactEmail"), problem: `${named}: contactEmail is required` },
     {
       rule: "contactEmail is an email address",
@@ -93,16 +89,7 @@ describe("each rule, with the message that names the record and the field", () =
     { rule: "nameCy is text", record: { ...gp, nameCy: null }, problem: `${named}: nameCy must be text` },
     { rule: "nameCy is not blank", record: { ...gp, nameCy: " " }, problem: `${named}: nameCy must not be empty` },
     { rule: "nameCy is at most 120 characters", record: { ...gp, nameCy: "n".repeat(121) }, problem: `${named}: nameCy must be 120 characters or fewer` },
-    {
-      rule: "descriptionCy is one line",
-      record: { ...gp, descriptionCy: "Meddygfa.\nAr agor ar ddydd Sadwrn." },
-      problem: `${named}: descriptionCy must be one line`,
-    },
-    {
-      rule: "descriptionCy is at most 200 characters",
-      record: { ...gp, descriptionCy: "d".repeat(201) },
-      problem: `${named}: descriptionCy must be 200 characters or fewer`,
-    },
+    ...descriptionRules("descriptionCy", "Meddygfa.\nAr agor ar ddydd Sadwrn."),
     { rule: "descriptionCy is not blank", record: { ...gp, descriptionCy: "" }, problem: `${named}: descriptionCy must not be empty` },
     { rule: "active is true or false", record: { ...gp, active: "no" }, problem: `${named}: active must be true or false` },
     { rule: "no unknown fields", record: { ...gp, activ: false }, problem: `${named}: unknown field "activ"` },

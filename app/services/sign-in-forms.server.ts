@@ -1,17 +1,9 @@
 import { z } from "zod";
-import { oneLine } from "#app/web/form.server";
+import { emailAddress } from "#app/web/form.server";
 import type { CodeFailure, CodeRefusal } from "./sign-in.server";
 
 // Error messages are translation keys (signIn namespace), shown in the person's language.
-export const emailForm = z.object({
-  email: oneLine("signIn:errors.email.characters").pipe(
-    z
-      .string()
-      .min(1, { error: "signIn:errors.email.required" })
-      .max(254, { error: "signIn:errors.email.tooLong" })
-      .pipe(z.email({ error: "signIn:errors.email.format" })),
-  ),
-});
+export const emailForm = z.object({ email: emailAddress("signIn") });
 
 export const codeForm = z.object({
   code: z

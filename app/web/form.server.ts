@@ -86,6 +86,21 @@ export function oneLine(charactersError: string, params?: ErrorParams) {
 }
 
 /**
+ * An email address, on one line as `oneLine` makes it: required, at most 254
+ * characters and of the form name@domain, each error a translation key under
+ * `${namespace}:errors.email`, to be shown in the page's language.
+ */
+export function emailAddress(namespace: "signIn" | "shared") {
+  return oneLine(`${namespace}:errors.email.characters`).pipe(
+    z
+      .string()
+      .min(1, { error: `${namespace}:errors.email.required` })
+      .max(254, { error: `${namespace}:errors.email.tooLong` })
+      .pipe(z.email({ error: `${namespace}:errors.email.format` })),
+  );
+}
+
+/**
  * An answer on several lines (a textarea): line breaks are kept, CR LF as one
  * (the character count counts it as one), and the ends trimmed; refuses the
  * same characters as `oneLine`.

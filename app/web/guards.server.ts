@@ -13,7 +13,7 @@ import { findPage, findSection, NEW_STORY, storySections } from "#app/models/sto
 import { sharedStoryPath, sharePath } from "#app/paths";
 import type { ShareAction } from "#app/services/sharing/changes.server";
 import { accessState, mayShare, shareState } from "#app/services/sharing/consent-rules";
-import { emptyChoices, shareChoices, skippedStep, type JourneyStep, type ShareChoices } from "#app/services/sharing/journey.server";
+import { backPath, emptyChoices, shareChoices, skippedStep, type JourneyStep, type ShareChoices } from "#app/services/sharing/journey.server";
 import { goneBody, type SharedAccess } from "#app/services/sharing/shared-story.server";
 import { refusal, type ErrorDetail } from "./layout.server";
 import { clearSessionCookie, sessionState, shareAccessToken, type SignedIn } from "./session.server";
@@ -140,6 +140,19 @@ export function requireShareJourney(request: Request, storyId: string | undefine
   if (mayShare(signedIn.story, signedIn.resident.id) !== "ok") throw redirect(sharePath(signedIn.story.id));
   const draft = shareChoices(signedIn.story.id);
   return { ...signedIn, draft, choices: draft ?? emptyChoices() };
+}
+
+export type ShareJourney = ReturnType<typeof requireShareJourney>;
+
+/**
+ * The guard of a share page's loader after the first page: requireShareJourney,
+ * then every earlier page answered (else a redirect to the first one skipped),
+ * with where the page's Back link goes.
+ */
+export function requireShareStep(request: Request, storyId: string | undefined, step: JourneyStep) {
+  const journey = requireShareJourney(request, storyId);
+  requireEarlierSteps(journey.story.id, journey.choices, step);
+  return { ...journey, backHref: backPath(journey.story.id, journey.choices, step) };
 }
 
 /** Nothing, if every page before `step` is answered; otherwise a redirect to the first one skipped. */

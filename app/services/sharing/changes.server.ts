@@ -184,7 +184,7 @@ export function stopSharing(action: ShareAction): "stopped" | "nothing-to-do" {
   });
 }
 
-type ChangeOutcome =
+export type ChangeOutcome =
   | { ok: true; changed: boolean; endsAt?: Date }
   | { ok: false; reason: "not-active"; state: ShareState }
   | { ok: false; errors: FormError[]; values: FormValues };

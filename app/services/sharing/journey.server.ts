@@ -101,7 +101,7 @@ export function skippedStep(storyId: string, choices: ShareChoices, step: Journe
   return missing && stepPath(storyId, missing);
 }
 
-type StepOutcome = { ok: true; redirectTo: string } | { ok: false; errors: FormError[]; values: FormValues };
+export type StepOutcome = { ok: true; redirectTo: string } | { ok: false; errors: FormError[]; values: FormValues };
 
 function save(storyId: string, choices: ShareChoices, now: Date): StepOutcome {
   db.transaction((tx) => saveShareDraft(tx, storyId, choices, now));

@@ -1,17 +1,9 @@
 import { z } from "zod";
 import { MAX_REPLY_MESSAGE } from "#app/services/sharing/choices";
-import { multiLine, oneLine } from "#app/web/form.server";
+import { emailAddress, multiLine, oneLine } from "#app/web/form.server";
 
 // Error messages are translation keys (shared namespace), shown in the professional's language.
-export const workEmailForm = z.object({
-  email: oneLine("shared:errors.email.characters").pipe(
-    z
-      .string()
-      .min(1, { error: "shared:errors.email.required" })
-      .max(254, { error: "shared:errors.email.tooLong" })
-      .pipe(z.email({ error: "shared:errors.email.format" })),
-  ),
-});
+export const workEmailForm = z.object({ email: emailAddress("shared") });
 
 // The name and role go into the resident's email word for word, so each is one line of plain text.
 const line = (field: "name" | "role") =>
