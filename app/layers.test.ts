@@ -14,7 +14,19 @@ import { describe, expect, test } from "vitest";
 const root = join(import.meta.dirname, "..");
 
 /** The request glue: below the services, which read forms, cookies and refuse through it. */
-const glue = ["app/lib", "app/config", "db", "app/i18n", "app/models", "app/paths", "app/web/form", "app/web/form.server", "app/web/layout.server", "app/web/session.server", "app/web/assets.server"];
+const glue = [
+  "app/lib",
+  "app/config",
+  "db",
+  "app/i18n",
+  "app/models",
+  "app/paths",
+  "app/web/form",
+  "app/web/form.server",
+  "app/web/layout.server",
+  "app/web/session.server",
+  "app/web/assets.server",
+];
 
 /** What each folder (or module) may import from the app (`#app/…`, `#db/…`); anything else is a wrong-way import. */
 const mayImport: Record<string, readonly string[]> = {

@@ -134,77 +134,74 @@ export function Layout({ children }: { children: ReactNode }) {
           nonce={nonce}
           // The same test govuk-frontend's page template runs, so styles for scripted components apply before first paint.
           dangerouslySetInnerHTML={{
-            __html:
-              "document.body.className += ' js-enabled' + ('noModule' in HTMLScriptElement.prototype ? ' govuk-frontend-supported' : '');",
+            __html: "document.body.className += ' js-enabled' + ('noModule' in HTMLScriptElement.prototype ? ' govuk-frontend-supported' : '');",
           }}
         />
         <FormErrorsShown.Provider value={setFormHasErrors}>
-        <GovukStringsProvider value={govukStrings}>
-          <SkipLink href="#main-content">{t("common:skipLink")}</SkipLink>
-          <header className="govuk-template__header">
-          <GenericHeader url="/" logoHtml={<span className="app-header__organisation">{names.organisation}</span>} />
-          <ServiceNavigation
-            serviceName={names.service}
-            serviceUrl="/"
-            // Fold the navigation behind "Menu" on phones: the header is most of a small screen otherwise.
-            collapseNavigationOnMobile
-            navigation={
-              layout?.signedIn
-                ? [{ href: "/stories", children: t("common:navigation.stories"), active: location.pathname.startsWith("/stories") }]
-                : []
-            }
-            slots={{
-              navigationEnd: layout?.signedIn ? (
-                <li className="govuk-service-navigation__item">
-                  <Form method="post" action="/sign-out" reloadDocument>
-                    <button type="submit" className="govuk-service-navigation__link app-service-navigation__button">
-                      {t("common:navigation.signOut")}
-                    </button>
-                  </Form>
-                </li>
-              ) : undefined,
-              end: (
-                <LanguageNavigation
-                  ariaLabel={t("common:languageNavigation.label")}
-                  items={[
-                    { lang: "en", children: "English", href: lang === "en" ? undefined : languageHref(location.pathname, location.search, "en") },
-                    { lang: "cy", children: "Cymraeg", href: lang === "cy" ? undefined : languageHref(location.pathname, location.search, "cy") },
-                  ]}
-                />
-              ),
-            }}
-          />
-            <PhaseBanner tag={{ children: t("common:phaseBanner.tag") }}>
-              {t("common:phaseBanner.before")}{" "}
-              <a className="govuk-link" href={`mailto:${layout?.contactEmail ?? ""}`}>
-                {t("common:phaseBanner.link")}
-              </a>
-              {t("common:phaseBanner.after")}
-            </PhaseBanner>
-          </header>
-          <div className="govuk-width-container">
-            <main className="govuk-main-wrapper" id="main-content">
-              {children}
-            </main>
-          </div>
-          <footer className="govuk-template__footer">
-          <Footer
-            crown={false}
-            contentLicence={null}
-            copyright={null}
-            meta={{
-              visuallyHiddenTitle: t("common:footer.supportLinks"),
-              items: [
-                { href: "/cookies", children: t("common:footer.cookies") },
-                { href: "/accessibility", children: t("common:footer.accessibility") },
-                { href: "/privacy", children: t("common:footer.privacy") },
-                { href: `mailto:${layout?.contactEmail ?? ""}`, children: t("common:footer.contact") },
-              ],
-              children: t("common:footer.runBy", { organisation: names.organisation }),
-            }}
-          />
-          </footer>
-        </GovukStringsProvider>
+          <GovukStringsProvider value={govukStrings}>
+            <SkipLink href="#main-content">{t("common:skipLink")}</SkipLink>
+            <header className="govuk-template__header">
+              <GenericHeader url="/" logoHtml={<span className="app-header__organisation">{names.organisation}</span>} />
+              <ServiceNavigation
+                serviceName={names.service}
+                serviceUrl="/"
+                // Fold the navigation behind "Menu" on phones: the header is most of a small screen otherwise.
+                collapseNavigationOnMobile
+                navigation={
+                  layout?.signedIn ? [{ href: "/stories", children: t("common:navigation.stories"), active: location.pathname.startsWith("/stories") }] : []
+                }
+                slots={{
+                  navigationEnd: layout?.signedIn ? (
+                    <li className="govuk-service-navigation__item">
+                      <Form method="post" action="/sign-out" reloadDocument>
+                        <button type="submit" className="govuk-service-navigation__link app-service-navigation__button">
+                          {t("common:navigation.signOut")}
+                        </button>
+                      </Form>
+                    </li>
+                  ) : undefined,
+                  end: (
+                    <LanguageNavigation
+                      ariaLabel={t("common:languageNavigation.label")}
+                      items={[
+                        { lang: "en", children: "English", href: lang === "en" ? undefined : languageHref(location.pathname, location.search, "en") },
+                        { lang: "cy", children: "Cymraeg", href: lang === "cy" ? undefined : languageHref(location.pathname, location.search, "cy") },
+                      ]}
+                    />
+                  ),
+                }}
+              />
+              <PhaseBanner tag={{ children: t("common:phaseBanner.tag") }}>
+                {t("common:phaseBanner.before")}{" "}
+                <a className="govuk-link" href={`mailto:${layout?.contactEmail ?? ""}`}>
+                  {t("common:phaseBanner.link")}
+                </a>
+                {t("common:phaseBanner.after")}
+              </PhaseBanner>
+            </header>
+            <div className="govuk-width-container">
+              <main className="govuk-main-wrapper" id="main-content">
+                {children}
+              </main>
+            </div>
+            <footer className="govuk-template__footer">
+              <Footer
+                crown={false}
+                contentLicence={null}
+                copyright={null}
+                meta={{
+                  visuallyHiddenTitle: t("common:footer.supportLinks"),
+                  items: [
+                    { href: "/cookies", children: t("common:footer.cookies") },
+                    { href: "/accessibility", children: t("common:footer.accessibility") },
+                    { href: "/privacy", children: t("common:footer.privacy") },
+                    { href: `mailto:${layout?.contactEmail ?? ""}`, children: t("common:footer.contact") },
+                  ],
+                  children: t("common:footer.runBy", { organisation: names.organisation }),
+                }}
+              />
+            </footer>
+          </GovukStringsProvider>
         </FormErrorsShown.Provider>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />

@@ -109,7 +109,10 @@ app.use(
   (error, _req, res, _next) => {
     const status = error instanceof TypeError || error instanceof URIError ? 400 : 500;
     if (status === 500) console.error(error);
-    res.status(status).type("text/plain").send(status === 400 ? "Bad request" : "Sorry, there is a problem with the service");
+    res
+      .status(status)
+      .type("text/plain")
+      .send(status === 400 ? "Bad request" : "Sorry, there is a problem with the service");
   },
 );
 

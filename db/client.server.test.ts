@@ -23,13 +23,17 @@ describe("what the service deletes or blanks does not linger on disk", () => {
     const { sqlite, db } = openDatabase(path);
     try {
       const at = new Date();
-      db.insert(outbox).values({ recipient: "kept@example.org", template: "sign-in-code", language: "en", personalisation: { code: "424242" }, nextAttemptAt: at }).run();
+      db.insert(outbox)
+        .values({ recipient: "kept@example.org", template: "sign-in-code", language: "en", personalisation: { code: "424242" }, nextAttemptAt: at })
+        .run();
       db.insert(signInCodes).values({ id: "code-id", email: "gone@example.org", codeHash: "h", language: "en", expiresAt: at, createdAt: at }).run();
       // Into the database file itself first, as happens to any row that waits long enough.
       expect(checkpointWal(sqlite)).toBe(true);
       expect(onDisk(path, '"code":"424242"')).toBe(true);
 
-      db.update(outbox).set({ personalisation: { code: "" } }).run();
+      db.update(outbox)
+        .set({ personalisation: { code: "" } })
+        .run();
       db.delete(signInCodes).run();
       expect(checkpointWal(sqlite)).toBe(true);
 

@@ -27,7 +27,9 @@ const createdAt = () =>
 export const residents = sqliteTable("residents", {
   id: text("id").primaryKey(),
   email: text("email").notNull().unique(),
-  language: text("language", { enum: ["en", "cy"] }).notNull().default("en"),
+  language: text("language", { enum: ["en", "cy"] })
+    .notNull()
+    .default("en"),
   createdAt: createdAt(),
   lastSignedInAt: integer("last_signed_in_at", { mode: "timestamp_ms" }),
 });
@@ -94,7 +96,9 @@ export const outbox = sqliteTable(
     template: text("template").notNull(),
     language: text("language", { enum: ["en", "cy"] }).notNull(),
     personalisation: text("personalisation", { mode: "json" }).$type<Record<string, string>>().notNull(),
-    status: text("status", { enum: ["pending", "sent", "failed"] }).notNull().default("pending"),
+    status: text("status", { enum: ["pending", "sent", "failed"] })
+      .notNull()
+      .default("pending"),
     attempts: integer("attempts").notNull().default(0),
     nextAttemptAt: integer("next_attempt_at", { mode: "timestamp_ms" }).notNull(),
     lockedUntil: integer("locked_until", { mode: "timestamp_ms" }),
@@ -204,7 +208,9 @@ export const shares = sqliteTable(
     contactMethods: text("contact_methods", { mode: "json" }).$type<string[]>().notNull(),
     endsAt: integer("ends_at", { mode: "timestamp_ms" }).notNull(),
     tokenHash: text("token_hash").notNull().unique(),
-    status: text("status", { enum: ["active", "stopped", "ended"] }).notNull().default("active"),
+    status: text("status", { enum: ["active", "stopped", "ended"] })
+      .notNull()
+      .default("active"),
     stoppedAt: integer("stopped_at", { mode: "timestamp_ms" }),
     endedNotifiedAt: integer("ended_notified_at", { mode: "timestamp_ms" }),
     createdBy: text("created_by")

@@ -33,7 +33,14 @@ try {
   contents = readFileSync(file, "utf8");
 } catch (error) {
   const code = /** @type {NodeJS.ErrnoException} */ (error).code;
-  const why = code === "ENOENT" ? "there is no such file" : code === "EISDIR" ? "it is a folder" : code === "EACCES" ? "permission denied" : /** @type {Error} */ (error).message;
+  const why =
+    code === "ENOENT"
+      ? "there is no such file"
+      : code === "EISDIR"
+        ? "it is a folder"
+        : code === "EACCES"
+          ? "permission denied"
+          : /** @type {Error} */ (error).message;
   fail([`Could not read ${file}: ${why}. Nothing was imported.`]);
 }
 

@@ -4,9 +4,7 @@ import type { ReactNode } from "react";
 export function Bullets({ items }: { items: (string | { key: string; children: ReactNode })[] }) {
   return (
     <ul className="govuk-list govuk-list--bullet">
-      {items.map((item) =>
-        typeof item === "string" ? <li key={item}>{item}</li> : <li key={item.key}>{item.children}</li>,
-      )}
+      {items.map((item) => (typeof item === "string" ? <li key={item}>{item}</li> : <li key={item.key}>{item.children}</li>))}
     </ul>
   );
 }

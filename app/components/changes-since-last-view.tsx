@@ -2,7 +2,6 @@ import { NotificationBanner } from "#app/components/govuk/notification-banner";
 import { useTranslation } from "#app/i18n/use-translation";
 import type { LastView } from "#app/services/sharing/shared-story.server";
 
-
 type Props = {
   /** Their last view, when something shared has changed since; null on a first view or when nothing has. */
   since: LastView | null;

@@ -38,9 +38,7 @@ export function ConsentReceiptView({ storyId, receipt }: { storyId: string; rece
     </ul>
   );
   const row = (key: string, value: ReactNode) => ({ key: { children: t(`sharing:receipt.${key}`) }, value: { children: value } });
-  const contact = receipt.contact.allowed
-    ? t("sharing:check.contactYes", { methods: contactWays(t, receipt.contact.methods) })
-    : t("sharing:check.contactNo");
+  const contact = receipt.contact.allowed ? t("sharing:check.contactYes", { methods: contactWays(t, receipt.contact.methods) }) : t("sharing:check.contactNo");
   return (
     <>
       <h1 className="govuk-heading-l">{t("sharing:receipt.title")}</h1>
@@ -86,7 +84,9 @@ export function ConsentReceiptView({ storyId, receipt }: { storyId: string; rece
         head={[{ children: t("sharing:receipt.historyDate") }, { children: t("sharing:receipt.historyEvent") }]}
         rows={receipt.history.map((record) => [{ children: record.on }, { children: t(`sharing:receipt.kinds.${record.kind}`) }])}
       />
-      <LinkParagraph href={`${sharesPath(storyId)}/${receipt.shareId}/receipt.json`} download>{t("sharing:receipt.download")}</LinkParagraph>
+      <LinkParagraph href={`${sharesPath(storyId)}/${receipt.shareId}/receipt.json`} download>
+        {t("sharing:receipt.download")}
+      </LinkParagraph>
       <h2 className="govuk-heading-m">{t("sharing:receipt.stopHeading")}</h2>
       <p className="govuk-body">{t("sharing:receipt.stop")}</p>
       <LinkParagraph href={sharesPath(storyId)}>{t("sharing:receipt.whoHasLink")}</LinkParagraph>

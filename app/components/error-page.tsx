@@ -5,7 +5,6 @@ import type { ErrorDetail } from "#app/web/layout.server";
 
 export type ErrorStatus = 400 | 401 | 403 | 404 | 410 | 413 | 429 | 500;
 
-
 /** Where the page's words are: a shared story not open on this device has its own, any other error its status's. */
 export function errorKey(status: ErrorStatus, detail: ErrorDetail | null): string {
   return status === 404 && detail?.notOpenHere ? "common:errors.notOpenHere" : `common:errors.${status}`;

@@ -15,7 +15,12 @@ export function markParts(text: string, parts: readonly Localised[], surrounding
   const foreign = new Map(parts.filter((part) => part.lang !== surrounding && part.text !== "").map((part) => [part.text, part.lang]));
   if (foreign.size === 0) return text;
   // Longest first, so a name that contains another is marked whole.
-  const pattern = new RegExp(`(${[...foreign.keys()].sort((a, b) => b.length - a.length).map(escaped).join("|")})`);
+  const pattern = new RegExp(
+    `(${[...foreign.keys()]
+      .sort((a, b) => b.length - a.length)
+      .map(escaped)
+      .join("|")})`,
+  );
   return text.split(pattern).map((piece, index) =>
     index % 2 === 1 ? (
       <span key={index} lang={foreign.get(piece)}>

@@ -62,7 +62,17 @@ function versionRows(share: ShareSummary, t: TFunction): SummaryListRow[] {
 }
 
 /** A list of what happened, newest first, one item to a line; or, when nothing has, `none`. */
-function Log<T extends { id: string | number }>({ items, none, className = "govuk-list", render }: { items: T[]; none: string; className?: string; render: (item: T) => ReactNode }) {
+function Log<T extends { id: string | number }>({
+  items,
+  none,
+  className = "govuk-list",
+  render,
+}: {
+  items: T[];
+  none: string;
+  className?: string;
+  render: (item: T) => ReactNode;
+}) {
   if (items.length === 0) return none;
   return (
     <ul className={className}>
@@ -78,7 +88,7 @@ function Reply({ reply }: { reply: ShareSummary["replies"][number] }) {
   const { t } = useTranslation();
   return (
     <>
-      <Words>{t("sharing:whoHas.repliedBy", { name: reply.name, role: reply.role, when: reply.when})}</Words>
+      <Words>{t("sharing:whoHas.repliedBy", { name: reply.name, role: reply.role, when: reply.when })}</Words>
       <span className="govuk-hint govuk-!-margin-bottom-0"> {t("sharing:whoHas.replyEmail", { email: reply.email })}</span>
       {reply.message ? (
         <blockquote className="app-reply-message">
@@ -140,7 +150,12 @@ export function ShareCard({ storyId, share }: { storyId: string; share: ShareSum
                 items={share.views}
                 none={t("sharing:whoHas.notViewed")}
                 render={(view) =>
-                  t(view.times > 1 ? "sharing:whoHas.viewedByTimes" : "sharing:whoHas.viewedBy", { email: view.email, when: view.when, version: view.version, times: view.times })
+                  t(view.times > 1 ? "sharing:whoHas.viewedByTimes" : "sharing:whoHas.viewedBy", {
+                    email: view.email,
+                    when: view.when,
+                    version: view.version,
+                    times: view.times,
+                  })
                 }
               />
             ),
@@ -148,7 +163,11 @@ export function ShareCard({ storyId, share }: { storyId: string; share: ShareSum
         },
         {
           key: { children: t("sharing:whoHas.replies") },
-          value: { children: <Log items={share.replies} none={t("sharing:whoHas.noReplies")} className="govuk-list app-replies" render={(reply) => <Reply reply={reply} />} /> },
+          value: {
+            children: (
+              <Log items={share.replies} none={t("sharing:whoHas.noReplies")} className="govuk-list app-replies" render={(reply) => <Reply reply={reply} />} />
+            ),
+          },
         },
         {
           key: { children: t("sharing:whoHas.receipt") },

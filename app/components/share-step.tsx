@@ -10,7 +10,19 @@ import { useTranslation } from "#app/i18n/use-translation";
  * above and Continue below. `action`: where the form posts, when not to this
  * page's own address; `formKey`: gives a fresh form (and so fresh ticks) when it changes.
  */
-export function ShareStep({ form, backHref, action, formKey, children }: { form: PageForm; backHref: string; action?: string; formKey?: string; children: ReactNode }) {
+export function ShareStep({
+  form,
+  backHref,
+  action,
+  formKey,
+  children,
+}: {
+  form: PageForm;
+  backHref: string;
+  action?: string;
+  formKey?: string;
+  children: ReactNode;
+}) {
   const { t } = useTranslation();
   return (
     <StoryPage backHref={backHref}>

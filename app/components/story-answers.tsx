@@ -18,7 +18,9 @@ export function Words({ children, lang }: { children: string; lang?: string }) {
 function answer(section: StorySection, field: Exclude<Field, { kind: "list" }>, value: unknown, t: TFunction, lang: string): ReactNode {
   if (field.kind === "checkboxes" && Array.isArray(value)) {
     const labels = value.map((option) => t(`${fieldKey(section, field)}.options.${String(option)}`));
-    return labels.length === 1 ? labels[0] : (
+    return labels.length === 1 ? (
+      labels[0]
+    ) : (
       <ul className="govuk-list">
         {labels.map((label) => (
           <li key={label}>{label}</li>

@@ -8,14 +8,33 @@ import { Fieldset } from "#app/components/govuk/fieldset";
 import { Input } from "#app/components/govuk/input";
 import { Radios } from "#app/components/govuk/radios";
 import { useTranslation } from "#app/i18n/use-translation";
-import { addButtonId, fieldKey, pageHeadingKey, itemFieldId, itemsFromValues, type Field, type ItemField, type ListField, type QuestionPage, type StorySection } from "#app/models/story-sections";
+import {
+  addButtonId,
+  fieldKey,
+  pageHeadingKey,
+  itemFieldId,
+  itemsFromValues,
+  type Field,
+  type ItemField,
+  type ListField,
+  type QuestionPage,
+  type StorySection,
+} from "#app/models/story-sections";
 
 type Props = { section: StorySection; page: QuestionPage; form: Form };
 
 type Heading = { isPageHeading: boolean; size: "l" | "m" | undefined };
 
 /** One text box or text area, however it is labelled. */
-function TextQuestion({ field, id, labelKey, number, heading, form, t }: {
+function TextQuestion({
+  field,
+  id,
+  labelKey,
+  number,
+  heading,
+  form,
+  t,
+}: {
   field: ItemField;
   id: string;
   labelKey: string;
@@ -131,17 +150,7 @@ export function StoryQuestion({ section, page, form }: Props) {
             );
           }
           default:
-            return (
-              <TextQuestion
-                key={field.name}
-                field={field}
-                id={field.name}
-                labelKey={key}
-                heading={heading}
-                form={form}
-                t={t}
-              />
-            );
+            return <TextQuestion key={field.name} field={field} id={field.name} labelKey={key} heading={heading} form={form} t={t} />;
         }
       })}
     </>

@@ -3,7 +3,6 @@ import { useMarkParts } from "#app/components/language-of-parts";
 import { useTranslation } from "#app/i18n/use-translation";
 import type { VersionAudienceNames } from "#app/services/sharing/changes.server";
 
-
 /**
  * Who sees a version of the story, said before it is saved (`saved` false) and
  * after: the organisations kept up to date (who are emailed), those that keep

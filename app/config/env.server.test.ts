@@ -74,7 +74,9 @@ describe("configuration", () => {
         ],
       });
     }
-    expect(parseEnv({ PUBLIC_URL: "https://tellitonce.example.gov.uk", SESSION_SECRET: secret, MAIL_TRANSPORT: "smtp", SMTP_URL: "smtp://mail.internal" }).ok).toBe(true);
+    expect(
+      parseEnv({ PUBLIC_URL: "https://tellitonce.example.gov.uk", SESSION_SECRET: secret, MAIL_TRANSPORT: "smtp", SMTP_URL: "smtp://mail.internal" }).ok,
+    ).toBe(true);
     expect(parseEnv({ PUBLIC_URL: "https://tellitonce.example.gov.uk", SESSION_SECRET: secret, ...notify }).ok).toBe(true);
   });
 

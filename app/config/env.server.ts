@@ -19,9 +19,11 @@ function demoOnThisMachine(publicUrl: string | undefined): boolean {
  */
 const schema = z
   .object({
-    NODE_ENV: z.enum(["production", "development", "test"], {
-      error: "must be production, development or test",
-    }).default("production"),
+    NODE_ENV: z
+      .enum(["production", "development", "test"], {
+        error: "must be production, development or test",
+      })
+      .default("production"),
     PORT: z.coerce
       .number({ error: "must be a whole number from 1 to 65535" })
       .int({ error: "must be a whole number from 1 to 65535" })
@@ -29,9 +31,7 @@ const schema = z
       .max(65535, { error: "must be a whole number from 1 to 65535" })
       .default(3000),
     DATABASE_PATH: z.string().min(1, { error: "must be a file path" }).default("data/tell-it-once.sqlite"),
-    PUBLIC_URL: z
-      .url({ protocol: /^https?$/, error: "must be an http:// or https:// address, like https://tellitonce.example.gov.uk" })
-      .optional(),
+    PUBLIC_URL: z.url({ protocol: /^https?$/, error: "must be an http:// or https:// address, like https://tellitonce.example.gov.uk" }).optional(),
     SESSION_SECRET: z.string().min(32, { error: "must be at least 32 characters long" }).optional(),
     MAIL_TRANSPORT: z.enum(["console", "smtp", "notify"], { error: "must be console, smtp or notify" }).default("console"),
     SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// address" }).optional(),

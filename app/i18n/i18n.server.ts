@@ -24,8 +24,32 @@ import cyStart from "./locales/cy/start.json";
 import cyStory from "./locales/cy/story.json";
 
 export const resources = {
-  en: { common: enCommon, govuk: enGovuk, start: enStart, cookies: enCookies, accessibility: enAccessibility, privacy: enPrivacy, email: enEmail, signIn: enSignIn, story: enStory, sharing: enSharing, shared: enShared },
-  cy: { common: cyCommon, govuk: cyGovuk, start: cyStart, cookies: cyCookies, accessibility: cyAccessibility, privacy: cyPrivacy, email: cyEmail, signIn: cySignIn, story: cyStory, sharing: cySharing, shared: cyShared },
+  en: {
+    common: enCommon,
+    govuk: enGovuk,
+    start: enStart,
+    cookies: enCookies,
+    accessibility: enAccessibility,
+    privacy: enPrivacy,
+    email: enEmail,
+    signIn: enSignIn,
+    story: enStory,
+    sharing: enSharing,
+    shared: enShared,
+  },
+  cy: {
+    common: cyCommon,
+    govuk: cyGovuk,
+    start: cyStart,
+    cookies: cyCookies,
+    accessibility: cyAccessibility,
+    privacy: cyPrivacy,
+    email: cyEmail,
+    signIn: cySignIn,
+    story: cyStory,
+    sharing: cySharing,
+    shared: cyShared,
+  },
 } satisfies Record<Language, Record<Namespace, Record<string, unknown>>>;
 
 const COOKIE = "lang";

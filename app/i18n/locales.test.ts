@@ -38,7 +38,11 @@ const namespaces = readdirSync(join(localesDir, "en")).filter((file) => file.end
 describe("locale files", () => {
   test("both languages have the same namespaces", () => {
     for (const lang of languages) {
-      expect(readdirSync(join(localesDir, lang)).filter((f) => f.endsWith(".json")).sort()).toEqual([...namespaces].sort());
+      expect(
+        readdirSync(join(localesDir, lang))
+          .filter((f) => f.endsWith(".json"))
+          .sort(),
+      ).toEqual([...namespaces].sort());
     }
   });
 
@@ -48,7 +52,10 @@ describe("locale files", () => {
     const missingInEnglish = [...cy.keys()].filter((key) => !en.has(key));
     expect(missingInWelsh, "keys missing from cy").toEqual([]);
     expect(missingInEnglish, "keys missing from en").toEqual([]);
-    for (const [name, strings] of [["en", en], ["cy", cy]] as const) {
+    for (const [name, strings] of [
+      ["en", en],
+      ["cy", cy],
+    ] as const) {
       const empty = [...strings].filter(([, value]) => !isFilled(value)).map(([key]) => key);
       expect(empty, `empty strings in ${name}/${file}`).toEqual([]);
     }

@@ -29,18 +29,26 @@ function sharesOfStory(storyId: string, tx: Tx) {
 
 /** Every view of every share of a story, newest first, for "Who has your story". */
 export function viewsOfStory(storyId: string, tx: Tx = db): ShareView[] {
-  const views = tx.select().from(shareViews).where(inArray(shareViews.shareId, sharesOfStory(storyId, tx)));
+  const views = tx
+    .select()
+    .from(shareViews)
+    .where(inArray(shareViews.shareId, sharesOfStory(storyId, tx)));
   return views.orderBy(desc(shareViews.viewedAt), desc(shareViews.id)).all();
 }
 
 export function insertReply(tx: Tx, reply: Omit<ShareReply, "id">): string {
   const id = randomUUID();
-  tx.insert(shareReplies).values({ ...reply, id }).run();
+  tx.insert(shareReplies)
+    .values({ ...reply, id })
+    .run();
   return id;
 }
 
 /** Every reply to every share of a story, newest first. */
 export function repliesOfStory(storyId: string, tx: Tx = db): ShareReply[] {
-  const replies = tx.select().from(shareReplies).where(inArray(shareReplies.shareId, sharesOfStory(storyId, tx)));
+  const replies = tx
+    .select()
+    .from(shareReplies)
+    .where(inArray(shareReplies.shareId, sharesOfStory(storyId, tx)));
   return replies.orderBy(desc(shareReplies.createdAt), desc(shareReplies.id)).all();
 }

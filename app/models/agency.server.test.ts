@@ -28,8 +28,23 @@ let ids: Record<string, string>;
 
 beforeEach(() => {
   db.delete(agencies).run();
-  upsertAgencies(db, [agency("police", "Neighbourhood Policing"), agency("advice", "Citizens Advice"), agency("closed", "Advice Line", false), agency("gp", "Riverside Medical Practice")], now);
-  ids = Object.fromEntries(db.select({ key: agencies.key, id: agencies.id }).from(agencies).all().map((row) => [row.key, row.id]));
+  upsertAgencies(
+    db,
+    [
+      agency("police", "Neighbourhood Policing"),
+      agency("advice", "Citizens Advice"),
+      agency("closed", "Advice Line", false),
+      agency("gp", "Riverside Medical Practice"),
+    ],
+    now,
+  );
+  ids = Object.fromEntries(
+    db
+      .select({ key: agencies.key, id: agencies.id })
+      .from(agencies)
+      .all()
+      .map((row) => [row.key, row.id]),
+  );
 });
 
 describe("the agencies a person can choose", () => {
@@ -38,7 +53,14 @@ describe("the agencies a person can choose", () => {
   });
 
   test("in Welsh, by the names a Welsh reader sees: the Welsh, or the English where there is none", () => {
-    upsertAgencies(db, [{ ...agency("advice", "Citizens Advice"), nameCy: "Cyngor ar Bopeth" }, { ...agency("gp", "Riverside Medical Practice"), nameCy: "Meddygfa Glan yr Afon" }], now);
+    upsertAgencies(
+      db,
+      [
+        { ...agency("advice", "Citizens Advice"), nameCy: "Cyngor ar Bopeth" },
+        { ...agency("gp", "Riverside Medical Practice"), nameCy: "Meddygfa Glan yr Afon" },
+      ],
+      now,
+    );
     expect(activeAgencies("cy").map((a) => agencyName(a, "cy").text)).toEqual(["Cyngor ar Bopeth", "Meddygfa Glan yr Afon", "Neighbourhood Policing"]);
   });
 });
@@ -67,7 +89,13 @@ describe("an agency's name and description in a language", () => {
 
 describe("finding agencies", () => {
   test("by id, including an inactive one a share may still point at", () => {
-    expect(findAgency(ids.gp)).toMatchObject({ key: "gp", name: "Riverside Medical Practice", contactEmail: "gp@example.org", domains: ["example.org"], active: true });
+    expect(findAgency(ids.gp)).toMatchObject({
+      key: "gp",
+      name: "Riverside Medical Practice",
+      contactEmail: "gp@example.org",
+      domains: ["example.org"],
+      active: true,
+    });
     expect(findAgency(ids.closed)).toMatchObject({ key: "closed", active: false });
     expect(findAgency("no-such-id")).toBeUndefined();
   });
@@ -92,7 +120,11 @@ describe("adding and updating", () => {
     upsertAgencies(db, [{ ...agency("advice", "Citizens Advice"), nameCy: "Cyngor ar Bopeth Llanfair", descriptionCy: "Cyngor am ddim." }], now);
     upsertAgencies(db, [{ ...agency("police", "Neighbourhood Policing"), description: "Our own words." }], now);
     const welsh = (key: string, name: string) => ({ ...agency(key, name), nameCy: `${name} (Cymraeg)`, descriptionCy: "Disgrifiad." });
-    const given = addMissingWelsh(db, [welsh("gp", "Riverside Medical Practice"), welsh("advice", "Citizens Advice"), welsh("police", "Neighbourhood Policing"), welsh("nowhere", "Not Here")], later);
+    const given = addMissingWelsh(
+      db,
+      [welsh("gp", "Riverside Medical Practice"), welsh("advice", "Citizens Advice"), welsh("police", "Neighbourhood Policing"), welsh("nowhere", "Not Here")],
+      later,
+    );
     expect(given).toBe(1);
     expect(findAgency(ids.gp)).toMatchObject({ nameCy: "Riverside Medical Practice (Cymraeg)", descriptionCy: "Disgrifiad.", updatedAt: later });
     expect(findAgency(ids.advice)).toMatchObject({ nameCy: "Cyngor ar Bopeth Llanfair", descriptionCy: "Cyngor am ddim.", updatedAt: now });

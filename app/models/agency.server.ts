@@ -42,7 +42,12 @@ export function findAgency(id: string): Agency | undefined {
 /** The agencies with these ids, in name order; ids that match nothing are left out. */
 export function findAgenciesByIds(ids: readonly string[]): Agency[] {
   if (ids.length === 0) return [];
-  return db.select().from(agencies).where(inArray(agencies.id, [...ids])).orderBy(asc(agencies.name)).all();
+  return db
+    .select()
+    .from(agencies)
+    .where(inArray(agencies.id, [...ids]))
+    .orderBy(asc(agencies.name))
+    .all();
 }
 
 export function hasAgencies(tx: Tx): boolean {
@@ -61,9 +66,14 @@ export function upsertAgencies(tx: Tx, records: readonly AgencyDetails[], now: D
     const record = { ...given, nameCy: given.nameCy ?? null, descriptionCy: given.descriptionCy ?? null };
     const existing = tx.select({ id: agencies.id }).from(agencies).where(eq(agencies.key, record.key)).get();
     if (existing) {
-      tx.update(agencies).set({ ...record, updatedAt: now }).where(eq(agencies.id, existing.id)).run();
+      tx.update(agencies)
+        .set({ ...record, updatedAt: now })
+        .where(eq(agencies.id, existing.id))
+        .run();
     } else {
-      tx.insert(agencies).values({ ...record, id: randomUUID(), createdAt: now, updatedAt: now }).run();
+      tx.insert(agencies)
+        .values({ ...record, id: randomUUID(), createdAt: now, updatedAt: now })
+        .run();
       created += 1;
     }
   }

@@ -12,16 +12,13 @@ type NewConsentRecord = Omit<ConsentRecord, "id">;
  */
 export function insertConsentRecord(tx: Tx, record: NewConsentRecord): string {
   const id = randomUUID();
-  tx.insert(consentRecords).values({ ...record, id }).run();
+  tx.insert(consentRecords)
+    .values({ ...record, id })
+    .run();
   return id;
 }
 
 /** A share's records in the order they were made: the history a receipt shows. */
 export function consentRecordsOf(shareId: string, tx: Tx = db): ConsentRecord[] {
-  return tx
-    .select()
-    .from(consentRecords)
-    .where(eq(consentRecords.shareId, shareId))
-    .orderBy(asc(consentRecords.recordedAt), asc(consentRecords.id))
-    .all();
+  return tx.select().from(consentRecords).where(eq(consentRecords.shareId, shareId)).orderBy(asc(consentRecords.recordedAt), asc(consentRecords.id)).all();
 }

@@ -38,13 +38,7 @@ export function claimDueEmails(now: Date, leaseUntil: Date, limit: number): Outb
   const due = db
     .select({ id: outbox.id })
     .from(outbox)
-    .where(
-      and(
-        eq(outbox.status, "pending"),
-        lte(outbox.nextAttemptAt, now),
-        or(isNull(outbox.lockedUntil), lte(outbox.lockedUntil, now)),
-      ),
-    )
+    .where(and(eq(outbox.status, "pending"), lte(outbox.nextAttemptAt, now), or(isNull(outbox.lockedUntil), lte(outbox.lockedUntil, now))))
     .orderBy(asc(outbox.nextAttemptAt), asc(outbox.id))
     .limit(limit);
   return db.update(outbox).set({ lockedUntil: leaseUntil }).where(inArray(outbox.id, due)).returning().all();
@@ -52,10 +46,7 @@ export function claimDueEmails(now: Date, leaseUntil: Date, limit: number): Outb
 
 /** Records delivery. `personalisation` replaces what was stored, so secrets such as a sign-in code can be dropped. */
 export function markEmailSent(id: number, sentAt: Date, attempts: number, personalisation: Record<string, string>): void {
-  db.update(outbox)
-    .set({ status: "sent", sentAt, attempts, personalisation, lockedUntil: null, lastError: null })
-    .where(eq(outbox.id, id))
-    .run();
+  db.update(outbox).set({ status: "sent", sentAt, attempts, personalisation, lockedUntil: null, lastError: null }).where(eq(outbox.id, id)).run();
 }
 
 /** Records a failed attempt and when to try again. `lastError` names the problem, never the message. */
@@ -65,8 +56,5 @@ export function scheduleEmailRetry(id: number, attempts: number, nextAttemptAt: 
 
 /** Gives up on an email after its last attempt. */
 export function markEmailFailed(id: number, attempts: number, lastError: string, personalisation: Record<string, string>): void {
-  db.update(outbox)
-    .set({ status: "failed", attempts, lastError, personalisation, lockedUntil: null })
-    .where(eq(outbox.id, id))
-    .run();
+  db.update(outbox).set({ status: "failed", attempts, lastError, personalisation, lockedUntil: null }).where(eq(outbox.id, id)).run();
 }

@@ -10,12 +10,7 @@ type Resident = typeof residents.$inferSelect;
 export function findOrCreateResident(tx: Tx, email: string, language: Language, now: Date): Resident {
   const existing = tx.select().from(residents).where(eq(residents.email, email)).get();
   if (existing) {
-    return tx
-      .update(residents)
-      .set({ lastSignedInAt: now, language })
-      .where(eq(residents.id, existing.id))
-      .returning()
-      .get();
+    return tx.update(residents).set({ lastSignedInAt: now, language }).where(eq(residents.id, existing.id)).returning().get();
   }
   return tx.insert(residents).values({ id: randomUUID(), email, language, createdAt: now, lastSignedInAt: now }).returning().get();
 }

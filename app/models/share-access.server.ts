@@ -4,15 +4,14 @@ import { agencies, shareAccess, shares, stories, subjects } from "#db/schema";
 
 /** The share a link's token opens, by the token's SHA-256: all that is needed to answer the link. */
 export function findShareByTokenHash(tokenHash: string, tx: Tx = db) {
-  return tx
-    .select({ id: shares.id, stoppedAt: shares.stoppedAt, endsAt: shares.endsAt })
-    .from(shares)
-    .where(eq(shares.tokenHash, tokenHash))
-    .get();
+  return tx.select({ id: shares.id, stoppedAt: shares.stoppedAt, endsAt: shares.endsAt }).from(shares).where(eq(shares.tokenHash, tokenHash)).get();
 }
 
 /** A browser's access to a share, by the SHA-256 of its cookie's token: unproven, or (with `email` and `verifiedAt`) proven. */
-export function insertShareAccess(tx: Tx, access: { idHash: string; shareId: string; expiresAt: Date; createdAt: Date; email?: string; verifiedAt?: Date }): void {
+export function insertShareAccess(
+  tx: Tx,
+  access: { idHash: string; shareId: string; expiresAt: Date; createdAt: Date; email?: string; verifiedAt?: Date },
+): void {
   tx.insert(shareAccess).values(access).run();
 }
 
@@ -59,5 +58,8 @@ const EXPIRED_ACCESS_KEPT_MS = 60 * 60 * 1000;
 
 /** Forgets browsers' access that ran out over an hour ago (their pending codes go with them). */
 export function deleteExpiredShareAccess(now: Date): number {
-  return db.delete(shareAccess).where(lte(shareAccess.expiresAt, new Date(now.getTime() - EXPIRED_ACCESS_KEPT_MS))).run().changes;
+  return db
+    .delete(shareAccess)
+    .where(lte(shareAccess.expiresAt, new Date(now.getTime() - EXPIRED_ACCESS_KEPT_MS)))
+    .run().changes;
 }

@@ -51,7 +51,9 @@ export function sharesOfStory(storyId: string, tx: Tx = db): ShareWithAgency[] {
     .all();
 }
 
-type ShareChanges = Partial<Pick<Share, "sections" | "endsAt" | "keepUpToDate" | "contactAllowed" | "contactMethods" | "tokenHash" | "status" | "stoppedAt" | "endedNotifiedAt">>;
+type ShareChanges = Partial<
+  Pick<Share, "sections" | "endsAt" | "keepUpToDate" | "contactAllowed" | "contactMethods" | "tokenHash" | "status" | "stoppedAt" | "endedNotifiedAt">
+>;
 
 /** Changes a share in the caller's transaction; the matching consent record is the caller's to write. */
 export function updateShare(tx: Tx, shareId: string, changes: ShareChanges, now: Date): void {

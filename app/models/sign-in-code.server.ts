@@ -22,13 +22,7 @@ export function findSignInCode(tx: Tx, id: string): SignInCode | undefined {
 
 /** The newest code sent to prove a work address for one browser's access to a share. */
 export function findAccessCode(tx: Tx, shareAccessId: string): SignInCode | undefined {
-  return tx
-    .select()
-    .from(signInCodes)
-    .where(eq(signInCodes.shareAccessId, shareAccessId))
-    .orderBy(desc(signInCodes.createdAt))
-    .limit(1)
-    .get();
+  return tx.select().from(signInCodes).where(eq(signInCodes.shareAccessId, shareAccessId)).orderBy(desc(signInCodes.createdAt)).limit(1).get();
 }
 
 export function countWrongAttempt(tx: Tx, id: string, wrongAttempts: number): void {

@@ -71,19 +71,25 @@ export const storySections = [
       },
       {
         id: "needs",
-        fields: [
-          checkboxes("needs", ["interpreter", "bsl", "easyRead", "largePrint", "someoneWithMe", "moreTime", "other"]),
-          textarea("needsDetails", ITEM),
-        ],
+        fields: [checkboxes("needs", ["interpreter", "bsl", "easyRead", "largePrint", "someoneWithMe", "moreTime", "other"]), textarea("needsDetails", ITEM)],
       },
     ],
   },
-  { id: "story", pages: [{ id: "now", fields: [textarea("now", LONG, { rows: 10 })] }, { id: "past", fields: [textarea("past", LONG, { rows: 10 })] }] },
+  {
+    id: "story",
+    pages: [
+      { id: "now", fields: [textarea("now", LONG, { rows: 10 })] },
+      { id: "past", fields: [textarea("past", LONG, { rows: 10 })] },
+    ],
+  },
   { id: "matters", pages: [{ id: "matters", fields: [textarea("matters", LONG, { rows: 10 })] }] },
   { id: "strengths", pages: [{ id: "strengths", fields: [textarea("strengths", LONG, { rows: 10 })] }] },
   {
     id: "working",
-    pages: [{ id: "working", fields: [textarea("working", LONG, { rows: 8 })] }, { id: "not-working", fields: [textarea("notWorking", LONG, { rows: 8 })] }],
+    pages: [
+      { id: "working", fields: [textarea("working", LONG, { rows: 8 })] },
+      { id: "not-working", fields: [textarea("notWorking", LONG, { rows: 8 })] },
+    ],
   },
   { id: "goals", pages: [{ id: "goals", fields: [list("goals", MAX_ITEMS, [textarea("goal", 500, { rows: 3 }), textarea("help", ITEM, { rows: 4 })])] }] },
   { id: "support", pages: [{ id: "people", fields: [list("people", MAX_ITEMS, [text("name", NAME), textarea("how", ITEM, { rows: 3 })])] }] },
@@ -146,9 +152,7 @@ export function itemFieldId(list: ListField, index: number, field: ItemField): s
 /** A page's heading (and so its title): its only question, or the page's own heading when it asks several. */
 export function pageHeadingKey(section: StorySection, page: QuestionPage): string {
   const fields = page.fields as readonly Field[];
-  return fields.length === 1 && fields[0].kind !== "list"
-    ? `${fieldKey(section, fields[0])}.label`
-    : `story:pages.${section.id}.${page.id}.heading`;
+  return fields.length === 1 && fields[0].kind !== "list" ? `${fieldKey(section, fields[0])}.label` : `story:pages.${section.id}.${page.id}.heading`;
 }
 
 /** The translation key under which a field's words live. */

@@ -26,7 +26,9 @@ export function deleteStory(tx: Tx, storyId: string): void {
   if (!story) return;
   tx.delete(stories).where(eq(stories.id, storyId)).run();
   const others = tx.select({ id: stories.id }).from(stories).where(eq(stories.subjectId, story.subjectId));
-  tx.delete(subjects).where(and(eq(subjects.id, story.subjectId), notExists(others))).run();
+  tx.delete(subjects)
+    .where(and(eq(subjects.id, story.subjectId), notExists(others)))
+    .run();
 }
 
 /** The story with who it is about, only if `ownerId` owns it. */
@@ -95,10 +97,7 @@ export function latestVersionNumber(tx: Tx, storyId: string): number {
   return row?.version ?? 0;
 }
 
-export function insertVersion(
-  tx: Tx,
-  version: { storyId: string; version: number; content: StoryContent; publishedBy: string; publishedAt: Date },
-): void {
+export function insertVersion(tx: Tx, version: { storyId: string; version: number; content: StoryContent; publishedBy: string; publishedAt: Date }): void {
   tx.insert(storyVersions).values(version).run();
   tx.update(stories).set({ latestVersion: version.version, updatedAt: version.publishedAt }).where(eq(stories.id, version.storyId)).run();
 }

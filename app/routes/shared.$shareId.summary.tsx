@@ -38,7 +38,8 @@ export function action({ request, params }: ActionFunctionArgs): never {
 
 export default function SharedStorySummary() {
   const { t } = useTranslation();
-  const { shareId, name, basis, content, wordsLang, changed, sinceLastView, consent, contactWarning, printedOn, service, received } = useLoaderData<typeof loader>();
+  const { shareId, name, basis, content, wordsLang, changed, sinceLastView, consent, contactWarning, printedOn, service, received } =
+    useLoaderData<typeof loader>();
   const first = firstName(name);
   const mark = useMarkParts();
   const agency = consent.agency;
@@ -62,7 +63,9 @@ export default function SharedStorySummary() {
         <Form method="post" action={sharedStoryPath(shareId, "finish")} className="app-no-print govuk-!-margin-top-6">
           <Button className="govuk-button--secondary">{t("shared:summary.finish")}</Button>
         </Form>
-        <p className="govuk-body-s app-print-only">{mark(t("shared:summary.printedOn", { date: printedOn, service, agency: agency.text, endsOn: consent.endsOn }), agency)}</p>
+        <p className="govuk-body-s app-print-only">
+          {mark(t("shared:summary.printedOn", { date: printedOn, service, agency: agency.text, endsOn: consent.endsOn }), agency)}
+        </p>
         <p className="app-print-running-head">{mark(t("shared:summary.runningHead", { name, agency: agency.text }), agency)}</p>
       </div>
     </div>

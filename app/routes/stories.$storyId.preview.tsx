@@ -20,7 +20,12 @@ export function loader({ request, params }: LoaderFunctionArgs) {
   const { unpublishedChanges } = storyOverview(story);
   const latest = story.latestVersion ? findVersion(story.id, story.latestVersion) : undefined;
   const published = latest
-    ? { version: latest.version, content: latest.content, publishedOn: formatDateTime(latest.publishedAt, languageFor(request)), wordsLang: wordsLanguage(latest.content, "") }
+    ? {
+        version: latest.version,
+        content: latest.content,
+        publishedOn: formatDateTime(latest.publishedAt, languageFor(request)),
+        wordsLang: wordsLanguage(latest.content, ""),
+      }
     : null;
   return { ...pageTranslations(request, "story"), storyId: story.id, published, unpublishedChanges, basis: story.subject.basis };
 }
@@ -36,7 +41,12 @@ export default function StoryPreview() {
         <>
           <p className="govuk-body">{t("story:preview.intro")}</p>
           {unpublishedChanges ? <InsetText>{t("story:preview.unpublishedChanges")}</InsetText> : null}
-          <StorySummary content={published.content} published={{ version: published.version, on: published.publishedOn }} basis={basis} wordsLang={published.wordsLang} />
+          <StorySummary
+            content={published.content}
+            published={{ version: published.version, on: published.publishedOn }}
+            basis={basis}
+            wordsLang={published.wordsLang}
+          />
         </>
       ) : (
         <>

@@ -18,7 +18,14 @@ export function loader({ request, params }: LoaderFunctionArgs) {
   // Who sees it is only true of the newest version: an older one is read on its own page.
   if (version !== story.latestVersion) throw redirect(`${storyPath(story.id)}/versions/${version}`);
   const audience = newVersionAudienceNames(story.id, languageFor(request));
-  return { ...pageTranslations(request, "story", "sharing"), titleKey: "story:published.title", titleValues: { version: String(version) }, storyId: story.id, version, audience };
+  return {
+    ...pageTranslations(request, "story", "sharing"),
+    titleKey: "story:published.title",
+    titleValues: { version: String(version) },
+    storyId: story.id,
+    version,
+    audience,
+  };
 }
 
 export const action = storyPageTakesNoForm;

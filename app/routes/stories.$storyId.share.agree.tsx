@@ -50,8 +50,18 @@ export default function AgreeAndShare() {
   const { storyId, declaration } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const form = useForm();
-  if (actionData && "shared" in actionData) return <StoryPage><ShareConfirmation storyId={storyId} shared={actionData.shared} /></StoryPage>;
-  if (!declaration) return <StoryPage><ShareConfirmation storyId={storyId} shared={null} /></StoryPage>;
+  if (actionData && "shared" in actionData)
+    return (
+      <StoryPage>
+        <ShareConfirmation storyId={storyId} shared={actionData.shared} />
+      </StoryPage>
+    );
+  if (!declaration)
+    return (
+      <StoryPage>
+        <ShareConfirmation storyId={storyId} shared={null} />
+      </StoryPage>
+    );
   return (
     <StoryPage backHref={sharePath(storyId, "check")}>
       <FormErrorSummary form={form} />

@@ -51,8 +51,16 @@ export default function CheckShare() {
     <StoryPage backHref={backHref} heading={t("sharing:check.title")}>
       <SummaryList
         rows={[
-          { key: { children: t("sharing:check.agencies") }, value: { children: list(agencies.map((agency) => mark(agency.name))) }, actions: change(sharePath(storyId), t("sharing:check.agenciesHidden")) },
-          { key: { children: t("sharing:check.howLong") }, value: { children: endsOn }, actions: change(sharePath(storyId, "how-long"), t("sharing:check.howLongHidden")) },
+          {
+            key: { children: t("sharing:check.agencies") },
+            value: { children: list(agencies.map((agency) => mark(agency.name))) },
+            actions: change(sharePath(storyId), t("sharing:check.agenciesHidden")),
+          },
+          {
+            key: { children: t("sharing:check.howLong") },
+            value: { children: endsOn },
+            actions: change(sharePath(storyId, "how-long"), t("sharing:check.howLongHidden")),
+          },
           {
             key: { children: t("sharing:check.updates") },
             value: { children: t(keepUpToDate ? "sharing:check.updatesYes" : "sharing:check.updatesNo") },
@@ -61,9 +69,7 @@ export default function CheckShare() {
           {
             key: { children: t("sharing:check.contact") },
             value: {
-              children: contact.allowed
-                ? t("sharing:check.contactYes", { methods: contactWays(t, contact.methods) })
-                : t("sharing:check.contactNo"),
+              children: contact.allowed ? t("sharing:check.contactYes", { methods: contactWays(t, contact.methods) }) : t("sharing:check.contactNo"),
             },
             actions: change(sharePath(storyId, "contact"), t("sharing:check.contactHidden")),
           },

@@ -36,7 +36,13 @@ export default function ChangeParts() {
     <ShareChange storyId={storyId} agency={agency} form={form} agreement={active.agreement} button={t("sharing:changeParts.button")}>
       <Checkboxes
         {...form.checkboxes("parts")}
-        fieldset={{ legend: { children: mark(t("sharing:changeParts.heading", { agency: agency.text }), agency), isPageHeading: true, className: "govuk-fieldset__legend--l" } }}
+        fieldset={{
+          legend: {
+            children: mark(t("sharing:changeParts.heading", { agency: agency.text }), agency),
+            isPageHeading: true,
+            className: "govuk-fieldset__legend--l",
+          },
+        }}
         hint={{ children: t("sharing:changeParts.hint") }}
         items={storySections.map(({ id }) => ({ value: id, children: partName(t, id) }))}
       />

@@ -37,7 +37,13 @@ export function loader({ request, params }: LoaderFunctionArgs) {
       method: records[0]?.method ?? "online",
       wording: agreed
         ? // The English name is marked where the words are Welsh: an agency with no Welsh, or words agreed before it had any.
-          { lines: agreed.wording.split("\n"), lang: agreed.language, agency: agencyName(agency, "en"), version: agreed.wordingVersion, hash: agreed.wordingHash }
+          {
+            lines: agreed.wording.split("\n"),
+            lang: agreed.language,
+            agency: agencyName(agency, "en"),
+            version: agreed.wordingVersion,
+            hash: agreed.wordingHash,
+          }
         : null,
       history: records.map((record) => ({ id: record.id, kind: record.kind, on: formatDateTime(record.recordedAt, lang) })),
     },

@@ -35,7 +35,9 @@ export default function WhoHasYourStory() {
   return (
     <StoryPage backHref={storyPath(storyId)} backText={t("sharing:whoHas.backLink")}>
       {done ? (
-        <NotificationBanner type="success">{mark(t(`sharing:whoHas.done.${done.kind}`, { agency: done.agency.text, date: done.date }), done.agency)}</NotificationBanner>
+        <NotificationBanner type="success">
+          {mark(t(`sharing:whoHas.done.${done.kind}`, { agency: done.agency.text, date: done.date }), done.agency)}
+        </NotificationBanner>
       ) : null}
       <h1 className="govuk-heading-l">{t("sharing:whoHas.title")}</h1>
       {shares.length === 0 ? (

@@ -15,7 +15,15 @@ export function loader({ request, params }: LoaderFunctionArgs) {
   const { story } = requireOwnStory(request, params.storyId);
   const { version, content, publishedAt } = requireVersion(request, story, params.version);
   const publishedOn = formatDateTime(publishedAt, languageFor(request));
-  return { ...pageTranslations(request, "story"), storyId: story.id, version, content, publishedOn, basis: story.subject.basis, wordsLang: wordsLanguage(content, "") };
+  return {
+    ...pageTranslations(request, "story"),
+    storyId: story.id,
+    version,
+    content,
+    publishedOn,
+    basis: story.subject.basis,
+    wordsLang: wordsLanguage(content, ""),
+  };
 }
 
 export const action = storyPageTakesNoForm;

@@ -32,9 +32,22 @@ export default function StoryVersions() {
       ) : (
         <Table
           className="govuk-table--small-text-until-tablet"
-          head={[{ children: t("story:versions.version") }, { children: t("story:versions.published") }, { children: <span className="govuk-visually-hidden">{t("story:versions.view")}</span> }]}
+          head={[
+            { children: t("story:versions.version") },
+            { children: t("story:versions.published") },
+            { children: <span className="govuk-visually-hidden">{t("story:versions.view")}</span> },
+          ]}
           rows={versions.map(({ version, publishedOn }, index) => [
-            { children: index === 0 ? <>{version} <Tag className="govuk-tag--green">{t("story:versions.latest")}</Tag></> : String(version) },
+            {
+              children:
+                index === 0 ? (
+                  <>
+                    {version} <Tag className="govuk-tag--green">{t("story:versions.latest")}</Tag>
+                  </>
+                ) : (
+                  String(version)
+                ),
+            },
             { children: publishedOn },
             {
               children: (

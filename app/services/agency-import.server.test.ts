@@ -22,11 +22,23 @@ const gp = {
 const rows = () => db.select().from(agencies).orderBy(asc(agencies.key)).all();
 // The audit log refuses deletes, so each test looks only at events after its start.
 let auditedBefore = 0;
-const importEvents = () => db.select().from(auditEvents).all().filter((e) => e.id > auditedBefore && e.event === "agencies_imported");
+const importEvents = () =>
+  db
+    .select()
+    .from(auditEvents)
+    .all()
+    .filter((e) => e.id > auditedBefore && e.event === "agencies_imported");
 
 beforeEach(() => {
   db.delete(agencies).run();
-  auditedBefore = Math.max(0, ...db.select({ id: auditEvents.id }).from(auditEvents).all().map((e) => e.id));
+  auditedBefore = Math.max(
+    0,
+    ...db
+      .select({ id: auditEvents.id })
+      .from(auditEvents)
+      .all()
+      .map((e) => e.id),
+  );
 });
 
 describe("each rule, with the message that names the record and the field", () => {
@@ -108,7 +120,9 @@ describe("each rule, with the message that names the record and the field", () =
   });
 
   test("the limits themselves are allowed", () => {
-    expect(problemsWith({ ...gp, name: "n".repeat(120), description: "d".repeat(200), nameCy: "n".repeat(120), descriptionCy: "d".repeat(200), active: false })).toEqual([]);
+    expect(
+      problemsWith({ ...gp, name: "n".repeat(120), description: "d".repeat(200), nameCy: "n".repeat(120), descriptionCy: "d".repeat(200), active: false }),
+    ).toEqual([]);
   });
 
   test.each([
@@ -123,7 +137,11 @@ describe("what is stored", () => {
   test("text is trimmed, domains are lower-cased without repeats, and an agency is active unless it says not", () => {
     const outcome = importAgencyFile(
       JSON.stringify([
-        { ...housing, name: "  Demo Council Housing Options ", domains: [" Demo-Council.example.org", "demo-council.EXAMPLE.org", "housing.demo-council.example.org"] },
+        {
+          ...housing,
+          name: "  Demo Council Housing Options ",
+          domains: [" Demo-Council.example.org", "demo-council.EXAMPLE.org", "housing.demo-council.example.org"],
+        },
         { ...gp, active: false },
       ]),
     );
@@ -179,8 +197,17 @@ describe("importing again", () => {
 
 describe("importing Welsh again", () => {
   test("a later file's Welsh replaces the old, and a record without Welsh no longer has any", () => {
-    importAgencyFile(JSON.stringify([{ ...housing, nameCy: "Opsiynau Tai", descriptionCy: "Help gyda thai." }, { ...gp, nameCy: "Meddygfa Glan yr Afon", descriptionCy: "Meddygfa." }]));
-    expect(importAgencyFile(JSON.stringify([{ ...housing, nameCy: "Opsiynau Tai Cyngor Demo", descriptionCy: "Help gyda thai." }, gp]))).toEqual({ ok: true, created: 0, updated: 2 });
+    importAgencyFile(
+      JSON.stringify([
+        { ...housing, nameCy: "Opsiynau Tai", descriptionCy: "Help gyda thai." },
+        { ...gp, nameCy: "Meddygfa Glan yr Afon", descriptionCy: "Meddygfa." },
+      ]),
+    );
+    expect(importAgencyFile(JSON.stringify([{ ...housing, nameCy: "Opsiynau Tai Cyngor Demo", descriptionCy: "Help gyda thai." }, gp]))).toEqual({
+      ok: true,
+      created: 0,
+      updated: 2,
+    });
     expect(rows().map(({ key, nameCy, descriptionCy }) => ({ key, nameCy, descriptionCy }))).toEqual([
       { key: "housing-options", nameCy: "Opsiynau Tai Cyngor Demo", descriptionCy: "Help gyda thai." },
       { key: "riverside-medical-practice", nameCy: null, descriptionCy: null },

@@ -11,8 +11,7 @@ import { db } from "#db/client.server";
  * so whoever keeps the list can fix it in one go.
  */
 
-const text = (label: string) =>
-  z.string({ error: (issue) => (issue.input === undefined ? "is required" : `must be ${label}`) });
+const text = (label: string) => z.string({ error: (issue) => (issue.input === undefined ? "is required" : `must be ${label}`) });
 
 // At least two labels of letters, digits and inner hyphens, as a mail domain has.
 const domainName = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
@@ -46,7 +45,9 @@ const agencyRecord = z.strictObject(
     description,
     nameCy: inWelsh(name),
     descriptionCy: inWelsh(description),
-    contactEmail: text("an email address").trim().pipe(z.email({ error: "must be an email address" })),
+    contactEmail: text("an email address")
+      .trim()
+      .pipe(z.email({ error: "must be an email address" })),
     domains: z
       .array(domain, {
         error: (issue) => (issue.input === undefined ? "is required" : 'must be a list of domain names, like ["council.example.org"]'),

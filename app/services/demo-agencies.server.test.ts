@@ -8,7 +8,16 @@ import { demoAgencies, seedDemoAgencies } from "./demo-agencies.server";
 
 const rows = () => db.select().from(agencies).orderBy(asc(agencies.key)).all();
 const details = () =>
-  rows().map(({ key, name, description, nameCy, descriptionCy, contactEmail, domains, active }) => ({ key, name, description, nameCy, descriptionCy, contactEmail, domains, active }));
+  rows().map(({ key, name, description, nameCy, descriptionCy, contactEmail, domains, active }) => ({
+    key,
+    name,
+    description,
+    nameCy,
+    descriptionCy,
+    contactEmail,
+    domains,
+    active,
+  }));
 const byKey = <T extends { key: string }>(list: T[]) => [...list].sort((a, b) => a.key.localeCompare(b.key));
 const english = ({ nameCy, descriptionCy, ...rest }: AgencyDetails) => rest;
 
@@ -45,7 +54,18 @@ describe("the demo agencies", () => {
 
   test("cover the services the issue names", () => {
     const names = demoAgencies.map((a) => `${a.name} ${a.description}`).join("\n");
-    for (const kind of [/Adult Social Care/, /Early Help/, /Housing Options/, /GP surgery/, /Mental Health Team/, /Policing/, /Jobcentre Plus/, /Citizens Advice/, /domestic abuse/, /Food Bank/]) {
+    for (const kind of [
+      /Adult Social Care/,
+      /Early Help/,
+      /Housing Options/,
+      /GP surgery/,
+      /Mental Health Team/,
+      /Policing/,
+      /Jobcentre Plus/,
+      /Citizens Advice/,
+      /domestic abuse/,
+      /Food Bank/,
+    ]) {
       expect(names).toMatch(kind);
     }
   });
@@ -78,7 +98,13 @@ describe("seeding at start-up", () => {
   test("adds nothing to a council's own list", () => {
     importAgencyFile(
       JSON.stringify([
-        { key: "our-housing", name: "Our Housing", description: "Housing help.", contactEmail: "housing@council.example.org", domains: ["council.example.org"] },
+        {
+          key: "our-housing",
+          name: "Our Housing",
+          description: "Housing help.",
+          contactEmail: "housing@council.example.org",
+          domains: ["council.example.org"],
+        },
       ]),
     );
     expect(seedDemoAgencies()).toBe(0);

@@ -11,8 +11,22 @@ import { validatePage } from "#app/services/story-forms.server";
 import { validateValues } from "#app/web/form.server";
 
 const forms = [
-  { name: "sign-in email", schema: emailForm, field: "email", typed: "\r\nsam@example.org\n", saved: "sam@example.org", refused: "signIn:errors.email.characters" },
-  { name: "work email", schema: workEmailForm, field: "email", typed: "jo@nhs.example.net\r\n", saved: "jo@nhs.example.net", refused: "shared:errors.email.characters" },
+  {
+    name: "sign-in email",
+    schema: emailForm,
+    field: "email",
+    typed: "\r\nsam@example.org\n",
+    saved: "sam@example.org",
+    refused: "signIn:errors.email.characters",
+  },
+  {
+    name: "work email",
+    schema: workEmailForm,
+    field: "email",
+    typed: "jo@nhs.example.net\r\n",
+    saved: "jo@nhs.example.net",
+    refused: "shared:errors.email.characters",
+  },
   { name: "reply name", schema: replyForm, field: "name", typed: "Dr Jo\r\nBloggs", saved: "Dr Jo Bloggs", refused: "shared:errors.name.characters" },
   { name: "reply role", schema: replyForm, field: "role", typed: "Duty\nGP", saved: "Duty GP", refused: "shared:errors.role.characters" },
 ];
@@ -50,15 +64,18 @@ describe("every one-line question of a story", () => {
   );
   const typed = { email: ["sam@example.org\r\n", "sam@example.org"], phone: ["\n07700 900982", "07700 900982"], none: ["Line\r\none", "Line one"] };
 
-  test.each(oneLineFields)("$section / $page / $input takes a line break as a space and refuses U+202E", ({ section: sectionId, page: pageId, input, format, item }) => {
-    const section = findSection(sectionId)!;
-    const page = findPage(section, pageId)!;
-    const [asTyped, asSaved] = typed[format ?? "none"];
-    const values = { ...pageValues(page, {}), ...item, [input]: asTyped };
-    const accepted = validatePage(section, page, values, { kind: "save" });
-    expect(accepted.ok, JSON.stringify(!accepted.ok && accepted.errors)).toBe(true);
-    expect(JSON.stringify(accepted.ok && accepted.data)).toContain(JSON.stringify(asSaved));
-    const refused = validatePage(section, page, { ...values, [input]: `${asSaved}\u202E` }, { kind: "save" });
-    expect(!refused.ok && refused.errors).toEqual([expect.objectContaining({ field: input, message: "story:errors.characters" })]);
-  });
+  test.each(oneLineFields)(
+    "$section / $page / $input takes a line break as a space and refuses U+202E",
+    ({ section: sectionId, page: pageId, input, format, item }) => {
+      const section = findSection(sectionId)!;
+      const page = findPage(section, pageId)!;
+      const [asTyped, asSaved] = typed[format ?? "none"];
+      const values = { ...pageValues(page, {}), ...item, [input]: asTyped };
+      const accepted = validatePage(section, page, values, { kind: "save" });
+      expect(accepted.ok, JSON.stringify(!accepted.ok && accepted.errors)).toBe(true);
+      expect(JSON.stringify(accepted.ok && accepted.data)).toContain(JSON.stringify(asSaved));
+      const refused = validatePage(section, page, { ...values, [input]: `${asSaved}\u202E` }, { kind: "save" });
+      expect(!refused.ok && refused.errors).toEqual([expect.objectContaining({ field: input, message: "story:errors.characters" })]);
+    },
+  );
 });

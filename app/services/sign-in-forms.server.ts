@@ -10,7 +10,12 @@ export const codeForm = z.object({
     .string()
     // People paste codes with spaces or dashes, as phones show them.
     .transform((value) => value.replace(/[\s-]/g, ""))
-    .pipe(z.string().min(1, { error: "signIn:errors.code.required" }).regex(/^\d{6}$/, { error: "signIn:errors.code.format" })),
+    .pipe(
+      z
+        .string()
+        .min(1, { error: "signIn:errors.code.required" })
+        .regex(/^\d{6}$/, { error: "signIn:errors.code.format" }),
+    ),
 });
 
 /** The message for a code that was not sent because a rate limit was reached. */

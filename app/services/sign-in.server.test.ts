@@ -54,7 +54,8 @@ describe("asking for a code", () => {
   });
 
   test("codes asked for from other connections never use up the allowance of the person who owns the address", () => {
-    for (let i = 0; i < 20; i++) requestCode({ email: "sam@example.org", ip: `198.51.100.${i % 4}`, language: "en", returnTo: null, replacing: null, now: minutes(1) });
+    for (let i = 0; i < 20; i++)
+      requestCode({ email: "sam@example.org", ip: `198.51.100.${i % 4}`, language: "en", returnTo: null, replacing: null, now: minutes(1) });
     expect(requestCode({ email: "sam@example.org", ip, language: "en", returnTo: null, replacing: null, now: minutes(2) }).ok).toBe(true);
   });
 
@@ -71,7 +72,12 @@ describe("asking for a code", () => {
   });
 
   test("a refusal is audited once a window, not once a request, so nobody can grow the audit log by asking", () => {
-    const refusals = () => db.select().from(auditEvents).all().filter((e) => e.event === "sign_in_rate_limited").length;
+    const refusals = () =>
+      db
+        .select()
+        .from(auditEvents)
+        .all()
+        .filter((e) => e.event === "sign_in_rate_limited").length;
     const before = refusals();
     for (let i = 0; i < limits.codesPerAddress.max + 10; i++) {
       requestCode({ email: "sam@example.org", ip, language: "en", returnTo: null, replacing: null, now: minutes(1) });
@@ -87,7 +93,12 @@ describe("asking for a code", () => {
 
   test("rate-limit keys hold a keyed hash of the address, which a list of addresses and SHA-256 cannot reverse", () => {
     requestCode({ email: "sam@example.org", ip, language: "en", returnTo: null, replacing: null, now: start });
-    const keys = db.select().from(rateLimits).all().map((r) => r.key).join("\n");
+    const keys = db
+      .select()
+      .from(rateLimits)
+      .all()
+      .map((r) => r.key)
+      .join("\n");
     const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
     expect(keys).not.toContain("sam@example.org");
     for (const guess of ["sam@example.org", "address:sam@example.org", `sam@example.org:${ip}`, `address:sam@example.org:${ip}`]) {
@@ -162,7 +173,8 @@ describe("entering the code", () => {
 
   test("codes other browsers ask for, for the same address, leave the person's code working", () => {
     const mine = ask();
-    for (let i = 0; i < 10; i++) requestCode({ email: "sam@example.org", ip: `198.51.100.${i}`, language: "en", returnTo: null, replacing: null, now: minutes(1) });
+    for (let i = 0; i < 10; i++)
+      requestCode({ email: "sam@example.org", ip: `198.51.100.${i}`, language: "en", returnTo: null, replacing: null, now: minutes(1) });
     expect(verifyCode({ token: mine.token, code: mine.code, ip, language: "en", now: minutes(2) }).ok).toBe(true);
   });
 
@@ -172,7 +184,13 @@ describe("entering the code", () => {
     ask("expired@example.org");
     const waiting = ask("waiting@example.org", minutes(10));
     forgetExpired(minutes(CODE_MINUTES + 1));
-    expect(db.select().from(signInCodes).all().map((row) => row.email)).toEqual(["waiting@example.org"]);
+    expect(
+      db
+        .select()
+        .from(signInCodes)
+        .all()
+        .map((row) => row.email),
+    ).toEqual(["waiting@example.org"]);
     expect(verifyCode({ token: waiting.token, code: waiting.code, ip, language: "en", now: minutes(CODE_MINUTES + 2) }).ok).toBe(true);
   });
 

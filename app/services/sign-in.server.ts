@@ -5,14 +5,7 @@ import { queueEmail } from "#app/services/mail/templates.server";
 import { connectionOf, limits, takeFromLimit, type Limit } from "#app/models/rate-limit.server";
 import { findOrCreateResident } from "#app/models/resident.server";
 import { createSession, markSessionSignedOut, newToken } from "#app/models/session.server";
-import {
-  countWrongAttempt,
-  findSignInCode,
-  insertSignInCode,
-  markSignInCodeUsed,
-  retireUnusedCodes,
-  type SignInCode,
-} from "#app/models/sign-in-code.server";
+import { countWrongAttempt, findSignInCode, insertSignInCode, markSignInCodeUsed, retireUnusedCodes, type SignInCode } from "#app/models/sign-in-code.server";
 import { env } from "#app/config/env.server";
 import { safeReturnTo } from "#app/web/session.server";
 import { db, type Tx } from "#db/client.server";
@@ -99,7 +92,13 @@ export type CodeFailure = "no-sign-in" | "expired" | "wrong" | "too-many-tries" 
  * Checks a typed code against its row within the attempts limit, counting a
  * wrong try and using the code up when it is right. The one rule for every code.
  */
-export function checkCode(tx: Tx, row: SignInCode | undefined, code: string, ip: string, now: Date): { ok: true; row: SignInCode } | { ok: false; reason: CodeFailure } {
+export function checkCode(
+  tx: Tx,
+  row: SignInCode | undefined,
+  code: string,
+  ip: string,
+  now: Date,
+): { ok: true; row: SignInCode } | { ok: false; reason: CodeFailure } {
   if (!withinLimit(tx, limits.codeAttemptsPerIp, connectionOf(ip), now)) return { ok: false, reason: "too-many-from-ip" };
   if (!row) return { ok: false, reason: "no-sign-in" };
   if (row.usedAt || row.expiresAt <= now) return { ok: false, reason: "expired" };
@@ -158,8 +157,7 @@ export function pendingSignIn(token: string | null, { evenIfExpired = false, now
 }
 
 type VerifyCodeResult =
-  | { ok: true; sessionToken: string; returnTo: string | null; residentId: string; language: Language }
-  | { ok: false; reason: CodeFailure };
+  { ok: true; sessionToken: string; returnTo: string | null; residentId: string; language: Language } | { ok: false; reason: CodeFailure };
 
 export function verifyCode(input: { token: string | null; code: string; ip: string; language: Language; now?: Date }): VerifyCodeResult {
   const now = input.now ?? new Date();

@@ -24,7 +24,11 @@ function submit(sectionId: string, pageId: string | undefined, fields: [string, 
 
 describe("the required name", () => {
   test("Continue without a name asks for it, and says so in words a person understands", () => {
-    const result = submit("about", "name", [["name", "   "], ["preferredName", "Sam"], ["intent", "continue"]]);
+    const result = submit("about", "name", [
+      ["name", "   "],
+      ["preferredName", "Sam"],
+      ["intent", "continue"],
+    ]);
     expect(result.ok).toBe(false);
     expect(!result.ok && result.errors).toEqual([{ field: "name", message: "story:fields.about.name.required" }]);
     // What was typed comes back exactly, so it can be shown again.
@@ -32,19 +36,29 @@ describe("the required name", () => {
   });
 
   test("Save and come back later does not insist on a name", () => {
-    const result = submit("about", "name", [["name", ""], ["preferredName", "Sam"], ["intent", "save"]]);
+    const result = submit("about", "name", [
+      ["name", ""],
+      ["preferredName", "Sam"],
+      ["intent", "save"],
+    ]);
     expect(result).toMatchObject({ ok: true, data: { name: "", preferredName: "Sam" } });
   });
 
   test("a name is kept without the spaces around it", () => {
-    const result = submit("about", "name", [["name", "  Sam Jones "], ["intent", "continue"]]);
+    const result = submit("about", "name", [
+      ["name", "  Sam Jones "],
+      ["intent", "continue"],
+    ]);
     expect(result).toMatchObject({ ok: true, data: { name: "Sam Jones", preferredName: "" } });
   });
 });
 
 describe("length limits", () => {
   test("a text box over its limit names the field and the limit", () => {
-    const result = submit("about", "name", [["name", "a".repeat(101)], ["intent", "continue"]]);
+    const result = submit("about", "name", [
+      ["name", "a".repeat(101)],
+      ["intent", "continue"],
+    ]);
     expect(!result.ok && result.errors).toEqual([
       { field: "name", message: "story:errors.tooLong", params: { labelKey: "story:fields.about.name.summary", limit: 100 } },
     ]);
@@ -65,9 +79,22 @@ describe("length limits", () => {
 
 describe("formats", () => {
   test("an email address and a phone number are checked only when given", () => {
-    expect(submit("about", "contact", [["email", ""], ["phone", ""]]).ok).toBe(true);
-    expect(submit("about", "contact", [["email", "sam@example.org"], ["phone", "+44 (0)7700 900-982"]]).ok).toBe(true);
-    const result = submit("about", "contact", [["email", "sam at example"], ["phone", "call me"]]);
+    expect(
+      submit("about", "contact", [
+        ["email", ""],
+        ["phone", ""],
+      ]).ok,
+    ).toBe(true);
+    expect(
+      submit("about", "contact", [
+        ["email", "sam@example.org"],
+        ["phone", "+44 (0)7700 900-982"],
+      ]).ok,
+    ).toBe(true);
+    const result = submit("about", "contact", [
+      ["email", "sam at example"],
+      ["phone", "call me"],
+    ]);
     expect(!result.ok && result.errors).toEqual([
       { field: "email", message: "story:errors.email" },
       { field: "phone", message: "story:errors.phone" },
@@ -77,12 +104,20 @@ describe("formats", () => {
 
 describe("choices", () => {
   test("checkboxes take any of their own options", () => {
-    const result = submit("about", "contact", [["contactBy", "email"], ["contactBy", "letter"], ["safeToLeaveMessages", "no"]]);
+    const result = submit("about", "contact", [
+      ["contactBy", "email"],
+      ["contactBy", "letter"],
+      ["safeToLeaveMessages", "no"],
+    ]);
     expect(result).toMatchObject({ ok: true, data: { contactBy: ["email", "letter"], safeToLeaveMessages: "no" } });
   });
 
   test("an option id the page never offered is refused, for checkboxes and radios", () => {
-    const result = submit("about", "contact", [["contactBy", "email"], ["contactBy", "carrier-pigeon"], ["safeToLeaveMessages", "maybe"]]);
+    const result = submit("about", "contact", [
+      ["contactBy", "email"],
+      ["contactBy", "carrier-pigeon"],
+      ["safeToLeaveMessages", "maybe"],
+    ]);
     expect(!result.ok && result.errors.map((e) => [e.field, e.message])).toEqual([
       ["contactBy", "story:errors.choice"],
       ["safeToLeaveMessages", "story:errors.choice"],
@@ -90,7 +125,11 @@ describe("choices", () => {
   });
 
   test("errors come back in the order the fields are on the page", () => {
-    const result = submit("about", "contact", [["address", "x".repeat(501)], ["contactBy", "fax"], ["email", "nope"]]);
+    const result = submit("about", "contact", [
+      ["address", "x".repeat(501)],
+      ["contactBy", "fax"],
+      ["email", "nope"],
+    ]);
     expect(!result.ok && result.errors.map((e) => e.field)).toEqual(["contactBy", "email", "address"]);
   });
 });

@@ -1,5 +1,20 @@
 import { z } from "zod";
-import { addButtonId, fieldKey, itemFieldId, itemsFromValues, itemsToValues, isEmptyItem, type Field, type ItemField, type ListField, type ListItem, type PageValues, type SectionContent, type QuestionPage, type StorySection } from "#app/models/story-sections";
+import {
+  addButtonId,
+  fieldKey,
+  itemFieldId,
+  itemsFromValues,
+  itemsToValues,
+  isEmptyItem,
+  type Field,
+  type ItemField,
+  type ListField,
+  type ListItem,
+  type PageValues,
+  type SectionContent,
+  type QuestionPage,
+  type StorySection,
+} from "#app/models/story-sections";
 import { multiLine, oneLine, shownAgain, validateValues, type FormResult } from "#app/web/form.server";
 import { refusal } from "#app/web/layout.server";
 
@@ -26,9 +41,7 @@ function listItemsFromForm(list: ListField, form: FormData): ListItem[] {
     item[match[2]] = value;
     byIndex.set(index, item);
   }
-  return [...byIndex.entries()]
-    .sort(([a], [b]) => a - b)
-    .map(([, item]) => Object.fromEntries(list.item.map((f) => [f.name, item[f.name] ?? ""])));
+  return [...byIndex.entries()].sort(([a], [b]) => a - b).map(([, item]) => Object.fromEntries(list.item.map((f) => [f.name, item[f.name] ?? ""])));
 }
 
 /**
@@ -41,7 +54,13 @@ export function readPageValues(page: QuestionPage, form: FormData, intent: Story
   for (const field of page.fields) {
     if (field.kind === "list") {
       const items = listItemsFromForm(field, form).filter((item, index) => !(intent.kind === "remove" && index === intent.index));
-      Object.assign(values, itemsToValues(field, items.filter((item) => !isEmptyItem(field, item))));
+      Object.assign(
+        values,
+        itemsToValues(
+          field,
+          items.filter((item) => !isEmptyItem(field, item)),
+        ),
+      );
     } else if (field.kind === "checkboxes") {
       values[field.name] = form.getAll(field.name).filter((v): v is string => typeof v === "string");
     } else {

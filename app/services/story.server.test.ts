@@ -41,7 +41,11 @@ describe("starting a story", () => {
     const subject = db.select().from(subjects).where(eq(subjects.id, row.subjectId)).get()!;
     expect(subject).toMatchObject({ residentId, relationship: "self", basis: "self" });
     expect(storyId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-    const audit = db.select().from(auditEvents).all().filter((e) => e.event === "story_created" && e.detail?.story === storyId);
+    const audit = db
+      .select()
+      .from(auditEvents)
+      .all()
+      .filter((e) => e.event === "story_created" && e.detail?.story === storyId);
     expect(audit).toHaveLength(1);
     expect(audit[0].detail).toEqual({ resident: residentId, story: storyId });
   });
@@ -49,13 +53,24 @@ describe("starting a story", () => {
 
 describe("a new story is made by its first save", () => {
   const namePage = () => ({ section: findSection("about")!, page: findPage(findSection("about")!, undefined)! });
-  const storyCount = () => db.select().from(stories).all().filter((row) => row.ownerId === residentId).length;
+  const storyCount = () =>
+    db
+      .select()
+      .from(stories)
+      .all()
+      .filter((row) => row.ownerId === residentId).length;
 
   test("saving the first answer makes it, with the id its page gave it, once however often the form is sent", () => {
     const id = randomUUID();
     const form = () => formOf({ story: id, name: "Ceri Ellis", intent: "continue" });
-    expect(submitStoryPage({ request, storyId: null, residentId, ...namePage(), form: form() })).toEqual({ ok: true, redirectTo: `/stories/${id}/about/contact` });
-    expect(submitStoryPage({ request, storyId: null, residentId, ...namePage(), form: form() })).toEqual({ ok: true, redirectTo: `/stories/${id}/about/contact` });
+    expect(submitStoryPage({ request, storyId: null, residentId, ...namePage(), form: form() })).toEqual({
+      ok: true,
+      redirectTo: `/stories/${id}/about/contact`,
+    });
+    expect(submitStoryPage({ request, storyId: null, residentId, ...namePage(), form: form() })).toEqual({
+      ok: true,
+      redirectTo: `/stories/${id}/about/contact`,
+    });
     expect(storyCount()).toBe(2);
     expect(db.select().from(stories).where(eq(stories.id, id)).get()).toMatchObject({ ownerId: residentId });
     expect(findDraftSection(id, "about")?.content).toMatchObject({ name: "Ceri Ellis" });
@@ -67,7 +82,11 @@ describe("a new story is made by its first save", () => {
     const mistake = submitStoryPage({ request, storyId: null, residentId, ...namePage(), form: formOf({ story: randomUUID(), name: "", intent: "continue" }) });
     expect(mistake.ok).toBe(false);
     const someoneElse = findOrCreateResident(db, `${randomUUID()}@example.org`, "en", new Date()).id;
-    expect(statusOf(thrown(() => submitStoryPage({ request, storyId: null, residentId: someoneElse, ...namePage(), form: formOf({ story: storyId, name: "Not Yours" }) })))).toBe(404);
+    expect(
+      statusOf(
+        thrown(() => submitStoryPage({ request, storyId: null, residentId: someoneElse, ...namePage(), form: formOf({ story: storyId, name: "Not Yours" }) })),
+      ),
+    ).toBe(404);
     expect(storyCount()).toBe(1);
     expect(findDraftSection(storyId, "about")).toBeUndefined();
   });
@@ -76,14 +95,20 @@ describe("a new story is made by its first save", () => {
 describe("deleting a story", () => {
   test("a story with no saved version goes, with its answers, its share draft and who it is about, and the audit log says so", () => {
     submit("about", undefined, { name: "Dana Draft", intent: "continue" });
-    db.insert(shareDrafts).values({ storyId, choices: { agencies: [] }, updatedAt: new Date() }).run();
+    db.insert(shareDrafts)
+      .values({ storyId, choices: { agencies: [] }, updatedAt: new Date() })
+      .run();
     const { subjectId } = story();
     expect(deleteDraftStory(storyId, residentId)).toBe("deleted");
     expect(db.select().from(stories).where(eq(stories.id, storyId)).all()).toEqual([]);
     expect(db.select().from(storySections).where(eq(storySections.storyId, storyId)).all()).toEqual([]);
     expect(db.select().from(shareDrafts).where(eq(shareDrafts.storyId, storyId)).all()).toEqual([]);
     expect(db.select().from(subjects).where(eq(subjects.id, subjectId)).all()).toEqual([]);
-    const audit = db.select().from(auditEvents).all().filter((e) => e.event === "story_deleted" && e.detail?.story === storyId);
+    const audit = db
+      .select()
+      .from(auditEvents)
+      .all()
+      .filter((e) => e.event === "story_deleted" && e.detail?.story === storyId);
     expect(audit.map((e) => e.detail)).toEqual([{ resident: residentId, story: storyId }]);
   });
 
@@ -165,7 +190,11 @@ describe("publishing", () => {
     ]);
     expect(versionsOf(storyId)).toEqual(times.map((publishedAt, i) => ({ version: i + 1, publishedAt, publishedBy: residentId })));
     expect(story().latestVersion).toBe(3);
-    const audit = db.select().from(auditEvents).all().filter((e) => e.event === "story_published" && e.detail?.story === storyId);
+    const audit = db
+      .select()
+      .from(auditEvents)
+      .all()
+      .filter((e) => e.event === "story_published" && e.detail?.story === storyId);
     expect(audit.map((e) => e.detail)).toEqual([1, 2, 3].map((version) => ({ resident: residentId, story: storyId, version })));
   });
 
@@ -191,9 +220,13 @@ describe("publishing", () => {
   test("a published version cannot be changed, even directly in the database", () => {
     submit("about", "name", { name: "Sam Jones", intent: "continue" });
     publishStory(storyId, residentId);
-    expect(() => db.update(storyVersions).set({ content: { about: { name: "Someone else" } } }).where(eq(storyVersions.storyId, storyId)).run()).toThrow(
-      /story versions are immutable/,
-    );
+    expect(() =>
+      db
+        .update(storyVersions)
+        .set({ content: { about: { name: "Someone else" } } })
+        .where(eq(storyVersions.storyId, storyId))
+        .run(),
+    ).toThrow(/story versions are immutable/);
     expect(() => sqlite.prepare("update story_versions set version = 9 where story_id = ?").run(storyId)).toThrow(/immutable/);
     expect(findVersion(storyId, 1)?.content).toEqual({ about: { name: "Sam Jones", writtenIn: "english" } });
   });

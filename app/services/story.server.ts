@@ -16,7 +16,21 @@ import {
   type DraftSection,
   type OwnedStory,
 } from "#app/models/story.server";
-import { cleanStory, itemFieldId, listItems, pageAfter, pagePath, storySections, subjectName, type Field, type SectionContent, type SectionStatus, type StoryContent, type QuestionPage, type StorySection } from "#app/models/story-sections";
+import {
+  cleanStory,
+  itemFieldId,
+  listItems,
+  pageAfter,
+  pagePath,
+  storySections,
+  subjectName,
+  type Field,
+  type SectionContent,
+  type SectionStatus,
+  type StoryContent,
+  type QuestionPage,
+  type StorySection,
+} from "#app/models/story-sections";
 import { storyPath } from "#app/paths";
 import { findResidentById } from "#app/models/resident.server";
 import { writtenInAnswer } from "#app/models/story-language";

@@ -10,9 +10,5 @@ declare module "govuk-frontend" {
   export const Radios: ComponentClass;
   export const ServiceNavigation: ComponentClass;
   export const SkipLink: ComponentClass;
-  export function createAll(
-    component: ComponentClass,
-    config: undefined,
-    options: { scope: Element | Document; onError: (error: unknown) => void },
-  ): unknown[];
+  export function createAll(component: ComponentClass, config: undefined, options: { scope: Element | Document; onError: (error: unknown) => void }): unknown[];
 }

@@ -97,7 +97,7 @@ describe("invalid: the answer to a form sent with mistakes", () => {
     expect(invalid(newContext(), problem, 429).init?.status).toBe(429);
   });
 
-  test("marks the request, so that the layout's loader titles the page \"Error: …\"", () => {
+  test('marks the request, so that the layout\'s loader titles the page "Error: …"', () => {
     const context = newContext();
     expect(formHasErrors(context)).toBe(false);
     invalid(context, problem);

@@ -135,9 +135,7 @@ function isArrayField(schema: z.ZodType): boolean {
 function formValues(shape: z.ZodRawShape, form: FormData): FormValues {
   const values: FormValues = {};
   for (const [name, schema] of Object.entries(shape)) {
-    values[name] = isArrayField(schema as z.ZodType)
-      ? form.getAll(name).filter((v): v is string => typeof v === "string")
-      : String(form.get(name) ?? "");
+    values[name] = isArrayField(schema as z.ZodType) ? form.getAll(name).filter((v): v is string => typeof v === "string") : String(form.get(name) ?? "");
   }
   return values;
 }

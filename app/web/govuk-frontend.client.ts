@@ -1,4 +1,15 @@
-import { Button, CharacterCount, Checkboxes, createAll, ErrorSummary, ExitThisPage, NotificationBanner, Radios, ServiceNavigation, SkipLink } from "govuk-frontend";
+import {
+  Button,
+  CharacterCount,
+  Checkboxes,
+  createAll,
+  ErrorSummary,
+  ExitThisPage,
+  NotificationBanner,
+  Radios,
+  ServiceNavigation,
+  SkipLink,
+} from "govuk-frontend";
 
 const components = [Button, CharacterCount, Checkboxes, ErrorSummary, ExitThisPage, NotificationBanner, Radios, ServiceNavigation, SkipLink];
 

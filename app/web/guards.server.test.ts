@@ -12,7 +12,15 @@ import { sharingFixture, type SharingFixture } from "#tests/support/sharing-fixt
 import { statusOf, thrown } from "#tests/support/thrown";
 import { emptyChoices } from "#app/services/sharing/journey.server";
 import { layoutData } from "./layout.server";
-import { requireChosenAgency, requireOwnStory, requirePage, requireResident, requireSharedAccess, requireVerifiedAccess, requireVersion } from "./guards.server";
+import {
+  requireChosenAgency,
+  requireOwnStory,
+  requirePage,
+  requireResident,
+  requireSharedAccess,
+  requireVerifiedAccess,
+  requireVersion,
+} from "./guards.server";
 
 async function redirectOf(run: () => unknown): Promise<Response> {
   try {
@@ -47,7 +55,12 @@ describe("the account's language", () => {
     const { createSession } = await import("#app/models/session.server");
     const now = new Date();
     const token = db.transaction((tx) => createSession(tx, findOrCreateResident(tx, "lang@example.org", "en", now).id, now));
-    const languageOf = () => db.select().from(residents).all().find((r) => r.email === "lang@example.org")?.language;
+    const languageOf = () =>
+      db
+        .select()
+        .from(residents)
+        .all()
+        .find((r) => r.email === "lang@example.org")?.language;
 
     requireResident(new Request("http://localhost/stories", { headers: { Cookie: `session=${token}; lang=cy` } }));
     expect(languageOf()).toBe("en");
@@ -81,7 +94,11 @@ describe("requireOwnStory", () => {
     expect(statusOf(refusal)).toBe(404);
     // The same page, word for word, as for a story that does not exist.
     expect(refusal).toEqual(missing);
-    const audited = db.select().from(auditEvents).all().filter((e) => e.event === "story_access_refused");
+    const audited = db
+      .select()
+      .from(auditEvents)
+      .all()
+      .filter((e) => e.event === "story_access_refused");
     expect(audited.at(-1)?.detail).toEqual({ resident: other.id, story: storyId });
   });
 

@@ -189,7 +189,12 @@ export function requireSharedAccess(request: Request, shareId: string | undefine
 }
 
 /** As requireSharedAccess, for pages that show the story; a browser that has not proven an address is redirected to do so. */
-export function requireVerifiedAccess(request: Request, shareId: string | undefined, lang: Language, now = new Date()): SharedAccess & { access: { email: string } } {
+export function requireVerifiedAccess(
+  request: Request,
+  shareId: string | undefined,
+  lang: Language,
+  now = new Date(),
+): SharedAccess & { access: { email: string } } {
   const found = requireSharedAccess(request, shareId, lang, now);
   if (found.state !== "verified" || !found.access.email) throw redirect(sharedStoryPath(found.share.id, "email"));
   return found as SharedAccess & { access: { email: string } };

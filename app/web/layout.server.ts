@@ -62,7 +62,8 @@ export function fileRoute<Args>(handler: (args: Args) => Response): (args: Args)
 
 /** The status of a thrown `refusal(…)` (Remix's `data()`), or null for anything else. */
 function refusedStatus(thrown: unknown): number | null {
-  const init = thrown instanceof Object && (thrown as { type?: unknown }).type === "DataWithResponseInit" ? (thrown as { init?: ResponseInit | null }).init : null;
+  const init =
+    thrown instanceof Object && (thrown as { type?: unknown }).type === "DataWithResponseInit" ? (thrown as { init?: ResponseInit | null }).init : null;
   return init?.status ?? null;
 }
 

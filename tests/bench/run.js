@@ -110,20 +110,30 @@ try {
 
   console.log(`\nSeeding ${residents} residents with published stories…`);
   const seeded = JSON.parse(
-    execFileSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "tests/bench/seed.ts", "--residents", String(residents), "--sessions", String(connections)], {
-      env: { ...process.env, DATABASE_PATH: server.databasePath },
-      stdio: ["ignore", "pipe", "inherit"],
-    }).toString(),
+    execFileSync(
+      process.execPath,
+      ["node_modules/tsx/dist/cli.mjs", "tests/bench/seed.ts", "--residents", String(residents), "--sessions", String(connections)],
+      {
+        env: { ...process.env, DATABASE_PATH: server.databasePath },
+        stdio: ["ignore", "pipe", "inherit"],
+      },
+    ).toString(),
   );
   /** @type {{ token: string, storyId: string }[]} */
   const sessions = seeded.sessions;
   /** @type {{ shareId: string, token: string }[]} */
   const professionals = seeded.professionals;
-  const professional = (/** @type {number} */ n) => ({ Cookie: `share-${professionals[n % professionals.length].shareId}=${professionals[n % professionals.length].token}` });
+  const professional = (/** @type {number} */ n) => ({
+    Cookie: `share-${professionals[n % professionals.length].shareId}=${professionals[n % professionals.length].token}`,
+  });
   const summaryPath = (/** @type {number} */ n) => `/shared/${professionals[n % professionals.length].shareId}/summary`;
   const cookie = (/** @type {number} */ n) => ({ Cookie: `session=${sessions[n % sessions.length].token}` });
   const saveBody = `matters=${encodeURIComponent("Being near my sister, my allotment and my cat.\nKeeping my own front door.")}&intent=continue`;
-  const formHeaders = (/** @type {number} */ n) => ({ ...cookie(n), "Content-Type": "application/x-www-form-urlencoded", "Content-Length": String(Buffer.byteLength(saveBody)) });
+  const formHeaders = (/** @type {number} */ n) => ({
+    ...cookie(n),
+    "Content-Type": "application/x-www-form-urlencoded",
+    "Content-Length": String(Buffer.byteLength(saveBody)),
+  });
 
   /** @param {string} path @param {RequestInit} init */
   const statements = async (path, init = {}) => {
@@ -162,7 +172,9 @@ try {
   ];
   for (const [name, r, sql] of rows) {
     const share = `${Math.round((100 * r.requestsPerSecond) / baseline.requestsPerSecond)}%`;
-    console.log(`| ${name} | ${r.requestsPerSecond} | ${r.p50.toFixed(1)} ms | ${r.p95.toFixed(1)} ms | ${r.p99.toFixed(1)} ms | ${r.errors} | ${Number.isNaN(sql) ? "–" : sql} | ${share} |`);
+    console.log(
+      `| ${name} | ${r.requestsPerSecond} | ${r.p50.toFixed(1)} ms | ${r.p95.toFixed(1)} ms | ${r.p99.toFixed(1)} ms | ${r.errors} | ${Number.isNaN(sql) ? "–" : sql} | ${share} |`,
+    );
   }
   console.log(`\nMachine: ${cpus().length} × ${cpus()[0]?.model ?? "unknown CPU"}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
 } catch (error) {

@@ -57,8 +57,18 @@ function story(n: number) {
         { goal: "Sleep better", help: "A quieter flat" },
       ],
     },
-    support: { people: [{ name: "My sister", how: "Cooks with me on Tuesdays" }, { name: "My neighbour", how: "Checks on me" }] },
-    services: { services: [{ name: "GP surgery", what: "My medication" }, { name: "Housing officer", what: "The damp in my flat" }] },
+    support: {
+      people: [
+        { name: "My sister", how: "Cooks with me on Tuesdays" },
+        { name: "My neighbour", how: "Checks on me" },
+      ],
+    },
+    services: {
+      services: [
+        { name: "GP surgery", what: "My medication" },
+        { name: "Housing officer", what: "The damp in my flat" },
+      ],
+    },
     "dont-ask": { dontAsk: "Please do not ask me again about the night of the fire." },
   };
 }
@@ -68,7 +78,11 @@ const sessions: { token: string; storyId: string }[] = [];
 const professionals: { shareId: string; token: string }[] = [];
 const now = new Date();
 // The agencies the server added when it started in demo mode.
-const agencyIds = db.select({ id: agencies.id }).from(agencies).all().map((agency) => agency.id);
+const agencyIds = db
+  .select({ id: agencies.id })
+  .from(agencies)
+  .all()
+  .map((agency) => agency.id);
 if (agencyIds.length === 0) throw new Error("there are no agencies to share with: start the server once first");
 const sections = sectionsToShare(["about", "story", "matters", "strengths", "working", "goals", "support", "services"]);
 const endsAt = shareEndsAt({ months: 6 }, now);
@@ -102,7 +116,14 @@ db.transaction((tx) => {
     if (n <= sessionCount) {
       sessions.push({ token: createSession(tx, resident.id, now), storyId });
       const access = newToken();
-      insertShareAccess(tx, { idHash: access.hash, shareId, email: `worker${n}@example.org`, verifiedAt: now, expiresAt: accessExpiresAt(now, true), createdAt: now });
+      insertShareAccess(tx, {
+        idHash: access.hash,
+        shareId,
+        email: `worker${n}@example.org`,
+        verifiedAt: now,
+        expiresAt: accessExpiresAt(now, true),
+        createdAt: now,
+      });
       professionals.push({ shareId, token: access.token });
     }
   }

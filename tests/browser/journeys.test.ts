@@ -90,7 +90,9 @@ describe.each(configurations)("$label", (configuration) => {
 
     // Either way the next Tab goes on from the main content, not back through the header: first to the way out.
     await page.keyboard.press("Tab");
-    expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe(`${govukEn.exitThisPage.visuallyHiddenText} ${govukEn.exitThisPage.text}`);
+    expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe(
+      `${govukEn.exitThisPage.visuallyHiddenText} ${govukEn.exitThisPage.text}`,
+    );
     await page.keyboard.press("Tab");
     expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe(startEn.start);
 
@@ -109,7 +111,10 @@ describe.each(configurations)("$label", (configuration) => {
     );
     try {
       await browser.visit(path);
-      await page.getByRole("main").getByRole("button", { name: `${exit.visuallyHiddenText} ${exit.text}` }).click();
+      await page
+        .getByRole("main")
+        .getByRole("button", { name: `${exit.visuallyHiddenText} ${exit.text}` })
+        .click();
       await expect.poll(() => page.url()).toBe(elsewhere);
       await expect.poll(() => page.locator("h1").textContent()).toBe("Weather forecast");
     } finally {

@@ -139,9 +139,7 @@ describe.each(configurations)("$label", (configuration) => {
 
       const bodyClasses = ((await page.locator("body").getAttribute("class")) ?? "").split(/\s+/);
       if (configuration.javaScript) {
-        expect.soft(bodyClasses, "body classes set by the page template's script").toEqual(
-          expect.arrayContaining(["js-enabled", "govuk-frontend-supported"]),
-        );
+        expect.soft(bodyClasses, "body classes set by the page template's script").toEqual(expect.arrayContaining(["js-enabled", "govuk-frontend-supported"]));
       } else {
         // Proves this browser really ran none of the page's scripts.
         expect.soft(bodyClasses, "body classes with JavaScript off").not.toContain("js-enabled");

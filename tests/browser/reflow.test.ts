@@ -133,156 +133,168 @@ describe.each(narrow)("$label", (configuration) => {
     }
   }
 
-  test("signed out: the start page, the information pages, signing in with its mistakes, and the error pages", async () => {
-    await browser.context.clearCookies();
-    for (const [name, path] of [
-      ["start", "/"],
-      ["cookies", "/cookies"],
-      ["accessibility", "/accessibility"],
-      ["privacy", "/privacy"],
-      ["signed out", "/signed-out"],
-      ["finished reading", "/shared/finished"],
-      ["page not found", "/no-such-page"],
-      ["unknown share link", `/shared/${"A".repeat(43)}`],
-      ["stopped share link", new URL(stoppedLink).pathname],
-    ]) {
-      await visitEach(name, path);
-    }
-    for (const lang of languages) {
-      await browser.visit(withLanguage("/cookies", lang));
-      await browser.visit("/?lang=fr");
-      await expectNoSidewaysScrolling(`unknown language (${lang})`);
+  test(
+    "signed out: the start page, the information pages, signing in with its mistakes, and the error pages",
+    async () => {
+      await browser.context.clearCookies();
+      for (const [name, path] of [
+        ["start", "/"],
+        ["cookies", "/cookies"],
+        ["accessibility", "/accessibility"],
+        ["privacy", "/privacy"],
+        ["signed out", "/signed-out"],
+        ["finished reading", "/shared/finished"],
+        ["page not found", "/no-such-page"],
+        ["unknown share link", `/shared/${"A".repeat(43)}`],
+        ["stopped share link", new URL(stoppedLink).pathname],
+      ]) {
+        await visitEach(name, path);
+      }
+      for (const lang of languages) {
+        await browser.visit(withLanguage("/cookies", lang));
+        await browser.visit("/?lang=fr");
+        await expectNoSidewaysScrolling(`unknown language (${lang})`);
 
-      const t = words[lang].signIn;
-      await browser.visit(withLanguage("/sign-in", lang));
-      await expectNoSidewaysScrolling(`sign in (${lang})`);
-      expect(await browser.submit(main().getByRole("button", { name: t.email.continue }))).toBe(400);
-      await expectNoSidewaysScrolling(`sign in, no address (${lang})`);
-      await main().getByRole("textbox", { name: t.email.title }).fill(`reflow-${configuration.slug}-${lang}@example.org`);
-      await browser.submit(main().getByRole("button", { name: t.email.continue }));
-      await expect.poll(() => new URL(page().url()).pathname).toBe("/sign-in/check-email");
-      await expectNoSidewaysScrolling(`check your email (${lang})`);
-      await main().getByRole("textbox", { name: t.code.label }).fill("12");
-      expect(await browser.submit(main().getByRole("button", { name: t.code.continue, exact: true }))).toBe(400);
-      await expectNoSidewaysScrolling(`check your email, a code too short (${lang})`);
-    }
-  }, LIMIT);
+        const t = words[lang].signIn;
+        await browser.visit(withLanguage("/sign-in", lang));
+        await expectNoSidewaysScrolling(`sign in (${lang})`);
+        expect(await browser.submit(main().getByRole("button", { name: t.email.continue }))).toBe(400);
+        await expectNoSidewaysScrolling(`sign in, no address (${lang})`);
+        await main().getByRole("textbox", { name: t.email.title }).fill(`reflow-${configuration.slug}-${lang}@example.org`);
+        await browser.submit(main().getByRole("button", { name: t.email.continue }));
+        await expect.poll(() => new URL(page().url()).pathname).toBe("/sign-in/check-email");
+        await expectNoSidewaysScrolling(`check your email (${lang})`);
+        await main().getByRole("textbox", { name: t.code.label }).fill("12");
+        expect(await browser.submit(main().getByRole("button", { name: t.code.continue, exact: true }))).toBe(400);
+        await expectNoSidewaysScrolling(`check your email, a code too short (${lang})`);
+      }
+    },
+    LIMIT,
+  );
 
-  test("a resident: a whole story published twice, its versions, sharing it, and who has it", async () => {
-    await browser.context.clearCookies();
-    const [name, value] = [resident.slice(0, resident.indexOf("=")), resident.slice(resident.indexOf("=") + 1)];
-    await browser.context.addCookies([{ name, value, url: server.url }]);
-    const story = `/stories/${storyId}`;
-    // A share chosen up to the declaration, for this browser to agree to at the end.
-    const chosen = toChoose[narrow.indexOf(configuration)];
-    await chooseThroughTheJourney(server, resident, storyId, [chosen], "no", { parts: allParts });
-    await visitEach("your stories", "/stories");
-    await visitEach("task list", story);
-    for (const section of storySections) {
-      for (const question of section.pages) await visitEach(`question ${section.id}/${question.id}`, pagePath(storyId, section, question));
-    }
-    for (const [pageName, path] of [
-      ["check your answers", `${story}/check`],
-      ["preview", `${story}/preview`],
-      ["published 2", `${story}/published/2`],
-      ["version history", `${story}/versions`],
-      ["version 1", `${story}/versions/1`],
-      ["version 2", `${story}/versions/2`],
-      ["choose agencies", `${story}/share`],
-      ["choose parts", `${story}/share/parts/${chosen}`],
-      ["how long", `${story}/share/how-long`],
-      ["keep up to date", `${story}/share/updates`],
-      ["contact", `${story}/share/contact`],
-      ["check sharing", `${story}/share/check`],
-      ["declaration", `${story}/share/agree`],
-      ["who has your story", `${story}/shares`],
-      ["receipt", `${story}/shares/${shareIds.gp}/receipt`],
-      ["change parts", `${story}/shares/${shareIds.gp}/parts`],
-      ["extend", `${story}/shares/${shareIds.gp}/extend`],
-      ["new link", `${story}/shares/${shareIds.gp}/resend`],
-      ["stop sharing", `${story}/shares/${shareIds.gp}/stop`],
-      ["receipt of a stopped share", `${story}/shares/${shareIds.housing}/receipt`],
-      ["stopping a stopped share", `${story}/shares/${shareIds.housing}/stop`],
-    ]) {
-      await visitEach(pageName, path);
-    }
+  test(
+    "a resident: a whole story published twice, its versions, sharing it, and who has it",
+    async () => {
+      await browser.context.clearCookies();
+      const [name, value] = [resident.slice(0, resident.indexOf("=")), resident.slice(resident.indexOf("=") + 1)];
+      await browser.context.addCookies([{ name, value, url: server.url }]);
+      const story = `/stories/${storyId}`;
+      // A share chosen up to the declaration, for this browser to agree to at the end.
+      const chosen = toChoose[narrow.indexOf(configuration)];
+      await chooseThroughTheJourney(server, resident, storyId, [chosen], "no", { parts: allParts });
+      await visitEach("your stories", "/stories");
+      await visitEach("task list", story);
+      for (const section of storySections) {
+        for (const question of section.pages) await visitEach(`question ${section.id}/${question.id}`, pagePath(storyId, section, question));
+      }
+      for (const [pageName, path] of [
+        ["check your answers", `${story}/check`],
+        ["preview", `${story}/preview`],
+        ["published 2", `${story}/published/2`],
+        ["version history", `${story}/versions`],
+        ["version 1", `${story}/versions/1`],
+        ["version 2", `${story}/versions/2`],
+        ["choose agencies", `${story}/share`],
+        ["choose parts", `${story}/share/parts/${chosen}`],
+        ["how long", `${story}/share/how-long`],
+        ["keep up to date", `${story}/share/updates`],
+        ["contact", `${story}/share/contact`],
+        ["check sharing", `${story}/share/check`],
+        ["declaration", `${story}/share/agree`],
+        ["who has your story", `${story}/shares`],
+        ["receipt", `${story}/shares/${shareIds.gp}/receipt`],
+        ["change parts", `${story}/shares/${shareIds.gp}/parts`],
+        ["extend", `${story}/shares/${shareIds.gp}/extend`],
+        ["new link", `${story}/shares/${shareIds.gp}/resend`],
+        ["stop sharing", `${story}/shares/${shareIds.gp}/stop`],
+        ["receipt of a stopped share", `${story}/shares/${shareIds.housing}/receipt`],
+        ["stopping a stopped share", `${story}/shares/${shareIds.housing}/stop`],
+      ]) {
+        await visitEach(pageName, path);
+      }
 
-    // Mistakes, in each language: hidden characters in a name, an address too long, a date too far away.
-    for (const lang of languages) {
-      const t = words[lang];
-      await browser.visit(withLanguage(`${story}/about`, lang));
-      await main().getByRole("textbox", { name: t.story.fields.about.name.label }).fill(`Siân\u202E ${LONG_WORD}`);
-      expect(await browser.submit(main().getByRole("button", { name: t.story.question.continue }))).toBe(400);
-      await expectNoSidewaysScrolling(`a name with a hidden character (${lang})`);
+      // Mistakes, in each language: hidden characters in a name, an address too long, a date too far away.
+      for (const lang of languages) {
+        const t = words[lang];
+        await browser.visit(withLanguage(`${story}/about`, lang));
+        await main().getByRole("textbox", { name: t.story.fields.about.name.label }).fill(`Siân\u202E ${LONG_WORD}`);
+        expect(await browser.submit(main().getByRole("button", { name: t.story.question.continue }))).toBe(400);
+        await expectNoSidewaysScrolling(`a name with a hidden character (${lang})`);
 
-      await browser.visit(withLanguage(`${story}/about/contact`, lang));
-      await main().getByRole("textbox", { name: t.story.fields.about.address.label }).fill(`${LONG_WORD} `.repeat(10));
-      expect(await browser.submit(main().getByRole("button", { name: t.story.question.continue }))).toBe(400);
-      await expectNoSidewaysScrolling(`an address too long (${lang})`);
+        await browser.visit(withLanguage(`${story}/about/contact`, lang));
+        await main().getByRole("textbox", { name: t.story.fields.about.address.label }).fill(`${LONG_WORD} `.repeat(10));
+        expect(await browser.submit(main().getByRole("button", { name: t.story.question.continue }))).toBe(400);
+        await expectNoSidewaysScrolling(`an address too long (${lang})`);
 
-      await browser.visit(withLanguage(`${story}/share/how-long`, lang));
-      await main().getByRole("radio", { name: t.sharing.howLong.date }).check();
-      const dates = main().getByRole("group", { name: t.sharing.howLong.dateLegend });
-      await dates.getByRole("textbox", { name: t.govuk.dateInput.dayLabel }).fill("1");
-      await dates.getByRole("textbox", { name: t.govuk.dateInput.monthLabel }).fill("1");
-      await dates.getByRole("textbox", { name: t.govuk.dateInput.yearLabel }).fill(String(new Date().getUTCFullYear() + 3));
-      expect(await browser.submit(main().getByRole("button", { name: t.sharing.continue }))).toBe(400);
-      await expectNoSidewaysScrolling(`an end date too far away (${lang})`);
-    }
+        await browser.visit(withLanguage(`${story}/share/how-long`, lang));
+        await main().getByRole("radio", { name: t.sharing.howLong.date }).check();
+        const dates = main().getByRole("group", { name: t.sharing.howLong.dateLegend });
+        await dates.getByRole("textbox", { name: t.govuk.dateInput.dayLabel }).fill("1");
+        await dates.getByRole("textbox", { name: t.govuk.dateInput.monthLabel }).fill("1");
+        await dates.getByRole("textbox", { name: t.govuk.dateInput.yearLabel }).fill(String(new Date().getUTCFullYear() + 3));
+        expect(await browser.submit(main().getByRole("button", { name: t.sharing.continue }))).toBe(400);
+        await expectNoSidewaysScrolling(`an end date too far away (${lang})`);
+      }
 
-    // Agreeing shows each agency's link once, and so does sending a new link: long addresses.
-    const lang: Language = configuration.javaScript ? "cy" : "en";
-    await browser.visit(withLanguage(`${story}/share/agree`, lang));
-    expect(await browser.submit(main().getByRole("button", { name: words[lang].sharing.agree.button }))).toBe(200);
-    await expect.poll(() => main().getByText("/shared/").count()).toBeGreaterThan(0);
-    await expectNoSidewaysScrolling(`shared: the links (${lang})`);
-    await browser.visit(withLanguage(`${story}/shares/${shareIds.gp}/resend`, lang));
-    await browser.submit(main().getByRole("button", { name: words[lang].sharing.resend.button }));
-    await expect.poll(() => main().getByText("/shared/").count()).toBeGreaterThan(0);
-    await expectNoSidewaysScrolling(`a new link (${lang})`);
-    // The old link stops working: the professional opens this one.
-    gpLink = (await main().locator(".app-share-link").textContent())!.trim();
-  }, LIMIT);
+      // Agreeing shows each agency's link once, and so does sending a new link: long addresses.
+      const lang: Language = configuration.javaScript ? "cy" : "en";
+      await browser.visit(withLanguage(`${story}/share/agree`, lang));
+      expect(await browser.submit(main().getByRole("button", { name: words[lang].sharing.agree.button }))).toBe(200);
+      await expect.poll(() => main().getByText("/shared/").count()).toBeGreaterThan(0);
+      await expectNoSidewaysScrolling(`shared: the links (${lang})`);
+      await browser.visit(withLanguage(`${story}/shares/${shareIds.gp}/resend`, lang));
+      await browser.submit(main().getByRole("button", { name: words[lang].sharing.resend.button }));
+      await expect.poll(() => main().getByText("/shared/").count()).toBeGreaterThan(0);
+      await expectNoSidewaysScrolling(`a new link (${lang})`);
+      // The old link stops working: the professional opens this one.
+      gpLink = (await main().locator(".app-share-link").textContent())!.trim();
+    },
+    LIMIT,
+  );
 
-  test("a professional: proving a work address, with its mistakes, reading the whole story, and replying", async () => {
-    await browser.context.clearCookies();
-    const lang: Language = configuration.javaScript ? "en" : "cy";
-    const other: Language = lang === "en" ? "cy" : "en";
-    await browser.visit(new URL(gpLink).pathname);
-    await expect.poll(() => new URL(page().url()).pathname).toBe(`/shared/${shareIds.gp}/email`);
-    for (const l of [other, lang]) {
-      const t = words[l].shared;
-      await browser.visit(withLanguage(`/shared/${shareIds.gp}/email`, l));
-      await expectNoSidewaysScrolling(`work email (${l})`);
-      await main().getByRole("textbox", { name: t.email.title }).fill(`someone.with.a.long.name@${LONG_WORD.toLowerCase()}.example.org`);
-      expect(await browser.submit(main().getByRole("button", { name: t.email.continue }))).toBe(400);
-      await expectNoSidewaysScrolling(`work email at another domain (${l})`);
-    }
-    const address = `reader-${configuration.slug}@nhs.example.net`;
-    const since = server.mail.received.length;
-    await main().getByRole("textbox", { name: words[lang].shared.email.title }).fill(address);
-    await browser.submit(main().getByRole("button", { name: words[lang].shared.email.continue }));
-    await expect.poll(() => new URL(page().url()).pathname).toBe(`/shared/${shareIds.gp}/code`);
-    const code = codeFrom(await server.mail.nextEmailTo(address, since));
-    for (const l of [other, lang]) {
-      await browser.visit(withLanguage(`/shared/${shareIds.gp}/code`, l));
-      await expectNoSidewaysScrolling(`code (${l})`);
-      await main().getByRole("textbox", { name: words[l].signIn.code.label }).fill("12");
-      expect(await browser.submit(main().getByRole("button", { name: words[l].signIn.code.continue, exact: true }))).toBe(400);
-      await expectNoSidewaysScrolling(`code too short (${l})`);
-    }
-    await main().getByRole("textbox", { name: words[lang].signIn.code.label }).fill(code);
-    await browser.submit(main().getByRole("button", { name: words[lang].signIn.code.continue, exact: true }));
-    await expect.poll(() => new URL(page().url()).pathname).toBe(`/shared/${shareIds.gp}/summary`);
+  test(
+    "a professional: proving a work address, with its mistakes, reading the whole story, and replying",
+    async () => {
+      await browser.context.clearCookies();
+      const lang: Language = configuration.javaScript ? "en" : "cy";
+      const other: Language = lang === "en" ? "cy" : "en";
+      await browser.visit(new URL(gpLink).pathname);
+      await expect.poll(() => new URL(page().url()).pathname).toBe(`/shared/${shareIds.gp}/email`);
+      for (const l of [other, lang]) {
+        const t = words[l].shared;
+        await browser.visit(withLanguage(`/shared/${shareIds.gp}/email`, l));
+        await expectNoSidewaysScrolling(`work email (${l})`);
+        await main().getByRole("textbox", { name: t.email.title }).fill(`someone.with.a.long.name@${LONG_WORD.toLowerCase()}.example.org`);
+        expect(await browser.submit(main().getByRole("button", { name: t.email.continue }))).toBe(400);
+        await expectNoSidewaysScrolling(`work email at another domain (${l})`);
+      }
+      const address = `reader-${configuration.slug}@nhs.example.net`;
+      const since = server.mail.received.length;
+      await main().getByRole("textbox", { name: words[lang].shared.email.title }).fill(address);
+      await browser.submit(main().getByRole("button", { name: words[lang].shared.email.continue }));
+      await expect.poll(() => new URL(page().url()).pathname).toBe(`/shared/${shareIds.gp}/code`);
+      const code = codeFrom(await server.mail.nextEmailTo(address, since));
+      for (const l of [other, lang]) {
+        await browser.visit(withLanguage(`/shared/${shareIds.gp}/code`, l));
+        await expectNoSidewaysScrolling(`code (${l})`);
+        await main().getByRole("textbox", { name: words[l].signIn.code.label }).fill("12");
+        expect(await browser.submit(main().getByRole("button", { name: words[l].signIn.code.continue, exact: true }))).toBe(400);
+        await expectNoSidewaysScrolling(`code too short (${l})`);
+      }
+      await main().getByRole("textbox", { name: words[lang].signIn.code.label }).fill(code);
+      await browser.submit(main().getByRole("button", { name: words[lang].signIn.code.continue, exact: true }));
+      await expect.poll(() => new URL(page().url()).pathname).toBe(`/shared/${shareIds.gp}/summary`);
 
-    await visitEach("the whole story, as the GP reads it", `/shared/${shareIds.gp}/summary`);
-    for (const l of [other, lang]) {
-      const t = words[l].shared;
-      await browser.visit(withLanguage(`/shared/${shareIds.gp}/received`, l));
-      await expectNoSidewaysScrolling(`let them know (${l})`);
-      await main().getByRole("textbox", { name: t.received.name }).fill(`Dr ${LONG_WORD}\u202E`);
-      expect(await browser.submit(main().getByRole("button", { name: t.received.send }))).toBe(400);
-      await expectNoSidewaysScrolling(`let them know, with mistakes (${l})`);
-    }
-  }, LIMIT);
+      await visitEach("the whole story, as the GP reads it", `/shared/${shareIds.gp}/summary`);
+      for (const l of [other, lang]) {
+        const t = words[l].shared;
+        await browser.visit(withLanguage(`/shared/${shareIds.gp}/received`, l));
+        await expectNoSidewaysScrolling(`let them know (${l})`);
+        await main().getByRole("textbox", { name: t.received.name }).fill(`Dr ${LONG_WORD}\u202E`);
+        expect(await browser.submit(main().getByRole("button", { name: t.received.send }))).toBe(400);
+        await expectNoSidewaysScrolling(`let them know, with mistakes (${l})`);
+      }
+    },
+    LIMIT,
+  );
 });

@@ -48,8 +48,6 @@ const words = {
 /** The service's names as the emails sign off, with nothing configured. */
 const names = { en: { service: "Tell it once", organisation: "Demo Council" }, cy: { service: "Dweud unwaith", organisation: "Cyngor Demo" } };
 
-
-
 /** The story: short, and every answer something no email may ever contain. */
 const answers = {
   name: "Rhiannon Price",
@@ -70,16 +68,23 @@ const agencies = {
     inbox: "early.help@demo-council.example.org",
     parts: ["about", "matters"] as Section[],
   },
-  gp: { name: { en: "Riverside Medical Practice", cy: "Meddygfa Glan yr Afon" }, inbox: "riverside.practice@nhs.example.net", parts: ["strengths", "dont-ask"] as Section[] },
+  gp: {
+    name: { en: "Riverside Medical Practice", cy: "Meddygfa Glan yr Afon" },
+    inbox: "riverside.practice@nhs.example.net",
+    parts: ["strengths", "dont-ask"] as Section[],
+  },
   // Ticked first with "What you are good at" too, which the check page's Change link then takes away.
-  carers: { name: { en: "Demo Carers Centre", cy: "Canolfan Gofalwyr Demo" }, inbox: "info@demo-carers.example.org", parts: ["matters", "dont-ask"] as Section[] },
+  carers: {
+    name: { en: "Demo Carers Centre", cy: "Canolfan Gofalwyr Demo" },
+    inbox: "info@demo-carers.example.org",
+    parts: ["matters", "dont-ask"] as Section[],
+  },
 };
 type AgencyKey = keyof typeof agencies;
 const agencyKeys = Object.keys(agencies) as AgencyKey[];
 const carersFirstChoice: Section[] = ["matters", "strengths", "dont-ask"];
 /** What the GP's share is changed to from "Who has your story". */
 const gpChanged: Section[] = ["matters", "strengths"];
-
 
 const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
 
@@ -97,7 +102,6 @@ type Mistake = {
   /** Checks what the person chose or typed is still there after the error. */
   kept: (lang: Language) => Promise<void>;
 };
-
 
 type ShareRow = { id: string; agency: string; inbox: string; token_hash: string; sections: string; stopped_at: number | null };
 
@@ -124,7 +128,6 @@ describe.each(phoneRuns)("$label", ({ configuration, lang }) => {
     await browser.navigate(() => link.click());
   }
 
-
   const press = (button: Locator) => browser.submit(button);
 
   const button = (name: string) => main().getByRole("button", { name, exact: true });
@@ -135,7 +138,13 @@ describe.each(phoneRuns)("$label", ({ configuration, lang }) => {
 
   /** What a person would notice going wrong on the page as it is now, in `language` (see checkPage). */
   const check = (name: string, heading: string, language: Language, { error = false } = {}) =>
-    checkPage(browser, { name, heading, language, error, screenshot: `share-${configuration.slug}-${String(++screenshots).padStart(2, "0")}-${language}-${name}` });
+    checkPage(browser, {
+      name,
+      heading,
+      language,
+      error,
+      screenshot: `share-${configuration.slug}-${String(++screenshots).padStart(2, "0")}-${language}-${name}`,
+    });
 
   /** The error summary and inline error after a mistake, and what the person chose still there. */
   async function checkMistake(mistake: Mistake, heading: string, language: Language, status: number) {
@@ -150,8 +159,17 @@ describe.each(phoneRuns)("$label", ({ configuration, lang }) => {
     expect.soft(listed, `${name} (${language}): the error summary lists the field and links to it`).toEqual(expected);
     const inline = (await main().locator(".govuk-error-message").allTextContents()).map((text) => text.replace(/\s+/g, " ").trim());
     for (const { message, href } of expected) {
-      expect.soft(await page().locator(`[id="${href.slice(1)}"]`).count(), `${name}: the summary's link ${href} goes to a field on the page`).toBe(1);
-      expect.soft(inline, `${name} (${language}): the field's own error message`).toContain(`${words[language].govuk.errorMessage.visuallyHiddenText}: ${message}`);
+      expect
+        .soft(
+          await page()
+            .locator(`[id="${href.slice(1)}"]`)
+            .count(),
+          `${name}: the summary's link ${href} goes to a field on the page`,
+        )
+        .toBe(1);
+      expect
+        .soft(inline, `${name} (${language}): the field's own error message`)
+        .toContain(`${words[language].govuk.errorMessage.visuallyHiddenText}: ${message}`);
     }
     await mistake.kept(language);
     await check(name, heading, language, { error: true });
@@ -222,7 +240,10 @@ describe.each(phoneRuns)("$label", ({ configuration, lang }) => {
       items.map((row) => {
         const value = row.querySelector(".govuk-summary-list__value") as HTMLElement | null;
         const listItems = [...(value?.querySelectorAll("li") ?? [])].map((li) => li.textContent?.trim() ?? "");
-        return [row.querySelector(".govuk-summary-list__key")?.textContent?.trim() ?? "", listItems.length > 0 ? listItems : (value?.innerText.trim() ?? "")] as const;
+        return [
+          row.querySelector(".govuk-summary-list__key")?.textContent?.trim() ?? "",
+          listItems.length > 0 ? listItems : (value?.innerText.trim() ?? ""),
+        ] as const;
       }),
     );
     return Object.fromEntries(found) as Record<string, string | string[]>;
@@ -269,7 +290,6 @@ describe.each(phoneRuns)("$label", ({ configuration, lang }) => {
   let confirmedLinks = {} as Record<AgencyKey, string>;
   /** The shares as the database keeps them once agreed. */
   let shares: ShareRow[] = [];
-
 
   step("start, and sign in with the code from the email", async () => {
     mailAtStart = server.mail.received.length;
@@ -445,7 +465,9 @@ describe.each(phoneRuns)("$label", ({ configuration, lang }) => {
           paragraphs: [...section.querySelectorAll("p")].map((p) => p.textContent?.trim() ?? ""),
         })),
       );
-    expect(blocks.map((block) => block.heading).sort()).toEqual(agencyKeys.map((key) => fill(t.sharing.declaration.heading, { agency: agencies[key].name[lang] })).sort());
+    expect(blocks.map((block) => block.heading).sort()).toEqual(
+      agencyKeys.map((key) => fill(t.sharing.declaration.heading, { agency: agencies[key].name[lang] })).sort(),
+    );
     for (const key of agencyKeys) {
       const block = blocks.find((b) => b.heading === fill(t.sharing.declaration.heading, { agency: agencies[key].name[lang] }));
       expect(block?.parts, `${key}: the parts agreed to`).toEqual(partNames(agencies[key].parts, lang));
@@ -462,7 +484,9 @@ describe.each(phoneRuns)("$label", ({ configuration, lang }) => {
       .evaluateAll((paragraphs) =>
         paragraphs.map((p) => ({ heading: p.previousElementSibling?.textContent?.trim() ?? "", link: p.textContent?.trim() ?? "" })),
       );
-    expect(shown.map((s) => s.heading).sort()).toEqual(agencyKeys.map((key) => fill(t.sharing.confirmation.linkFor, { agency: agencies[key].name[lang] })).sort());
+    expect(shown.map((s) => s.heading).sort()).toEqual(
+      agencyKeys.map((key) => fill(t.sharing.confirmation.linkFor, { agency: agencies[key].name[lang] })).sort(),
+    );
     confirmedLinks = Object.fromEntries(
       agencyKeys.map((key) => [key, shown.find((s) => s.heading === fill(t.sharing.confirmation.linkFor, { agency: agencies[key].name[lang] }))?.link ?? ""]),
     ) as Record<AgencyKey, string>;
@@ -581,7 +605,9 @@ describe.each(phoneRuns)("$label", ({ configuration, lang }) => {
     expect(toResident.map((m) => m.subject).sort()).toEqual([subjects.signIn, subjects.receipt].sort());
     const receiptEmail = toResident.find((m) => m.subject === subjects.receipt)!;
     for (const key of agencyKeys) {
-      expect(receiptEmail.body, `the receipt email lists ${key}'s parts`).toContain(`${agencies[key].name[lang]}: ${partNames(agencies[key].parts, lang).join(", ")}`);
+      expect(receiptEmail.body, `the receipt email lists ${key}'s parts`).toContain(
+        `${agencies[key].name[lang]}: ${partNames(agencies[key].parts, lang).join(", ")}`,
+      );
     }
     expect(receiptEmail.body).toContain(`${server.url}${storyPath}/shares`);
     expect(receiptEmail.body).not.toContain("/shared/");
@@ -593,17 +619,23 @@ describe.each(phoneRuns)("$label", ({ configuration, lang }) => {
       expect(toAgency.filter((m) => m.subject === subjects.link(name))).toHaveLength(1);
       const links = [...linkEmail!.body.matchAll(/https?:\/\/\S+\/shared\/([A-Za-z0-9_-]+)/g)];
       // Once in each language.
-      expect(links.map((m) => m[0]), `${key}: the link in its email is the one the confirmation showed`).toEqual([confirmedLinks[key], confirmedLinks[key]]);
+      expect(
+        links.map((m) => m[0]),
+        `${key}: the link in its email is the one the confirmation showed`,
+      ).toEqual([confirmedLinks[key], confirmedLinks[key]]);
       expect(linkEmail!.body).toContain(fill(words[other].email.shareLink.verify, { agency: name[other] }));
       expect(sha256(links[0][1]), `${key}: the database keeps the SHA-256 of its token`).toBe(shareOf(key).token_hash);
       expect(linkEmail!.body).toContain(fill(e.shareLink.verify, { agency: name[lang] }));
-      expect(toAgency.map((m) => m.subject)).toEqual(key === "earlyHelp" ? expect.arrayContaining([subjects.link(name), subjects.stopped(name)]) : [subjects.link(name)]);
+      expect(toAgency.map((m) => m.subject)).toEqual(
+        key === "earlyHelp" ? expect.arrayContaining([subjects.link(name), subjects.stopped(name)]) : [subjects.link(name)],
+      );
     }
     const stoppedEmail = received.find((m) => m.subject === subjects.stopped(stopped));
     expect(stoppedEmail?.to).toBe(agencies.earlyHelp.inbox);
     expect(stoppedEmail?.body).toContain(e.shareStopped.link);
     for (const message of received) {
-      for (const word of storyWords) expect.soft(`${message.subject}\n${message.body}`, `an email to ${message.to} must not hold the story's words`).not.toContain(word);
+      for (const word of storyWords)
+        expect.soft(`${message.subject}\n${message.body}`, `an email to ${message.to} must not hold the story's words`).not.toContain(word);
     }
   });
 });

@@ -59,7 +59,6 @@ const words = {
 /** The service's name as the pages give it, with nothing configured. */
 const serviceName = { en: "Tell it once", cy: "Dweud unwaith" };
 
-
 /** Two demo agencies (app/services/demo-agencies.server.ts), by name in each language: one with one domain, one with two (so the error names both). */
 const riverside = {
   name: { en: "Riverside Medical Practice", cy: "Meddygfa Glan yr Afon" },
@@ -108,10 +107,12 @@ const sharedSections = ["about", "matters", "strengths"] as const;
 /** What the professional writes back. */
 const reply = { name: "Aled Rees", message: "Thank you, Eleri.\nWe will phone you on Tuesday morning to arrange a visit." };
 
-
 /** Every page size in a PDF, in points. */
 function pageSizes(pdf: Buffer): { width: number; height: number }[] {
-  return [...pdf.toString("latin1").matchAll(/\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/g)].map((m) => ({ width: Number(m[1]), height: Number(m[2]) }));
+  return [...pdf.toString("latin1").matchAll(/\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/g)].map((m) => ({
+    width: Number(m[1]),
+    height: Number(m[2]),
+  }));
 }
 /** A4 is 210 × 297 mm: 595.3 × 841.9 points. */
 const isA4 = ({ width, height }: { width: number; height: number }) => Math.abs(width - 595.3) < 2 && Math.abs(height - 841.9) < 2;
@@ -172,7 +173,14 @@ describe.each(runs)("$label", ({ configuration, lang, agency, keepUpToDate }) =>
 
   /** What a person would notice going wrong on the page as it is now, in `language`; `title` is the page's name in its <title> (see checkPage). */
   const check = (s: BrowserSession, name: string, heading: string, language: Language, { error = false, title = heading } = {}) =>
-    checkPage(s, { name, heading, language, error, title, screenshot: `shared-${configuration.slug}-${String(++screenshots).padStart(2, "0")}-${language}-${name}` });
+    checkPage(s, {
+      name,
+      heading,
+      language,
+      error,
+      title,
+      screenshot: `shared-${configuration.slug}-${String(++screenshots).padStart(2, "0")}-${language}-${name}`,
+    });
 
   /** The error summary and inline errors after a mistake, and what was typed still there. */
   async function checkMistake(mistake: Mistake, heading: string, language: Language, status: number) {
@@ -232,7 +240,10 @@ describe.each(runs)("$label", ({ configuration, lang, agency, keepUpToDate }) =>
       items.map((row) => {
         const value = row.querySelector(".govuk-summary-list__value") as HTMLElement | null;
         const listItems = [...(value?.querySelectorAll("li") ?? [])].map((li) => li.textContent?.trim() ?? "");
-        return [row.querySelector(".govuk-summary-list__key")?.textContent?.trim() ?? "", listItems.length > 0 ? listItems : (value?.innerText.trim() ?? "")] as const;
+        return [
+          row.querySelector(".govuk-summary-list__key")?.textContent?.trim() ?? "",
+          listItems.length > 0 ? listItems : (value?.innerText.trim() ?? ""),
+        ] as const;
       }),
     );
     return Object.fromEntries(found) as Record<string, string | string[]>;
@@ -246,7 +257,8 @@ describe.each(runs)("$label", ({ configuration, lang, agency, keepUpToDate }) =>
   }
 
   /** For each element `selector` finds, whether it is rendered (not display: none, nor inside something that is) in the media emulated. */
-  const visible = (s: BrowserSession, selector: string) => s.page.locator(selector).evaluateAll((elements) => elements.map((element) => element.checkVisibility()));
+  const visible = (s: BrowserSession, selector: string) =>
+    s.page.locator(selector).evaluateAll((elements) => elements.map((element) => element.checkVisibility()));
 
   /** The name every sharing page gives a part of the story. */
   const partName = (section: string, l: Language) =>
@@ -288,13 +300,18 @@ describe.each(runs)("$label", ({ configuration, lang, agency, keepUpToDate }) =>
     await r.submit(button(r, t.sharing.continue));
     expect(path(r)).toMatch(new RegExp(`^${storyPath}/share/parts/[0-9a-f-]{36}$`));
     for (const box of await main(r).getByRole("checkbox").all()) await box.uncheck();
-    for (const section of sharedSections) await main(r).getByRole("checkbox", { name: partName(section, lang), exact: true }).check();
+    for (const section of sharedSections)
+      await main(r)
+        .getByRole("checkbox", { name: partName(section, lang), exact: true })
+        .check();
     await r.submit(button(r, t.sharing.continue));
     expect(path(r)).toBe(`${storyPath}/share/how-long`);
     await main(r).getByRole("radio", { name: t.sharing.howLong.months["6"], exact: true }).check();
     await r.submit(button(r, t.sharing.continue));
     expect(path(r)).toBe(`${storyPath}/share/updates`);
-    await main(r).getByRole("radio", { name: keepUpToDate ? t.sharing.updates.yes : t.sharing.updates.no, exact: true }).check();
+    await main(r)
+      .getByRole("radio", { name: keepUpToDate ? t.sharing.updates.yes : t.sharing.updates.no, exact: true })
+      .check();
     await r.submit(button(r, t.sharing.continue));
     expect(path(r)).toBe(`${storyPath}/share/contact`);
     await main(r).getByRole("radio", { name: t.sharing.contact.yes, exact: true }).check();
@@ -312,7 +329,10 @@ describe.each(runs)("$label", ({ configuration, lang, agency, keepUpToDate }) =>
     emailedLink = shareLinkFrom(await server.mail.nextEmailTo(agency.inbox, beforeAgreeing));
     expect(shown, "the confirmation page shows the agency's link, the one in its email").toEqual([emailedLink]);
     expect(emailedLink).toMatch(new RegExp(`^${server.url}/shared/[A-Za-z0-9_-]{43}$`));
-    expect(server.mail.received.slice(mailAtStart).every((email) => !bodyOf(email).includes("Bess")), "no email holds the story's words").toBe(true);
+    expect(
+      server.mail.received.slice(mailAtStart).every((email) => !bodyOf(email).includes("Bess")),
+      "no email holds the story's words",
+    ).toBe(true);
     expect(await r.problems(), "what the resident's browser complained about").toEqual([]);
   });
 
@@ -359,7 +379,10 @@ describe.each(runs)("$label", ({ configuration, lang, agency, keepUpToDate }) =>
         kept: { email: agency.wrongEmail },
       },
     ]);
-    expect(server.mail.received.some((email) => email.to.includes(agency.wrongEmail)), "no code went to the address at another domain").toBe(false);
+    expect(
+      server.mail.received.some((email) => email.to.includes(agency.wrongEmail)),
+      "no code went to the address at another domain",
+    ).toBe(false);
 
     const beforeCode = server.mail.received.length;
     await addressBox(lang).fill(workEmail);
@@ -405,9 +428,13 @@ describe.each(runs)("$label", ({ configuration, lang, agency, keepUpToDate }) =>
       [t.shared.summary.updated]: formatDateTime(publishedAt(), lang),
       [t.shared.summary.contact]: fill(t.shared.summary.contactYes, { methods: t.story.fields.about.contactBy.inline.letter }),
     });
-    await expect.poll(() => main(p).getByRole("link", { name: fill(t.shared.summary.received, { name: firstName }), exact: true }).getAttribute("href")).toBe(
-      sharedPath("received"),
-    );
+    await expect
+      .poll(() =>
+        main(p)
+          .getByRole("link", { name: fill(t.shared.summary.received, { name: firstName }), exact: true })
+          .getAttribute("href"),
+      )
+      .toBe(sharedPath("received"));
 
     // The shared parts, in order, in the resident's words exactly (line breaks kept); nothing changed yet.
     const sections = main(p).locator(".app-story-section");
@@ -453,7 +480,9 @@ describe.each(runs)("$label", ({ configuration, lang, agency, keepUpToDate }) =>
         };
       });
       await main(p).getByRole("button", { name: t.shared.summary.print, exact: true }).click();
-      await expect.poll(() => p.page.evaluate(() => (window as unknown as { printCalls: number }).printCalls), { message: "the button calls window.print()" }).toBe(1);
+      await expect
+        .poll(() => p.page.evaluate(() => (window as unknown as { printCalls: number }).printCalls), { message: "the button calls window.print()" })
+        .toBe(1);
     } else {
       expect(await printButton.count(), "the button is in the page").toBe(1);
       expect(await printButton.isVisible(), "a button that needs JavaScript is hidden without it").toBe(false);
@@ -493,7 +522,10 @@ describe.each(runs)("$label", ({ configuration, lang, agency, keepUpToDate }) =>
         expect(pdf.length).toBeGreaterThan(5_000);
         const sizes = pageSizes(pdf);
         expect(sizes.length, `${JSON.stringify(options)}: pages`).toBeGreaterThan(0);
-        expect(sizes.filter((size) => !isA4(size)), `${JSON.stringify(options)}: every page A4 (595 × 842 points)`).toEqual([]);
+        expect(
+          sizes.filter((size) => !isA4(size)),
+          `${JSON.stringify(options)}: every page A4 (595 × 842 points)`,
+        ).toEqual([]);
       }
     } finally {
       await p.page.emulateMedia({ media: "screen" });
@@ -579,7 +611,9 @@ describe.each(runs)("$label", ({ configuration, lang, agency, keepUpToDate }) =>
       else minutes.push({ when, times: 1 });
     }
     expect((await rows(shareCard))[t.sharing.whoHas.views]).toEqual(
-      minutes.map(({ when, times }) => fill(times > 1 ? t.sharing.whoHas.viewedByTimes : t.sharing.whoHas.viewedBy, { email: workEmail, when, version: 1, times })),
+      minutes.map(({ when, times }) =>
+        fill(times > 1 ? t.sharing.whoHas.viewedByTimes : t.sharing.whoHas.viewedBy, { email: workEmail, when, version: 1, times }),
+      ),
     );
     expect(replied).toHaveLength(1);
     const replies = await shareCard.locator(".app-replies > li").evaluateAll((items) =>
@@ -600,7 +634,10 @@ describe.each(runs)("$label", ({ configuration, lang, agency, keepUpToDate }) =>
     // Access that has run out (8 hours on, here written into the database): 401, "open the link again", in both languages.
     const writable = new Database(server.databasePath);
     try {
-      const held = writable.prepare("select id_hash, expires_at from share_access where share_id = ?").all(shareId) as { id_hash: string; expires_at: number }[];
+      const held = writable.prepare("select id_hash, expires_at from share_access where share_id = ?").all(shareId) as {
+        id_hash: string;
+        expires_at: number;
+      }[];
       writable.prepare("update share_access set expires_at = ? where share_id = ?").run(Date.now() - 1000, shareId);
       for (const language of [lang, other]) {
         expect((await p.visit(`${sharedPath("summary")}?lang=${language}`)).status(), `the summary after 8 hours (${language})`).toBe(401);
@@ -622,7 +659,9 @@ describe.each(runs)("$label", ({ configuration, lang, agency, keepUpToDate }) =>
     const beforeStopping = server.mail.received.length;
     await r.submit(button(r, t.sharing.stop.button));
     expect(path(r)).toBe(`/stories/${storyId}/shares`);
-    expect((await main(r).locator(".govuk-notification-banner").textContent()) ?? "").toContain(fill(t.sharing.whoHas.done.stopped, { agency: agency.name[lang] }));
+    expect((await main(r).locator(".govuk-notification-banner").textContent()) ?? "").toContain(
+      fill(t.sharing.whoHas.done.stopped, { agency: agency.name[lang] }),
+    );
     // The agency is told (and the next configuration's emails come after this one).
     await server.mail.nextEmailTo(agency.inbox, beforeStopping);
 
@@ -709,52 +748,65 @@ async function sharedWithAProfessional(resident: string, write: (cookie: string)
   return openAsProfessional(server, await linkSentTo(server, riverside.inbox, since), workEmail);
 }
 
+describe.each(configurations.filter((configuration) => configuration.viewport.width === 375))(
+  "after finishing reading on a device ($label)",
+  (configuration) => {
+    const lang: Language = configuration.javaScript ? "en" : "cy";
+    const other: Language = lang === "en" ? "cy" : "en";
+    let shareId = "";
+    /** A professional's browser, with access to a story they have proven their address for. */
+    const browser = browserFor(server, configuration, {
+      cookie: async () => {
+        const proven = await sharedWithAProfessional(
+          `finisher-${configuration.slug}@example.org`,
+          (cookie) => publishedStory(server, cookie),
+          ["about", "matters"],
+          `desk.${configuration.slug}@nhs.example.net`,
+        );
+        shareId = proven.shareId;
+        return proven.cookie;
+      },
+    });
 
-describe.each(configurations.filter((configuration) => configuration.viewport.width === 375))("after finishing reading on a device ($label)", (configuration) => {
-  const lang: Language = configuration.javaScript ? "en" : "cy";
-  const other: Language = lang === "en" ? "cy" : "en";
-  let shareId = "";
-  /** A professional's browser, with access to a story they have proven their address for. */
-  const browser = browserFor(server, configuration, {
-    cookie: async () => {
-      const proven = await sharedWithAProfessional(`finisher-${configuration.slug}@example.org`, (cookie) => publishedStory(server, cookie), ["about", "matters"], `desk.${configuration.slug}@nhs.example.net`);
-      shareId = proven.shareId;
-      return proven.cookie;
-    },
-  });
+    const headings = async () => (await browser.page.locator("h1").allTextContents()).map((text) => text.replace(/\s+/g, " ").trim());
 
-  const headings = async () => (await browser.page.locator("h1").allTextContents()).map((text) => text.replace(/\s+/g, " ").trim());
-
-  /** The page for a story not open in this browser: true whatever the reason, and saying how to open it again. */
-  async function checkNotOpenHere(name: string, language: Language) {
-    const notOpen = words[language].common.errors.notOpenHere;
-    await checkPage(browser, { name, heading: notOpen.title, title: notOpen.title, language, screenshot: `shared-finished-${configuration.slug}-${name}-${language}` });
-    const main = (await browser.page.getByRole("main").textContent()) ?? "";
-    expect(main).toContain(notOpen.why);
-    expect(main).toContain(notOpen.again);
-    expect(main).not.toContain(words[language].common.errors["404"].pasted);
-  }
-
-  test("Back, or a bookmark, says the story is not open on this device and how to open it again, in both languages", async () => {
-    const summary = `/shared/${shareId}/summary`;
-    expect((await browser.visit(`${summary}?lang=${lang}`)).status()).toBe(200);
-    await browser.submit(browser.page.getByRole("main").getByRole("button", { name: words[lang].shared.summary.finish, exact: true }));
-    expect(new URL(browser.page.url()).pathname).toBe("/shared/finished");
-    await expect.poll(headings).toEqual([words[lang].shared.finished.title]);
-
-    // With JavaScript, Back is Remix's own navigation (the page's data is fetched again); without, the browser asks for the page again.
-    if (configuration.javaScript) await browser.page.goBack();
-    else expect((await browser.navigate(() => browser.page.goBack())).status()).toBe(404);
-    expect(new URL(browser.page.url()).pathname).toBe(summary);
-    await checkNotOpenHere("back", lang);
-    expect(await browser.page.content()).not.toContain("Bess");
-
-    for (const language of [lang, other]) {
-      expect((await browser.visit(`${summary}?lang=${language}`)).status(), `a bookmark to the summary (${language})`).toBe(404);
-      await checkNotOpenHere("bookmark", language);
+    /** The page for a story not open in this browser: true whatever the reason, and saying how to open it again. */
+    async function checkNotOpenHere(name: string, language: Language) {
+      const notOpen = words[language].common.errors.notOpenHere;
+      await checkPage(browser, {
+        name,
+        heading: notOpen.title,
+        title: notOpen.title,
+        language,
+        screenshot: `shared-finished-${configuration.slug}-${name}-${language}`,
+      });
+      const main = (await browser.page.getByRole("main").textContent()) ?? "";
+      expect(main).toContain(notOpen.why);
+      expect(main).toContain(notOpen.again);
+      expect(main).not.toContain(words[language].common.errors["404"].pasted);
     }
-  });
-});
+
+    test("Back, or a bookmark, says the story is not open on this device and how to open it again, in both languages", async () => {
+      const summary = `/shared/${shareId}/summary`;
+      expect((await browser.visit(`${summary}?lang=${lang}`)).status()).toBe(200);
+      await browser.submit(browser.page.getByRole("main").getByRole("button", { name: words[lang].shared.summary.finish, exact: true }));
+      expect(new URL(browser.page.url()).pathname).toBe("/shared/finished");
+      await expect.poll(headings).toEqual([words[lang].shared.finished.title]);
+
+      // With JavaScript, Back is Remix's own navigation (the page's data is fetched again); without, the browser asks for the page again.
+      if (configuration.javaScript) await browser.page.goBack();
+      else expect((await browser.navigate(() => browser.page.goBack())).status()).toBe(404);
+      expect(new URL(browser.page.url()).pathname).toBe(summary);
+      await checkNotOpenHere("back", lang);
+      expect(await browser.page.content()).not.toContain("Bess");
+
+      for (const language of [lang, other]) {
+        expect((await browser.visit(`${summary}?lang=${language}`)).status(), `a bookmark to the summary (${language})`).toBe(404);
+        await checkNotOpenHere("bookmark", language);
+      }
+    });
+  },
+);
 
 /** Each page of a PDF as pdftotext (Debian's poppler-utils) reads it: the page's height and each word with where it is, in points. */
 function pdfPages(pdf: Buffer): { height: number; words: { text: string; top: number; bottom: number }[] }[] {
@@ -766,9 +818,17 @@ function pdfPages(pdf: Buffer): { height: number; words: { text: string; top: nu
     try {
       xhtml = execFileSync("pdftotext", ["-bbox", file, "-"], { encoding: "utf8" });
     } catch (error) {
-      throw new Error(`Reading the printed PDF needs pdftotext (Debian's poppler-utils: npm test installs it when run as root): ${(error as Error).message}`, { cause: error });
+      throw new Error(`Reading the printed PDF needs pdftotext (Debian's poppler-utils: npm test installs it when run as root): ${(error as Error).message}`, {
+        cause: error,
+      });
     }
-    const unescaped = (text: string) => text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+    const unescaped = (text: string) =>
+      text
+        .replace(/&lt;/g, "<")
+        .replace(/&gt;/g, ">")
+        .replace(/&quot;/g, '"')
+        .replace(/&apos;/g, "'")
+        .replace(/&amp;/g, "&");
     return xhtml
       .split("<page ")
       .slice(1)
@@ -807,7 +867,12 @@ function writtenAtLength(name: string): Record<string, PageAnswers> {
     Object.fromEntries(items.flatMap((item, n) => Object.entries(item).map(([key, value]) => [`${field}-${n}-${key}`, value])));
   return {
     about: { name, preferredName: name.split(" ")[0] },
-    "about/contact": { contactBy: ["email", "letter"], email: "resident@example.org", address: "12 Riverside Walk\nDemo Town\nDT1 2AB", safeToLeaveMessages: "no" },
+    "about/contact": {
+      contactBy: ["email", "letter"],
+      email: "resident@example.org",
+      address: "12 Riverside Walk\nDemo Town\nDT1 2AB",
+      safeToLeaveMessages: "no",
+    },
     "about/language": { language: "welsh" },
     "about/needs": { needs: ["moreTime", "someoneWithMe"], needsDetails: "Please give me time to answer, and let my sister come with me." },
     story: { now: atLength("What is happening now", 5) },
@@ -816,9 +881,24 @@ function writtenAtLength(name: string): Record<string, PageAnswers> {
     strengths: { strengths: atLength("My strengths", 3) },
     working: { working: atLength("What is working", 3) },
     "working/not-working": { notWorking: atLength("What is not working", 4) },
-    goals: list("goals", ["Get back to my allotment", "Sort out my letters", "Sleep better", "See my grandchildren more", "Feel safe at home"].map((goal) => ({ goal, help: atLength(`What would help me ${goal.toLowerCase()}`, 1) }))),
-    support: list("people", ["My sister", "My neighbour", "My friend from chapel"].map((person) => ({ name: person, how: atLength(`How ${person.toLowerCase()} helps`, 1) }))),
-    services: list("services", ["GP surgery", "Housing officer", "Mental health team"].map((service) => ({ name: service, what: atLength(`What the ${service.toLowerCase()} does`, 1) }))),
+    goals: list(
+      "goals",
+      ["Get back to my allotment", "Sort out my letters", "Sleep better", "See my grandchildren more", "Feel safe at home"].map((goal) => ({
+        goal,
+        help: atLength(`What would help me ${goal.toLowerCase()}`, 1),
+      })),
+    ),
+    support: list(
+      "people",
+      ["My sister", "My neighbour", "My friend from chapel"].map((person) => ({ name: person, how: atLength(`How ${person.toLowerCase()} helps`, 1) })),
+    ),
+    services: list(
+      "services",
+      ["GP surgery", "Housing officer", "Mental health team"].map((service) => ({
+        name: service,
+        what: atLength(`What the ${service.toLowerCase()} does`, 1),
+      })),
+    ),
     "dont-ask": { dontAsk: "Please do not ask me again about the night of the fire." },
   };
 }
@@ -829,7 +909,12 @@ describe("the printed summary of a whole story", () => {
   const desktopWithoutJavaScript = configurations.find((configuration) => configuration.viewport.width === 1280 && !configuration.javaScript)!;
   const browser = browserFor(server, desktopWithoutJavaScript, {
     cookie: async () => {
-      const proven = await sharedWithAProfessional("whole-story@example.org", (cookie) => wholePublishedStory(server, cookie, { name, answers: writtenAtLength(name) }), allParts, "printer@nhs.example.net");
+      const proven = await sharedWithAProfessional(
+        "whole-story@example.org",
+        (cookie) => wholePublishedStory(server, cookie, { name, answers: writtenAtLength(name) }),
+        allParts,
+        "printer@nhs.example.net",
+      );
       shareId = proven.shareId;
       return proven.cookie;
     },

@@ -52,11 +52,21 @@ describe.each(configurations.filter((c) => c.viewport.width === 375))("$label", 
     const banner = page.locator(".govuk-notification-banner");
     expect(await banner.textContent()).toContain(signInEn.email.signedOutTitle);
     expect(await banner.textContent()).not.toContain("60");
-    await checkPage(browser, { name: "signed out elsewhere", heading: signInEn.email.title, language: "en", screenshot: `sign-in-signed-out-${configuration.slug}` });
+    await checkPage(browser, {
+      name: "signed out elsewhere",
+      heading: signInEn.email.title,
+      language: "en",
+      screenshot: `sign-in-signed-out-${configuration.slug}`,
+    });
     // In Welsh too.
     await browser.visit("/sign-in?returnTo=%2Fstories&signedOut=1&lang=cy");
     expect(await banner.textContent()).toContain(signInCy.email.signedOutTitle);
-    await checkPage(browser, { name: "signed out elsewhere", heading: signInCy.email.title, language: "cy", screenshot: `sign-in-signed-out-cy-${configuration.slug}` });
+    await checkPage(browser, {
+      name: "signed out elsewhere",
+      heading: signInCy.email.title,
+      language: "cy",
+      screenshot: `sign-in-signed-out-cy-${configuration.slug}`,
+    });
     // Told once: the browser no longer has the session.
     await browser.visit("/stories?lang=en");
     expect(new URL(page.url()).searchParams.get("signedOut")).toBeNull();

@@ -76,7 +76,6 @@ type Mistake = {
   kept?: Record<string, string>;
 };
 
-
 describe.each(phoneRuns)("$label", ({ configuration, lang }) => {
   const browser = browserFor(server, configuration);
   const other = otherLanguage(lang);
@@ -107,7 +106,13 @@ describe.each(phoneRuns)("$label", ({ configuration, lang }) => {
 
   /** What a resident would notice going wrong on the page as it is now, in `language` (see checkPage). */
   const check = (name: string, heading: string, language: Language, { error = false } = {}) =>
-    checkPage(browser, { name, heading, language, error, screenshot: `story-${configuration.slug}-${String(++screenshots).padStart(2, "0")}-${language}-${name}` });
+    checkPage(browser, {
+      name,
+      heading,
+      language,
+      error,
+      screenshot: `story-${configuration.slug}-${String(++screenshots).padStart(2, "0")}-${language}-${name}`,
+    });
 
   /** The error summary and inline errors after a mistake, and what the person typed still there. */
   async function checkMistake(mistake: Mistake, heading: string, language: Language, status: number) {
@@ -115,9 +120,9 @@ describe.each(phoneRuns)("$label", ({ configuration, lang }) => {
     expect.soft(status, `${name} (${language}): the status of the answer to the POST`).toBe(400);
     await expect.poll(headings, { message: `${name}: still on the same page` }).toEqual([heading]);
     const summary = page().locator(".govuk-error-summary");
-    const listed = await summary.getByRole("link").evaluateAll((links) =>
-      links.map((a) => ({ message: a.textContent?.trim() ?? "", href: a.getAttribute("href") ?? "" })),
-    );
+    const listed = await summary
+      .getByRole("link")
+      .evaluateAll((links) => links.map((a) => ({ message: a.textContent?.trim() ?? "", href: a.getAttribute("href") ?? "" })));
     const expected = mistake.errors(language);
     expect.soft(listed, `${name} (${language}): the error summary lists each field and links to it`).toEqual(expected);
     for (const { message, href } of expected) {
@@ -166,16 +171,21 @@ describe.each(phoneRuns)("$label", ({ configuration, lang }) => {
     const card = page()
       .locator(".govuk-summary-card")
       .filter({ has: page().getByRole("heading", { name: title, exact: true }) });
-    return card.locator(".govuk-summary-list__row").evaluateAll((rows) =>
-      rows.map((row) => [
-        row.querySelector(".govuk-summary-list__key")?.textContent?.trim(),
-        (row.querySelector(".govuk-summary-list__value") as HTMLElement | null)?.innerText.trim(),
-      ]),
-    );
+    return card
+      .locator(".govuk-summary-list__row")
+      .evaluateAll((rows) =>
+        rows.map((row) => [
+          row.querySelector(".govuk-summary-list__key")?.textContent?.trim(),
+          (row.querySelector(".govuk-summary-list__value") as HTMLElement | null)?.innerText.trim(),
+        ]),
+      );
   }
 
   /** The person's own words as the page shows them (line breaks as rendered), for each piece of their writing on it. */
-  const shownWords = () => page().locator("main .app-story-text").evaluateAll((spans) => spans.map((span) => (span as HTMLElement).innerText));
+  const shownWords = () =>
+    page()
+      .locator("main .app-story-text")
+      .evaluateAll((spans) => spans.map((span) => (span as HTMLElement).innerText));
 
   /** Their words were shown as text: nothing they typed became markup. */
   async function expectEscaped(where: string) {
@@ -197,7 +207,6 @@ describe.each(phoneRuns)("$label", ({ configuration, lang }) => {
   /** The sign-in code from the email, and one that is not it. */
   let code = "";
   let wrongCode = "";
-
 
   step("the start page, and Start now", async () => {
     // The start page, and "Start now".
@@ -381,7 +390,11 @@ describe.each(phoneRuns)("$label", ({ configuration, lang }) => {
     expect(await goalsShown()).toEqual(answers.goals.map(({ goal: text, help }) => [text, help]));
     await press(button(`${goalWords(lang).remove} ${fill(goalWords(lang).removeHidden, { number: 2 }, lang)}`));
     expect(await goalsShown(), "goals 1 and 3 are left, numbered 1 and 2").toEqual(keptGoals.map(({ goal: text, help }) => [text, help]));
-    expect(await page().getByRole("group", { name: fill(goalWords(lang).item, { number: 3 }, lang), exact: true }).count()).toBe(0);
+    expect(
+      await page()
+        .getByRole("group", { name: fill(goalWords(lang).item, { number: 3 }, lang), exact: true })
+        .count(),
+    ).toBe(0);
     await checkBothLanguages("goals-after-remove", goalHeading);
     expect(await goalsShown(), "the two goals are still there after changing language").toEqual(keptGoals.map(({ goal: text, help }) => [text, help]));
     await press(button(t.story.question.continue));
@@ -491,7 +504,9 @@ describe.each(phoneRuns)("$label", ({ configuration, lang }) => {
     expect(previewWords).toContain(answers.now);
     expect(previewWords).not.toContain(answers.matters);
     expect(previewWords[0], "who it is about").toBe(answers.name);
-    const wordsLang = await page().locator("main .app-story-text").evaluateAll((spans) => [...new Set(spans.map((span) => span.getAttribute("lang")))]);
+    const wordsLang = await page()
+      .locator("main .app-story-text")
+      .evaluateAll((spans) => [...new Set(spans.map((span) => span.getAttribute("lang")))]);
     expect(wordsLang, "the words marked as the English they were written in").toEqual(["en"]);
     await expectEscaped("preview");
   });

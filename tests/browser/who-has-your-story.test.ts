@@ -49,7 +49,6 @@ describe.each(phoneRuns)("$label", ({ configuration, lang }) => {
   const action = (kind: string) => `${shares()}/${shareId}/${kind}?lang=${lang}`;
   const headings = async () => (await page().locator("h1").allTextContents()).map((text) => text.trim());
 
-
   const press = (button: Locator) => browser.submit(button);
 
   /** What a resident would notice going wrong on the page as it is now. */

@@ -41,7 +41,8 @@ function fromHeading(page: Page) {
 
 /** Whether an element, or one around it, is left out of the printout. */
 const hiddenInPrint = (el: { parentNode?: unknown; attrs?: { name: string; value: string }[] } | null | undefined): boolean =>
-  Boolean(el?.attrs) && ((el!.attrs!.find((a) => a.name === "class")?.value ?? "").split(/\s+/).includes("app-no-print") || hiddenInPrint(el!.parentNode as typeof el));
+  Boolean(el?.attrs) &&
+  ((el!.attrs!.find((a) => a.name === "class")?.value ?? "").split(/\s+/).includes("app-no-print") || hiddenInPrint(el!.parentNode as typeof el));
 
 beforeAll(async () => {
   alice = await signedIn(server, "alice@example.org", "en");
@@ -58,7 +59,9 @@ beforeAll(async () => {
   expect((await alice.post(`/stories/${storyId}/matters`, { matters: "My dog, Bess.", intent: "continue" })).status).toBe(302);
   expect((await alice.post(`/stories/${storyId}/check`, {})).status).toBe(302);
 
-  const agencies = Object.fromEntries(queryRows<{ id: string; name: string }>(server.databasePath, "select id, name from agencies").map((row) => [row.name, row.id]));
+  const agencies = Object.fromEntries(
+    queryRows<{ id: string; name: string }>(server.databasePath, "select id, name from agencies").map((row) => [row.name, row.id]),
+  );
   const shares: [string, { parts?: string[]; contact: Record<string, string | string[]> }][] = [
     [GP, { contact: { contact: "yes", contactMethods: ["email", "text"] } }],
     [HOUSING, { parts: ["matters"], contact: { contact: "yes", contactMethods: ["letter"] } }],

@@ -149,7 +149,11 @@ describe("the server error page", () => {
     // The broken write is a server error, which the server logs.
     broken.expectError(/^SqliteError: no such table: audit_events/);
     // A POST from an older browser on another site: an Origin header, no Sec-Fetch-Site.
-    page = await load(broken.url, "/cookies", { method: "POST", headers: { Origin: "https://evil.example", "Content-Type": "application/x-www-form-urlencoded" }, body: "a=b" });
+    page = await load(broken.url, "/cookies", {
+      method: "POST",
+      headers: { Origin: "https://evil.example", "Content-Type": "application/x-www-form-urlencoded" },
+      body: "a=b",
+    });
   });
   afterAll(async () => {
     await broken.stop();

@@ -48,10 +48,7 @@ export function queryRows<T>(path: string, sql: string, ...params: unknown[]): T
 export function rowCounts(path: string): Record<string, number> {
   const db = openReadOnly(path);
   try {
-    const tables = db
-      .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name")
-      .pluck()
-      .all() as string[];
+    const tables = db.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name").pluck().all() as string[];
     return Object.fromEntries(tables.map((t) => [t, db.prepare(`select count(*) from "${t}"`).pluck().get() as number]));
   } finally {
     db.close();
@@ -149,7 +146,13 @@ export type RawReply = { status: number; headers: Record<string, string | string
  */
 export function send(
   url: string,
-  { method = "GET", headers = {}, body, agent = false, timeoutMs = 10_000 }: {
+  {
+    method = "GET",
+    headers = {},
+    body,
+    agent = false,
+    timeoutMs = 10_000,
+  }: {
     method?: string;
     headers?: Record<string, string>;
     body?: string;
@@ -165,9 +168,7 @@ export function send(
       let text = "";
       res.setEncoding("utf8");
       res.on("data", (chunk: string) => (text += chunk));
-      res.on("end", () =>
-        done({ status: res.statusCode ?? 0, headers: res.headers, body: text, reusedSocket: req.reusedSocket, ms: Date.now() - started }),
-      );
+      res.on("end", () => done({ status: res.statusCode ?? 0, headers: res.headers, body: text, reusedSocket: req.reusedSocket, ms: Date.now() - started }));
       res.on("error", fail);
     });
     req.on("error", fail);

@@ -12,8 +12,14 @@ let stylesheet: string;
 let bundle: string;
 beforeAll(async () => {
   const start = await http.get("/");
-  stylesheet = attr(start.doc.tag("link").find((l) => attr(l, "rel") === "stylesheet")!, "href")!;
-  bundle = attr(start.doc.tag("link").find((l) => attr(l, "rel") === "modulepreload")!, "href")!;
+  stylesheet = attr(
+    start.doc.tag("link").find((l) => attr(l, "rel") === "stylesheet")!,
+    "href",
+  )!;
+  bundle = attr(
+    start.doc.tag("link").find((l) => attr(l, "rel") === "modulepreload")!,
+    "href",
+  )!;
 });
 
 const pagePaths = ["/", "/cookies", "/accessibility", "/privacy", "/?lang=cy", "/no-such-page", "/?lang=fr"];
@@ -25,7 +31,10 @@ function expectBaseline(headers: Headers, where: string) {
   expect(scriptSrc, where).toContainEqual(expect.stringMatching(/^'nonce-[A-Za-z0-9+/]{16,}={0,2}'$/));
   expect(scriptSrc, where).not.toContain("'unsafe-inline'");
   expect(scriptSrc, where).not.toContain("'unsafe-eval'");
-  expect(scriptSrc.filter((s) => s.includes("*")), where).toEqual([]);
+  expect(
+    scriptSrc.filter((s) => s.includes("*")),
+    where,
+  ).toEqual([]);
   expect(policy.get("object-src"), where).toEqual(["'none'"]);
   expect(policy.get("base-uri"), where).toEqual(["'none'"]);
   expect(policy.get("frame-ancestors"), where).toEqual(["'none'"]);
@@ -81,10 +90,19 @@ describe("the script nonce", () => {
     for (const path of pagePaths) {
       const page = await http.get(path);
       const inlineHandlers = page.doc.all((el) => el.attrs.some((a) => /^on/i.test(a.name)));
-      expect(inlineHandlers.map((el) => el.tagName), path).toEqual([]);
-      expect(page.doc.all((el) => attr(el, "style") !== undefined).map((el) => el.tagName), path).toEqual([]);
+      expect(
+        inlineHandlers.map((el) => el.tagName),
+        path,
+      ).toEqual([]);
+      expect(
+        page.doc.all((el) => attr(el, "style") !== undefined).map((el) => el.tagName),
+        path,
+      ).toEqual([]);
       expect(page.doc.tag("style"), path).toEqual([]);
-      const sources = page.doc.tag("script").map((s) => attr(s, "src")).filter(Boolean);
+      const sources = page.doc
+        .tag("script")
+        .map((s) => attr(s, "src"))
+        .filter(Boolean);
       for (const src of sources) expect(src, path).toMatch(/^\/build\//);
       expect(page.html, path).not.toMatch(/javascript:/i);
     }
@@ -118,41 +136,48 @@ describe("cross-site requests are refused before anything runs", () => {
   ];
 
   // Each from a connection of its own (as a proxy on this machine says): a connection's first refusal in a window is audited.
-  test.each(attempts.map((attempt, n) => ({ ...attempt, from: `203.0.113.${n + 1}` })))("$name → 403 page, one audit row, nothing else written", async ({ headers, from }) => {
-    const before = rowCounts(server.databasePath);
-    const lastId = auditRows(server.databasePath).at(-1)?.id ?? 0;
+  test.each(attempts.map((attempt, n) => ({ ...attempt, from: `203.0.113.${n + 1}` })))(
+    "$name → 403 page, one audit row, nothing else written",
+    async ({ headers, from }) => {
+      const before = rowCounts(server.databasePath);
+      const lastId = auditRows(server.databasePath).at(-1)?.id ?? 0;
 
-    // The sign-in form is the one a hostile page would most like to submit for someone.
-    const page = await load(server.url, "/sign-in?returnTo=%2Fstories%3Fname%3Djane", {
-      method: "POST",
-      headers: { ...headers, "X-Forwarded-For": from, "Content-Type": "application/x-www-form-urlencoded" },
-      body: "email=jane.example%40example.org&story=I+have+been+unwell",
-    });
+      // The sign-in form is the one a hostile page would most like to submit for someone.
+      const page = await load(server.url, "/sign-in?returnTo=%2Fstories%3Fname%3Djane", {
+        method: "POST",
+        headers: { ...headers, "X-Forwarded-For": from, "Content-Type": "application/x-www-form-urlencoded" },
+        body: "email=jane.example%40example.org&story=I+have+been+unwell",
+      });
 
-    expect(page.status).toBe(403);
-    expect(page.doc.h1).toBe("Sorry, we could not do that");
-    expect(text(page.doc.one("main"))).toContain("Nothing has been changed.");
-    expect(page.doc.title).toBe("Sorry, we could not do that – Tell it once – Demo Council");
-    expect(text(page.doc.tag("header")[0])).toContain("Demo Council");
-    expect(page.headers.get("cache-control")).toBe("no-store");
-    expect(page.headers.getSetCookie()).toEqual([]);
+      expect(page.status).toBe(403);
+      expect(page.doc.h1).toBe("Sorry, we could not do that");
+      expect(text(page.doc.one("main"))).toContain("Nothing has been changed.");
+      expect(page.doc.title).toBe("Sorry, we could not do that – Tell it once – Demo Council");
+      expect(text(page.doc.tag("header")[0])).toContain("Demo Council");
+      expect(page.headers.get("cache-control")).toBe("no-store");
+      expect(page.headers.getSetCookie()).toEqual([]);
 
-    // The audit row, and the count that keeps a connection to one of them per window.
-    const after = rowCounts(server.databasePath);
-    expect(after).toEqual({ ...before, audit_events: before.audit_events + 1, rate_limits: before.rate_limits + 1 });
-    const added = auditRows(server.databasePath).filter((row) => row.id > lastId);
-    expect(added).toHaveLength(1);
-    expect(added[0].event).toBe("cross_site_request_refused");
-    expect(JSON.parse(added[0].detail ?? "null")).toEqual({ path: "/sign-in" });
-    expect(Math.abs(added[0].at - Date.now())).toBeLessThan(60_000);
-    expect(JSON.stringify(added[0])).not.toMatch(/jane|example\.org|unwell|evil/i);
-  });
+      // The audit row, and the count that keeps a connection to one of them per window.
+      const after = rowCounts(server.databasePath);
+      expect(after).toEqual({ ...before, audit_events: before.audit_events + 1, rate_limits: before.rate_limits + 1 });
+      const added = auditRows(server.databasePath).filter((row) => row.id > lastId);
+      expect(added).toHaveLength(1);
+      expect(added[0].event).toBe("cross_site_request_refused");
+      expect(JSON.parse(added[0].detail ?? "null")).toEqual({ path: "/sign-in" });
+      expect(Math.abs(added[0].at - Date.now())).toBeLessThan(60_000);
+      expect(JSON.stringify(added[0])).not.toMatch(/jane|example\.org|unwell|evil/i);
+    },
+  );
 
   test("any number of them from one connection add one audit row per 15 minutes, naming the route and never the address", async () => {
     const lastId = auditRows(server.databasePath).at(-1)?.id ?? 0;
     for (let n = 0; n < 40; n++) {
       const path = n % 2 === 0 ? `/jane.smith-${n}@example.org` : "/sign-in";
-      const reply = await fetch(`${server.url}${path}`, { method: "POST", headers: { "X-Forwarded-For": "203.0.113.99", "Sec-Fetch-Site": "cross-site" }, body: "a=b" });
+      const reply = await fetch(`${server.url}${path}`, {
+        method: "POST",
+        headers: { "X-Forwarded-For": "203.0.113.99", "Sec-Fetch-Site": "cross-site" },
+        body: "a=b",
+      });
       await reply.arrayBuffer();
       expect(reply.status).toBe(403);
     }

@@ -71,9 +71,11 @@ const query = <T>(sql: string, ...params: unknown[]) => queryRows<T>(server.data
 /** Runs `work` on every item, `concurrency` at a time. */
 async function eachOf<T>(items: T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < items.length) await work(items[next++]);
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < items.length) await work(items[next++]);
+    }),
+  );
 }
 
 beforeAll(async () => {
@@ -172,6 +174,8 @@ describe("nothing withheld ever shows", () => {
       `select share_id, sections, count(*) as n from share_views where email = ? group by share_id, sections`,
       READER,
     );
-    expect(new Map(logged.map((row) => [row.share_id, [JSON.parse(row.sections), row.n]]))).toEqual(new Map(shares.map((share) => [share.id, [share.sections, 2]])));
+    expect(new Map(logged.map((row) => [row.share_id, [JSON.parse(row.sections), row.n]]))).toEqual(
+      new Map(shares.map((share) => [share.id, [share.sections, 2]])),
+    );
   }, 90_000);
 });

@@ -76,7 +76,9 @@ function expectNotOpenHere(page: Page, lang: "en" | "cy" = "en") {
   const main = text(page.doc.one("main"));
   if (lang === "en") {
     expect(main).toContain("Someone may have selected ‘Finish reading on this device’, or the browser’s cookies may have been cleared.");
-    expect(main).toContain("To read it, open the link in the email sent to your organisation’s inbox, then enter your work email address and the code we send to it.");
+    expect(main).toContain(
+      "To read it, open the link in the email sent to your organisation’s inbox, then enter your work email address and the code we send to it.",
+    );
   } else {
     expect(main).toContain("Efallai bod rhywun wedi dewis ‘Gorffen darllen ar y ddyfais hon’");
   }
@@ -136,7 +138,8 @@ function changesSinceLastView(page: Page) {
 }
 
 /** "3 March 2027", as the 410 page writes a day sharing ended (in UTC, as shares end at the end of a UTC day). */
-const longDate = (date: Date, lang: "en" | "cy") => date.toLocaleDateString(lang === "cy" ? "cy-GB" : "en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+const longDate = (date: Date, lang: "en" | "cy") =>
+  date.toLocaleDateString(lang === "cy" ? "cy-GB" : "en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 
 beforeAll(async () => {
   alice = await signedIn(server, "alice@example.org", "en");
@@ -145,7 +148,13 @@ beforeAll(async () => {
   const agency = (name: string) => agencies.find((row) => row.name === name)!;
   const since = server.mail.received.length;
   await shareThroughTheJourney(server, alice.cookie, storyId, [agency(GP).id], "yes");
-  await shareThroughTheJourney(server, alice.cookie, storyId, [HOUSING, CARE, POLICE, JOBCENTRE, ADVICE].map((name) => agency(name).id), "no");
+  await shareThroughTheJourney(
+    server,
+    alice.cookie,
+    storyId,
+    [HOUSING, CARE, POLICE, JOBCENTRE, ADVICE].map((name) => agency(name).id),
+    "no",
+  );
   for (const name of [GP, HOUSING, CARE, POLICE, JOBCENTRE, ADVICE]) {
     const [share] = query<{ id: string }>("select id from shares where story_id = ? and agency_id = ?", storyId, agency(name).id);
     shares[name] = { id: share.id, link: await linkSentTo(server, agency(name).contact_email, since) };
@@ -224,7 +233,11 @@ describe("a link posted to from another site", () => {
     expect(added.map((row) => [row.event, JSON.parse(row.detail ?? "null")])).toEqual([["cross_site_request_refused", { path: "/shared/:token" }]]);
     expect(JSON.stringify(auditRows(server.databasePath))).not.toContain(token);
     expect(JSON.stringify(auditRows(server.databasePath))).not.toContain(unknown);
-    expect(rowCounts(server.databasePath)).toEqual({ ...before, audit_events: before.audit_events + 1, rate_limits: rowCounts(server.databasePath).rate_limits });
+    expect(rowCounts(server.databasePath)).toEqual({
+      ...before,
+      audit_events: before.audit_events + 1,
+      rate_limits: rowCounts(server.databasePath).rate_limits,
+    });
   });
 });
 
@@ -290,7 +303,8 @@ describe("the pages behind the link need this browser's cookie for that share", 
 describe("proving a work address", () => {
   test("until an address is proven, the summary, the reply page and the code page lead to the work email page, and nothing is kept", async () => {
     const before = rowCounts(server.databasePath);
-    for (const page of ["summary", "received", "code"] as const) expectRedirect(await http.get(sharedPath(GP, page), { cookie: gp, lang: "en" }), sharedPath(GP, "email"));
+    for (const page of ["summary", "received", "code"] as const)
+      expectRedirect(await http.get(sharedPath(GP, page), { cookie: gp, lang: "en" }), sharedPath(GP, "email"));
     expectRedirect(await http.post(sharedPath(GP, "received"), { name: "Someone", role: "Someone else" }, { cookie: gp, lang: "en" }), sharedPath(GP, "email"));
     expect(rowCounts(server.databasePath)).toEqual(before);
   });
@@ -306,7 +320,9 @@ describe("proving a work address", () => {
 
   test("no address, or one not written as an address: 400 with the error linked to the field, nothing sent", async () => {
     const before = rowCounts(server.databasePath);
-    expectErrors(await http.post(sharedPath(GP, "email"), { email: "" }, { cookie: gp, lang: "en" }), [{ href: "#email", text: "Enter your work email address" }]);
+    expectErrors(await http.post(sharedPath(GP, "email"), { email: "" }, { cookie: gp, lang: "en" }), [
+      { href: "#email", text: "Enter your work email address" },
+    ]);
     const badFormat = await http.post(sharedPath(GP, "email"), { email: "dr.ada" }, { cookie: gp, lang: "en" });
     expectErrors(badFormat, [{ href: "#email", text: "Enter an email address in the correct format, like name@example.com" }]);
     expect(inputValue(badFormat, "email")).toBe("dr.ada");
@@ -327,7 +343,9 @@ describe("proving a work address", () => {
     const opened = await openLink(shares[HOUSING].link);
     housing = opened.cookie;
     const wrong = await http.post(sharedPath(HOUSING, "email"), { email: "officer@example.org" }, { cookie: housing, lang: "en" });
-    expectErrors(wrong, [{ href: "#email", text: `Enter your work email address at ${HOUSING}, ending in @demo-council.example.org or @housing.demo-council.example.org` }]);
+    expectErrors(wrong, [
+      { href: "#email", text: `Enter your work email address at ${HOUSING}, ending in @demo-council.example.org or @housing.demo-council.example.org` },
+    ]);
 
     const officer = "officer@housing.demo-council.example.org";
     const since = server.mail.received.length;
@@ -358,11 +376,17 @@ describe("proving a work address", () => {
   });
 
   test("a code not written as one, a wrong code, then five wrong: refused, and then even the right code is", async () => {
-    expectErrors(await http.post(sharedPath(GP, "code"), { code: "" }, { cookie: gp, lang: "en" }), [{ href: "#code", text: "Enter the code from your email" }]);
-    expectErrors(await http.post(sharedPath(GP, "code"), { code: "12345" }, { cookie: gp, lang: "en" }), [{ href: "#code", text: "The code must be 6 numbers" }]);
+    expectErrors(await http.post(sharedPath(GP, "code"), { code: "" }, { cookie: gp, lang: "en" }), [
+      { href: "#code", text: "Enter the code from your email" },
+    ]);
+    expectErrors(await http.post(sharedPath(GP, "code"), { code: "12345" }, { cookie: gp, lang: "en" }), [
+      { href: "#code", text: "The code must be 6 numbers" },
+    ]);
     const wrong = firstCode === "000000" ? "111111" : "000000";
     for (let attempt = 1; attempt <= 4; attempt++) {
-      expectErrors(await http.post(sharedPath(GP, "code"), { code: wrong }, { cookie: gp, lang: "en" }), [{ href: "#code", text: "The code is not right. Check the email we sent and try again" }]);
+      expectErrors(await http.post(sharedPath(GP, "code"), { code: wrong }, { cookie: gp, lang: "en" }), [
+        { href: "#code", text: "The code is not right. Check the email we sent and try again" },
+      ]);
     }
     const tooMany = [{ href: "#code", text: "You have entered the wrong code too many times. Select ‘Send a new code’ to get another one" }];
     expectErrors(await http.post(sharedPath(GP, "code"), { code: wrong }, { cookie: gp, lang: "en" }), tooMany);
@@ -379,7 +403,9 @@ describe("proving a work address", () => {
     const second = codeFrom(await server.mail.nextEmailTo(DR_ADA, since));
 
     write("update sign_in_codes set expires_at = ? where share_access_id = ? and used_at is null", Date.now() - 1000, sha256(tokenOf(gp)));
-    expectErrors(await http.post(sharedPath(GP, "code"), { code: second }, { cookie: gp, lang: "en" }), [{ href: "#code", text: "That code has expired. Select ‘Send a new code’ to get another one" }]);
+    expectErrors(await http.post(sharedPath(GP, "code"), { code: second }, { cookie: gp, lang: "en" }), [
+      { href: "#code", text: "That code has expired. Select ‘Send a new code’ to get another one" },
+    ]);
 
     since = server.mail.received.length;
     expect((await http.post(sharedPath(GP, "code"), { intent: "resend" }, { cookie: gp, lang: "en" })).status).toBe(200);
@@ -398,7 +424,8 @@ describe("proving a work address", () => {
     gp = setCookie.split(";")[0];
     expect(gp).not.toBe(before);
     expect(accessOf(before)).toBeUndefined();
-    for (const path of [sharedPath(GP, "summary"), sharedPath(GP, "received"), sharedPath(GP, "email")]) expect((await http.get(path, { cookie: before, lang: "en" })).status).toBe(404);
+    for (const path of [sharedPath(GP, "summary"), sharedPath(GP, "received"), sharedPath(GP, "email")])
+      expect((await http.get(path, { cookie: before, lang: "en" })).status).toBe(404);
     expect(query("select * from share_views where share_id = ?", shares[GP].id)).toEqual([]);
     const access = accessOf(gp);
     expect(access).toMatchObject({ share_id: shares[GP].id, email: DR_ADA });
@@ -421,14 +448,17 @@ describe("proving a work address", () => {
     const since = server.mail.received.length;
     expectRedirect(await http.post(sharedPath(GP, "email"), { email: DR_ADA }, { cookie: other, lang: "en" }), sharedPath(GP, "code"));
     await server.mail.nextEmailTo(DR_ADA, since);
-    expectErrors(await http.post(sharedPath(GP, "code"), { code: freshCode }, { cookie: other, lang: "en" }), [{ href: "#code", text: "The code is not right. Check the email we sent and try again" }]);
+    expectErrors(await http.post(sharedPath(GP, "code"), { code: freshCode }, { cookie: other, lang: "en" }), [
+      { href: "#code", text: "The code is not right. Check the email we sent and try again" },
+    ]);
     expect(accessOf(other)).toMatchObject({ email: null, verified_at: null });
     expect(auditCount("share_access_verified")).toBe(verifiedBefore);
   });
 
   test("a sixth code for one address within the hour: 429 with the message, nothing sent", async () => {
     const browser = (await openLink(shares[GP].link)).cookie;
-    for (let i = 0; i < 5; i++) expectRedirect(await http.post(sharedPath(GP, "email"), { email: "busy@nhs.example.net" }, { cookie: browser, lang: "en" }), sharedPath(GP, "code"));
+    for (let i = 0; i < 5; i++)
+      expectRedirect(await http.post(sharedPath(GP, "email"), { email: "busy@nhs.example.net" }, { cookie: browser, lang: "en" }), sharedPath(GP, "code"));
     const before = rowCounts(server.databasePath);
     const page = await http.post(sharedPath(GP, "email"), { email: "busy@nhs.example.net" }, { cookie: browser, lang: "en" });
     expectErrors(page, [{ href: "#email", text: "You have asked for too many codes for this email address. Wait an hour, then try again" }], 429);
@@ -453,7 +483,10 @@ describe("reading the summary", () => {
     const links = page.doc.tag("a", page.doc.one("main")).map((a) => [text(a), attr(a, "href")]);
     expect(links).toContainEqual(["Let Sam know you’ve received this", sharedPath(GP, "received")]);
 
-    const views = query<{ agency_id: string; email: string; version: number; sections: string; viewed_at: number }>("select * from share_views where share_id = ?", shares[GP].id);
+    const views = query<{ agency_id: string; email: string; version: number; sections: string; viewed_at: number }>(
+      "select * from share_views where share_id = ?",
+      shares[GP].id,
+    );
     expect(views).toHaveLength(1);
     expect(views[0]).toMatchObject({ email: DR_ADA, version: 1, sections: JSON.stringify(["about", "matters"]) });
     expect(Math.abs(views[0].viewed_at - Date.now())).toBeLessThan(10_000);
@@ -504,7 +537,11 @@ describe("letting the person know it was received", () => {
       { href: "#name", text: "Enter your name" },
       { href: "#role", text: "Enter your role" },
     ]);
-    const long = await http.post(sharedPath(GP, "received"), { name: "N".repeat(101), role: "R".repeat(101), message: "M".repeat(501) }, { cookie: gp, lang: "en" });
+    const long = await http.post(
+      sharedPath(GP, "received"),
+      { name: "N".repeat(101), role: "R".repeat(101), message: "M".repeat(501) },
+      { cookie: gp, lang: "en" },
+    );
     expectErrors(long, [
       { href: "#name", text: "Your name must be 100 characters or fewer" },
       { href: "#role", text: "Your role must be 100 characters or fewer" },
@@ -568,14 +605,21 @@ describe("a reply's name and role, which go into the person's email word for wor
     const welsh = await http.post(sharedPath(GP, "received"), { name: "\u2066Jo", role: "GP" }, { cookie: gp, lang: "cy" });
     expect(welsh.status).toBe(400);
     expect(errorSummary(welsh)).toEqual([
-      { href: "#name", text: "Ni all eich enw gynnwys nodau cudd, fel rhai sy’n newid cyfeiriad testun. Rydym wedi’u tynnu allan – gwiriwch ef a rhowch gynnig arall arni" },
+      {
+        href: "#name",
+        text: "Ni all eich enw gynnwys nodau cudd, fel rhai sy’n newid cyfeiriad testun. Rydym wedi’u tynnu allan – gwiriwch ef a rhowch gynnig arall arni",
+      },
     ]);
     expect(rowCounts(server.databasePath)).toEqual(before);
   });
 
   test("line breaks typed or pasted into them become spaces: the reply is kept, and emailed, on one line", async () => {
     const since = server.mail.received.length;
-    const sent = await http.post(sharedPath(GP, "received"), { name: "Dr Jo\r\nBloggs", role: "Duty\nGP\n", message: "Line one\r\nLine two" }, { cookie: gp, lang: "en" });
+    const sent = await http.post(
+      sharedPath(GP, "received"),
+      { name: "Dr Jo\r\nBloggs", role: "Duty\nGP\n", message: "Line one\r\nLine two" },
+      { cookie: gp, lang: "en" },
+    );
     expectRedirect(sent, `${sharedPath(GP, "summary")}?received=1`);
     const [reply] = query<{ name: string; role: string; message: string }>(
       "select name, role, message from share_replies where share_id = ? and name like 'Dr Jo%'",
@@ -791,7 +835,10 @@ describe("in Welsh", () => {
     expect(wrong.status).toBe(400);
     expect(wrong.doc.title).toMatch(/^Gwall: /);
     expect(errorSummary(wrong)).toEqual([
-      { href: "#email", text: "Rhowch eich cyfeiriad e-bost gwaith yn Opsiynau Tai Cyngor Demo, sy’n gorffen gyda @demo-council.example.org neu @housing.demo-council.example.org" },
+      {
+        href: "#email",
+        text: "Rhowch eich cyfeiriad e-bost gwaith yn Opsiynau Tai Cyngor Demo, sy’n gorffen gyda @demo-council.example.org neu @housing.demo-council.example.org",
+      },
     ]);
 
     const gone = await http.get(`${new URL(shares[CARE].link).pathname}?lang=cy`, { lang: "en" });
@@ -819,7 +866,8 @@ describe("a new link", () => {
     expect(query("select * from share_access where share_id = ?", shares[GP].id)).toEqual([]);
     expect(query("select * from sign_in_codes where share_access_id = ?", sha256(tokenOf(waiting)))).toEqual([]);
     for (const cookie of [proven, unproven, waiting, gp]) {
-      for (const page of ["summary", "email", "code", "received"] as const) expect((await http.get(sharedPath(GP, page), { cookie: cookie, lang: "en" })).status).toBe(404);
+      for (const page of ["summary", "email", "code", "received"] as const)
+        expect((await http.get(sharedPath(GP, page), { cookie: cookie, lang: "en" })).status).toBe(404);
     }
     expect((await http.post(sharedPath(GP, "code"), { code: "123456" }, { cookie: waiting, lang: "en" })).status).toBe(404);
     expect((await http.get(new URL(shares[GP].link).pathname, { cookie: proven, lang: "en" })).status).toBe(404);

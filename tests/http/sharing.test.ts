@@ -61,7 +61,11 @@ function expectSharingPage(page: Page, title: string) {
   expect(text(page.doc.one("main"))).not.toMatch(rawKey);
 }
 
-const day = (date: Date) => ({ "endDate-day": String(date.getUTCDate()), "endDate-month": String(date.getUTCMonth() + 1), "endDate-year": String(date.getUTCFullYear()) });
+const day = (date: Date) => ({
+  "endDate-day": String(date.getUTCDate()),
+  "endDate-month": String(date.getUTCMonth() + 1),
+  "endDate-year": String(date.getUTCFullYear()),
+});
 const monthsFromNow = (months: number) => {
   const date = new Date();
   return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + months, 15));
@@ -80,10 +84,12 @@ beforeAll(async () => {
   unpublishedId = await startStory(server, alice.cookie);
   const start = await alice.get(`/stories/${storyId}/share`);
   agencyIds = Object.fromEntries(
-    start.doc.all((el) => el.tagName === "input" && attr(el, "name") === "agencies").map((input) => {
-      const label = start.doc.all((el) => el.tagName === "label" && attr(el, "for") === attr(input, "id"))[0];
-      return [text(label), attr(input, "value")!];
-    }),
+    start.doc
+      .all((el) => el.tagName === "input" && attr(el, "name") === "agencies")
+      .map((input) => {
+        const label = start.doc.all((el) => el.tagName === "label" && attr(el, "for") === attr(input, "id"))[0];
+        return [text(label), attr(input, "value")!];
+      }),
   );
 });
 
@@ -171,8 +177,18 @@ describe("sharing with two agencies, without JavaScript", () => {
     const lastDay = new Date(Date.UTC(today.getUTCFullYear() + 1, today.getUTCMonth(), today.getUTCDate()));
     const limit = lastDay.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
     await expectRefused(path, { endsIn: "date", ...day(monthsFromNow(14)) }, "#endDate-day", `The date sharing ends must be on or before ${limit}`);
-    await expectRefused(path, { endsIn: "date", "endDate-day": "31", "endDate-month": "2", "endDate-year": String(new Date().getUTCFullYear() + 1) }, "#endDate-day", "The date sharing ends must be a real date");
-    await expectRefused(path, { endsIn: "date", "endDate-day": "3", "endDate-month": "", "endDate-year": "2027" }, "#endDate-month", "The date sharing ends must include a month");
+    await expectRefused(
+      path,
+      { endsIn: "date", "endDate-day": "31", "endDate-month": "2", "endDate-year": String(new Date().getUTCFullYear() + 1) },
+      "#endDate-day",
+      "The date sharing ends must be a real date",
+    );
+    await expectRefused(
+      path,
+      { endsIn: "date", "endDate-day": "3", "endDate-month": "", "endDate-year": "2027" },
+      "#endDate-month",
+      "The date sharing ends must include a month",
+    );
 
     const wrong = await alice.post(path, { endsIn: "date", "endDate-day": "3", "endDate-month": "", "endDate-year": "2027" });
     expect(wrong.doc.byClass("govuk-input--error").map((el) => attr(el, "id"))).toEqual(["endDate-month"]);
@@ -262,10 +278,16 @@ describe("sharing with two agencies, without JavaScript", () => {
     expect(rows.map((row) => row.token_hash).sort()).toEqual(tokens.map(sha256).sort());
 
     // Each record keeps the words shown, line for line, with their hash.
-    const records = query<{ share_id: string; agency_id: string; kind: string; wording: string; wording_hash: string; basis: string; method: string; language: string }>(
-      "select * from consent_records where share_id in (select id from shares where story_id = ?)",
-      storyId,
-    );
+    const records = query<{
+      share_id: string;
+      agency_id: string;
+      kind: string;
+      wording: string;
+      wording_hash: string;
+      basis: string;
+      method: string;
+      language: string;
+    }>("select * from consent_records where share_id in (select id from shares where story_id = ?)", storyId);
     expect(records).toHaveLength(2);
     for (const record of records) {
       expect(record).toMatchObject({ kind: "given", basis: "self", method: "online", language: "en" });
@@ -305,7 +327,14 @@ describe("sharing with two agencies, without JavaScript", () => {
     const later = await alice.get(share("/agree"));
     expectSharingPage(later, "Your story has been shared");
     expect(text(later.doc.one("main"))).toContain("We only show the links to your story once");
-    for (const path of [share("/agree"), share(), share("/check"), `/stories/${storyId}`, `/stories/${storyId}/shares/${shareId}/receipt`, `/stories/${storyId}/shares/${shareId}/receipt.json`]) {
+    for (const path of [
+      share("/agree"),
+      share(),
+      share("/check"),
+      `/stories/${storyId}`,
+      `/stories/${storyId}/shares/${shareId}/receipt`,
+      `/stories/${storyId}/shares/${shareId}/receipt.json`,
+    ]) {
       const page = await alice.get(path);
       for (const link of links) expect(page.html, path).not.toContain(link.slice(-43));
     }
@@ -402,7 +431,11 @@ describe("in Welsh", () => {
       expect(`${page.doc.title} ${text(page.doc.one("main"))}`, path).not.toMatch(/cyhoedd/i);
       expect(text((await alice.get(path)).doc.one("main")), path).not.toMatch(/publish/i);
     }
-    const refused = await alice.post(`/stories/${storyId}/share/how-long`, { endsIn: "date", "endDate-day": "1", "endDate-month": "", "endDate-year": "" }, { lang: "cy" });
+    const refused = await alice.post(
+      `/stories/${storyId}/share/how-long`,
+      { endsIn: "date", "endDate-day": "1", "endDate-month": "", "endDate-year": "" },
+      { lang: "cy" },
+    );
     expect(refused.status).toBe(400);
     expect(errorSummary(refused)).toEqual([{ href: "#endDate-month", text: "Rhaid i’r dyddiad y daw’r rhannu i ben gynnwys mis a blwyddyn" }]);
     expect(refused.doc.title).toMatch(/^Gwall: /);
@@ -420,7 +453,10 @@ function page_lines(page: Page, block: Parameters<typeof text>[0]): string[] {
 
 describe("only the owner can share", () => {
   test("an unknown agency in the address is not found, GET and POST", async () => {
-    for (const path of [`/stories/${storyId}/share/parts/00000000-0000-4000-8000-000000000000`, `/stories/${storyId}/share/parts/${agencyIds["Demo Jobcentre Plus"]}`]) {
+    for (const path of [
+      `/stories/${storyId}/share/parts/00000000-0000-4000-8000-000000000000`,
+      `/stories/${storyId}/share/parts/${agencyIds["Demo Jobcentre Plus"]}`,
+    ]) {
       expect((await alice.get(path)).status).toBe(404);
       expect((await alice.post(path, { parts: "about" })).status).toBe(404);
     }
@@ -445,7 +481,11 @@ describe("only the owner can share", () => {
     };
     // The same pattern stories.test.ts leaves to this table.
     const sharing = /^stories\.\$storyId\.(share\.|shares\.\$shareId\.receipt)/;
-    expect(Object.keys(table).sort()).toEqual(readdirSync(join(root, "app/routes")).filter((file) => sharing.test(file)).sort());
+    expect(Object.keys(table).sort()).toEqual(
+      readdirSync(join(root, "app/routes"))
+        .filter((file) => sharing.test(file))
+        .sort(),
+    );
     const routes = Object.values(table);
     const before = sharingRows();
     const answers: string[] = [];

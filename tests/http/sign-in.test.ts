@@ -125,9 +125,7 @@ describe("signing out in one tab, then using another", () => {
 describe("a sign-in code once emailed", () => {
   /** Every place the code's digits sit in the database's files on disk, as JSON keeps them in the outbox. */
   const onDisk = (code: string) =>
-    [server.databasePath, `${server.databasePath}-wal`]
-      .filter((file) => existsSync(file))
-      .filter((file) => readFileSync(file).includes(`"code":"${code}"`));
+    [server.databasePath, `${server.databasePath}-wal`].filter((file) => existsSync(file)).filter((file) => readFileSync(file).includes(`"code":"${code}"`));
 
   test("is blanked in the outbox and is in neither the database file nor its write-ahead log", async () => {
     const email = "on-disk@example.org";

@@ -38,10 +38,7 @@ function storyRows(storyId: string) {
 
 const taskStatuses = (page: Page) =>
   Object.fromEntries(
-    page.doc.byClass("govuk-task-list__item").map((item) => [
-      text(page.doc.tag("a", item)[0]),
-      text(page.doc.byClass("govuk-task-list__status", item)[0]),
-    ]),
+    page.doc.byClass("govuk-task-list__item").map((item) => [text(page.doc.tag("a", item)[0]), text(page.doc.byClass("govuk-task-list__status", item)[0])]),
   );
 
 function expectStoryPage(page: Page) {
@@ -77,7 +74,8 @@ describe("writing a story", () => {
     expect(rowCounts(server.databasePath)).toEqual(before);
     expect(text((await alice.get("/stories")).doc.one("main"))).toContain("You have not started a story yet.");
     // Only the first question is asked of a story not yet made.
-    for (const path of ["/stories/new", "/stories/new/about/contact", "/stories/new/matters", "/stories/new/check"]) expect((await alice.get(path)).status, path).toBe(404);
+    for (const path of ["/stories/new", "/stories/new/about/contact", "/stories/new/matters", "/stories/new/check"])
+      expect((await alice.get(path)).status, path).toBe(404);
   });
 
   test("saving the first answer makes exactly one story and carries on; nothing typed, or a mistake, makes none", async () => {
@@ -100,7 +98,11 @@ describe("writing a story", () => {
     expect(again.headers.get("location")).toBe(`/stories/${newId}/about/contact`);
     const after = rowCounts(server.databasePath);
     expect([after.stories - before.stories, after.subjects - before.subjects, after.story_sections - before.story_sections]).toEqual([1, 1, 1]);
-    expect(auditRows(server.databasePath).filter((row) => row.event === "story_created").map((row) => JSON.parse(row.detail ?? "{}").story)).toEqual([newId]);
+    expect(
+      auditRows(server.databasePath)
+        .filter((row) => row.event === "story_created")
+        .map((row) => JSON.parse(row.detail ?? "{}").story),
+    ).toEqual([newId]);
     storyId = newId;
 
     const tasks = await alice.get(`/stories/${storyId}`);
@@ -140,7 +142,11 @@ describe("writing a story", () => {
     expect([deleted.status, deleted.headers.get("location")]).toEqual([302, "/stories?deleted=1"]);
     const left = (table: string, column: string, id: string) => queryRows(server.databasePath, `select * from ${table} where ${column} = ?`, id);
     expect([left("stories", "id", draftId), left("story_sections", "story_id", draftId), left("subjects", "id", subjectId)]).toEqual([[], [], []]);
-    expect(auditRows(server.databasePath).filter((row) => row.event === "story_deleted").map((row) => JSON.parse(row.detail ?? "{}").story)).toEqual([draftId]);
+    expect(
+      auditRows(server.databasePath)
+        .filter((row) => row.event === "story_deleted")
+        .map((row) => JSON.parse(row.detail ?? "{}").story),
+    ).toEqual([draftId]);
     const list = await alice.get("/stories?deleted=1");
     expect(text(list.doc.byClass("govuk-notification-banner")[0])).toContain("Your story has been deleted.");
     expect(text(list.doc.one("main"))).not.toContain("Dan Draft");
@@ -152,7 +158,13 @@ describe("writing a story", () => {
     let page = await alice.post(`/stories/${storyId}/about`, { name: "Sam Jones", preferredName: "Sam", intent: "continue" });
     expect([page.status, page.headers.get("location")]).toEqual([302, `/stories/${storyId}/about/contact`]);
 
-    page = await alice.post(`/stories/${storyId}/about/contact`, { contactBy: ["email", "text"], email: "sam@example.org", phone: "07700 900 982", safeToLeaveMessages: "no", intent: "save" });
+    page = await alice.post(`/stories/${storyId}/about/contact`, {
+      contactBy: ["email", "text"],
+      email: "sam@example.org",
+      phone: "07700 900 982",
+      safeToLeaveMessages: "no",
+      intent: "save",
+    });
     expect([page.status, page.headers.get("location")]).toEqual([302, `/stories/${storyId}?saved=1`]);
     const saved = await alice.get(`/stories/${storyId}?saved=1`);
     expect(text(saved.doc.byClass("govuk-notification-banner")[0])).toContain("Your answers have been saved");
@@ -329,10 +341,12 @@ describe("saving a version", () => {
 
     const list = await alice.get(`/stories/${storyId}/versions`);
     expectStoryPage(list);
-    expect(list.doc.tag("a", list.doc.one("main")).filter((a) => (attr(a, "href") ?? "").includes("/versions/")).map(text)).toEqual([
-      "Read version 2",
-      "Read version 1",
-    ]);
+    expect(
+      list.doc
+        .tag("a", list.doc.one("main"))
+        .filter((a) => (attr(a, "href") ?? "").includes("/versions/"))
+        .map(text),
+    ).toEqual(["Read version 2", "Read version 1"]);
     const first = await alice.get(`/stories/${storyId}/versions/1`);
     expect(first.doc.h1).toBe("Version 1 of your story");
     expect(first.html).toContain("I am a good listener.\n&lt;script&gt;alert(1)&lt;/script&gt;");
@@ -348,7 +362,15 @@ describe("saving a version", () => {
     expect(preview.doc.title).not.toContain("Robin");
 
     // "Publish" sounds public: no page a resident reads says it, in either language.
-    const pages = ["/stories", `/stories/${storyId}`, `/stories/${storyId}/check`, `/stories/${storyId}/published/2`, `/stories/${storyId}/versions`, `/stories/${storyId}/versions/1`, `/stories/${storyId}/preview`];
+    const pages = [
+      "/stories",
+      `/stories/${storyId}`,
+      `/stories/${storyId}/check`,
+      `/stories/${storyId}/published/2`,
+      `/stories/${storyId}/versions`,
+      `/stories/${storyId}/versions/1`,
+      `/stories/${storyId}/preview`,
+    ];
     for (const path of pages) {
       expect(wordsOf(await alice.get(path)), path).not.toMatch(/publish/i);
       expect(wordsOf(await alice.get(path, { lang: "cy" })), `${path} in Welsh`).not.toMatch(/cyhoedd/i);
@@ -496,7 +518,8 @@ describe("what a question page keeps of what is typed", () => {
     const page = await alice.post(languagePage(), { language: "other", otherLanguage: "Polish\u202E\u0007", intent: "continue" });
     expect(page.status).toBe(400);
     expect(page.doc.title).toMatch(/^Error: /);
-    const message = "Other language must not include hidden characters, such as ones that change the direction of text. We have taken them out – check it and try again";
+    const message =
+      "Other language must not include hidden characters, such as ones that change the direction of text. We have taken them out – check it and try again";
     expect(errorSummary(page)).toEqual([{ href: "#otherLanguage", text: message }]);
     expect(text(page.doc.all((el) => attr(el, "id") === "otherLanguage-error")[0])).toBe(`Error: ${message}`);
     expect(valueOf(page, "otherLanguage")).toBe("Polish");
@@ -507,7 +530,11 @@ describe("what a question page keeps of what is typed", () => {
 
   test("a longer answer keeps its line breaks but not a NUL or an override, in Welsh too", async () => {
     const before = storyRows(storyId);
-    const page = await alice.post(`/stories/${storyId}/about/needs`, { needs: "other", needsDetails: "Short words,\r\nplease.\u0000\u202D", intent: "continue" }, { lang: "cy" });
+    const page = await alice.post(
+      `/stories/${storyId}/about/needs`,
+      { needs: "other", needsDetails: "Short words,\r\nplease.\u0000\u202D", intent: "continue" },
+      { lang: "cy" },
+    );
     expect(page.status).toBe(400);
     expect(errorSummary(page)).toEqual([
       {

@@ -29,9 +29,7 @@ describe("no page shows a raw translation key", () => {
   }
 
   test.each(pages)("%s reads differently in Welsh", async (path) => {
-    const [en, cy] = await Promise.all(
-      (["en", "cy"] as const).map(async (lang) => (await http.get(path, { lang })).html),
-    );
+    const [en, cy] = await Promise.all((["en", "cy"] as const).map(async (lang) => (await http.get(path, { lang })).html));
     const h1 = (html: string) => html.match(/<h1[^>]*>([\s\S]*?)<\/h1>/)?.[1];
     expect(h1(en)).toBeTruthy();
     expect(h1(cy)).toBeTruthy();

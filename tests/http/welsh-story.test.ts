@@ -79,7 +79,10 @@ function englishInterfaceText(): string[] {
     if (typeof en === "string") {
       if (en === cy) return;
       for (const run of en.split(/\{\{[^}]*\}\}|\n/)) {
-        const trimmed = run.trim().replace(/^[,.:;()‘’“”]+|[,.:;()‘’“”]+$/g, "").trim();
+        const trimmed = run
+          .trim()
+          .replace(/^[,.:;()‘’“”]+|[,.:;()‘’“”]+$/g, "")
+          .trim();
         if (trimmed.split(/\s+/).length >= 3) runs.add(trimmed);
       }
     } else if (en && typeof en === "object") {
@@ -157,7 +160,8 @@ function expectWelshPage(page: Page, { ownWords = 0 } = {}) {
 }
 
 /** The element around an exact piece of text. */
-const elementsWithText = (page: Page, words: string) => page.doc.all((el) => el.childNodes.some((child) => child.nodeName === "#text" && "value" in child && child.value === words));
+const elementsWithText = (page: Page, words: string) =>
+  page.doc.all((el) => el.childNodes.some((child) => child.nodeName === "#text" && "value" in child && child.value === words));
 
 async function emailsTo(to: string, since: number): Promise<ReceivedEmail[]> {
   await server.mail.nextEmailTo(to, since);
@@ -167,7 +171,8 @@ async function emailsTo(to: string, since: number): Promise<ReceivedEmail[]> {
 /** Writes the whole story in English, answering every question but the language it is written in, and publishes it. */
 async function writeAndPublish(person: Browser): Promise<string> {
   const id = await startStory(server, person.cookie, { name: WORDS.name });
-  const page = (path: string, fields: Record<string, string | string[]>) => accepted(person.post(`/stories/${id}/${path}`, { ...fields, intent: "continue" }, { lang: "en" }));
+  const page = (path: string, fields: Record<string, string | string[]>) =>
+    accepted(person.post(`/stories/${id}/${path}`, { ...fields, intent: "continue" }, { lang: "en" }));
   await page("about", { name: WORDS.name, preferredName: WORDS.preferredName });
   await page("about/contact", { contactBy: ["email", "phone"], email: WORDS.email, phone: WORDS.phone, address: WORDS.address, safeToLeaveMessages: "no" });
   await page("about/language", { language: "welsh", otherLanguage: "" });
@@ -239,7 +244,16 @@ beforeAll(async () => {
     const now = Date.now();
     db.prepare(
       "insert into agencies (id, key, name, description, contact_email, domains, active, created_at, updated_at) values (?, ?, ?, ?, ?, ?, 1, ?, ?)",
-    ).run("9d8c7b6a-0000-4000-8000-000000000001", COUNCIL.key, COUNCIL.name, COUNCIL.description, COUNCIL.contactEmail, JSON.stringify([COUNCIL.domain]), now, now);
+    ).run(
+      "9d8c7b6a-0000-4000-8000-000000000001",
+      COUNCIL.key,
+      COUNCIL.name,
+      COUNCIL.description,
+      COUNCIL.contactEmail,
+      JSON.stringify([COUNCIL.domain]),
+      now,
+      now,
+    );
   } finally {
     db.close();
   }
@@ -312,7 +326,9 @@ describe("the receipt read in Welsh", () => {
   test("of a share agreed in English: why in Welsh, and the words agreed quoted as the English they are", async () => {
     const page = await resident.get(`/stories/${storyId}/shares/${shareOf(HOUSING.key, "en")}/receipt`, { lang: "cy" });
     expectWelshPage(page);
-    const rows = page.doc.byClass("govuk-summary-list__row").map((row) => [text(page.doc.byClass("govuk-summary-list__key", row)[0]), text(page.doc.byClass("govuk-summary-list__value", row)[0])]);
+    const rows = page.doc
+      .byClass("govuk-summary-list__row")
+      .map((row) => [text(page.doc.byClass("govuk-summary-list__key", row)[0]), text(page.doc.byClass("govuk-summary-list__value", row)[0])]);
     expect(rows).toContainEqual(["Wedi’i rhannu gyda", HOUSING.welsh]);
     expect(rows).toContainEqual(["Pam", `Er mwyn i ${HOUSING.welsh} ddeall eich sefyllfa a’ch helpu, heb ofyn i chi adrodd eich stori eto.`]);
     const [wording] = page.doc.byClass("govuk-inset-text");
@@ -335,11 +351,16 @@ describe("the receipt read in Welsh", () => {
     const inEnglish = await json(shareOf(HOUSING.key, "en"));
     expect(inEnglish.language).toBe("en");
     expect(inEnglish.recipient.name).toBe("Demo Council Housing Options");
-    expect(inEnglish.services[0].purposes[0].purpose).toBe("So that Demo Council Housing Options can understand your situation and help you, without asking you to tell your story again.");
+    expect(inEnglish.services[0].purposes[0].purpose).toBe(
+      "So that Demo Council Housing Options can understand your situation and help you, without asking you to tell your story again.",
+    );
     const inWelsh = await json(shareOf(JOBCENTRE.key, "cy"));
     expect(inWelsh.language).toBe("cy");
     expect(inWelsh.recipient.name).toBe(JOBCENTRE.welsh);
-    expect(inWelsh.services[0].purposes[0]).toMatchObject({ purpose: `Er mwyn i ${JOBCENTRE.welsh} ddeall eich sefyllfa a’ch helpu, heb ofyn i chi adrodd eich stori eto.`, thirdPartyName: JOBCENTRE.welsh });
+    expect(inWelsh.services[0].purposes[0]).toMatchObject({
+      purpose: `Er mwyn i ${JOBCENTRE.welsh} ddeall eich sefyllfa a’ch helpu, heb ofyn i chi adrodd eich stori eto.`,
+      thirdPartyName: JOBCENTRE.welsh,
+    });
   });
 
   test("in English, the receipt of a share agreed in Welsh gives why in English and quotes the Welsh as Welsh", async () => {
@@ -383,7 +404,11 @@ describe("no unmarked English on a Welsh page", () => {
       for (const page of pages) expectWelshPage(page);
     }
     const summary = professionals.housing.pages[2];
-    expect(ownWordsOn(summary).map((w) => w.words).sort()).toEqual(expect.arrayContaining([...OWN_WORDS].sort()));
+    expect(
+      ownWordsOn(summary)
+        .map((w) => w.words)
+        .sort(),
+    ).toEqual(expect.arrayContaining([...OWN_WORDS].sort()));
     expect(text(summary.doc.one("main"))).toContain(HOUSING.welsh);
     const councilSummary = professionals.council.pages[2];
     const named = elementsWithText(councilSummary, COUNCIL.name);

@@ -36,10 +36,12 @@ function cookieAttributes(setCookie: string): { nameValue: string; attributes: M
   const [nameValue, ...rest] = setCookie.split(";").map((p) => p.trim());
   return {
     nameValue,
-    attributes: new Map(rest.map((p) => {
-      const [k, v = ""] = p.split("=");
-      return [k.toLowerCase(), v];
-    })),
+    attributes: new Map(
+      rest.map((p) => {
+        const [k, v = ""] = p.split("=");
+        return [k.toLowerCase(), v];
+      }),
+    ),
   };
 }
 

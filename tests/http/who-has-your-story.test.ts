@@ -55,7 +55,9 @@ function expectPage(page: Page, title: string) {
 function cardRows(page: Page, agency: string): Record<string, string> {
   const card = page.doc.byClass("govuk-summary-card").find((c) => text(c).startsWith(agency))!;
   return Object.fromEntries(
-    page.doc.byClass("govuk-summary-list__row", card).map((row) => [text(page.doc.byClass("govuk-summary-list__key", row)[0]), text(page.doc.byClass("govuk-summary-list__value", row)[0])]),
+    page.doc
+      .byClass("govuk-summary-list__row", card)
+      .map((row) => [text(page.doc.byClass("govuk-summary-list__key", row)[0]), text(page.doc.byClass("govuk-summary-list__value", row)[0])]),
   );
 }
 
@@ -91,7 +93,9 @@ describe("who has your story", () => {
     expect(cards.map((card) => text(page.doc.byClass("govuk-summary-card__title", card)[0])).sort()).toEqual([CARE, HOUSING, GP].sort());
     const gp = cards.find((card) => text(card).startsWith(GP))!;
     const rows = Object.fromEntries(
-      page.doc.byClass("govuk-summary-list__row", gp).map((row) => [text(page.doc.byClass("govuk-summary-list__key", row)[0]), text(page.doc.byClass("govuk-summary-list__value", row)[0])]),
+      page.doc
+        .byClass("govuk-summary-list__row", gp)
+        .map((row) => [text(page.doc.byClass("govuk-summary-list__key", row)[0]), text(page.doc.byClass("govuk-summary-list__value", row)[0])]),
     );
     expect(rows).toMatchObject({
       Status: "Shared",
@@ -101,7 +105,11 @@ describe("who has your story", () => {
       "Your receipt": `See your receipt (${GP})`,
     });
     expect(rows["Sharing ends"]).toMatch(/^\d{1,2} \w+ \d{4}$/);
-    expect(page.doc.tag("li", page.doc.byClass("govuk-list--bullet", gp)[0]).map(text)).toEqual(["Your name", "About you: how to contact you, your language and what helps you take part", "What matters to you"]);
+    expect(page.doc.tag("li", page.doc.byClass("govuk-list--bullet", gp)[0]).map(text)).toEqual([
+      "Your name",
+      "About you: how to contact you, your language and what helps you take part",
+      "What matters to you",
+    ]);
     const links = page.doc.tag("a", gp).map((a) => [text(a), attr(a, "href")]);
     expect(links).toEqual(
       expect.arrayContaining([
@@ -145,7 +153,11 @@ describe("stopping", () => {
     expect(list.doc.tag("a", card).map(text)).toEqual([`See your receipt (${CARE})`]);
     // What they could see, until when, and that they can see nothing now: nothing in the present tense.
     expect(Object.keys(cardRows(list, CARE))).toContain("What they could see");
-    expect(list.doc.tag("li", list.doc.byClass("govuk-list--bullet", card)[0]).map(text)).toEqual(["Your name", "About you: how to contact you, your language and what helps you take part", "What matters to you"]);
+    expect(list.doc.tag("li", list.doc.byClass("govuk-list--bullet", card)[0]).map(text)).toEqual([
+      "Your name",
+      "About you: how to contact you, your language and what helps you take part",
+      "What matters to you",
+    ]);
     expect(cardRows(list, CARE)).toMatchObject({
       "Version they could see": "Version 1",
       "You stopped sharing": expect.stringMatching(/^\d{1,2} \w+ \d{4}$/),
@@ -161,7 +173,12 @@ describe("stopping", () => {
     const records = recordsOf(CARE);
     expect(records.map((r) => r.kind)).toEqual(["given", "withdrawn"]);
     // The words kept are the words on the confirmation page.
-    expect(records[1].wording.split("\n")).toEqual([page.doc.h1, warning.replace(/^!\s*Warning\s*/, ""), text(page.doc.tag("p", page.doc.one("main")).find((p) => text(p).startsWith("We will email"))!), "Yes, stop sharing"]);
+    expect(records[1].wording.split("\n")).toEqual([
+      page.doc.h1,
+      warning.replace(/^!\s*Warning\s*/, ""),
+      text(page.doc.tag("p", page.doc.one("main")).find((p) => text(p).startsWith("We will email"))!),
+      "Yes, stop sharing",
+    ]);
     expect(records[1].wording_hash).toBe(sha256(records[1].wording));
 
     const receipt = JSON.parse((await alice.get(`/stories/${storyId}/shares/${shareIds[CARE]}/receipt.json`)).html);
@@ -275,7 +292,9 @@ describe("saving a new version", () => {
     expectPage(confirmation, "Version 2 saved");
     expect(text(confirmation.doc.byClass("govuk-panel__body")[0])).toBe("The organisations you keep up to date can see it.");
     expect(text(confirmation.doc.one("main"))).not.toContain("Only you can see it");
-    expect(audienceText(confirmation)).toContain("You chose to keep these organisations up to date, so they can see this version now. We have emailed them to say there is a new version:");
+    expect(audienceText(confirmation)).toContain(
+      "You chose to keep these organisations up to date, so they can see this version now. We have emailed them to say there is a new version:",
+    );
     expect(audienceText(confirmation)).toContain("These organisations still see the version you shared with them, not this one:");
     expect(audience(confirmation)).toEqual([[GP], [HOUSING]]);
     expect(audienceText(confirmation)).toContain("Nobody else can see it unless you choose to share it.");

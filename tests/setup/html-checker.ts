@@ -45,7 +45,11 @@ async function start(): Promise<{ url: string; checker: ChildProcess }> {
     const deadline = Date.now() + 120_000;
     while (Date.now() < deadline) {
       try {
-        const answer = await fetch(url, { method: "POST", headers: { "Content-Type": "text/html; charset=utf-8" }, body: "<!doctype html><title>ready</title>" });
+        const answer = await fetch(url, {
+          method: "POST",
+          headers: { "Content-Type": "text/html; charset=utf-8" },
+          body: "<!doctype html><title>ready</title>",
+        });
         if (answer.ok) return;
       } catch {
         // Not listening yet.

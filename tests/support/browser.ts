@@ -57,7 +57,11 @@ export function chromiumExecutable(): string {
   throw new Error(installHelp(found.problem));
 }
 
-type WatchedWindow = Window & { __testProblems?: string[]; __testHydrated?: boolean; axe?: { run: (context: Document, options: RunOptions) => Promise<AxeResults> } };
+type WatchedWindow = Window & {
+  __testProblems?: string[];
+  __testHydrated?: boolean;
+  axe?: { run: (context: Document, options: RunOptions) => Promise<AxeResults> };
+};
 
 /**
  * Runs in every document before the page's own scripts (through the DevTools
@@ -167,7 +171,15 @@ function chromiumForThisFile(): Promise<Browser> {
     chromium.launch({
       executablePath: chromiumExecutable(),
       headless: true,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
     }),
   );
   return running;
@@ -179,7 +191,9 @@ export async function closeChromium(): Promise<void> {
   running = undefined;
   if (closing) await (await closing).close();
   if (timings.size > 0) {
-    const rows = [...timings].sort(([, a], [, b]) => b.ms - a.ms).map(([kind, { count, ms }]) => `  ${kind}: ${count} × ${Math.round(ms / count)} ms = ${(ms / 1000).toFixed(1)} s`);
+    const rows = [...timings]
+      .sort(([, a], [, b]) => b.ms - a.ms)
+      .map(([kind, { count, ms }]) => `  ${kind}: ${count} × ${Math.round(ms / count)} ms = ${(ms / 1000).toFixed(1)} s`);
     process.stderr.write(`Where the time went (${process.env.VITEST_TEST_FILE ?? "this file"}):\n${rows.join("\n")}\n`);
     timings.clear();
   }
@@ -379,34 +393,35 @@ export async function openBrowser(configuration: Configuration, baseURL: string)
       await collectPageRecords();
       return complaints.splice(0);
     },
-    accessibilityViolations: () => timed("axe-core", async () => {
-      // Anything the page did wrong is reported before axe-core gets to run.
-      await collectPageRecords();
-      if (!javaScript) await setScriptsDisabled(false);
-      try {
-        if (!(await page.evaluate(() => typeof (window as WatchedWindow).axe === "object"))) await page.evaluate(axeSource);
-        const violations = await page.evaluate(
-          (options) =>
-            (window as WatchedWindow).axe!.run(document, options).then((results) =>
-              results.violations.map((violation) => ({
-                id: violation.id,
-                impact: violation.impact,
-                help: violation.help,
-                helpUrl: violation.helpUrl,
-                nodes: violation.nodes.map((node) => ({ target: node.target.join(" "), summary: node.failureSummary ?? "" })),
-              })),
-            ),
-          axeOptions,
-        );
-        return violations.map(
-          (v) =>
-            `${v.id} (${v.impact}): ${v.help}\n  ${v.helpUrl}\n` +
-            v.nodes.map((node) => `  - ${node.target}\n      ${node.summary.replace(/\n/g, "\n      ")}`).join("\n"),
-        );
-      } finally {
-        if (!javaScript) await setScriptsDisabled(true);
-      }
-    }),
+    accessibilityViolations: () =>
+      timed("axe-core", async () => {
+        // Anything the page did wrong is reported before axe-core gets to run.
+        await collectPageRecords();
+        if (!javaScript) await setScriptsDisabled(false);
+        try {
+          if (!(await page.evaluate(() => typeof (window as WatchedWindow).axe === "object"))) await page.evaluate(axeSource);
+          const violations = await page.evaluate(
+            (options) =>
+              (window as WatchedWindow).axe!.run(document, options).then((results) =>
+                results.violations.map((violation) => ({
+                  id: violation.id,
+                  impact: violation.impact,
+                  help: violation.help,
+                  helpUrl: violation.helpUrl,
+                  nodes: violation.nodes.map((node) => ({ target: node.target.join(" "), summary: node.failureSummary ?? "" })),
+                })),
+              ),
+            axeOptions,
+          );
+          return violations.map(
+            (v) =>
+              `${v.id} (${v.impact}): ${v.help}\n  ${v.helpUrl}\n` +
+              v.nodes.map((node) => `  - ${node.target}\n      ${node.summary.replace(/\n/g, "\n      ")}`).join("\n"),
+          );
+        } finally {
+          if (!javaScript) await setScriptsDisabled(true);
+        }
+      }),
     screenshot: (name, { always = false } = {}) =>
       timed("screenshot", async () => {
         if (!always && !process.env.SCREENSHOTS) return;
@@ -449,7 +464,8 @@ const audited = new Map<string, Configuration>();
 const met: { state: string; configuration: Configuration }[] = [];
 
 /** The page's state as audits key it. */
-const stateKey = (session: BrowserSession, language: string, name: string) => `${language}, JavaScript ${session.configuration.javaScript ? "on" : "off"}: ${name}`;
+const stateKey = (session: BrowserSession, language: string, name: string) =>
+  `${language}, JavaScript ${session.configuration.javaScript ? "on" : "off"}: ${name}`;
 
 /**
  * axe-core's violations on the page as it is now, in the state named `name`

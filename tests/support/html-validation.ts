@@ -25,7 +25,9 @@ export function checkServedPage(address: string, contentType: string | null, htm
   }
   if (!contentType?.startsWith("text/html")) return;
   // The same page loaded again differs only in its nonce.
-  const key = createHash("sha256").update(html.replace(/ nonce="[^"]*"/g, "")).digest("hex");
+  const key = createHash("sha256")
+    .update(html.replace(/ nonce="[^"]*"/g, ""))
+    .digest("hex");
   if (!pages.has(key)) pages.set(key, { address, html });
 }
 
@@ -87,7 +89,10 @@ function report(address: string, messages: VnuMessage[]): string[] {
   if (found.length === 0) return [];
   return [
     `${address}\n${found
-      .map((m) => `  ${m.subType === "warning" ? "warning" : m.type}: ${m.message} (line ${m.lastLine}, column ${m.firstColumn}): ${JSON.stringify(m.extract ?? "")}`)
+      .map(
+        (m) =>
+          `  ${m.subType === "warning" ? "warning" : m.type}: ${m.message} (line ${m.lastLine}, column ${m.firstColumn}): ${JSON.stringify(m.extract ?? "")}`,
+      )
       .join("\n")}`,
   ];
 }

@@ -14,7 +14,12 @@ import { outbox, shares } from "#db/schema";
 export const tokenOf = (link: string) => link.slice(link.lastIndexOf("/") + 1);
 export const request = (path: string, cookie?: string) => new Request(`http://localhost${path}`, { headers: cookie ? { Cookie: cookie } : {} });
 export const codeSentTo = (email: string) => db.select().from(outbox).where(eq(outbox.recipient, email)).all().at(-1)!.personalisation.code;
-export const shareIdOf = (link: string) => db.select({ id: shares.id }).from(shares).where(eq(shares.tokenHash, sha256(tokenOf(link)))).get()!.id;
+export const shareIdOf = (link: string) =>
+  db
+    .select({ id: shares.id })
+    .from(shares)
+    .where(eq(shares.tokenHash, sha256(tokenOf(link))))
+    .get()!.id;
 
 /** Opens the link like a browser the first time, from `ip`, and gives back the cookie it was handed. */
 export function openLink(link: string, ip: string, at: Date) {

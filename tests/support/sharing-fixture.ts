@@ -38,7 +38,13 @@ export type SharingFixture = {
 /** Answers a section's first page and continues, as its page does. */
 export function answerSection(storyId: string, sectionId: string, fields: Record<string, string | string[]>): void {
   const section = findSection(sectionId)!;
-  submitStoryPage({ request: new Request("http://localhost/"), storyId, section, page: findPage(section, undefined)!, form: formOf({ ...fields, intent: "continue" }) });
+  submitStoryPage({
+    request: new Request("http://localhost/"),
+    storyId,
+    section,
+    page: findPage(section, undefined)!,
+    form: formOf({ ...fields, intent: "continue" }),
+  });
 }
 
 /** A new resident whose story (name "Sam Jones", what matters MATTERS) is published as version 1 at `now`, and two new agencies. */
@@ -55,8 +61,22 @@ export function sharingFixture(now: Date): SharingFixture {
   upsertAgencies(
     db,
     [
-      { key: `gp-${suffix}`, name: "Riverside Medical Practice", description: "A GP surgery.", contactEmail: inbox.gp, domains: ["nhs.example.net"], active: true },
-      { key: `housing-${suffix}`, name: "Demo Housing Options", description: "Help with housing.", contactEmail: inbox.housing, domains: ["demo.example.org"], active: true },
+      {
+        key: `gp-${suffix}`,
+        name: "Riverside Medical Practice",
+        description: "A GP surgery.",
+        contactEmail: inbox.gp,
+        domains: ["nhs.example.net"],
+        active: true,
+      },
+      {
+        key: `housing-${suffix}`,
+        name: "Demo Housing Options",
+        description: "Help with housing.",
+        contactEmail: inbox.housing,
+        domains: ["demo.example.org"],
+        active: true,
+      },
     ],
     now,
   );

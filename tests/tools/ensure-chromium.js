@@ -44,9 +44,7 @@ export function findChromium(env = process.env) {
       : { problem: `CHROMIUM_PATH is set to ${chosen}, but that is not an executable file.`, canInstall: false };
   }
   const found = chromiumCandidates.find(isExecutableFile);
-  return found
-    ? { path: found }
-    : { problem: `No Chromium was found at ${chromiumCandidates.join(" or ")}.`, canInstall: true };
+  return found ? { path: found } : { problem: `No Chromium was found at ${chromiumCandidates.join(" or ")}.`, canInstall: true };
 }
 
 /**

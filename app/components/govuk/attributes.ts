@@ -72,4 +72,3 @@ export function attributeProps(attributes: GovukAttributes | undefined): Record<
 export function hasContent(node: ReactNode): boolean {
   return node !== undefined && node !== null && node !== false && node !== "";
 }
-

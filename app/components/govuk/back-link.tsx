@@ -14,11 +14,7 @@ const defaults = { text: "Back" };
 export function BackLink({ children, href, className, attributes }: BackLinkProps) {
   const strings = useGovukStrings("backLink", defaults);
   return (
-    <a
-      href={href || "#"}
-      className={className ? `govuk-back-link ${className}` : "govuk-back-link"}
-      {...attributeProps(attributes)}
-    >
+    <a href={href || "#"} className={className ? `govuk-back-link ${className}` : "govuk-back-link"} {...attributeProps(attributes)}>
       {hasContent(children) ? children : strings.text}
     </a>
   );

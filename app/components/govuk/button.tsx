@@ -16,19 +16,7 @@ export type ButtonProps = {
   id?: string;
 };
 
-export function Button({
-  children,
-  type,
-  name,
-  value,
-  disabled,
-  href,
-  className,
-  attributes,
-  preventDoubleClick,
-  isStartButton,
-  id,
-}: ButtonProps) {
+export function Button({ children, type, name, value, disabled, href, className, attributes, preventDoubleClick, isStartButton, id }: ButtonProps) {
   let classNames = "govuk-button";
   if (className) classNames += ` ${className}`;
   if (isStartButton) classNames += " govuk-button--start";

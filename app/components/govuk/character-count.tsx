@@ -74,10 +74,7 @@ export function CharacterCount(props: CharacterCountProps) {
 
   const countMessageHtml: ReactNode = (
     <>
-      <Hint
-        id={`${id}-info`}
-        className={`govuk-character-count__message${countMessage?.className ? ` ${countMessage.className}` : ""}`}
-      >
+      <Hint id={`${id}-info`} className={`govuk-character-count__message${countMessage?.className ? ` ${countMessage.className}` : ""}`}>
         {hasNoLimit ? undefined : description.replaceAll("%{count}", String(maxwords || maxlength))}
       </Hint>
       {formGroup?.afterInput?.children}

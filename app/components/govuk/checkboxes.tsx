@@ -67,9 +67,7 @@ function CheckboxItem({ item, index, idPrefix, name, values, groupDescribedBy }:
   const itemId = item.id || (index > 1 ? `${idPrefix}-${index}` : idPrefix);
   const conditionalId = `conditional-${itemId}`;
   const itemHintId = `${itemId}-item-hint`;
-  const isChecked =
-    item.checked ||
-    (values ? item.value !== undefined && values.includes(item.value) && item.checked !== false : false);
+  const isChecked = item.checked || (values ? item.value !== undefined && values.includes(item.value) && item.checked !== false : false);
   const hasHint = hasContent(item.hint?.children);
   const hasConditional = hasContent(item.conditional?.children);
   const describedBy = [groupDescribedBy, hasHint ? itemHintId : ""].filter(Boolean).join(" ");
@@ -91,9 +89,7 @@ function CheckboxItem({ item, index, idPrefix, name, values, groupDescribedBy }:
           {...attributeProps(item.attributes)}
         />
         <Label
-          className={
-            item.label?.className ? `govuk-checkboxes__label ${item.label.className}` : "govuk-checkboxes__label"
-          }
+          className={item.label?.className ? `govuk-checkboxes__label ${item.label.className}` : "govuk-checkboxes__label"}
           attributes={item.label?.attributes}
           for={itemId}
         >
@@ -110,14 +106,7 @@ function CheckboxItem({ item, index, idPrefix, name, values, groupDescribedBy }:
         ) : null}
       </div>
       {hasConditional ? (
-        <div
-          className={
-            isChecked
-              ? "govuk-checkboxes__conditional"
-              : "govuk-checkboxes__conditional govuk-checkboxes__conditional--hidden"
-          }
-          id={conditionalId}
-        >
+        <div className={isChecked ? "govuk-checkboxes__conditional" : "govuk-checkboxes__conditional govuk-checkboxes__conditional--hidden"} id={conditionalId}>
           {item.conditional?.children}
         </div>
       ) : null}
@@ -130,20 +119,14 @@ export function Checkboxes(props: CheckboxesProps) {
   const idPrefix = props.idPrefix || name;
   const hintId = `${idPrefix}-hint`;
   const errorId = `${idPrefix}-error`;
-  const describedBy = [fieldset?.describedBy || props.describedBy, hint ? hintId : "", errorMessage ? errorId : ""]
-    .filter(Boolean)
-    .join(" ");
+  const describedBy = [fieldset?.describedBy || props.describedBy, hint ? hintId : "", errorMessage ? errorId : ""].filter(Boolean).join(" ");
 
   const inner = (
     <>
       {hint ? <Hint {...hint} id={hintId} /> : null}
       {errorMessage ? <ErrorMessage {...errorMessage} id={errorId} /> : null}
       {/* data-module comes first so that, as in the macro's markup, `attributes` can override it. */}
-      <div
-        data-module="govuk-checkboxes"
-        className={className ? `govuk-checkboxes ${className}` : "govuk-checkboxes"}
-        {...attributeProps(attributes)}
-      >
+      <div data-module="govuk-checkboxes" className={className ? `govuk-checkboxes ${className}` : "govuk-checkboxes"} {...attributeProps(attributes)}>
         {formGroup?.beforeInputs?.children}
         {items.map((item, index) =>
           item ? (
@@ -156,7 +139,7 @@ export function Checkboxes(props: CheckboxesProps) {
               values={values}
               groupDescribedBy={fieldset ? "" : describedBy}
             />
-          ) : null
+          ) : null,
         )}
         {formGroup?.afterInputs?.children}
       </div>

@@ -55,8 +55,7 @@ type Part = "day" | "month" | "year";
 
 const widths: Record<Part, number> = { day: 2, month: 2, year: 4 };
 
-const hasError = (item: DateInputItem | false | null | undefined) =>
-  Boolean(item && (item.error || item.className?.includes("govuk-input--error")));
+const hasError = (item: DateInputItem | false | null | undefined) => Boolean(item && (item.error || item.className?.includes("govuk-input--error")));
 
 export function DateInput(props: DateInputProps) {
   const { id, hint, errorMessage, formGroup, fieldset, values, className, attributes } = props;
@@ -75,9 +74,7 @@ export function DateInput(props: DateInputProps) {
   const namePrefix = props.namePrefix ? `${props.namePrefix}-` : "";
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
-  const describedBy = [fieldset?.describedBy, hint ? hintId : "", errorMessage ? errorId : ""]
-    .filter(Boolean)
-    .join(" ");
+  const describedBy = [fieldset?.describedBy, hint ? hintId : "", errorMessage ? errorId : ""].filter(Boolean).join(" ");
 
   function renderItem(item: DateInputItem, index: number) {
     // Items named like a standard part (or given as `day`, `month`, `year`) take that part's name, value and width.
@@ -86,24 +83,18 @@ export function DateInput(props: DateInputProps) {
       return item === standard || (item.name && (item.name === candidate || (standard && item.name === standard.name)));
     });
     const standard = part ? parts[part] : false;
-    const itemName = part ? item.name ?? part : item.name;
+    const itemName = part ? (item.name ?? part) : item.name;
     const itemValue = item.value ?? (standard ? standard.value : undefined);
 
     const classes: string[] = [];
     const itemClasses = item.className ?? "";
-    if (
-      !itemClasses.includes("govuk-input--error") &&
-      (hasError(item) || (item.error !== false && errorMessage && !anyItemHasError))
-    ) {
+    if (!itemClasses.includes("govuk-input--error") && (hasError(item) || (item.error !== false && errorMessage && !anyItemHasError))) {
       classes.push("govuk-input--error");
     }
     if (!itemClasses.includes("govuk-input--width-")) classes.push(`govuk-input--width-${part ? widths[part] : 2}`);
     if (itemClasses) classes.push(itemClasses);
 
-    const defaultLabel =
-      itemName === "day" || itemName === "month" || itemName === "year"
-        ? strings[`${itemName}Label`]
-        : capitalize(itemName ?? "");
+    const defaultLabel = itemName === "day" || itemName === "month" || itemName === "year" ? strings[`${itemName}Label`] : capitalize(itemName ?? "");
     const value = itemValue ?? values?.[namePrefix + itemName];
 
     return (
@@ -128,11 +119,7 @@ export function DateInput(props: DateInputProps) {
     <>
       {hint ? <Hint {...hint} id={hintId} /> : null}
       {errorMessage ? <ErrorMessage {...errorMessage} id={errorId} /> : null}
-      <div
-        className={className ? `govuk-date-input ${className}` : "govuk-date-input"}
-        id={id}
-        {...attributeProps(attributes)}
-      >
+      <div className={className ? `govuk-date-input ${className}` : "govuk-date-input"} id={id} {...attributeProps(attributes)}>
         {formGroup?.beforeInputs?.children}
         {items.map((item, index) => (item ? renderItem(item, index) : null))}
         {formGroup?.afterInputs?.children}

@@ -17,11 +17,7 @@ export function ErrorMessage({ children, id, className, attributes, visuallyHidd
   const strings = useGovukStrings("errorMessage", defaults);
   const prefix = visuallyHiddenText ?? strings.visuallyHiddenText;
   return (
-    <p
-      id={id}
-      className={className ? `govuk-error-message ${className}` : "govuk-error-message"}
-      {...attributeProps(attributes)}
-    >
+    <p id={id} className={className ? `govuk-error-message ${className}` : "govuk-error-message"} {...attributeProps(attributes)}>
       {prefix ? (
         <>
           <span className="govuk-visually-hidden">{`${prefix}:`}</span> {children}

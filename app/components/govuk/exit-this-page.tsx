@@ -31,14 +31,7 @@ const defaults = {
 
 type AnnouncementKey = "activatedText" | "timedOutText" | "pressTwoMoreTimesText" | "pressOneMoreTimeText";
 
-export function ExitThisPage({
-  children,
-  redirectUrl,
-  id,
-  className,
-  attributes,
-  ...announcementProps
-}: ExitThisPageProps) {
+export function ExitThisPage({ children, redirectUrl, id, className, attributes, ...announcementProps }: ExitThisPageProps) {
   const strings = useGovukStrings("exitThisPage", defaults);
   // The JavaScript already knows the English, so only other wording needs carrying in the markup.
   const announcement = (key: AnnouncementKey) => {

@@ -43,11 +43,7 @@ const defaults: { visuallyHiddenTitle: string; contentLicence: ReactNode; copyri
   contentLicence: (
     <>
       All content is available under the{" "}
-      <a
-        className="govuk-footer__link"
-        href="https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
-        rel="license"
-      >
+      <a className="govuk-footer__link" href="https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/" rel="license">
         Open Government Licence v3.0
       </a>
       , except where otherwise stated
@@ -107,16 +103,7 @@ function FooterLinkItem({ href, children, attributes }: FooterLink) {
   );
 }
 
-export function Footer({
-  meta,
-  navigation,
-  contentLicence,
-  copyright,
-  crown = true,
-  containerClasses,
-  className,
-  attributes,
-}: FooterProps) {
+export function Footer({ meta, navigation, contentLicence, copyright, crown = true, containerClasses, className, attributes }: FooterProps) {
   const strings = useGovukStrings("footer", defaults);
   return (
     <div className={className ? `govuk-footer ${className}` : "govuk-footer"} {...attributeProps(attributes)}>

@@ -61,9 +61,7 @@ export function LanguageNavigation({ items, ariaLabel, className, attributes }: 
                 {...attributeProps(item.attributes)}
               >
                 {item.children}
-                {item.languageDescriptionText ? (
-                  <span className="govuk-visually-hidden">{` ${item.languageDescriptionText}`}</span>
-                ) : null}
+                {item.languageDescriptionText ? <span className="govuk-visually-hidden">{` ${item.languageDescriptionText}`}</span> : null}
               </a>
             )}
           </li>

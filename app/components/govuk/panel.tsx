@@ -61,10 +61,7 @@ export function Panel({ titleText, titleHtml, headingLevel, children, className,
       <Heading className="govuk-panel__title">{titleHtml || titleText}</Heading>
       {hasContent(children) ? <div className="govuk-panel__body">{children}</div> : null}
       {isInterruption && actions ? (
-        <div
-          className={actions.className ? `govuk-panel__actions ${actions.className}` : "govuk-panel__actions"}
-          {...attributeProps(actions.attributes)}
-        >
+        <div className={actions.className ? `govuk-panel__actions ${actions.className}` : "govuk-panel__actions"} {...attributeProps(actions.attributes)}>
           {actions.items?.length ? (
             <div className="govuk-button-group">
               {actions.items.map((action, index) => (

@@ -23,9 +23,7 @@ interface Fixture {
 }
 
 const here = fileURLToPath(new URL(".", import.meta.url));
-const govukComponents = fileURLToPath(
-  new URL("../../../node_modules/govuk-frontend/dist/govuk/components/", import.meta.url),
-);
+const govukComponents = fileURLToPath(new URL("../../../node_modules/govuk-frontend/dist/govuk/components/", import.meta.url));
 
 const componentNames = readdirSync(here)
   .filter((file) => file.endsWith(".tsx") && !file.endsWith(".test.tsx"))
@@ -48,8 +46,7 @@ function toProps(options: Record<string, unknown>): Record<string, unknown> {
       props.slots = Object.fromEntries(
         Object.entries(value).map(([slot, content]) => [slot, typeof content === "string" ? parseHtml(content) : toValue(content)]),
       );
-    }
-    else props[key] = toValue(value);
+    } else props[key] = toValue(value);
   }
   if (typeof options.html === "string" && options.html !== "") props.children = parseHtml(options.html);
   else if ("text" in options) props.children = options.text as ReactNode;
@@ -111,7 +108,15 @@ function canonicalAttribute({ name, value }: { name: string; value: string }): s
   if (name === "class") return `class="${[...new Set(value.split(/\s+/).filter(Boolean))].sort().join(" ")}"`;
   // React writes inline styles as "a:b" without spaces or a trailing semicolon.
   if (name === "style") {
-    const declarations = value.split(";").map((d) => d.split(":").map((part) => part.trim()).join(":")).filter(Boolean);
+    const declarations = value
+      .split(";")
+      .map((d) =>
+        d
+          .split(":")
+          .map((part) => part.trim())
+          .join(":"),
+      )
+      .filter(Boolean);
     return `style=${JSON.stringify(declarations.join(";"))}`;
   }
   const collapsed = value.replace(/\s+/g, " ").trim();
@@ -146,9 +151,9 @@ function normaliseHtml(html: string): string {
 const results: { name: string; total: number; matched: number; excepted: number }[] = [];
 
 for (const name of componentNames) {
-  const fixtures = (
-    JSON.parse(readFileSync(`${govukComponents}${name}/fixtures.json`, "utf8")) as { fixtures: Fixture[] }
-  ).fixtures.filter((fixture) => fixture.hidden !== true);
+  const fixtures = (JSON.parse(readFileSync(`${govukComponents}${name}/fixtures.json`, "utf8")) as { fixtures: Fixture[] }).fixtures.filter(
+    (fixture) => fixture.hidden !== true,
+  );
   const exceptions = parityExceptions[name] ?? {};
   const result = { name, total: fixtures.length, matched: 0, excepted: 0 };
   results.push(result);
@@ -185,8 +190,6 @@ for (const name of componentNames) {
 
 afterAll(() => {
   for (const { name, total, matched, excepted } of results) {
-    console.log(
-      `govuk parity: ${name} ${matched}/${total} ${excepted > 0 ? `match, ${excepted} excepted` : "fixtures match"}`,
-    );
+    console.log(`govuk parity: ${name} ${matched}/${total} ${excepted > 0 ? `match, ${excepted} excepted` : "fixtures match"}`);
   }
 });

@@ -20,9 +20,7 @@ export function PhaseBanner({ children, tag, className, attributes }: PhaseBanne
       {...attributeProps(attributes)}
     >
       <p className="govuk-phase-banner__content">
-        <Tag className={tag.className ? `govuk-phase-banner__content__tag ${tag.className}` : "govuk-phase-banner__content__tag"}>
-          {tag.children}
-        </Tag>{" "}
+        <Tag className={tag.className ? `govuk-phase-banner__content__tag ${tag.className}` : "govuk-phase-banner__content__tag"}>{tag.children}</Tag>{" "}
         <span className="govuk-phase-banner__text">{children}</span>
       </p>
     </div>

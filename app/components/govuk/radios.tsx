@@ -90,12 +90,7 @@ function RadioItem({ item, index, idPrefix, name, value }: ItemProps) {
         ) : null}
       </div>
       {hasConditional ? (
-        <div
-          className={
-            isChecked ? "govuk-radios__conditional" : "govuk-radios__conditional govuk-radios__conditional--hidden"
-          }
-          id={conditionalId}
-        >
+        <div className={isChecked ? "govuk-radios__conditional" : "govuk-radios__conditional govuk-radios__conditional--hidden"} id={conditionalId}>
           {item.conditional?.children}
         </div>
       ) : null}
@@ -108,26 +103,16 @@ export function Radios(props: RadiosProps) {
   const idPrefix = props.idPrefix || name;
   const hintId = `${idPrefix}-hint`;
   const errorId = `${idPrefix}-error`;
-  const describedBy = [fieldset?.describedBy, hint ? hintId : "", errorMessage ? errorId : ""]
-    .filter(Boolean)
-    .join(" ");
+  const describedBy = [fieldset?.describedBy, hint ? hintId : "", errorMessage ? errorId : ""].filter(Boolean).join(" ");
 
   const inner = (
     <>
       {hint ? <Hint {...hint} id={hintId} /> : null}
       {errorMessage ? <ErrorMessage {...errorMessage} id={errorId} /> : null}
       {/* data-module comes first so that, as in the macro's markup, `attributes` can override it. */}
-      <div
-        data-module="govuk-radios"
-        className={className ? `govuk-radios ${className}` : "govuk-radios"}
-        {...attributeProps(attributes)}
-      >
+      <div data-module="govuk-radios" className={className ? `govuk-radios ${className}` : "govuk-radios"} {...attributeProps(attributes)}>
         {formGroup?.beforeInputs?.children}
-        {items.map((item, index) =>
-          item ? (
-            <RadioItem key={index} item={item} index={index + 1} idPrefix={idPrefix} name={name} value={value} />
-          ) : null
-        )}
+        {items.map((item, index) => (item ? <RadioItem key={index} item={item} index={index + 1} idPrefix={idPrefix} name={name} value={value} /> : null))}
         {formGroup?.afterInputs?.children}
       </div>
     </>

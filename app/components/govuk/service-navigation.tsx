@@ -101,9 +101,7 @@ export function ServiceNavigation({
         {items.length > 0 || hasContent(slots?.navigationStart) || hasContent(slots?.navigationEnd) ? (
           <nav
             aria-label={navigationLabel || buttonText}
-            className={
-              navigationClasses ? `govuk-service-navigation__wrapper ${navigationClasses}` : "govuk-service-navigation__wrapper"
-            }
+            className={navigationClasses ? `govuk-service-navigation__wrapper ${navigationClasses}` : "govuk-service-navigation__wrapper"}
           >
             {collapse ? (
               // Hidden until govuk-frontend's JavaScript takes over the list on small screens.
@@ -124,28 +122,15 @@ export function ServiceNavigation({
                 const highlighted = item.active || item.current;
                 const ariaCurrent = highlighted ? (item.current ? "page" : "true") : undefined;
                 // Bold as well as styled, so the current item still stands out when users override colours.
-                const content = highlighted ? (
-                  <strong className="govuk-service-navigation__active-fallback">{item.children}</strong>
-                ) : (
-                  item.children
-                );
+                const content = highlighted ? <strong className="govuk-service-navigation__active-fallback">{item.children}</strong> : item.children;
                 return (
                   <li
                     key={index}
-                    className={
-                      highlighted
-                        ? "govuk-service-navigation__item govuk-service-navigation__item--active"
-                        : "govuk-service-navigation__item"
-                    }
+                    className={highlighted ? "govuk-service-navigation__item govuk-service-navigation__item--active" : "govuk-service-navigation__item"}
                   >
                     {item.href ? (
                       // Attributes go first so, as in the macro's HTML, they cannot replace the link's own.
-                      <a
-                        {...attributeProps(item.attributes)}
-                        className="govuk-service-navigation__link"
-                        href={item.href}
-                        aria-current={ariaCurrent}
-                      >
+                      <a {...attributeProps(item.attributes)} className="govuk-service-navigation__link" href={item.href} aria-current={ariaCurrent}>
                         {content}
                       </a>
                     ) : hasContent(item.children) ? (

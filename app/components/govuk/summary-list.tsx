@@ -69,13 +69,7 @@ function Card({ card, children }: { card: SummaryCard; children: ReactNode }) {
   return (
     <div className={withClass("govuk-summary-card", card.className)} {...attributeProps(card.attributes)}>
       <div className="govuk-summary-card__title-wrapper">
-        {title
-          ? createElement(
-              `h${title.headingLevel || 2}`,
-              { className: withClass("govuk-summary-card__title", title.className) },
-              title.children
-            )
-          : null}
+        {title ? createElement(`h${title.headingLevel || 2}`, { className: withClass("govuk-summary-card__title", title.className) }, title.children) : null}
         {items.length === 1 ? (
           <div className={withClass("govuk-summary-card__actions", actions?.className)}>
             <ActionLink action={items[0]} cardTitle={title} />

@@ -33,11 +33,7 @@ function spans(cell: TableCell) {
 export function Table({ rows, head, caption, captionClasses, firstCellIsHeader, className, attributes }: TableProps) {
   return (
     <table className={className ? `govuk-table ${className}` : "govuk-table"} {...attributeProps(attributes)}>
-      {caption ? (
-        <caption className={captionClasses ? `govuk-table__caption ${captionClasses}` : "govuk-table__caption"}>
-          {caption}
-        </caption>
-      ) : null}
+      {caption ? <caption className={captionClasses ? `govuk-table__caption ${captionClasses}` : "govuk-table__caption"}>{caption}</caption> : null}
       {head ? (
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">
@@ -80,10 +76,10 @@ export function Table({ rows, head, caption, captionClasses, firstCellIsHeader, 
                   >
                     {cell.children}
                   </td>
-                )
+                ),
               )}
             </tr>
-          ) : null
+          ) : null,
         )}
       </tbody>
     </table>

@@ -23,23 +23,13 @@ function Item({ item, idPrefix, index }: { item: TaskListItem; idPrefix: string;
   const hintId = `${idPrefix}-${index}-hint`;
   const statusId = `${idPrefix}-${index}-status`;
   const { title, hint, status } = item;
-  const itemClassName = [
-    "govuk-task-list__item",
-    item.href ? "govuk-task-list__item--with-link" : "",
-    item.className ?? "",
-  ]
-    .filter(Boolean)
-    .join(" ");
+  const itemClassName = ["govuk-task-list__item", item.href ? "govuk-task-list__item--with-link" : "", item.className ?? ""].filter(Boolean).join(" ");
   return (
     <li className={itemClassName}>
       <div className="govuk-task-list__name-and-hint">
         {item.href ? (
           <a
-            className={
-              title.className
-                ? `govuk-link govuk-task-list__link ${title.className}`
-                : "govuk-link govuk-task-list__link"
-            }
+            className={title.className ? `govuk-link govuk-task-list__link ${title.className}` : "govuk-link govuk-task-list__link"}
             href={item.href}
             aria-describedby={hint ? `${hintId} ${statusId}` : statusId}
           >
@@ -54,10 +44,7 @@ function Item({ item, idPrefix, index }: { item: TaskListItem; idPrefix: string;
           </div>
         ) : null}
       </div>
-      <div
-        className={status.className ? `govuk-task-list__status ${status.className}` : "govuk-task-list__status"}
-        id={statusId}
-      >
+      <div className={status.className ? `govuk-task-list__status ${status.className}` : "govuk-task-list__status"} id={statusId}>
         {status.tag ? <Tag {...status.tag} /> : status.children}
       </div>
     </li>
@@ -67,9 +54,7 @@ function Item({ item, idPrefix, index }: { item: TaskListItem; idPrefix: string;
 export function TaskList({ items, className, attributes, idPrefix }: TaskListProps) {
   return (
     <ul className={className ? `govuk-task-list ${className}` : "govuk-task-list"} {...attributeProps(attributes)}>
-      {items.map((item, index) =>
-        item ? <Item key={index} item={item} idPrefix={idPrefix || "task-list"} index={index + 1} /> : null
-      )}
+      {items.map((item, index) => (item ? <Item key={index} item={item} idPrefix={idPrefix || "task-list"} index={index + 1} /> : null))}
     </ul>
   );
 }

@@ -10,7 +10,11 @@ describe("email templates", () => {
   });
 
   test("an agency's email is written in both languages, the person's first, each with its own dates", () => {
-    const { subject, body } = renderEmail("share-link", "cy", { agency: "Riverside Medical Practice", link: "https://example.org/shared/abc", endsOn: "2027-05-26T23:59:59.999Z" });
+    const { subject, body } = renderEmail("share-link", "cy", {
+      agency: "Riverside Medical Practice",
+      link: "https://example.org/shared/abc",
+      endsOn: "2027-05-26T23:59:59.999Z",
+    });
     expect(subject).toBe("Mae rhywun wedi rhannu ei stori gyda Riverside Medical Practice / Someone has shared their story with Riverside Medical Practice");
     const [welsh, english] = body.split("\n\n---\n\n");
     expect(welsh).toContain("26 Mai 2027");
@@ -20,7 +24,12 @@ describe("email templates", () => {
   });
 
   test("the Welsh part names the agency in Welsh when it has a Welsh name; a row queued without one uses the English", () => {
-    const values = { agency: "Demo Council Housing Options", agencyCy: "Opsiynau Tai Cyngor Demo", link: "https://example.org/shared/abc", endsOn: "2027-05-26T23:59:59.999Z" };
+    const values = {
+      agency: "Demo Council Housing Options",
+      agencyCy: "Opsiynau Tai Cyngor Demo",
+      link: "https://example.org/shared/abc",
+      endsOn: "2027-05-26T23:59:59.999Z",
+    };
     const { subject, body } = renderEmail("share-link", "en", values);
     expect(subject).toBe("Someone has shared their story with Demo Council Housing Options / Mae rhywun wedi rhannu ei stori gyda Opsiynau Tai Cyngor Demo");
     const [english, welsh] = body.split("\n\n---\n\n");
@@ -28,15 +37,22 @@ describe("email templates", () => {
     expect(welsh).toContain("eich bod chi’n gweithio i Opsiynau Tai Cyngor Demo.");
     expect(welsh).not.toContain("Demo Council Housing Options");
     for (const template of ["share-stopped", "share-updated"]) {
-      expect(renderEmail(template, "cy", { agency: "Demo Jobcentre Plus", agencyCy: "Canolfan Byd Gwaith Demo", sharedOn: "2027-01-05T10:00:00.000Z" }).subject).toMatch(
-        /Canolfan Byd Gwaith Demo.* \/ .*Demo Jobcentre Plus/,
-      );
+      expect(
+        renderEmail(template, "cy", { agency: "Demo Jobcentre Plus", agencyCy: "Canolfan Byd Gwaith Demo", sharedOn: "2027-01-05T10:00:00.000Z" }).subject,
+      ).toMatch(/Canolfan Byd Gwaith Demo.* \/ .*Demo Jobcentre Plus/);
     }
-    expect(renderEmail("share-stopped", "cy", { agency: "Demo Jobcentre Plus", sharedOn: "2027-01-05T10:00:00.000Z" }).subject).toMatch(/^Mae mynediad at stori a rannwyd gyda Demo Jobcentre Plus/);
+    expect(renderEmail("share-stopped", "cy", { agency: "Demo Jobcentre Plus", sharedOn: "2027-01-05T10:00:00.000Z" }).subject).toMatch(
+      /^Mae mynediad at stori a rannwyd gyda Demo Jobcentre Plus/,
+    );
   });
 
   test("the Welsh email to an agency assumes no gender of the person who shared", () => {
-    const { body } = renderEmail("share-link", "cy", { agency: "A", agencyCy: "A", link: "https://example.org/shared/abc", endsOn: "2027-05-26T23:59:59.999Z" });
+    const { body } = renderEmail("share-link", "cy", {
+      agency: "A",
+      agencyCy: "A",
+      link: "https://example.org/shared/abc",
+      endsOn: "2027-05-26T23:59:59.999Z",
+    });
     expect(body).toContain("oni bai bod y person yn rhoi’r gorau i rannu cyn hynny.");
     expect(body).not.toMatch(/\bei (fod|bod)\b/);
   });

@@ -31,7 +31,13 @@ const secret = randomUUID();
 const apiKey = `tell_it_once_test-${serviceId}-${secret}`;
 const templateId = randomUUID();
 
-type NotifyRequest = { method?: string; path?: string; userAgent?: string; bearer: { iss?: string; iat?: number } | "invalid" | "missing"; body: Record<string, unknown> };
+type NotifyRequest = {
+  method?: string;
+  path?: string;
+  userAgent?: string;
+  bearer: { iss?: string; iat?: number } | "invalid" | "missing";
+  body: Record<string, unknown>;
+};
 
 function verifyBearer(request: IncomingMessage): NotifyRequest["bearer"] {
   const token = request.headers.authorization?.match(/^Bearer (.+)$/)?.[1];
@@ -67,7 +73,9 @@ async function startFakeNotify() {
         );
       } else {
         response.statusCode = 201;
-        response.end(JSON.stringify({ id: randomUUID(), reference: body.reference, content: { subject: "", body: "", from_email: "x@notifications.service.gov.uk" } }));
+        response.end(
+          JSON.stringify({ id: randomUUID(), reference: body.reference, content: { subject: "", body: "", from_email: "x@notifications.service.gov.uk" } }),
+        );
       }
     });
   });
@@ -87,7 +95,8 @@ describe("the GOV.UK Notify transport", () => {
     notify.state.refuse = false;
   });
 
-  const transport = () => transportFor({ ...env, MAIL_TRANSPORT: "notify", NOTIFY_API_URL: notify.url, NOTIFY_API_KEY: apiKey, NOTIFY_TEMPLATE_ID: templateId });
+  const transport = () =>
+    transportFor({ ...env, MAIL_TRANSPORT: "notify", NOTIFY_API_URL: notify.url, NOTIFY_API_KEY: apiKey, NOTIFY_TEMPLATE_ID: templateId });
 
   test("posts the email through the official client to the generic template, signed with the key", async () => {
     const before = Math.floor(Date.now() / 1000);
@@ -118,7 +127,13 @@ describe("the GOV.UK Notify transport", () => {
 
   test("a wrong key is refused, and says so", async () => {
     const wrongKey = `tell_it_once_test-${serviceId}-${randomUUID()}`;
-    const sending = transportFor({ ...env, MAIL_TRANSPORT: "notify", NOTIFY_API_URL: notify.url, NOTIFY_API_KEY: wrongKey, NOTIFY_TEMPLATE_ID: templateId }).send(message);
+    const sending = transportFor({
+      ...env,
+      MAIL_TRANSPORT: "notify",
+      NOTIFY_API_URL: notify.url,
+      NOTIFY_API_KEY: wrongKey,
+      NOTIFY_TEMPLATE_ID: templateId,
+    }).send(message);
 
     await expect(sending).rejects.toThrow(/^Notify 403 AuthError/);
     expect(notify.state.requests[0].bearer).toBe("invalid");

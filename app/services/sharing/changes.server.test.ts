@@ -36,8 +36,20 @@ let shareWith: SharingFixture["shareWith"];
 
 const shareRow = (shareId: string) => db.select().from(shares).where(eq(shares.id, shareId)).get()!;
 const emailsTo = (to: string) => db.select().from(outbox).where(eq(outbox.recipient, to)).all();
-const auditOf = (event: string, shareId: string) => db.select().from(auditEvents).all().filter((e) => e.event === event && e.detail?.share === shareId);
-const as = (shareId: string, at = later): ShareAction => ({ story, residentId: resident.id, shareId, lang: "en", request: new Request("http://localhost/"), now: at });
+const auditOf = (event: string, shareId: string) =>
+  db
+    .select()
+    .from(auditEvents)
+    .all()
+    .filter((e) => e.event === event && e.detail?.share === shareId);
+const as = (shareId: string, at = later): ShareAction => ({
+  story,
+  residentId: resident.id,
+  shareId,
+  lang: "en",
+  request: new Request("http://localhost/"),
+  now: at,
+});
 
 beforeEach(() => {
   ({ resident, story, gp, housing, shareWith } = sharingFixture(now));
@@ -77,7 +89,9 @@ describe("stopping", () => {
     expect(records[1].wording).toContain("They will no longer be able to open your story. They may already have saved what they read, under their own rules.");
 
     const emails = emailsTo(gp.inbox).slice(before);
-    expect(emails.map((e) => [e.template, e.personalisation])).toEqual([["share-stopped", { agency: "Riverside Medical Practice", agencyCy: "Riverside Medical Practice", sharedOn: "2026-03-10T12:00:00.000Z" }]]);
+    expect(emails.map((e) => [e.template, e.personalisation])).toEqual([
+      ["share-stopped", { agency: "Riverside Medical Practice", agencyCy: "Riverside Medical Practice", sharedOn: "2026-03-10T12:00:00.000Z" }],
+    ]);
     expect(JSON.stringify(emails)).not.toMatch(/Sam|Bess/);
     expect(auditOf("share_stopped", shareId)).toHaveLength(1);
   });
@@ -100,7 +114,13 @@ describe("stopping", () => {
     const { shareId } = shareWith(gp.id);
     const someoneElse = findOrCreateResident(db, `${randomUUID()}@example.org`, "en", now);
     const theirStory = findOwnedStory(startStory(someoneElse.id, now), someoneElse.id)!;
-    expect(statusOf(thrown(() => stopSharing({ story: theirStory, residentId: someoneElse.id, shareId, lang: "en", request: new Request("http://localhost/"), now: later })))).toBe(404);
+    expect(
+      statusOf(
+        thrown(() =>
+          stopSharing({ story: theirStory, residentId: someoneElse.id, shareId, lang: "en", request: new Request("http://localhost/"), now: later }),
+        ),
+      ),
+    ).toBe(404);
     expect(shareRow(shareId).status).toBe("active");
   });
 });
@@ -109,7 +129,10 @@ describe("changing what they can see", () => {
   test("appends a changed record with the words shown, and updates the share; the given record stays", () => {
     const { shareId } = shareWith(gp.id);
     const [given] = consentRecordsOf(shareId);
-    const shown = changePartsWords("en", { share: shareRow(shareId), agency: { id: gp.id, name: "Riverside Medical Practice", nameCy: null, contactEmail: gp.inbox } });
+    const shown = changePartsWords("en", {
+      share: shareRow(shareId),
+      agency: { id: gp.id, name: "Riverside Medical Practice", nameCy: null, contactEmail: gp.inbox },
+    });
     expect(shown.wording).toBe(
       "You are agreeing that Riverside Medical Practice can see the parts of your story you have ticked, until 10 September 2026, for this reason: So that Riverside Medical Practice can understand your situation and help you, without asking you to tell your story again. You can stop sharing at any time.",
     );
@@ -121,19 +144,32 @@ describe("changing what they can see", () => {
     expect(shareRow(shareId).sections).toEqual(["about", "strengths"]);
     const records = consentRecordsOf(shareId);
     expect(records[0]).toEqual(given);
-    expect(records[1]).toMatchObject({ kind: "changed", sections: ["about", "strengths"], endsAt: given.endsAt, wording: shown.wording, wordingHash: shown.wordingHash, recordedAt: later });
+    expect(records[1]).toMatchObject({
+      kind: "changed",
+      sections: ["about", "strengths"],
+      endsAt: given.endsAt,
+      wording: shown.wording,
+      wordingHash: shown.wordingHash,
+      recordedAt: later,
+    });
     expect(auditOf("share_changed", shareId)).toHaveLength(1);
   });
 
   test("ticking the same parts is no change; words that differ from those shown, or none ticked, are refused", () => {
     const { shareId } = shareWith(gp.id);
-    const shown = changePartsWords("en", { share: shareRow(shareId), agency: { id: gp.id, name: "Riverside Medical Practice", nameCy: null, contactEmail: gp.inbox } });
+    const shown = changePartsWords("en", {
+      share: shareRow(shareId),
+      agency: { id: gp.id, name: "Riverside Medical Practice", nameCy: null, contactEmail: gp.inbox },
+    });
     expect(changeParts({ ...as(shareId), form: formOf({ parts: ["matters", "about"], shown: shown.wordingHash }) })).toEqual({ ok: true, changed: false });
     expect(changeParts({ ...as(shareId), form: formOf({ parts: ["goals"], shown: "stale" }) })).toMatchObject({
       ok: false,
       errors: [{ field: "parts", message: "sharing:changeParts.errors.changed" }],
     });
-    expect(changeParts({ ...as(shareId), form: formOf({ shown: shown.wordingHash }) })).toMatchObject({ ok: false, errors: [{ message: "sharing:parts.errors.required" }] });
+    expect(changeParts({ ...as(shareId), form: formOf({ shown: shown.wordingHash }) })).toMatchObject({
+      ok: false,
+      errors: [{ message: "sharing:parts.errors.required" }],
+    });
     expect(consentRecordsOf(shareId)).toHaveLength(1);
     expect(shareRow(shareId).sections).toEqual(["about", "matters"]);
   });
@@ -156,7 +192,10 @@ describe("changing a share agreed in English, in Welsh", () => {
     const { shareId } = shareWith(gp.id);
     const [given] = consentRecordsOf(shareId);
     expect(given).toMatchObject({ language: "en", purpose: expect.stringContaining("So that Riverside Medical Practice can understand") });
-    const found = { share: shareRow(shareId), agency: { id: gp.id, name: "Riverside Medical Practice", nameCy: "Meddygfa Glan yr Afon", contactEmail: gp.inbox } };
+    const found = {
+      share: shareRow(shareId),
+      agency: { id: gp.id, name: "Riverside Medical Practice", nameCy: "Meddygfa Glan yr Afon", contactEmail: gp.inbox },
+    };
     const shown = changePartsWords("cy", found);
     expect(shown.wording).toContain("gall Meddygfa Glan yr Afon weld");
     expect(shown.wording).toContain("am y rheswm hwn: Er mwyn i Meddygfa Glan yr Afon ddeall eich sefyllfa");
@@ -184,7 +223,12 @@ describe("extending", () => {
     expect(shareRow(shareId).endsAt).toEqual(expected.ok && expected.endsAt);
     const records = consentRecordsOf(shareId);
     expect(records.map((r) => r.kind)).toEqual(["given", "extended"]);
-    expect(records[1]).toMatchObject({ endsAt: expected.ok && expected.endsAt, sections: records[0].sections, wording: shown.wording, wordingHash: sha256(shown.wording) });
+    expect(records[1]).toMatchObject({
+      endsAt: expected.ok && expected.endsAt,
+      sections: records[0].sections,
+      wording: shown.wording,
+      wordingHash: sha256(shown.wording),
+    });
     expect(auditOf("share_extended", shareId)).toHaveLength(1);
   });
 
@@ -192,15 +236,24 @@ describe("extending", () => {
     const { shareId } = shareWith(gp.id);
     const shown = extendWords("en", { share: shareRow(shareId), agency: agency() }).wordingHash;
     const attempt = (fields: Record<string, string>) => extendSharing({ ...as(shareId), form: formOf({ ...fields, shown }) });
-    expect(attempt({ endsIn: "3" })).toMatchObject({ ok: false, errors: [{ field: "endsIn", message: "sharing:extend.errors.notLater", params: { date: "10 September 2026" } }] });
+    expect(attempt({ endsIn: "3" })).toMatchObject({
+      ok: false,
+      errors: [{ field: "endsIn", message: "sharing:extend.errors.notLater", params: { date: "10 September 2026" } }],
+    });
     expect(attempt({ endsIn: "date", "endDate-day": "1", "endDate-month": "9", "endDate-year": "2026" })).toMatchObject({
       ok: false,
       errors: [{ field: "endDate-day", message: "sharing:extend.errors.notLater" }],
     });
-    expect(attempt({ endsIn: "date", "endDate-day": "1", "endDate-month": "1", "endDate-year": "2026" })).toMatchObject({ errors: [{ message: "sharing:howLong.errors.past" }] });
-    expect(attempt({ endsIn: "date", "endDate-day": "1", "endDate-month": "1", "endDate-year": "2028" })).toMatchObject({ errors: [{ message: "sharing:howLong.errors.tooFar" }] });
+    expect(attempt({ endsIn: "date", "endDate-day": "1", "endDate-month": "1", "endDate-year": "2026" })).toMatchObject({
+      errors: [{ message: "sharing:howLong.errors.past" }],
+    });
+    expect(attempt({ endsIn: "date", "endDate-day": "1", "endDate-month": "1", "endDate-year": "2028" })).toMatchObject({
+      errors: [{ message: "sharing:howLong.errors.tooFar" }],
+    });
     expect(attempt({ endsIn: "" })).toMatchObject({ errors: [{ field: "endsIn", message: "sharing:howLong.errors.required" }] });
-    expect(extendSharing({ ...as(shareId), form: formOf({ endsIn: "12", shown: "stale" }) })).toMatchObject({ errors: [{ message: "sharing:extend.errors.changed" }] });
+    expect(extendSharing({ ...as(shareId), form: formOf({ endsIn: "12", shown: "stale" }) })).toMatchObject({
+      errors: [{ message: "sharing:extend.errors.changed" }],
+    });
     expect(consentRecordsOf(shareId)).toHaveLength(1);
   });
 
@@ -225,7 +278,10 @@ describe("sending a new link", () => {
     expect(shareRow(shareId).tokenHash).not.toBe(oldHash);
     expect(db.select().from(shares).where(eq(shares.tokenHash, oldHash)).all()).toEqual([]);
     const latest = emailsTo(gp.inbox).at(-1)!;
-    expect([latest.template, latest.personalisation]).toEqual(["share-link", { agency: "Riverside Medical Practice", agencyCy: "Riverside Medical Practice", link: outcome.link, endsOn: "2026-09-10T23:59:59.999Z" }]);
+    expect([latest.template, latest.personalisation]).toEqual([
+      "share-link",
+      { agency: "Riverside Medical Practice", agencyCy: "Riverside Medical Practice", link: outcome.link, endsOn: "2026-09-10T23:59:59.999Z" },
+    ]);
     // No new consent: what they may see has not changed.
     expect(consentRecordsOf(shareId)).toHaveLength(1);
     expect(auditOf("share_link_replaced", shareId)).toHaveLength(1);
@@ -251,11 +307,16 @@ describe("publishing a new version", () => {
     shareWith(housing.id, { keepUpToDate: "no" });
     expect(publishStory(story.id, resident.id, later)).toEqual({ ok: true, version: 2 });
 
-    expect(updated(gp.inbox).map((email) => email.personalisation)).toEqual([{ agency: "Riverside Medical Practice", agencyCy: "Riverside Medical Practice", sharedOn: "2026-03-10T12:00:00.000Z" }]);
+    expect(updated(gp.inbox).map((email) => email.personalisation)).toEqual([
+      { agency: "Riverside Medical Practice", agencyCy: "Riverside Medical Practice", sharedOn: "2026-03-10T12:00:00.000Z" },
+    ]);
     expect(JSON.stringify(updated(gp.inbox))).not.toMatch(/Sam|Bess/);
     expect(updated(housing.inbox)).toEqual([]);
     const overview = sharesOverview(findOwnedStory(story.id, resident.id)!, "en", later);
-    expect(Object.fromEntries(overview.map((share) => [share.agency.text, share.version]))).toEqual({ "Riverside Medical Practice": 2, "Demo Housing Options": 1 });
+    expect(Object.fromEntries(overview.map((share) => [share.agency.text, share.version]))).toEqual({
+      "Riverside Medical Practice": 2,
+      "Demo Housing Options": 1,
+    });
   });
 
   test("who the pages say will see it: each active share kept up to date, none, one or several; the others keep theirs; stopped and ended see nothing", () => {
@@ -303,7 +364,13 @@ describe("who has your story", () => {
     const { shareId } = shareWith(gp.id);
     const endsAt = shareRow(shareId).endsAt;
     const stateAt = (at: Date) => sharesOverview(story, "en", at)[0];
-    expect(stateAt(later)).toMatchObject({ state: "active", agency: { text: "Riverside Medical Practice", lang: "en" }, sections: ["about", "matters"], endsOn: "10 September 2026", version: 1 });
+    expect(stateAt(later)).toMatchObject({
+      state: "active",
+      agency: { text: "Riverside Medical Practice", lang: "en" },
+      sections: ["about", "matters"],
+      endsOn: "10 September 2026",
+      version: 1,
+    });
     expect(stateAt(new Date(endsAt.getTime() - 1)).state).toBe("active");
     expect(stateAt(endsAt).state).toBe("ended");
     expect(shareRow(shareId).status).toBe("active");

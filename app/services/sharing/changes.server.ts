@@ -6,7 +6,7 @@ import { agencyName, agencyNamesForEmail, type Agency } from "#app/models/agency
 import { recordAuditEvent } from "#app/models/audit.server";
 import { consentRecordsOf, insertConsentRecord, type ConsentRecord } from "#app/models/consent.server";
 import { queueEmail } from "#app/services/mail/templates.server";
-import { newToken  } from "#app/models/session.server";
+import { newToken } from "#app/models/session.server";
 import { findShareForOwner, sharesOfStory, updateShare, type ShareWithAgency } from "#app/models/share.server";
 import { deleteAccessToShare } from "#app/models/share-access.server";
 import { partNames } from "#app/i18n/story-words";
@@ -97,7 +97,14 @@ export function sharesOverview(story: Pick<OwnedStory, "id" | "latestVersion">, 
       ),
       replies: replies
         .filter((reply) => reply.shareId === share.id)
-        .map((reply) => ({ id: reply.id, name: reply.name, role: reply.role, email: reply.email, message: reply.message, when: formatDateTime(reply.createdAt, lang) })),
+        .map((reply) => ({
+          id: reply.id,
+          name: reply.name,
+          role: reply.role,
+          email: reply.email,
+          message: reply.message,
+          when: formatDateTime(reply.createdAt, lang),
+        })),
     };
   });
 }
@@ -178,7 +185,12 @@ export function stopSharing(action: ShareAction): "stopped" | "nothing-to-do" {
     if (stopping(shareState(share, now)) === "nothing-to-do") return "nothing-to-do";
     updateShare(tx, share.id, { status: "stopped", stoppedAt: now }, now);
     const consent = appendRecord(tx, { story, residentId, lang, now }, found, "withdrawn", stopWords(lang, agency));
-    queueEmail(tx, { to: agency.contactEmail, template: "share-stopped", language: lang, personalisation: { ...agencyNamesForEmail(agency), sharedOn: share.createdAt.toISOString() } });
+    queueEmail(tx, {
+      to: agency.contactEmail,
+      template: "share-stopped",
+      language: lang,
+      personalisation: { ...agencyNamesForEmail(agency), sharedOn: share.createdAt.toISOString() },
+    });
     recordAuditEvent("share_stopped", { resident: residentId, story: story.id, share: share.id, agency: agency.id, consent }, tx);
     return "stopped";
   });
@@ -255,7 +267,12 @@ export function sendNewLink(action: ShareAction): { ok: true; link: string } | {
     updateShare(tx, share.id, { tokenHash: hash }, now);
     const accessEnded = deleteAccessToShare(tx, share.id);
     const link = shareLink(token);
-    queueEmail(tx, { to: agency.contactEmail, template: "share-link", language: lang, personalisation: { ...agencyNamesForEmail(agency), link, endsOn: share.endsAt.toISOString() } });
+    queueEmail(tx, {
+      to: agency.contactEmail,
+      template: "share-link",
+      language: lang,
+      personalisation: { ...agencyNamesForEmail(agency), link, endsOn: share.endsAt.toISOString() },
+    });
     recordAuditEvent("share_link_replaced", { resident: residentId, story: story.id, share: share.id, agency: agency.id, accessEnded }, tx);
     return { ok: true, link } as const;
   });
@@ -287,6 +304,11 @@ export function newVersionAudienceNames(storyId: string, lang: Language, now = n
 export function tellAgenciesOfNewVersion(tx: Tx, storyId: string, now: Date): void {
   for (const { share, agency } of newVersionAudience(storyId, now, tx).following) {
     const language = consentRecordsOf(share.id, tx).at(-1)?.language ?? "en";
-    queueEmail(tx, { to: agency.contactEmail, template: "share-updated", language, personalisation: { ...agencyNamesForEmail(agency), sharedOn: share.createdAt.toISOString() } });
+    queueEmail(tx, {
+      to: agency.contactEmail,
+      template: "share-updated",
+      language,
+      personalisation: { ...agencyNamesForEmail(agency), sharedOn: share.createdAt.toISOString() },
+    });
   }
 }

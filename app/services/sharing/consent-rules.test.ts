@@ -112,7 +112,10 @@ describe("what an agency may read", () => {
   // Every section answered, each answer carrying a marker of its own section.
   const ids = storySections.map((section) => section.id);
   const marked: StoryContent = Object.fromEntries(
-    ids.map((id) => [id, id === "about" ? { name: "Sam Jones", email: "MARK-about@example.org" } : { text: `MARK-${id}-words`, items: [{ note: `MARK-${id}-item` }] }]),
+    ids.map((id) => [
+      id,
+      id === "about" ? { name: "Sam Jones", email: "MARK-about@example.org" } : { text: `MARK-${id}-words`, items: [{ note: `MARK-${id}-item` }] },
+    ]),
   );
   const subsets = Array.from({ length: 2 ** ids.length }, (_, mask) => ids.filter((_, bit) => mask & (1 << bit)));
 

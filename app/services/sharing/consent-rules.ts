@@ -109,7 +109,11 @@ export function mayChange(state: ShareState): boolean {
 }
 
 /** A new end date must be later than the current one (that is what "extend" means) and within the usual limits. */
-export function extension(currentEndsAt: Date, choice: EndChoice, now: Date): { ok: true; endsAt: Date } | { ok: false; reason: "past" | "too-far" | "not-later" } {
+export function extension(
+  currentEndsAt: Date,
+  choice: EndChoice,
+  now: Date,
+): { ok: true; endsAt: Date } | { ok: false; reason: "past" | "too-far" | "not-later" } {
   const result = shareEndsAt(choice, now);
   if (!result.ok) return result;
   if (result.endsAt <= currentEndsAt) return { ok: false, reason: "not-later" };
@@ -137,9 +141,7 @@ export function sharedContent(content: StoryContent, sections: readonly string[]
  */
 export function changedSince(current: StoryContent, previous: StoryContent | null): SectionId[] {
   if (!previous) return [];
-  return storySections
-    .map((section) => section.id)
-    .filter((id) => current[id] !== undefined && JSON.stringify(current[id]) !== JSON.stringify(previous[id]));
+  return storySections.map((section) => section.id).filter((id) => current[id] !== undefined && JSON.stringify(current[id]) !== JSON.stringify(previous[id]));
 }
 
 /** Something a professional must not do when getting in touch with the person. */

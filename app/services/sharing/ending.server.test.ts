@@ -51,7 +51,20 @@ beforeEach(() => {
   resident = findOrCreateResident(db, `${randomUUID()}@example.org`, "cy", created);
   storyId = startStory(resident.id, created);
   const key = `gp-${randomUUID().slice(0, 8)}`;
-  upsertAgencies(db, [{ key, name: "Riverside Medical Practice", description: "A GP surgery.", contactEmail: `${key}@nhs.example.net`, domains: ["nhs.example.net"], active: true }], created);
+  upsertAgencies(
+    db,
+    [
+      {
+        key,
+        name: "Riverside Medical Practice",
+        description: "A GP surgery.",
+        contactEmail: `${key}@nhs.example.net`,
+        domains: ["nhs.example.net"],
+        active: true,
+      },
+    ],
+    created,
+  );
   agencyId = db.select({ id: agencies.id }).from(agencies).where(eq(agencies.key, key)).get()!.id;
 });
 
@@ -77,7 +90,11 @@ describe("the end of a share", () => {
     expect(endedEmails().map((email) => [email.template, email.language, email.personalisation])).toEqual([
       ["share-ended", "cy", { agency: "Riverside Medical Practice", manageLink: `${env.PUBLIC_URL}/stories/${storyId}/shares` }],
     ]);
-    const audit = db.select().from(auditEvents).all().filter((e) => e.event === "share_ended" && e.detail?.share === id);
+    const audit = db
+      .select()
+      .from(auditEvents)
+      .all()
+      .filter((e) => e.event === "share_ended" && e.detail?.share === id);
     expect(audit.map((e) => e.detail)).toEqual([{ resident: resident.id, story: storyId, share: id, agency: agencyId }]);
 
     sweepEndedShares(new Date(sweptAt.getTime() + 60_000));
@@ -112,7 +129,21 @@ describe("forgetting what has run out", () => {
 
     const mine = db.select().from(sessions).where(eq(sessions.residentId, resident.id)).all();
     expect(mine.map((s) => s.createdAt)).toEqual([at(30)]);
-    expect(db.select().from(shareAccess).where(eq(shareAccess.shareId, shareId)).all().map((a) => a.expiresAt).sort((a, b) => a.getTime() - b.getTime())).toEqual([at(60), at(8 * 60)]);
-    expect(db.select().from(rateLimits).all().filter((r) => r.key === `${limits.codesPerIp.name}:192.0.2.1`)).toHaveLength(1);
+    expect(
+      db
+        .select()
+        .from(shareAccess)
+        .where(eq(shareAccess.shareId, shareId))
+        .all()
+        .map((a) => a.expiresAt)
+        .sort((a, b) => a.getTime() - b.getTime()),
+    ).toEqual([at(60), at(8 * 60)]);
+    expect(
+      db
+        .select()
+        .from(rateLimits)
+        .all()
+        .filter((r) => r.key === `${limits.codesPerIp.name}:192.0.2.1`),
+    ).toHaveLength(1);
   });
 });

@@ -24,9 +24,7 @@ const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 const storedChoices = z.object({
   agencies: z.array(z.string()).default([]),
   parts: z.record(z.string(), z.array(z.string())).default({}),
-  ends: z
-    .union([z.object({ months: z.union(SHARE_PERIODS.map((months) => z.literal(months))) }), z.object({ date: z.string().regex(ISO_DAY) })])
-    .optional(),
+  ends: z.union([z.object({ months: z.union(SHARE_PERIODS.map((months) => z.literal(months))) }), z.object({ date: z.string().regex(ISO_DAY) })]).optional(),
   keepUpToDate: z.boolean().optional(),
   contact: z.object({ allowed: z.boolean(), methods: z.array(z.enum(CONTACT_METHODS)) }).optional(),
 });

@@ -73,7 +73,14 @@ describe("opening a link", () => {
     const audited = db.select().from(auditEvents).all().length;
     for (let miss = 0; miss < 5; miss++) expect(openSharedLink(request("/shared/x"), "A".repeat(43), ip, "en", now)).toEqual({ refused: 429 });
     // Going over the limit is audited once, however many more misses follow.
-    expect(db.select().from(auditEvents).all().slice(audited).map((e) => e.event)).toEqual(["share_link_rate_limited"]);
+    expect(
+      db
+        .select()
+        .from(auditEvents)
+        .all()
+        .slice(audited)
+        .map((e) => e.event),
+    ).toEqual(["share_link_rate_limited"]);
     expect(openSharedLink(request("/shared/x"), tokenOf(link), ip, "en", now)).toHaveProperty("redirectTo");
     // Another connection is unaffected, and the window passes.
     expect(openSharedLink(request("/shared/x"), "A".repeat(43), "198.51.100.7", "en", now)).toEqual({ refused: 404 });
@@ -82,7 +89,16 @@ describe("opening a link", () => {
 
   test("a stopped share is gone without a date; an ended one says the day it ended", () => {
     const stopped = fixture.shareWith(fixture.gp.id);
-    expect(stopSharing({ story: fixture.story, residentId: fixture.resident.id, shareId: stopped.shareId, lang: "en", request: new Request("http://localhost/"), now })).toBe("stopped");
+    expect(
+      stopSharing({
+        story: fixture.story,
+        residentId: fixture.resident.id,
+        shareId: stopped.shareId,
+        lang: "en",
+        request: new Request("http://localhost/"),
+        now,
+      }),
+    ).toBe("stopped");
     expect(openSharedLink(request("/shared/x"), tokenOf(stopped.link), ip, "en", minutes(1))).toEqual({ gone: { endedOn: null } });
 
     const ended = fixture.shareWith(fixture.housing.id);
@@ -122,12 +138,21 @@ describe("proving a work address", () => {
 
     const verified = verifyAccessCode(found, code, ip, minutes(1));
     // A new token and cookie: the unproven access, and anyone else holding its cookie, is out.
-    expect(verified).toEqual({ ok: true, cookie: expect.stringMatching(new RegExp(`^share-${shareId}=[A-Za-z0-9_-]{43}; Path=/shared/; Max-Age=28800; HttpOnly; SameSite=Lax$`)) });
+    expect(verified).toEqual({
+      ok: true,
+      cookie: expect.stringMatching(new RegExp(`^share-${shareId}=[A-Za-z0-9_-]{43}; Path=/shared/; Max-Age=28800; HttpOnly; SameSite=Lax$`)),
+    });
     const proven = (verified as { cookie: string }).cookie.split(";")[0];
     expect(proven).not.toBe(cookie);
     expect(db.select().from(shareAccess).where(eq(shareAccess.idHash, found.access.idHash)).get()).toBeUndefined();
     expect(statusOf(thrown(() => requireSharedAccess(request("/", cookie), shareId, "en", minutes(1))))).toBe(404);
-    expect(db.select().from(shareAccess).where(eq(shareAccess.idHash, sha256(proven.split("=")[1]))).get()).toMatchObject({
+    expect(
+      db
+        .select()
+        .from(shareAccess)
+        .where(eq(shareAccess.idHash, sha256(proven.split("=")[1])))
+        .get(),
+    ).toMatchObject({
       shareId,
       email: "jo@nhs.example.net",
       verifiedAt: minutes(1),
@@ -158,7 +183,13 @@ describe("reading the summary", () => {
     const story = readSharedStory(found, minutes(3));
     expect(story.name).toBe("Sam Jones");
     expect(story.content).toEqual({ matters: { matters: "My dog Bess and my allotment" } });
-    expect(story.consent).toMatchObject({ agency: { text: "Riverside Medical Practice", lang: "en" }, sections: ["matters"], version: 1, sharedOn: "10 March 2026", endsOn: "10 September 2026" });
+    expect(story.consent).toMatchObject({
+      agency: { text: "Riverside Medical Practice", lang: "en" },
+      sections: ["matters"],
+      version: 1,
+      sharedOn: "10 March 2026",
+      endsOn: "10 September 2026",
+    });
     expect(db.select().from(shareViews).where(eq(shareViews.shareId, shareId)).all()).toEqual([
       expect.objectContaining({ agencyId: fixture.gp.id, email: "jo@nhs.example.net", version: 1, sections: ["matters"], viewedAt: minutes(3) }),
     ]);
@@ -187,20 +218,41 @@ describe("reading the summary", () => {
     sendReply(found, { name: "Jo Bloggs", role: "Receptionist", message: "We will ring you on Monday." }, minutes(4));
 
     expect(db.select().from(shareReplies).where(eq(shareReplies.shareId, shareId)).all()).toEqual([
-      expect.objectContaining({ email: "jo@nhs.example.net", name: "Jo Bloggs", role: "Receptionist", message: "We will ring you on Monday.", createdAt: minutes(4) }),
+      expect.objectContaining({
+        email: "jo@nhs.example.net",
+        name: "Jo Bloggs",
+        role: "Receptionist",
+        message: "We will ring you on Monday.",
+        createdAt: minutes(4),
+      }),
     ]);
-    const email = db.select().from(outbox).where(eq(outbox.template, "share-received")).all().find((e) => e.recipient === fixture.resident.email)!;
+    const email = db
+      .select()
+      .from(outbox)
+      .where(eq(outbox.template, "share-received"))
+      .all()
+      .find((e) => e.recipient === fixture.resident.email)!;
     expect(email.personalisation).toMatchObject({ agency: "Riverside Medical Practice", name: "Jo Bloggs", role: "Receptionist" });
     expect(JSON.stringify(email)).not.toContain("Monday");
 
     const [card] = sharesOverview(fixture.story, "en", minutes(5));
     expect(card.views).toEqual([{ id: expect.any(Number), email: "jo@nhs.example.net", when: "10 March 2026 at 12:03pm", version: 1, times: 1 }]);
-    expect(card.replies).toEqual([expect.objectContaining({ name: "Jo Bloggs", role: "Receptionist", message: "We will ring you on Monday.", when: "10 March 2026 at 12:04pm" })]);
+    expect(card.replies).toEqual([
+      expect.objectContaining({ name: "Jo Bloggs", role: "Receptionist", message: "We will ring you on Monday.", when: "10 March 2026 at 12:04pm" }),
+    ]);
   });
 });
 
 describe("the access log as the person reads it", () => {
-  const view = (id: number, email: string, at: Date, version = 1): ShareView => ({ id, shareId: "s", agencyId: "a", email, version, sections: [], viewedAt: at });
+  const view = (id: number, email: string, at: Date, version = 1): ShareView => ({
+    id,
+    shareId: "s",
+    agencyId: "a",
+    email,
+    version,
+    sections: [],
+    viewedAt: at,
+  });
   const seconds = (n: number) => new Date(now.getTime() + n * 1000);
 
   test("runs of views by one address, of one version, in one minute are one line; anything else starts a new one", () => {

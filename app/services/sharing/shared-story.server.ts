@@ -8,7 +8,7 @@ import { queueEmail } from "#app/services/mail/templates.server";
 import { connectionOf, limits, takeFromLimit } from "#app/models/rate-limit.server";
 import { agencyName } from "#app/models/agency.server";
 import { findResidentById } from "#app/models/resident.server";
-import { newToken  } from "#app/models/session.server";
+import { newToken } from "#app/models/session.server";
 import { deleteShareAccess, findShareAccess, findShareByTokenHash, insertShareAccess, type FoundShareAccess } from "#app/models/share-access.server";
 import { contactWays } from "#app/i18n/story-words";
 import { sharedStoryPath, sharesPath } from "#app/paths";
@@ -111,7 +111,12 @@ export function requestAccessCode(found: SharedAccess, email: string, ip: string
   return db.transaction((tx): AccessCodeOutcome => {
     const issued = issueCode(tx, { email: address, ip, language: found.lang, returnTo: null, shareAccessId: found.access.idHash, now });
     if (!issued.ok) return issued;
-    queueEmail(tx, { to: address, template: "access-code", language: found.lang, personalisation: { code: issued.code, agency: agencyName(found.agency, found.lang).text } });
+    queueEmail(tx, {
+      to: address,
+      template: "access-code",
+      language: found.lang,
+      personalisation: { code: issued.code, agency: agencyName(found.agency, found.lang).text },
+    });
     recordAuditEvent("share_access_code_sent", { share: found.share.id }, tx);
     return { ok: true };
   });
@@ -129,7 +134,12 @@ export function pendingAccessEmail(found: SharedAccess): string | null {
  * codes with it), so a cookie someone planted in this browser, or copied from
  * it, before the address was proven reads nothing afterwards.
  */
-export function verifyAccessCode(found: SharedAccess, code: string, ip: string, now = new Date()): { ok: true; cookie: string } | { ok: false; reason: CodeFailure } {
+export function verifyAccessCode(
+  found: SharedAccess,
+  code: string,
+  ip: string,
+  now = new Date(),
+): { ok: true; cookie: string } | { ok: false; reason: CodeFailure } {
   return db.transaction((tx) => {
     const checked = checkCode(tx, findAccessCode(tx, found.access.idHash), code, ip, now);
     if (!checked.ok) return checked;
@@ -189,7 +199,10 @@ export function readSharedStory(found: SharedAccess & { access: { email: string 
     wordsLang: wordsLanguage(version.content, ""),
     changed,
     sinceLastView,
-    contactWarning: { cautions: contactCautions({ allowed: share.contactAllowed, methods: share.contactMethods }, content.about), methods: share.contactMethods },
+    contactWarning: {
+      cautions: contactCautions({ allowed: share.contactAllowed, methods: share.contactMethods }, content.about),
+      methods: share.contactMethods,
+    },
     consent: {
       agency: agencyName(agency, lang),
       sharedOn: formatDate(share.createdAt, lang),
@@ -225,7 +238,12 @@ export function sendReply(found: SharedAccess & { access: { email: string } }, r
       to: owner.email,
       template: "share-received",
       language: owner.language,
-      personalisation: { agency: agencyName(found.agency, owner.language).text, name: reply.name, role: reply.role, manageLink: `${env.PUBLIC_URL}${sharesPath(found.story.id)}` },
+      personalisation: {
+        agency: agencyName(found.agency, owner.language).text,
+        name: reply.name,
+        role: reply.role,
+        manageLink: `${env.PUBLIC_URL}${sharesPath(found.story.id)}`,
+      },
     });
     recordAuditEvent("share_reply_sent", { share: found.share.id, agency: found.agency.id, reply: replyId }, tx);
   });

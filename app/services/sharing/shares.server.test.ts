@@ -32,7 +32,15 @@ function formOf(fields: Record<string, string | string[]>): FormData {
 
 function answer(sectionId: string, fields: Record<string, string | string[]>) {
   const section = findSection(sectionId)!;
-  expect(submitStoryPage({ request: new Request("http://localhost/"), storyId, section, page: findPage(section, undefined)!, form: formOf({ ...fields, intent: "continue" }) }).ok).toBe(true);
+  expect(
+    submitStoryPage({
+      request: new Request("http://localhost/"),
+      storyId,
+      section,
+      page: findPage(section, undefined)!,
+      form: formOf({ ...fields, intent: "continue" }),
+    }).ok,
+  ).toBe(true);
 }
 
 /** Every choice made through the same functions the pages call: the GP sees everything but "What matters", housing only "About you". */
@@ -56,8 +64,18 @@ function shownDeclaration() {
 const agree = (shownHash = shownDeclaration().hash) => agreeAndShare({ storyId, resident, shownHash, lang: "en", now });
 
 const sharesOfTheStory = () => db.select().from(shares).where(eq(shares.storyId, storyId)).all();
-const emails = () => db.select().from(outbox).all().filter((email) => email.template.startsWith("share-"));
-const sharedEvents = () => db.select().from(auditEvents).all().filter((event) => event.event === "story_shared" && event.detail?.story === storyId);
+const emails = () =>
+  db
+    .select()
+    .from(outbox)
+    .all()
+    .filter((email) => email.template.startsWith("share-"));
+const sharedEvents = () =>
+  db
+    .select()
+    .from(auditEvents)
+    .all()
+    .filter((event) => event.event === "story_shared" && event.detail?.story === storyId);
 
 /** Every value in every table, as text, to look for something that must not be kept. */
 function everythingStored(): string {
@@ -76,12 +94,32 @@ beforeEach(() => {
   upsertAgencies(
     db,
     [
-      { key: `gp-${suffix}`, name: "Riverside Medical Practice", description: "A GP surgery.", contactEmail: `gp-${suffix}@nhs.example.net`, domains: ["nhs.example.net"], active: true },
-      { key: `housing-${suffix}`, name: "Demo Housing Options", description: "Help with housing.", contactEmail: `housing-${suffix}@demo.example.org`, domains: ["demo.example.org"], active: true },
+      {
+        key: `gp-${suffix}`,
+        name: "Riverside Medical Practice",
+        description: "A GP surgery.",
+        contactEmail: `gp-${suffix}@nhs.example.net`,
+        domains: ["nhs.example.net"],
+        active: true,
+      },
+      {
+        key: `housing-${suffix}`,
+        name: "Demo Housing Options",
+        description: "Help with housing.",
+        contactEmail: `housing-${suffix}@demo.example.org`,
+        domains: ["demo.example.org"],
+        active: true,
+      },
     ],
     now,
   );
-  const ids = Object.fromEntries(db.select({ key: agencies.key, id: agencies.id }).from(agencies).all().map((row) => [row.key, row.id]));
+  const ids = Object.fromEntries(
+    db
+      .select({ key: agencies.key, id: agencies.id })
+      .from(agencies)
+      .all()
+      .map((row) => [row.key, row.id]),
+  );
   gp = ids[`gp-${suffix}`];
   housing = ids[`housing-${suffix}`];
 });

@@ -165,7 +165,12 @@ export function agreeAndShare({
         recordedAt: now,
       });
       const link = shareLink(token);
-      queueEmail(tx, { to: agency.contactEmail, template: "share-link", language: lang, personalisation: { ...agencyNamesForEmail(agency), link, endsOn: choices.endsAt.toISOString() } });
+      queueEmail(tx, {
+        to: agency.contactEmail,
+        template: "share-link",
+        language: lang,
+        personalisation: { ...agencyNamesForEmail(agency), link, endsOn: choices.endsAt.toISOString() },
+      });
       recordAuditEvent("story_shared", { resident: resident.id, story: storyId, share: shareId, agency: agency.id, consent: consentId }, tx);
       return { shareId, agencyName: block.agency, link };
     });
