@@ -23,7 +23,7 @@ import {
   type ShareState,
 } from "#app/services/sharing/consent-rules";
 import { dateField, howLongValues, partsSchema, validateHowLong } from "#app/services/sharing/forms.server";
-import { shareLink, sharePurpose } from "#app/services/sharing/shares.server";
+import { emailShareLink, sharePurpose } from "#app/services/sharing/shares.server";
 import { validateForm } from "#app/web/form.server";
 import { refusal } from "#app/web/layout.server";
 import type { FormError, FormValues } from "#app/web/form";
@@ -266,13 +266,7 @@ export function sendNewLink(action: ShareAction): { ok: true; link: string } | {
     const { token, hash } = newToken();
     updateShare(tx, share.id, { tokenHash: hash }, now);
     const accessEnded = deleteAccessToShare(tx, share.id);
-    const link = shareLink(token);
-    queueEmail(tx, {
-      to: agency.contactEmail,
-      template: "share-link",
-      language: lang,
-      personalisation: { ...agencyNamesForEmail(agency), link, endsOn: share.endsAt.toISOString() },
-    });
+    const link = emailShareLink(tx, agency, token, share.endsAt, lang);
     recordAuditEvent("share_link_replaced", { resident: residentId, story: story.id, share: share.id, agency: agency.id, accessEnded }, tx);
     return { ok: true, link } as const;
   });

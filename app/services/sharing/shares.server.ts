@@ -18,7 +18,7 @@ import { CONSENT_WORDING_VERSION, mayShare } from "#app/services/sharing/consent
 import { readyToAgree, shareChoices, type CompleteChoices } from "#app/services/sharing/journey.server";
 import { env } from "#app/config/env.server";
 import { sha256 } from "#app/lib/sha256.server";
-import { db } from "#db/client.server";
+import { db, type Tx } from "#db/client.server";
 
 /**
  * The one purpose of every share, in `lang`. Each share and consent record
@@ -79,8 +79,20 @@ export function declarationFor(choices: CompleteChoices, lang: Language): { bloc
 }
 
 /** The link an agency opens: the only place the token ever exists, apart from the email that carries it. */
-export function shareLink(token: string): string {
+function shareLink(token: string): string {
   return `${env.PUBLIC_URL}/shared/${token}`;
+}
+
+/** Sends an agency's inbox the link to a share (the only way in), in the caller's transaction; gives the link. */
+export function emailShareLink(tx: Tx, agency: Pick<Agency, "name" | "nameCy" | "contactEmail">, token: string, endsAt: Date, lang: Language): string {
+  const link = shareLink(token);
+  queueEmail(tx, {
+    to: agency.contactEmail,
+    template: "share-link",
+    language: lang,
+    personalisation: { ...agencyNamesForEmail(agency), link, endsOn: endsAt.toISOString() },
+  });
+  return link;
 }
 
 export type SharedWith = { shareId: string; agencyName: Localised; link: string };
@@ -164,13 +176,7 @@ export function agreeAndShare({
         endsAt: choices.endsAt,
         recordedAt: now,
       });
-      const link = shareLink(token);
-      queueEmail(tx, {
-        to: agency.contactEmail,
-        template: "share-link",
-        language: lang,
-        personalisation: { ...agencyNamesForEmail(agency), link, endsOn: choices.endsAt.toISOString() },
-      });
+      const link = emailShareLink(tx, agency, token, choices.endsAt, lang);
       recordAuditEvent("story_shared", { resident: resident.id, story: storyId, share: shareId, agency: agency.id, consent: consentId }, tx);
       return { shareId, agencyName: block.agency, link };
     });
