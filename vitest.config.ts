@@ -33,7 +33,7 @@ export default defineConfig({
           name: "browser",
           include: ["tests/browser/**/*.test.ts"],
           globalSetup: ["./tests/setup/html-checker.ts"],
-          setupFiles: ["./tests/setup/validate-html.ts"],
+          setupFiles: ["./tests/setup/validate-html.ts", "./tests/setup/fail-on-server-error.ts"],
           testTimeout: 120_000,
           hookTimeout: 120_000,
         },
