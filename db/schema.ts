@@ -1,5 +1,9 @@
+import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
+
+/** A new row's id, where the row is made by the app rather than named by a hash. */
+const newId = () => randomUUID();
 
 /**
  * Security-relevant events, append-only. `detail` never holds personal
@@ -111,7 +115,7 @@ export const outbox = sqliteTable(
 
 /** The person a story is about: the account holder, or someone a carer writes for. */
 export const subjects = sqliteTable("subjects", {
-  id: text("id").primaryKey(),
+  id: text("id").primaryKey().$defaultFn(newId),
   residentId: text("resident_id")
     .notNull()
     .references(() => residents.id, { onDelete: "cascade" }),
@@ -193,7 +197,7 @@ export const agencies = sqliteTable("agencies", {
 export const shares = sqliteTable(
   "shares",
   {
-    id: text("id").primaryKey(),
+    id: text("id").primaryKey().$defaultFn(newId),
     storyId: text("story_id")
       .notNull()
       .references(() => stories.id, { onDelete: "cascade" }),
@@ -229,7 +233,7 @@ export const shares = sqliteTable(
 export const consentRecords = sqliteTable(
   "consent_records",
   {
-    id: text("id").primaryKey(),
+    id: text("id").primaryKey().$defaultFn(newId),
     // No cascading deletes: consent records outlive what they describe (kept 6 years, see the privacy notice).
     shareId: text("share_id")
       .notNull()
@@ -315,7 +319,7 @@ export const shareViews = sqliteTable(
 export const shareReplies = sqliteTable(
   "share_replies",
   {
-    id: text("id").primaryKey(),
+    id: text("id").primaryKey().$defaultFn(newId),
     shareId: text("share_id")
       .notNull()
       .references(() => shares.id),

@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { and, desc, eq, inArray, lt } from "drizzle-orm";
 import { db, type Tx } from "#db/client.server";
 import { shareReplies, shares, shareViews } from "#db/schema";
@@ -29,26 +28,16 @@ function sharesOfStory(storyId: string, tx: Tx) {
 
 /** Every view of every share of a story, newest first, for "Who has your story". */
 export function viewsOfStory(storyId: string, tx: Tx = db): ShareView[] {
-  const views = tx
-    .select()
-    .from(shareViews)
-    .where(inArray(shareViews.shareId, sharesOfStory(storyId, tx)));
-  return views.orderBy(desc(shareViews.viewedAt), desc(shareViews.id)).all();
+  const ofStory = inArray(shareViews.shareId, sharesOfStory(storyId, tx));
+  return tx.select().from(shareViews).where(ofStory).orderBy(desc(shareViews.viewedAt), desc(shareViews.id)).all();
 }
 
 export function insertReply(tx: Tx, reply: Omit<ShareReply, "id">): string {
-  const id = randomUUID();
-  tx.insert(shareReplies)
-    .values({ ...reply, id })
-    .run();
-  return id;
+  return tx.insert(shareReplies).values(reply).returning({ id: shareReplies.id }).get().id;
 }
 
 /** Every reply to every share of a story, newest first. */
 export function repliesOfStory(storyId: string, tx: Tx = db): ShareReply[] {
-  const replies = tx
-    .select()
-    .from(shareReplies)
-    .where(inArray(shareReplies.shareId, sharesOfStory(storyId, tx)));
-  return replies.orderBy(desc(shareReplies.createdAt), desc(shareReplies.id)).all();
+  const ofStory = inArray(shareReplies.shareId, sharesOfStory(storyId, tx));
+  return tx.select().from(shareReplies).where(ofStory).orderBy(desc(shareReplies.createdAt), desc(shareReplies.id)).all();
 }

@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { asc, eq } from "drizzle-orm";
 import { db, type Tx } from "#db/client.server";
 import { consentRecords } from "#db/schema";
@@ -11,11 +10,7 @@ type NewConsentRecord = Omit<ConsentRecord, "id">;
  * There is no update or delete here, and triggers refuse both: a change is a new record.
  */
 export function insertConsentRecord(tx: Tx, record: NewConsentRecord): string {
-  const id = randomUUID();
-  tx.insert(consentRecords)
-    .values({ ...record, id })
-    .run();
-  return id;
+  return tx.insert(consentRecords).values(record).returning({ id: consentRecords.id }).get().id;
 }
 
 /** A share's records in the order they were made: the history a receipt shows. */

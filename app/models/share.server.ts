@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { and, desc, eq, lte } from "drizzle-orm";
 import { db, type Tx } from "#db/client.server";
 import { agencies, residents, shares, stories } from "#db/schema";
@@ -12,11 +11,11 @@ type NewShare = Pick<
 
 /** A new active share; `tokenHash` is the SHA-256 of the link's token, never the token. */
 export function insertShare(tx: Tx, share: NewShare, now: Date): string {
-  const id = randomUUID();
-  tx.insert(shares)
-    .values({ ...share, id, status: "active", createdAt: now, updatedAt: now })
-    .run();
-  return id;
+  return tx
+    .insert(shares)
+    .values({ ...share, status: "active", createdAt: now, updatedAt: now })
+    .returning({ id: shares.id })
+    .get().id;
 }
 
 const withAgency = {

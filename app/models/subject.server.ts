@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import type { Tx } from "#db/client.server";
 import { subjects } from "#db/schema";
 
@@ -6,7 +5,5 @@ import { subjects } from "#db/schema";
 type SubjectBasis = "self";
 
 export function insertSubject(tx: Tx, residentId: string, basis: SubjectBasis, now: Date): string {
-  const id = randomUUID();
-  tx.insert(subjects).values({ id, residentId, relationship: basis, basis, createdAt: now }).run();
-  return id;
+  return tx.insert(subjects).values({ residentId, relationship: basis, basis, createdAt: now }).returning({ id: subjects.id }).get().id;
 }
