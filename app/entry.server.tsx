@@ -38,7 +38,7 @@ export const serverSupport = {
   closeDatabase: () => sqlite.close(),
   countingStatements,
   seedDemoAgencies,
-  // For scripts/import-agencies.js, which runs this build so that it needs no development tools.
+  // For app/import-agencies.js, which runs this build so that it needs no development tools.
   importAgencyFile,
 };
 
