@@ -35,16 +35,17 @@ export type SharingFixture = {
   shareWith: (agencyId: string, options?: { keepUpToDate?: "yes" | "no"; parts?: string[] }) => SharedWith;
 };
 
-/** Answers a section's first page and continues, as its page does. */
+/** Answers a section's first page and continues, as its page does; the answer must be accepted. */
 export function answerSection(storyId: string, sectionId: string, fields: Record<string, string | string[]>): void {
   const section = findSection(sectionId)!;
-  submitStoryPage({
+  const outcome = submitStoryPage({
     request: new Request("http://localhost/"),
     storyId,
     section,
     page: findPage(section, undefined)!,
     form: formOf({ ...fields, intent: "continue" }),
   });
+  expect(outcome.ok, `answering ${sectionId}`).toBe(true);
 }
 
 /** A new resident whose story (name "Sam Jones", what matters MATTERS) is published as version 1 at `now`, and two new agencies. */

@@ -1,47 +1,25 @@
-import { createHash, randomUUID } from "node:crypto";
+import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, test } from "vitest";
-import { upsertAgencies } from "#app/models/agency.server";
 import { consentRecordsOf } from "#app/models/consent.server";
-import { findOrCreateResident } from "#app/models/resident.server";
 import { findShareDraft } from "#app/models/share-draft.server";
-import { findPage, findSection } from "#app/models/story-sections";
 import { CONSENT_WORDING_VERSION, shareEndsAt } from "#app/services/sharing/consent-rules";
 import { deliverDueEmails } from "#app/services/mail/worker.server";
 import type { MailTransport } from "#app/services/mail/transports.server";
 import { readyToAgree, shareChoices, submitAgencies, submitContact, submitHowLong, submitParts, submitUpdates } from "#app/services/sharing/journey.server";
-import { publishStory, startStory, submitStoryPage } from "#app/services/story.server";
+import { startStory } from "#app/services/story.server";
 import { db, sqlite } from "#db/client.server";
 import { agencies, auditEvents, consentRecords, outbox, shares, stories } from "#db/schema";
 import { agreeAndShare, declarationFor } from "./shares.server";
+import { answerSection, formOf, sharingFixture } from "#tests/support/sharing-fixture";
 
 const now = new Date("2026-03-10T12:00:00Z");
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
-const MATTERS = "My dog Bess and my allotment";
 
 let resident: { id: string; email: string };
 let storyId: string;
 let gp: string;
 let housing: string;
-
-function formOf(fields: Record<string, string | string[]>): FormData {
-  const form = new FormData();
-  for (const [name, value] of Object.entries(fields)) for (const v of [value].flat()) form.append(name, v);
-  return form;
-}
-
-function answer(sectionId: string, fields: Record<string, string | string[]>) {
-  const section = findSection(sectionId)!;
-  expect(
-    submitStoryPage({
-      request: new Request("http://localhost/"),
-      storyId,
-      section,
-      page: findPage(section, undefined)!,
-      form: formOf({ ...fields, intent: "continue" }),
-    }).ok,
-  ).toBe(true);
-}
 
 /** Every choice made through the same functions the pages call: the GP sees everything but "What matters", housing only "About you". */
 function chooseEverything() {
@@ -85,43 +63,11 @@ function everythingStored(): string {
 
 beforeEach(() => {
   db.delete(outbox).run();
-  resident = findOrCreateResident(db, `${randomUUID()}@example.org`, "en", now);
-  storyId = startStory(resident.id, now);
-  answer("about", { name: "Sam Jones", preferredName: "Sam" });
-  answer("matters", { matters: MATTERS });
-  expect(publishStory(storyId, resident.id, now)).toEqual({ ok: true, version: 1 });
-  const suffix = randomUUID().slice(0, 8);
-  upsertAgencies(
-    db,
-    [
-      {
-        key: `gp-${suffix}`,
-        name: "Riverside Medical Practice",
-        description: "A GP surgery.",
-        contactEmail: `gp-${suffix}@nhs.example.net`,
-        domains: ["nhs.example.net"],
-        active: true,
-      },
-      {
-        key: `housing-${suffix}`,
-        name: "Demo Housing Options",
-        description: "Help with housing.",
-        contactEmail: `housing-${suffix}@demo.example.org`,
-        domains: ["demo.example.org"],
-        active: true,
-      },
-    ],
-    now,
-  );
-  const ids = Object.fromEntries(
-    db
-      .select({ key: agencies.key, id: agencies.id })
-      .from(agencies)
-      .all()
-      .map((row) => [row.key, row.id]),
-  );
-  gp = ids[`gp-${suffix}`];
-  housing = ids[`housing-${suffix}`];
+  const fixture = sharingFixture(now);
+  resident = fixture.resident;
+  storyId = fixture.story.id;
+  gp = fixture.gp.id;
+  housing = fixture.housing.id;
 });
 
 describe("agree and share", () => {
@@ -245,7 +191,7 @@ describe("agree and share", () => {
 
   test("is refused for a story without a published version", () => {
     storyId = startStory(resident.id, now);
-    answer("about", { name: "Sam Jones" });
+    answerSection(storyId, "about", { name: "Sam Jones" });
     expect(agreeAndShare({ storyId, resident, shownHash: "anything", lang: "en", now })).toEqual({ ok: false, reason: "not-published" });
     expect(sharesOfTheStory()).toEqual([]);
     expect(emails()).toEqual([]);
