@@ -402,24 +402,25 @@ describe.each(phoneRuns)("$label", ({ configuration, lang }) => {
   });
 
   step("people who support you, services you see, and what not to ask", async () => {
-    // People who support you, and services you already see: one of each.
-    const people = (l: Language) => field(l).support.people;
-    await follow(link(t.story.sections.support.title));
-    await checkBothLanguages("support", (l) => story(l).pages.support.people.heading);
-    const person = page().getByRole("group", { name: fill(people(lang).item, { number: 1 }, lang), exact: true });
-    await textbox(people(lang).fields.name.label, person).fill(answers.person.name);
-    await textbox(people(lang).fields.how.label, person).fill(answers.person.how);
-    await press(button(t.story.question.continue));
-    expect(path()).toBe(storyPath);
-
-    const services = (l: Language) => field(l).services.services;
-    await follow(link(t.story.sections.services.title));
-    await checkBothLanguages("services", (l) => story(l).pages.services.services.heading);
-    const service = page().getByRole("group", { name: fill(services(lang).item, { number: 1 }, lang), exact: true });
-    await textbox(services(lang).fields.name.label, service).fill(answers.service.name);
-    await textbox(services(lang).fields.what.label, service).fill(answers.service.what);
-    await press(button(t.story.question.continue));
-    expect(path()).toBe(storyPath);
+    // People who support you, and services you already see: one of each, on the list's first item.
+    const lists = [
+      { id: "support", list: (l: Language) => field(l).support.people, heading: (l: Language) => story(l).pages.support.people.heading, item: answers.person },
+      {
+        id: "services",
+        list: (l: Language) => field(l).services.services,
+        heading: (l: Language) => story(l).pages.services.services.heading,
+        item: answers.service,
+      },
+    ] as const;
+    for (const { id, list, heading, item } of lists) {
+      await follow(link(t.story.sections[id].title));
+      await checkBothLanguages(id, heading);
+      const first = page().getByRole("group", { name: fill(list(lang).item, { number: 1 }, lang), exact: true });
+      const labels = list(lang).fields as Record<string, { label: string }>;
+      for (const [name, value] of Object.entries(item)) await textbox(labels[name].label, first).fill(value);
+      await press(button(t.story.question.continue));
+      expect(path()).toBe(storyPath);
+    }
 
     await follow(link(t.story.sections["dont-ask"].title));
     await checkBothLanguages("dont-ask", (l) => field(l)["dont-ask"].dontAsk.label);
