@@ -30,7 +30,6 @@ import { recordAuditEventOncePerWindow } from "#app/models/audit.server";
 import { connectionOf } from "#app/models/rate-limit.server";
 import { startGovukFrontend } from "#app/web/govuk-frontend.client";
 import { useNonce } from "#app/web/nonce";
-import { formHasErrors } from "#app/web/form.server";
 import { layoutData, refusal, type ErrorDetail, type LayoutData } from "#app/web/layout.server";
 import { routePattern } from "#app/lib/route-pattern";
 
@@ -51,7 +50,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   }
   if (requestedLanguage(request) === "unknown") throw refusal(request, 400);
   // A form posted without scripts runs its action, then this loader, in one request: the action's mistakes make the title "Error: …".
-  return { ...layoutData(request), formHasErrors: formHasErrors(context) };
+  return { ...layoutData(request), formHasErrors: context.formHasErrors === true };
 }
 
 function useLayoutData(): (LayoutData & { formHasErrors?: boolean }) | undefined {

@@ -17,11 +17,6 @@ export function invalid(context: AppLoadContext, problem: FormProblem, status: 4
   return data({ form: { errors: problem.errors, values: problem.values } }, { status });
 }
 
-/** Whether this request's action answered with a form's mistakes (see `invalid`). */
-export function formHasErrors(context: AppLoadContext): boolean {
-  return context.formHasErrors === true;
-}
-
 /**
  * Reads a form body, refusing (413) one larger than the service accepts even
  * when the client sent no Content-Length (those are refused before this runs).
