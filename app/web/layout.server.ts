@@ -39,8 +39,13 @@ export type LayoutData = ReturnType<typeof layoutData>;
  * error page needs.
  */
 export function refusal(request: Request, status: number, detail: Record<string, unknown> = {}) {
-  return data({ ...layoutData(request), ...detail }, { status });
+  const refused = data({ ...layoutData(request), ...detail }, { status });
+  refusedStatus.set(refused, status);
+  return refused;
 }
+
+/** Each refusal made, with its status, for `fileRoute` to tell one from anything else thrown. */
+const refusedStatus = new WeakMap<object, number>();
 
 /**
  * A loader or action of a file rather than a page (a resource route, such as
@@ -53,18 +58,11 @@ export function fileRoute<Args>(handler: (args: Args) => Response): (args: Args)
     try {
       return handler(args);
     } catch (thrown) {
-      const status = refusedStatus(thrown);
+      const status = thrown instanceof Object ? refusedStatus.get(thrown) : undefined;
       if (status) return new Response(null, { status, headers: { "Cache-Control": "no-store" } });
       throw thrown;
     }
   };
-}
-
-/** The status of a thrown `refusal(…)` (Remix's `data()`), or null for anything else. */
-function refusedStatus(thrown: unknown): number | null {
-  const init =
-    thrown instanceof Object && (thrown as { type?: unknown }).type === "DataWithResponseInit" ? (thrown as { init?: ResponseInit | null }).init : null;
-  return init?.status ?? null;
 }
 
 /** The action of a page without a form. */
