@@ -99,6 +99,11 @@ describe.each(phoneRuns)("$label", ({ configuration, lang }) => {
   }
 
   const press = (button: Locator) => browser.submit(button);
+  /** Continue on a question page, which must lead to `next`. */
+  const continueTo = async (next: string) => {
+    await press(button(t.story.question.continue));
+    expect(path()).toBe(next);
+  };
 
   const button = (name: string) => page().getByRole("main").getByRole("button", { name, exact: true });
   const link = (name: string) => page().getByRole("main").getByRole("link", { name, exact: true });
@@ -292,8 +297,7 @@ describe.each(phoneRuns)("$label", ({ configuration, lang }) => {
       kept: { name: "", preferredName: answers.preferredName },
     });
     await nameBox(lang).fill(answers.name);
-    await press(button(t.story.question.continue));
-    expect(path()).toBe(`${storyPath}/about/contact`);
+    await continueTo(`${storyPath}/about/contact`);
 
     await checkBothLanguages("about-contact", (l) => story(l).pages.about.contact.heading);
     await page().getByRole("checkbox", { name: about.contactBy.options.email, exact: true }).check();
@@ -302,8 +306,7 @@ describe.each(phoneRuns)("$label", ({ configuration, lang }) => {
     await textbox(about.phone.label).fill(answers.phone);
     await textbox(about.address.label).fill(answers.address);
     await page().getByRole("radio", { name: about.safeToLeaveMessages.options.yes, exact: true }).check();
-    await press(button(t.story.question.continue));
-    expect(path()).toBe(`${storyPath}/about/language`);
+    await continueTo(`${storyPath}/about/language`);
 
     await checkBothLanguages("about-language", (l) => story(l).pages.about.language.heading);
     const group = (legend: string) => page().getByRole("main").getByRole("group", { name: legend, exact: true });
@@ -311,15 +314,13 @@ describe.each(phoneRuns)("$label", ({ configuration, lang }) => {
     // The answers here are in English, whichever language the service is in.
     await group(about.writtenIn.label).getByRole("radio", { name: about.writtenIn.options.english, exact: true }).check();
     await textbox(about.otherLanguage.label).fill(answers.otherLanguage);
-    await press(button(t.story.question.continue));
-    expect(path()).toBe(`${storyPath}/about/needs`);
+    await continueTo(`${storyPath}/about/needs`);
 
     await checkBothLanguages("about-needs", (l) => story(l).pages.about.needs.heading);
     await page().getByRole("checkbox", { name: about.needs.options.easyRead, exact: true }).check();
     await page().getByRole("checkbox", { name: about.needs.options.moreTime, exact: true }).check();
     await textbox(about.needsDetails.label).fill(answers.needsDetails);
-    await press(button(t.story.question.continue));
-    expect(path()).toBe(storyPath);
+    await continueTo(storyPath);
   });
 
   step("what is happening: an answer too long first", async () => {
@@ -336,12 +337,10 @@ describe.each(phoneRuns)("$label", ({ configuration, lang }) => {
       kept: { now: answers.tooLong },
     });
     await nowBox(lang).fill(answers.now);
-    await press(button(t.story.question.continue));
-    expect(path()).toBe(`${storyPath}/story/past`);
+    await continueTo(`${storyPath}/story/past`);
     await checkBothLanguages("story-past", (l) => field(l).story.past.label);
     await textbox(t.story.fields.story.past.label).fill(answers.past);
-    await press(button(t.story.question.continue));
-    expect(path()).toBe(storyPath);
+    await continueTo(storyPath);
   });
 
   step("the sections with one piece of writing on each page", async () => {
@@ -397,8 +396,7 @@ describe.each(phoneRuns)("$label", ({ configuration, lang }) => {
     ).toBe(0);
     await checkBothLanguages("goals-after-remove", goalHeading);
     expect(await goalsShown(), "the two goals are still there after changing language").toEqual(keptGoals.map(({ goal: text, help }) => [text, help]));
-    await press(button(t.story.question.continue));
-    expect(path()).toBe(storyPath);
+    await continueTo(storyPath);
   });
 
   step("people who support you, services you see, and what not to ask", async () => {
@@ -418,15 +416,13 @@ describe.each(phoneRuns)("$label", ({ configuration, lang }) => {
       const first = page().getByRole("group", { name: fill(list(lang).item, { number: 1 }, lang), exact: true });
       const labels = list(lang).fields as Record<string, { label: string }>;
       for (const [name, value] of Object.entries(item)) await textbox(labels[name].label, first).fill(value);
-      await press(button(t.story.question.continue));
-      expect(path()).toBe(storyPath);
+      await continueTo(storyPath);
     }
 
     await follow(link(t.story.sections["dont-ask"].title));
     await checkBothLanguages("dont-ask", (l) => field(l)["dont-ask"].dontAsk.label);
     await textbox(t.story.fields["dont-ask"].dontAsk.label).fill(answers.dontAsk);
-    await press(button(t.story.question.continue));
-    expect(path()).toBe(storyPath);
+    await continueTo(storyPath);
   });
 
   step("every section is completed", async () => {
@@ -482,8 +478,7 @@ describe.each(phoneRuns)("$label", ({ configuration, lang }) => {
     expect(await mattersBox.inputValue()).toBe(answers.matters);
     await check("matters-change", t.story.fields.matters.matters.label, lang);
     await mattersBox.fill(answers.mattersChanged);
-    await press(button(t.story.question.continue));
-    expect(path()).toBe(storyPath);
+    await continueTo(storyPath);
     await checkBothLanguages("task-list-changed", (l) => story(l).taskList.title);
     await follow(link(t.story.taskList.checkLink));
     expect(await cardRows(t.story.sections.matters.title)).toEqual([[t.story.fields.matters.matters.summary, answers.mattersChanged]]);
