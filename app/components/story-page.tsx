@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { BackLink } from "#app/components/govuk/back-link";
 import { ExitThisPage } from "#app/components/govuk/exit-this-page";
 import { WarningText } from "#app/components/govuk/warning-text";
+import { LinkParagraph } from "#app/components/links";
 import { useTranslation } from "#app/i18n/use-translation";
 
 /**
@@ -17,6 +18,20 @@ export function Page({ heading, children }: { heading?: ReactNode; children: Rea
         {children}
       </div>
     </div>
+  );
+}
+
+/** A page of text alone: its heading, its paragraphs, and perhaps a link onward. */
+export function TextPage({ heading, paragraphs, link }: { heading: string; paragraphs: string[]; link?: { href: string; text: string } }) {
+  return (
+    <Page heading={heading}>
+      {paragraphs.map((text) => (
+        <p className="govuk-body" key={text}>
+          {text}
+        </p>
+      ))}
+      {link ? <LinkParagraph href={link.href}>{link.text}</LinkParagraph> : null}
+    </Page>
   );
 }
 

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { eq, lt, or } from "drizzle-orm";
+import { eq, getTableColumns, lt, or } from "drizzle-orm";
 import { sha256 } from "#app/lib/sha256.server";
 import { db, type Tx } from "#db/client.server";
 import { residents, sessions } from "#db/schema";
@@ -30,13 +30,7 @@ export function createSession(tx: Tx, residentId: string, now: Date): string {
 /** The session and its resident, in one query. */
 export function findSession(idHash: string) {
   return db
-    .select({
-      idHash: sessions.idHash,
-      lastSeenAt: sessions.lastSeenAt,
-      expiresAt: sessions.expiresAt,
-      signedOutAt: sessions.signedOutAt,
-      resident: { id: residents.id, email: residents.email, language: residents.language },
-    })
+    .select({ ...getTableColumns(sessions), resident: { id: residents.id, email: residents.email, language: residents.language } })
     .from(sessions)
     .innerJoin(residents, eq(residents.id, sessions.residentId))
     .where(eq(sessions.idHash, idHash))

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Page } from "#app/components/story-page";
+import { TextPage } from "#app/components/story-page";
 import { pageTranslations } from "#app/i18n/i18n.server";
 import { useTranslation } from "#app/i18n/use-translation";
 
@@ -13,10 +13,5 @@ export function loader({ request }: LoaderFunctionArgs) {
 
 export default function FinishedReading() {
   const { t } = useTranslation();
-  return (
-    <Page heading={t("shared:finished.title")}>
-      <p className="govuk-body">{t("shared:finished.body")}</p>
-      <p className="govuk-body">{t("shared:finished.again")}</p>
-    </Page>
-  );
+  return <TextPage heading={t("shared:finished.title")} paragraphs={[t("shared:finished.body"), t("shared:finished.again")]} />;
 }

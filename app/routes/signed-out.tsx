@@ -1,6 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { LinkParagraph } from "#app/components/links";
-import { Page } from "#app/components/story-page";
+import { TextPage } from "#app/components/story-page";
 import { pageTranslations } from "#app/i18n/i18n.server";
 import { useTranslation } from "#app/i18n/use-translation";
 
@@ -15,9 +14,6 @@ export function loader({ request }: LoaderFunctionArgs) {
 export default function SignedOut() {
   const { t } = useTranslation();
   return (
-    <Page heading={t("signIn:signedOut.title")}>
-      <p className="govuk-body">{t("signIn:signedOut.body")}</p>
-      <LinkParagraph href="/sign-in">{t("signIn:signedOut.again")}</LinkParagraph>
-    </Page>
+    <TextPage heading={t("signIn:signedOut.title")} paragraphs={[t("signIn:signedOut.body")]} link={{ href: "/sign-in", text: t("signIn:signedOut.again") }} />
   );
 }

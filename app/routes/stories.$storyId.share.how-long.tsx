@@ -23,11 +23,11 @@ export function action(args: ActionFunctionArgs) {
 
 export default function HowLong() {
   const { t } = useTranslation();
-  const loaded = useLoaderData<typeof loader>();
-  const form = useForm(loaded.values);
+  const { backHref, values, example } = useLoaderData<typeof loader>();
+  const form = useForm(values);
   return (
-    <ShareStep form={form} backHref={loaded.backHref}>
-      <EndChoiceRadios legend={t("sharing:howLong.title")} hint={t("sharing:howLong.hint")} form={form} example={loaded.example} />
+    <ShareStep form={form} backHref={backHref}>
+      <EndChoiceRadios legend={t("sharing:howLong.title")} hint={t("sharing:howLong.hint")} form={form} example={example} />
     </ShareStep>
   );
 }
