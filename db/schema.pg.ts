@@ -1,0 +1,293 @@
+// The PostgreSQL form of db/schema.sqlite.ts, where each table is described; db/schema.test.ts holds the two to the same shape.
+import { randomUUID } from "node:crypto";
+import { bigint, boolean, index, integer, json, pgTable, primaryKey, text, timestamp, type AnyPgColumn } from "drizzle-orm/pg-core";
+
+const newId = () => randomUUID();
+
+/** An instant, read and written as a Date to the millisecond, as SQLite's `timestamp_ms` integers are. */
+const instant = <TName extends string>(name: TName) => timestamp(name, { withTimezone: true, mode: "date", precision: 3 });
+
+/**
+ * A row number the database gives: bigint, as SQLite's are 64-bit, and BY DEFAULT rather than ALWAYS so that,
+ * as in SQLite, an insert may name the id and `$inferInsert` keeps `id?: number`.
+ */
+const rowNumber = <TName extends string>(name: TName) => bigint(name, { mode: "number" }).primaryKey().generatedByDefaultAsIdentity();
+
+const createdAt = () => instant("created_at").notNull().defaultNow();
+
+export const auditEvents = pgTable(
+  "audit_events",
+  {
+    id: rowNumber("id"),
+    event: text("event").notNull(),
+    // json here and below, not jsonb: jsonb reorders an object's keys and drops duplicate ones, and every such column must read back as written.
+    detail: json("detail").$type<Record<string, string | number | boolean | null>>(),
+    at: instant("at").notNull().defaultNow(),
+  },
+  (table) => [index("audit_events_at").on(table.at)],
+);
+
+export const residents = pgTable("residents", {
+  id: text("id").primaryKey(),
+  email: text("email").notNull().unique(),
+  language: text("language", { enum: ["en", "cy"] })
+    .notNull()
+    .default("en"),
+  createdAt: createdAt(),
+  lastSignedInAt: instant("last_signed_in_at"),
+});
+
+export const signInCodes = pgTable(
+  "sign_in_codes",
+  {
+    id: text("id").primaryKey(),
+    email: text("email").notNull(),
+    codeHash: text("code_hash").notNull(),
+    language: text("language", { enum: ["en", "cy"] }).notNull(),
+    returnTo: text("return_to"),
+    wrongAttempts: integer("wrong_attempts").notNull().default(0),
+    expiresAt: instant("expires_at").notNull(),
+    usedAt: instant("used_at"),
+    shareAccessId: text("share_access_id").references((): AnyPgColumn => shareAccess.idHash, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+  },
+  (table) => [index("sign_in_codes_email").on(table.email), index("sign_in_codes_share_access").on(table.shareAccessId)],
+);
+
+export const sessions = pgTable(
+  "sessions",
+  {
+    idHash: text("id_hash").primaryKey(),
+    residentId: text("resident_id")
+      .notNull()
+      .references(() => residents.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+    lastSeenAt: instant("last_seen_at").notNull(),
+    expiresAt: instant("expires_at").notNull(),
+    signedOutAt: instant("signed_out_at"),
+  },
+  (table) => [index("sessions_resident").on(table.residentId)],
+);
+
+export const rateLimits = pgTable(
+  "rate_limits",
+  {
+    key: text("key").notNull(),
+    // Milliseconds since 1970: past 2^31 since 1970-01-25.
+    windowStart: bigint("window_start", { mode: "number" }).notNull(),
+    count: integer("count").notNull().default(0),
+  },
+  (table) => [primaryKey({ columns: [table.key, table.windowStart] })],
+);
+
+export const outbox = pgTable(
+  "outbox",
+  {
+    id: rowNumber("id"),
+    recipient: text("recipient").notNull(),
+    template: text("template").notNull(),
+    language: text("language", { enum: ["en", "cy"] }).notNull(),
+    personalisation: json("personalisation").$type<Record<string, string>>().notNull(),
+    status: text("status", { enum: ["pending", "sent", "failed"] })
+      .notNull()
+      .default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: instant("next_attempt_at").notNull(),
+    lockedUntil: instant("locked_until"),
+    lastError: text("last_error"),
+    createdAt: createdAt(),
+    sentAt: instant("sent_at"),
+  },
+  (table) => [index("outbox_due").on(table.status, table.nextAttemptAt)],
+);
+
+export const subjects = pgTable("subjects", {
+  id: text("id").primaryKey().$defaultFn(newId),
+  residentId: text("resident_id")
+    .notNull()
+    .references(() => residents.id, { onDelete: "cascade" }),
+  relationship: text("relationship").notNull().default("self"),
+  basis: text("basis").notNull().default("self"),
+  createdAt: createdAt(),
+});
+
+export const stories = pgTable(
+  "stories",
+  {
+    id: text("id").primaryKey(),
+    subjectId: text("subject_id")
+      .notNull()
+      .references(() => subjects.id, { onDelete: "cascade" }),
+    ownerId: text("owner_id")
+      .notNull()
+      .references(() => residents.id, { onDelete: "cascade" }),
+    latestVersion: integer("latest_version"),
+    createdAt: createdAt(),
+    updatedAt: instant("updated_at").notNull(),
+  },
+  (table) => [index("stories_owner").on(table.ownerId)],
+);
+
+export const storySections = pgTable(
+  "story_sections",
+  {
+    storyId: text("story_id")
+      .notNull()
+      .references(() => stories.id, { onDelete: "cascade" }),
+    section: text("section").notNull(),
+    content: json("content").$type<Record<string, unknown>>().notNull(),
+    status: text("status", { enum: ["in_progress", "completed"] }).notNull(),
+    updatedAt: instant("updated_at").notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.storyId, table.section] })],
+);
+
+export const storyVersions = pgTable(
+  "story_versions",
+  {
+    storyId: text("story_id")
+      .notNull()
+      .references(() => stories.id, { onDelete: "cascade" }),
+    version: integer("version").notNull(),
+    content: json("content").$type<Record<string, Record<string, unknown>>>().notNull(),
+    publishedBy: text("published_by")
+      .notNull()
+      .references(() => residents.id),
+    publishedAt: instant("published_at").notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.storyId, table.version] })],
+);
+
+export const agencies = pgTable("agencies", {
+  id: text("id").primaryKey(),
+  key: text("key").notNull().unique(),
+  name: text("name").notNull(),
+  description: text("description").notNull(),
+  nameCy: text("name_cy"),
+  descriptionCy: text("description_cy"),
+  contactEmail: text("contact_email").notNull(),
+  domains: json("domains").$type<string[]>().notNull(),
+  active: boolean("active").notNull().default(true),
+  createdAt: createdAt(),
+  updatedAt: instant("updated_at").notNull(),
+});
+
+export const shares = pgTable(
+  "shares",
+  {
+    id: text("id").primaryKey().$defaultFn(newId),
+    storyId: text("story_id")
+      .notNull()
+      .references(() => stories.id, { onDelete: "cascade" }),
+    agencyId: text("agency_id")
+      .notNull()
+      .references(() => agencies.id),
+    sections: json("sections").$type<string[]>().notNull(),
+    purpose: text("purpose").notNull(),
+    version: integer("version").notNull(),
+    keepUpToDate: boolean("keep_up_to_date").notNull(),
+    contactAllowed: boolean("contact_allowed").notNull(),
+    contactMethods: json("contact_methods").$type<string[]>().notNull(),
+    endsAt: instant("ends_at").notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    status: text("status", { enum: ["active", "stopped", "ended"] })
+      .notNull()
+      .default("active"),
+    stoppedAt: instant("stopped_at"),
+    endedNotifiedAt: instant("ended_notified_at"),
+    createdBy: text("created_by")
+      .notNull()
+      .references(() => residents.id),
+    createdAt: createdAt(),
+    updatedAt: instant("updated_at").notNull(),
+  },
+  (table) => [index("shares_story").on(table.storyId), index("shares_ending").on(table.status, table.endsAt)],
+);
+
+export const consentRecords = pgTable(
+  "consent_records",
+  {
+    id: text("id").primaryKey().$defaultFn(newId),
+    shareId: text("share_id")
+      .notNull()
+      .references(() => shares.id),
+    kind: text("kind", { enum: ["given", "changed", "extended", "withdrawn"] }).notNull(),
+    agreedBy: text("agreed_by")
+      .notNull()
+      .references(() => residents.id),
+    subjectId: text("subject_id")
+      .notNull()
+      .references(() => subjects.id),
+    basis: text("basis").notNull(),
+    agencyId: text("agency_id")
+      .notNull()
+      .references(() => agencies.id),
+    sections: json("sections").$type<string[]>().notNull(),
+    purpose: text("purpose").notNull(),
+    wording: text("wording").notNull(),
+    wordingVersion: text("wording_version").notNull(),
+    wordingHash: text("wording_hash").notNull(),
+    language: text("language", { enum: ["en", "cy"] }).notNull(),
+    method: text("method").notNull(),
+    endsAt: instant("ends_at").notNull(),
+    recordedAt: instant("recorded_at").notNull(),
+  },
+  (table) => [index("consent_records_share").on(table.shareId)],
+);
+
+export const shareDrafts = pgTable("share_drafts", {
+  storyId: text("story_id")
+    .primaryKey()
+    .references(() => stories.id, { onDelete: "cascade" }),
+  choices: json("choices").$type<Record<string, unknown>>().notNull(),
+  updatedAt: instant("updated_at").notNull(),
+});
+
+export const shareAccess = pgTable(
+  "share_access",
+  {
+    idHash: text("id_hash").primaryKey(),
+    shareId: text("share_id")
+      .notNull()
+      .references(() => shares.id, { onDelete: "cascade" }),
+    email: text("email"),
+    verifiedAt: instant("verified_at"),
+    expiresAt: instant("expires_at").notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [index("share_access_share").on(table.shareId)],
+);
+
+export const shareViews = pgTable(
+  "share_views",
+  {
+    id: rowNumber("id"),
+    shareId: text("share_id")
+      .notNull()
+      .references(() => shares.id),
+    agencyId: text("agency_id")
+      .notNull()
+      .references(() => agencies.id),
+    email: text("email").notNull(),
+    version: integer("version").notNull(),
+    sections: json("sections").$type<string[]>().notNull(),
+    viewedAt: instant("viewed_at").notNull(),
+  },
+  (table) => [index("share_views_share").on(table.shareId, table.viewedAt)],
+);
+
+export const shareReplies = pgTable(
+  "share_replies",
+  {
+    id: text("id").primaryKey().$defaultFn(newId),
+    shareId: text("share_id")
+      .notNull()
+      .references(() => shares.id),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    role: text("role").notNull(),
+    message: text("message"),
+    createdAt: createdAt(),
+  },
+  (table) => [index("share_replies_share").on(table.shareId)],
+);
