@@ -1,4 +1,4 @@
-import type { AppLoadContext, EntryContext, HandleDataRequestFunction } from "@remix-run/node";
+import type { AppLoadContext, EntryContext, HandleDataRequestFunction, HandleErrorFunction } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 // React 18.3's Node renderer (renderToPipeableStream) sends NUL bytes where a multi-byte character
 // straddles the end of its 2 KB buffer (fixed only in React 19): Welsh pages, full of ’ and ŵ, are
@@ -9,9 +9,10 @@ import { importAgencyFile } from "#app/services/agency-import.server";
 import { startMailWorker, stopMailWorker } from "#app/services/mail/worker.server";
 import { startShareSweep, stopShareSweep } from "#app/services/sharing/ending.server";
 import { NonceProvider } from "#app/web/nonce";
+import { logServerError } from "#app/lib/log-error.server";
 import { env } from "#app/config/env.server";
 import { isCrossSiteRequest, MAX_BODY_BYTES, securityHeaders } from "#app/config/security.server";
-import { countingStatements, sqlite } from "#db/client.server";
+import { closeDatabase, countingStatements } from "#db/client.server";
 import { seedDemoAgencies } from "#app/services/demo-agencies.server";
 
 const ABORT_DELAY = 5_000;
@@ -31,15 +32,19 @@ export const serverSupport = {
     startShareSweep();
   },
   /** Resolves once sends in progress have recorded their result. */
-  stopBackgroundWork(): Promise<void> {
-    stopShareSweep();
-    return stopMailWorker();
+  async stopBackgroundWork(): Promise<void> {
+    await Promise.all([stopShareSweep(), stopMailWorker()]);
   },
-  closeDatabase: () => sqlite.close(),
+  closeDatabase,
   countingStatements,
   seedDemoAgencies,
   // For app/import-agencies.js, which runs this build so that it needs no development tools.
   importAgencyFile,
+};
+
+/** Remix's report of an error in a loader, an action or a render. */
+export const handleError: HandleErrorFunction = (error, { request }) => {
+  if (!request.signal.aborted) logServerError(error);
 };
 
 export default async function handleRequest(

@@ -50,7 +50,7 @@ try {
 const build = await import(/* @vite-ignore */ bundle.href);
 /** @type {typeof import("#app/entry.server").serverSupport} */
 const { importAgencyFile, closeDatabase } = build.entry.module.serverSupport;
-const outcome = importAgencyFile(contents);
+const outcome = await importAgencyFile(contents);
 closeDatabase();
 if (!outcome.ok) {
   const count = outcome.problems.length === 1 ? "1 problem" : `${outcome.problems.length} problems`;

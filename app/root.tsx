@@ -32,6 +32,7 @@ import { startGovukFrontend } from "#app/web/govuk-frontend.client";
 import { useNonce } from "#app/web/nonce";
 import { layoutData, refusal, type ErrorDetail, type LayoutData } from "#app/web/layout.server";
 import { routePattern } from "#app/lib/route-pattern";
+import { logServerError } from "#app/lib/log-error.server";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   // Refused requests and unknown languages still get the full layout, in the person's language.
@@ -39,18 +40,18 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   if (refused) {
     try {
       // Any site can make a browser send these: audited once per connection per window, by route (an address can hold a link's token).
-      recordAuditEventOncePerWindow(refused === 403 ? "cross_site_request_refused" : "oversized_request_refused", connectionOf(clientIp), {
+      await recordAuditEventOncePerWindow(refused === 403 ? "cross_site_request_refused" : "oversized_request_refused", connectionOf(clientIp), {
         path: routePattern(new URL(request.url).pathname, params),
       });
     } catch (error) {
-      console.error(error);
-      throw refusal(request, 500);
+      logServerError(error);
+      throw await refusal(request, 500);
     }
-    throw refusal(request, refused);
+    throw await refusal(request, refused);
   }
-  if (requestedLanguage(request) === "unknown") throw refusal(request, 400);
+  if (requestedLanguage(request) === "unknown") throw await refusal(request, 400);
   // A form posted without scripts runs its action, then this loader, in one request: the action's mistakes make the title "Error: …".
-  return { ...layoutData(request), formHasErrors: context.formHasErrors === true };
+  return { ...(await layoutData(request)), formHasErrors: context.formHasErrors === true };
 }
 
 function useLayoutData(): (LayoutData & { formHasErrors?: boolean }) | undefined {

@@ -20,7 +20,7 @@ const https = env.PUBLIC_URL.startsWith("https:");
 
 // The demo needs agencies to share with. A live service (https) never gets the made-up ones, and a
 // database that already has agencies (a council's own list) is left as it is.
-if (!https) support.seedDemoAgencies();
+if (!https) await support.seedDemoAgencies();
 const app = express();
 app.disable("x-powered-by");
 // Believe X-Forwarded-For only from a proxy on this machine or a private network (a load balancer), so

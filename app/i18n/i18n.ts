@@ -35,7 +35,8 @@ function instanceFor(lang: Language): i18n {
       // React escapes what it renders; escaping here too would double-encode.
       interpolation: { escapeValue: false },
     });
-    instance.init();
+    // With initAsync false this has finished when it returns; the promise it also gives is not needed.
+    void instance.init();
     instances.set(lang, instance);
   }
   return instance;

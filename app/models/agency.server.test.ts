@@ -26,9 +26,9 @@ const agency = (key: string, name: string, active = true): AgencyDetails => ({
 const now = new Date("2026-03-01T09:00:00Z");
 let ids: Record<string, string>;
 
-beforeEach(() => {
-  db.delete(agencies).run();
-  upsertAgencies(
+beforeEach(async () => {
+  await db.delete(agencies);
+  await upsertAgencies(
     db,
     [
       agency("police", "Neighbourhood Policing"),
@@ -38,22 +38,16 @@ beforeEach(() => {
     ],
     now,
   );
-  ids = Object.fromEntries(
-    db
-      .select({ key: agencies.key, id: agencies.id })
-      .from(agencies)
-      .all()
-      .map((row) => [row.key, row.id]),
-  );
+  ids = Object.fromEntries((await db.select({ key: agencies.key, id: agencies.id }).from(agencies)).map((row) => [row.key, row.id]));
 });
 
 describe("the agencies a person can choose", () => {
-  test("are the active ones, by name", () => {
-    expect(activeAgencies().map((a) => a.name)).toEqual(["Citizens Advice", "Neighbourhood Policing", "Riverside Medical Practice"]);
+  test("are the active ones, by name", async () => {
+    expect((await activeAgencies()).map((a) => a.name)).toEqual(["Citizens Advice", "Neighbourhood Policing", "Riverside Medical Practice"]);
   });
 
-  test("in Welsh, by the names a Welsh reader sees: the Welsh, or the English where there is none", () => {
-    upsertAgencies(
+  test("in Welsh, by the names a Welsh reader sees: the Welsh, or the English where there is none", async () => {
+    await upsertAgencies(
       db,
       [
         { ...agency("advice", "Citizens Advice"), nameCy: "Cyngor ar Bopeth" },
@@ -61,7 +55,7 @@ describe("the agencies a person can choose", () => {
       ],
       now,
     );
-    expect(activeAgencies("cy").map((a) => agencyName(a, "cy").text)).toEqual(["Cyngor ar Bopeth", "Meddygfa Glan yr Afon", "Neighbourhood Policing"]);
+    expect((await activeAgencies("cy")).map((a) => agencyName(a, "cy").text)).toEqual(["Cyngor ar Bopeth", "Meddygfa Glan yr Afon", "Neighbourhood Policing"]);
   });
 });
 
@@ -88,53 +82,53 @@ describe("an agency's name and description in a language", () => {
 });
 
 describe("finding agencies", () => {
-  test("by id, including an inactive one a share may still point at", () => {
-    expect(findAgency(ids.gp)).toMatchObject({
+  test("by id, including an inactive one a share may still point at", async () => {
+    expect(await findAgency(ids.gp)).toMatchObject({
       key: "gp",
       name: "Riverside Medical Practice",
       contactEmail: "gp@example.org",
       domains: ["example.org"],
       active: true,
     });
-    expect(findAgency(ids.closed)).toMatchObject({ key: "closed", active: false });
-    expect(findAgency("no-such-id")).toBeUndefined();
+    expect(await findAgency(ids.closed)).toMatchObject({ key: "closed", active: false });
+    expect(await findAgency("no-such-id")).toBeUndefined();
   });
 
-  test("by several ids, in name order, leaving out ids that match nothing", () => {
-    expect(findAgenciesByIds([ids.police, "no-such-id", ids.closed]).map((a) => a.key)).toEqual(["closed", "police"]);
-    expect(findAgenciesByIds([])).toEqual([]);
+  test("by several ids, in name order, leaving out ids that match nothing", async () => {
+    expect((await findAgenciesByIds([ids.police, "no-such-id", ids.closed])).map((a) => a.key)).toEqual(["closed", "police"]);
+    expect(await findAgenciesByIds([])).toEqual([]);
   });
 });
 
 describe("adding and updating", () => {
-  test("updates by key, adds new keys, and leaves agencies not mentioned alone", () => {
+  test("updates by key, adds new keys, and leaves agencies not mentioned alone", async () => {
     const later = new Date("2026-03-02T09:00:00Z");
-    expect(upsertAgencies(db, [agency("gp", "Riverside Surgery"), agency("hub", "Community Hub")], later)).toEqual({ created: 1, updated: 1 });
-    expect(findAgency(ids.gp)).toMatchObject({ name: "Riverside Surgery", createdAt: now, updatedAt: later });
-    expect(findAgency(ids.police)).toMatchObject({ name: "Neighbourhood Policing", updatedAt: now });
-    expect(db.select().from(agencies).all()).toHaveLength(5);
+    expect(await upsertAgencies(db, [agency("gp", "Riverside Surgery"), agency("hub", "Community Hub")], later)).toEqual({ created: 1, updated: 1 });
+    expect(await findAgency(ids.gp)).toMatchObject({ name: "Riverside Surgery", createdAt: now, updatedAt: later });
+    expect(await findAgency(ids.police)).toMatchObject({ name: "Neighbourhood Policing", updatedAt: now });
+    expect(await db.select().from(agencies)).toHaveLength(5);
   });
 
-  test("Welsh is added only where there is none and the English is still as given: what a council changed is left alone", () => {
+  test("Welsh is added only where there is none and the English is still as given: what a council changed is left alone", async () => {
     const later = new Date("2026-03-02T09:00:00Z");
-    upsertAgencies(db, [{ ...agency("advice", "Citizens Advice"), nameCy: "Cyngor ar Bopeth Llanfair", descriptionCy: "Cyngor am ddim." }], now);
-    upsertAgencies(db, [{ ...agency("police", "Neighbourhood Policing"), description: "Our own words." }], now);
+    await upsertAgencies(db, [{ ...agency("advice", "Citizens Advice"), nameCy: "Cyngor ar Bopeth Llanfair", descriptionCy: "Cyngor am ddim." }], now);
+    await upsertAgencies(db, [{ ...agency("police", "Neighbourhood Policing"), description: "Our own words." }], now);
     const welsh = (key: string, name: string) => ({ ...agency(key, name), nameCy: `${name} (Cymraeg)`, descriptionCy: "Disgrifiad." });
-    const given = addMissingWelsh(
+    const given = await addMissingWelsh(
       db,
       [welsh("gp", "Riverside Medical Practice"), welsh("advice", "Citizens Advice"), welsh("police", "Neighbourhood Policing"), welsh("nowhere", "Not Here")],
       later,
     );
     expect(given).toBe(1);
-    expect(findAgency(ids.gp)).toMatchObject({ nameCy: "Riverside Medical Practice (Cymraeg)", descriptionCy: "Disgrifiad.", updatedAt: later });
-    expect(findAgency(ids.advice)).toMatchObject({ nameCy: "Cyngor ar Bopeth Llanfair", descriptionCy: "Cyngor am ddim.", updatedAt: now });
-    expect(findAgency(ids.police)).toMatchObject({ nameCy: null, descriptionCy: null, description: "Our own words." });
-    expect(db.select().from(agencies).all()).toHaveLength(4);
+    expect(await findAgency(ids.gp)).toMatchObject({ nameCy: "Riverside Medical Practice (Cymraeg)", descriptionCy: "Disgrifiad.", updatedAt: later });
+    expect(await findAgency(ids.advice)).toMatchObject({ nameCy: "Cyngor ar Bopeth Llanfair", descriptionCy: "Cyngor am ddim.", updatedAt: now });
+    expect(await findAgency(ids.police)).toMatchObject({ nameCy: null, descriptionCy: null, description: "Our own words." });
+    expect(await db.select().from(agencies)).toHaveLength(4);
   });
 
-  test("an empty directory is told apart from one with agencies", () => {
-    expect(hasAgencies(db)).toBe(true);
-    db.delete(agencies).run();
-    expect(hasAgencies(db)).toBe(false);
+  test("an empty directory is told apart from one with agencies", async () => {
+    expect(await hasAgencies(db)).toBe(true);
+    await db.delete(agencies);
+    expect(await hasAgencies(db)).toBe(false);
   });
 });

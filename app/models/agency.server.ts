@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Language } from "#app/i18n/i18n";
 import { localised, type Localised } from "#app/i18n/localised";
-import { db, type Tx } from "#db/client.server";
+import { db, first, type Tx } from "#db/client.server";
 import { agencies } from "#db/schema";
 
 export type Agency = typeof agencies.$inferSelect;
@@ -30,28 +30,27 @@ export function agencyNamesForEmail(agency: Pick<Agency, "name" | "nameCy">): { 
 }
 
 /** The agencies a person can choose to share with, in the order of the names they read. */
-export function activeAgencies(lang: Language = "en"): Agency[] {
+export async function activeAgencies(lang: Language = "en"): Promise<Agency[]> {
   const name = lang === "cy" ? sql`coalesce(${agencies.nameCy}, ${agencies.name})` : agencies.name;
-  return db.select().from(agencies).where(eq(agencies.active, true)).orderBy(asc(name)).all();
+  return await db.select().from(agencies).where(eq(agencies.active, true)).orderBy(asc(name));
 }
 
-export function findAgency(id: string): Agency | undefined {
-  return db.select().from(agencies).where(eq(agencies.id, id)).get();
+export async function findAgency(id: string): Promise<Agency | undefined> {
+  return await first(db.select().from(agencies).where(eq(agencies.id, id)));
 }
 
 /** The agencies with these ids, in name order; ids that match nothing are left out. */
-export function findAgenciesByIds(ids: readonly string[]): Agency[] {
+export async function findAgenciesByIds(ids: readonly string[]): Promise<Agency[]> {
   if (ids.length === 0) return [];
-  return db
+  return await db
     .select()
     .from(agencies)
     .where(inArray(agencies.id, [...ids]))
-    .orderBy(asc(agencies.name))
-    .all();
+    .orderBy(asc(agencies.name));
 }
 
-export function hasAgencies(tx: Tx): boolean {
-  return tx.select({ id: agencies.id }).from(agencies).limit(1).get() !== undefined;
+export async function hasAgencies(tx: Tx): Promise<boolean> {
+  return (await first(tx.select({ id: agencies.id }).from(agencies).limit(1))) !== undefined;
 }
 
 /**
@@ -59,21 +58,19 @@ export function hasAgencies(tx: Tx): boolean {
  * agency that is not in `records` is left alone: shares and consent records
  * point at it, so a council withdraws one by marking it inactive instead.
  */
-export function upsertAgencies(tx: Tx, records: readonly AgencyDetails[], now: Date): { created: number; updated: number } {
+export async function upsertAgencies(tx: Tx, records: readonly AgencyDetails[], now: Date): Promise<{ created: number; updated: number }> {
   let created = 0;
   for (const given of records) {
     // A record without Welsh takes away any Welsh an earlier import gave, which would no longer match the English.
     const record = { ...given, nameCy: given.nameCy ?? null, descriptionCy: given.descriptionCy ?? null };
-    const existing = tx.select({ id: agencies.id }).from(agencies).where(eq(agencies.key, record.key)).get();
+    const existing = await first(tx.select({ id: agencies.id }).from(agencies).where(eq(agencies.key, record.key)));
     if (existing) {
-      tx.update(agencies)
+      await tx
+        .update(agencies)
         .set({ ...record, updatedAt: now })
-        .where(eq(agencies.id, existing.id))
-        .run();
+        .where(eq(agencies.id, existing.id));
     } else {
-      tx.insert(agencies)
-        .values({ ...record, id: randomUUID(), createdAt: now, updatedAt: now })
-        .run();
+      await tx.insert(agencies).values({ ...record, id: randomUUID(), createdAt: now, updatedAt: now });
       created += 1;
     }
   }
@@ -87,24 +84,26 @@ export function upsertAgencies(tx: Tx, records: readonly AgencyDetails[], now: D
  * any. An agency a council has changed, or given Welsh of its own, is left
  * alone. Returns how many agencies were given Welsh.
  */
-export function addMissingWelsh(tx: Tx, records: readonly AgencyDetails[], now: Date): number {
+export async function addMissingWelsh(tx: Tx, records: readonly AgencyDetails[], now: Date): Promise<number> {
   let given = 0;
   for (const record of records) {
     if (!record.nameCy || !record.descriptionCy) continue;
-    given += tx
-      .update(agencies)
-      .set({ nameCy: record.nameCy, descriptionCy: record.descriptionCy, updatedAt: now })
-      .where(
-        and(
-          eq(agencies.key, record.key),
-          eq(agencies.name, record.name),
-          eq(agencies.description, record.description),
-          eq(agencies.contactEmail, record.contactEmail),
-          isNull(agencies.nameCy),
-          isNull(agencies.descriptionCy),
-        ),
-      )
-      .run().changes;
+    given += (
+      await tx
+        .update(agencies)
+        .set({ nameCy: record.nameCy, descriptionCy: record.descriptionCy, updatedAt: now })
+        .where(
+          and(
+            eq(agencies.key, record.key),
+            eq(agencies.name, record.name),
+            eq(agencies.description, record.description),
+            eq(agencies.contactEmail, record.contactEmail),
+            isNull(agencies.nameCy),
+            isNull(agencies.descriptionCy),
+          ),
+        )
+        .returning()
+    ).length;
   }
   return given;
 }

@@ -1,4 +1,3 @@
-import { sql } from "drizzle-orm";
 import { db, type Tx } from "#db/client.server";
 import { auditEvents } from "#db/schema";
 import { limits, takeFromLimit } from "./rate-limit.server";
@@ -10,8 +9,8 @@ type AuditDetail = Record<string, string | number | boolean | null>;
  * and the change it describes stand or fall together. Callers pass
  * identifiers and reasons, never personal content.
  */
-export function recordAuditEvent(event: string, detail: AuditDetail, tx: Tx = db): void {
-  tx.insert(auditEvents).values({ event, detail }).run();
+export async function recordAuditEvent(event: string, detail: AuditDetail, tx: Tx = db): Promise<void> {
+  await tx.insert(auditEvents).values({ event, detail });
 }
 
 /**
@@ -21,17 +20,8 @@ export function recordAuditEvent(event: string, detail: AuditDetail, tx: Tx = db
  * happened and from when, but junk traffic cannot grow an append-only table
  * without end. The repeats are only counted, in the rate-limit table.
  */
-export function recordAuditEventOncePerWindow(event: string, subject: string, detail: AuditDetail, tx: Tx = db, now = new Date()): void {
-  tx.transaction((inner) => {
-    if (takeFromLimit(inner, limits.auditedEventsPerSubject, `${event}:${subject}`, now) === "allowed") recordAuditEvent(event, detail, inner);
+export async function recordAuditEventOncePerWindow(event: string, subject: string, detail: AuditDetail, tx: Tx = db, now = new Date()): Promise<void> {
+  await tx.transaction(async (inner) => {
+    if ((await takeFromLimit(inner, limits.auditedEventsPerSubject, `${event}:${subject}`, now)) === "allowed") await recordAuditEvent(event, detail, inner);
   });
-}
-
-/** True when the database answers a trivial query. */
-export function databaseAnswers(): boolean {
-  try {
-    return db.get<{ ok: number }>(sql`select 1 as ok`)?.ok === 1;
-  } catch {
-    return false;
-  }
 }

@@ -1,6 +1,6 @@
 import { isIPv6 } from "node:net";
 import { sql } from "drizzle-orm";
-import { db, type Tx } from "#db/client.server";
+import { db, returned, type Tx } from "#db/client.server";
 import { rateLimits } from "#db/schema";
 
 export type Limit = { name: string; max: number; windowSeconds: number };
@@ -53,22 +53,21 @@ type Taken = "allowed" | "crossed" | "refused";
  * a connection) and says whether it is still within the limit. Fixed windows:
  * simple, shared by every instance through the database.
  */
-export function takeFromLimit(tx: Tx, limit: Limit, subject: string, now = new Date()): Taken {
+export async function takeFromLimit(tx: Tx, limit: Limit, subject: string, now = new Date()): Promise<Taken> {
   const key = `${limit.name}:${subject}`;
   const start = windowStart(limit, now);
-  const row = tx
-    .insert(rateLimits)
-    .values({ key, windowStart: start, count: 1 })
-    .onConflictDoUpdate({ target: [rateLimits.key, rateLimits.windowStart], set: { count: sql`${rateLimits.count} + 1` } })
-    .returning({ count: rateLimits.count })
-    .get();
+  const row = await returned(
+    tx
+      .insert(rateLimits)
+      .values({ key, windowStart: start, count: 1 })
+      .onConflictDoUpdate({ target: [rateLimits.key, rateLimits.windowStart], set: { count: sql`${rateLimits.count} + 1` } })
+      .returning({ count: rateLimits.count }),
+  );
   return row.count <= limit.max ? "allowed" : row.count === limit.max + 1 ? "crossed" : "refused";
 }
 
 /** Forgets windows that have closed; run now and then. */
-export function pruneRateLimits(now = new Date()): void {
+export async function pruneRateLimits(now = new Date()): Promise<void> {
   const longest = Math.max(...Object.values(limits).map((l) => l.windowSeconds)) * 1000;
-  db.delete(rateLimits)
-    .where(sql`${rateLimits.windowStart} < ${now.getTime() - longest}`)
-    .run();
+  await db.delete(rateLimits).where(sql`${rateLimits.windowStart} < ${now.getTime() - longest}`);
 }

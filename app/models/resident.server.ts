@@ -1,24 +1,24 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { Language } from "#app/i18n/i18n";
-import { db, type Tx } from "#db/client.server";
+import { db, first, returned, type Tx } from "#db/client.server";
 import { residents } from "#db/schema";
 
 type Resident = typeof residents.$inferSelect;
 
 /** The account for a proven address, made on first sign-in. */
-export function findOrCreateResident(tx: Tx, email: string, language: Language, now: Date): Resident {
-  const existing = tx.select().from(residents).where(eq(residents.email, email)).get();
+export async function findOrCreateResident(tx: Tx, email: string, language: Language, now: Date): Promise<Resident> {
+  const existing = await first(tx.select().from(residents).where(eq(residents.email, email)));
   if (existing) {
-    return tx.update(residents).set({ lastSignedInAt: now, language }).where(eq(residents.id, existing.id)).returning().get();
+    return await returned(tx.update(residents).set({ lastSignedInAt: now, language }).where(eq(residents.id, existing.id)).returning());
   }
-  return tx.insert(residents).values({ id: randomUUID(), email, language, createdAt: now, lastSignedInAt: now }).returning().get();
+  return await returned(tx.insert(residents).values({ id: randomUUID(), email, language, createdAt: now, lastSignedInAt: now }).returning());
 }
 
-export function setResidentLanguage(residentId: string, language: Language): void {
-  db.update(residents).set({ language }).where(eq(residents.id, residentId)).run();
+export async function setResidentLanguage(residentId: string, language: Language): Promise<void> {
+  await db.update(residents).set({ language }).where(eq(residents.id, residentId));
 }
 
-export function findResidentById(tx: Tx, id: string): Resident | undefined {
-  return tx.select().from(residents).where(eq(residents.id, id)).get();
+export async function findResidentById(tx: Tx, id: string): Promise<Resident | undefined> {
+  return await first(tx.select().from(residents).where(eq(residents.id, id)));
 }

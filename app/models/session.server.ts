@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { eq, getTableColumns, lt, or } from "drizzle-orm";
 import { sha256 } from "#app/lib/sha256.server";
-import { db, type Tx } from "#db/client.server";
+import { db, first, returned, type Tx } from "#db/client.server";
 import { residents, sessions } from "#db/schema";
 
 export const IDLE_MINUTES = 60;
@@ -13,57 +13,55 @@ export function newToken(): { token: string; hash: string } {
   return { token, hash: sha256(token) };
 }
 
-export function createSession(tx: Tx, residentId: string, now: Date): string {
+export async function createSession(tx: Tx, residentId: string, now: Date): Promise<string> {
   const { token, hash } = newToken();
-  tx.insert(sessions)
-    .values({
-      idHash: hash,
-      residentId,
-      createdAt: now,
-      lastSeenAt: now,
-      expiresAt: new Date(now.getTime() + ABSOLUTE_HOURS * 60 * 60 * 1000),
-    })
-    .run();
+  await tx.insert(sessions).values({
+    idHash: hash,
+    residentId,
+    createdAt: now,
+    lastSeenAt: now,
+    expiresAt: new Date(now.getTime() + ABSOLUTE_HOURS * 60 * 60 * 1000),
+  });
   return token;
 }
 
 /** The session and its resident, in one query. */
-export function findSession(idHash: string) {
-  return db
-    .select({ ...getTableColumns(sessions), resident: { id: residents.id, email: residents.email, language: residents.language } })
-    .from(sessions)
-    .innerJoin(residents, eq(residents.id, sessions.residentId))
-    .where(eq(sessions.idHash, idHash))
-    .get();
+export async function findSession(idHash: string) {
+  return await first(
+    db
+      .select({ ...getTableColumns(sessions), resident: { id: residents.id, email: residents.email, language: residents.language } })
+      .from(sessions)
+      .innerJoin(residents, eq(residents.id, sessions.residentId))
+      .where(eq(sessions.idHash, idHash)),
+  );
 }
 
-export function touchSession(idHash: string, now: Date): void {
-  db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.idHash, idHash)).run();
+export async function touchSession(idHash: string, now: Date): Promise<void> {
+  await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.idHash, idHash));
 }
 
-export function deleteSession(tx: Tx, idHash: string): void {
-  tx.delete(sessions).where(eq(sessions.idHash, idHash)).run();
+export async function deleteSession(tx: Tx, idHash: string): Promise<void> {
+  await tx.delete(sessions).where(eq(sessions.idHash, idHash));
 }
 
 /**
  * Ends a session at once, keeping its row until it would have expired so
  * another tab can be told why. Returns when that is.
  */
-export function markSessionSignedOut(tx: Tx, idHash: string, now: Date): Date {
-  const kept = tx
-    .update(sessions)
-    .set({ signedOutAt: now })
-    .where(eq(sessions.idHash, idHash))
-    .returning({ lastSeenAt: sessions.lastSeenAt, expiresAt: sessions.expiresAt })
-    .get();
+export async function markSessionSignedOut(tx: Tx, idHash: string, now: Date): Promise<Date> {
+  const kept = await returned(
+    tx
+      .update(sessions)
+      .set({ signedOutAt: now })
+      .where(eq(sessions.idHash, idHash))
+      .returning({ lastSeenAt: sessions.lastSeenAt, expiresAt: sessions.expiresAt }),
+  );
   return kept ? sessionEndsAt(kept) : now;
 }
 
 /** Removes sessions past either timeout, signed out or not. */
-export function deleteExpiredSessions(now: Date): void {
-  db.delete(sessions)
-    .where(or(lt(sessions.expiresAt, now), lt(sessions.lastSeenAt, new Date(now.getTime() - IDLE_MINUTES * 60 * 1000))))
-    .run();
+export async function deleteExpiredSessions(now: Date): Promise<void> {
+  await db.delete(sessions).where(or(lt(sessions.expiresAt, now), lt(sessions.lastSeenAt, new Date(now.getTime() - IDLE_MINUTES * 60 * 1000))));
 }
 
 /** When a session ends if nothing more happens: 60 minutes after it was last used, or 12 hours after signing in. */

@@ -1,52 +1,53 @@
 import { eq, lte } from "drizzle-orm";
-import { db, type Tx } from "#db/client.server";
+import { db, first, type Tx } from "#db/client.server";
 import { agencies, shareAccess, shares, stories, subjects } from "#db/schema";
 
 /** The share a link's token opens, by the token's SHA-256: all that is needed to answer the link. */
-export function findShareByTokenHash(tokenHash: string, tx: Tx = db) {
-  return tx.select({ id: shares.id, stoppedAt: shares.stoppedAt, endsAt: shares.endsAt }).from(shares).where(eq(shares.tokenHash, tokenHash)).get();
+export async function findShareByTokenHash(tokenHash: string, tx: Tx = db) {
+  return await first(tx.select({ id: shares.id, stoppedAt: shares.stoppedAt, endsAt: shares.endsAt }).from(shares).where(eq(shares.tokenHash, tokenHash)));
 }
 
 /** A browser's access to a share, by the SHA-256 of its cookie's token: unproven, or (with `email` and `verifiedAt`) proven. */
-export function insertShareAccess(
+export async function insertShareAccess(
   tx: Tx,
   access: { idHash: string; shareId: string; expiresAt: Date; createdAt: Date; email?: string; verifiedAt?: Date },
-): void {
-  tx.insert(shareAccess).values(access).run();
+): Promise<void> {
+  await tx.insert(shareAccess).values(access);
 }
 
 /**
  * A browser's access with everything a shared-story page needs, in one query:
  * the share, its agency, and the story with who it is about.
  */
-export function findShareAccess(idHash: string, tx: Tx = db) {
-  return tx
-    .select({
-      access: shareAccess,
-      share: shares,
-      agency: { id: agencies.id, name: agencies.name, nameCy: agencies.nameCy, domains: agencies.domains },
-      story: { id: stories.id, ownerId: stories.ownerId, latestVersion: stories.latestVersion },
-      subject: { basis: subjects.basis },
-    })
-    .from(shareAccess)
-    .innerJoin(shares, eq(shares.id, shareAccess.shareId))
-    .innerJoin(agencies, eq(agencies.id, shares.agencyId))
-    .innerJoin(stories, eq(stories.id, shares.storyId))
-    .innerJoin(subjects, eq(subjects.id, stories.subjectId))
-    .where(eq(shareAccess.idHash, idHash))
-    .get();
+export async function findShareAccess(idHash: string, tx: Tx = db) {
+  return await first(
+    tx
+      .select({
+        access: shareAccess,
+        share: shares,
+        agency: { id: agencies.id, name: agencies.name, nameCy: agencies.nameCy, domains: agencies.domains },
+        story: { id: stories.id, ownerId: stories.ownerId, latestVersion: stories.latestVersion },
+        subject: { basis: subjects.basis },
+      })
+      .from(shareAccess)
+      .innerJoin(shares, eq(shares.id, shareAccess.shareId))
+      .innerJoin(agencies, eq(agencies.id, shares.agencyId))
+      .innerJoin(stories, eq(stories.id, shares.storyId))
+      .innerJoin(subjects, eq(subjects.id, stories.subjectId))
+      .where(eq(shareAccess.idHash, idHash)),
+  );
 }
 
-export type FoundShareAccess = NonNullable<ReturnType<typeof findShareAccess>>;
+export type FoundShareAccess = NonNullable<Awaited<ReturnType<typeof findShareAccess>>>;
 
 /** Ends one browser's access at once (a professional finishing on a shared computer). */
-export function deleteShareAccess(tx: Tx, idHash: string): void {
-  tx.delete(shareAccess).where(eq(shareAccess.idHash, idHash)).run();
+export async function deleteShareAccess(tx: Tx, idHash: string): Promise<void> {
+  await tx.delete(shareAccess).where(eq(shareAccess.idHash, idHash));
 }
 
 /** Ends every browser's access to a share (their pending codes go with them): how many there were. */
-export function deleteAccessToShare(tx: Tx, shareId: string): number {
-  return tx.delete(shareAccess).where(eq(shareAccess.shareId, shareId)).run().changes;
+export async function deleteAccessToShare(tx: Tx, shareId: string): Promise<number> {
+  return (await tx.delete(shareAccess).where(eq(shareAccess.shareId, shareId)).returning()).length;
 }
 
 /**
@@ -57,9 +58,11 @@ export function deleteAccessToShare(tx: Tx, shareId: string): number {
 const EXPIRED_ACCESS_KEPT_MS = 60 * 60 * 1000;
 
 /** Forgets browsers' access that ran out over an hour ago (their pending codes go with them). */
-export function deleteExpiredShareAccess(now: Date): number {
-  return db
-    .delete(shareAccess)
-    .where(lte(shareAccess.expiresAt, new Date(now.getTime() - EXPIRED_ACCESS_KEPT_MS)))
-    .run().changes;
+export async function deleteExpiredShareAccess(now: Date): Promise<number> {
+  return (
+    await db
+      .delete(shareAccess)
+      .where(lte(shareAccess.expiresAt, new Date(now.getTime() - EXPIRED_ACCESS_KEPT_MS)))
+      .returning()
+  ).length;
 }

@@ -1,19 +1,19 @@
 import { eq } from "drizzle-orm";
-import { db, type Tx } from "#db/client.server";
+import { db, first, type Tx } from "#db/client.server";
 import { shareDrafts } from "#db/schema";
 
 /** The choices saved so far in a story's share journey, as stored (the journey checks their shape). */
-export function findShareDraft(storyId: string, tx: Tx = db): Record<string, unknown> | undefined {
-  return tx.select({ choices: shareDrafts.choices }).from(shareDrafts).where(eq(shareDrafts.storyId, storyId)).get()?.choices;
+export async function findShareDraft(storyId: string, tx: Tx = db): Promise<Record<string, unknown> | undefined> {
+  return (await first(tx.select({ choices: shareDrafts.choices }).from(shareDrafts).where(eq(shareDrafts.storyId, storyId))))?.choices;
 }
 
-export function saveShareDraft(tx: Tx, storyId: string, choices: Record<string, unknown>, now: Date): void {
-  tx.insert(shareDrafts)
+export async function saveShareDraft(tx: Tx, storyId: string, choices: Record<string, unknown>, now: Date): Promise<void> {
+  await tx
+    .insert(shareDrafts)
     .values({ storyId, choices, updatedAt: now })
-    .onConflictDoUpdate({ target: shareDrafts.storyId, set: { choices, updatedAt: now } })
-    .run();
+    .onConflictDoUpdate({ target: shareDrafts.storyId, set: { choices, updatedAt: now } });
 }
 
-export function deleteShareDraft(tx: Tx, storyId: string): void {
-  tx.delete(shareDrafts).where(eq(shareDrafts.storyId, storyId)).run();
+export async function deleteShareDraft(tx: Tx, storyId: string): Promise<void> {
+  await tx.delete(shareDrafts).where(eq(shareDrafts.storyId, storyId));
 }

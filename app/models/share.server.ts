@@ -1,5 +1,5 @@
 import { and, desc, eq, lte } from "drizzle-orm";
-import { db, type Tx } from "#db/client.server";
+import { db, first, returned, type Tx } from "#db/client.server";
 import { agencies, residents, shares, stories } from "#db/schema";
 
 type Share = typeof shares.$inferSelect;
@@ -10,12 +10,15 @@ type NewShare = Pick<
 >;
 
 /** A new active share; `tokenHash` is the SHA-256 of the link's token, never the token. */
-export function insertShare(tx: Tx, share: NewShare, now: Date): string {
-  return tx
-    .insert(shares)
-    .values({ ...share, status: "active", createdAt: now, updatedAt: now })
-    .returning({ id: shares.id })
-    .get().id;
+export async function insertShare(tx: Tx, share: NewShare, now: Date): Promise<string> {
+  return (
+    await returned(
+      tx
+        .insert(shares)
+        .values({ ...share, status: "active", createdAt: now, updatedAt: now })
+        .returning({ id: shares.id }),
+    )
+  ).id;
 }
 
 const withAgency = {
@@ -30,24 +33,24 @@ export type ShareWithAgency = { share: Share; agency: { id: string; name: string
  * the resident owns `storyId` (requireOwnStory); a share of another story is
  * not found, so an id from someone else's story reveals nothing.
  */
-export function findShareForOwner(storyId: string, shareId: string, tx: Tx = db): ShareWithAgency | undefined {
-  return tx
-    .select(withAgency)
-    .from(shares)
-    .innerJoin(agencies, eq(agencies.id, shares.agencyId))
-    .where(and(eq(shares.id, shareId), eq(shares.storyId, storyId)))
-    .get();
+export async function findShareForOwner(storyId: string, shareId: string, tx: Tx = db): Promise<ShareWithAgency | undefined> {
+  return await first(
+    tx
+      .select(withAgency)
+      .from(shares)
+      .innerJoin(agencies, eq(agencies.id, shares.agencyId))
+      .where(and(eq(shares.id, shareId), eq(shares.storyId, storyId))),
+  );
 }
 
 /** Every share of a story, newest first, with its agency. */
-export function sharesOfStory(storyId: string, tx: Tx = db): ShareWithAgency[] {
-  return tx
+export async function sharesOfStory(storyId: string, tx: Tx = db): Promise<ShareWithAgency[]> {
+  return await tx
     .select(withAgency)
     .from(shares)
     .innerJoin(agencies, eq(agencies.id, shares.agencyId))
     .where(eq(shares.storyId, storyId))
-    .orderBy(desc(shares.createdAt), desc(shares.id))
-    .all();
+    .orderBy(desc(shares.createdAt), desc(shares.id));
 }
 
 type ShareChanges = Partial<
@@ -55,11 +58,21 @@ type ShareChanges = Partial<
 >;
 
 /** Changes a share in the caller's transaction; the matching consent record is the caller's to write. */
-export function updateShare(tx: Tx, shareId: string, changes: ShareChanges, now: Date): void {
-  tx.update(shares)
+export async function updateShare(tx: Tx, shareId: string, changes: ShareChanges, now: Date): Promise<void> {
+  await tx
+    .update(shares)
     .set({ ...changes, updatedAt: now })
-    .where(eq(shares.id, shareId))
-    .run();
+    .where(eq(shares.id, shareId));
+}
+
+/** Marks an active share ended, and says whether this call did: of sweeps running at once on several instances, one does. */
+export async function markShareEnded(tx: Tx, shareId: string, now: Date): Promise<boolean> {
+  const changed = await tx
+    .update(shares)
+    .set({ status: "ended", endedNotifiedAt: now, updatedAt: now })
+    .where(and(eq(shares.id, shareId), eq(shares.status, "active")))
+    .returning({ id: shares.id });
+  return changed.length > 0;
 }
 
 /**
@@ -67,8 +80,8 @@ export function updateShare(tx: Tx, shareId: string, changes: ShareChanges, now:
  * agency's name and the story owner's address and language. The sweep reads
  * this; access itself never waits for it (consent-rules' shareState decides).
  */
-export function sharesPastTheirEnd(tx: Tx, now: Date) {
-  return tx
+export async function sharesPastTheirEnd(tx: Tx, now: Date) {
+  return await tx
     .select({
       share: { id: shares.id, storyId: shares.storyId, stoppedAt: shares.stoppedAt, endsAt: shares.endsAt },
       agency: { id: agencies.id, name: agencies.name, nameCy: agencies.nameCy },
@@ -78,6 +91,5 @@ export function sharesPastTheirEnd(tx: Tx, now: Date) {
     .innerJoin(agencies, eq(agencies.id, shares.agencyId))
     .innerJoin(stories, eq(stories.id, shares.storyId))
     .innerJoin(residents, eq(residents.id, stories.ownerId))
-    .where(and(eq(shares.status, "active"), lte(shares.endsAt, now)))
-    .all();
+    .where(and(eq(shares.status, "active"), lte(shares.endsAt, now)));
 }

@@ -1,19 +1,22 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, desc, eq, notExists } from "drizzle-orm";
 import type { SectionContent, StoryContent } from "#app/models/story-sections";
-import { db, type Tx } from "#db/client.server";
+import { db, first, type Tx } from "#db/client.server";
 import { stories, storySections, storyVersions, subjects } from "#db/schema";
 
 export type DraftSection = typeof storySections.$inferSelect;
 
-export function insertStory(tx: Tx, { id = randomUUID(), subjectId, ownerId, now }: { id?: string; subjectId: string; ownerId: string; now: Date }): string {
-  tx.insert(stories).values({ id, subjectId, ownerId, createdAt: now, updatedAt: now }).run();
+export async function insertStory(
+  tx: Tx,
+  { id = randomUUID(), subjectId, ownerId, now }: { id?: string; subjectId: string; ownerId: string; now: Date },
+): Promise<string> {
+  await tx.insert(stories).values({ id, subjectId, ownerId, createdAt: now, updatedAt: now });
   return id;
 }
 
 /** Who owns a story, read in the caller's transaction; undefined when there is no such story. */
-export function storyOwner(tx: Tx, storyId: string): string | undefined {
-  return tx.select({ ownerId: stories.ownerId }).from(stories).where(eq(stories.id, storyId)).get()?.ownerId;
+export async function storyOwner(tx: Tx, storyId: string): Promise<string | undefined> {
+  return (await first(tx.select({ ownerId: stories.ownerId }).from(stories).where(eq(stories.id, storyId))))?.ownerId;
 }
 
 /**
@@ -21,123 +24,121 @@ export function storyOwner(tx: Tx, storyId: string): string | undefined {
  * who it is about, unless another story is about them too. The caller checks
  * first that nothing else refers to it (no version, so no share).
  */
-export function deleteStory(tx: Tx, storyId: string): void {
-  const story = tx.select({ subjectId: stories.subjectId }).from(stories).where(eq(stories.id, storyId)).get();
+export async function deleteStory(tx: Tx, storyId: string): Promise<void> {
+  const story = await first(tx.select({ subjectId: stories.subjectId }).from(stories).where(eq(stories.id, storyId)));
   if (!story) return;
-  tx.delete(stories).where(eq(stories.id, storyId)).run();
+  await tx.delete(stories).where(eq(stories.id, storyId));
   const others = tx.select({ id: stories.id }).from(stories).where(eq(stories.subjectId, story.subjectId));
-  tx.delete(subjects)
-    .where(and(eq(subjects.id, story.subjectId), notExists(others)))
-    .run();
+  await tx.delete(subjects).where(and(eq(subjects.id, story.subjectId), notExists(others)));
 }
 
 /** The story with who it is about, only if `ownerId` owns it. */
-export function findOwnedStory(storyId: string, ownerId: string) {
-  return db
-    .select({
-      id: stories.id,
-      ownerId: stories.ownerId,
-      latestVersion: stories.latestVersion,
-      updatedAt: stories.updatedAt,
-      subject: { id: subjects.id, relationship: subjects.relationship, basis: subjects.basis },
-    })
-    .from(stories)
-    .innerJoin(subjects, eq(subjects.id, stories.subjectId))
-    .where(and(eq(stories.id, storyId), eq(stories.ownerId, ownerId)))
-    .get();
+export async function findOwnedStory(storyId: string, ownerId: string) {
+  return await first(
+    db
+      .select({
+        id: stories.id,
+        ownerId: stories.ownerId,
+        latestVersion: stories.latestVersion,
+        updatedAt: stories.updatedAt,
+        subject: { id: subjects.id, relationship: subjects.relationship, basis: subjects.basis },
+      })
+      .from(stories)
+      .innerJoin(subjects, eq(subjects.id, stories.subjectId))
+      .where(and(eq(stories.id, storyId), eq(stories.ownerId, ownerId))),
+  );
 }
 
-export type OwnedStory = NonNullable<ReturnType<typeof findOwnedStory>>;
+export type OwnedStory = NonNullable<Awaited<ReturnType<typeof findOwnedStory>>>;
 
-export function storyExists(storyId: string): boolean {
-  return db.select({ id: stories.id }).from(stories).where(eq(stories.id, storyId)).get() !== undefined;
+export async function storyExists(storyId: string): Promise<boolean> {
+  return (await first(db.select({ id: stories.id }).from(stories).where(eq(stories.id, storyId)))) !== undefined;
 }
 
-export function storiesOwnedBy(ownerId: string) {
-  return db
+export async function storiesOwnedBy(ownerId: string) {
+  return await db
     .select({ id: stories.id, latestVersion: stories.latestVersion, createdAt: stories.createdAt, updatedAt: stories.updatedAt })
     .from(stories)
     .where(eq(stories.ownerId, ownerId))
-    .orderBy(desc(stories.createdAt))
-    .all();
+    .orderBy(desc(stories.createdAt));
 }
 
-export function draftSections(storyId: string, tx: Tx = db): DraftSection[] {
-  return tx.select().from(storySections).where(eq(storySections.storyId, storyId)).all();
+export async function draftSections(storyId: string, tx: Tx = db): Promise<DraftSection[]> {
+  return await tx.select().from(storySections).where(eq(storySections.storyId, storyId));
 }
 
-export function findDraftSection(storyId: string, section: string, tx: Tx = db): DraftSection | undefined {
-  return tx
-    .select()
-    .from(storySections)
-    .where(and(eq(storySections.storyId, storyId), eq(storySections.section, section)))
-    .get();
+export async function findDraftSection(storyId: string, section: string, tx: Tx = db): Promise<DraftSection | undefined> {
+  return await first(
+    tx
+      .select()
+      .from(storySections)
+      .where(and(eq(storySections.storyId, storyId), eq(storySections.section, section))),
+  );
 }
 
-export function saveDraftSection(
+export async function saveDraftSection(
   tx: Tx,
   { storyId, section, content, status, now }: { storyId: string; section: string; content: SectionContent; status: DraftSection["status"]; now: Date },
-): void {
-  tx.insert(storySections)
+): Promise<void> {
+  await tx
+    .insert(storySections)
     .values({ storyId, section, content, status, updatedAt: now })
-    .onConflictDoUpdate({ target: [storySections.storyId, storySections.section], set: { content, status, updatedAt: now } })
-    .run();
-  tx.update(stories).set({ updatedAt: now }).where(eq(stories.id, storyId)).run();
+    .onConflictDoUpdate({ target: [storySections.storyId, storySections.section], set: { content, status, updatedAt: now } });
+  await tx.update(stories).set({ updatedAt: now }).where(eq(stories.id, storyId));
 }
 
 /** The highest version number so far, read inside the publishing transaction. */
-export function latestVersionNumber(tx: Tx, storyId: string): number {
-  const row = tx
-    .select({ version: storyVersions.version })
-    .from(storyVersions)
-    .where(eq(storyVersions.storyId, storyId))
-    .orderBy(desc(storyVersions.version))
-    .limit(1)
-    .get();
+export async function latestVersionNumber(tx: Tx, storyId: string): Promise<number> {
+  const row = await first(
+    tx.select({ version: storyVersions.version }).from(storyVersions).where(eq(storyVersions.storyId, storyId)).orderBy(desc(storyVersions.version)).limit(1),
+  );
   return row?.version ?? 0;
 }
 
-export function insertVersion(tx: Tx, version: { storyId: string; version: number; content: StoryContent; publishedBy: string; publishedAt: Date }): void {
-  tx.insert(storyVersions).values(version).run();
-  tx.update(stories).set({ latestVersion: version.version, updatedAt: version.publishedAt }).where(eq(stories.id, version.storyId)).run();
+export async function insertVersion(
+  tx: Tx,
+  version: { storyId: string; version: number; content: StoryContent; publishedBy: string; publishedAt: Date },
+): Promise<void> {
+  await tx.insert(storyVersions).values(version);
+  await tx.update(stories).set({ latestVersion: version.version, updatedAt: version.publishedAt }).where(eq(stories.id, version.storyId));
 }
 
-export function findVersion(storyId: string, version: number) {
-  return db
-    .select()
-    .from(storyVersions)
-    .where(and(eq(storyVersions.storyId, storyId), eq(storyVersions.version, version)))
-    .get();
+export async function findVersion(storyId: string, version: number) {
+  return await first(
+    db
+      .select()
+      .from(storyVersions)
+      .where(and(eq(storyVersions.storyId, storyId), eq(storyVersions.version, version))),
+  );
 }
 
 /** The draft sections of every story `ownerId` owns, in one query. */
-export function draftSectionsOfOwner(ownerId: string): DraftSection[] {
-  return db
-    .select({ section: storySections })
-    .from(storySections)
-    .innerJoin(stories, eq(stories.id, storySections.storyId))
-    .where(eq(stories.ownerId, ownerId))
-    .all()
-    .map((row) => row.section);
+export async function draftSectionsOfOwner(ownerId: string): Promise<DraftSection[]> {
+  return (
+    await db
+      .select({ section: storySections })
+      .from(storySections)
+      .innerJoin(stories, eq(stories.id, storySections.storyId))
+      .where(eq(stories.ownerId, ownerId))
+  ).map((row) => row.section);
 }
 
 /** The latest published version of every story `ownerId` owns, in one query. */
-export function latestVersionsOfOwner(ownerId: string) {
-  return db
-    .select({ version: storyVersions })
-    .from(storyVersions)
-    .innerJoin(stories, and(eq(stories.id, storyVersions.storyId), eq(stories.latestVersion, storyVersions.version)))
-    .where(eq(stories.ownerId, ownerId))
-    .all()
-    .map((row) => row.version);
+export async function latestVersionsOfOwner(ownerId: string) {
+  return (
+    await db
+      .select({ version: storyVersions })
+      .from(storyVersions)
+      .innerJoin(stories, and(eq(stories.id, storyVersions.storyId), eq(stories.latestVersion, storyVersions.version)))
+      .where(eq(stories.ownerId, ownerId))
+  ).map((row) => row.version);
 }
 
 /** Every published version, oldest first, without their content. */
-export function versionsOf(storyId: string) {
-  return db
+export async function versionsOf(storyId: string) {
+  return await db
     .select({ version: storyVersions.version, publishedAt: storyVersions.publishedAt, publishedBy: storyVersions.publishedBy })
     .from(storyVersions)
     .where(eq(storyVersions.storyId, storyId))
-    .orderBy(asc(storyVersions.version))
-    .all();
+    .orderBy(asc(storyVersions.version));
 }

@@ -14,26 +14,26 @@ import { invalid, readForm, validateForm } from "#app/web/form.server";
 export const handle = { titleKey: "signIn:code.title" };
 
 /** This browser's access, with the address a code is waiting for; without one, back to the address page. */
-function requirePendingCode(request: Request, shareId: string | undefined) {
-  const found = requireSharedAccess(request, shareId, languageFor(request));
+async function requirePendingCode(request: Request, shareId: string | undefined) {
+  const found = await requireSharedAccess(request, shareId, languageFor(request));
   if (found.state === "verified") throw redirect(sharedStoryPath(found.share.id, "summary"));
-  const email = pendingAccessEmail(found);
+  const email = await pendingAccessEmail(found);
   if (!email) throw redirect(sharedStoryPath(found.share.id, "email"));
   return { found, email };
 }
 
-export function loader({ request, params }: LoaderFunctionArgs) {
-  const { found, email } = requirePendingCode(request, params.shareId);
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { found, email } = await requirePendingCode(request, params.shareId);
   return { ...pageTranslations(request, "shared", "signIn"), email, agency: agencyName(found.agency, found.lang), shareId: found.share.id };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { found, email } = requirePendingCode(request, params.shareId);
+  const { found, email } = await requirePendingCode(request, params.shareId);
   const form = await readForm(request);
   const ip = context.clientIp;
 
   if (form.get("intent") === "resend") {
-    const sent = requestAccessCode(found, email, ip);
+    const sent = await requestAccessCode(found, email, ip);
     if (!sent.ok) {
       // The agency's domains may have changed since the first code: ask for the address again.
       if (sent.reason === "wrong-domain") throw redirect(sharedStoryPath(found.share.id, "email"));
@@ -44,7 +44,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
   const result = validateForm(codeForm, form);
   if (!result.ok) return invalid(context, result);
-  const verified = verifyAccessCode(found, result.data.code, ip);
+  const verified = await verifyAccessCode(found, result.data.code, ip);
   if (!verified.ok) {
     const status = verified.reason === "too-many-from-ip" ? 429 : 400;
     return invalid(context, { errors: [{ field: "code", message: codeFailureMessage(verified.reason) }], values: result.values }, status);

@@ -17,17 +17,17 @@ import { invalid, readForm, validateForm } from "#app/web/form.server";
 
 export const handle = { titleKey: "shared:email.title" };
 
-export function loader({ request, params }: LoaderFunctionArgs) {
-  const found = requireSharedAccess(request, params.shareId, languageFor(request));
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const found = await requireSharedAccess(request, params.shareId, languageFor(request));
   if (found.state === "verified") throw redirect(sharedStoryPath(found.share.id, "summary"));
   return { ...pageTranslations(request, "shared", "signIn"), agency: agencyName(found.agency, found.lang) };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const found = requireSharedAccess(request, params.shareId, languageFor(request));
+  const found = await requireSharedAccess(request, params.shareId, languageFor(request));
   const result = validateForm(workEmailForm, await readForm(request));
   if (!result.ok) return invalid(context, result);
-  const sent = requestAccessCode(found, result.data.email, context.clientIp);
+  const sent = await requestAccessCode(found, result.data.email, context.clientIp);
   if (!sent.ok) {
     if (sent.reason !== "wrong-domain") {
       return invalid(context, { errors: [{ field: "email", message: codeRefusedMessage(sent.reason) }], values: result.values }, 429);

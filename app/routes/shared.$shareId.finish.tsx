@@ -6,14 +6,14 @@ import { finishReading } from "#app/services/sharing/shared-story.server";
 import { clearShareAccessCookie } from "#app/web/session.server";
 
 /** Finishing is a POST from the summary; someone who arrives here by address goes back to it. */
-export function loader({ request, params }: LoaderFunctionArgs) {
-  const found = requireSharedAccess(request, params.shareId, languageFor(request));
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const found = await requireSharedAccess(request, params.shareId, languageFor(request));
   throw redirect(sharedStoryPath(found.share.id, "summary"));
 }
 
-export function action({ request, params }: ActionFunctionArgs) {
-  const found = requireSharedAccess(request, params.shareId, languageFor(request));
-  finishReading(found);
+export async function action({ request, params }: ActionFunctionArgs) {
+  const found = await requireSharedAccess(request, params.shareId, languageFor(request));
+  await finishReading(found);
   throw redirect("/shared/finished", { headers: { "Set-Cookie": clearShareAccessCookie(found.share.id) } });
 }
 

@@ -19,22 +19,22 @@ import { replyForm } from "#app/services/sharing/shared-story-forms.server";
 import { invalid, readForm, validateForm } from "#app/web/form.server";
 
 /** The first name of the person the share is about, from the version the agency sees. */
-function nameOf({ share, story }: SharedAccess): string {
-  const version = findVersion(story.id, versionShown(share, story.latestVersion ?? share.version));
+async function nameOf({ share, story }: SharedAccess): Promise<string> {
+  const version = await findVersion(story.id, versionShown(share, story.latestVersion ?? share.version));
   return firstName((version && subjectName(version.content)) ?? "");
 }
 
-export function loader({ request, params }: LoaderFunctionArgs) {
-  const found = requireVerifiedAccess(request, params.shareId, languageFor(request));
-  const name = nameOf(found);
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const found = await requireVerifiedAccess(request, params.shareId, languageFor(request));
+  const name = await nameOf(found);
   return { ...pageTranslations(request, "shared", "story"), shareId: found.share.id, name, titleKey: "shared:received.title", titleValues: { name } };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const found = requireVerifiedAccess(request, params.shareId, languageFor(request));
+  const found = await requireVerifiedAccess(request, params.shareId, languageFor(request));
   const result = validateForm(replyForm, await readForm(request));
   if (!result.ok) return invalid(context, result);
-  sendReply(found, result.data);
+  await sendReply(found, result.data);
   return redirect(`${sharedStoryPath(found.share.id, "summary")}?received=1`);
 }
 

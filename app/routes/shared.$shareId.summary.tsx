@@ -17,9 +17,9 @@ import { requireVerifiedAccess } from "#app/web/guards.server";
 import { readSharedStory } from "#app/services/sharing/shared-story.server";
 import { noFormHere } from "#app/web/layout.server";
 
-export function loader({ request, params }: LoaderFunctionArgs) {
-  const found = requireVerifiedAccess(request, params.shareId, languageFor(request));
-  const story = readSharedStory(found);
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const found = await requireVerifiedAccess(request, params.shareId, languageFor(request));
+  const story = await readSharedStory(found);
   return {
     ...readerTranslations(request),
     ...story,
@@ -31,8 +31,8 @@ export function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 /** The summary takes no form: who may read it is told so (405); anyone else gets what a GET would give them. */
-export function action({ request, params }: ActionFunctionArgs): never {
-  requireVerifiedAccess(request, params.shareId, languageFor(request));
+export async function action({ request, params }: ActionFunctionArgs): Promise<never> {
+  await requireVerifiedAccess(request, params.shareId, languageFor(request));
   return noFormHere({ request });
 }
 

@@ -8,13 +8,13 @@ import { noFormHere, refusal } from "#app/web/layout.server";
  * exchanged for a cookie and left behind (see openSharedLink), or the layout
  * answers with its 404, 410 or 429 page.
  */
-export function loader({ request, params, context }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { refusal: refused, clientIp } = context;
   // A refused cross-site or oversized POST arrives here as a GET; the layout answers it, and the link is not opened.
-  if (refused) throw refusal(request, refused);
-  const outcome = openSharedLink(request, params.token, clientIp, languageFor(request));
-  if ("gone" in outcome) throw refusal(request, 410, outcome.gone);
-  if ("refused" in outcome) throw refusal(request, outcome.refused);
+  if (refused) throw await refusal(request, refused);
+  const outcome = await openSharedLink(request, params.token, clientIp, languageFor(request));
+  if ("gone" in outcome) throw await refusal(request, 410, outcome.gone);
+  if ("refused" in outcome) throw await refusal(request, outcome.refused);
   throw redirect(outcome.redirectTo, outcome.cookie ? { headers: { "Set-Cookie": outcome.cookie } } : undefined);
 }
 

@@ -15,10 +15,10 @@ import { safeReturnTo, signedIn, signInCookie, signInToken, type SessionEnded } 
 
 export const handle = { titleKey: "signIn:email.title" };
 
-export function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const returnTo = safeReturnTo(url.searchParams.get("returnTo"));
-  if (signedIn(request)) throw redirect(returnTo ?? "/stories");
+  if (await signedIn(request)) throw redirect(returnTo ?? "/stories");
   const ended: SessionEnded | null = url.searchParams.get("signedOut") === "1" ? "signedOut" : url.searchParams.get("timedOut") === "1" ? "timedOut" : null;
   return { ...pageTranslations(request, "signIn"), returnTo, ended };
 }
@@ -26,7 +26,7 @@ export function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const result = validateForm(emailForm, await readForm(request));
   if (!result.ok) return invalid(context, result);
-  const sent = requestCode({
+  const sent = await requestCode({
     email: result.data.email,
     ip: context.clientIp,
     language: languageFor(request),

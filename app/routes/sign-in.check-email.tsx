@@ -10,8 +10,8 @@ import { clearSignInCookie, sessionCookie, signInCookie, signInToken } from "#ap
 
 export const handle = { titleKey: "signIn:code.title" };
 
-export function loader({ request }: LoaderFunctionArgs) {
-  const pending = pendingSignIn(signInToken(request), { evenIfExpired: true });
+export async function loader({ request }: LoaderFunctionArgs) {
+  const pending = await pendingSignIn(signInToken(request), { evenIfExpired: true });
   if (!pending) throw redirect("/sign-in");
   return { ...pageTranslations(request, "signIn"), email: pending.email, resent: new URL(request.url).searchParams.get("resent") === "1" };
 }
@@ -22,9 +22,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const token = signInToken(request);
 
   if (form.get("intent") === "resend") {
-    const pending = pendingSignIn(token, { evenIfExpired: true });
+    const pending = await pendingSignIn(token, { evenIfExpired: true });
     if (!pending) throw redirect("/sign-in");
-    const sent = requestCode({ email: pending.email, ip, language: languageFor(request), returnTo: pending.returnTo, replacing: token });
+    const sent = await requestCode({ email: pending.email, ip, language: languageFor(request), returnTo: pending.returnTo, replacing: token });
     if (!sent.ok) {
       return invalid(context, { errors: [{ field: "code", message: codeRefusedMessage(sent.reason) }], values: {} }, 429);
     }
@@ -34,7 +34,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
   const result = validateForm(codeForm, form);
   if (!result.ok) return invalid(context, result);
-  const verified = verifyCode({ token, code: result.data.code, ip, language: languageFor(request) });
+  const verified = await verifyCode({ token, code: result.data.code, ip, language: languageFor(request) });
   if (!verified.ok) {
     const status = verified.reason === "too-many-from-ip" ? 429 : 400;
     return invalid(context, { errors: [{ field: "code", message: codeFailureMessage(verified.reason) }], values: result.values }, status);

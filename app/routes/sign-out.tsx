@@ -9,14 +9,14 @@ import { clearSessionCookie, signedIn, signedOutSessionCookie } from "#app/web/s
 
 export const handle = { titleKey: "signIn:signOut.title" };
 
-export function loader({ request }: LoaderFunctionArgs) {
-  if (!signedIn(request)) throw redirect("/signed-out");
+export async function loader({ request }: LoaderFunctionArgs) {
+  if (!(await signedIn(request))) throw redirect("/signed-out");
   return pageTranslations(request, "signIn");
 }
 
-export function action({ request }: ActionFunctionArgs) {
-  const session = signedIn(request);
-  const cookie = session ? signedOutSessionCookie(request, signOut(session)) : clearSessionCookie();
+export async function action({ request }: ActionFunctionArgs) {
+  const session = await signedIn(request);
+  const cookie = session ? signedOutSessionCookie(request, await signOut(session)) : clearSessionCookie();
   return redirect("/signed-out", { headers: { "Set-Cookie": cookie } });
 }
 

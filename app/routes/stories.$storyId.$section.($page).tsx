@@ -14,9 +14,9 @@ import { invalid, readForm } from "#app/web/form.server";
 
 export const handle = { titleKey: "story:question.title" };
 
-export function loader({ request, params }: LoaderFunctionArgs) {
-  const { story, section, page } = requireStoryToWrite(request, params);
-  const values = pageValues(page, story ? draftSection(story.id, section) : {});
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { story, section, page } = await requireStoryToWrite(request, params);
+  const values = pageValues(page, story ? await draftSection(story.id, section) : {});
   const titleKey = pageHeadingKey(section, page);
   // A story not yet made: the id it will have if the person saves this page.
   const newStoryId = story ? null : crypto.randomUUID();
@@ -24,10 +24,10 @@ export function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { story, resident, section, page } = requireStoryToWrite(request, params);
+  const { story, resident, section, page } = await requireStoryToWrite(request, params);
   const form = await readForm(request);
   const target = story ? { storyId: story.id } : { storyId: null, residentId: resident.id };
-  const outcome = submitStoryPage({ request, ...target, section, page, form });
+  const outcome = await submitStoryPage({ request, ...target, section, page, form });
   return outcome.ok ? redirect(outcome.redirectTo) : invalid(context, outcome);
 }
 

@@ -16,9 +16,9 @@ import { storyOverview } from "#app/services/story.server";
 
 export const handle = { titleKey: "story:taskList.title" };
 
-export function loader({ request, params }: LoaderFunctionArgs) {
-  const { story } = requireOwnStory(request, params.storyId);
-  const { statuses, latest, unpublishedChanges } = storyOverview(story);
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { story } = await requireOwnStory(request, params.storyId);
+  const { statuses, latest, unpublishedChanges } = await storyOverview(story);
   const saved = new URL(request.url).searchParams.get("saved") === "1";
   const published = latest ? { version: latest.version, on: formatDateTime(latest.publishedAt, languageFor(request)) } : null;
   return { ...pageTranslations(request, "story", "sharing"), storyId: story.id, statuses, published, unpublishedChanges, saved };

@@ -18,9 +18,9 @@ import { invalid } from "#app/web/form.server";
 
 export const handle = { titleKey: "story:check.title" };
 
-export function loader({ request, params }: LoaderFunctionArgs) {
-  const { story } = requireOwnStory(request, params.storyId);
-  const { draft } = storyOverview(story);
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { story } = await requireOwnStory(request, params.storyId);
+  const { draft } = await storyOverview(story);
   return {
     ...pageTranslations(request, "story"),
     storyId: story.id,
@@ -28,13 +28,13 @@ export function loader({ request, params }: LoaderFunctionArgs) {
     // Until a version is saved, words whose language the person has not given are marked as the language saving would record.
     wordsLang: wordsLanguage(draft, languageFor(request)),
     nextVersion: (story.latestVersion ?? 0) + 1,
-    audience: newVersionAudienceNames(story.id, languageFor(request)),
+    audience: await newVersionAudienceNames(story.id, languageFor(request)),
   };
 }
 
-export function action({ request, params, context }: ActionFunctionArgs) {
-  const { story, resident } = requireOwnStory(request, params.storyId);
-  const published = publishStory(story.id, resident.id);
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { story, resident } = await requireOwnStory(request, params.storyId);
+  const published = await publishStory(story.id, resident.id);
   if (published.ok) return redirect(`${storyPath(story.id)}/published/${published.version}`);
   return invalid(context, { errors: [{ field: "name", message: "story:errors.publishName" }], values: {} });
 }

@@ -11,16 +11,16 @@ import { requireOwnStory } from "#app/web/guards.server";
 import { deleteDraftStory, storyOverview } from "#app/services/story.server";
 
 /** Deleting a story: one with no saved version, after a confirmation. One that has a saved version is not deleted here, and the page says so. */
-export function loader({ request, params }: LoaderFunctionArgs) {
-  const { story } = requireOwnStory(request, params.storyId);
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { story } = await requireOwnStory(request, params.storyId);
   const deletable = story.latestVersion === null;
   const titleKey = deletable ? "story:delete.title" : "story:delete.cannotTitle";
-  return { ...pageTranslations(request, "story"), titleKey, storyId: story.id, deletable, name: storyOverview(story).name ?? null };
+  return { ...pageTranslations(request, "story"), titleKey, storyId: story.id, deletable, name: (await storyOverview(story)).name ?? null };
 }
 
-export function action({ request, params }: ActionFunctionArgs) {
-  const { story, resident } = requireOwnStory(request, params.storyId);
-  if (deleteDraftStory(story.id, resident.id) === "deleted") return redirect("/stories?deleted=1");
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { story, resident } = await requireOwnStory(request, params.storyId);
+  if ((await deleteDraftStory(story.id, resident.id)) === "deleted") return redirect("/stories?deleted=1");
   // A version was saved since the page was shown: the page, loaded again, says it cannot be deleted.
   return data(null, { status: 409 });
 }

@@ -15,10 +15,10 @@ import { storyOverview } from "#app/services/story.server";
 
 export const handle = { titleKey: "story:preview.title" };
 
-export function loader({ request, params }: LoaderFunctionArgs) {
-  const { story } = requireOwnStory(request, params.storyId);
-  const { unpublishedChanges } = storyOverview(story);
-  const latest = story.latestVersion ? findVersion(story.id, story.latestVersion) : undefined;
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { story } = await requireOwnStory(request, params.storyId);
+  const { unpublishedChanges } = await storyOverview(story);
+  const latest = story.latestVersion ? await findVersion(story.id, story.latestVersion) : undefined;
   const published = latest
     ? {
         version: latest.version,

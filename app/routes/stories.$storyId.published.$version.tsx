@@ -12,12 +12,12 @@ import { newVersionAudienceNames } from "#app/services/sharing/changes.server";
 import { requireOwnStory, requireVersion, storyPageTakesNoForm } from "#app/web/guards.server";
 
 /** "Version 2 saved": who can see it now, and sharing as the next step. */
-export function loader({ request, params }: LoaderFunctionArgs) {
-  const { story } = requireOwnStory(request, params.storyId);
-  const { version } = requireVersion(request, story, params.version);
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { story } = await requireOwnStory(request, params.storyId);
+  const { version } = await requireVersion(request, story, params.version);
   // Who sees it is only true of the newest version: an older one is read on its own page.
   if (version !== story.latestVersion) throw redirect(`${storyPath(story.id)}/versions/${version}`);
-  const audience = newVersionAudienceNames(story.id, languageFor(request));
+  const audience = await newVersionAudienceNames(story.id, languageFor(request));
   return {
     ...pageTranslations(request, "story", "sharing"),
     titleKey: "story:published.title",

@@ -16,13 +16,17 @@ import { shareChoices, submitAgencies } from "#app/services/sharing/journey.serv
 import { answerShareStep } from "#app/web/share-actions.server";
 
 /** The start of sharing: which agencies. A story with nothing published yet gets a page saying to publish first. */
-export function loader({ request, params }: LoaderFunctionArgs) {
-  const { story, resident } = requireOwnStory(request, params.storyId);
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { story, resident } = await requireOwnStory(request, params.storyId);
   const translations = pageTranslations(request, "sharing", "story");
   if (mayShare(story, resident.id) !== "ok") return { ...translations, titleKey: "sharing:notPublished.title", storyId: story.id, agencies: null, chosen: [] };
   const lang = languageFor(request);
-  const agencies = activeAgencies(lang).map((agency) => ({ id: agency.id, name: agencyName(agency, lang), description: agencyDescription(agency, lang) }));
-  return { ...translations, titleKey: "sharing:agencies.title", storyId: story.id, agencies, chosen: shareChoices(story.id)?.agencies ?? [] };
+  const agencies = (await activeAgencies(lang)).map((agency) => ({
+    id: agency.id,
+    name: agencyName(agency, lang),
+    description: agencyDescription(agency, lang),
+  }));
+  return { ...translations, titleKey: "sharing:agencies.title", storyId: story.id, agencies, chosen: (await shareChoices(story.id))?.agencies ?? [] };
 }
 
 export function action(args: ActionFunctionArgs) {

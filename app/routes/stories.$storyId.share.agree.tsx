@@ -20,14 +20,14 @@ import { invalid, readForm } from "#app/web/form.server";
  * exist only in that one response. Once the draft is gone (after sharing) the
  * loader shows the confirmation without them.
  */
-export function loader({ request, params }: LoaderFunctionArgs) {
-  const { story, draft } = requireShareJourney(request, params.storyId);
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { story, draft } = await requireShareJourney(request, params.storyId);
   const translations = pageTranslations(request, "sharing", "story");
   if (!draft) {
-    if (sharesOfStory(story.id).length === 0) throw redirect(sharePath(story.id));
+    if ((await sharesOfStory(story.id)).length === 0) throw redirect(sharePath(story.id));
     return { ...translations, titleKey: "sharing:confirmation.title", storyId: story.id, declaration: null };
   }
-  const ready = readyToAgree(story.id, draft, new Date());
+  const ready = await readyToAgree(story.id, draft, new Date());
   if (!ready.ok) throw redirect(ready.redirectTo);
   const { blocks, hash } = declarationFor(ready.choices, languageFor(request));
   const shown = blocks.map(({ agencyId, agency, heading, paragraphs }) => ({ agencyId, agency, heading, paragraphs }));
@@ -35,9 +35,9 @@ export function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { story, resident } = requireShareJourney(request, params.storyId);
+  const { story, resident } = await requireShareJourney(request, params.storyId);
   const form = await readForm(request);
-  const outcome = agreeAndShare({ storyId: story.id, resident, shownHash: String(form.get("declaration") ?? ""), lang: languageFor(request) });
+  const outcome = await agreeAndShare({ storyId: story.id, resident, shownHash: String(form.get("declaration") ?? ""), lang: languageFor(request) });
   if (outcome.ok) return { shared: outcome.shared };
   if (outcome.reason === "changed") return invalid(context, { errors: [{ field: "declaration", message: "sharing:agree.errors.changed" }], values: {} });
   // Sent again (a refresh after sharing): nothing is waiting, and the shares are listed with their receipts.

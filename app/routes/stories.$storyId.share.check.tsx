@@ -16,9 +16,9 @@ import { backPath, readyToAgree } from "#app/services/sharing/journey.server";
 
 export const handle = { titleKey: "sharing:check.title" };
 
-export function loader({ request, params }: LoaderFunctionArgs) {
-  const { story, choices } = requireShareJourney(request, params.storyId);
-  const ready = readyToAgree(story.id, choices, new Date());
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { story, choices } = await requireShareJourney(request, params.storyId);
+  const ready = await readyToAgree(story.id, choices, new Date());
   if (!ready.ok) throw redirect(ready.redirectTo);
   const { agencies, endsAt, keepUpToDate, contact } = ready.choices;
   const lang = languageFor(request);

@@ -13,8 +13,8 @@ import { answerShareStep } from "#app/web/share-actions.server";
 
 export const handle = { titleKey: "sharing:contact.title" };
 
-export function loader({ request, params }: LoaderFunctionArgs) {
-  const { choices, backHref } = requireShareStep(request, params.storyId, { kind: "contact" });
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { choices, backHref } = await requireShareStep(request, params.storyId, { kind: "contact" });
   return { ...pageTranslations(request, "sharing", "story"), backHref, values: contactFormValues(choices) };
 }
 

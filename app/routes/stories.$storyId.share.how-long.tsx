@@ -12,8 +12,8 @@ import { answerShareStep } from "#app/web/share-actions.server";
 
 export const handle = { titleKey: "sharing:howLong.title" };
 
-export function loader({ request, params }: LoaderFunctionArgs) {
-  const { choices, backHref } = requireShareStep(request, params.storyId, { kind: "how-long" });
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { choices, backHref } = await requireShareStep(request, params.storyId, { kind: "how-long" });
   return { ...pageTranslations(request, "sharing", "story"), backHref, values: howLongFormValues(choices), example: exampleEndDate(new Date()) };
 }
 

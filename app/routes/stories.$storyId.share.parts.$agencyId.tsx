@@ -15,12 +15,12 @@ import { invalid, readForm } from "#app/web/form.server";
 
 export const handle = { titleKey: "sharing:parts.title" };
 
-export function loader({ request, params }: LoaderFunctionArgs) {
-  const { story, choices } = requireShareJourney(request, params.storyId);
-  const agency = requireChosenAgency(request, choices, params.agencyId);
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { story, choices } = await requireShareJourney(request, params.storyId);
+  const agency = await requireChosenAgency(request, choices, params.agencyId);
   const step = { kind: "parts", agencyId: agency.id } as const;
   requireEarlierSteps(story.id, choices, step);
-  const written = writtenSections(story);
+  const written = await writtenSections(story);
   return {
     ...pageTranslations(request, "sharing", "story"),
     agencyName: agencyName(agency, languageFor(request)),
@@ -31,9 +31,9 @@ export function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { story, choices } = requireShareJourney(request, params.storyId);
-  const agency = requireChosenAgency(request, choices, params.agencyId);
-  const outcome = submitParts(story.id, choices, agency.id, await readForm(request));
+  const { story, choices } = await requireShareJourney(request, params.storyId);
+  const agency = await requireChosenAgency(request, choices, params.agencyId);
+  const outcome = await submitParts(story.id, choices, agency.id, await readForm(request));
   return outcome.ok ? redirect(outcome.redirectTo) : invalid(context, outcome);
 }
 

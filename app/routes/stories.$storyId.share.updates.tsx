@@ -11,8 +11,8 @@ import { answerShareStep } from "#app/web/share-actions.server";
 
 export const handle = { titleKey: "sharing:updates.title" };
 
-export function loader({ request, params }: LoaderFunctionArgs) {
-  const { choices, backHref } = requireShareStep(request, params.storyId, { kind: "updates" });
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { choices, backHref } = await requireShareStep(request, params.storyId, { kind: "updates" });
   const value = choices.keepUpToDate === undefined ? "" : choices.keepUpToDate ? "yes" : "no";
   return { ...pageTranslations(request, "sharing", "story"), backHref, value };
 }

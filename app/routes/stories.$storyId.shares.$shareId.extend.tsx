@@ -13,8 +13,8 @@ import { requireShareOfOwnStory } from "#app/web/guards.server";
 import { extendSharing, extendWords } from "#app/services/sharing/changes.server";
 import { answerShareChange } from "#app/web/share-actions.server";
 
-export function loader({ request, params }: LoaderFunctionArgs) {
-  const found = requireShareOfOwnStory(request, params);
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const found = await requireShareOfOwnStory(request, params);
   const common = { ...pageTranslations(request, "sharing", "story"), storyId: found.story.id, agency: agencyName(found.agency, found.lang) };
   if (found.state !== "active") return { ...common, titleKey: "sharing:notActive.title", state: found.state, form: null };
   const form = { endsOn: formatDate(found.share.endsAt, found.lang), example: exampleEndDate(new Date()), agreement: extendWords(found.lang, found) };

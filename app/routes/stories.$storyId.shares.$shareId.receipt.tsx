@@ -13,11 +13,11 @@ import { requireOwnShare, requireOwnStory, storyPageTakesNoForm } from "#app/web
 
 export const handle = { titleKey: "sharing:receipt.title" };
 
-export function loader({ request, params }: LoaderFunctionArgs) {
-  const { story } = requireOwnStory(request, params.storyId);
-  const { share, agency } = requireOwnShare(request, story, params.shareId);
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { story } = await requireOwnStory(request, params.storyId);
+  const { share, agency } = await requireOwnShare(request, story, params.shareId);
   const lang = languageFor(request);
-  const records = consentRecordsOf(share.id);
+  const records = await consentRecordsOf(share.id);
   // The words on show are those last agreed to; a withdrawal has words of its own, listed in the history.
   const agreed = records.findLast((record) => record.kind !== "withdrawn") ?? records[0];
   return {

@@ -5,10 +5,10 @@ import { requireOwnShare, requireOwnStory, storyPageTakesNoForm } from "#app/web
 import { fileRoute } from "#app/web/layout.server";
 
 /** The receipt as a file to keep (Kantara / ISO/IEC 27560 field names). */
-export const loader = fileRoute(({ request, params }: LoaderFunctionArgs) => {
-  const { story } = requireOwnStory(request, params.storyId);
-  const found = requireOwnShare(request, story, params.shareId);
-  const receipt = consentReceipt(found, consentRecordsOf(found.share.id), new Date());
+export const loader = fileRoute(async ({ request, params }: LoaderFunctionArgs) => {
+  const { story } = await requireOwnStory(request, params.storyId);
+  const found = await requireOwnShare(request, story, params.shareId);
+  const receipt = consentReceipt(found, await consentRecordsOf(found.share.id), new Date());
   return new Response(`${JSON.stringify(receipt, null, 2)}\n`, {
     headers: {
       "Content-Type": "application/json; charset=utf-8",

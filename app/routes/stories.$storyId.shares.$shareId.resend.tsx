@@ -13,16 +13,16 @@ import { sharesPath } from "#app/paths";
 import { requireShareOfOwnStory } from "#app/web/guards.server";
 import { sendNewLink } from "#app/services/sharing/changes.server";
 
-export function loader({ request, params }: LoaderFunctionArgs) {
-  const { story, agency, state, lang } = requireShareOfOwnStory(request, params);
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { story, agency, state, lang } = await requireShareOfOwnStory(request, params);
   const titleKey = state === "active" ? "sharing:resend.title" : "sharing:notActive.title";
   return { ...pageTranslations(request, "sharing", "story"), titleKey, storyId: story.id, agency: agencyName(agency, lang), state };
 }
 
 /** The new link is in this response only (no redirect): it is kept nowhere, so it can be shown just once. */
-export function action({ request, params }: ActionFunctionArgs) {
-  const { action } = requireShareOfOwnStory(request, params);
-  const outcome = sendNewLink(action);
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { action } = await requireShareOfOwnStory(request, params);
+  const outcome = await sendNewLink(action);
   return outcome.ok ? { link: outcome.link } : null;
 }
 

@@ -12,8 +12,8 @@ import { sharesPath } from "#app/paths";
 import { requireShareOfOwnStory } from "#app/web/guards.server";
 import { stopSharing, stopWords } from "#app/services/sharing/changes.server";
 
-export function loader({ request, params }: LoaderFunctionArgs) {
-  const { story, agency, lang, state } = requireShareOfOwnStory(request, params);
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { story, agency, lang, state } = await requireShareOfOwnStory(request, params);
   const common = { ...pageTranslations(request, "sharing", "story"), storyId: story.id, agency: agencyName(agency, lang) };
   if (state !== "active") return { ...common, titleKey: "sharing:notActive.title", state, words: null };
   // The words the withdrawal record keeps are exactly these.
@@ -22,9 +22,9 @@ export function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 /** Stopping twice is safe: the second time changes nothing and tells no one. */
-export function action({ request, params }: ActionFunctionArgs) {
-  const { story, action } = requireShareOfOwnStory(request, params);
-  const outcome = stopSharing(action);
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { story, action } = await requireShareOfOwnStory(request, params);
+  const outcome = await stopSharing(action);
   return redirect(sharesPath(story.id, outcome === "stopped" ? { done: "stopped", share: action.shareId } : undefined));
 }
 

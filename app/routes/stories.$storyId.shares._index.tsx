@@ -15,9 +15,9 @@ export const handle = { titleKey: "sharing:whoHas.title" };
 
 const DONE = ["stopped", "changed", "extended"] as const;
 
-export function loader({ request, params }: LoaderFunctionArgs) {
-  const { story } = requireOwnStory(request, params.storyId);
-  const shares = sharesOverview(story, languageFor(request));
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { story } = await requireOwnStory(request, params.storyId);
+  const shares = await sharesOverview(story, languageFor(request));
   // After a change the page says what happened, to which share: `?done=stopped&share=<id>`.
   const query = new URL(request.url).searchParams;
   const kind = DONE.find((done) => done === query.get("done"));

@@ -11,9 +11,9 @@ import { requireOwnStory, requireVersion, storyPageTakesNoForm } from "#app/web/
 
 export const handle = { titleKey: "story:version.title" };
 
-export function loader({ request, params }: LoaderFunctionArgs) {
-  const { story } = requireOwnStory(request, params.storyId);
-  const { version, content, publishedAt } = requireVersion(request, story, params.version);
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { story } = await requireOwnStory(request, params.storyId);
+  const { version, content, publishedAt } = await requireVersion(request, story, params.version);
   const publishedOn = formatDateTime(publishedAt, languageFor(request));
   return {
     ...pageTranslations(request, "story"),

@@ -12,10 +12,10 @@ import { requireOwnStory, storyPageTakesNoForm } from "#app/web/guards.server";
 
 export const handle = { titleKey: "story:versions.title" };
 
-export function loader({ request, params }: LoaderFunctionArgs) {
-  const { story } = requireOwnStory(request, params.storyId);
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { story } = await requireOwnStory(request, params.storyId);
   const lang = languageFor(request);
-  const versions = versionsOf(story.id).map(({ version, publishedAt }) => ({ version, publishedOn: formatDateTime(publishedAt, lang) }));
+  const versions = (await versionsOf(story.id)).map(({ version, publishedAt }) => ({ version, publishedOn: formatDateTime(publishedAt, lang) }));
   return { ...pageTranslations(request, "story"), storyId: story.id, versions: versions.reverse() };
 }
 

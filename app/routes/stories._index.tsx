@@ -14,15 +14,15 @@ import { requireResident } from "#app/web/guards.server";
 
 export const handle = { titleKey: "story:list.title" };
 
-export function loader({ request }: LoaderFunctionArgs) {
-  const { resident } = requireResident(request);
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { resident } = await requireResident(request);
   const deleted = new URL(request.url).searchParams.get("deleted") === "1";
-  return { ...pageTranslations(request, "story"), stories: storiesOf(resident.id), deleted };
+  return { ...pageTranslations(request, "story"), stories: await storiesOf(resident.id), deleted };
 }
 
 /** Starting a story makes nothing (the first save does): this page takes no form. */
-export function action(args: ActionFunctionArgs): never {
-  requireResident(args.request);
+export async function action(args: ActionFunctionArgs): Promise<never> {
+  await requireResident(args.request);
   return noFormHere(args);
 }
 

@@ -19,34 +19,22 @@ const gp = {
   domains: ["nhs.example.net"],
 };
 
-const rows = () => db.select().from(agencies).orderBy(asc(agencies.key)).all();
+const rows = async () => await db.select().from(agencies).orderBy(asc(agencies.key));
 // The audit log refuses deletes, so each test looks only at events after its start.
 let auditedBefore = 0;
-const importEvents = () =>
-  db
-    .select()
-    .from(auditEvents)
-    .all()
-    .filter((e) => e.id > auditedBefore && e.event === "agencies_imported");
+const importEvents = async () => (await db.select().from(auditEvents)).filter((e) => e.id > auditedBefore && e.event === "agencies_imported");
 
-beforeEach(() => {
-  db.delete(agencies).run();
-  auditedBefore = Math.max(
-    0,
-    ...db
-      .select({ id: auditEvents.id })
-      .from(auditEvents)
-      .all()
-      .map((e) => e.id),
-  );
+beforeEach(async () => {
+  await db.delete(agencies);
+  auditedBefore = Math.max(0, ...(await db.select({ id: auditEvents.id }).from(auditEvents)).map((e) => e.id));
 });
 
 describe("each rule, with the message that names the record and the field", () => {
   // The record at fault is the second of two, so its position is named.
-  const problemsWith = (record: unknown) => {
-    const outcome = importAgencyFile(JSON.stringify([housing, record]));
+  const problemsWith = async (record: unknown) => {
+    const outcome = await importAgencyFile(JSON.stringify([housing, record]));
     if (outcome.ok) return [];
-    expect(rows()).toEqual([]);
+    expect(await rows()).toEqual([]);
     return outcome.problems;
   };
   const without = (field: keyof typeof gp) => Object.fromEntries(Object.entries(gp).filter(([name]) => name !== field));
@@ -115,27 +103,34 @@ describe("each rule, with the message that names the record and the field", () =
       record: { ...gp, key: "housing-options" },
       problem: 'Record 2 (key "housing-options"): key is already used by record 1',
     },
-  ])("$rule", ({ record, problem }) => {
-    expect(problemsWith(record)).toEqual([problem]);
+  ])("$rule", async ({ record, problem }) => {
+    expect(await problemsWith(record)).toEqual([problem]);
   });
 
-  test("the limits themselves are allowed", () => {
+  test("the limits themselves are allowed", async () => {
     expect(
-      problemsWith({ ...gp, name: "n".repeat(120), description: "d".repeat(200), nameCy: "n".repeat(120), descriptionCy: "d".repeat(200), active: false }),
+      await problemsWith({
+        ...gp,
+        name: "n".repeat(120),
+        description: "d".repeat(200),
+        nameCy: "n".repeat(120),
+        descriptionCy: "d".repeat(200),
+        active: false,
+      }),
     ).toEqual([]);
   });
 
   test.each([
     { data: { agencies: [housing] }, problem: 'The file must hold a list of agencies: a JSON array, [ { "key": … }, … ]' },
     { data: [], problem: "The file lists no agencies" },
-  ])("the file as a whole: $problem", ({ data, problem }) => {
-    expect(importAgencyFile(JSON.stringify(data))).toEqual({ ok: false, problems: [problem] });
+  ])("the file as a whole: $problem", async ({ data, problem }) => {
+    expect(await importAgencyFile(JSON.stringify(data))).toEqual({ ok: false, problems: [problem] });
   });
 });
 
 describe("what is stored", () => {
-  test("text is trimmed, domains are lower-cased without repeats, and an agency is active unless it says not", () => {
-    const outcome = importAgencyFile(
+  test("text is trimmed, domains are lower-cased without repeats, and an agency is active unless it says not", async () => {
+    const outcome = await importAgencyFile(
       JSON.stringify([
         {
           ...housing,
@@ -146,49 +141,49 @@ describe("what is stored", () => {
       ]),
     );
     expect(outcome).toEqual({ ok: true, created: 2, updated: 0 });
-    expect(rows()).toMatchObject([
+    expect(await rows()).toMatchObject([
       { key: "housing-options", name: "Demo Council Housing Options", domains: ["demo-council.example.org", "housing.demo-council.example.org"], active: true },
       { key: "riverside-medical-practice", active: false },
     ]);
   });
 
-  test("the Welsh name and description, trimmed, where given; none where not", () => {
+  test("the Welsh name and description, trimmed, where given; none where not", async () => {
     const welsh = { nameCy: " Meddygfa Glan yr Afon ", descriptionCy: "Meddygfa: apwyntiadau, presgripsiynau a gwiriadau iechyd." };
-    expect(importAgencyFile(JSON.stringify([housing, { ...gp, ...welsh }]))).toEqual({ ok: true, created: 2, updated: 0 });
-    expect(rows()).toMatchObject([
+    expect(await importAgencyFile(JSON.stringify([housing, { ...gp, ...welsh }]))).toEqual({ ok: true, created: 2, updated: 0 });
+    expect(await rows()).toMatchObject([
       { key: "housing-options", nameCy: null, descriptionCy: null },
       { key: "riverside-medical-practice", nameCy: "Meddygfa Glan yr Afon", descriptionCy: welsh.descriptionCy },
     ]);
   });
 
-  test("a file saved with a byte order mark is read", () => {
-    expect(importAgencyFile(`\uFEFF${JSON.stringify([housing])}`)).toEqual({ ok: true, created: 1, updated: 0 });
+  test("a file saved with a byte order mark is read", async () => {
+    expect(await importAgencyFile(`\uFEFF${JSON.stringify([housing])}`)).toEqual({ ok: true, created: 1, updated: 0 });
   });
 });
 
 describe("importing again", () => {
-  test("matches agencies by key: the same file twice leaves the same rows, counted as updated", () => {
+  test("matches agencies by key: the same file twice leaves the same rows, counted as updated", async () => {
     const file = JSON.stringify([housing, gp]);
-    expect(importAgencyFile(file, new Date("2026-01-01T10:00:00Z"))).toEqual({ ok: true, created: 2, updated: 0 });
-    const first = rows();
-    expect(importAgencyFile(file, new Date("2026-01-02T10:00:00Z"))).toEqual({ ok: true, created: 0, updated: 2 });
-    const second = rows();
+    expect(await importAgencyFile(file, new Date("2026-01-01T10:00:00Z"))).toEqual({ ok: true, created: 2, updated: 0 });
+    const first = await rows();
+    expect(await importAgencyFile(file, new Date("2026-01-02T10:00:00Z"))).toEqual({ ok: true, created: 0, updated: 2 });
+    const second = await rows();
     expect(second.map(({ updatedAt, ...row }) => row)).toEqual(first.map(({ updatedAt, ...row }) => row));
     expect(second.map((row) => row.updatedAt)).toEqual([new Date("2026-01-02T10:00:00Z"), new Date("2026-01-02T10:00:00Z")]);
-    expect(importEvents().map((e) => e.detail)).toEqual([
+    expect((await importEvents()).map((e) => e.detail)).toEqual([
       { created: 2, updated: 0 },
       { created: 0, updated: 2 },
     ]);
   });
 
-  test("changes a known agency in place, adds a new one, and keeps one the file no longer lists", () => {
-    importAgencyFile(JSON.stringify([housing, gp]));
-    const before = new Map(rows().map((row) => [row.key, row]));
+  test("changes a known agency in place, adds a new one, and keeps one the file no longer lists", async () => {
+    await importAgencyFile(JSON.stringify([housing, gp]));
+    const before = new Map((await rows()).map((row) => [row.key, row]));
     const jobcentre = { ...gp, key: "jobcentre-plus", name: "Demo Jobcentre Plus", domains: ["dwp.example.net"] };
     const renamed = { ...housing, name: "Housing Options and Advice", active: false };
-    expect(importAgencyFile(JSON.stringify([renamed, jobcentre]))).toEqual({ ok: true, created: 1, updated: 1 });
+    expect(await importAgencyFile(JSON.stringify([renamed, jobcentre]))).toEqual({ ok: true, created: 1, updated: 1 });
 
-    const after = new Map(rows().map((row) => [row.key, row]));
+    const after = new Map((await rows()).map((row) => [row.key, row]));
     expect([...after.keys()]).toEqual(["housing-options", "jobcentre-plus", "riverside-medical-practice"]);
     expect(after.get("housing-options")).toMatchObject({ id: before.get("housing-options")!.id, name: "Housing Options and Advice", active: false });
     expect(after.get("riverside-medical-practice")).toEqual(before.get("riverside-medical-practice"));
@@ -196,19 +191,19 @@ describe("importing again", () => {
 });
 
 describe("importing Welsh again", () => {
-  test("a later file's Welsh replaces the old, and a record without Welsh no longer has any", () => {
-    importAgencyFile(
+  test("a later file's Welsh replaces the old, and a record without Welsh no longer has any", async () => {
+    await importAgencyFile(
       JSON.stringify([
         { ...housing, nameCy: "Opsiynau Tai", descriptionCy: "Help gyda thai." },
         { ...gp, nameCy: "Meddygfa Glan yr Afon", descriptionCy: "Meddygfa." },
       ]),
     );
-    expect(importAgencyFile(JSON.stringify([{ ...housing, nameCy: "Opsiynau Tai Cyngor Demo", descriptionCy: "Help gyda thai." }, gp]))).toEqual({
+    expect(await importAgencyFile(JSON.stringify([{ ...housing, nameCy: "Opsiynau Tai Cyngor Demo", descriptionCy: "Help gyda thai." }, gp]))).toEqual({
       ok: true,
       created: 0,
       updated: 2,
     });
-    expect(rows().map(({ key, nameCy, descriptionCy }) => ({ key, nameCy, descriptionCy }))).toEqual([
+    expect((await rows()).map(({ key, nameCy, descriptionCy }) => ({ key, nameCy, descriptionCy }))).toEqual([
       { key: "housing-options", nameCy: "Opsiynau Tai Cyngor Demo", descriptionCy: "Help gyda thai." },
       { key: "riverside-medical-practice", nameCy: null, descriptionCy: null },
     ]);
@@ -216,10 +211,10 @@ describe("importing Welsh again", () => {
 });
 
 describe("a file with a mistake imports nothing", () => {
-  test("one bad record among good ones changes no row and lists every problem in the file", () => {
-    importAgencyFile(JSON.stringify([housing]));
-    const before = rows();
-    const outcome = importAgencyFile(
+  test("one bad record among good ones changes no row and lists every problem in the file", async () => {
+    await importAgencyFile(JSON.stringify([housing]));
+    const before = await rows();
+    const outcome = await importAgencyFile(
       JSON.stringify([
         { ...housing, name: "A new name" },
         gp,
@@ -235,8 +230,8 @@ describe("a file with a mistake imports nothing", () => {
         'Record 4 (key "riverside-medical-practice"): key is already used by record 2',
       ],
     });
-    expect(rows()).toEqual(before);
-    expect(importEvents()).toHaveLength(1);
+    expect(await rows()).toEqual(before);
+    expect(await importEvents()).toHaveLength(1);
   });
 
   test.each([
@@ -277,16 +272,16 @@ describe("a file with a mistake imports nothing", () => {
       problem: "The file is not valid JSON: Unexpected end of JSON input at line 2, column 1",
     },
     { what: "an empty file", file: "", problem: "The file is not valid JSON: Unexpected end of JSON input at line 1, column 1" },
-  ])("$what is reported with its line and column", ({ file, problem }) => {
-    expect(importAgencyFile(file)).toEqual({ ok: false, problems: [problem] });
-    expect(rows()).toEqual([]);
+  ])("$what is reported with its line and column", async ({ file, problem }) => {
+    expect(await importAgencyFile(file)).toEqual({ ok: false, problems: [problem] });
+    expect(await rows()).toEqual([]);
   });
 
-  test("the line and column agree with the position the JSON parser gives, where it gives one", () => {
+  test("the line and column agree with the position the JSON parser gives, where it gives one", async () => {
     const file = '[\n  {"key": "a", "name": "x"}\n  {"key": "b"}\n]';
     const position = Number(/position (\d+)/.exec(String(catchError(() => JSON.parse(file))))?.[1]);
     expect(position).toBe(file.indexOf('{"key": "b"}'));
-    expect(importAgencyFile(file)).toEqual({
+    expect(await importAgencyFile(file)).toEqual({
       ok: false,
       problems: ["The file is not valid JSON: Expected ',' or ']' after array element at line 3, column 3"],
     });

@@ -187,7 +187,7 @@ function parseJson(source: string): { ok: true; data: unknown } | { ok: false; p
 type ImportOutcome = { ok: true; created: number; updated: number } | { ok: false; problems: string[] };
 
 /** Checks a council's agency file and, only if every record is right, adds or updates them all in one transaction. */
-export function importAgencyFile(contents: string, now = new Date()): ImportOutcome {
+export async function importAgencyFile(contents: string, now = new Date()): Promise<ImportOutcome> {
   // Editors on Windows often save JSON with a byte order mark, which JSON.parse refuses.
   const source = contents.replace(/^\uFEFF/, "");
   const parsed = parseJson(source);
@@ -195,13 +195,10 @@ export function importAgencyFile(contents: string, now = new Date()): ImportOutc
   const validation = validateAgencies(parsed.data);
   if (!validation.ok) return validation;
   // Immediate: two imports at once queue up instead of one failing half-way with SQLITE_BUSY.
-  return db.transaction(
-    (tx) => {
-      const counts = upsertAgencies(tx, validation.records, now);
-      // Domains decide who can read a shared story as an agency's staff, so a change to them is audited.
-      recordAuditEvent("agencies_imported", counts, tx);
-      return { ok: true as const, ...counts };
-    },
-    { behavior: "immediate" },
-  );
+  return db.transaction(async (tx) => {
+    const counts = await upsertAgencies(tx, validation.records, now);
+    // Domains decide who can read a shared story as an agency's staff, so a change to them is audited.
+    await recordAuditEvent("agencies_imported", counts, tx);
+    return { ok: true as const, ...counts };
+  });
 }

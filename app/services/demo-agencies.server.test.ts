@@ -6,9 +6,9 @@ import { db } from "#db/client.server";
 import { agencies } from "#db/schema";
 import { demoAgencies, seedDemoAgencies } from "./demo-agencies.server";
 
-const rows = () => db.select().from(agencies).orderBy(asc(agencies.key)).all();
-const details = () =>
-  rows().map(({ key, name, description, nameCy, descriptionCy, contactEmail, domains, active }) => ({
+const rows = async () => await db.select().from(agencies).orderBy(asc(agencies.key));
+const details = async () =>
+  (await rows()).map(({ key, name, description, nameCy, descriptionCy, contactEmail, domains, active }) => ({
     key,
     name,
     description,
@@ -21,14 +21,14 @@ const details = () =>
 const byKey = <T extends { key: string }>(list: T[]) => [...list].sort((a, b) => a.key.localeCompare(b.key));
 const english = ({ nameCy, descriptionCy, ...rest }: AgencyDetails) => rest;
 
-beforeEach(() => {
-  db.delete(agencies).run();
+beforeEach(async () => {
+  await db.delete(agencies);
 });
 
 describe("the demo agencies", () => {
-  test("pass the same checks as a council's import file, unchanged by them", () => {
-    expect(importAgencyFile(JSON.stringify(demoAgencies))).toEqual({ ok: true, created: demoAgencies.length, updated: 0 });
-    expect(details()).toEqual(byKey(demoAgencies));
+  test("pass the same checks as a council's import file, unchanged by them", async () => {
+    expect(await importAgencyFile(JSON.stringify(demoAgencies))).toEqual({ ok: true, created: demoAgencies.length, updated: 0 });
+    expect(await details()).toEqual(byKey(demoAgencies));
   });
 
   test("are at least ten, all active, with every address at a reserved example domain", () => {
@@ -72,22 +72,22 @@ describe("the demo agencies", () => {
 });
 
 describe("seeding at start-up", () => {
-  test("fills an empty directory with the demo agencies, once", () => {
-    expect(seedDemoAgencies()).toBe(demoAgencies.length);
-    const seeded = rows();
-    expect(details()).toEqual(byKey(demoAgencies));
-    expect(seedDemoAgencies()).toBe(0);
-    expect(rows()).toEqual(seeded);
+  test("fills an empty directory with the demo agencies, once", async () => {
+    expect(await seedDemoAgencies()).toBe(demoAgencies.length);
+    const seeded = await rows();
+    expect(await details()).toEqual(byKey(demoAgencies));
+    expect(await seedDemoAgencies()).toBe(0);
+    expect(await rows()).toEqual(seeded);
   });
 
-  test("gives a demo database seeded before there was Welsh the Welsh of each demo agency still as seeded, adding no agency", () => {
+  test("gives a demo database seeded before there was Welsh the Welsh of each demo agency still as seeded, adding no agency", async () => {
     const before = new Date("2026-01-01T09:00:00Z");
-    importAgencyFile(JSON.stringify(demoAgencies.map(english)), before);
-    importAgencyFile(JSON.stringify([{ ...english(demoAgencies[0]), name: "Llanfair Adult Social Care" }]), before);
-    expect(rows().every((row) => row.nameCy === null)).toBe(true);
+    await importAgencyFile(JSON.stringify(demoAgencies.map(english)), before);
+    await importAgencyFile(JSON.stringify([{ ...english(demoAgencies[0]), name: "Llanfair Adult Social Care" }]), before);
+    expect((await rows()).every((row) => row.nameCy === null)).toBe(true);
 
-    expect(seedDemoAgencies()).toBe(0);
-    const after = new Map(rows().map((row) => [row.key, row]));
+    expect(await seedDemoAgencies()).toBe(0);
+    const after = new Map((await rows()).map((row) => [row.key, row]));
     expect(after.size).toBe(demoAgencies.length);
     expect(after.get(demoAgencies[0].key)).toMatchObject({ name: "Llanfair Adult Social Care", nameCy: null, descriptionCy: null, updatedAt: before });
     for (const agency of demoAgencies.slice(1)) {
@@ -95,8 +95,8 @@ describe("seeding at start-up", () => {
     }
   });
 
-  test("adds nothing to a council's own list", () => {
-    importAgencyFile(
+  test("adds nothing to a council's own list", async () => {
+    await importAgencyFile(
       JSON.stringify([
         {
           key: "our-housing",
@@ -107,7 +107,7 @@ describe("seeding at start-up", () => {
         },
       ]),
     );
-    expect(seedDemoAgencies()).toBe(0);
-    expect(rows().map((a) => a.key)).toEqual(["our-housing"]);
+    expect(await seedDemoAgencies()).toBe(0);
+    expect((await rows()).map((a) => a.key)).toEqual(["our-housing"]);
   });
 });

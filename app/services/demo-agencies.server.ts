@@ -138,14 +138,11 @@ export const demoAgencies: AgencyDetails[] = [
  * seeded (addMissingWelsh), so nothing a council wrote is overwritten.
  * Returns how many agencies were added.
  */
-export function seedDemoAgencies(now = new Date()): number {
+export async function seedDemoAgencies(now = new Date()): Promise<number> {
   // Immediate, so two instances starting at once cannot both find the table empty.
-  return db.transaction(
-    (tx) => {
-      if (!hasAgencies(tx)) return upsertAgencies(tx, demoAgencies, now).created;
-      addMissingWelsh(tx, demoAgencies, now);
-      return 0;
-    },
-    { behavior: "immediate" },
-  );
+  return db.transaction(async (tx) => {
+    if (!(await hasAgencies(tx))) return (await upsertAgencies(tx, demoAgencies, now)).created;
+    await addMissingWelsh(tx, demoAgencies, now);
+    return 0;
+  });
 }

@@ -41,9 +41,9 @@ function sameHash(a: string, b: string): boolean {
 const addressKey = (email: string, connection: string) => keyedHash(`address:${email}\n${connection}`);
 
 /** Counts a use of `limit`; only the first refusal in a window is audited, as anyone can send more. */
-function withinLimit(tx: Tx, limit: Limit, subject: string, now: Date): boolean {
-  const taken = takeFromLimit(tx, limit, subject, now);
-  if (taken === "crossed") recordAuditEvent("sign_in_rate_limited", { limit: limit.name }, tx);
+async function withinLimit(tx: Tx, limit: Limit, subject: string, now: Date): Promise<boolean> {
+  const taken = await takeFromLimit(tx, limit, subject, now);
+  if (taken === "crossed") await recordAuditEvent("sign_in_rate_limited", { limit: limit.name }, tx);
   return taken === "allowed";
 }
 
@@ -61,19 +61,19 @@ export type CodeRefusal = "too-many-for-address" | "too-many-from-ip";
  * up the code sent to the person who owns the address. The README works out
  * the bound this leaves on guessing.
  */
-export function issueCode(
+export async function issueCode(
   tx: Tx,
   input: { email: string; ip: string; language: Language; returnTo: string | null; shareAccessId: string | null; replacing?: string | null; now: Date },
-): { ok: true; token: string; id: string; code: string } | { ok: false; reason: CodeRefusal } {
+): Promise<{ ok: true; token: string; id: string; code: string } | { ok: false; reason: CodeRefusal }> {
   const { email, now } = input;
   const connection = connectionOf(input.ip);
-  if (!withinLimit(tx, limits.codesPerIp, connection, now)) return { ok: false, reason: "too-many-from-ip" };
-  if (!withinLimit(tx, limits.codesPerAddress, addressKey(email, connection), now)) return { ok: false, reason: "too-many-for-address" };
-  if (input.shareAccessId) retireUnusedCodes(tx, { shareAccessId: input.shareAccessId }, now);
-  else if (input.replacing) retireUnusedCodes(tx, { signInId: input.replacing }, now);
+  if (!(await withinLimit(tx, limits.codesPerIp, connection, now))) return { ok: false, reason: "too-many-from-ip" };
+  if (!(await withinLimit(tx, limits.codesPerAddress, addressKey(email, connection), now))) return { ok: false, reason: "too-many-for-address" };
+  if (input.shareAccessId) await retireUnusedCodes(tx, { shareAccessId: input.shareAccessId }, now);
+  else if (input.replacing) await retireUnusedCodes(tx, { signInId: input.replacing }, now);
   const { token, hash: id } = newToken();
   const code = newCode();
-  insertSignInCode(tx, {
+  await insertSignInCode(tx, {
     id,
     email,
     codeHash: hashCode(id, code),
@@ -92,24 +92,24 @@ export type CodeFailure = "no-sign-in" | "expired" | "wrong" | "too-many-tries" 
  * Checks a typed code against its row within the attempts limit, counting a
  * wrong try and using the code up when it is right. The one rule for every code.
  */
-export function checkCode(
+export async function checkCode(
   tx: Tx,
   row: SignInCode | undefined,
   code: string,
   ip: string,
   now: Date,
-): { ok: true; row: SignInCode } | { ok: false; reason: CodeFailure } {
-  if (!withinLimit(tx, limits.codeAttemptsPerIp, connectionOf(ip), now)) return { ok: false, reason: "too-many-from-ip" };
+): Promise<{ ok: true; row: SignInCode } | { ok: false; reason: CodeFailure }> {
+  if (!(await withinLimit(tx, limits.codeAttemptsPerIp, connectionOf(ip), now))) return { ok: false, reason: "too-many-from-ip" };
   if (!row) return { ok: false, reason: "no-sign-in" };
   if (row.usedAt || row.expiresAt <= now) return { ok: false, reason: "expired" };
   if (row.wrongAttempts >= MAX_WRONG_ATTEMPTS) return { ok: false, reason: "too-many-tries" };
   if (!sameHash(row.codeHash, hashCode(row.id, code))) {
     const wrongAttempts = row.wrongAttempts + 1;
-    countWrongAttempt(tx, row.id, wrongAttempts);
-    recordAuditEvent("sign_in_code_wrong", { attempt: wrongAttempts }, tx);
+    await countWrongAttempt(tx, row.id, wrongAttempts);
+    await recordAuditEvent("sign_in_code_wrong", { attempt: wrongAttempts }, tx);
     return { ok: false, reason: wrongAttempts >= MAX_WRONG_ATTEMPTS ? "too-many-tries" : "wrong" };
   }
-  markSignInCodeUsed(tx, row.id, now);
+  await markSignInCodeUsed(tx, row.id, now);
   return { ok: true, row };
 }
 
@@ -120,19 +120,19 @@ type RequestCodeResult = { ok: true; token: string } | { ok: false; reason: Code
  * which sign-in it is. `replacing` is the token the browser already holds, if
  * any: the code it names is the one this replaces.
  */
-export function requestCode(input: {
+export async function requestCode(input: {
   email: string;
   ip: string;
   language: Language;
   returnTo: string | null;
   replacing: string | null;
   now?: Date;
-}): RequestCodeResult {
+}): Promise<RequestCodeResult> {
   const now = input.now ?? new Date();
   const email = normaliseEmail(input.email);
-  return db.transaction((tx): RequestCodeResult => {
+  return db.transaction(async (tx): Promise<RequestCodeResult> => {
     // Checked here, as it is stored, so a sign-in can always end in a redirect that a browser keeps on this site.
-    const issued = issueCode(tx, {
+    const issued = await issueCode(tx, {
       ...input,
       email,
       returnTo: safeReturnTo(input.returnTo),
@@ -141,16 +141,16 @@ export function requestCode(input: {
       now,
     });
     if (!issued.ok) return issued;
-    queueEmail(tx, { to: email, template: "sign-in-code", language: input.language, personalisation: { code: issued.code } });
-    recordAuditEvent("sign_in_code_sent", {}, tx);
+    await queueEmail(tx, { to: email, template: "sign-in-code", language: input.language, personalisation: { code: issued.code } });
+    await recordAuditEvent("sign_in_code_sent", {}, tx);
     return { ok: true, token: issued.token };
   });
 }
 
 /** The address a pending sign-in sent its code to, to show on "Check your email". */
-export function pendingSignIn(token: string | null, { evenIfExpired = false, now = new Date() } = {}) {
+export async function pendingSignIn(token: string | null, { evenIfExpired = false, now = new Date() } = {}) {
   if (!token) return null;
-  const row = findSignInCode(db, sha256(token));
+  const row = await findSignInCode(db, sha256(token));
   // An expired code can still be replaced by "Send a new code"; a used one cannot.
   if (!row || row.usedAt || (!evenIfExpired && row.expiresAt <= now)) return null;
   return { email: row.email, returnTo: row.returnTo, language: row.language };
@@ -159,14 +159,14 @@ export function pendingSignIn(token: string | null, { evenIfExpired = false, now
 type VerifyCodeResult =
   { ok: true; sessionToken: string; returnTo: string | null; residentId: string; language: Language } | { ok: false; reason: CodeFailure };
 
-export function verifyCode(input: { token: string | null; code: string; ip: string; language: Language; now?: Date }): VerifyCodeResult {
+export async function verifyCode(input: { token: string | null; code: string; ip: string; language: Language; now?: Date }): Promise<VerifyCodeResult> {
   const now = input.now ?? new Date();
-  return db.transaction((tx): VerifyCodeResult => {
-    const checked = checkCode(tx, input.token ? findSignInCode(tx, sha256(input.token)) : undefined, input.code, input.ip, now);
+  return db.transaction(async (tx): Promise<VerifyCodeResult> => {
+    const checked = await checkCode(tx, input.token ? await findSignInCode(tx, sha256(input.token)) : undefined, input.code, input.ip, now);
     if (!checked.ok) return checked;
-    const resident = findOrCreateResident(tx, checked.row.email, input.language, now);
-    const sessionToken = createSession(tx, resident.id, now);
-    recordAuditEvent("signed_in", { resident: resident.id }, tx);
+    const resident = await findOrCreateResident(tx, checked.row.email, input.language, now);
+    const sessionToken = await createSession(tx, resident.id, now);
+    await recordAuditEvent("signed_in", { resident: resident.id }, tx);
     // Checked again before anything is committed: a row stored before the rule tightened must not make the redirect fail after the code is used.
     return { ok: true, sessionToken, returnTo: safeReturnTo(checked.row.returnTo), residentId: resident.id, language: resident.language };
   });
@@ -176,10 +176,10 @@ export function verifyCode(input: { token: string | null; code: string; ip: stri
  * Ends the session on the server, so the cookie is worthless even if it was
  * copied. Returns when its signed-out row goes (when it would have expired).
  */
-export function signOut(signedIn: { sessionHash: string; resident: { id: string } }, now = new Date()): Date {
-  return db.transaction((tx) => {
-    const keptUntil = markSessionSignedOut(tx, signedIn.sessionHash, now);
-    recordAuditEvent("signed_out", { resident: signedIn.resident.id }, tx);
+export async function signOut(signedIn: { sessionHash: string; resident: { id: string } }, now = new Date()): Promise<Date> {
+  return db.transaction(async (tx) => {
+    const keptUntil = await markSessionSignedOut(tx, signedIn.sessionHash, now);
+    await recordAuditEvent("signed_out", { resident: signedIn.resident.id }, tx);
     return keptUntil;
   });
 }

@@ -22,12 +22,12 @@ import { refusal } from "#app/web/layout.server";
 export type StoryIntent = { kind: "continue" } | { kind: "save" } | { kind: "add" } | { kind: "remove"; index: number };
 
 /** The intent the form names; pressing Enter in a field sends the page's first button, which is Continue. A button the page does not have is refused (400). */
-export function readIntent(request: Request, form: FormData): StoryIntent {
+export async function readIntent(request: Request, form: FormData): Promise<StoryIntent> {
   const intent = form.get("intent") ?? "continue";
   if (intent === "continue" || intent === "save" || intent === "add") return { kind: intent };
   const remove = typeof intent === "string" ? intent.match(/^remove-([1-9]\d{0,2})$/) : null;
   if (remove) return { kind: "remove", index: Number(remove[1]) - 1 };
-  throw refusal(request, 400);
+  throw await refusal(request, 400);
 }
 
 function listItemsFromForm(list: ListField, form: FormData): ListItem[] {

@@ -40,20 +40,22 @@ import { UUID } from "#app/lib/uuid";
 import { readIntent, readPageValues, validatePage, type StoryIntent } from "#app/services/story-forms.server";
 import type { FormError, FormValues } from "#app/web/form";
 import { refusal } from "#app/web/layout.server";
-import { db } from "#db/client.server";
+import { db, type Tx } from "#db/client.server";
 
 /**
  * A new story about the resident themselves. Pages make one only when its
  * first answer is saved (submitStoryPage, inside that save's transaction),
  * with the id the first page gave it.
  */
-export function startStory(residentId: string, now = new Date(), storyId?: string): string {
-  return db.transaction((tx) => {
-    const subjectId = insertSubject(tx, residentId, "self", now);
-    const id = insertStory(tx, { id: storyId, subjectId, ownerId: residentId, now });
-    recordAuditEvent("story_created", { resident: residentId, story: id }, tx);
-    return id;
-  });
+export async function startStory(residentId: string, now = new Date(), storyId?: string): Promise<string> {
+  return db.transaction((tx) => createStory(tx, residentId, now, storyId));
+}
+
+async function createStory(tx: Tx, residentId: string, now: Date, storyId?: string): Promise<string> {
+  const subjectId = await insertSubject(tx, residentId, "self", now);
+  const id = await insertStory(tx, { id: storyId, subjectId, ownerId: residentId, now });
+  await recordAuditEvent("story_created", { resident: residentId, story: id }, tx);
+  return id;
 }
 
 /**
@@ -84,7 +86,7 @@ type PageOutcome = { ok: true; redirectTo: string } | { ok: false; errors: FormE
  * the page could not have sent (a button it lacks, someone else's story id)
  * is refused as an answer to `request`.
  */
-export function submitStoryPage({
+export async function submitStoryPage({
   request,
   storyId: ownStoryId,
   residentId,
@@ -98,10 +100,10 @@ export function submitStoryPage({
   page: QuestionPage;
   form: FormData;
   now?: Date;
-}): PageOutcome {
-  const intent = readIntent(request, form);
+}): Promise<PageOutcome> {
+  const intent = await readIntent(request, form);
   const list = (page.fields as readonly Field[]).find((field) => field.kind === "list");
-  if ((intent.kind === "add" || intent.kind === "remove") && !list) throw refusal(request, 400);
+  if ((intent.kind === "add" || intent.kind === "remove") && !list) throw await refusal(request, 400);
 
   const values = readPageValues(page, form, intent);
   const result = validatePage(section, page, values, intent);
@@ -119,15 +121,15 @@ export function submitStoryPage({
   if (isNew && Object.keys(cleanStory({ [section.id]: answers })).length === 0) return { ok: true, redirectTo: "/stories" };
   const storyId = ownStoryId ?? newStoryId(form);
   const nextPage = pageAfter(section, page);
-  db.transaction((tx) => {
+  await db.transaction(async (tx) => {
     if (isNew) {
-      const owner = storyOwner(tx, storyId);
+      const owner = await storyOwner(tx, storyId);
       // An id that is someone else's is not there, as for any other address naming it.
-      if (owner !== undefined && owner !== residentId) throw refusal(request, 404);
-      if (owner === undefined) startStory(residentId, now, storyId);
+      if (owner !== undefined && owner !== residentId) throw await refusal(request, 404);
+      if (owner === undefined) await createStory(tx, residentId, now, storyId);
     }
-    const saved = findDraftSection(storyId, section.id, tx);
-    saveDraftSection(tx, {
+    const saved = await findDraftSection(storyId, section.id, tx);
+    await saveDraftSection(tx, {
       storyId,
       section: section.id,
       content: { ...saved?.content, ...answers },
@@ -150,13 +152,13 @@ export function submitStoryPage({
 }
 
 /** The draft's answers for one section, as saved (empty answers included). */
-export function draftSection(storyId: string, section: StorySection): SectionContent {
-  return findDraftSection(storyId, section.id)?.content ?? {};
+export async function draftSection(storyId: string, section: StorySection): Promise<SectionContent> {
+  return (await findDraftSection(storyId, section.id))?.content ?? {};
 }
 
 /** What the story's task list, check page and list of stories need to know about it. */
-export function storyOverview(story: Pick<OwnedStory, "id" | "latestVersion">) {
-  return overviewOf(draftSections(story.id), story.latestVersion ? findVersion(story.id, story.latestVersion) : undefined);
+export async function storyOverview(story: Pick<OwnedStory, "id" | "latestVersion">) {
+  return overviewOf(await draftSections(story.id), story.latestVersion ? await findVersion(story.id, story.latestVersion) : undefined);
 }
 
 /** A story's overview from its draft sections and its latest version, however they were read. */
@@ -179,10 +181,10 @@ function overviewOf(rows: DraftSection[], latest: { version: number; publishedAt
  * has changed since. Three queries however many stories there are (a carer
  * may keep several).
  */
-export function storiesOf(residentId: string) {
-  const sections = draftSectionsOfOwner(residentId);
-  const versions = latestVersionsOfOwner(residentId);
-  return storiesOwnedBy(residentId).map((story) => {
+export async function storiesOf(residentId: string) {
+  const sections = await draftSectionsOfOwner(residentId);
+  const versions = await latestVersionsOfOwner(residentId);
+  return (await storiesOwnedBy(residentId)).map((story) => {
     const { name, latest, unpublishedChanges } = overviewOf(
       sections.filter((row) => row.storyId === story.id),
       versions.find((version) => version.storyId === story.id),
@@ -197,11 +199,11 @@ export function storiesOf(residentId: string) {
  * with it; the audit log keeps that it happened. A story with a saved version
  * is not deleted here.
  */
-export function deleteDraftStory(storyId: string, residentId: string): "deleted" | "has-versions" {
-  return db.transaction((tx) => {
-    if (latestVersionNumber(tx, storyId) > 0) return "has-versions";
-    deleteStory(tx, storyId);
-    recordAuditEvent("story_deleted", { resident: residentId, story: storyId }, tx);
+export async function deleteDraftStory(storyId: string, residentId: string): Promise<"deleted" | "has-versions"> {
+  return db.transaction(async (tx) => {
+    if ((await latestVersionNumber(tx, storyId)) > 0) return "has-versions";
+    await deleteStory(tx, storyId);
+    await recordAuditEvent("story_deleted", { resident: residentId, story: storyId }, tx);
     return "deleted";
   });
 }
@@ -212,23 +214,23 @@ type PublishResult = { ok: true; version: number } | { ok: false; reason: "no-na
  * Makes the draft the next numbered, immutable version. The number is worked
  * out inside the transaction, so two publishes at once cannot take the same one.
  */
-export function publishStory(storyId: string, residentId: string, now = new Date()): PublishResult {
-  return db.transaction((tx) => {
-    const rows = draftSections(storyId, tx);
+export async function publishStory(storyId: string, residentId: string, now = new Date()): Promise<PublishResult> {
+  return db.transaction(async (tx) => {
+    const rows = await draftSections(storyId, tx);
     let content: StoryContent = cleanStory(draftById(rows));
     if (!subjectName(content)) return { ok: false, reason: "no-name" } as const;
     if (content.about?.writtenIn === undefined) {
       // Not said: the language of the account, which the publishing form has just set (requireResident), as the
       // question's hint promises. Kept in the draft too, so the person sees it on check your answers and can change it.
       const about = rows.find((row) => row.section === "about")!;
-      const writtenIn = writtenInAnswer(findResidentById(tx, residentId)?.language ?? "en");
-      saveDraftSection(tx, { storyId, section: "about", content: { ...about.content, writtenIn }, status: about.status, now });
+      const writtenIn = writtenInAnswer((await findResidentById(tx, residentId))?.language ?? "en");
+      await saveDraftSection(tx, { storyId, section: "about", content: { ...about.content, writtenIn }, status: about.status, now });
       content = cleanStory({ ...content, about: { ...content.about, writtenIn } });
     }
-    const version = latestVersionNumber(tx, storyId) + 1;
-    insertVersion(tx, { storyId, version, content, publishedBy: residentId, publishedAt: now });
-    tellAgenciesOfNewVersion(tx, storyId, now);
-    recordAuditEvent("story_published", { resident: residentId, story: storyId, version }, tx);
+    const version = (await latestVersionNumber(tx, storyId)) + 1;
+    await insertVersion(tx, { storyId, version, content, publishedBy: residentId, publishedAt: now });
+    await tellAgenciesOfNewVersion(tx, storyId, now);
+    await recordAuditEvent("story_published", { resident: residentId, story: storyId, version }, tx);
     return { ok: true, version } as const;
   });
 }

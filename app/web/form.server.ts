@@ -26,7 +26,7 @@ export async function readForm(request: Request): Promise<FormData> {
   const type = request.headers.get("Content-Type") ?? "";
   // A form with nothing ticked or typed may arrive as an empty body with no type: it is an empty form, answered with the page's own error messages.
   if (text !== "" && !type.startsWith("application/x-www-form-urlencoded")) {
-    throw refusal(request, 415);
+    throw await refusal(request, 415);
   }
   const form = new FormData();
   for (const [key, value] of new URLSearchParams(text)) form.append(key, value);
@@ -44,7 +44,7 @@ async function readLimited(request: Request, limit: number): Promise<string> {
     size += value.byteLength;
     if (size > limit) {
       await reader.cancel();
-      throw refusal(request, 413);
+      throw await refusal(request, 413);
     }
     chunks.push(value);
   }

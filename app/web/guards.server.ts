@@ -41,12 +41,12 @@ import { clearSessionCookie, sessionState, shareAccessToken, type SignedIn } fro
  * the account's language, so emails follow the language the person uses (a
  * GET never writes).
  */
-export function requireResident(request: Request): SignedIn {
-  const state = sessionState(request);
+export async function requireResident(request: Request): Promise<SignedIn> {
+  const state = await sessionState(request);
   if (state && "resident" in state) {
     const language = languageFor(request);
     if (request.method !== "GET" && request.method !== "HEAD" && language !== state.resident.language) {
-      setResidentLanguage(state.resident.id, language);
+      await setResidentLanguage(state.resident.id, language);
       state.resident.language = language;
     }
     return state;
@@ -61,37 +61,37 @@ export function requireResident(request: Request): SignedIn {
  * The story, if the signed-in resident owns it; anyone else gets 404, exactly
  * as for a story that does not exist. Someone signed out is sent to sign in first.
  */
-export function requireOwnStory(request: Request, storyId: string | undefined): SignedIn & { story: OwnedStory } {
-  const signedIn = requireResident(request);
-  const story = storyId && UUID.test(storyId) ? findOwnedStory(storyId, signedIn.resident.id) : undefined;
+export async function requireOwnStory(request: Request, storyId: string | undefined): Promise<SignedIn & { story: OwnedStory }> {
+  const signedIn = await requireResident(request);
+  const story = storyId && UUID.test(storyId) ? await findOwnedStory(storyId, signedIn.resident.id) : undefined;
   if (!story) {
     // Someone trying another person's story is worth knowing about; the id says nothing about its content.
-    if (storyId && UUID.test(storyId) && storyExists(storyId)) {
-      recordAuditEvent("story_access_refused", { resident: signedIn.resident.id, story: storyId });
+    if (storyId && UUID.test(storyId) && (await storyExists(storyId))) {
+      await recordAuditEvent("story_access_refused", { resident: signedIn.resident.id, story: storyId });
     }
-    throw refusal(request, 404);
+    throw await refusal(request, 404);
   }
   return { ...signedIn, story };
 }
 
 /** A published version of an owned story, from its number in the address, or 404. */
-export function requireVersion(request: Request, story: OwnedStory, param: string | undefined) {
-  const version = param && /^[1-9]\d{0,8}$/.test(param) ? findVersion(story.id, Number(param)) : undefined;
-  if (!version) throw refusal(request, 404);
+export async function requireVersion(request: Request, story: OwnedStory, param: string | undefined) {
+  const version = param && /^[1-9]\d{0,8}$/.test(param) ? await findVersion(story.id, Number(param)) : undefined;
+  if (!version) throw await refusal(request, 404);
   return version;
 }
 
 /** The action of a story page that takes no form: the owner gets 405 (not understood), anyone else 404 (not there). */
-export function storyPageTakesNoForm({ request, params }: ActionFunctionArgs): never {
-  requireOwnStory(request, params.storyId);
-  throw refusal(request, 405);
+export async function storyPageTakesNoForm({ request, params }: ActionFunctionArgs): Promise<never> {
+  await requireOwnStory(request, params.storyId);
+  throw await refusal(request, 405);
 }
 
 /** The section and question page an address names, or 404. */
-export function requirePage(request: Request, params: { section?: string; page?: string }) {
+export async function requirePage(request: Request, params: { section?: string; page?: string }) {
   const section = findSection(params.section);
   const page = section ? findPage(section, params.page) : undefined;
-  if (!section || !page) throw refusal(request, 404);
+  if (!section || !page) throw await refusal(request, 404);
   return { section, page };
 }
 
@@ -100,18 +100,18 @@ export function requirePage(request: Request, params: { section?: string; page?:
  * address names, or at /stories/new/about no story yet (its first save makes
  * one); otherwise 404. A story not yet made has only that first question.
  */
-export function requireStoryToWrite(request: Request, params: { storyId?: string; section?: string; page?: string }) {
-  if (params.storyId !== NEW_STORY) return { ...requireOwnStory(request, params.storyId), ...requirePage(request, params) };
-  const signedIn = requireResident(request);
-  const { section, page } = requirePage(request, params);
-  if (section !== storySections[0] || page !== section.pages[0]) throw refusal(request, 404);
+export async function requireStoryToWrite(request: Request, params: { storyId?: string; section?: string; page?: string }) {
+  if (params.storyId !== NEW_STORY) return { ...(await requireOwnStory(request, params.storyId)), ...(await requirePage(request, params)) };
+  const signedIn = await requireResident(request);
+  const { section, page } = await requirePage(request, params);
+  if (section !== storySections[0] || page !== section.pages[0]) throw await refusal(request, 404);
   return { ...signedIn, story: null, section, page };
 }
 
 /** One share of an owned story, from its id in the address, or 404: a share of any other story is not there. */
-export function requireOwnShare(request: Request, story: OwnedStory, param: string | undefined) {
-  const found = param && UUID.test(param) ? findShareForOwner(story.id, param) : undefined;
-  if (!found) throw refusal(request, 404);
+export async function requireOwnShare(request: Request, story: OwnedStory, param: string | undefined) {
+  const found = param && UUID.test(param) ? await findShareForOwner(story.id, param) : undefined;
+  if (!found) throw await refusal(request, 404);
   return found;
 }
 
@@ -120,9 +120,9 @@ export function requireOwnShare(request: Request, story: OwnedStory, param: stri
  * it (else 404, GET and POST alike), with the share's state now and the
  * ShareAction its buttons take.
  */
-export function requireShareOfOwnStory(request: Request, params: { storyId?: string; shareId?: string }) {
-  const { story, resident } = requireOwnStory(request, params.storyId);
-  const found = requireOwnShare(request, story, params.shareId);
+export async function requireShareOfOwnStory(request: Request, params: { storyId?: string; shareId?: string }) {
+  const { story, resident } = await requireOwnStory(request, params.storyId);
+  const found = await requireOwnShare(request, story, params.shareId);
   const lang = languageFor(request);
   const action: ShareAction = { story, residentId: resident.id, shareId: found.share.id, lang, request };
   return { ...found, story, lang, action, state: shareState(found.share, new Date()) };
@@ -135,22 +135,22 @@ export function requireShareOfOwnStory(request: Request, params: { storyId?: str
  * with the choices so far; a story with no version to share redirects to the
  * first page, which explains.
  */
-export function requireShareJourney(request: Request, storyId: string | undefined) {
-  const signedIn = requireOwnStory(request, storyId);
+export async function requireShareJourney(request: Request, storyId: string | undefined) {
+  const signedIn = await requireOwnStory(request, storyId);
   if (mayShare(signedIn.story, signedIn.resident.id) !== "ok") throw redirect(sharePath(signedIn.story.id));
-  const draft = shareChoices(signedIn.story.id);
+  const draft = await shareChoices(signedIn.story.id);
   return { ...signedIn, draft, choices: draft ?? emptyChoices() };
 }
 
-export type ShareJourney = ReturnType<typeof requireShareJourney>;
+export type ShareJourney = Awaited<ReturnType<typeof requireShareJourney>>;
 
 /**
  * The guard of a share page's loader after the first page: requireShareJourney,
  * then every earlier page answered (else a redirect to the first one skipped),
  * with where the page's Back link goes.
  */
-export function requireShareStep(request: Request, storyId: string | undefined, step: JourneyStep) {
-  const journey = requireShareJourney(request, storyId);
+export async function requireShareStep(request: Request, storyId: string | undefined, step: JourneyStep) {
+  const journey = await requireShareJourney(request, storyId);
   requireEarlierSteps(journey.story.id, journey.choices, step);
   return { ...journey, backHref: backPath(journey.story.id, journey.choices, step) };
 }
@@ -162,9 +162,9 @@ export function requireEarlierSteps(storyId: string, choices: ShareChoices, step
 }
 
 /** An agency the person chose, from the address, or 404: an address names nothing else. */
-export function requireChosenAgency(request: Request, choices: ShareChoices, agencyId: string | undefined): Agency {
-  const agency = agencyId && choices.agencies.includes(agencyId) ? findAgenciesByIds([agencyId])[0] : undefined;
-  if (!agency) throw refusal(request, 404);
+export async function requireChosenAgency(request: Request, choices: ShareChoices, agencyId: string | undefined): Promise<Agency> {
+  const agency = agencyId && choices.agencies.includes(agencyId) ? (await findAgenciesByIds([agencyId]))[0] : undefined;
+  if (!agency) throw await refusal(request, 404);
   return agency;
 }
 
@@ -177,25 +177,25 @@ export function requireChosenAgency(request: Request, choices: ShareChoices, age
  * same words, so nothing says whether the share exists); a stopped or ended
  * share 410 at once, inside the 8 hours too; access run out 401 "open the link again".
  */
-export function requireSharedAccess(request: Request, shareId: string | undefined, lang: Language, now = new Date()): SharedAccess {
+export async function requireSharedAccess(request: Request, shareId: string | undefined, lang: Language, now = new Date()): Promise<SharedAccess> {
   const token = shareId && UUID.test(shareId) ? shareAccessToken(request, shareId) : null;
-  const found = token ? findShareAccess(sha256(token)) : undefined;
-  if (!found || found.share.id !== shareId) throw refusal(request, 404, { notOpenHere: true } satisfies ErrorDetail);
+  const found = token ? await findShareAccess(sha256(token)) : undefined;
+  if (!found || found.share.id !== shareId) throw await refusal(request, 404, { notOpenHere: true } satisfies ErrorDetail);
   const gone = goneBody(found.share, lang, now);
-  if (gone) throw refusal(request, 410, gone);
+  if (gone) throw await refusal(request, 410, gone);
   const state = accessState(found.access, now);
-  if (state === "expired") throw refusal(request, 401);
+  if (state === "expired") throw await refusal(request, 401);
   return { ...found, state, lang, token: token!, request };
 }
 
 /** As requireSharedAccess, for pages that show the story; a browser that has not proven an address is redirected to do so. */
-export function requireVerifiedAccess(
+export async function requireVerifiedAccess(
   request: Request,
   shareId: string | undefined,
   lang: Language,
   now = new Date(),
-): SharedAccess & { access: { email: string } } {
-  const found = requireSharedAccess(request, shareId, lang, now);
+): Promise<SharedAccess & { access: { email: string } }> {
+  const found = await requireSharedAccess(request, shareId, lang, now);
   if (found.state !== "verified" || !found.access.email) throw redirect(sharedStoryPath(found.share.id, "email"));
   return found as SharedAccess & { access: { email: string } };
 }

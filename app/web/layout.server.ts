@@ -12,11 +12,11 @@ import { signedIn } from "./session.server";
 export type ErrorDetail = { endedOn?: string | null; notOpenHere?: boolean };
 
 /** What the page layout needs: names, language, the layout's strings, and whether someone is signed in. */
-export function layoutData(request: Request) {
+export async function layoutData(request: Request) {
   const lang = languageFor(request);
   let isSignedIn = false;
   try {
-    isSignedIn = Boolean(signedIn(request));
+    isSignedIn = Boolean(await signedIn(request));
   } catch {
     // The error page still needs a layout when the database is the problem.
   }
@@ -30,7 +30,7 @@ export function layoutData(request: Request) {
   };
 }
 
-export type LayoutData = ReturnType<typeof layoutData>;
+export type LayoutData = Awaited<ReturnType<typeof layoutData>>;
 
 /**
  * A refusal to throw from a loader or an action, shown as a whole page. After
@@ -38,8 +38,8 @@ export type LayoutData = ReturnType<typeof layoutData>;
  * carries the layout itself (in the reader's language), with any `detail` the
  * error page needs.
  */
-export function refusal(request: Request, status: number, detail: Record<string, unknown> = {}) {
-  const refused = data({ ...layoutData(request), ...detail }, { status });
+export async function refusal(request: Request, status: number, detail: Record<string, unknown> = {}) {
+  const refused = data({ ...(await layoutData(request)), ...detail }, { status });
   refusedStatus.set(refused, status);
   return refused;
 }
@@ -53,10 +53,10 @@ const refusedStatus = new WeakMap<object, number>();
  * refusal thrown from it as a server error, so a refusal is answered with its
  * status alone.
  */
-export function fileRoute<Args>(handler: (args: Args) => Response): (args: Args) => Response {
-  return (args) => {
+export function fileRoute<Args>(handler: (args: Args) => Promise<Response>): (args: Args) => Promise<Response> {
+  return async (args) => {
     try {
-      return handler(args);
+      return await handler(args);
     } catch (thrown) {
       const status = thrown instanceof Object ? refusedStatus.get(thrown) : undefined;
       if (status) return new Response(null, { status, headers: { "Cache-Control": "no-store" } });
@@ -66,6 +66,6 @@ export function fileRoute<Args>(handler: (args: Args) => Response): (args: Args)
 }
 
 /** The action of a page without a form. */
-export function noFormHere({ request }: { request: Request }): never {
-  throw refusal(request, 405);
+export async function noFormHere({ request }: { request: Request }): Promise<never> {
+  throw await refusal(request, 405);
 }

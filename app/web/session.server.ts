@@ -57,35 +57,37 @@ export type SignedIn = { resident: { id: string; email: string; language: "en" |
 export type SessionEnded = "timedOut" | "signedOut";
 type SessionState = SignedIn | { ended: SessionEnded } | null;
 
-// Several loaders of one request ask; look the session up once.
-const seen = new WeakMap<Request, SessionState>();
+// Several loaders of one request ask, at the same time: look the session up once.
+const seen = new WeakMap<Request, Promise<SessionState>>();
 
 // Writing last-seen on every request would make every page view a write; a minute's precision is plenty for a 60-minute timeout.
 const TOUCH_AFTER_MS = 60 * 1000;
 
-export function sessionState(request: Request, now = new Date()): SessionState {
-  if (seen.has(request)) return seen.get(request) ?? null;
-  let state: SessionState = null;
-  const token = readCookie(request, SESSION);
-  if (token) {
-    const hash = sha256(token);
-    const session = findSession(hash);
-    if (session?.signedOutAt) {
-      state = { ended: "signedOut" };
-    } else if (session && sessionIsLive(session, now)) {
-      if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_AFTER_MS) touchSession(hash, now);
-      state = { resident: session.resident, sessionHash: hash };
-    } else {
-      if (session) deleteSession(db, hash);
-      state = { ended: "timedOut" };
-    }
+export function sessionState(request: Request, now = new Date()): Promise<SessionState> {
+  let state = seen.get(request);
+  if (!state) {
+    state = lookUpSession(request, now);
+    seen.set(request, state);
   }
-  seen.set(request, state);
   return state;
 }
 
-export function signedIn(request: Request): SignedIn | null {
-  const state = sessionState(request);
+async function lookUpSession(request: Request, now: Date): Promise<SessionState> {
+  const token = readCookie(request, SESSION);
+  if (!token) return null;
+  const hash = sha256(token);
+  const session = await findSession(hash);
+  if (session?.signedOutAt) return { ended: "signedOut" };
+  if (session && sessionIsLive(session, now)) {
+    if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_AFTER_MS) await touchSession(hash, now);
+    return { resident: session.resident, sessionHash: hash };
+  }
+  if (session) await deleteSession(db, hash);
+  return { ended: "timedOut" };
+}
+
+export async function signedIn(request: Request): Promise<SignedIn | null> {
+  const state = await sessionState(request);
   return state && "resident" in state ? state : null;
 }
 

@@ -13,9 +13,12 @@ import { requireShareJourney, requireShareOfOwnStory, type ShareJourney } from "
  */
 
 /** What a share journey page (after the first) answers its form: `submit` saves it, on to the next page, or this page again with its errors. */
-export async function answerShareStep({ request, params, context }: ActionFunctionArgs, submit: (journey: ShareJourney, form: FormData) => StepOutcome) {
-  const journey = requireShareJourney(request, params.storyId);
-  const outcome = submit(journey, await readForm(request));
+export async function answerShareStep(
+  { request, params, context }: ActionFunctionArgs,
+  submit: (journey: ShareJourney, form: FormData) => Promise<StepOutcome>,
+) {
+  const journey = await requireShareJourney(request, params.storyId);
+  const outcome = await submit(journey, await readForm(request));
   return outcome.ok ? redirect(outcome.redirectTo) : invalid(context, outcome);
 }
 
@@ -27,11 +30,11 @@ export async function answerShareStep({ request, params, context }: ActionFuncti
  */
 export async function answerShareChange(
   { request, params, context }: ActionFunctionArgs,
-  change: (action: ShareAction & { form: FormData }) => ChangeOutcome,
+  change: (action: ShareAction & { form: FormData }) => Promise<ChangeOutcome>,
   done: (changed: boolean) => ShareDone["done"] | null,
 ) {
-  const { story, action } = requireShareOfOwnStory(request, params);
-  const outcome = change({ ...action, form: await readForm(request) });
+  const { story, action } = await requireShareOfOwnStory(request, params);
+  const outcome = await change({ ...action, form: await readForm(request) });
   if ("errors" in outcome) return invalid(context, outcome);
   if (!outcome.ok) return null;
   const kind = done(outcome.changed);

@@ -78,25 +78,21 @@ const sessions: { token: string; storyId: string }[] = [];
 const professionals: { shareId: string; token: string }[] = [];
 const now = new Date();
 // The agencies the server added when it started in demo mode.
-const agencyIds = db
-  .select({ id: agencies.id })
-  .from(agencies)
-  .all()
-  .map((agency) => agency.id);
+const agencyIds = (await db.select({ id: agencies.id }).from(agencies)).map((agency) => agency.id);
 if (agencyIds.length === 0) throw new Error("there are no agencies to share with: start the server once first");
 const sections = sectionsToShare(["about", "story", "matters", "strengths", "working", "goals", "support", "services"]);
 const endsAt = shareEndsAt({ months: 6 }, now);
 if (!endsAt.ok) throw new Error("six months from now is not a valid end date");
-db.transaction((tx) => {
+await db.transaction(async (tx) => {
   for (let n = 1; n <= residentCount; n++) {
-    const resident = findOrCreateResident(tx, `resident${n}@example.org`, n % 7 === 0 ? "cy" : "en", now);
-    const storyId = startStory(resident.id, now);
+    const resident = await findOrCreateResident(tx, `resident${n}@example.org`, n % 7 === 0 ? "cy" : "en", now);
+    const storyId = await startStory(resident.id, now);
     for (const [section, content] of Object.entries(story(n))) {
-      saveDraftSection(tx, { storyId, section, content, status: "completed", now });
+      await saveDraftSection(tx, { storyId, section, content, status: "completed", now });
     }
-    const published = publishStory(storyId, resident.id, now);
+    const published = await publishStory(storyId, resident.id, now);
     if (!published.ok) throw new Error(`story ${n} did not publish: ${published.reason}`);
-    const shareId = insertShare(
+    const shareId = await insertShare(
       tx,
       {
         storyId,
@@ -114,9 +110,9 @@ db.transaction((tx) => {
       now,
     );
     if (n <= sessionCount) {
-      sessions.push({ token: createSession(tx, resident.id, now), storyId });
+      sessions.push({ token: await createSession(tx, resident.id, now), storyId });
       const access = newToken();
-      insertShareAccess(tx, {
+      await insertShareAccess(tx, {
         idHash: access.hash,
         shareId,
         email: `worker${n}@example.org`,

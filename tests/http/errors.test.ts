@@ -147,7 +147,7 @@ describe("the server error page", () => {
     db.exec("DROP TABLE audit_events");
     db.close();
     // The broken write is a server error, which the server logs.
-    broken.expectError(/^SqliteError: no such table: audit_events/);
+    broken.expectError(/^Error: Failed query: insert into "audit_events"/);
     // A POST from an older browser on another site: an Origin header, no Sec-Fetch-Site.
     page = await load(broken.url, "/cookies", {
       method: "POST",

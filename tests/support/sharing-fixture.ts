@@ -13,7 +13,7 @@ import { findPage, findSection } from "#app/models/story-sections";
 import { readyToAgree, shareChoices, submitAgencies, submitContact, submitHowLong, submitParts, submitUpdates } from "#app/services/sharing/journey.server";
 import { agreeAndShare, declarationFor, type SharedWith } from "#app/services/sharing/shares.server";
 import { publishStory, startStory, submitStoryPage } from "#app/services/story.server";
-import { db } from "#db/client.server";
+import { db, first } from "#db/client.server";
 import { agencies } from "#db/schema";
 
 export const MATTERS = "My dog Bess and my allotment";
@@ -32,13 +32,13 @@ export type SharingFixture = {
   gp: Agency;
   housing: Agency;
   /** Shares the story with one agency through every step of the journey; the link comes back as the confirmation page has it. */
-  shareWith: (agencyId: string, options?: { keepUpToDate?: "yes" | "no"; parts?: string[] }) => SharedWith;
+  shareWith: (agencyId: string, options?: { keepUpToDate?: "yes" | "no"; parts?: string[] }) => Promise<SharedWith>;
 };
 
 /** Answers a section's first page and continues, as its page does; the answer must be accepted. */
-export function answerSection(storyId: string, sectionId: string, fields: Record<string, string | string[]>): void {
+export async function answerSection(storyId: string, sectionId: string, fields: Record<string, string | string[]>): Promise<void> {
   const section = findSection(sectionId)!;
-  const outcome = submitStoryPage({
+  const outcome = await submitStoryPage({
     request: new Request("http://localhost/"),
     storyId,
     section,
@@ -49,17 +49,17 @@ export function answerSection(storyId: string, sectionId: string, fields: Record
 }
 
 /** A new resident whose story (name "Sam Jones", what matters MATTERS) is published as version 1 at `now`, and two new agencies. */
-export function sharingFixture(now: Date): SharingFixture {
-  const resident = findOrCreateResident(db, `${randomUUID()}@example.org`, "en", now);
-  const storyId = startStory(resident.id, now);
-  answerSection(storyId, "about", { name: "Sam Jones" });
-  answerSection(storyId, "matters", { matters: MATTERS });
-  expect(publishStory(storyId, resident.id, now)).toEqual({ ok: true, version: 1 });
-  const story = findOwnedStory(storyId, resident.id)!;
+export async function sharingFixture(now: Date): Promise<SharingFixture> {
+  const resident = await findOrCreateResident(db, `${randomUUID()}@example.org`, "en", now);
+  const storyId = await startStory(resident.id, now);
+  await answerSection(storyId, "about", { name: "Sam Jones" });
+  await answerSection(storyId, "matters", { matters: MATTERS });
+  expect(await publishStory(storyId, resident.id, now)).toEqual({ ok: true, version: 1 });
+  const story = (await findOwnedStory(storyId, resident.id))!;
 
   const suffix = randomUUID().slice(0, 8);
   const inbox = { gp: `gp-${suffix}@nhs.example.net`, housing: `housing-${suffix}@demo.example.org` };
-  upsertAgencies(
+  await upsertAgencies(
     db,
     [
       {
@@ -81,18 +81,18 @@ export function sharingFixture(now: Date): SharingFixture {
     ],
     now,
   );
-  const idOf = (key: string) => db.select({ id: agencies.id }).from(agencies).where(eq(agencies.key, key)).get()!.id;
+  const idOf = async (key: string) => (await first(db.select({ id: agencies.id }).from(agencies).where(eq(agencies.key, key))))!.id;
 
-  const shareWith: SharingFixture["shareWith"] = (agencyId, { keepUpToDate = "yes", parts = ["about", "matters"] } = {}) => {
+  const shareWith: SharingFixture["shareWith"] = async (agencyId, { keepUpToDate = "yes", parts = ["about", "matters"] } = {}) => {
     const step = (outcome: { ok: boolean }) => expect(outcome).toMatchObject({ ok: true });
-    step(submitAgencies(story.id, shareChoices(story.id) ?? { agencies: [], parts: {} }, formOf({ agencies: [agencyId] }), now));
-    step(submitParts(story.id, shareChoices(story.id)!, agencyId, formOf({ parts }), now));
-    step(submitHowLong(story.id, shareChoices(story.id)!, formOf({ endsIn: "6" }), "en", now));
-    step(submitUpdates(story.id, shareChoices(story.id)!, formOf({ keepUpToDate }), now));
-    step(submitContact(story.id, shareChoices(story.id)!, formOf({ contact: "no" }), now));
-    const ready = readyToAgree(story.id, shareChoices(story.id)!, now);
+    step(await submitAgencies(story.id, (await shareChoices(story.id)) ?? { agencies: [], parts: {} }, formOf({ agencies: [agencyId] }), now));
+    step(await submitParts(story.id, (await shareChoices(story.id))!, agencyId, formOf({ parts }), now));
+    step(await submitHowLong(story.id, (await shareChoices(story.id))!, formOf({ endsIn: "6" }), "en", now));
+    step(await submitUpdates(story.id, (await shareChoices(story.id))!, formOf({ keepUpToDate }), now));
+    step(await submitContact(story.id, (await shareChoices(story.id))!, formOf({ contact: "no" }), now));
+    const ready = await readyToAgree(story.id, (await shareChoices(story.id))!, now);
     if (!ready.ok) throw new Error(`not ready: ${ready.redirectTo}`);
-    const outcome = agreeAndShare({ storyId: story.id, resident, shownHash: declarationFor(ready.choices, "en").hash, lang: "en", now });
+    const outcome = await agreeAndShare({ storyId: story.id, resident, shownHash: declarationFor(ready.choices, "en").hash, lang: "en", now });
     if (!outcome.ok) throw new Error(`not shared: ${outcome.reason}`);
     return outcome.shared[0];
   };
@@ -100,8 +100,8 @@ export function sharingFixture(now: Date): SharingFixture {
   return {
     resident,
     story,
-    gp: { id: idOf(`gp-${suffix}`), inbox: inbox.gp, domain: "nhs.example.net" },
-    housing: { id: idOf(`housing-${suffix}`), inbox: inbox.housing, domain: "demo.example.org" },
+    gp: { id: await idOf(`gp-${suffix}`), inbox: inbox.gp, domain: "nhs.example.net" },
+    housing: { id: await idOf(`housing-${suffix}`), inbox: inbox.housing, domain: "demo.example.org" },
     shareWith,
   };
 }

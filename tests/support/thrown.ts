@@ -1,7 +1,7 @@
-/** What a route guard threw, for looking at in a unit test. */
-export function thrown(run: () => unknown): unknown {
+/** What a route guard threw (or the promise it gave rejected with), for looking at in a unit test. */
+export async function thrown(run: () => unknown): Promise<unknown> {
   try {
-    run();
+    await run();
   } catch (error) {
     return error;
   }

@@ -195,6 +195,9 @@ export function withoutSecrets(template: string, personalisation: Record<string,
  * exactly when the event that causes it does. Sending happens later, outside
  * any transaction: a slow mail server never holds the database.
  */
-export function queueEmail<T extends EmailTemplate>(tx: Tx, email: { to: string; template: T; language: Language; personalisation: Personalisation<T> }): void {
-  insertOutboxEmail(tx, email);
+export async function queueEmail<T extends EmailTemplate>(
+  tx: Tx,
+  email: { to: string; template: T; language: Language; personalisation: Personalisation<T> },
+): Promise<void> {
+  await insertOutboxEmail(tx, email);
 }

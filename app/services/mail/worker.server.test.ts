@@ -97,12 +97,12 @@ function smtpTransportTo(url: string): MailTransport {
   return transportFor({ ...env, MAIL_TRANSPORT: "smtp", SMTP_URL: url, MAIL_FROM: FROM });
 }
 
-function queueSignInCode(to: string, code: string, language: "en" | "cy" = "en") {
-  db.transaction((tx) => queueEmail(tx, { to, template: "sign-in-code", language, personalisation: { code } }));
+async function queueSignInCode(to: string, code: string, language: "en" | "cy" = "en") {
+  await db.transaction((tx) => queueEmail(tx, { to, template: "sign-in-code", language, personalisation: { code } }));
 }
 
-function outboxRows() {
-  return db.select().from(outbox).orderBy(outbox.id).all();
+async function outboxRows() {
+  return await db.select().from(outbox).orderBy(outbox.id);
 }
 
 let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
@@ -113,15 +113,15 @@ beforeAll(async () => {
   transport = smtpTransportTo(smtp.url);
 });
 afterAll(() => smtp.close());
-beforeEach(() => {
-  db.delete(outbox).run();
+beforeEach(async () => {
+  await db.delete(outbox);
   smtp.state.received.length = 0;
   smtp.state.refuseRecipients = false;
 });
 
 describe("delivering the outbox over SMTP", () => {
   test("an email queued in a transaction arrives in English, and the code is not kept once sent", async () => {
-    queueSignInCode("sam@example.com", "482913");
+    await queueSignInCode("sam@example.com", "482913");
 
     const run = await deliverDueEmails(new Date(), transport);
 
@@ -143,14 +143,14 @@ describe("delivering the outbox over SMTP", () => {
       ].join("\n\n"),
     );
 
-    const [row] = outboxRows();
+    const [row] = await outboxRows();
     expect(row).toMatchObject({ recipient: "sam@example.com", template: "sign-in-code", status: "sent", attempts: 1, lastError: null, lockedUntil: null });
     expect(row.sentAt).toBeInstanceOf(Date);
     expect(row.personalisation).toEqual({ code: "" });
   });
 
   test("a Welsh speaker's email arrives in Welsh", async () => {
-    queueSignInCode("elin@example.com", "105377", "cy");
+    await queueSignInCode("elin@example.com", "105377", "cy");
 
     await deliverDueEmails(new Date(), transport);
 
@@ -164,26 +164,26 @@ describe("delivering the outbox over SMTP", () => {
   });
 
   test("a transaction that rolls back queues nothing", async () => {
-    expect(() =>
-      db.transaction((tx) => {
-        queueEmail(tx, { to: "sam@example.com", template: "sign-in-code", language: "en", personalisation: { code: "111111" } });
+    await expect(
+      db.transaction(async (tx) => {
+        await queueEmail(tx, { to: "sam@example.com", template: "sign-in-code", language: "en", personalisation: { code: "111111" } });
         throw new Error("the event that needed the email failed");
       }),
-    ).toThrow("the event that needed the email failed");
+    ).rejects.toThrow("the event that needed the email failed");
 
-    expect(outboxRows()).toEqual([]);
+    expect(await outboxRows()).toEqual([]);
     expect(await deliverDueEmails(new Date(), transport)).toMatchObject({ claimed: 0 });
     expect(smtp.state.received).toEqual([]);
   });
 
   test("a refused send stays pending, says why without the message or address, and goes after the backoff", async () => {
     smtp.state.refuseRecipients = true;
-    queueSignInCode("sam@example.com", "555123");
+    await queueSignInCode("sam@example.com", "555123");
     const start = new Date();
 
     expect(await deliverDueEmails(start, transport)).toMatchObject({ claimed: 1, sent: 0, retrying: 1 });
 
-    const [afterFailure] = outboxRows();
+    const [afterFailure] = await outboxRows();
     expect(afterFailure).toMatchObject({ status: "pending", attempts: 1, lockedUntil: null, personalisation: { code: "555123" } });
     expect(afterFailure.nextAttemptAt.getTime()).toBe(start.getTime() + 30 * SECOND);
     expect(afterFailure.lastError).toBe("SMTP EENVELOPE 450 Mailbox <[address]> unavailable, try later");
@@ -197,21 +197,21 @@ describe("delivering the outbox over SMTP", () => {
 
     expect(smtp.state.received).toHaveLength(1);
     expect(smtp.state.received[0].body).toContain("555123");
-    expect(outboxRows()[0]).toMatchObject({ status: "sent", attempts: 2, lastError: null, personalisation: { code: "" } });
+    expect((await outboxRows())[0]).toMatchObject({ status: "sent", attempts: 2, lastError: null, personalisation: { code: "" } });
   });
 
   test("with no server listening, retries back off from 30 seconds to an hour and stop as failed after 10 attempts", async () => {
     const gone = await startSmtpServer();
     await gone.close();
     const unreachable = smtpTransportTo(gone.url);
-    queueSignInCode("sam@example.com", "777000");
+    await queueSignInCode("sam@example.com", "777000");
 
     const waits: number[] = [];
-    let row = outboxRows()[0];
+    let row = (await outboxRows())[0];
     while (row.status === "pending") {
       const now = row.nextAttemptAt;
       await deliverDueEmails(now, unreachable);
-      row = outboxRows()[0];
+      row = (await outboxRows())[0];
       if (row.status === "pending") waits.push((row.nextAttemptAt.getTime() - now.getTime()) / SECOND);
     }
 
@@ -222,30 +222,30 @@ describe("delivering the outbox over SMTP", () => {
   });
 
   test("an email a crashed worker was sending is sent by another once its lease runs out", async () => {
-    queueSignInCode("sam@example.com", "246810");
+    await queueSignInCode("sam@example.com", "246810");
     const start = new Date();
     const sendThatNeverReturns: MailTransport = { send: () => new Promise(() => {}) };
 
     // The first worker claims the email and dies mid-send: its run never finishes.
     void deliverDueEmails(start, sendThatNeverReturns);
-    expect(outboxRows()[0].lockedUntil).toEqual(new Date(start.getTime() + 5 * 60 * SECOND));
+    expect((await outboxRows())[0].lockedUntil).toEqual(new Date(start.getTime() + 5 * 60 * SECOND));
 
     expect(await deliverDueEmails(new Date(start.getTime() + 4 * 60 * SECOND), transport)).toMatchObject({ claimed: 0 });
     expect(await deliverDueEmails(new Date(start.getTime() + 5 * 60 * SECOND), transport)).toMatchObject({ sent: 1 });
     expect(smtp.state.received.map((e) => e.envelopeTo)).toEqual([["sam@example.com"]]);
-    expect(outboxRows()[0]).toMatchObject({ status: "sent", attempts: 1 });
+    expect((await outboxRows())[0]).toMatchObject({ status: "sent", attempts: 1 });
   });
 
   test("two workers running at once send each email once", async () => {
     const recipients = ["a@example.com", "b@example.com", "c@example.com", "d@example.com"];
-    for (const to of recipients) queueSignInCode(to, "135790");
+    for (const to of recipients) await queueSignInCode(to, "135790");
     const now = new Date();
 
     const runs = await Promise.all([deliverDueEmails(now, transport), deliverDueEmails(now, smtpTransportTo(smtp.url))]);
 
     expect(runs.reduce((sum, run) => sum + run.sent, 0)).toBe(4);
     expect(smtp.state.received.flatMap((e) => e.envelopeTo).sort()).toEqual(recipients);
-    expect(outboxRows().every((row) => row.status === "sent" && row.attempts === 1)).toBe(true);
+    expect((await outboxRows()).every((row) => row.status === "sent" && row.attempts === 1)).toBe(true);
   });
 });
 
@@ -254,23 +254,23 @@ describe("the running mail worker", () => {
 
   test("sends what an earlier run left pending as soon as it starts", async () => {
     const printed = vi.spyOn(console, "log").mockImplementation(() => {});
-    queueSignInCode("left@example.com", "909090");
+    await queueSignInCode("left@example.com", "909090");
 
     startMailWorker();
 
-    await vi.waitFor(() => expect(outboxRows()[0].status).toBe("sent"), { timeout: 2_000 });
+    await vi.waitFor(async () => expect((await outboxRows())[0].status).toBe("sent"), { timeout: 2_000 });
     expect(printed.mock.calls.flat().join("\n")).toContain("909090");
   });
 
   test("sends a newly queued email without waiting for its next poll", async () => {
     const printed = vi.spyOn(console, "log").mockImplementation(() => {});
     startMailWorker();
-    expect(outboxRows()).toEqual([]);
+    expect(await outboxRows()).toEqual([]);
 
-    queueSignInCode("new@example.com", "313131");
+    await queueSignInCode("new@example.com", "313131");
 
     // The worker polls every 5 seconds; well under that means it was woken.
-    await vi.waitFor(() => expect(outboxRows()[0].status).toBe("sent"), { timeout: 1_000 });
+    await vi.waitFor(async () => expect((await outboxRows())[0].status).toBe("sent"), { timeout: 1_000 });
     expect(printed.mock.calls.flat().join("\n")).toContain("313131");
   });
 
@@ -279,9 +279,9 @@ describe("the running mail worker", () => {
     startMailWorker();
     const request = { count: 0 };
 
-    countingStatements(request, () => queueSignInCode("counted@example.com", "717171"));
+    await countingStatements(request, () => queueSignInCode("counted@example.com", "717171"));
     const queueing = request.count;
-    await vi.waitFor(() => expect(outboxRows()[0].status).toBe("sent"), { timeout: 1_000 });
+    await vi.waitFor(async () => expect((await outboxRows())[0].status).toBe("sent"), { timeout: 1_000 });
 
     expect(queueing).toBeGreaterThan(0);
     expect(request.count).toBe(queueing);

@@ -28,13 +28,13 @@ async function deliver(email: OutboxEmail, now: Date, transport: MailTransport):
   } catch (error) {
     const lastError = new MailDeliveryError(error instanceof Error ? error.message : String(error)).message;
     if (attempts >= MAX_ATTEMPTS) {
-      markEmailFailed(email.id, attempts, lastError, withoutSecrets(email.template, email.personalisation));
+      await markEmailFailed(email.id, attempts, lastError, withoutSecrets(email.template, email.personalisation));
       return "failed";
     }
-    scheduleEmailRetry(email.id, attempts, new Date(now.getTime() + retryDelay(attempts)), lastError);
+    await scheduleEmailRetry(email.id, attempts, new Date(now.getTime() + retryDelay(attempts)), lastError);
     return "retrying";
   }
-  markEmailSent(email.id, now, attempts, withoutSecrets(email.template, email.personalisation));
+  await markEmailSent(email.id, now, attempts, withoutSecrets(email.template, email.personalisation));
   return "sent";
 }
 
@@ -45,7 +45,7 @@ async function deliver(email: OutboxEmail, now: Date, transport: MailTransport):
  * tried again (so delivery is at least once, never lost).
  */
 export async function deliverDueEmails(now = new Date(), transport: MailTransport = mailTransport) {
-  const claimed = claimDueEmails(now, new Date(now.getTime() + LEASE_MS), BATCH);
+  const claimed = await claimDueEmails(now, new Date(now.getTime() + LEASE_MS), BATCH);
   const outcomes = await Promise.all(claimed.map((email) => deliver(email, now, transport)));
   const count = (outcome: Outcome) => outcomes.filter((o) => o === outcome).length;
   // The secrets just blanked are still in the write-ahead log until it is checkpointed; if a reader stops that, the sweep retries.

@@ -7,7 +7,7 @@ import { findOwnedStory, type OwnedStory } from "#app/models/story.server";
 import { publishStory, startStory } from "#app/services/story.server";
 import { CONSENT_WORDING_VERSION, shareEndsAt, shareState } from "#app/services/sharing/consent-rules";
 import { renderEmail } from "#app/services/mail/templates.server";
-import { db } from "#db/client.server";
+import { db, first } from "#db/client.server";
 import { agencies, auditEvents, outbox, shares } from "#db/schema";
 import { formOf, sharingFixture, type Agency, type SharingFixture } from "#tests/support/sharing-fixture";
 import { statusOf, thrown } from "#tests/support/thrown";
@@ -34,14 +34,9 @@ let gp: Agency;
 let housing: Agency;
 let shareWith: SharingFixture["shareWith"];
 
-const shareRow = (shareId: string) => db.select().from(shares).where(eq(shares.id, shareId)).get()!;
-const emailsTo = (to: string) => db.select().from(outbox).where(eq(outbox.recipient, to)).all();
-const auditOf = (event: string, shareId: string) =>
-  db
-    .select()
-    .from(auditEvents)
-    .all()
-    .filter((e) => e.event === event && e.detail?.share === shareId);
+const shareRow = async (shareId: string) => (await first(db.select().from(shares).where(eq(shares.id, shareId))))!;
+const emailsTo = async (to: string) => await db.select().from(outbox).where(eq(outbox.recipient, to));
+const auditOf = async (event: string, shareId: string) => (await db.select().from(auditEvents)).filter((e) => e.event === event && e.detail?.share === shareId);
 const as = (shareId: string, at = later): ShareAction => ({
   story,
   residentId: resident.id,
@@ -51,22 +46,22 @@ const as = (shareId: string, at = later): ShareAction => ({
   now: at,
 });
 
-beforeEach(() => {
-  ({ resident, story, gp, housing, shareWith } = sharingFixture(now));
+beforeEach(async () => {
+  ({ resident, story, gp, housing, shareWith } = await sharingFixture(now));
 });
 
 describe("stopping", () => {
-  test("takes effect at once, appends a withdrawal with the page's words, tells the agency's inbox (nothing of the story) and is audited", () => {
-    const { shareId } = shareWith(gp.id);
-    const [given] = consentRecordsOf(shareId);
-    const before = emailsTo(gp.inbox).length;
+  test("takes effect at once, appends a withdrawal with the page's words, tells the agency's inbox (nothing of the story) and is audited", async () => {
+    const { shareId } = await shareWith(gp.id);
+    const [given] = await consentRecordsOf(shareId);
+    const before = (await emailsTo(gp.inbox)).length;
 
-    expect(stopSharing(as(shareId))).toBe("stopped");
+    expect(await stopSharing(as(shareId))).toBe("stopped");
 
-    const share = shareRow(shareId);
+    const share = await shareRow(shareId);
     expect(share).toMatchObject({ status: "stopped", stoppedAt: later });
     expect(shareState(share, later)).toBe("stopped");
-    const records = consentRecordsOf(shareId);
+    const records = await consentRecordsOf(shareId);
     expect(records.map((r) => r.kind)).toEqual(["given", "withdrawn"]);
     // The first record is exactly as it was: a withdrawal is a new record.
     expect(records[0]).toEqual(given);
@@ -88,61 +83,64 @@ describe("stopping", () => {
     });
     expect(records[1].wording).toContain("They will no longer be able to open your story. They may already have saved what they read, under their own rules.");
 
-    const emails = emailsTo(gp.inbox).slice(before);
+    const emails = (await emailsTo(gp.inbox)).slice(before);
     expect(emails.map((e) => [e.template, e.personalisation])).toEqual([
       ["share-stopped", { agency: "Riverside Medical Practice", agencyCy: "Riverside Medical Practice", sharedOn: "2026-03-10T12:00:00.000Z" }],
     ]);
     expect(JSON.stringify(emails)).not.toMatch(/Sam|Bess/);
-    expect(auditOf("share_stopped", shareId)).toHaveLength(1);
+    expect(await auditOf("share_stopped", shareId)).toHaveLength(1);
   });
 
-  test("stopping again, or stopping a share that has reached its end, changes nothing and tells no one", () => {
-    const { shareId } = shareWith(gp.id);
-    expect(stopSharing(as(shareId))).toBe("stopped");
-    const stopped = { share: shareRow(shareId), records: consentRecordsOf(shareId), emails: emailsTo(gp.inbox).length };
-    expect(stopSharing(as(shareId, new Date("2026-03-12T09:00:00Z")))).toBe("nothing-to-do");
-    expect({ share: shareRow(shareId), records: consentRecordsOf(shareId), emails: emailsTo(gp.inbox).length }).toEqual(stopped);
+  test("stopping again, or stopping a share that has reached its end, changes nothing and tells no one", async () => {
+    const { shareId } = await shareWith(gp.id);
+    expect(await stopSharing(as(shareId))).toBe("stopped");
+    const stopped = { share: await shareRow(shareId), records: await consentRecordsOf(shareId), emails: (await emailsTo(gp.inbox)).length };
+    expect(await stopSharing(as(shareId, new Date("2026-03-12T09:00:00Z")))).toBe("nothing-to-do");
+    expect({ share: await shareRow(shareId), records: await consentRecordsOf(shareId), emails: (await emailsTo(gp.inbox)).length }).toEqual(stopped);
 
-    const other = shareWith(housing.id).shareId;
-    const endsAt = shareRow(other).endsAt;
-    expect(stopSharing(as(other, endsAt))).toBe("nothing-to-do");
-    expect(consentRecordsOf(other).map((r) => r.kind)).toEqual(["given"]);
-    expect(shareRow(other).stoppedAt).toBeNull();
+    const other = (await shareWith(housing.id)).shareId;
+    const endsAt = (await shareRow(other)).endsAt;
+    expect(await stopSharing(as(other, endsAt))).toBe("nothing-to-do");
+    expect((await consentRecordsOf(other)).map((r) => r.kind)).toEqual(["given"]);
+    expect((await shareRow(other)).stoppedAt).toBeNull();
   });
 
-  test("a share of another story is not found", () => {
-    const { shareId } = shareWith(gp.id);
-    const someoneElse = findOrCreateResident(db, `${randomUUID()}@example.org`, "en", now);
-    const theirStory = findOwnedStory(startStory(someoneElse.id, now), someoneElse.id)!;
+  test("a share of another story is not found", async () => {
+    const { shareId } = await shareWith(gp.id);
+    const someoneElse = await findOrCreateResident(db, `${randomUUID()}@example.org`, "en", now);
+    const theirStory = (await findOwnedStory(await startStory(someoneElse.id, now), someoneElse.id))!;
     expect(
       statusOf(
-        thrown(() =>
+        await thrown(() =>
           stopSharing({ story: theirStory, residentId: someoneElse.id, shareId, lang: "en", request: new Request("http://localhost/"), now: later }),
         ),
       ),
     ).toBe(404);
-    expect(shareRow(shareId).status).toBe("active");
+    expect((await shareRow(shareId)).status).toBe("active");
   });
 });
 
 describe("changing what they can see", () => {
-  test("appends a changed record with the words shown, and updates the share; the given record stays", () => {
-    const { shareId } = shareWith(gp.id);
-    const [given] = consentRecordsOf(shareId);
+  test("appends a changed record with the words shown, and updates the share; the given record stays", async () => {
+    const { shareId } = await shareWith(gp.id);
+    const [given] = await consentRecordsOf(shareId);
     const shown = changePartsWords("en", {
-      share: shareRow(shareId),
+      share: await shareRow(shareId),
       agency: { id: gp.id, name: "Riverside Medical Practice", nameCy: null, contactEmail: gp.inbox },
     });
     expect(shown.wording).toBe(
       "You are agreeing that Riverside Medical Practice can see the parts of your story you have ticked, until 10 September 2026, for this reason: So that Riverside Medical Practice can understand your situation and help you, without asking you to tell your story again. You can stop sharing at any time.",
     );
 
-    const outcome = changeParts({ ...as(shareId), form: formOf({ parts: ["strengths", "about", "nonsense"], shown: shown.wordingHash }) });
+    const outcome = await changeParts({ ...as(shareId), form: formOf({ parts: ["strengths", "about", "nonsense"], shown: shown.wordingHash }) });
     expect(outcome).toMatchObject({ ok: false, errors: [{ field: "parts", message: "sharing:parts.errors.choice" }] });
-    expect(changeParts({ ...as(shareId), form: formOf({ parts: ["strengths", "about"], shown: shown.wordingHash }) })).toEqual({ ok: true, changed: true });
+    expect(await changeParts({ ...as(shareId), form: formOf({ parts: ["strengths", "about"], shown: shown.wordingHash }) })).toEqual({
+      ok: true,
+      changed: true,
+    });
 
-    expect(shareRow(shareId).sections).toEqual(["about", "strengths"]);
-    const records = consentRecordsOf(shareId);
+    expect((await shareRow(shareId)).sections).toEqual(["about", "strengths"]);
+    const records = await consentRecordsOf(shareId);
     expect(records[0]).toEqual(given);
     expect(records[1]).toMatchObject({
       kind: "changed",
@@ -152,48 +150,51 @@ describe("changing what they can see", () => {
       wordingHash: shown.wordingHash,
       recordedAt: later,
     });
-    expect(auditOf("share_changed", shareId)).toHaveLength(1);
+    expect(await auditOf("share_changed", shareId)).toHaveLength(1);
   });
 
-  test("ticking the same parts is no change; words that differ from those shown, or none ticked, are refused", () => {
-    const { shareId } = shareWith(gp.id);
+  test("ticking the same parts is no change; words that differ from those shown, or none ticked, are refused", async () => {
+    const { shareId } = await shareWith(gp.id);
     const shown = changePartsWords("en", {
-      share: shareRow(shareId),
+      share: await shareRow(shareId),
       agency: { id: gp.id, name: "Riverside Medical Practice", nameCy: null, contactEmail: gp.inbox },
     });
-    expect(changeParts({ ...as(shareId), form: formOf({ parts: ["matters", "about"], shown: shown.wordingHash }) })).toEqual({ ok: true, changed: false });
-    expect(changeParts({ ...as(shareId), form: formOf({ parts: ["goals"], shown: "stale" }) })).toMatchObject({
+    expect(await changeParts({ ...as(shareId), form: formOf({ parts: ["matters", "about"], shown: shown.wordingHash }) })).toEqual({
+      ok: true,
+      changed: false,
+    });
+    expect(await changeParts({ ...as(shareId), form: formOf({ parts: ["goals"], shown: "stale" }) })).toMatchObject({
       ok: false,
       errors: [{ field: "parts", message: "sharing:changeParts.errors.changed" }],
     });
-    expect(changeParts({ ...as(shareId), form: formOf({ shown: shown.wordingHash }) })).toMatchObject({
+    expect(await changeParts({ ...as(shareId), form: formOf({ shown: shown.wordingHash }) })).toMatchObject({
       ok: false,
       errors: [{ message: "sharing:parts.errors.required" }],
     });
-    expect(consentRecordsOf(shareId)).toHaveLength(1);
-    expect(shareRow(shareId).sections).toEqual(["about", "matters"]);
+    expect(await consentRecordsOf(shareId)).toHaveLength(1);
+    expect((await shareRow(shareId)).sections).toEqual(["about", "matters"]);
   });
 
-  test("a stopped or ended share cannot be changed: the person shares again", () => {
-    const stoppedId = shareWith(gp.id).shareId;
-    stopSharing(as(stoppedId));
+  test("a stopped or ended share cannot be changed: the person shares again", async () => {
+    const stoppedId = (await shareWith(gp.id)).shareId;
+    await stopSharing(as(stoppedId));
     const form = formOf({ parts: ["goals"], shown: "x" });
-    expect(changeParts({ ...as(stoppedId), form })).toEqual({ ok: false, reason: "not-active", state: "stopped" });
-    const endedId = shareWith(housing.id).shareId;
-    expect(changeParts({ ...as(endedId, shareRow(endedId).endsAt), form })).toEqual({ ok: false, reason: "not-active", state: "ended" });
-    expect(consentRecordsOf(endedId)).toHaveLength(1);
-    expect(shareRow(stoppedId).sections).toEqual(["about", "matters"]);
+    expect(await changeParts({ ...as(stoppedId), form })).toEqual({ ok: false, reason: "not-active", state: "stopped" });
+    const endedId = (await shareWith(housing.id)).shareId;
+    expect(await changeParts({ ...as(endedId, (await shareRow(endedId)).endsAt), form })).toEqual({ ok: false, reason: "not-active", state: "ended" });
+    expect(await consentRecordsOf(endedId)).toHaveLength(1);
+    expect((await shareRow(stoppedId)).sections).toEqual(["about", "matters"]);
   });
 });
 
 describe("changing a share agreed in English, in Welsh", () => {
-  test("the words shown and kept are Welsh throughout: the agency's Welsh name, and the purpose in Welsh", () => {
-    db.update(agencies).set({ nameCy: "Meddygfa Glan yr Afon" }).where(eq(agencies.id, gp.id)).run();
-    const { shareId } = shareWith(gp.id);
-    const [given] = consentRecordsOf(shareId);
+  test("the words shown and kept are Welsh throughout: the agency's Welsh name, and the purpose in Welsh", async () => {
+    await db.update(agencies).set({ nameCy: "Meddygfa Glan yr Afon" }).where(eq(agencies.id, gp.id));
+    const { shareId } = await shareWith(gp.id);
+    const [given] = await consentRecordsOf(shareId);
     expect(given).toMatchObject({ language: "en", purpose: expect.stringContaining("So that Riverside Medical Practice can understand") });
     const found = {
-      share: shareRow(shareId),
+      share: await shareRow(shareId),
       agency: { id: gp.id, name: "Riverside Medical Practice", nameCy: "Meddygfa Glan yr Afon", contactEmail: gp.inbox },
     };
     const shown = changePartsWords("cy", found);
@@ -201,8 +202,11 @@ describe("changing a share agreed in English, in Welsh", () => {
     expect(shown.wording).toContain("am y rheswm hwn: Er mwyn i Meddygfa Glan yr Afon ddeall eich sefyllfa");
     expect(extendWords("cy", found).wording).not.toMatch(/Riverside|So that/);
 
-    expect(changeParts({ ...as(shareId), lang: "cy", form: formOf({ parts: ["about"], shown: shown.wordingHash }) })).toEqual({ ok: true, changed: true });
-    expect(consentRecordsOf(shareId)[1]).toMatchObject({
+    expect(await changeParts({ ...as(shareId), lang: "cy", form: formOf({ parts: ["about"], shown: shown.wordingHash }) })).toEqual({
+      ok: true,
+      changed: true,
+    });
+    expect((await consentRecordsOf(shareId))[1]).toMatchObject({
       kind: "changed",
       language: "cy",
       purpose: "Er mwyn i Meddygfa Glan yr Afon ddeall eich sefyllfa a’ch helpu, heb ofyn i chi adrodd eich stori eto.",
@@ -213,15 +217,15 @@ describe("changing a share agreed in English, in Welsh", () => {
 describe("extending", () => {
   const agency = () => ({ id: gp.id, name: "Riverside Medical Practice", nameCy: null, contactEmail: gp.inbox });
 
-  test("a later end date is a new extended record with the words shown; the share follows it", () => {
-    const { shareId } = shareWith(gp.id);
-    const shown = extendWords("en", { share: shareRow(shareId), agency: agency() });
+  test("a later end date is a new extended record with the words shown; the share follows it", async () => {
+    const { shareId } = await shareWith(gp.id);
+    const shown = extendWords("en", { share: await shareRow(shareId), agency: agency() });
     expect(shown.wording).toContain("Parts: Your name, About you: how to contact you, your language and what helps you take part, What matters to you.");
-    const outcome = extendSharing({ ...as(shareId), form: formOf({ endsIn: "12", shown: shown.wordingHash }) });
+    const outcome = await extendSharing({ ...as(shareId), form: formOf({ endsIn: "12", shown: shown.wordingHash }) });
     const expected = shareEndsAt({ months: 12 }, later);
     expect(outcome).toEqual({ ok: true, changed: true, endsAt: expected.ok && expected.endsAt });
-    expect(shareRow(shareId).endsAt).toEqual(expected.ok && expected.endsAt);
-    const records = consentRecordsOf(shareId);
+    expect((await shareRow(shareId)).endsAt).toEqual(expected.ok && expected.endsAt);
+    const records = await consentRecordsOf(shareId);
     expect(records.map((r) => r.kind)).toEqual(["given", "extended"]);
     expect(records[1]).toMatchObject({
       endsAt: expected.ok && expected.endsAt,
@@ -229,151 +233,155 @@ describe("extending", () => {
       wording: shown.wording,
       wordingHash: sha256(shown.wording),
     });
-    expect(auditOf("share_extended", shareId)).toHaveLength(1);
+    expect(await auditOf("share_extended", shareId)).toHaveLength(1);
   });
 
-  test("an end no later than now's, a date past or too far, or stale words are refused, and nothing changes", () => {
-    const { shareId } = shareWith(gp.id);
-    const shown = extendWords("en", { share: shareRow(shareId), agency: agency() }).wordingHash;
+  test("an end no later than now's, a date past or too far, or stale words are refused, and nothing changes", async () => {
+    const { shareId } = await shareWith(gp.id);
+    const shown = extendWords("en", { share: await shareRow(shareId), agency: agency() }).wordingHash;
     const attempt = (fields: Record<string, string>) => extendSharing({ ...as(shareId), form: formOf({ ...fields, shown }) });
-    expect(attempt({ endsIn: "3" })).toMatchObject({
+    expect(await attempt({ endsIn: "3" })).toMatchObject({
       ok: false,
       errors: [{ field: "endsIn", message: "sharing:extend.errors.notLater", params: { date: "10 September 2026" } }],
     });
-    expect(attempt({ endsIn: "date", "endDate-day": "1", "endDate-month": "9", "endDate-year": "2026" })).toMatchObject({
+    expect(await attempt({ endsIn: "date", "endDate-day": "1", "endDate-month": "9", "endDate-year": "2026" })).toMatchObject({
       ok: false,
       errors: [{ field: "endDate-day", message: "sharing:extend.errors.notLater" }],
     });
-    expect(attempt({ endsIn: "date", "endDate-day": "1", "endDate-month": "1", "endDate-year": "2026" })).toMatchObject({
+    expect(await attempt({ endsIn: "date", "endDate-day": "1", "endDate-month": "1", "endDate-year": "2026" })).toMatchObject({
       errors: [{ message: "sharing:howLong.errors.past" }],
     });
-    expect(attempt({ endsIn: "date", "endDate-day": "1", "endDate-month": "1", "endDate-year": "2028" })).toMatchObject({
+    expect(await attempt({ endsIn: "date", "endDate-day": "1", "endDate-month": "1", "endDate-year": "2028" })).toMatchObject({
       errors: [{ message: "sharing:howLong.errors.tooFar" }],
     });
-    expect(attempt({ endsIn: "" })).toMatchObject({ errors: [{ field: "endsIn", message: "sharing:howLong.errors.required" }] });
-    expect(extendSharing({ ...as(shareId), form: formOf({ endsIn: "12", shown: "stale" }) })).toMatchObject({
+    expect(await attempt({ endsIn: "" })).toMatchObject({ errors: [{ field: "endsIn", message: "sharing:howLong.errors.required" }] });
+    expect(await extendSharing({ ...as(shareId), form: formOf({ endsIn: "12", shown: "stale" }) })).toMatchObject({
       errors: [{ message: "sharing:extend.errors.changed" }],
     });
-    expect(consentRecordsOf(shareId)).toHaveLength(1);
+    expect(await consentRecordsOf(shareId)).toHaveLength(1);
   });
 
-  test("an ended share is not brought back by extending it", () => {
-    const { shareId } = shareWith(gp.id);
-    const endsAt = shareRow(shareId).endsAt;
-    expect(extendSharing({ ...as(shareId, endsAt), form: formOf({ endsIn: "12", shown: "x" }) })).toEqual({ ok: false, reason: "not-active", state: "ended" });
-    expect(shareRow(shareId).endsAt).toEqual(endsAt);
+  test("an ended share is not brought back by extending it", async () => {
+    const { shareId } = await shareWith(gp.id);
+    const endsAt = (await shareRow(shareId)).endsAt;
+    expect(await extendSharing({ ...as(shareId, endsAt), form: formOf({ endsIn: "12", shown: "x" }) })).toEqual({
+      ok: false,
+      reason: "not-active",
+      state: "ended",
+    });
+    expect((await shareRow(shareId)).endsAt).toEqual(endsAt);
   });
 });
 
 describe("sending a new link", () => {
-  test("replaces the token's hash, so the old link is dead, and emails the new link to the agency's inbox", () => {
-    const { shareId, link: oldLink } = shareWith(gp.id);
-    const oldHash = shareRow(shareId).tokenHash;
+  test("replaces the token's hash, so the old link is dead, and emails the new link to the agency's inbox", async () => {
+    const { shareId, link: oldLink } = await shareWith(gp.id);
+    const oldHash = (await shareRow(shareId)).tokenHash;
     expect(sha256(oldLink.split("/shared/")[1])).toBe(oldHash);
 
-    const outcome = sendNewLink(as(shareId));
+    const outcome = await sendNewLink(as(shareId));
     if (!outcome.ok) throw new Error("refused");
     const token = outcome.link.split("/shared/")[1];
-    expect(shareRow(shareId).tokenHash).toBe(sha256(token));
-    expect(shareRow(shareId).tokenHash).not.toBe(oldHash);
-    expect(db.select().from(shares).where(eq(shares.tokenHash, oldHash)).all()).toEqual([]);
-    const latest = emailsTo(gp.inbox).at(-1)!;
+    expect((await shareRow(shareId)).tokenHash).toBe(sha256(token));
+    expect((await shareRow(shareId)).tokenHash).not.toBe(oldHash);
+    expect(await db.select().from(shares).where(eq(shares.tokenHash, oldHash))).toEqual([]);
+    const latest = (await emailsTo(gp.inbox)).at(-1)!;
     expect([latest.template, latest.personalisation]).toEqual([
       "share-link",
       { agency: "Riverside Medical Practice", agencyCy: "Riverside Medical Practice", link: outcome.link, endsOn: "2026-09-10T23:59:59.999Z" },
     ]);
     // No new consent: what they may see has not changed.
-    expect(consentRecordsOf(shareId)).toHaveLength(1);
-    expect(auditOf("share_link_replaced", shareId)).toHaveLength(1);
-    expect(JSON.stringify(db.select().from(auditEvents).all())).not.toContain(token);
+    expect(await consentRecordsOf(shareId)).toHaveLength(1);
+    expect(await auditOf("share_link_replaced", shareId)).toHaveLength(1);
+    expect(JSON.stringify(await db.select().from(auditEvents))).not.toContain(token);
   });
 
-  test("a stopped share gets no new link", () => {
-    const { shareId } = shareWith(gp.id);
-    stopSharing(as(shareId));
-    const hash = shareRow(shareId).tokenHash;
-    const emails = emailsTo(gp.inbox).length;
-    expect(sendNewLink(as(shareId))).toEqual({ ok: false, reason: "not-active", state: "stopped" });
-    expect(shareRow(shareId).tokenHash).toBe(hash);
-    expect(emailsTo(gp.inbox)).toHaveLength(emails);
+  test("a stopped share gets no new link", async () => {
+    const { shareId } = await shareWith(gp.id);
+    await stopSharing(as(shareId));
+    const hash = (await shareRow(shareId)).tokenHash;
+    const emails = (await emailsTo(gp.inbox)).length;
+    expect(await sendNewLink(as(shareId))).toEqual({ ok: false, reason: "not-active", state: "stopped" });
+    expect((await shareRow(shareId)).tokenHash).toBe(hash);
+    expect(await emailsTo(gp.inbox)).toHaveLength(emails);
   });
 });
 
 describe("publishing a new version", () => {
-  const updated = (inbox: string) => emailsTo(inbox).filter((email) => email.template === "share-updated");
+  const updated = async (inbox: string) => (await emailsTo(inbox)).filter((email) => email.template === "share-updated");
 
-  test("emails each keep-up-to-date agency once, and no other; they see the new version, the others the one agreed", () => {
-    shareWith(gp.id, { keepUpToDate: "yes" });
-    shareWith(housing.id, { keepUpToDate: "no" });
-    expect(publishStory(story.id, resident.id, later)).toEqual({ ok: true, version: 2 });
+  test("emails each keep-up-to-date agency once, and no other; they see the new version, the others the one agreed", async () => {
+    await shareWith(gp.id, { keepUpToDate: "yes" });
+    await shareWith(housing.id, { keepUpToDate: "no" });
+    expect(await publishStory(story.id, resident.id, later)).toEqual({ ok: true, version: 2 });
 
-    expect(updated(gp.inbox).map((email) => email.personalisation)).toEqual([
+    expect((await updated(gp.inbox)).map((email) => email.personalisation)).toEqual([
       { agency: "Riverside Medical Practice", agencyCy: "Riverside Medical Practice", sharedOn: "2026-03-10T12:00:00.000Z" },
     ]);
-    expect(JSON.stringify(updated(gp.inbox))).not.toMatch(/Sam|Bess/);
-    expect(updated(housing.inbox)).toEqual([]);
-    const overview = sharesOverview(findOwnedStory(story.id, resident.id)!, "en", later);
+    expect(JSON.stringify(await updated(gp.inbox))).not.toMatch(/Sam|Bess/);
+    expect(await updated(housing.inbox)).toEqual([]);
+    const overview = await sharesOverview((await findOwnedStory(story.id, resident.id))!, "en", later);
     expect(Object.fromEntries(overview.map((share) => [share.agency.text, share.version]))).toEqual({
       "Riverside Medical Practice": 2,
       "Demo Housing Options": 1,
     });
   });
 
-  test("who the pages say will see it: each active share kept up to date, none, one or several; the others keep theirs; stopped and ended see nothing", () => {
-    const audience = (at: Date) => {
-      const names = newVersionAudienceNames(story.id, "en", at);
+  test("who the pages say will see it: each active share kept up to date, none, one or several; the others keep theirs; stopped and ended see nothing", async () => {
+    const audience = async (at: Date) => {
+      const names = await newVersionAudienceNames(story.id, "en", at);
       const texts = (list: { text: string }[]) => list.map((name) => name.text).sort();
       return { following: texts(names.following), fixed: texts(names.fixed) };
     };
-    expect(audience(later)).toEqual({ following: [], fixed: [] });
-    const gpShare = shareWith(gp.id, { keepUpToDate: "yes" }).shareId;
-    shareWith(housing.id, { keepUpToDate: "yes" });
-    expect(audience(later)).toEqual({ following: ["Demo Housing Options", "Riverside Medical Practice"], fixed: [] });
-    stopSharing(as(gpShare));
-    expect(audience(later)).toEqual({ following: ["Demo Housing Options"], fixed: [] });
-    shareWith(gp.id, { keepUpToDate: "no" });
-    expect(audience(later)).toEqual({ following: ["Demo Housing Options"], fixed: ["Riverside Medical Practice"] });
-    const housingEnds = db.select().from(shares).where(eq(shares.agencyId, housing.id)).get()!.endsAt;
+    expect(await audience(later)).toEqual({ following: [], fixed: [] });
+    const gpShare = (await shareWith(gp.id, { keepUpToDate: "yes" })).shareId;
+    await shareWith(housing.id, { keepUpToDate: "yes" });
+    expect(await audience(later)).toEqual({ following: ["Demo Housing Options", "Riverside Medical Practice"], fixed: [] });
+    await stopSharing(as(gpShare));
+    expect(await audience(later)).toEqual({ following: ["Demo Housing Options"], fixed: [] });
+    await shareWith(gp.id, { keepUpToDate: "no" });
+    expect(await audience(later)).toEqual({ following: ["Demo Housing Options"], fixed: ["Riverside Medical Practice"] });
+    const housingEnds = (await first(db.select().from(shares).where(eq(shares.agencyId, housing.id))))!.endsAt;
     // Every share here was made at the same moment for 6 months, so all have ended by then.
-    expect(audience(housingEnds)).toEqual({ following: [], fixed: [] });
+    expect(await audience(housingEnds)).toEqual({ following: [], fixed: [] });
     // What the pages say is who is told.
-    expect(publishStory(story.id, resident.id, later)).toEqual({ ok: true, version: 2 });
-    expect(updated(housing.inbox)).toHaveLength(1);
-    expect(updated(gp.inbox)).toEqual([]);
+    expect(await publishStory(story.id, resident.id, later)).toEqual({ ok: true, version: 2 });
+    expect(await updated(housing.inbox)).toHaveLength(1);
+    expect(await updated(gp.inbox)).toEqual([]);
   });
 
-  test("an agency shared with twice is named once", () => {
-    shareWith(gp.id, { keepUpToDate: "yes" });
-    shareWith(gp.id, { keepUpToDate: "yes", parts: ["matters"] });
-    expect(newVersionAudienceNames(story.id, "en", later)).toEqual({ following: [{ text: "Riverside Medical Practice", lang: "en" }], fixed: [] });
+  test("an agency shared with twice is named once", async () => {
+    await shareWith(gp.id, { keepUpToDate: "yes" });
+    await shareWith(gp.id, { keepUpToDate: "yes", parts: ["matters"] });
+    expect(await newVersionAudienceNames(story.id, "en", later)).toEqual({ following: [{ text: "Riverside Medical Practice", lang: "en" }], fixed: [] });
   });
 
-  test("a stopped or ended share hears nothing", () => {
-    const stopped = shareWith(gp.id).shareId;
-    stopSharing(as(stopped));
-    shareWith(housing.id);
-    const housingEnds = db.select().from(shares).where(eq(shares.agencyId, housing.id)).get()!.endsAt;
-    expect(publishStory(story.id, resident.id, housingEnds)).toEqual({ ok: true, version: 2 });
-    expect(updated(gp.inbox)).toEqual([]);
-    expect(updated(housing.inbox)).toEqual([]);
+  test("a stopped or ended share hears nothing", async () => {
+    const stopped = (await shareWith(gp.id)).shareId;
+    await stopSharing(as(stopped));
+    await shareWith(housing.id);
+    const housingEnds = (await first(db.select().from(shares).where(eq(shares.agencyId, housing.id))))!.endsAt;
+    expect(await publishStory(story.id, resident.id, housingEnds)).toEqual({ ok: true, version: 2 });
+    expect(await updated(gp.inbox)).toEqual([]);
+    expect(await updated(housing.inbox)).toEqual([]);
   });
 });
 
 describe("who has your story", () => {
-  test("shows each share's state at this moment, whatever the stored status says", () => {
-    const { shareId } = shareWith(gp.id);
-    const endsAt = shareRow(shareId).endsAt;
-    const stateAt = (at: Date) => sharesOverview(story, "en", at)[0];
-    expect(stateAt(later)).toMatchObject({
+  test("shows each share's state at this moment, whatever the stored status says", async () => {
+    const { shareId } = await shareWith(gp.id);
+    const endsAt = (await shareRow(shareId)).endsAt;
+    const stateAt = async (at: Date) => (await sharesOverview(story, "en", at))[0];
+    expect(await stateAt(later)).toMatchObject({
       state: "active",
       agency: { text: "Riverside Medical Practice", lang: "en" },
       sections: ["about", "matters"],
       endsOn: "10 September 2026",
       version: 1,
     });
-    expect(stateAt(new Date(endsAt.getTime() - 1)).state).toBe("active");
-    expect(stateAt(endsAt).state).toBe("ended");
-    expect(shareRow(shareId).status).toBe("active");
+    expect((await stateAt(new Date(endsAt.getTime() - 1))).state).toBe("active");
+    expect((await stateAt(endsAt)).state).toBe("ended");
+    expect((await shareRow(shareId)).status).toBe("active");
   });
 });
 

@@ -76,11 +76,11 @@ export function viewLines(views: readonly ShareView[], lang: Language) {
  * The version is the one an active share shows, or the last one a stopped or
  * ended share showed.
  */
-export function sharesOverview(story: Pick<OwnedStory, "id" | "latestVersion">, lang: Language, now = new Date()) {
-  const views = viewsOfStory(story.id);
-  const replies = repliesOfStory(story.id);
-  const saved = versionsOf(story.id);
-  return sharesOfStory(story.id).map(({ share, agency }) => {
+export async function sharesOverview(story: Pick<OwnedStory, "id" | "latestVersion">, lang: Language, now = new Date()) {
+  const views = await viewsOfStory(story.id);
+  const replies = await repliesOfStory(story.id);
+  const saved = await versionsOf(story.id);
+  return (await sharesOfStory(story.id)).map(({ share, agency }) => {
     const state = shareState(share, now);
     return {
       id: share.id,
@@ -138,21 +138,21 @@ export function extendWords(lang: Language, { share, agency }: ShareWithAgency):
 }
 
 /** The share, read again inside the transaction: between the page and the button, it may have changed, or gone (404). */
-function shareIn(tx: Tx, { story, shareId, request }: ShareAction): ShareWithAgency {
-  const found = findShareForOwner(story.id, shareId, tx);
-  if (!found) throw refusal(request, 404);
+async function shareIn(tx: Tx, { story, shareId, request }: ShareAction): Promise<ShareWithAgency> {
+  const found = await findShareForOwner(story.id, shareId, tx);
+  if (!found) throw await refusal(request, 404);
   return found;
 }
 
 /** A new record with the share's terms, bar what changed, in the language of its words: the old records stay exactly as they were. */
-function appendRecord(
+async function appendRecord(
   tx: Tx,
   { story, residentId, lang, now }: Required<Omit<ShareAction, "shareId" | "request">>,
   { share, agency }: ShareWithAgency,
   kind: ConsentRecord["kind"],
   words: Agreement,
   changes: { sections?: string[]; endsAt?: Date } = {},
-): string {
+): Promise<string> {
   return insertConsentRecord(tx, {
     shareId: share.id,
     kind,
@@ -177,21 +177,21 @@ function appendRecord(
  * keeps the words of the page, and the agency's inbox is told (never what the
  * story says). A share already stopped or ended is left exactly as it is.
  */
-export function stopSharing(action: ShareAction): "stopped" | "nothing-to-do" {
+export async function stopSharing(action: ShareAction): Promise<"stopped" | "nothing-to-do"> {
   const { story, residentId, lang, now = new Date() } = action;
-  return db.transaction((tx) => {
-    const found = shareIn(tx, action);
+  return db.transaction(async (tx) => {
+    const found = await shareIn(tx, action);
     const { share, agency } = found;
     if (stopping(shareState(share, now)) === "nothing-to-do") return "nothing-to-do";
-    updateShare(tx, share.id, { status: "stopped", stoppedAt: now }, now);
-    const consent = appendRecord(tx, { story, residentId, lang, now }, found, "withdrawn", stopWords(lang, agency));
-    queueEmail(tx, {
+    await updateShare(tx, share.id, { status: "stopped", stoppedAt: now }, now);
+    const consent = await appendRecord(tx, { story, residentId, lang, now }, found, "withdrawn", stopWords(lang, agency));
+    await queueEmail(tx, {
       to: agency.contactEmail,
       template: "share-stopped",
       language: lang,
       personalisation: { ...agencyNamesForEmail(agency), sharedOn: share.createdAt.toISOString() },
     });
-    recordAuditEvent("share_stopped", { resident: residentId, story: story.id, share: share.id, agency: agency.id, consent }, tx);
+    await recordAuditEvent("share_stopped", { resident: residentId, story: story.id, share: share.id, agency: agency.id, consent }, tx);
     return "stopped";
   });
 }
@@ -207,10 +207,10 @@ function shownWordsDiffer(form: FormData, words: Agreement): boolean {
 }
 
 /** Changes which parts an active share shows, with a `changed` record. Ticking the same parts again changes nothing. */
-export function changeParts(action: ShareAction & { form: FormData }): ChangeOutcome {
+export async function changeParts(action: ShareAction & { form: FormData }): Promise<ChangeOutcome> {
   const { story, residentId, lang, form, now = new Date() } = action;
-  return db.transaction((tx): ChangeOutcome => {
-    const found = shareIn(tx, action);
+  return db.transaction(async (tx): Promise<ChangeOutcome> => {
+    const found = await shareIn(tx, action);
     const state = shareState(found.share, now);
     if (!mayChange(state)) return { ok: false, reason: "not-active", state };
     const result = validateForm(partsSchema, form);
@@ -219,19 +219,19 @@ export function changeParts(action: ShareAction & { form: FormData }): ChangeOut
     if (shownWordsDiffer(form, words)) return { ok: false, errors: [{ field: "parts", message: "sharing:changeParts.errors.changed" }], values: result.values };
     const sections = sectionsToShare(result.data.parts);
     if (sections.join() === sectionsToShare(found.share.sections).join()) return { ok: true, changed: false };
-    updateShare(tx, found.share.id, { sections }, now);
-    const consent = appendRecord(tx, { story, residentId, lang, now }, found, "changed", words, { sections });
-    recordAuditEvent("share_changed", { resident: residentId, story: story.id, share: found.share.id, consent }, tx);
+    await updateShare(tx, found.share.id, { sections }, now);
+    const consent = await appendRecord(tx, { story, residentId, lang, now }, found, "changed", words, { sections });
+    await recordAuditEvent("share_changed", { resident: residentId, story: story.id, share: found.share.id, consent }, tx);
     return { ok: true, changed: true };
   });
 }
 
 /** Moves an active share's end date later (consent-rules' `extension`), with an `extended` record. */
-export function extendSharing(action: ShareAction & { form: FormData }): ChangeOutcome {
+export async function extendSharing(action: ShareAction & { form: FormData }): Promise<ChangeOutcome> {
   const { story, residentId, lang, form, now = new Date() } = action;
   const values = howLongValues(form);
-  return db.transaction((tx): ChangeOutcome => {
-    const found = shareIn(tx, action);
+  return db.transaction(async (tx): Promise<ChangeOutcome> => {
+    const found = await shareIn(tx, action);
     const state = shareState(found.share, now);
     if (!mayChange(state)) return { ok: false, reason: "not-active", state };
     const read = validateHowLong(values, now, lang);
@@ -243,9 +243,9 @@ export function extendSharing(action: ShareAction & { form: FormData }): ChangeO
       const field = "months" in read.choice ? "endsIn" : dateField("day");
       return { ok: false, errors: [{ field, message: "sharing:extend.errors.notLater", params: { date: formatDate(found.share.endsAt, lang) } }], values };
     }
-    updateShare(tx, found.share.id, { endsAt: extended.endsAt }, now);
-    const consent = appendRecord(tx, { story, residentId, lang, now }, found, "extended", words, { endsAt: extended.endsAt });
-    recordAuditEvent("share_extended", { resident: residentId, story: story.id, share: found.share.id, consent }, tx);
+    await updateShare(tx, found.share.id, { endsAt: extended.endsAt }, now);
+    const consent = await appendRecord(tx, { story, residentId, lang, now }, found, "extended", words, { endsAt: extended.endsAt });
+    await recordAuditEvent("share_extended", { resident: residentId, story: story.id, share: found.share.id, consent }, tx);
     return { ok: true, changed: true, endsAt: extended.endsAt };
   });
 }
@@ -257,17 +257,17 @@ export function extendSharing(action: ShareAction & { form: FormData }): ChangeO
  * leave them reading). The agency's inbox gets the new link; it is returned
  * once for the page and kept nowhere else.
  */
-export function sendNewLink(action: ShareAction): { ok: true; link: string } | { ok: false; reason: "not-active"; state: ShareState } {
+export async function sendNewLink(action: ShareAction): Promise<{ ok: true; link: string } | { ok: false; reason: "not-active"; state: ShareState }> {
   const { story, residentId, lang, now = new Date() } = action;
-  return db.transaction((tx) => {
-    const { share, agency } = shareIn(tx, action);
+  return db.transaction(async (tx) => {
+    const { share, agency } = await shareIn(tx, action);
     const state = shareState(share, now);
     if (!mayChange(state)) return { ok: false, reason: "not-active", state } as const;
     const { token, hash } = newToken();
-    updateShare(tx, share.id, { tokenHash: hash }, now);
-    const accessEnded = deleteAccessToShare(tx, share.id);
-    const link = emailShareLink(tx, agency, token, share.endsAt, lang);
-    recordAuditEvent("share_link_replaced", { resident: residentId, story: story.id, share: share.id, agency: agency.id, accessEnded }, tx);
+    await updateShare(tx, share.id, { tokenHash: hash }, now);
+    const accessEnded = await deleteAccessToShare(tx, share.id);
+    const link = await emailShareLink(tx, agency, token, share.endsAt, lang);
+    await recordAuditEvent("share_link_replaced", { resident: residentId, story: story.id, share: share.id, agency: agency.id, accessEnded }, tx);
     return { ok: true, link } as const;
   });
 }
@@ -278,14 +278,14 @@ export function sendNewLink(action: ShareAction): { ok: true; link: string } | {
  * that has stopped or ended sees nothing. The pages before and after saving
  * say this, and the emails follow it, so what the person reads is what happens.
  */
-function newVersionAudience(storyId: string, now: Date, tx: Tx = db): { following: ShareWithAgency[]; fixed: ShareWithAgency[] } {
-  const active = sharesOfStory(storyId, tx).filter(({ share }) => shareState(share, now) === "active");
+async function newVersionAudience(storyId: string, now: Date, tx: Tx = db): Promise<{ following: ShareWithAgency[]; fixed: ShareWithAgency[] }> {
+  const active = (await sharesOfStory(storyId, tx)).filter(({ share }) => shareState(share, now) === "active");
   return { following: active.filter(({ share }) => share.keepUpToDate), fixed: active.filter(({ share }) => !share.keepUpToDate) };
 }
 
 /** The agencies' names for the pages before and after saving a version, each once (an agency may have been shared with twice). */
-export function newVersionAudienceNames(storyId: string, lang: Language, now = new Date()): VersionAudienceNames {
-  const { following, fixed } = newVersionAudience(storyId, now);
+export async function newVersionAudienceNames(storyId: string, lang: Language, now = new Date()): Promise<VersionAudienceNames> {
+  const { following, fixed } = await newVersionAudience(storyId, now);
   const names = (shares: ShareWithAgency[]) => [...new Map(shares.map(({ agency }) => [agency.id, agencyName(agency, lang)])).values()];
   return { following: names(following), fixed: names(fixed) };
 }
@@ -295,10 +295,10 @@ export function newVersionAudienceNames(storyId: string, lang: Language, now = n
  * keep up to date and can still open the story gets one "updated" email, in
  * the language it was last written to in. The others keep the version agreed.
  */
-export function tellAgenciesOfNewVersion(tx: Tx, storyId: string, now: Date): void {
-  for (const { share, agency } of newVersionAudience(storyId, now, tx).following) {
-    const language = consentRecordsOf(share.id, tx).at(-1)?.language ?? "en";
-    queueEmail(tx, {
+export async function tellAgenciesOfNewVersion(tx: Tx, storyId: string, now: Date): Promise<void> {
+  for (const { share, agency } of (await newVersionAudience(storyId, now, tx)).following) {
+    const language = (await consentRecordsOf(share.id, tx)).at(-1)?.language ?? "en";
+    await queueEmail(tx, {
       to: agency.contactEmail,
       template: "share-updated",
       language,

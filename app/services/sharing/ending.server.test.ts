@@ -12,7 +12,7 @@ import { shareState } from "#app/services/sharing/consent-rules";
 import { stopSharing } from "#app/services/sharing/changes.server";
 import { startStory } from "#app/services/story.server";
 import { env } from "#app/config/env.server";
-import { db } from "#db/client.server";
+import { db, first } from "#db/client.server";
 import { agencies, auditEvents, outbox, rateLimits, sessions, shareAccess, shares } from "#db/schema";
 import { forgetExpired, sweepEndedShares } from "./ending.server";
 
@@ -24,7 +24,7 @@ let storyId: string;
 let agencyId: string;
 
 /** A share as the journey leaves it (the journey's own tests cover how it is made). */
-function share(ends = endsAt): string {
+async function share(ends = endsAt): Promise<string> {
   return insertShare(
     db,
     {
@@ -44,14 +44,14 @@ function share(ends = endsAt): string {
   );
 }
 
-const row = (id: string) => db.select().from(shares).where(eq(shares.id, id)).get()!;
-const endedEmails = () => db.select().from(outbox).where(eq(outbox.recipient, resident.email)).all();
+const row = async (id: string) => (await first(db.select().from(shares).where(eq(shares.id, id))))!;
+const endedEmails = async () => await db.select().from(outbox).where(eq(outbox.recipient, resident.email));
 
-beforeEach(() => {
-  resident = findOrCreateResident(db, `${randomUUID()}@example.org`, "cy", created);
-  storyId = startStory(resident.id, created);
+beforeEach(async () => {
+  resident = await findOrCreateResident(db, `${randomUUID()}@example.org`, "cy", created);
+  storyId = await startStory(resident.id, created);
   const key = `gp-${randomUUID().slice(0, 8)}`;
-  upsertAgencies(
+  await upsertAgencies(
     db,
     [
       {
@@ -65,85 +65,71 @@ beforeEach(() => {
     ],
     created,
   );
-  agencyId = db.select({ id: agencies.id }).from(agencies).where(eq(agencies.key, key)).get()!.id;
+  agencyId = (await first(db.select({ id: agencies.id }).from(agencies).where(eq(agencies.key, key))))!.id;
 });
 
 describe("the end of a share", () => {
-  test("is refused from its end moment on, before any sweep has run", () => {
-    const id = share();
-    expect(row(id).status).toBe("active");
-    expect(shareState(row(id), new Date(endsAt.getTime() - 1))).toBe("active");
-    expect(shareState(row(id), endsAt)).toBe("ended");
+  test("is refused from its end moment on, before any sweep has run", async () => {
+    const id = await share();
+    expect((await row(id)).status).toBe("active");
+    expect(shareState(await row(id), new Date(endsAt.getTime() - 1))).toBe("active");
+    expect(shareState(await row(id), endsAt)).toBe("ended");
   });
 
-  test("the sweep marks it ended and emails the owner once, in their language; a second sweep sends nothing", () => {
-    const id = share();
-    const stillRunning = share(new Date("2026-06-05T23:59:59.999Z"));
-    sweepEndedShares(new Date(endsAt.getTime() - 1));
-    expect(row(id).status).toBe("active");
-    expect(endedEmails()).toEqual([]);
+  test("the sweep marks it ended and emails the owner once, in their language; a second sweep sends nothing", async () => {
+    const id = await share();
+    const stillRunning = await share(new Date("2026-06-05T23:59:59.999Z"));
+    await sweepEndedShares(new Date(endsAt.getTime() - 1));
+    expect((await row(id)).status).toBe("active");
+    expect(await endedEmails()).toEqual([]);
 
     const sweptAt = new Date(endsAt.getTime() + 30_000);
-    sweepEndedShares(sweptAt);
-    expect(row(id)).toMatchObject({ status: "ended", endedNotifiedAt: sweptAt });
-    expect(row(stillRunning).status).toBe("active");
-    expect(endedEmails().map((email) => [email.template, email.language, email.personalisation])).toEqual([
+    await sweepEndedShares(sweptAt);
+    expect(await row(id)).toMatchObject({ status: "ended", endedNotifiedAt: sweptAt });
+    expect((await row(stillRunning)).status).toBe("active");
+    expect((await endedEmails()).map((email) => [email.template, email.language, email.personalisation])).toEqual([
       ["share-ended", "cy", { agency: "Riverside Medical Practice", manageLink: `${env.PUBLIC_URL}/stories/${storyId}/shares` }],
     ]);
-    const audit = db
-      .select()
-      .from(auditEvents)
-      .all()
-      .filter((e) => e.event === "share_ended" && e.detail?.share === id);
+    const audit = (await db.select().from(auditEvents)).filter((e) => e.event === "share_ended" && e.detail?.share === id);
     expect(audit.map((e) => e.detail)).toEqual([{ resident: resident.id, story: storyId, share: id, agency: agencyId }]);
 
-    sweepEndedShares(new Date(sweptAt.getTime() + 60_000));
-    expect(endedEmails()).toHaveLength(1);
-    expect(row(id).endedNotifiedAt).toEqual(sweptAt);
+    await sweepEndedShares(new Date(sweptAt.getTime() + 60_000));
+    expect(await endedEmails()).toHaveLength(1);
+    expect((await row(id)).endedNotifiedAt).toEqual(sweptAt);
   });
 
-  test("a share stopped before its end is left alone", () => {
-    const id = share();
-    const story = findOwnedStory(storyId, resident.id)!;
-    expect(stopSharing({ story, residentId: resident.id, shareId: id, lang: "en", request: new Request("http://localhost/"), now: created })).toBe("stopped");
-    sweepEndedShares(new Date(endsAt.getTime() + 1));
-    expect(row(id)).toMatchObject({ status: "stopped", endedNotifiedAt: null });
-    expect(endedEmails()).toEqual([]);
+  test("a share stopped before its end is left alone", async () => {
+    const id = await share();
+    const story = (await findOwnedStory(storyId, resident.id))!;
+    expect(await stopSharing({ story, residentId: resident.id, shareId: id, lang: "en", request: new Request("http://localhost/"), now: created })).toBe(
+      "stopped",
+    );
+    await sweepEndedShares(new Date(endsAt.getTime() + 1));
+    expect(await row(id)).toMatchObject({ status: "stopped", endedNotifiedAt: null });
+    expect(await endedEmails()).toEqual([]);
   });
 });
 
 describe("forgetting what has run out", () => {
-  test("removes expired sessions, professionals' access an hour after it ran out, and closed rate-limit windows, and keeps the rest", () => {
-    const shareId = share();
+  test("removes expired sessions, professionals' access an hour after it ran out, and closed rate-limit windows, and keeps the rest", async () => {
+    const shareId = await share();
     const at = (minutes: number) => new Date(created.getTime() + minutes * 60 * 1000);
-    createSession(db, resident.id, created);
-    createSession(db, resident.id, at(30));
-    insertShareAccess(db, { idHash: `old-${randomUUID()}`, shareId, expiresAt: at(5), createdAt: created });
+    await createSession(db, resident.id, created);
+    await createSession(db, resident.id, at(30));
+    await insertShareAccess(db, { idHash: `old-${randomUUID()}`, shareId, expiresAt: at(5), createdAt: created });
     // Ran out 10 minutes ago: kept, so that browser is told to open the link again.
-    insertShareAccess(db, { idHash: `recent-${randomUUID()}`, shareId, expiresAt: at(60), createdAt: created });
-    insertShareAccess(db, { idHash: `live-${randomUUID()}`, shareId, expiresAt: at(8 * 60), createdAt: created });
-    takeFromLimit(db, limits.codesPerIp, "192.0.2.1", created);
-    takeFromLimit(db, limits.codesPerIp, "192.0.2.1", at(IDLE_MINUTES + 10));
+    await insertShareAccess(db, { idHash: `recent-${randomUUID()}`, shareId, expiresAt: at(60), createdAt: created });
+    await insertShareAccess(db, { idHash: `live-${randomUUID()}`, shareId, expiresAt: at(8 * 60), createdAt: created });
+    await takeFromLimit(db, limits.codesPerIp, "192.0.2.1", created);
+    await takeFromLimit(db, limits.codesPerIp, "192.0.2.1", at(IDLE_MINUTES + 10));
 
-    forgetExpired(at(IDLE_MINUTES + 10));
+    await forgetExpired(at(IDLE_MINUTES + 10));
 
-    const mine = db.select().from(sessions).where(eq(sessions.residentId, resident.id)).all();
+    const mine = await db.select().from(sessions).where(eq(sessions.residentId, resident.id));
     expect(mine.map((s) => s.createdAt)).toEqual([at(30)]);
     expect(
-      db
-        .select()
-        .from(shareAccess)
-        .where(eq(shareAccess.shareId, shareId))
-        .all()
-        .map((a) => a.expiresAt)
-        .sort((a, b) => a.getTime() - b.getTime()),
+      (await db.select().from(shareAccess).where(eq(shareAccess.shareId, shareId))).map((a) => a.expiresAt).sort((a, b) => a.getTime() - b.getTime()),
     ).toEqual([at(60), at(8 * 60)]);
-    expect(
-      db
-        .select()
-        .from(rateLimits)
-        .all()
-        .filter((r) => r.key === `${limits.codesPerIp.name}:192.0.2.1`),
-    ).toHaveLength(1);
+    expect((await db.select().from(rateLimits)).filter((r) => r.key === `${limits.codesPerIp.name}:192.0.2.1`)).toHaveLength(1);
   });
 });

@@ -5,7 +5,7 @@ import { pruneRateLimits } from "#app/models/rate-limit.server";
 import { deleteExpiredSessions } from "#app/models/session.server";
 import { deleteExpiredShareAccess } from "#app/models/share-access.server";
 import { deleteFinishedSignInCodes } from "#app/models/sign-in-code.server";
-import { sharesPastTheirEnd, updateShare } from "#app/models/share.server";
+import { markShareEnded, sharesPastTheirEnd } from "#app/models/share.server";
 import { sharesPath } from "#app/paths";
 import { shareState } from "#app/services/sharing/consent-rules";
 import { databaseReason } from "#app/services/mail/worker.server";
@@ -17,28 +17,28 @@ const SWEEP_MS = 60_000;
 /**
  * Marks shares whose end date has come as ended and emails each owner once.
  * Only bookkeeping: a share stops working at its end moment whether or not
- * this has run, because every access asks consent-rules' shareState. The
- * transaction takes the write lock first, so sweeps running on several
- * instances at once still mark and email each share once.
+ * this has run, because every access asks consent-rules' shareState. A share
+ * is marked only while still active, and its owner emailed only by the sweep
+ * that marked it, so sweeps running on several instances at once still mark
+ * and email each share once.
  */
-export function sweepEndedShares(now = new Date()): number {
-  return db.transaction(
-    (tx) => {
-      const due = sharesPastTheirEnd(tx, now).filter(({ share }) => shareState(share, now) === "ended");
-      for (const { share, agency, owner } of due) {
-        updateShare(tx, share.id, { status: "ended", endedNotifiedAt: now }, now);
-        queueEmail(tx, {
-          to: owner.email,
-          template: "share-ended",
-          language: owner.language,
-          personalisation: { agency: agencyName(agency, owner.language).text, manageLink: `${env.PUBLIC_URL}${sharesPath(share.storyId)}` },
-        });
-        recordAuditEvent("share_ended", { resident: owner.id, story: share.storyId, share: share.id, agency: agency.id }, tx);
-      }
-      return due.length;
-    },
-    { behavior: "immediate" },
-  );
+export async function sweepEndedShares(now = new Date()): Promise<number> {
+  return db.transaction(async (tx) => {
+    const due = (await sharesPastTheirEnd(tx, now)).filter(({ share }) => shareState(share, now) === "ended");
+    let ended = 0;
+    for (const { share, agency, owner } of due) {
+      if (!(await markShareEnded(tx, share.id, now))) continue;
+      await queueEmail(tx, {
+        to: owner.email,
+        template: "share-ended",
+        language: owner.language,
+        personalisation: { agency: agencyName(agency, owner.language).text, manageLink: `${env.PUBLIC_URL}${sharesPath(share.storyId)}` },
+      });
+      await recordAuditEvent("share_ended", { resident: owner.id, story: share.storyId, share: share.id, agency: agency.id }, tx);
+      ended += 1;
+    }
+    return ended;
+  });
 }
 
 let timer: NodeJS.Timeout | undefined;
@@ -49,21 +49,26 @@ let timer: NodeJS.Timeout | undefined;
  * log, so what was deleted or blanked (by the mail worker too, if a reader
  * stopped it then) is gone from the disk.
  */
-export function forgetExpired(now = new Date()): void {
-  deleteExpiredSessions(now);
-  deleteFinishedSignInCodes(now);
-  deleteExpiredShareAccess(now);
-  pruneRateLimits(now);
+export async function forgetExpired(now = new Date()): Promise<void> {
+  await deleteExpiredSessions(now);
+  await deleteFinishedSignInCodes(now);
+  await deleteExpiredShareAccess(now);
+  await pruneRateLimits(now);
   checkpointWal();
 }
 
+let running: Promise<void> | undefined;
+
 function sweep(): void {
-  try {
-    sweepEndedShares();
-    forgetExpired();
-  } catch (error) {
-    console.error(`The share sweep will try again: ${databaseReason(error)}`);
-  }
+  if (running) return;
+  running = (async () => {
+    await sweepEndedShares();
+    await forgetExpired();
+  })()
+    .catch((error: unknown) => console.error(`The share sweep will try again: ${databaseReason(error)}`))
+    .finally(() => {
+      running = undefined;
+    });
 }
 
 /** Sweeps (and forgets what has expired) now and every minute after. */
@@ -75,8 +80,9 @@ export function startShareSweep(): void {
   sweep();
 }
 
-/** A sweep is synchronous, so once the timer is cleared none is left running. */
-export function stopShareSweep(): void {
+/** Stops the timer and resolves once a sweep in progress has finished. */
+export async function stopShareSweep(): Promise<void> {
   clearInterval(timer);
   timer = undefined;
+  await running;
 }

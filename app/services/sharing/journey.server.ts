@@ -32,8 +32,8 @@ const storedChoices = z.object({
 export type ShareChoices = z.infer<typeof storedChoices>;
 
 /** The draft's choices, or undefined when there is none (or it no longer makes sense, and so starts again). */
-export function shareChoices(storyId: string, tx: Tx = db): ShareChoices | undefined {
-  const stored = findShareDraft(storyId, tx);
+export async function shareChoices(storyId: string, tx: Tx = db): Promise<ShareChoices | undefined> {
+  const stored = await findShareDraft(storyId, tx);
   if (!stored) return undefined;
   const parsed = storedChoices.safeParse(stored);
   return parsed.success ? parsed.data : undefined;
@@ -101,14 +101,14 @@ export function skippedStep(storyId: string, choices: ShareChoices, step: Journe
 
 export type StepOutcome = { ok: true; redirectTo: string } | { ok: false; errors: FormError[]; values: FormValues };
 
-function save(storyId: string, choices: ShareChoices, now: Date): StepOutcome {
-  db.transaction((tx) => saveShareDraft(tx, storyId, choices, now));
+async function save(storyId: string, choices: ShareChoices, now: Date): Promise<StepOutcome> {
+  await db.transaction((tx) => saveShareDraft(tx, storyId, choices, now));
   return { ok: true, redirectTo: stepPath(storyId, nextStep(choices)) };
 }
 
 /** Choosing agencies keeps the parts already chosen for those still ticked and forgets the rest. */
-export function submitAgencies(storyId: string, choices: ShareChoices, form: FormData, now = new Date()): StepOutcome {
-  const listed = activeAgencies().map((agency) => agency.id);
+export async function submitAgencies(storyId: string, choices: ShareChoices, form: FormData, now = new Date()): Promise<StepOutcome> {
+  const listed = (await activeAgencies()).map((agency) => agency.id);
   const result = validateForm(agenciesSchema(listed), form);
   if (!result.ok) return result;
   const agencies = listed.filter((id) => result.data.agencies.includes(id));
@@ -116,13 +116,13 @@ export function submitAgencies(storyId: string, choices: ShareChoices, form: For
   return save(storyId, { ...choices, agencies, parts }, now);
 }
 
-export function submitParts(storyId: string, choices: ShareChoices, agencyId: string, form: FormData, now = new Date()): StepOutcome {
+export async function submitParts(storyId: string, choices: ShareChoices, agencyId: string, form: FormData, now = new Date()): Promise<StepOutcome> {
   const result = validateForm(partsSchema, form);
   if (!result.ok) return result;
   return save(storyId, { ...choices, parts: { ...choices.parts, [agencyId]: sectionsToShare(result.data.parts) } }, now);
 }
 
-export function submitHowLong(storyId: string, choices: ShareChoices, form: FormData, lang: Language, now = new Date()): StepOutcome {
+export async function submitHowLong(storyId: string, choices: ShareChoices, form: FormData, lang: Language, now = new Date()): Promise<StepOutcome> {
   const values = howLongValues(form);
   const result = validateHowLong(values, now, lang);
   if (!result.ok) return result;
@@ -130,13 +130,13 @@ export function submitHowLong(storyId: string, choices: ShareChoices, form: Form
   return save(storyId, { ...choices, ends }, now);
 }
 
-export function submitUpdates(storyId: string, choices: ShareChoices, form: FormData, now = new Date()): StepOutcome {
+export async function submitUpdates(storyId: string, choices: ShareChoices, form: FormData, now = new Date()): Promise<StepOutcome> {
   const result = validateForm(updatesSchema, form);
   if (!result.ok) return result;
   return save(storyId, { ...choices, keepUpToDate: result.data.keepUpToDate === "yes" }, now);
 }
 
-export function submitContact(storyId: string, choices: ShareChoices, form: FormData, now = new Date()): StepOutcome {
+export async function submitContact(storyId: string, choices: ShareChoices, form: FormData, now = new Date()): Promise<StepOutcome> {
   const result = validateForm(contactSchema, form);
   if (!result.ok) return result;
   const allowed = result.data.contact === "yes";
@@ -173,8 +173,8 @@ export function partsFormValue(choices: ShareChoices, agencyId: string): string[
 }
 
 /** The sections with something written in the version the person would share, so the parts page can say which are empty. */
-export function writtenSections(story: { id: string; latestVersion: number | null }): SectionId[] {
-  const version = story.latestVersion ? findVersion(story.id, story.latestVersion) : undefined;
+export async function writtenSections(story: { id: string; latestVersion: number | null }): Promise<SectionId[]> {
+  const version = story.latestVersion ? await findVersion(story.id, story.latestVersion) : undefined;
   return storySections.map((section) => section.id).filter((id) => version?.content[id] !== undefined);
 }
 
@@ -201,10 +201,14 @@ export type CompleteChoices = {
  * not answered yet, the agencies if one has since left the directory, or "How
  * long" if the chosen date has passed.
  */
-export function readyToAgree(storyId: string, choices: ShareChoices, now: Date): { ok: true; choices: CompleteChoices } | { ok: false; redirectTo: string } {
+export async function readyToAgree(
+  storyId: string,
+  choices: ShareChoices,
+  now: Date,
+): Promise<{ ok: true; choices: CompleteChoices } | { ok: false; redirectTo: string }> {
   const next = nextStep(choices);
   if (next !== "check") return { ok: false, redirectTo: stepPath(storyId, next) };
-  const found = findAgenciesByIds(choices.agencies).filter((agency) => agency.active);
+  const found = (await findAgenciesByIds(choices.agencies)).filter((agency) => agency.active);
   if (found.length !== choices.agencies.length) return { ok: false, redirectTo: sharePath(storyId) };
   const endsAt = endsAtOf(choices, now);
   if (!endsAt || choices.keepUpToDate === undefined || !choices.contact) return { ok: false, redirectTo: sharePath(storyId, "how-long") };

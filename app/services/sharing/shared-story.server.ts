@@ -72,29 +72,29 @@ export function goneBody(share: { stoppedAt: Date | null; endsAt: Date }, lang: 
  */
 type LinkOutcome = { redirectTo: string; cookie: string | null } | { refused: 404 | 429 } | { gone: Gone };
 
-export function openSharedLink(request: Request, token: string | undefined, ip: string, lang: Language, now = new Date()): LinkOutcome {
-  return db.transaction((tx): LinkOutcome => {
-    const share = token && LINK_TOKEN.test(token) ? findShareByTokenHash(sha256(token), tx) : undefined;
+export async function openSharedLink(request: Request, token: string | undefined, ip: string, lang: Language, now = new Date()): Promise<LinkOutcome> {
+  return db.transaction(async (tx): Promise<LinkOutcome> => {
+    const share = token && LINK_TOKEN.test(token) ? await findShareByTokenHash(sha256(token), tx) : undefined;
     if (!share) {
-      if (takeFromLimit(tx, limits.linkMissesPerIp, connectionOf(ip), now) === "allowed") return { refused: 404 };
-      recordAuditEventOncePerWindow("share_link_rate_limited", connectionOf(ip), {}, tx, now);
+      if ((await takeFromLimit(tx, limits.linkMissesPerIp, connectionOf(ip), now)) === "allowed") return { refused: 404 };
+      await recordAuditEventOncePerWindow("share_link_rate_limited", connectionOf(ip), {}, tx, now);
       return { refused: 429 };
     }
     const gone = goneBody(share, lang, now);
     if (gone) {
-      recordAuditEventOncePerWindow("share_link_refused", `${share.id}:${connectionOf(ip)}`, { share: share.id, state: shareState(share, now) }, tx, now);
+      await recordAuditEventOncePerWindow("share_link_refused", `${share.id}:${connectionOf(ip)}`, { share: share.id, state: shareState(share, now) }, tx, now);
       return { gone };
     }
     const held = shareAccessToken(request, share.id);
-    const existing = held ? findShareAccess(sha256(held), tx) : undefined;
+    const existing = held ? await findShareAccess(sha256(held), tx) : undefined;
     if (existing && existing.share.id === share.id) {
       const state = accessState(existing.access, now);
       if (state !== "expired") return { redirectTo: sharedStoryPath(share.id, state === "verified" ? "summary" : "email"), cookie: null };
     }
     const access = newToken();
     const expiresAt = accessExpiresAt(now, false);
-    insertShareAccess(tx, { idHash: access.hash, shareId: share.id, expiresAt, createdAt: now });
-    recordAuditEvent("share_link_opened", { share: share.id }, tx);
+    await insertShareAccess(tx, { idHash: access.hash, shareId: share.id, expiresAt, createdAt: now });
+    await recordAuditEvent("share_link_opened", { share: share.id }, tx);
     return { redirectTo: sharedStoryPath(share.id, "email"), cookie: shareAccessCookie(share.id, access.token, expiresAt, now) };
   });
 }
@@ -105,26 +105,26 @@ export type SharedAccess = FoundShareAccess & { state: Exclude<AccessState, "exp
 type AccessCodeOutcome = { ok: true } | { ok: false; reason: "wrong-domain" | CodeRefusal };
 
 /** Emails a code to a work address, if it is at one of the agency's domains, within the same limits as a resident's codes. */
-export function requestAccessCode(found: SharedAccess, email: string, ip: string, now = new Date()): AccessCodeOutcome {
+export async function requestAccessCode(found: SharedAccess, email: string, ip: string, now = new Date()): Promise<AccessCodeOutcome> {
   const address = normaliseEmail(email);
   if (!atAgencyDomain(address, found.agency.domains)) return { ok: false, reason: "wrong-domain" };
-  return db.transaction((tx): AccessCodeOutcome => {
-    const issued = issueCode(tx, { email: address, ip, language: found.lang, returnTo: null, shareAccessId: found.access.idHash, now });
+  return db.transaction(async (tx): Promise<AccessCodeOutcome> => {
+    const issued = await issueCode(tx, { email: address, ip, language: found.lang, returnTo: null, shareAccessId: found.access.idHash, now });
     if (!issued.ok) return issued;
-    queueEmail(tx, {
+    await queueEmail(tx, {
       to: address,
       template: "access-code",
       language: found.lang,
       personalisation: { code: issued.code, agency: agencyName(found.agency, found.lang).text },
     });
-    recordAuditEvent("share_access_code_sent", { share: found.share.id }, tx);
+    await recordAuditEvent("share_access_code_sent", { share: found.share.id }, tx);
     return { ok: true };
   });
 }
 
 /** The address this browser's newest code went to, while one is waiting to be entered. */
-export function pendingAccessEmail(found: SharedAccess): string | null {
-  const row = findAccessCode(db, found.access.idHash);
+export async function pendingAccessEmail(found: SharedAccess): Promise<string | null> {
+  const row = await findAccessCode(db, found.access.idHash);
   return row && !row.usedAt ? row.email : null;
 }
 
@@ -134,20 +134,20 @@ export function pendingAccessEmail(found: SharedAccess): string | null {
  * codes with it), so a cookie someone planted in this browser, or copied from
  * it, before the address was proven reads nothing afterwards.
  */
-export function verifyAccessCode(
+export async function verifyAccessCode(
   found: SharedAccess,
   code: string,
   ip: string,
   now = new Date(),
-): { ok: true; cookie: string } | { ok: false; reason: CodeFailure } {
-  return db.transaction((tx) => {
-    const checked = checkCode(tx, findAccessCode(tx, found.access.idHash), code, ip, now);
+): Promise<{ ok: true; cookie: string } | { ok: false; reason: CodeFailure }> {
+  return db.transaction(async (tx) => {
+    const checked = await checkCode(tx, await findAccessCode(tx, found.access.idHash), code, ip, now);
     if (!checked.ok) return checked;
     const expiresAt = accessExpiresAt(now, true);
     const access = newToken();
-    deleteShareAccess(tx, found.access.idHash);
-    insertShareAccess(tx, { idHash: access.hash, shareId: found.share.id, email: checked.row.email, verifiedAt: now, expiresAt, createdAt: now });
-    recordAuditEvent("share_access_verified", { share: found.share.id, agency: found.agency.id }, tx);
+    await deleteShareAccess(tx, found.access.idHash);
+    await insertShareAccess(tx, { idHash: access.hash, shareId: found.share.id, email: checked.row.email, verifiedAt: now, expiresAt, createdAt: now });
+    await recordAuditEvent("share_access_verified", { share: found.share.id, agency: found.agency.id }, tx);
     // The cookie lives as long as the access.
     return { ok: true, cookie: shareAccessCookie(found.share.id, access.token, expiresAt, now) } as const;
   });
@@ -157,10 +157,10 @@ export function verifyAccessCode(
  * "Finish reading on this device": this browser's access ends now, so the next
  * person at a shared computer cannot read on. The cookie is the route's to clear.
  */
-export function finishReading(found: SharedAccess): void {
-  db.transaction((tx) => {
-    deleteShareAccess(tx, found.access.idHash);
-    recordAuditEvent("share_access_finished", { share: found.share.id }, tx);
+export async function finishReading(found: SharedAccess): Promise<void> {
+  await db.transaction(async (tx) => {
+    await deleteShareAccess(tx, found.access.idHash);
+    await recordAuditEvent("share_access_finished", { share: found.share.id }, tx);
   });
 }
 
@@ -177,19 +177,19 @@ function contactWords(share: { contactAllowed: boolean; contactMethods: string[]
  * agency (sharedContent), with the sections changed since this person last
  * looked. The only write a GET makes.
  */
-export function readSharedStory(found: SharedAccess & { access: { email: string } }, now = new Date()) {
+export async function readSharedStory(found: SharedAccess & { access: { email: string } }, now = new Date()) {
   const { share, story, agency, lang } = found;
   const versionNumber = versionShown(share, story.latestVersion ?? share.version);
-  const version = findVersion(story.id, versionNumber);
+  const version = await findVersion(story.id, versionNumber);
   // A share always points at a published version; without one there is nothing to show.
-  if (!version) throw refusal(found.request, 404);
+  if (!version) throw await refusal(found.request, 404);
   const sections = sectionsToShare(share.sections);
   const content = sharedContent(version.content, sections);
-  const last = lastViewBy(share.id, found.access.email, now);
-  const lastContent = !last ? null : last.version === versionNumber ? version.content : (findVersion(story.id, last.version)?.content ?? {});
+  const last = await lastViewBy(share.id, found.access.email, now);
+  const lastContent = !last ? null : last.version === versionNumber ? version.content : ((await findVersion(story.id, last.version))?.content ?? {});
   const changed = lastContent ? changedSince(content, sharedContent(lastContent, last!.sections)) : [];
   const sinceLastView: LastView | null = last && changed.length > 0 ? { version: last.version, on: formatDateTime(last.viewedAt, lang) } : null;
-  recordView(db, { shareId: share.id, agencyId: agency.id, email: found.access.email, version: versionNumber, sections, viewedAt: now });
+  await recordView(db, { shareId: share.id, agencyId: agency.id, email: found.access.email, version: versionNumber, sections, viewedAt: now });
   return {
     shareId: share.id,
     name: subjectName(version.content) ?? "",
@@ -222,11 +222,15 @@ export function readSharedStory(found: SharedAccess & { access: { email: string 
  * person's "Who has your story" and the person is emailed that it came (the
  * email says who replied, never the message: that waits behind sign-in).
  */
-export function sendReply(found: SharedAccess & { access: { email: string } }, reply: { name: string; role: string; message: string }, now = new Date()): void {
-  db.transaction((tx) => {
-    const owner = findResidentById(tx, found.story.ownerId);
-    if (!owner) throw refusal(found.request, 404);
-    const replyId = insertReply(tx, {
+export async function sendReply(
+  found: SharedAccess & { access: { email: string } },
+  reply: { name: string; role: string; message: string },
+  now = new Date(),
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    const owner = await findResidentById(tx, found.story.ownerId);
+    if (!owner) throw await refusal(found.request, 404);
+    const replyId = await insertReply(tx, {
       shareId: found.share.id,
       email: found.access.email,
       name: reply.name,
@@ -234,7 +238,7 @@ export function sendReply(found: SharedAccess & { access: { email: string } }, r
       message: reply.message === "" ? null : reply.message,
       createdAt: now,
     });
-    queueEmail(tx, {
+    await queueEmail(tx, {
       to: owner.email,
       template: "share-received",
       language: owner.language,
@@ -245,6 +249,6 @@ export function sendReply(found: SharedAccess & { access: { email: string } }, r
         manageLink: `${env.PUBLIC_URL}${sharesPath(found.story.id)}`,
       },
     });
-    recordAuditEvent("share_reply_sent", { share: found.share.id, agency: found.agency.id, reply: replyId }, tx);
+    await recordAuditEvent("share_reply_sent", { share: found.share.id, agency: found.agency.id, reply: replyId }, tx);
   });
 }

@@ -84,9 +84,15 @@ function shareLink(token: string): string {
 }
 
 /** Sends an agency's inbox the link to a share (the only way in), in the caller's transaction; gives the link. */
-export function emailShareLink(tx: Tx, agency: Pick<Agency, "name" | "nameCy" | "contactEmail">, token: string, endsAt: Date, lang: Language): string {
+export async function emailShareLink(
+  tx: Tx,
+  agency: Pick<Agency, "name" | "nameCy" | "contactEmail">,
+  token: string,
+  endsAt: Date,
+  lang: Language,
+): Promise<string> {
   const link = shareLink(token);
-  queueEmail(tx, {
+  await queueEmail(tx, {
     to: agency.contactEmail,
     template: "share-link",
     language: lang,
@@ -112,7 +118,7 @@ type AgreeOutcome =
  * another tab, or the day turned), nothing is shared and the person reads them again.
  * The links are returned once, for the confirmation page, and kept nowhere.
  */
-export function agreeAndShare({
+export async function agreeAndShare({
   storyId,
   resident,
   shownHash,
@@ -124,13 +130,13 @@ export function agreeAndShare({
   shownHash: string;
   lang: Language;
   now?: Date;
-}): AgreeOutcome {
-  return db.transaction((tx): AgreeOutcome => {
-    const story = findOwnedStory(storyId, resident.id);
+}): Promise<AgreeOutcome> {
+  return db.transaction(async (tx): Promise<AgreeOutcome> => {
+    const story = await findOwnedStory(storyId, resident.id);
     if (!story || mayShare(story, resident.id) !== "ok" || story.latestVersion === null) return { ok: false, reason: "not-published" };
-    const draft = shareChoices(storyId, tx);
+    const draft = await shareChoices(storyId, tx);
     if (!draft) return { ok: false, reason: "no-draft" };
-    const ready = readyToAgree(storyId, draft, now);
+    const ready = await readyToAgree(storyId, draft, now);
     if (!ready.ok) return { ok: false, reason: "incomplete", redirectTo: ready.redirectTo };
     const choices = ready.choices;
     const declaration = declarationFor(choices, lang);
@@ -138,11 +144,12 @@ export function agreeAndShare({
 
     const t = serverT(lang, "sharing", "story");
     const endsOn = formatDate(choices.endsAt, lang);
-    const shared = choices.agencies.map(({ agency, sections }, index): SharedWith => {
+    const shared: SharedWith[] = [];
+    for (const [index, { agency, sections }] of choices.agencies.entries()) {
       const block = declaration.blocks[index];
       const purpose = sharePurpose(lang, agency);
       const { token, hash } = newToken();
-      const shareId = insertShare(
+      const shareId = await insertShare(
         tx,
         {
           storyId,
@@ -159,7 +166,7 @@ export function agreeAndShare({
         },
         now,
       );
-      const consentId = insertConsentRecord(tx, {
+      const consentId = await insertConsentRecord(tx, {
         shareId,
         kind: "given",
         agreedBy: resident.id,
@@ -176,12 +183,12 @@ export function agreeAndShare({
         endsAt: choices.endsAt,
         recordedAt: now,
       });
-      const link = emailShareLink(tx, agency, token, choices.endsAt, lang);
-      recordAuditEvent("story_shared", { resident: resident.id, story: storyId, share: shareId, agency: agency.id, consent: consentId }, tx);
-      return { shareId, agencyName: block.agency, link };
-    });
+      const link = await emailShareLink(tx, agency, token, choices.endsAt, lang);
+      await recordAuditEvent("story_shared", { resident: resident.id, story: storyId, share: shareId, agency: agency.id, consent: consentId }, tx);
+      shared.push({ shareId, agencyName: block.agency, link });
+    }
 
-    queueEmail(tx, {
+    await queueEmail(tx, {
       to: resident.email,
       template: "share-receipt",
       language: lang,
@@ -191,7 +198,7 @@ export function agreeAndShare({
         manageLink: `${env.PUBLIC_URL}${sharesPath(storyId)}`,
       },
     });
-    deleteShareDraft(tx, storyId);
+    await deleteShareDraft(tx, storyId);
     return { ok: true, shared };
   });
 }
