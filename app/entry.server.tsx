@@ -12,7 +12,7 @@ import { NonceProvider } from "#app/web/nonce";
 import { logServerError } from "#app/lib/log-error.server";
 import { env } from "#app/config/env.server";
 import { isCrossSiteRequest, MAX_BODY_BYTES, securityHeaders } from "#app/config/security.server";
-import { closeDatabase, countingStatements } from "#db/client.server";
+import { closeDatabase, countingStatements, prepareDatabase } from "#db/client.server";
 import { seedDemoAgencies } from "#app/services/demo-agencies.server";
 
 const ABORT_DELAY = 5_000;
@@ -35,6 +35,7 @@ export const serverSupport = {
   async stopBackgroundWork(): Promise<void> {
     await Promise.all([stopShareSweep(), stopMailWorker()]);
   },
+  prepareDatabase,
   closeDatabase,
   countingStatements,
   seedDemoAgencies,

@@ -49,9 +49,10 @@ try {
 /** @type {import("@remix-run/node").ServerBuild} */
 const build = await import(/* @vite-ignore */ bundle.href);
 /** @type {typeof import("#app/entry.server").serverSupport} */
-const { importAgencyFile, closeDatabase } = build.entry.module.serverSupport;
+const { importAgencyFile, prepareDatabase, closeDatabase } = build.entry.module.serverSupport;
+await prepareDatabase();
 const outcome = await importAgencyFile(contents);
-closeDatabase();
+await closeDatabase();
 if (!outcome.ok) {
   const count = outcome.problems.length === 1 ? "1 problem" : `${outcome.problems.length} problems`;
   fail([`Nothing was imported: ${file} has ${count}.`, ...outcome.problems]);

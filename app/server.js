@@ -20,6 +20,7 @@ const https = env.PUBLIC_URL.startsWith("https:");
 
 // The demo needs agencies to share with. A live service (https) never gets the made-up ones, and a
 // database that already has agencies (a council's own list) is left as it is.
+await support.prepareDatabase();
 if (!https) await support.seedDemoAgencies();
 const app = express();
 app.disable("x-powered-by");
@@ -125,10 +126,7 @@ function shutdown() {
   // Let sends in progress record their result; one cut off by the deadline below is sent again after its lease.
   const backgroundStopped = support.stopBackgroundWork();
   server.close(() => {
-    backgroundStopped.finally(() => {
-      support.closeDatabase();
-      process.exit(0);
-    });
+    void backgroundStopped.finally(() => support.closeDatabase()).finally(() => process.exit(0));
   });
   server.closeIdleConnections();
   // Browsers keep sockets open; do not wait for them for long.

@@ -3,15 +3,20 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { drizzle as drizzleSync } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { drizzle as drizzlePostgres, type NodePgDatabase } from "drizzle-orm/node-postgres";
+import { migrate as migratePostgres } from "drizzle-orm/node-postgres/migrator";
 import { drizzle, type SqliteRemoteDatabase } from "drizzle-orm/sqlite-proxy";
+import pg from "pg";
 import { env } from "#app/config/env.server";
 import * as schema from "./schema";
+import * as postgresTables from "./schema.pg";
 
-// Resolves to db/migrations both from this file and from the bundled build/index.js.
+// Resolve to db/… both from this file and from the bundled build/index.js.
 const migrationsFolder = fileURLToPath(new URL("../db/migrations", import.meta.url));
+const postgresMigrationsFolder = fileURLToPath(new URL("../db/migrations-pg", import.meta.url));
 
 /**
  * The database, whichever engine runs it. Model code is written once against
@@ -166,24 +171,97 @@ export function openSqlite(path: string): { sqlite: Database.Database; db: Db } 
   return { sqlite, db: withTransactions(db, begin, gate.exclusive) };
 }
 
-const opened = openSqlite(env.DATABASE_PATH);
+/** Any number, the same in every instance: the advisory lock that lets one instance at a time migrate. */
+const MIGRATION_LOCK = 7_014_100;
 
-/** The one connection this process uses. */
-export const db = opened.db;
-export const sqlite = opened.sqlite;
+/**
+ * A pool of connections to the PostgreSQL database at `url`. Each transaction
+ * has a connection of its own, so nothing else can slip into it. Nothing is
+ * connected until `prepareDatabase` (or the first query).
+ */
+export function openPostgres(url: string, poolSize: number): { pool: pg.Pool; db: Db } {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle connection the server closed (a restart, a failover) is dropped and replaced; it must not crash the process.
+  pool.on("error", (error) => console.error(`A database connection was lost: ${error.message}`));
+  const db = drizzlePostgres(pool, { schema: postgresTables, logger }) as unknown as Db;
+  const original = db.transaction.bind(db);
+  return { pool, db: withTransactions(db, (work) => original(work)) };
+}
+
+/** Where a PostgreSQL address points, for messages: its host and database, never its password. */
+export function databaseHost(url: string): string {
+  const parsed = new URL(url);
+  return `${parsed.hostname}${parsed.port ? `:${parsed.port}` : ""}${parsed.pathname}`;
+}
+
+/**
+ * Migrates a PostgreSQL database, one instance at a time: instances starting
+ * together wait on an advisory lock, and each after the first finds nothing
+ * left to do.
+ */
+export async function migrateDatabase(pool: pg.Pool): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query("select pg_advisory_lock($1)", [MIGRATION_LOCK]);
+    try {
+      await migratePostgres(drizzlePostgres(client) as NodePgDatabase, { migrationsFolder: postgresMigrationsFolder });
+    } finally {
+      await client.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK]);
+    }
+  } finally {
+    client.release();
+  }
+}
+
+const engine = env.DATABASE_URL
+  ? { ...openPostgres(env.DATABASE_URL, env.DATABASE_POOL_SIZE), sqlite: undefined }
+  : { ...openSqlite(env.DATABASE_PATH), pool: undefined };
+
+/** The database of this process, on whichever engine. */
+export const db = engine.db;
+/** The SQLite connection, when the engine is SQLite (undefined on PostgreSQL). */
+export const sqlite = engine.sqlite as Database.Database;
+
+/**
+ * Makes the database ready before anything listens: on PostgreSQL, connects
+ * and migrates, and stops the process with one line naming the host (never the
+ * password) when it cannot. SQLite was opened and migrated on import.
+ */
+export async function prepareDatabase(): Promise<void> {
+  if (!engine.pool || !env.DATABASE_URL) return;
+  try {
+    await migrateDatabase(engine.pool);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`Cannot use the database at ${databaseHost(env.DATABASE_URL)}: ${reason}\n`);
+    process.exit(1);
+  }
+}
+
+/**
+ * Makes the transactions that name the same `topic` run one after another. On
+ * SQLite every transaction already does; PostgreSQL takes a lock that the
+ * transaction's end lets go.
+ */
+export async function oneAtATime(tx: Tx, topic: string): Promise<void> {
+  if (!engine.pool) return;
+  await (tx as unknown as { execute: (query: SQL) => Promise<unknown> }).execute(sql`select pg_advisory_xact_lock(hashtext(${topic}))`);
+}
 
 /** Whether the database answers a trivial query. */
 export async function databaseAnswers(): Promise<boolean> {
   try {
+    if (engine.pool) return (await engine.pool.query<{ ok: number }>("select 1 as ok")).rows[0]?.ok === 1;
     const rows = await db.values<[number]>(sql`select 1`);
-    return Number(rows[0]?.[0]) === 1;
+    return rows[0]?.[0] === 1;
   } catch {
     return false;
   }
 }
 
-export function closeDatabase(): void {
-  sqlite.close();
+export async function closeDatabase(): Promise<void> {
+  if (engine.pool) await engine.pool.end();
+  else sqlite.close();
 }
 
 /**
@@ -193,7 +271,9 @@ export function closeDatabase(): void {
  * waits, as it runs on the only thread: says false when another connection
  * still reads from the log, and the caller tries again later.
  */
-export function checkpointWal(connection: Database.Database = sqlite): boolean {
+export function checkpointWal(connection: Database.Database | undefined = sqlite): boolean {
+  // PostgreSQL keeps no such log in reach of the service: VACUUM, which it runs itself, reclaims old row versions.
+  if (!connection) return true;
   const wait = connection.pragma("busy_timeout", { simple: true }) as number;
   connection.pragma("busy_timeout = 0");
   try {

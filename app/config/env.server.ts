@@ -31,6 +31,16 @@ const schema = z
       .max(65535, { error: "must be a whole number from 1 to 65535" })
       .default(3000),
     DATABASE_PATH: z.string().min(1, { error: "must be a file path" }).default("data/tell-it-once.sqlite"),
+    // PostgreSQL instead of the SQLite file at DATABASE_PATH, for several instances behind a load balancer.
+    DATABASE_URL: z
+      .url({ protocol: /^postgres(ql)?$/, error: "must be a postgres:// address, like postgres://user:password@db.example:5432/tellitonce" })
+      .optional(),
+    DATABASE_POOL_SIZE: z.coerce
+      .number({ error: "must be a whole number from 1 to 100" })
+      .int({ error: "must be a whole number from 1 to 100" })
+      .min(1, { error: "must be a whole number from 1 to 100" })
+      .max(100, { error: "must be a whole number from 1 to 100" })
+      .default(10),
     PUBLIC_URL: z.url({ protocol: /^https?$/, error: "must be an http:// or https:// address, like https://tellitonce.example.gov.uk" }).optional(),
     SESSION_SECRET: z.string().min(32, { error: "must be at least 32 characters long" }).optional(),
     MAIL_TRANSPORT: z.enum(["console", "smtp", "notify"], { error: "must be console, smtp or notify" }).default("console"),
@@ -57,7 +67,14 @@ const schema = z
     if (value.MAIL_TRANSPORT === "notify" && !value.NOTIFY_TEMPLATE_ID) {
       ctx.addIssue({ code: "custom", path: ["NOTIFY_TEMPLATE_ID"], message: "must be set when MAIL_TRANSPORT is notify" });
     }
-    if (!demoOnThisMachine(value.PUBLIC_URL) && !value.SESSION_SECRET) {
+    if (value.DATABASE_URL && !value.SESSION_SECRET) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["SESSION_SECRET"],
+        message:
+          "must be set (32 characters or more) when DATABASE_URL is set, so that every instance sharing the database hashes sign-in codes and rate-limit keys alike",
+      });
+    } else if (!demoOnThisMachine(value.PUBLIC_URL) && !value.SESSION_SECRET) {
       ctx.addIssue({
         code: "custom",
         path: ["SESSION_SECRET"],
@@ -97,7 +114,7 @@ export function parseEnv(source: Record<string, string | undefined>): EnvResult 
   const problems = result.error.issues.map((issue) => {
     const name = String(issue.path[0] ?? "configuration");
     const got = source[name];
-    const shown = got === undefined || /SECRET|KEY|SMTP_URL/.test(name) ? "" : ` (got "${got}")`;
+    const shown = got === undefined || /SECRET|KEY|SMTP_URL|DATABASE_URL/.test(name) ? "" : ` (got "${got}")`;
     return `Configuration error: ${name} ${issue.message}${shown}`;
   });
   return { ok: false, problems };

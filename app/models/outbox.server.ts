@@ -31,17 +31,20 @@ export async function insertOutboxEmail(
 
 /**
  * Takes up to `limit` due emails for this worker until `leaseUntil`. One
- * UPDATE … RETURNING, so two workers (or two instances) can never take the same
- * row; a worker that dies mid-send leaves a lease that simply runs out.
+ * UPDATE … RETURNING that asks again of each row whether it is due, so two
+ * workers (or two instances) can never take the same row; a worker that dies
+ * mid-send leaves a lease that simply runs out.
  */
 export async function claimDueEmails(now: Date, leaseUntil: Date, limit: number): Promise<OutboxEmail[]> {
-  const due = db
-    .select({ id: outbox.id })
-    .from(outbox)
-    .where(and(eq(outbox.status, "pending"), lte(outbox.nextAttemptAt, now), or(isNull(outbox.lockedUntil), lte(outbox.lockedUntil, now))))
-    .orderBy(asc(outbox.nextAttemptAt), asc(outbox.id))
-    .limit(limit);
-  return await db.update(outbox).set({ lockedUntil: leaseUntil }).where(inArray(outbox.id, due)).returning();
+  const isDue = and(eq(outbox.status, "pending"), lte(outbox.nextAttemptAt, now), or(isNull(outbox.lockedUntil), lte(outbox.lockedUntil, now)));
+  const due = db.select({ id: outbox.id }).from(outbox).where(isDue).orderBy(asc(outbox.nextAttemptAt), asc(outbox.id)).limit(limit);
+  // Due is asked again of the row itself: on PostgreSQL a claim that waited for another's row lock
+  // looks at the row as the other left it (leased), and leaves it.
+  return await db
+    .update(outbox)
+    .set({ lockedUntil: leaseUntil })
+    .where(and(inArray(outbox.id, due), isDue))
+    .returning();
 }
 
 /** Records delivery. `personalisation` replaces what was stored, so secrets such as a sign-in code can be dropped. */

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { upsertAgencies, type AgencyDetails } from "#app/models/agency.server";
 import { recordAuditEvent } from "#app/models/audit.server";
-import { db } from "#db/client.server";
+import { db, oneAtATime } from "#db/client.server";
 
 /*
  * A council's own agency list, as the README describes it: a JSON array of
@@ -194,8 +194,9 @@ export async function importAgencyFile(contents: string, now = new Date()): Prom
   if (!parsed.ok) return { ok: false, problems: [parsed.problem] };
   const validation = validateAgencies(parsed.data);
   if (!validation.ok) return validation;
-  // Immediate: two imports at once queue up instead of one failing half-way with SQLITE_BUSY.
   return db.transaction(async (tx) => {
+    // Two imports at once queue up instead of one failing half-way.
+    await oneAtATime(tx, "agencies");
     const counts = await upsertAgencies(tx, validation.records, now);
     // Domains decide who can read a shared story as an agency's staff, so a change to them is audited.
     await recordAuditEvent("agencies_imported", counts, tx);

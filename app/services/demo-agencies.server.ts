@@ -1,5 +1,5 @@
 import { addMissingWelsh, hasAgencies, upsertAgencies, type AgencyDetails } from "#app/models/agency.server";
-import { db } from "#db/client.server";
+import { db, oneAtATime } from "#db/client.server";
 
 /*
  * The agencies of the demo's fictional borough, Demo, so the share journey
@@ -139,8 +139,9 @@ export const demoAgencies: AgencyDetails[] = [
  * Returns how many agencies were added.
  */
 export async function seedDemoAgencies(now = new Date()): Promise<number> {
-  // Immediate, so two instances starting at once cannot both find the table empty.
   return db.transaction(async (tx) => {
+    // So that two instances starting at once cannot both find the table empty.
+    await oneAtATime(tx, "agencies");
     if (!(await hasAgencies(tx))) return (await upsertAgencies(tx, demoAgencies, now)).created;
     await addMissingWelsh(tx, demoAgencies, now);
     return 0;
