@@ -30,6 +30,26 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // The same HTTP suites with each server on a new PostgreSQL database (tests/support/server.js):
+          // the files that read the database only through the server so far.
+          name: "http-postgres",
+          include: [
+            "tests/http/markup.test.ts",
+            "tests/http/pages.test.ts",
+            "tests/http/translations.test.ts",
+            "tests/http/welsh.test.ts",
+            "tests/postgres/**/*.test.ts",
+          ],
+          env: { TEST_ENGINE: "postgres" },
+          globalSetup: ["./tests/setup/html-checker.ts"],
+          setupFiles: ["./tests/setup/validate-html.ts", "./tests/setup/fail-on-server-error.ts"],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: "browser",
           include: ["tests/browser/**/*.test.ts"],
           globalSetup: ["./tests/setup/html-checker.ts"],

@@ -1,9 +1,11 @@
 // @ts-check
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import pg from "pg";
 
 const root = resolve(import.meta.dirname, "../..");
 
@@ -11,7 +13,9 @@ const root = resolve(import.meta.dirname, "../..");
  * @typedef {object} RunningServer
  * @property {string} url
  * @property {number} port
- * @property {string} databasePath
+ * @property {string} databasePath the SQLite file, when the engine is SQLite
+ * @property {string | undefined} databaseUrl the PostgreSQL database, when the engine is PostgreSQL
+ * @property {(sql: string) => Promise<unknown[][]>} query runs a query without parameters on the server's database, on either engine: its rows, as arrays
  * @property {() => string} output everything the server printed so far (stdout and stderr)
  * @property {(pattern: RegExp) => void} expectError declares that the test running now makes the server print an error matching `pattern`
  * @property {() => string[]} unexpectedErrors the errors printed to stderr since the last call that no `expectError` of the test claimed, and the expectations nothing matched; forgets both
@@ -57,6 +61,57 @@ export function unclaimed(errors, expected) {
 }
 
 /** @returns {Promise<number>} */
+/** The PostgreSQL server the suites use when TEST_ENGINE is postgres. */
+export const testDatabaseUrl = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+
+/** Runs `sql` on the PostgreSQL server's maintenance database (to make or drop a database). */
+async function onPostgresServer(/** @type {string} */ sql) {
+  const client = new pg.Client({ connectionString: testDatabaseUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * A new, empty PostgreSQL database on the test server, and how to drop it.
+ * @returns {Promise<{ url: string; drop: () => Promise<void> }>}
+ */
+export async function freshPostgresDatabase() {
+  const name = `tio_test_${randomBytes(6).toString("hex")}`;
+  await onPostgresServer(`create database ${name}`);
+  const url = new URL(testDatabaseUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => onPostgresServer(`drop database if exists ${name} with (force)`) };
+}
+
+/**
+ * Runs one query on a database, SQLite file or PostgreSQL address: its rows as arrays.
+ * @param {{ databasePath: string; databaseUrl: string | undefined }} where
+ * @param {string} sql
+ * @returns {Promise<unknown[][]>}
+ */
+async function queryDatabase({ databasePath, databaseUrl }, sql) {
+  if (databaseUrl) {
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    try {
+      return (await client.query({ text: sql, rowMode: "array" })).rows;
+    } finally {
+      await client.end();
+    }
+  }
+  const { default: Database } = await import("better-sqlite3");
+  const db = new Database(databasePath, { readonly: true, fileMustExist: true });
+  try {
+    return /** @type {unknown[][]} */ (db.prepare(sql).raw(true).all());
+  } finally {
+    db.close();
+  }
+}
+
 export async function freePort() {
   return new Promise((done, fail) => {
     const probe = createServer();
@@ -71,7 +126,9 @@ export async function freePort() {
 /**
  * Starts the built server (`npm run build` first) on a free port with its own
  * temporary database, and waits until /healthz answers. Used by the HTTP and
- * browser suites and by the benchmark.
+ * browser suites and by the benchmark. The database is a SQLite file, or with
+ * TEST_ENGINE=postgres a new PostgreSQL database, unless `extraEnv` names one
+ * (DATABASE_URL: several servers sharing one).
  * @param {Record<string, string>} [extraEnv]
  * @returns {Promise<RunningServer>}
  */
@@ -82,6 +139,8 @@ export async function startServer(extraEnv = {}) {
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), "tell-it-once-"));
   const databasePath = join(dir, "test.sqlite");
+  const own = process.env.TEST_ENGINE === "postgres" && !extraEnv.DATABASE_URL ? await freshPostgresDatabase() : undefined;
+  const databaseUrl = extraEnv.DATABASE_URL ?? own?.url;
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ["app/server.js"], {
     cwd: root,
@@ -90,6 +149,7 @@ export async function startServer(extraEnv = {}) {
       NODE_ENV: "production",
       PORT: String(port),
       DATABASE_PATH: databasePath,
+      ...(databaseUrl ? { DATABASE_URL: databaseUrl, SESSION_SECRET: "a-test-secret-every-instance-of-one-run-shares" } : {}),
       PUBLIC_URL: url,
       MAIL_TRANSPORT: "console",
       ...extraEnv,
@@ -114,7 +174,17 @@ export async function startServer(extraEnv = {}) {
   };
 
   /** @type {RunningServer} */
-  const server = { url, port, databasePath, output: () => output, expectError: (pattern) => void expected.push(pattern), unexpectedErrors, stop: () => stop() };
+  const server = {
+    url,
+    port,
+    databasePath,
+    databaseUrl,
+    query: (sql) => queryDatabase({ databasePath, databaseUrl }, sql),
+    output: () => output,
+    expectError: (pattern) => void expected.push(pattern),
+    unexpectedErrors,
+    stop: () => stop(),
+  };
   const stop = async () => {
     runningServers.delete(server);
     if (child.exitCode === null && child.signalCode === null) {
@@ -126,6 +196,7 @@ export async function startServer(extraEnv = {}) {
       clearTimeout(timer);
     }
     rmSync(dir, { recursive: true, force: true });
+    await own?.drop();
   };
 
   const deadline = Date.now() + 20_000;

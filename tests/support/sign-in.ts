@@ -3,7 +3,6 @@
  * over real SMTP to a sink on 127.0.0.1, and the code is read from that email.
  */
 import type { AddressInfo } from "node:net";
-import Database from "better-sqlite3";
 import { SMTPServer } from "smtp-server";
 import { HttpClient, type Browser, type Language } from "#tests/support/http-client";
 import { startServer, type RunningServer } from "#tests/support/server";
@@ -102,10 +101,8 @@ export async function signIn(server: ServerWithMail, email: string): Promise<str
 export async function emailsSentTo(server: ServerWithMail, to: string, since: number, timeoutMs = 10_000): Promise<ReceivedEmail[]> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const db = new Database(server.databasePath, { readonly: true, fileMustExist: true });
-    const pending = db.prepare("select count(*) from outbox where status = 'pending'").pluck().get() as number;
-    db.close();
-    if (pending === 0) return server.mail.received.slice(since).filter((email) => email.to.includes(to));
+    const [[pending]] = (await server.query("select count(*) from outbox where status = 'pending'")) as [[number | string]];
+    if (Number(pending) === 0) return server.mail.received.slice(since).filter((email) => email.to.includes(to));
     if (Date.now() > deadline) throw new Error(`${pending} email(s) still pending after ${timeoutMs} ms`);
     await new Promise((done) => setTimeout(done, 50));
   }
