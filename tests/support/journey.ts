@@ -98,6 +98,12 @@ export const phoneRuns = [
   { label: "375×667, JavaScript off, in English", configuration: phone(false), lang: "en" as Language },
   { label: "375×667, JavaScript on, in Welsh", configuration: phone(true), lang: "cy" as Language },
 ];
+export type PhoneRun = (typeof phoneRuns)[number];
+
+/** The phone run with JavaScript on or off: a journey that takes long runs each in a test file of its own, so that two run at once. */
+export function phoneRun(javaScript: boolean): PhoneRun {
+  return phoneRuns.find((run) => run.configuration.javaScript === javaScript)!;
+}
 
 /**
  * Defines a journey's steps, in order, as tests of the describe block it is
