@@ -461,7 +461,7 @@ async function serverFailure(server: RunningServer): Promise<string | null> {
  * Each page state audited with axe-core, by state (its language, JavaScript on
  * or off, and its name), with the configuration that audited it. The same
  * state met again at another width is not audited again: the page is the same
- * HTML in the same state (reflow.test.ts checks layout at 320 px, and every
+ * HTML in the same state (reflow.ts checks layout at 320 px, and every
  * check of the page but axe-core still runs at every width).
  */
 const audited = new Map<string, Configuration>();
