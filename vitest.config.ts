@@ -21,6 +21,10 @@ export default defineConfig({
         test: {
           name: "http",
           include: ["tests/http/**/*.test.ts"],
+          // Each file starts its own server and database, and what the modules it shares keep lasts one file
+          // (the pages kept for the HTML checker are checked and forgotten after it): a worker need not import
+          // them afresh for each file, which took seconds of a browser file's time (Playwright above all).
+          isolate: false,
           globalSetup: ["./tests/setup/html-checker.ts"],
           setupFiles: ["./tests/setup/validate-html.ts", "./tests/setup/fail-on-server-error.ts"],
           testTimeout: 20_000,
@@ -32,6 +36,9 @@ export default defineConfig({
         test: {
           name: "browser",
           include: ["tests/browser/**/*.test.ts"],
+          // As for the HTTP files: a file's Chromium closes after it, and its portal starts afresh the record of
+          // the page states axe-core audited.
+          isolate: false,
           globalSetup: ["./tests/setup/html-checker.ts"],
           setupFiles: ["./tests/setup/validate-html.ts", "./tests/setup/fail-on-server-error.ts"],
           testTimeout: 120_000,

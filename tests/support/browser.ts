@@ -486,6 +486,12 @@ export async function auditOnce(session: BrowserSession, language: string, name:
   return session.accessibilityViolations();
 }
 
+/** Forgets the states audited and met: a test file starts with none (openPortal calls this), though its worker may have run another file before. */
+export function startAuditRecord(): void {
+  audited.clear();
+  met.length = 0;
+}
+
 /** The states this file met that no configuration audited with axe-core (none, unless auditOnce was bypassed); and how many were met and audited. */
 export function auditRecord(): { unaudited: string[]; met: number; audited: number } {
   return { unaudited: [...new Set(met.map((m) => m.state))].filter((state) => !audited.has(state)), met: met.length, audited: audited.size };

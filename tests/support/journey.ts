@@ -13,6 +13,7 @@ import {
   configurations,
   explainServerFailures,
   openBrowser,
+  startAuditRecord,
 } from "#tests/support/browser";
 import { startServerWithMail, type ServerWithMail } from "#tests/support/sign-in";
 
@@ -40,6 +41,7 @@ function lateBound<T extends object>(what: string, current: () => T | undefined)
 export function openPortal(env: Record<string, string> = {}): ServerWithMail {
   let server: ServerWithMail | undefined;
   beforeAll(async () => {
+    startAuditRecord();
     server = await startServerWithMail(env);
   });
   explainServerFailures(() => server);
