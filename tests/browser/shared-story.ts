@@ -731,7 +731,8 @@ export function tooManyLinksLeadingNowhere(): void {
     });
 
     test("gets the 429 page, in both languages, with nothing wrong on it", async () => {
-      for (let miss = 0; miss < 10; miss++) expect((await browser.visit(madeUp())).status()).toBe(404);
+      // The misses that use up the limit need no browser: it counts every link from this machine's address.
+      for (let miss = 0; miss < 10; miss++) expect((await fetch(`${limited.url}${madeUp()}`, { redirect: "manual" })).status).toBe(404);
       for (const language of ["en", "cy"] as const) {
         expect((await browser.visit(`${madeUp()}?lang=${language}`)).status()).toBe(429);
         expect(await browser.page.locator("h1").allTextContents()).toEqual([words[language].common.errors["429"].title]);
