@@ -1,11 +1,13 @@
 /**
  * Every page, as a resident's browser shows it: on a phone and a desktop, with
  * JavaScript on and off, in English and Welsh. Each must load with the right
- * status and heading, have no axe-core violations, fit a phone's width, and
- * (with JavaScript) hydrate and enhance without a single console complaint.
+ * status and heading, have no axe-core violations, fit a phone's width and a
+ * desktop's, and (with JavaScript) hydrate and enhance without a single
+ * console complaint. Each page is loaded once at phone width and then the
+ * window is widened: the same document, laid out again.
  */
 import type { Response } from "playwright-core";
-import { describe, expect, test } from "vitest";
+import { afterEach, describe, expect, test } from "vitest";
 import accessibilityCy from "#app/i18n/locales/cy/accessibility.json";
 import commonCy from "#app/i18n/locales/cy/common.json";
 import cookiesCy from "#app/i18n/locales/cy/cookies.json";
@@ -18,7 +20,7 @@ import cookiesEn from "#app/i18n/locales/en/cookies.json";
 import privacyEn from "#app/i18n/locales/en/privacy.json";
 import sharedEn from "#app/i18n/locales/en/shared.json";
 import startEn from "#app/i18n/locales/en/start.json";
-import { auditOnce, configurations, type BrowserSession } from "#tests/support/browser";
+import { auditOnce, configurations, type BrowserSession, type Configuration } from "#tests/support/browser";
 import { browserFor, openPortal } from "#tests/support/journey";
 
 type Language = "en" | "cy";
@@ -124,34 +126,51 @@ const pages: PageCase[] = [
   },
 ];
 
-describe.each(configurations)("$label", (configuration) => {
-  const browser = browserFor(server, configuration);
+/** Each page is loaded on a phone, checked, then checked again with the window widened to a desktop's: the same document, laid out again. */
+const widths = [true, false].map((javaScript) => ({
+  label: `JavaScript ${javaScript ? "on" : "off"}`,
+  phone: configurations.find((c) => c.javaScript === javaScript && c.viewport.width === 375)!,
+  desktop: configurations.find((c) => c.javaScript === javaScript && c.viewport.width === 1280)!,
+}));
+
+describe.each(widths)("$label, at 375 and 1280 px", ({ phone, desktop }) => {
+  const browser = browserFor(server, phone);
+
+  afterEach(async () => {
+    await browser.page.setViewportSize(phone.viewport);
+  });
 
   describe.each(languages)("in %s", (lang) => {
     test.each(pages)("$name", async ({ name, status, heading, open }) => {
       const response = await open(browser, lang);
       const { page } = browser;
-      await browser.screenshot(`${configuration.slug}-${lang}-${name.replace(/\W+/g, "-")}`);
 
       expect.soft(response.status(), "status").toBe(status);
       expect.soft(await page.locator("html").getAttribute("lang"), "<html lang>").toBe(lang);
       expect.soft(await page.locator("h1").allTextContents(), "the page's one h1").toEqual([heading(lang)]);
 
       const bodyClasses = ((await page.locator("body").getAttribute("class")) ?? "").split(/\s+/);
-      if (configuration.javaScript) {
+      if (phone.javaScript) {
         expect.soft(bodyClasses, "body classes set by the page template's script").toEqual(expect.arrayContaining(["js-enabled", "govuk-frontend-supported"]));
       } else {
         // Proves this browser really ran none of the page's scripts.
         expect.soft(bodyClasses, "body classes with JavaScript off").not.toContain("js-enabled");
       }
 
-      const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
-      expect.soft(scrollWidth, "page width (more than the viewport means sideways scrolling)").toBeLessThanOrEqual(configuration.viewport.width);
-
-      expect.soft(await browser.problems(), "what the browser complained about").toEqual([]);
-
+      /** The page fits the window as it is now, and the browser has nothing to complain about. */
+      const checkLayout = async ({ slug, viewport: { width } }: Configuration) => {
+        await browser.screenshot(`${slug}-${lang}-${name.replace(/\W+/g, "-")}`);
+        const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+        expect.soft(scrollWidth, `at ${width} px: page width (more than the viewport means sideways scrolling)`).toBeLessThanOrEqual(width);
+        expect.soft(await browser.problems(), `at ${width} px: what the browser complained about`).toEqual([]);
+      };
+      await checkLayout(phone);
+      // The same state at either width: audited once, on the phone.
       const violations = await auditOnce(browser, lang, name);
-      expect(violations, `axe-core violations:\n${violations.join("\n")}`).toEqual([]);
+      expect.soft(violations, `axe-core violations:\n${violations.join("\n")}`).toEqual([]);
+
+      await page.setViewportSize(desktop.viewport);
+      await checkLayout(desktop);
     });
   });
 });

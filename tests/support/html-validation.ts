@@ -56,6 +56,8 @@ const notAboutMarkup = /^This document appears to be written in /;
 export async function validateKeptPages(checker: string): Promise<string[]> {
   const kept = [...pages.values()];
   pages.clear();
+  if (kept.length === 0) return [];
+  await (answering ??= firstAnswer(checker));
   const started = performance.now();
   const reports: string[] = [];
   // A few at a time: the checker answers each in milliseconds once warm.
@@ -66,6 +68,23 @@ export async function validateKeptPages(checker: string): Promise<string[]> {
   }
   if (process.env.TEST_TIMINGS) process.stderr.write(`The Nu HTML Checker: ${kept.length} pages in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
   return reports;
+}
+
+/** The run's checker answering for the first time: it starts with the run, and takes seconds to. */
+let answering: Promise<void> | undefined;
+
+async function firstAnswer(checker: string): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    try {
+      if ((await fetch(checker, { method: "POST", headers: { "Content-Type": "text/html; charset=utf-8" }, body: "<!doctype html><title>ready</title>" })).ok)
+        return;
+    } catch {
+      // Not listening yet.
+    }
+    if (Date.now() > deadline) throw new Error(`The Nu HTML Checker (${checker}) did not answer within 120 s`);
+    await new Promise((done) => setTimeout(done, 250));
+  }
 }
 
 async function check(checker: string, html: string): Promise<VnuMessage[]> {

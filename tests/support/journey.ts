@@ -13,6 +13,7 @@ import {
   configurations,
   explainServerFailures,
   openBrowser,
+  startAuditRecord,
 } from "#tests/support/browser";
 import { startServerWithMail, type ServerWithMail } from "#tests/support/sign-in";
 
@@ -40,6 +41,7 @@ function lateBound<T extends object>(what: string, current: () => T | undefined)
 export function openPortal(env: Record<string, string> = {}): ServerWithMail {
   let server: ServerWithMail | undefined;
   beforeAll(async () => {
+    startAuditRecord();
     server = await startServerWithMail(env);
   });
   explainServerFailures(() => server);
@@ -98,6 +100,12 @@ export const phoneRuns = [
   { label: "375×667, JavaScript off, in English", configuration: phone(false), lang: "en" as Language },
   { label: "375×667, JavaScript on, in Welsh", configuration: phone(true), lang: "cy" as Language },
 ];
+export type PhoneRun = (typeof phoneRuns)[number];
+
+/** The phone run with JavaScript on or off: a journey that takes long runs each in a test file of its own, so that two run at once. */
+export function phoneRun(javaScript: boolean): PhoneRun {
+  return phoneRuns.find((run) => run.configuration.javaScript === javaScript)!;
+}
 
 /**
  * Defines a journey's steps, in order, as tests of the describe block it is

@@ -1,0 +1,5 @@
+/** A resident sharing their story (share-journey.ts) on a phone with JavaScript on, in Welsh. */
+import { phoneRun } from "#tests/support/journey";
+import { shareJourney } from "./share-journey";
+
+shareJourney(phoneRun(true));

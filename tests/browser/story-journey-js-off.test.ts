@@ -1,0 +1,5 @@
+/** A resident writing their story (story-journey.ts) on a phone with JavaScript off, in English. */
+import { phoneRun } from "#tests/support/journey";
+import { storyJourney } from "./story-journey";
+
+storyJourney(phoneRun(false));
