@@ -12,6 +12,12 @@ function demoOnThisMachine(publicUrl: string | undefined): boolean {
   return url.protocol === "http:" && ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname);
 }
 
+/** A whole number from `min` to `max`, `fallback` when unset. */
+function wholeNumber(min: number, max: number, fallback: number) {
+  const error = `must be a whole number from ${min} to ${max}`;
+  return z.coerce.number({ error }).int({ error }).min(min, { error }).max(max, { error }).default(fallback);
+}
+
 /**
  * Every setting the service reads, parsed once at start-up. Unset values give
  * the self-contained demo; a bad value stops the server with one line per
@@ -24,23 +30,13 @@ const schema = z
         error: "must be production, development or test",
       })
       .default("production"),
-    PORT: z.coerce
-      .number({ error: "must be a whole number from 1 to 65535" })
-      .int({ error: "must be a whole number from 1 to 65535" })
-      .min(1, { error: "must be a whole number from 1 to 65535" })
-      .max(65535, { error: "must be a whole number from 1 to 65535" })
-      .default(3000),
+    PORT: wholeNumber(1, 65535, 3000),
     DATABASE_PATH: z.string().min(1, { error: "must be a file path" }).default("data/tell-it-once.sqlite"),
     // PostgreSQL instead of the SQLite file at DATABASE_PATH, for several instances behind a load balancer.
     DATABASE_URL: z
       .url({ protocol: /^postgres(ql)?$/, error: "must be a postgres:// address, like postgres://user:password@db.example:5432/tellitonce" })
       .optional(),
-    DATABASE_POOL_SIZE: z.coerce
-      .number({ error: "must be a whole number from 1 to 100" })
-      .int({ error: "must be a whole number from 1 to 100" })
-      .min(1, { error: "must be a whole number from 1 to 100" })
-      .max(100, { error: "must be a whole number from 1 to 100" })
-      .default(10),
+    DATABASE_POOL_SIZE: wholeNumber(1, 100, 10),
     PUBLIC_URL: z.url({ protocol: /^https?$/, error: "must be an http:// or https:// address, like https://tellitonce.example.gov.uk" }).optional(),
     SESSION_SECRET: z.string().min(32, { error: "must be at least 32 characters long" }).optional(),
     MAIL_TRANSPORT: z.enum(["console", "smtp", "notify"], { error: "must be console, smtp or notify" }).default("console"),
