@@ -1,5 +1,6 @@
 import { AsyncResource } from "node:async_hooks";
 import { claimDueEmails, markEmailFailed, markEmailSent, onEmailQueued, scheduleEmailRetry, type OutboxEmail } from "#app/models/outbox.server";
+import { inRounds } from "#app/lib/rounds";
 import { checkpointWal } from "#db/client.server";
 import { renderEmail, withoutSecrets } from "./templates.server";
 import { MailDeliveryError, mailTransport, type MailTransport } from "./transports.server";
@@ -53,51 +54,30 @@ export async function deliverDueEmails(now = new Date(), transport: MailTranspor
   return { claimed: claimed.length, sent: count("sent"), retrying: count("retrying"), failed: count("failed") };
 }
 
-let timer: NodeJS.Timeout | undefined;
-let running: Promise<void> | undefined;
-let wokenWhileRunning = false;
-
 // Drizzle's query errors quote the statement's parameters (addresses, codes): log the database's own reason only.
 export function databaseReason(error: unknown): string {
   const root = error instanceof Error && error.cause instanceof Error ? error.cause : error;
   return root instanceof Error ? `${root.name}: ${root.message}` : "unknown error";
 }
 
-function wake(): void {
-  if (running) {
-    wokenWhileRunning = true;
-    return;
-  }
-  running = (async () => {
-    do {
-      wokenWhileRunning = false;
-      const { claimed } = await deliverDueEmails();
-      // A full batch means more may be waiting.
-      if (claimed === BATCH) wokenWhileRunning = true;
-    } while (wokenWhileRunning && timer);
-  })()
-    .catch((error: unknown) => console.error(`The mail worker will try again: ${databaseReason(error)}`))
-    .finally(() => {
-      running = undefined;
-    });
-}
-
+const rounds = inRounds(
+  POLL_MS,
+  async () => {
+    const { claimed } = await deliverDueEmails();
+    // A full batch means more may be waiting.
+    return claimed === BATCH;
+  },
+  (error) => console.error(`The mail worker will try again: ${databaseReason(error)}`),
+);
 /** Sends due emails now, every few seconds after, and as soon as one is queued in this process. */
 export function startMailWorker(): void {
-  if (timer) return;
-  timer = setInterval(wake, POLL_MS);
-  // The HTTP server keeps the process alive; the worker alone should not.
-  timer.unref();
-  // Bound here so a run woken by a request does not join that request's async context
+  // Bound here so a round asked for by a request does not join that request's async context
   // (where its statements would be counted as the page's cost).
-  onEmailQueued(AsyncResource.bind(wake));
-  wake();
+  if (rounds.start()) onEmailQueued(AsyncResource.bind(() => rounds.ask()));
 }
 
 /** Stops polling and waits for sends in progress, so their results are recorded before the database closes. */
 export async function stopMailWorker(): Promise<void> {
-  clearInterval(timer);
-  timer = undefined;
   onEmailQueued(null);
-  await running;
+  await rounds.stop();
 }

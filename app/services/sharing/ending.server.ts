@@ -10,6 +10,7 @@ import { sharesPath } from "#app/paths";
 import { shareState } from "#app/services/sharing/consent-rules";
 import { databaseReason } from "#app/services/mail/worker.server";
 import { env } from "#app/config/env.server";
+import { inRounds } from "#app/lib/rounds";
 import { checkpointWal, db } from "#db/client.server";
 
 const SWEEP_MS = 60_000;
@@ -41,8 +42,6 @@ export async function sweepEndedShares(now = new Date()): Promise<number> {
   });
 }
 
-let timer: NodeJS.Timeout | undefined;
-
 /**
  * Forgets what has run out: sessions, residents' sign-in codes, professionals'
  * access to shares, and closed rate-limit windows; then empties the write-ahead
@@ -57,32 +56,21 @@ export async function forgetExpired(now = new Date()): Promise<void> {
   checkpointWal();
 }
 
-let running: Promise<void> | undefined;
-
-function sweep(): void {
-  if (running) return;
-  running = (async () => {
+const rounds = inRounds(
+  SWEEP_MS,
+  async () => {
     await sweepEndedShares();
     await forgetExpired();
-  })()
-    .catch((error: unknown) => console.error(`The share sweep will try again: ${databaseReason(error)}`))
-    .finally(() => {
-      running = undefined;
-    });
-}
-
+    return false;
+  },
+  (error) => console.error(`The share sweep will try again: ${databaseReason(error)}`),
+);
 /** Sweeps (and forgets what has expired) now and every minute after. */
 export function startShareSweep(): void {
-  if (timer) return;
-  timer = setInterval(sweep, SWEEP_MS);
-  // The HTTP server keeps the process alive; the sweep alone should not.
-  timer.unref();
-  sweep();
+  rounds.start();
 }
 
-/** Stops the timer and resolves once a sweep in progress has finished. */
+/** Stops sweeping, and resolves once a sweep in progress has finished. */
 export async function stopShareSweep(): Promise<void> {
-  clearInterval(timer);
-  timer = undefined;
-  await running;
+  await rounds.stop();
 }
