@@ -3,7 +3,7 @@
  * document closed after everything in it. (Every page every suite loads is
  * also checked for NULs and by the Nu HTML Checker: tests/support/html-validation.ts.)
  */
-import { describe, expect, inject, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { checkServedPage, validateKeptPages } from "#tests/support/html-validation";
 import { startServer } from "#tests/support/server";
 import { serverForThisFile } from "#tests/support/server-for-file";
@@ -42,7 +42,7 @@ describe("the Nu HTML Checker the run shares", () => {
   test("reports a page's markup errors, naming where it was loaded from, and passes a valid page", async () => {
     checkServedPage("GET /broken", "text/html", '<!doctype html><html lang="en"><head><title>Broken</title></head><body><div><span></div></body></html>');
     checkServedPage("GET /whole", "text/html", '<!doctype html><html lang="en"><head><title>Whole</title></head><body><p>Fine</p></body></html>');
-    const reports = await validateKeptPages(inject("htmlChecker"));
+    const reports = await validateKeptPages();
     expect(reports).toHaveLength(1);
     expect(reports[0]).toMatch(/^GET \/broken\n {2}error: /);
     expect(reports[0]).toContain("“span”");

@@ -2,9 +2,8 @@
  * One Nu HTML Checker for the whole run: vnu.jar as a web service on a free
  * local port, started once and asked about each page over HTTP by every HTTP
  * and browser test file (tests/support/html-validation.ts). Java takes seconds
- * to start and warm up, and no page is checked before the first test file has
- * run: so the run does not wait for it here, and the first file to check its
- * pages waits until it answers.
+ * to start and warm up: the run does not wait for it here, and the first page
+ * to be checked waits until it answers, while the tests go on.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";

@@ -1,21 +1,22 @@
 /**
  * Every page the HTTP and browser suites load is checked twice over: at once
- * for NUL characters (which crawlers and mail programs stop reading at), and,
- * after the test file, by the Nu HTML Checker (vnu-jar, run with Java), the
- * checker the W3C's own validator runs. The HTML is kept as the server sent it,
- * one copy of each distinct page, and checked after each test file by the
- * one checker the run starts (tests/setup/html-checker.ts), because starting
- * Java takes seconds.
+ * for NUL characters (which crawlers and mail programs stop reading at), and by
+ * the Nu HTML Checker (vnu-jar, run with Java), the checker the W3C's own
+ * validator runs: one copy of each distinct page, as the server sent it, sent
+ * to the one checker the run starts (tests/setup/html-checker.ts) as soon as
+ * the page arrives, while the test goes on. What the checker found is reported
+ * after each test file.
  */
 import { createHash } from "node:crypto";
+import { inject } from "vitest";
 
-type Kept = { address: string; html: string };
+type Kept = { address: string; messages: Promise<VnuMessage[] | { failed: unknown }> };
 
 const pages = new Map<string, Kept>();
 
 /**
  * Checks a page the server sent for NUL characters (throwing, so the test that
- * loaded it fails there), and keeps an HTML page for the checker.
+ * loaded it fails there), and has the checker check an HTML page.
  */
 export function checkServedPage(address: string, contentType: string | null, html: string): void {
   const nul = html.indexOf("\u0000");
@@ -28,7 +29,9 @@ export function checkServedPage(address: string, contentType: string | null, htm
   const key = createHash("sha256")
     .update(html.replace(/ nonce="[^"]*"/g, ""))
     .digest("hex");
-  if (!pages.has(key)) pages.set(key, { address, html });
+  if (pages.has(key)) return;
+  // Kept as a promise that cannot fail, so that nothing goes unhandled before validateKeptPages reads it.
+  pages.set(key, { address, messages: inTurn(() => check(inject("htmlChecker"), html)).catch((failed: unknown) => ({ failed })) });
 }
 
 /**
@@ -48,26 +51,42 @@ type VnuMessage = { type: string; subType?: string; message: string; lastLine?: 
 const notAboutMarkup = /^This document appears to be written in /;
 
 /**
- * Runs the Nu HTML Checker over the pages kept since the last call, and
- * forgets them. Gives one readable block for each page with an error or a
- * warning in it (bar GOV.UK Frontend's own), naming the address the page was loaded from.
- * `checker` is the address of the run's one checker (tests/setup/html-checker.ts).
+ * What the Nu HTML Checker found in the pages kept since the last call, once
+ * it has checked them all; forgets them. Gives one readable block for each
+ * page with an error or a warning in it (bar GOV.UK Frontend's own), naming the
+ * address the page was loaded from.
  */
-export async function validateKeptPages(checker: string): Promise<string[]> {
+export async function validateKeptPages(): Promise<string[]> {
   const kept = [...pages.values()];
   pages.clear();
-  if (kept.length === 0) return [];
-  await (answering ??= firstAnswer(checker));
   const started = performance.now();
   const reports: string[] = [];
-  // A few at a time: the checker answers each in milliseconds once warm.
-  for (let index = 0; index < kept.length; index += 4) {
-    const batch = kept.slice(index, index + 4);
-    const answers = await Promise.all(batch.map((page) => check(checker, page.html)));
-    batch.forEach((page, n) => reports.push(...report(page.address, answers[n])));
+  for (const { address, messages } of kept) {
+    const found = await messages;
+    if ("failed" in found) throw found.failed;
+    reports.push(...report(address, found));
   }
-  if (process.env.TEST_TIMINGS) process.stderr.write(`The Nu HTML Checker: ${kept.length} pages in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+  if (process.env.TEST_TIMINGS) {
+    process.stderr.write(`The Nu HTML Checker: ${kept.length} pages, ${((performance.now() - started) / 1000).toFixed(1)} s waited for after the file\n`);
+  }
   return reports;
+}
+
+/** How many pages a test file has the checker check at once: with the other worker's, enough to keep it busy. */
+const AT_ONCE = 2;
+let checking = 0;
+const waiting: (() => void)[] = [];
+
+/** Runs `work` once fewer than AT_ONCE run. */
+async function inTurn<T>(work: () => Promise<T>): Promise<T> {
+  if (checking >= AT_ONCE) await new Promise<void>((turn) => waiting.push(turn));
+  checking += 1;
+  try {
+    return await work();
+  } finally {
+    checking -= 1;
+    waiting.shift()?.();
+  }
 }
 
 /** The run's checker answering for the first time: it starts with the run, and takes seconds to. */
@@ -88,6 +107,7 @@ async function firstAnswer(checker: string): Promise<void> {
 }
 
 async function check(checker: string, html: string): Promise<VnuMessage[]> {
+  await (answering ??= firstAnswer(checker));
   const answer = await fetch(checker, { method: "POST", headers: { "Content-Type": "text/html; charset=utf-8" }, body: html });
   if (!answer.ok) throw new Error(`The Nu HTML Checker answered ${answer.status}: ${await answer.text()}`);
   return ((await answer.json()) as { messages: VnuMessage[] }).messages;
