@@ -66,16 +66,12 @@ export default defineConfig({
       {
         extends: true,
         test: {
-          // The same HTTP suites with each server on a new PostgreSQL database (tests/support/server.js):
-          // the files that read the database only through the server so far.
+          // The same HTTP suites with each server on a new PostgreSQL database (tests/support/server.js), but for
+          // the one about starting on a new SQLite file and refusing bad settings, which no database reaches.
           name: "http-postgres",
-          include: [
-            "tests/http/markup.test.ts",
-            "tests/http/pages.test.ts",
-            "tests/http/translations.test.ts",
-            "tests/http/welsh.test.ts",
-            "tests/postgres/**/*.test.ts",
-          ],
+          include: ["tests/http/**/*.test.ts", "tests/postgres/**/*.test.ts"],
+          exclude: ["tests/http/startup.test.ts"],
+          isolate: false,
           env: { TEST_ENGINE: "postgres" },
           globalSetup: ["./tests/setup/html-checker.ts"],
           setupFiles: ["./tests/setup/validate-html.ts", "./tests/setup/fail-on-server-error.ts"],

@@ -12,7 +12,8 @@ import { NonceProvider } from "#app/web/nonce";
 import { logServerError } from "#app/lib/log-error.server";
 import { env } from "#app/config/env.server";
 import { isCrossSiteRequest, MAX_BODY_BYTES, securityHeaders } from "#app/config/security.server";
-import { closeDatabase, countingStatements, prepareDatabase } from "#db/client.server";
+import { closeDatabase, countingStatements, databaseHost, prepareDatabase } from "#db/client.server";
+import { copySqliteToPostgres } from "#db/copy.server";
 import { seedDemoAgencies } from "#app/services/demo-agencies.server";
 
 const ABORT_DELAY = 5_000;
@@ -39,8 +40,10 @@ export const serverSupport = {
   closeDatabase,
   countingStatements,
   seedDemoAgencies,
-  // For app/import-agencies.js, which runs this build so that it needs no development tools.
+  // For app/import-agencies.js and app/copy-database.js, which run this build so that they need no development tools.
   importAgencyFile,
+  copySqliteToPostgres,
+  databaseHost,
 };
 
 /** Remix's report of an error in a loader, an action or a render. */

@@ -27,7 +27,6 @@ import { browserFor, type Language, languages, openPortal } from "#tests/support
 import { codeFrom, linkSentTo, openAsProfessional, postShared } from "#tests/support/professional";
 import { allParts, chooseThroughTheJourney, LONG_WORD, shareThroughTheJourney, wholePublishedStory } from "#tests/support/share-journey";
 import { signIn } from "#tests/support/sign-in";
-import { queryRows } from "../http/helpers";
 
 const words = {
   en: { govuk: govukEn, shared: sharedEn, sharing: sharingEn, signIn: signInEn, story: storyEn },
@@ -67,7 +66,7 @@ export function reflowAt(javaScript: boolean): void {
   beforeAll(async () => {
     resident = await signIn(server, "reflow@example.org");
     storyId = await wholePublishedStory(server, resident);
-    const agencies = queryRows<AgencyRow>(server.databasePath, "select id, name, contact_email from agencies");
+    const agencies = await server.query<AgencyRow>("select id, name, contact_email from agencies");
     const agency = (name: string) => agencies.find((row) => row.name === name)!;
     const gp = agency("Riverside Medical Practice");
     const housing = agency("Demo Council Housing Options");
@@ -77,10 +76,10 @@ export function reflowAt(javaScript: boolean): void {
     await shareThroughTheJourney(server, resident, storyId, [gp.id, housing.id], "yes", { parts: allParts });
     gpLink = await linkSentTo(server, gp.contact_email, since);
     stoppedLink = await linkSentTo(server, housing.contact_email, since);
-    const shareOf = (agencyId: string) =>
-      queryRows<{ id: string }>(server.databasePath, "select id from shares where story_id = ? and agency_id = ?", storyId, agencyId)[0].id;
-    shareIds.gp = shareOf(gp.id);
-    shareIds.housing = shareOf(housing.id);
+    const shareOf = async (agencyId: string) =>
+      (await server.query<{ id: string }>("select id from shares where story_id = ? and agency_id = ?", storyId, agencyId))[0].id;
+    shareIds.gp = await shareOf(gp.id);
+    shareIds.housing = await shareOf(housing.id);
 
     // A GP reads it and replies; the resident publishes version 2 and stops sharing with housing.
     const reader = await openAsProfessional(server, gpLink, "duty.desk@nhs.example.net");

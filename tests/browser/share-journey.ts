@@ -39,7 +39,6 @@ import { checkPage, type ExpectedError } from "#tests/support/browser";
 import { browserFor, fill, journeySteps, type Language, longDate, monthsAhead, openPortal, otherLanguage, type PhoneRun } from "#tests/support/journey";
 import { subjectOf } from "#tests/support/professional";
 import { bodyOf, type ReceivedEmail } from "#tests/support/sign-in";
-import { openReadOnly } from "../http/helpers";
 
 const words = {
   en: { common: commonEn, email: emailEn, govuk: govukEn, sharing: sharingEn, signIn: signInEn, start: startEn, story: storyEn },
@@ -254,27 +253,17 @@ export function shareJourney({ label, configuration, lang }: PhoneRun): void {
       return Object.fromEntries(found) as Record<string, string | string[]>;
     }
 
-    function unsentEmails(): number {
-      const db = openReadOnly(server.databasePath);
-      try {
-        return db.prepare("select count(*) from outbox where status <> 'sent'").pluck().get() as number;
-      } finally {
-        db.close();
-      }
+    async function unsentEmails(): Promise<number> {
+      const [{ unsent }] = await server.query<{ unsent: number }>("select count(*) as unsent from outbox where status <> 'sent'");
+      return unsent;
     }
 
-    function sharesInDatabase(storyId: string): ShareRow[] {
-      const db = openReadOnly(server.databasePath);
-      try {
-        return db
-          .prepare(
-            `select shares.id, agencies.name as agency, agencies.contact_email as inbox, shares.token_hash, shares.sections, shares.stopped_at
-           from shares join agencies on agencies.id = shares.agency_id where shares.story_id = ?`,
-          )
-          .all(storyId) as ShareRow[];
-      } finally {
-        db.close();
-      }
+    async function sharesInDatabase(storyId: string): Promise<ShareRow[]> {
+      return await server.query<ShareRow>(
+        `select shares.id, agencies.name as agency, agencies.contact_email as inbox, shares.token_hash, shares.sections, shares.stopped_at
+         from shares join agencies on agencies.id = shares.agency_id where shares.story_id = ?`,
+        storyId,
+      );
     }
 
     /** The journey's steps; what one step finds, the next goes on from. */
@@ -507,7 +496,7 @@ export function shareJourney({ label, configuration, lang }: PhoneRun): void {
         expect(await page().content(), `the links are not shown again (${language})`).not.toContain("/shared/");
       }
 
-      shares = sharesInDatabase(storyId);
+      shares = await sharesInDatabase(storyId);
       // The database keeps each agency's English name beside its Welsh.
       expect(shares.map((share) => share.agency).sort()).toEqual(agencyKeys.map((key) => agencies[key].name.en).sort());
       for (const key of agencyKeys) expect(JSON.parse(shareOf(key).sections), `${key}: the sections kept`).toEqual(agencies[key].parts);
@@ -583,7 +572,7 @@ export function shareJourney({ label, configuration, lang }: PhoneRun): void {
       await checkBothLanguages("who-has-changed", (l) => sharing(l).whoHas.title);
       expect((await card(gp[lang]))[t.sharing.whoHas.parts]).toEqual(partNames(gpChanged, lang));
       expect((await card(agencies.carers.name[lang]))[t.sharing.whoHas.parts]).toEqual(partNames(agencies.carers.parts, lang));
-      const after = sharesInDatabase(storyId);
+      const after = await sharesInDatabase(storyId);
       expect(JSON.parse(after.find((share) => share.agency === gp.en)!.sections)).toEqual(gpChanged);
       expect(after.find((share) => share.agency === stopped.en)!.stopped_at).not.toBeNull();
       expect(after.filter((share) => share.stopped_at !== null)).toHaveLength(1);
@@ -594,7 +583,7 @@ export function shareJourney({ label, configuration, lang }: PhoneRun): void {
       const expectedCount = 6;
       await expect.poll(() => server.mail.received.length - mailAtStart, { timeout: 15_000, message: "emails arrived" }).toBeGreaterThanOrEqual(expectedCount);
       // ...and nothing else is waiting to go: every email the service queued has been sent.
-      await expect.poll(() => unsentEmails(), { timeout: 15_000, message: "emails still in the outbox" }).toBe(0);
+      await expect.poll(async () => await unsentEmails(), { timeout: 15_000, message: "emails still in the outbox" }).toBe(0);
       const received = server.mail.received.slice(mailAtStart).map(readEmail);
       expect(received.map((e) => e.to).sort()).toEqual([email, email, ...agencyKeys.map((key) => agencies[key].inbox), agencies.earlyHelp.inbox].sort());
       const e = t.email;

@@ -33,7 +33,6 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import Database from "better-sqlite3";
 import type { Locator } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { formatDateTime } from "#app/i18n/dates";
@@ -54,7 +53,6 @@ import { browserFor, fill, journeySteps, type Language, longDate, monthsAhead, p
 import { codeFrom, linkSentTo, openAsProfessional, shareLinkFrom } from "#tests/support/professional";
 import { allParts, type PageAnswers, publishedStory, shareThroughTheJourney, wholePublishedStory } from "#tests/support/share-journey";
 import { bodyOf, signIn, startServerWithMail, type ServerWithMail } from "#tests/support/sign-in";
-import { openReadOnly } from "../http/helpers";
 
 const words = {
   en: { common: commonEn, govuk: govukEn, shared: sharedEn, sharing: sharingEn, signIn: signInEn, story: storyEn },
@@ -435,7 +433,7 @@ export function readingASharedStory(server: ServerWithMail, javaScript: boolean)
         [t.shared.summary.until]: endsOn(lang),
         [t.shared.summary.parts]: [t.shared.summary.name, ...sharedSections.map((section) => summaryTitle(section, lang))],
         [t.shared.summary.version]: fill(keepUpToDate ? t.shared.summary.versionLatest : t.shared.summary.versionAgreed, { version: 1 }),
-        [t.shared.summary.updated]: formatDateTime(publishedAt(), lang),
+        [t.shared.summary.updated]: formatDateTime(await publishedAt(), lang),
         [t.shared.summary.contact]: fill(t.shared.summary.contactYes, { methods: t.story.fields.about.contactBy.inline.letter }),
       });
       await expect
@@ -608,10 +606,12 @@ export function readingASharedStory(server: ServerWithMail, javaScript: boolean)
       expect(await shareCard.count()).toBe(1);
 
       // Every time the summary was loaded, newest first, by the address proven, at version 1.
-      const db = openReadOnly(server.databasePath);
-      const views = db.prepare("select viewed_at from share_views where share_id = ? order by viewed_at desc, id desc").pluck().all(shareId) as number[];
-      const replied = db.prepare("select created_at from share_replies where share_id = ?").pluck().all(shareId) as number[];
-      db.close();
+      const views = (
+        await server.query<{ viewed_at: number }>("select viewed_at from share_views where share_id = ? order by viewed_at desc, id desc", shareId)
+      ).map((row) => row.viewed_at);
+      const replied = (await server.query<{ created_at: number }>("select created_at from share_replies where share_id = ?", shareId)).map(
+        (row) => row.created_at,
+      );
       expect(views.length, "one line in the access log each time the summary was shown").toBe(summaryLoads);
       // Views in the same minute make one line saying how many times.
       const minutes: { when: string; times: number }[] = [];
@@ -642,23 +642,14 @@ export function readingASharedStory(server: ServerWithMail, javaScript: boolean)
       ]);
 
       // Access that has run out (8 hours on, here written into the database): 401, "open the link again", in both languages.
-      const writable = new Database(server.databasePath);
-      try {
-        const held = writable.prepare("select id_hash, expires_at from share_access where share_id = ?").all(shareId) as {
-          id_hash: string;
-          expires_at: number;
-        }[];
-        writable.prepare("update share_access set expires_at = ? where share_id = ?").run(Date.now() - 1000, shareId);
-        for (const language of [lang, other]) {
-          expect((await p.visit(`${sharedPath("summary")}?lang=${language}`)).status(), `the summary after 8 hours (${language})`).toBe(401);
-          expect((await main(p).textContent()) ?? "").toContain(words[language].common.errors["401"].body);
-          await check(p, "timed-out", words[language].common.errors["401"].title, language);
-        }
-        const restore = writable.prepare("update share_access set expires_at = ? where id_hash = ?");
-        for (const row of held) restore.run(row.expires_at, row.id_hash);
-      } finally {
-        writable.close();
+      const held = await server.query<{ id_hash: string; expires_at: number }>("select id_hash, expires_at from share_access where share_id = ?", shareId);
+      await server.write("update share_access set expires_at = ? where share_id = ?", new Date(Date.now() - 1000), shareId);
+      for (const language of [lang, other]) {
+        expect((await p.visit(`${sharedPath("summary")}?lang=${language}`)).status(), `the summary after 8 hours (${language})`).toBe(401);
+        expect((await main(p).textContent()) ?? "").toContain(words[language].common.errors["401"].body);
+        await check(p, "timed-out", words[language].common.errors["401"].title, language);
       }
+      for (const row of held) await server.write("update share_access set expires_at = ? where id_hash = ?", new Date(row.expires_at), row.id_hash);
       expect((await p.visit(`${sharedPath("summary")}?lang=${lang}`)).status(), "the summary once access is live again").toBe(200);
 
       // Stop sharing, from its own page.
@@ -702,13 +693,12 @@ export function readingASharedStory(server: ServerWithMail, javaScript: boolean)
     });
 
     /** When the resident's version 1 was published. */
-    function publishedAt(): Date {
-      const db = openReadOnly(server.databasePath);
-      try {
-        return new Date(db.prepare("select published_at from story_versions where story_id = ? and version = 1").pluck().get(storyId) as number);
-      } finally {
-        db.close();
-      }
+    async function publishedAt(): Promise<Date> {
+      const [{ published_at }] = await server.query<{ published_at: number }>(
+        "select published_at from story_versions where story_id = ? and version = 1",
+        storyId,
+      );
+      return new Date(published_at);
     }
   });
 }
@@ -745,13 +735,9 @@ export function tooManyLinksLeadingNowhere(): void {
 }
 
 /** The demo GP practice's id, from the directory the server seeded. */
-function riversideId(server: ServerWithMail): string {
-  const db = openReadOnly(server.databasePath);
-  try {
-    return db.prepare("select id from agencies where name = ?").pluck().get(riverside.name.en) as string;
-  } finally {
-    db.close();
-  }
+async function riversideId(server: ServerWithMail): Promise<string> {
+  const [{ id }] = await server.query<{ id: string }>("select id from agencies where name = ?", riverside.name.en);
+  return id;
 }
 
 /** A resident's story (`write` writes it) shared with Riverside (`parts`), and a professional there who has proven their address: their browser's cookie. */
@@ -765,7 +751,7 @@ async function sharedWithAProfessional(
   const cookie = await signIn(server, resident);
   const storyId = await write(cookie);
   const since = server.mail.received.length;
-  await shareThroughTheJourney(server, cookie, storyId, [riversideId(server)], "no", { parts });
+  await shareThroughTheJourney(server, cookie, storyId, [await riversideId(server)], "no", { parts });
   return openAsProfessional(server, await linkSentTo(server, riverside.inbox, since), workEmail);
 }
 

@@ -14,7 +14,6 @@ import { auditOnce } from "#tests/support/browser";
 import { browserFor, fill, openPortal, phoneRuns } from "#tests/support/journey";
 import { publishedStory, shareThroughTheJourney } from "#tests/support/share-journey";
 import { signIn } from "#tests/support/sign-in";
-import { openReadOnly } from "../http/helpers";
 
 const words = { en: { common: commonEn, sharing: sharingEn }, cy: { common: commonCy, sharing: sharingCy } };
 const GP = "Riverside Medical Practice";
@@ -32,13 +31,9 @@ describe.each(phoneRuns)("$label", ({ configuration, lang }) => {
     cookie: async () => {
       const cookie = await signIn(server, `resident-${configuration.slug}@example.org`);
       storyId = await publishedStory(server, cookie);
-      const db = openReadOnly(server.databasePath);
-      const gp = db.prepare("select id from agencies where name = ?").pluck().get(GP) as string;
-      db.close();
-      await shareThroughTheJourney(server, cookie, storyId, [gp], "yes");
-      const dbAfter = openReadOnly(server.databasePath);
-      shareId = dbAfter.prepare("select id from shares where story_id = ?").pluck().get(storyId) as string;
-      dbAfter.close();
+      const [gp] = await server.query<{ id: string }>("select id from agencies where name = ?", GP);
+      await shareThroughTheJourney(server, cookie, storyId, [gp.id], "yes");
+      [{ id: shareId }] = await server.query<{ id: string }>("select id from shares where story_id = ?", storyId);
       return cookie;
     },
   });

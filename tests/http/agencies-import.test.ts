@@ -3,22 +3,29 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { openReadOnly, root } from "./helpers";
+import { freshPostgresDatabase, testDatabase, type TestDatabase } from "#tests/support/test-database.js";
+import { root } from "./helpers";
 
 type Run = { code: number | null; stdout: string; stderr: string };
+
+/** Where the imports go: a SQLite file, or with TEST_ENGINE=postgres a new PostgreSQL database. */
+let dir: string;
+let databasePath: string;
+let postgres: Awaited<ReturnType<typeof freshPostgresDatabase>> | undefined;
+let database: TestDatabase;
 
 /**
  * `npm run agencies:import -- FILE`, without npm's own chatter, as a production
  * install runs it: loading anything only a development install has fails.
  */
-function runImport(file: string, databasePath: string): Promise<Run> {
+function runImport(file: string): Promise<Run> {
   return new Promise((done, fail) => {
     const child = spawn("npm", ["run", "--silent", "agencies:import", "--", file], {
       cwd: root,
       env: {
         PATH: process.env.PATH,
         NODE_ENV: "production",
-        DATABASE_PATH: databasePath,
+        ...(postgres ? { DATABASE_URL: postgres.url, SESSION_SECRET: "s".repeat(32) } : { DATABASE_PATH: databasePath }),
         NODE_OPTIONS: `--import ${join(root, "tests/support/production-only.js")}`,
       },
       stdio: ["ignore", "pipe", "pipe"],
@@ -32,13 +39,8 @@ function runImport(file: string, databasePath: string): Promise<Run> {
   });
 }
 
-function agenciesIn(databasePath: string): { key: string; name: string; domains: string; active: number }[] {
-  const db = openReadOnly(databasePath);
-  try {
-    return db.prepare("select key, name, domains, active from agencies order by key").all() as never;
-  } finally {
-    db.close();
-  }
+function agenciesIn(): Promise<{ key: string; name: string; domains: string; active: number }[]> {
+  return database.query("select key, name, domains, active from agencies order by key");
 }
 
 const housing = {
@@ -72,56 +74,59 @@ describe("npm run agencies:import", () => {
     expect(caught.stderr).toContain("which a production install does not have");
   });
 
-  let dir: string;
-  let databasePath: string;
   const file = (name: string, contents: string) => {
     const path = join(dir, name);
     writeFileSync(path, contents);
     return path;
   };
 
-  beforeAll(() => {
+  beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "tell-it-once-agencies-"));
     databasePath = join(dir, "data", "agencies.sqlite");
+    postgres = process.env.TEST_ENGINE === "postgres" ? await freshPostgresDatabase() : undefined;
+    database = testDatabase({ databasePath, databaseUrl: postgres?.url });
   });
-  afterAll(() => {
+  afterAll(async () => {
+    await database?.close();
+    await postgres?.drop();
     rmSync(dir, { recursive: true, force: true });
   });
 
   test("a missing file is reported, and no database is created for it", async () => {
-    const result = await runImport(join(dir, "no-such-file.json"), databasePath);
+    const result = await runImport(join(dir, "no-such-file.json"));
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(`Could not read ${join(dir, "no-such-file.json")}: there is no such file. Nothing was imported.\n`);
     expect(result.stdout).toBe("");
-    expect(existsSync(databasePath)).toBe(false);
+    if (postgres) expect(await database.rowCounts()).toEqual({});
+    else expect(existsSync(databasePath)).toBe(false);
   });
 
   test("a good file creates and migrates the database, imports every agency and says how many", async () => {
-    const result = await runImport(file("good.json", JSON.stringify([housing, hub], null, 2)), databasePath);
+    const result = await runImport(file("good.json", JSON.stringify([housing, hub], null, 2)));
     expect(result).toEqual({ code: 0, stdout: "Imported 2 agencies: 2 new, 0 updated.\n", stderr: "" });
-    expect(agenciesIn(databasePath)).toEqual([
+    expect(await agenciesIn()).toEqual([
       { key: "community-hub", name: "Demo Community Hub", domains: '["demo-hub.example.org"]', active: 1 },
       { key: "housing-options", name: "Demo Council Housing Options", domains: '["demo-council.example.org"]', active: 1 },
     ]);
   });
 
   test("importing a changed list updates by key and deactivates as the file says", async () => {
-    const result = await runImport(file("again.json", JSON.stringify([{ ...housing, active: false }])), databasePath);
+    const result = await runImport(file("again.json", JSON.stringify([{ ...housing, active: false }])));
     expect(result).toEqual({ code: 0, stdout: "Imported 1 agency: 0 new, 1 updated.\n", stderr: "" });
-    expect(agenciesIn(databasePath).map((a) => [a.key, a.active])).toEqual([
+    expect((await agenciesIn()).map((a) => [a.key, a.active])).toEqual([
       ["community-hub", 1],
       ["housing-options", 0],
     ]);
   });
 
   test("a file with bad records imports nothing, exits 1 and lists every problem", async () => {
-    const before = agenciesIn(databasePath);
+    const before = await agenciesIn();
     const bad = [
       { ...housing, name: "Renamed" },
       { ...hub, key: "new-agency", contactEmail: "hello at demo-hub" },
       { ...hub, key: "another", description: "Two\nlines", domains: [] },
     ];
-    const result = await runImport(file("bad.json", JSON.stringify(bad, null, 2)), databasePath);
+    const result = await runImport(file("bad.json", JSON.stringify(bad, null, 2)));
     expect(result.code).toBe(1);
     expect(result.stdout).toBe("");
     expect(result.stderr.trimEnd().split("\n")).toEqual([
@@ -130,37 +135,31 @@ describe("npm run agencies:import", () => {
       'Record 3 (key "another"): description must be one line',
       'Record 3 (key "another"): domains must list at least one domain',
     ]);
-    expect(agenciesIn(databasePath)).toEqual(before);
+    expect(await agenciesIn()).toEqual(before);
   });
 
   test("a file that is not JSON is reported with the line and column where it goes wrong", async () => {
-    const before = agenciesIn(databasePath);
-    const result = await runImport(file("broken.json", '[\n  {\n    "key": "housing-options",\n    "name": "Housing",\n  }\n]\n'), databasePath);
+    const before = await agenciesIn();
+    const result = await runImport(file("broken.json", '[\n  {\n    "key": "housing-options",\n    "name": "Housing",\n  }\n]\n'));
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(
       `Nothing was imported: ${join(dir, "broken.json")} has 1 problem.\nThe file is not valid JSON: Expected double-quoted property name at line 5, column 3\n`,
     );
-    expect(agenciesIn(databasePath)).toEqual(before);
+    expect(await agenciesIn()).toEqual(before);
   });
 
   test("a Welsh name and description are imported where given, by the same rules as the English", async () => {
-    const welsh = (key: string) => {
-      const db = openReadOnly(databasePath);
-      try {
-        return db.prepare("select name_cy as nameCy, description_cy as descriptionCy from agencies where key = ?").get(key);
-      } finally {
-        db.close();
-      }
-    };
+    const welsh = async (key: string) =>
+      (await database.query('select name_cy as "nameCy", description_cy as "descriptionCy" from agencies where key = ?', key))[0];
     const hubInWelsh = { ...hub, nameCy: "Hwb Cymunedol Demo", descriptionCy: "Parseli bwyd a lle cynnes i eistedd." };
-    const refused = await runImport(file("welsh-bad.json", JSON.stringify([hubInWelsh, { ...housing, descriptionCy: "Dwy\nlinell" }])), databasePath);
+    const refused = await runImport(file("welsh-bad.json", JSON.stringify([hubInWelsh, { ...housing, descriptionCy: "Dwy\nlinell" }])));
     expect(refused.code).toBe(1);
     expect(refused.stderr.trimEnd().split("\n").slice(1)).toEqual(['Record 2 (key "housing-options"): descriptionCy must be one line']);
-    expect(welsh("community-hub")).toEqual({ nameCy: null, descriptionCy: null });
+    expect(await welsh("community-hub")).toEqual({ nameCy: null, descriptionCy: null });
 
-    const result = await runImport(file("welsh.json", JSON.stringify([hubInWelsh, housing])), databasePath);
+    const result = await runImport(file("welsh.json", JSON.stringify([hubInWelsh, housing])));
     expect(result).toEqual({ code: 0, stdout: "Imported 2 agencies: 0 new, 2 updated.\n", stderr: "" });
-    expect(welsh("community-hub")).toEqual({ nameCy: "Hwb Cymunedol Demo", descriptionCy: "Parseli bwyd a lle cynnes i eistedd." });
-    expect(welsh("housing-options")).toEqual({ nameCy: null, descriptionCy: null });
+    expect(await welsh("community-hub")).toEqual({ nameCy: "Hwb Cymunedol Demo", descriptionCy: "Parseli bwyd a lle cynnes i eistedd." });
+    expect(await welsh("housing-options")).toEqual({ nameCy: null, descriptionCy: null });
   });
 });

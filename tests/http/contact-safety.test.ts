@@ -10,7 +10,6 @@ import { shareThroughTheJourney, startStory } from "#tests/support/share-journey
 import { signedIn, startServerWithMail } from "#tests/support/sign-in";
 import { attr, type Page, text, type Browser, HttpClient } from "#tests/support/http-client";
 import { serverForThisFile } from "#tests/support/server-for-file";
-import { queryRows } from "./helpers";
 
 const server = serverForThisFile(startServerWithMail);
 const http = new HttpClient(() => server.url);
@@ -59,9 +58,7 @@ beforeAll(async () => {
   expect((await alice.post(`/stories/${storyId}/matters`, { matters: "My dog, Bess.", intent: "continue" })).status).toBe(302);
   expect((await alice.post(`/stories/${storyId}/check`, {})).status).toBe(302);
 
-  const agencies = Object.fromEntries(
-    queryRows<{ id: string; name: string }>(server.databasePath, "select id, name from agencies").map((row) => [row.name, row.id]),
-  );
+  const agencies = Object.fromEntries((await server.query<{ id: string; name: string }>("select id, name from agencies")).map((row) => [row.name, row.id]));
   const shares: [string, { parts?: string[]; contact: Record<string, string | string[]> }][] = [
     [GP, { contact: { contact: "yes", contactMethods: ["email", "text"] } }],
     [HOUSING, { parts: ["matters"], contact: { contact: "yes", contactMethods: ["letter"] } }],
@@ -86,7 +83,7 @@ describe("one vocabulary of ways to be contacted", () => {
     ];
     expect(options(await alice.get(`/stories/${storyId}/about/contact`), "contactBy")).toEqual(ways);
     // A share's contact page is reached with a journey under way: choose an agency and its parts first.
-    const agency = queryRows<{ id: string }>(server.databasePath, "select id from agencies where name = ?", "Citizens Advice Demo")[0].id;
+    const agency = (await server.query<{ id: string }>("select id from agencies where name = ?", "Citizens Advice Demo"))[0].id;
     expect((await alice.post(`/stories/${storyId}/share`, { agencies: agency })).status).toBe(302);
     expect((await alice.post(`/stories/${storyId}/share/parts/${agency}`, { parts: "matters" })).status).toBe(302);
     expect((await alice.post(`/stories/${storyId}/share/how-long`, { endsIn: "3" })).status).toBe(302);

@@ -1,4 +1,3 @@
-import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { startServer, type RunningServer } from "#tests/support/server";
 import { serverForThisFile } from "#tests/support/server-for-file";
@@ -143,9 +142,7 @@ describe("the server error page", () => {
   beforeAll(async () => {
     broken = await startServer();
     // Break the one write the app makes on a plain request: recording a refused cross-site POST.
-    const db = new Database(broken.databasePath);
-    db.exec("DROP TABLE audit_events");
-    db.close();
+    await broken.write("DROP TABLE audit_events");
     // The broken write is a server error, which the server logs.
     broken.expectError(/^Error: Failed query: insert into "audit_events"/);
     // A POST from an older browser on another site: an Origin header, no Sec-Fetch-Site.

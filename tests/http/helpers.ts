@@ -1,12 +1,12 @@
 /**
  * What the HTTP suites share beyond the client (`tests/support/http-client.ts`):
  * headers read closely, requests on a connection a test controls, servers that
- * must refuse to start, and the database the server wrote.
+ * must refuse to start, and the server's audit trail.
  */
 import { spawn } from "node:child_process";
 import { request as httpRequest, type Agent } from "node:http";
 import { resolve } from "node:path";
-import Database from "better-sqlite3";
+import type { RunningServer } from "#tests/support/server.js";
 
 export const root = resolve(import.meta.dirname, "../..");
 
@@ -29,41 +29,11 @@ export function nonceOf(headers: Headers): string | undefined {
     ?.slice("'nonce-".length, -1);
 }
 
-/** Opens the server's database without being able to change it. */
-export function openReadOnly(path: string): Database.Database {
-  return new Database(path, { readonly: true, fileMustExist: true });
-}
-
-/** The rows a query finds in the server's database, read without being able to change it. */
-export function queryRows<T>(path: string, sql: string, ...params: unknown[]): T[] {
-  const db = openReadOnly(path);
-  try {
-    return db.prepare(sql).all(...params) as T[];
-  } finally {
-    db.close();
-  }
-}
-
-/** Rows in every table, including drizzle's own. */
-export function rowCounts(path: string): Record<string, number> {
-  const db = openReadOnly(path);
-  try {
-    const tables = db.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name").pluck().all() as string[];
-    return Object.fromEntries(tables.map((t) => [t, db.prepare(`select count(*) from "${t}"`).pluck().get() as number]));
-  } finally {
-    db.close();
-  }
-}
-
 export type AuditRow = { id: number; event: string; detail: string | null; at: number };
 
-export function auditRows(path: string): AuditRow[] {
-  const db = openReadOnly(path);
-  try {
-    return db.prepare("select id, event, detail, at from audit_events order by id").all() as AuditRow[];
-  } finally {
-    db.close();
-  }
+/** The audit trail of a server's database, oldest first. */
+export function auditRows(server: Pick<RunningServer, "query">): Promise<AuditRow[]> {
+  return server.query<AuditRow>("select id, event, detail, at from audit_events order by id");
 }
 
 /**

@@ -4,7 +4,7 @@ import { serverForThisFile } from "#tests/support/server-for-file";
 import { startServerWithMail } from "#tests/support/sign-in";
 import { Agent } from "node:http";
 import { attr, load, text, type Page, HttpClient } from "#tests/support/http-client";
-import { auditRows, csp, nonceOf, rowCounts, send, sendHeadersFirst, type RawReply } from "./helpers";
+import { auditRows, csp, nonceOf, send, sendHeadersFirst, type RawReply } from "./helpers";
 
 const server = serverForThisFile(startServer);
 const http = new HttpClient(() => server.url);
@@ -139,8 +139,8 @@ describe("cross-site requests are refused before anything runs", () => {
   test.each(attempts.map((attempt, n) => ({ ...attempt, from: `203.0.113.${n + 1}` })))(
     "$name → 403 page, one audit row, nothing else written",
     async ({ headers, from }) => {
-      const before = rowCounts(server.databasePath);
-      const lastId = auditRows(server.databasePath).at(-1)?.id ?? 0;
+      const before = await server.rowCounts();
+      const lastId = (await auditRows(server)).at(-1)?.id ?? 0;
 
       // The sign-in form is the one a hostile page would most like to submit for someone.
       const page = await load(server.url, "/sign-in?returnTo=%2Fstories%3Fname%3Djane", {
@@ -158,9 +158,9 @@ describe("cross-site requests are refused before anything runs", () => {
       expect(page.headers.getSetCookie()).toEqual([]);
 
       // The audit row, and the count that keeps a connection to one of them per window.
-      const after = rowCounts(server.databasePath);
+      const after = await server.rowCounts();
       expect(after).toEqual({ ...before, audit_events: before.audit_events + 1, rate_limits: before.rate_limits + 1 });
-      const added = auditRows(server.databasePath).filter((row) => row.id > lastId);
+      const added = (await auditRows(server)).filter((row) => row.id > lastId);
       expect(added).toHaveLength(1);
       expect(added[0].event).toBe("cross_site_request_refused");
       expect(JSON.parse(added[0].detail ?? "null")).toEqual({ path: "/sign-in" });
@@ -170,7 +170,7 @@ describe("cross-site requests are refused before anything runs", () => {
   );
 
   test("any number of them from one connection add one audit row per 15 minutes, naming the route and never the address", async () => {
-    const lastId = auditRows(server.databasePath).at(-1)?.id ?? 0;
+    const lastId = (await auditRows(server)).at(-1)?.id ?? 0;
     for (let n = 0; n < 40; n++) {
       const path = n % 2 === 0 ? `/jane.smith-${n}@example.org` : "/sign-in";
       const reply = await fetch(`${server.url}${path}`, {
@@ -181,7 +181,7 @@ describe("cross-site requests are refused before anything runs", () => {
       await reply.arrayBuffer();
       expect(reply.status).toBe(403);
     }
-    const added = auditRows(server.databasePath).filter((row) => row.id > lastId);
+    const added = (await auditRows(server)).filter((row) => row.id > lastId);
     expect(added.map((row) => [row.event, JSON.parse(row.detail ?? "null")])).toEqual([["cross_site_request_refused", { path: "/*" }]]);
   });
 
@@ -197,7 +197,7 @@ describe("cross-site requests are refused before anything runs", () => {
   });
 
   test("a same-origin POST is not refused: it reaches the app", async () => {
-    const before = rowCounts(server.databasePath);
+    const before = await server.rowCounts();
     const browserHeaders = { Origin: server.url, "Sec-Fetch-Site": "same-origin", "Content-Type": "application/x-www-form-urlencoded" };
     const signIn = await load(server.url, "/sign-in", { method: "POST", headers: browserHeaders, body: "email=" });
     // The form's own answer: the email question again, with an error summary.
@@ -212,7 +212,7 @@ describe("cross-site requests are refused before anything runs", () => {
     expect(toPage.status).toBe(405);
     expect(toNowhere.status).toBe(404);
     expect(noHeaders.status).toBe(404);
-    expect(rowCounts(server.databasePath)).toEqual(before);
+    expect(await server.rowCounts()).toEqual(before);
   });
 
   test("a form posted by the service's own page with JavaScript off is accepted", async () => {
@@ -240,8 +240,8 @@ describe("cross-site requests are refused before anything runs", () => {
 
 describe("oversized requests are refused before the body is read", () => {
   test("a POST declaring more than 256 KB gets the 413 page and only its audit row is written", async () => {
-    const before = rowCounts(server.databasePath);
-    const lastId = auditRows(server.databasePath).at(-1)?.id ?? 0;
+    const before = await server.rowCounts();
+    const lastId = (await auditRows(server)).at(-1)?.id ?? 0;
 
     const reply = await sendHeadersFirst(`${server.url}/sign-in`, {
       method: "POST",
@@ -255,8 +255,8 @@ describe("oversized requests are refused before the body is read", () => {
     expect(reply.body).toContain("Sorry, that was too much to send at once");
     expect(reply.body).toContain("Nothing has been saved.");
 
-    expect(rowCounts(server.databasePath)).toEqual({ ...before, audit_events: before.audit_events + 1, rate_limits: before.rate_limits + 1 });
-    const added = auditRows(server.databasePath).filter((row) => row.id > lastId);
+    expect(await server.rowCounts()).toEqual({ ...before, audit_events: before.audit_events + 1, rate_limits: before.rate_limits + 1 });
+    const added = (await auditRows(server)).filter((row) => row.id > lastId);
     expect(added.map((r) => [r.event, JSON.parse(r.detail ?? "null")])).toEqual([["oversized_request_refused", { path: "/sign-in" }]]);
   });
 
@@ -268,7 +268,7 @@ describe("oversized requests are refused before the body is read", () => {
     }).catch((error: unknown) => error);
     // A client may see the socket close before it finishes uploading; either way nothing may be stored.
     if (!(reply instanceof Error)) expect((reply as RawReply).status).toBe(413);
-    const last = auditRows(server.databasePath).at(-1);
+    const last = (await auditRows(server)).at(-1);
     expect(last?.event).toBe("oversized_request_refused");
     expect(JSON.parse(last?.detail ?? "null")).toEqual({ path: "/*" });
   });
@@ -282,14 +282,14 @@ describe("oversized requests are refused before the body is read", () => {
   // stops at 256 KB by cancelling the stream, which destroys the socket, so the sender
   // gets a connection reset instead of the 413 page.
   test("a chunked POST over 256 KB to a form, with no Content-Length, gets an answer, not a reset", async () => {
-    const before = rowCounts(server.databasePath);
+    const before = await server.rowCounts();
     const reply = await sendHeadersFirst(`${server.url}/sign-in`, {
       method: "POST",
       headers: { "Content-Type": "application/x-www-form-urlencoded", "Transfer-Encoding": "chunked" },
       firstChunk: `email=jane%40example.org&story=${"x".repeat(300 * 1024)}`,
     }).catch((error: Error) => `no answer: ${error.message}`);
     expect(typeof reply === "string" ? reply : reply.status).toBeOneOf([411, 413]);
-    const after = rowCounts(server.databasePath);
+    const after = await server.rowCounts();
     expect({ ...after, audit_events: 0 }).toEqual({ ...before, audit_events: 0 });
   });
 
@@ -320,7 +320,7 @@ describe("oversized requests are refused before the body is read", () => {
 
 describe("looking never changes anything", () => {
   test("crawling every page, in both languages, with errors and assets, writes no row", async () => {
-    const before = rowCounts(server.databasePath);
+    const before = await server.rowCounts();
     const paths = [
       ...pagePaths,
       "/cookies?lang=cy",
@@ -347,7 +347,7 @@ describe("looking never changes anything", () => {
         expect(response.status, `${method} ${path}`).toBeLessThan(500);
       }
     }
-    expect(rowCounts(server.databasePath)).toEqual(before);
+    expect(await server.rowCounts()).toEqual(before);
   });
 });
 

@@ -1,12 +1,11 @@
 import { createHash, randomBytes } from "node:crypto";
-import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { codeFrom, linkSentTo, openAsProfessional, openLink, subjectOf } from "#tests/support/professional";
 import { publishedStory, shareThroughTheJourney } from "#tests/support/share-journey";
 import { bodyOf, emailsSentTo, signedIn, startServerWithMail, type ServerWithMail } from "#tests/support/sign-in";
 import { attr, load, type Page, text, HttpClient, type Browser, errorSummary, expectRedirect } from "#tests/support/http-client";
 import { serverForThisFile } from "#tests/support/server-for-file";
-import { auditRows, openReadOnly, queryRows, rowCounts } from "./helpers";
+import { auditRows } from "./helpers";
 import { rawKey } from "#tests/support/raw-keys";
 
 const server = serverForThisFile(startServerWithMail);
@@ -26,26 +25,18 @@ const ADVICE = "Citizens Advice Demo"; // a browser's 8 hours run out
 const DR_ADA = "dr.ada@nhs.example.net";
 const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
 
-const query = <T>(sql: string, ...params: unknown[]) => queryRows<T>(server.databasePath, sql, ...params);
+const query = <T>(sql: string, ...params: unknown[]) => server.query<T>(sql, ...params);
 
 /** A fixture written straight into the server's database (a clock moved on, say); the app itself is never changed. */
-function write(sql: string, ...params: unknown[]): void {
-  const db = new Database(server.databasePath, { fileMustExist: true });
-  try {
-    db.pragma("busy_timeout = 5000");
-    db.prepare(sql).run(...params);
-  } finally {
-    db.close();
-  }
-}
+const write = (sql: string, ...params: unknown[]) => server.write(sql, ...params);
 
 /** The pages behind a share's link. */
 const sharedPath = (agency: string, page: "email" | "code" | "summary" | "received") => `/shared/${shares[agency].id}/${page}`;
 const tokenOf = (cookie: string) => cookie.slice(cookie.indexOf("=") + 1);
 type AccessRow = { id_hash: string; share_id: string; email: string | null; verified_at: number | null; expires_at: number; created_at: number };
-const accessOf = (cookie: string) => query<AccessRow>("select * from share_access where id_hash = ?", sha256(tokenOf(cookie)))[0];
+const accessOf = async (cookie: string) => (await query<AccessRow>("select * from share_access where id_hash = ?", sha256(tokenOf(cookie))))[0];
 const shareCookies = (page: Page) => page.headers.getSetCookie().filter((header) => header.startsWith("share-"));
-const auditCount = (event: string) => auditRows(server.databasePath).filter((row) => row.event === event).length;
+const auditCount = async (event: string) => (await auditRows(server)).filter((row) => row.event === event).length;
 
 /** A whole page in the layout, with the title GOV.UK asks for. */
 function expectPage(page: Page, status: number, title: string, service = "Tell it once – Demo Council") {
@@ -144,7 +135,7 @@ const longDate = (date: Date, lang: "en" | "cy") =>
 beforeAll(async () => {
   alice = await signedIn(server, "alice@example.org", "en");
   storyId = await publishedStory(server, alice.cookie);
-  const agencies = query<{ id: string; name: string; contact_email: string }>("select id, name, contact_email from agencies");
+  const agencies = await query<{ id: string; name: string; contact_email: string }>("select id, name, contact_email from agencies");
   const agency = (name: string) => agencies.find((row) => row.name === name)!;
   const since = server.mail.received.length;
   await shareThroughTheJourney(server, alice.cookie, storyId, [agency(GP).id], "yes");
@@ -156,7 +147,7 @@ beforeAll(async () => {
     "no",
   );
   for (const name of [GP, HOUSING, CARE, POLICE, JOBCENTRE, ADVICE]) {
-    const [share] = query<{ id: string }>("select id from shares where story_id = ? and agency_id = ?", storyId, agency(name).id);
+    const [share] = await query<{ id: string }>("select id from shares where story_id = ? and agency_id = ?", storyId, agency(name).id);
     shares[name] = { id: share.id, link: await linkSentTo(server, agency(name).contact_email, since) };
   }
 });
@@ -169,16 +160,16 @@ let housing: string;
 describe("opening the link", () => {
   test("an unknown or malformed token: Page not found, and no cookie or access given", async () => {
     const real = shares[GP].link.slice(-43);
-    const before = rowCounts(server.databasePath).share_access;
+    const before = (await server.rowCounts()).share_access;
     const tokens = [randomBytes(32).toString("base64url"), real.slice(0, 42), `${real}A`, `${real.slice(0, 42)}!`, shares[GP].id];
     for (const token of tokens) expectNotFound(await http.get(`/shared/${encodeURIComponent(token)}`, { lang: "en" }));
-    expect(rowCounts(server.databasePath).share_access).toBe(before);
+    expect((await server.rowCounts()).share_access).toBe(before);
   });
 
   test("a share stopped before anyone opened it: 410 saying the person stopped sharing, and no cookie", async () => {
     expect((await alice.post(`/stories/${storyId}/shares/${shares[CARE].id}/stop`)).status).toBe(302);
     expectGone(await http.get(new URL(shares[CARE].link).pathname, { lang: "en" }));
-    expect(query("select * from share_access where share_id = ?", shares[CARE].id)).toEqual([]);
+    expect(await query("select * from share_access where share_id = ?", shares[CARE].id)).toEqual([]);
   });
 
   test("an active link is swapped for a cookie for /shared/ only, and leads to an address without the token", async () => {
@@ -194,21 +185,21 @@ describe("opening the link", () => {
     expect(match![1]).not.toBe(token);
     gp = setCookie.split(";")[0];
 
-    const access = accessOf(gp);
+    const access = await accessOf(gp);
     expect(access).toMatchObject({ share_id: shares[GP].id, email: null, verified_at: null });
     expect(Math.abs(access.expires_at - Date.now() - 60 * 60 * 1000)).toBeLessThan(10_000);
     // The link's own token is kept nowhere: not as an access id, not in the audit log, not in the server's output.
-    expect(query("select * from share_access where id_hash = ?", sha256(token))).toEqual([]);
-    expect(JSON.stringify(auditRows(server.databasePath))).not.toContain(token);
+    expect(await query("select * from share_access where id_hash = ?", sha256(token))).toEqual([]);
+    expect(JSON.stringify(await auditRows(server))).not.toContain(token);
     expect(server.output()).not.toContain(token);
   });
 
   test("the same browser opening the link again keeps its access: no new cookie, no new access", async () => {
-    const before = rowCounts(server.databasePath).share_access;
+    const before = (await server.rowCounts()).share_access;
     const page = await http.get(new URL(shares[GP].link).pathname, { cookie: gp, lang: "en" });
     expectRedirect(page, `/shared/${shares[GP].id}/email`);
     expect(shareCookies(page)).toEqual([]);
-    expect(rowCounts(server.databasePath).share_access).toBe(before);
+    expect((await server.rowCounts()).share_access).toBe(before);
   });
 });
 
@@ -216,8 +207,8 @@ describe("a link posted to from another site", () => {
   test("is refused with 403; the audit log names the route, never the token, once per connection per window", async () => {
     const token = shares[GP].link.slice(-43);
     const unknown = randomBytes(32).toString("base64url");
-    const lastId = auditRows(server.databasePath).at(-1)?.id ?? 0;
-    const before = rowCounts(server.databasePath);
+    const lastId = (await auditRows(server)).at(-1)?.id ?? 0;
+    const before = await server.rowCounts();
     const crossSite = (path: string) =>
       load(server.url, path, {
         method: "POST",
@@ -229,14 +220,14 @@ describe("a link posted to from another site", () => {
       expect(page.status).toBe(403);
       expect(shareCookies(page)).toEqual([]);
     }
-    const added = auditRows(server.databasePath).filter((row) => row.id > lastId);
+    const added = (await auditRows(server)).filter((row) => row.id > lastId);
     expect(added.map((row) => [row.event, JSON.parse(row.detail ?? "null")])).toEqual([["cross_site_request_refused", { path: "/shared/:token" }]]);
-    expect(JSON.stringify(auditRows(server.databasePath))).not.toContain(token);
-    expect(JSON.stringify(auditRows(server.databasePath))).not.toContain(unknown);
-    expect(rowCounts(server.databasePath)).toEqual({
+    expect(JSON.stringify(await auditRows(server))).not.toContain(token);
+    expect(JSON.stringify(await auditRows(server))).not.toContain(unknown);
+    expect(await server.rowCounts()).toEqual({
       ...before,
       audit_events: before.audit_events + 1,
-      rate_limits: rowCounts(server.databasePath).rate_limits,
+      rate_limits: (await server.rowCounts()).rate_limits,
     });
   });
 });
@@ -279,7 +270,7 @@ describe("the pages behind the link need this browser's cookie for that share", 
       { id: "not-a-share", cookie: `share-not-a-share=${token}` },
     ];
     const fields = { email: DR_ADA, code: "123456", name: "Someone", role: "Someone else" };
-    const before = rowCounts(server.databasePath);
+    const before = await server.rowCounts();
     const answers: string[] = [];
     const expected: string[] = [];
     for (const { id, cookie } of attempts) {
@@ -295,18 +286,18 @@ describe("the pages behind the link need this browser's cookie for that share", 
         expected.push(`POST ${path} 404`);
       }
     }
-    expect(rowCounts(server.databasePath)).toEqual(before);
+    expect(await server.rowCounts()).toEqual(before);
     expect(answers).toEqual(expected);
   });
 });
 
 describe("proving a work address", () => {
   test("until an address is proven, the summary, the reply page and the code page lead to the work email page, and nothing is kept", async () => {
-    const before = rowCounts(server.databasePath);
+    const before = await server.rowCounts();
     for (const page of ["summary", "received", "code"] as const)
       expectRedirect(await http.get(sharedPath(GP, page), { cookie: gp, lang: "en" }), sharedPath(GP, "email"));
     expectRedirect(await http.post(sharedPath(GP, "received"), { name: "Someone", role: "Someone else" }, { cookie: gp, lang: "en" }), sharedPath(GP, "email"));
-    expect(rowCounts(server.databasePath)).toEqual(before);
+    expect(await server.rowCounts()).toEqual(before);
   });
 
   test("the work email page names the agency and nothing of the person or the story", async () => {
@@ -319,24 +310,24 @@ describe("proving a work address", () => {
   });
 
   test("no address, or one not written as an address: 400 with the error linked to the field, nothing sent", async () => {
-    const before = rowCounts(server.databasePath);
+    const before = await server.rowCounts();
     expectErrors(await http.post(sharedPath(GP, "email"), { email: "" }, { cookie: gp, lang: "en" }), [
       { href: "#email", text: "Enter your work email address" },
     ]);
     const badFormat = await http.post(sharedPath(GP, "email"), { email: "dr.ada" }, { cookie: gp, lang: "en" });
     expectErrors(badFormat, [{ href: "#email", text: "Enter an email address in the correct format, like name@example.com" }]);
     expect(inputValue(badFormat, "email")).toBe("dr.ada");
-    expect(rowCounts(server.databasePath)).toEqual(before);
+    expect(await server.rowCounts()).toEqual(before);
   });
 
   test("an address anywhere but exactly at the agency's domain: 400 naming the agency and its domain, nothing sent", async () => {
-    const before = rowCounts(server.databasePath);
+    const before = await server.rowCounts();
     for (const email of ["dr.ada@gmail.com", "dr.ada@evil-nhs.example.net", "dr.ada@nhs.example.net.evil.org", "dr.ada@mail.nhs.example.net"]) {
       const page = await http.post(sharedPath(GP, "email"), { email }, { cookie: gp, lang: "en" });
       expectErrors(page, [{ href: "#email", text: `Enter your work email address at ${GP}, ending in @nhs.example.net` }]);
       expect(inputValue(page, "email")).toBe(email);
     }
-    expect(rowCounts(server.databasePath)).toEqual(before);
+    expect(await server.rowCounts()).toEqual(before);
   });
 
   test("an agency with two domains names both, and takes an address at the second", async () => {
@@ -354,7 +345,7 @@ describe("proving a work address", () => {
     const verified = await http.post(sharedPath(HOUSING, "code"), { code }, { cookie: housing, lang: "en" });
     expectRedirect(verified, sharedPath(HOUSING, "summary"));
     housing = shareCookies(verified)[0].split(";")[0];
-    expect(accessOf(housing)).toMatchObject({ email: officer });
+    expect(await accessOf(housing)).toMatchObject({ email: officer });
   });
 
   let firstCode = "";
@@ -391,7 +382,7 @@ describe("proving a work address", () => {
     const tooMany = [{ href: "#code", text: "You have entered the wrong code too many times. Select ‘Send a new code’ to get another one" }];
     expectErrors(await http.post(sharedPath(GP, "code"), { code: wrong }, { cookie: gp, lang: "en" }), tooMany);
     expectErrors(await http.post(sharedPath(GP, "code"), { code: firstCode }, { cookie: gp, lang: "en" }), tooMany);
-    expect(accessOf(gp)).toMatchObject({ email: null, verified_at: null });
+    expect(await accessOf(gp)).toMatchObject({ email: null, verified_at: null });
   });
 
   let freshCode = "";
@@ -402,7 +393,7 @@ describe("proving a work address", () => {
     expect(text(resent.doc.byClass("govuk-notification-banner")[0])).toContain(`We have sent a new code to ${DR_ADA}.`);
     const second = codeFrom(await server.mail.nextEmailTo(DR_ADA, since));
 
-    write("update sign_in_codes set expires_at = ? where share_access_id = ? and used_at is null", Date.now() - 1000, sha256(tokenOf(gp)));
+    await write("update sign_in_codes set expires_at = ? where share_access_id = ? and used_at is null", new Date(Date.now() - 1000), sha256(tokenOf(gp)));
     expectErrors(await http.post(sharedPath(GP, "code"), { code: second }, { cookie: gp, lang: "en" }), [
       { href: "#code", text: "That code has expired. Select ‘Send a new code’ to get another one" },
     ]);
@@ -413,7 +404,7 @@ describe("proving a work address", () => {
   });
 
   test("the right code: to the summary with a new cookie good for 8 hours, the address recorded; the old cookie reads nothing", async () => {
-    const verifiedBefore = auditCount("share_access_verified");
+    const verifiedBefore = await auditCount("share_access_verified");
     // Someone who had this browser's cookie before the address was proven (planted it, or copied it) holds `before`.
     const before = gp;
     const page = await http.post(sharedPath(GP, "code"), { code: `${freshCode.slice(0, 3)} ${freshCode.slice(3)}` }, { cookie: gp, lang: "en" });
@@ -423,26 +414,26 @@ describe("proving a work address", () => {
     expect(setCookie).toMatch(new RegExp(`^share-${shares[GP].id}=[A-Za-z0-9_-]{43}; Path=/shared/; Max-Age=28800; HttpOnly; SameSite=Lax$`));
     gp = setCookie.split(";")[0];
     expect(gp).not.toBe(before);
-    expect(accessOf(before)).toBeUndefined();
+    expect(await accessOf(before)).toBeUndefined();
     for (const path of [sharedPath(GP, "summary"), sharedPath(GP, "received"), sharedPath(GP, "email")])
       expect((await http.get(path, { cookie: before, lang: "en" })).status).toBe(404);
-    expect(query("select * from share_views where share_id = ?", shares[GP].id)).toEqual([]);
-    const access = accessOf(gp);
+    expect(await query("select * from share_views where share_id = ?", shares[GP].id)).toEqual([]);
+    const access = await accessOf(gp);
     expect(access).toMatchObject({ share_id: shares[GP].id, email: DR_ADA });
     expect(Math.abs(access.verified_at! - Date.now())).toBeLessThan(10_000);
     expect(access.expires_at - access.verified_at!).toBe(8 * 60 * 60 * 1000);
-    expect(auditCount("share_access_verified")).toBe(verifiedBefore + 1);
+    expect(await auditCount("share_access_verified")).toBe(verifiedBefore + 1);
     // The codes sent for the access that ended went with it.
-    expect(query("select * from sign_in_codes where share_access_id in (?, ?)", sha256(tokenOf(before)), access.id_hash)).toEqual([]);
+    expect(await query("select * from sign_in_codes where share_access_id in (?, ?)", sha256(tokenOf(before)), access.id_hash)).toEqual([]);
   });
 
   test("a used code proves nothing again: not in the same browser, nor in another", async () => {
-    const access = accessOf(gp);
-    const verifiedBefore = auditCount("share_access_verified");
+    const access = await accessOf(gp);
+    const verifiedBefore = await auditCount("share_access_verified");
     const again = await http.post(sharedPath(GP, "code"), { code: freshCode }, { cookie: gp, lang: "en" });
     expectRedirect(again, sharedPath(GP, "summary"));
     expect(shareCookies(again)).toEqual([]);
-    expect(accessOf(gp)).toEqual(access);
+    expect(await accessOf(gp)).toEqual(access);
 
     const other = (await openLink(shares[GP].link)).cookie;
     const since = server.mail.received.length;
@@ -451,18 +442,18 @@ describe("proving a work address", () => {
     expectErrors(await http.post(sharedPath(GP, "code"), { code: freshCode }, { cookie: other, lang: "en" }), [
       { href: "#code", text: "The code is not right. Check the email we sent and try again" },
     ]);
-    expect(accessOf(other)).toMatchObject({ email: null, verified_at: null });
-    expect(auditCount("share_access_verified")).toBe(verifiedBefore);
+    expect(await accessOf(other)).toMatchObject({ email: null, verified_at: null });
+    expect(await auditCount("share_access_verified")).toBe(verifiedBefore);
   });
 
   test("a sixth code for one address within the hour: 429 with the message, nothing sent", async () => {
     const browser = (await openLink(shares[GP].link)).cookie;
     for (let i = 0; i < 5; i++)
       expectRedirect(await http.post(sharedPath(GP, "email"), { email: "busy@nhs.example.net" }, { cookie: browser, lang: "en" }), sharedPath(GP, "code"));
-    const before = rowCounts(server.databasePath);
+    const before = await server.rowCounts();
     const page = await http.post(sharedPath(GP, "email"), { email: "busy@nhs.example.net" }, { cookie: browser, lang: "en" });
     expectErrors(page, [{ href: "#email", text: "You have asked for too many codes for this email address. Wait an hour, then try again" }], 429);
-    const after = rowCounts(server.databasePath);
+    const after = await server.rowCounts();
     expect([after.outbox, after.sign_in_codes]).toEqual([before.outbox, before.sign_in_codes]);
   });
 });
@@ -483,18 +474,18 @@ describe("reading the summary", () => {
     const links = page.doc.tag("a", page.doc.one("main")).map((a) => [text(a), attr(a, "href")]);
     expect(links).toContainEqual(["Let Sam know you’ve received this", sharedPath(GP, "received")]);
 
-    const views = query<{ agency_id: string; email: string; version: number; sections: string; viewed_at: number }>(
+    const views = await query<{ agency_id: string; email: string; version: number; sections: string; viewed_at: number }>(
       "select * from share_views where share_id = ?",
       shares[GP].id,
     );
     expect(views).toHaveLength(1);
     expect(views[0]).toMatchObject({ email: DR_ADA, version: 1, sections: JSON.stringify(["about", "matters"]) });
     expect(Math.abs(views[0].viewed_at - Date.now())).toBeLessThan(10_000);
-    expect(query("select id from agencies where id = ? and name = ?", views[0].agency_id, GP)).toHaveLength(1);
+    expect(await query("select id from agencies where id = ? and name = ?", views[0].agency_id, GP)).toHaveLength(1);
   });
 
   test("GETs change nothing but the access log: one line for each read of the summary", async () => {
-    const before = rowCounts(server.databasePath);
+    const before = await server.rowCounts();
     const answers = [
       (await http.get(sharedPath(GP, "summary"), { cookie: gp, lang: "en" })).status,
       (await http.get(`${sharedPath(GP, "summary")}.data`, { cookie: gp, lang: "en" })).status,
@@ -507,7 +498,7 @@ describe("reading the summary", () => {
       expectRedirect(page, sharedPath(GP, "summary"));
       expect(shareCookies(page)).toEqual([]);
     }
-    expect(rowCounts(server.databasePath)).toEqual({ ...before, share_views: before.share_views + 2 });
+    expect(await server.rowCounts()).toEqual({ ...before, share_views: before.share_views + 2 });
   });
 
   test("the person sees who opened it, when, and which version", async () => {
@@ -523,7 +514,7 @@ describe("reading the summary", () => {
     const gpLines = opened(GP).map((line) => line.match(new RegExp(`^Viewed by ${DR_ADA} on ${when}, version 1(?: \\((\\d+) times\\))?$`)));
     expect(gpLines.every(Boolean)).toBe(true);
     const counted = gpLines.reduce((sum, match) => sum + Number(match![2] ?? 1), 0);
-    expect(counted).toBe(query("select id from share_views where share_id = ?", shares[GP].id).length);
+    expect(counted).toBe((await query("select id from share_views where share_id = ?", shares[GP].id)).length);
     expect(opened(HOUSING)).toEqual([expect.stringMatching(new RegExp(`^Viewed by officer@housing.demo-council.example.org on ${when}, version 1$`))]);
   });
 });
@@ -532,7 +523,7 @@ describe("letting the person know it was received", () => {
   test("name and role are needed and each has a limit, as has the message: 400, errors in field order, nothing kept or sent", async () => {
     const page = await http.get(sharedPath(GP, "received"), { cookie: gp, lang: "en" });
     expectPage(page, 200, "Let Sam know you’ve received this");
-    const before = rowCounts(server.databasePath);
+    const before = await server.rowCounts();
     expectErrors(await http.post(sharedPath(GP, "received"), { name: " ", role: "", message: "" }, { cookie: gp, lang: "en" }), [
       { href: "#name", text: "Enter your name" },
       { href: "#role", text: "Enter your role" },
@@ -548,7 +539,7 @@ describe("letting the person know it was received", () => {
       { href: "#message", text: "Your message must be 500 characters or fewer" },
     ]);
     expect(inputValue(long, "name")).toBe("N".repeat(101));
-    expect(rowCounts(server.databasePath)).toEqual(before);
+    expect(await server.rowCounts()).toEqual(before);
   });
 
   test("a reply is kept, the person is emailed who replied but not the message, and the summary thanks the replier", async () => {
@@ -556,7 +547,7 @@ describe("letting the person know it was received", () => {
     const message = "REPLY-MESSAGE-7Q: we will call you on Tuesday.";
     const sent = await http.post(sharedPath(GP, "received"), { name: "Dr Siân O'Brien", role: "Duty GP", message }, { cookie: gp, lang: "en" });
     expectRedirect(sent, `${sharedPath(GP, "summary")}?received=1`);
-    expect(query("select email, name, role, message from share_replies where share_id = ?", shares[GP].id)).toEqual([
+    expect(await query("select email, name, role, message from share_replies where share_id = ?", shares[GP].id)).toEqual([
       { email: DR_ADA, name: "Dr Siân O'Brien", role: "Duty GP", message },
     ]);
 
@@ -567,7 +558,7 @@ describe("letting the person know it was received", () => {
     expect(body).toContain(`Dr Siân O'Brien (Duty GP) at ${GP} has let you know they received the story you shared using Tell it once.`);
     expect(body).toContain(`${server.url}/stories/${storyId}/shares`);
     expect(body).not.toMatch(/REPLY-MESSAGE|Tuesday/);
-    expect(JSON.stringify(auditRows(server.databasePath))).not.toContain("REPLY-MESSAGE");
+    expect(JSON.stringify(await auditRows(server))).not.toContain("REPLY-MESSAGE");
 
     const thanked = await http.get(sent.headers.get("location")!, { cookie: gp, lang: "en" });
     expect(text(thanked.doc.byClass("govuk-notification-banner")[0])).toContain("You have let Sam know you received their story.");
@@ -587,7 +578,7 @@ describe("a reply's name and role, which go into the person's email word for wor
   const hidden = "must not include hidden characters, such as ones that change the direction of text. We have taken them out – check it and try again";
 
   test("a text-direction override or a control character is refused: 400, a GOV.UK error, nothing kept or sent, and not written back", async () => {
-    const before = rowCounts(server.databasePath);
+    const before = await server.rowCounts();
     const since = server.mail.received.length;
     // U+202E shows what follows backwards: "Dr Jo Bloggs (Duty GP)" could be made to read as anything.
     const page = await http.post(sharedPath(GP, "received"), { name: "Dr Jo \u202Eevil", role: "Duty\u0007 GP", message: "Hello" }, { cookie: gp, lang: "en" });
@@ -599,7 +590,7 @@ describe("a reply's name and role, which go into the person's email word for wor
     expect(inputValue(page, "role")).toBe("Duty GP");
     // eslint-disable-next-line no-control-regex -- the test is that this control character was taken out
     expect(page.html).not.toMatch(/[\u202E\u0007]/);
-    expect(rowCounts(server.databasePath)).toEqual(before);
+    expect(await server.rowCounts()).toEqual(before);
     expect(await emailsSentTo(server, "alice@example.org", since)).toEqual([]);
 
     const welsh = await http.post(sharedPath(GP, "received"), { name: "\u2066Jo", role: "GP" }, { cookie: gp, lang: "cy" });
@@ -610,7 +601,7 @@ describe("a reply's name and role, which go into the person's email word for wor
         text: "Ni all eich enw gynnwys nodau cudd, fel rhai sy’n newid cyfeiriad testun. Rydym wedi’u tynnu allan – gwiriwch ef a rhowch gynnig arall arni",
       },
     ]);
-    expect(rowCounts(server.databasePath)).toEqual(before);
+    expect(await server.rowCounts()).toEqual(before);
   });
 
   test("line breaks typed or pasted into them become spaces: the reply is kept, and emailed, on one line", async () => {
@@ -621,7 +612,7 @@ describe("a reply's name and role, which go into the person's email word for wor
       { cookie: gp, lang: "en" },
     );
     expectRedirect(sent, `${sharedPath(GP, "summary")}?received=1`);
-    const [reply] = query<{ name: string; role: string; message: string }>(
+    const [reply] = await query<{ name: string; role: string; message: string }>(
       "select name, role, message from share_replies where share_id = ? and name like 'Dr Jo%'",
       shares[GP].id,
     );
@@ -677,13 +668,13 @@ describe("access that runs out, is withdrawn or ends", () => {
     const colleague = (await openAsProfessional(server, shares[GP].link, "colleague@nhs.example.net")).cookie;
     const summary = await http.get(sharedPath(GP, "summary"), { cookie: desk, lang: "en" });
     expect(summary.doc.all((el) => el.tagName === "form" && attr(el, "action") === `/shared/${shares[GP].id}/finish`)).toHaveLength(1);
-    const finishes = auditCount("share_access_finished");
+    const finishes = await auditCount("share_access_finished");
 
     const finished = await http.post(`/shared/${shares[GP].id}/finish`, {}, { cookie: desk, lang: "en" });
     expectRedirect(finished, "/shared/finished");
     expect(shareCookies(finished)).toEqual([`share-${shares[GP].id}=; Path=/shared/; Max-Age=0; HttpOnly; SameSite=Lax`]);
-    expect(accessOf(desk)).toBeUndefined();
-    expect(auditCount("share_access_finished")).toBe(finishes + 1);
+    expect(await accessOf(desk)).toBeUndefined();
+    expect(await auditCount("share_access_finished")).toBe(finishes + 1);
     for (const page of pages) expectNotOpenHere(await http.get(sharedPath(GP, page), { cookie: desk, lang: "en" }));
     expect((await http.get(sharedPath(GP, "summary"), { cookie: colleague, lang: "en" })).status).toBe(200);
 
@@ -721,11 +712,11 @@ describe("access that runs out, is withdrawn or ends", () => {
   test("after its 8 hours a browser gets 401 on every page; opening the link again starts afresh", async () => {
     adviser = (await openAsProfessional(server, shares[ADVICE].link, "adviser@citizensadvice-demo.example.org")).cookie;
     expect((await http.get(sharedPath(ADVICE, "summary"), { cookie: adviser, lang: "en" })).status).toBe(200);
-    write("update share_access set expires_at = ? where id_hash = ?", Date.now() - 1000, sha256(tokenOf(adviser)));
+    await write("update share_access set expires_at = ? where id_hash = ?", new Date(Date.now() - 1000), sha256(tokenOf(adviser)));
 
-    const before = rowCounts(server.databasePath);
+    const before = await server.rowCounts();
     for (const page of pages) expectTimedOut(await http.get(sharedPath(ADVICE, page), { cookie: adviser, lang: "en" }));
-    expect(rowCounts(server.databasePath)).toEqual(before);
+    expect(await server.rowCounts()).toEqual(before);
 
     const reopened = await http.get(new URL(shares[ADVICE].link).pathname, { cookie: adviser, lang: "en" });
     expectRedirect(reopened, sharedPath(ADVICE, "email"));
@@ -733,14 +724,14 @@ describe("access that runs out, is withdrawn or ends", () => {
     expect(setCookie).toMatch(new RegExp(`^share-${shares[ADVICE].id}=[A-Za-z0-9_-]{43}; Path=/shared/; Max-Age=3600;`));
     const fresh = setCookie.split(";")[0];
     expect(fresh).not.toBe(adviser);
-    expect(accessOf(fresh)).toMatchObject({ share_id: shares[ADVICE].id, verified_at: null });
+    expect(await accessOf(fresh)).toMatchObject({ share_id: shares[ADVICE].id, verified_at: null });
   });
 
   test("after its 8 hours a reply is refused with 401 and nothing is kept or sent", async () => {
-    const before = rowCounts(server.databasePath);
+    const before = await server.rowCounts();
     const page = await http.post(sharedPath(ADVICE, "received"), { name: "A Adviser", role: "Adviser" }, { cookie: adviser, lang: "en" });
     expect([page.status, page.doc.h1]).toEqual([401, "Your access to this story has timed out"]);
-    expect(rowCounts(server.databasePath)).toEqual(before);
+    expect(await server.rowCounts()).toEqual(before);
   });
 
   test("stopped by the person: a browser that could read it gets 410 on every page at once, its data too", async () => {
@@ -748,20 +739,20 @@ describe("access that runs out, is withdrawn or ends", () => {
     expect((await http.get(sharedPath(JOBCENTRE, "summary"), { cookie: coach, lang: "en" })).status).toBe(200);
     expect((await alice.post(`/stories/${storyId}/shares/${shares[JOBCENTRE].id}/stop`)).status).toBe(302);
 
-    const before = rowCounts(server.databasePath);
+    const before = await server.rowCounts();
     for (const page of pages) expectGone(await http.get(sharedPath(JOBCENTRE, page), { cookie: coach, lang: "en" }));
     const data = await http.get(`${sharedPath(JOBCENTRE, "summary")}.data`, { cookie: coach, lang: "en" });
     expect(data.status).toBe(410);
     expect(data.html).not.toMatch(/Sam|Bess/);
-    expect(rowCounts(server.databasePath)).toEqual(before);
+    expect(await server.rowCounts()).toEqual(before);
     // The link too; a refused link is written in the audit log.
-    const refused = auditCount("share_link_refused");
+    const refused = await auditCount("share_link_refused");
     expectGone(await http.get(new URL(shares[JOBCENTRE].link).pathname, { cookie: coach, lang: "en" }));
-    expect(auditCount("share_link_refused")).toBe(refused + 1);
+    expect(await auditCount("share_link_refused")).toBe(refused + 1);
   });
 
   test("stopped by the person: every form is refused with 410 and nothing is kept or sent", async () => {
-    const before = rowCounts(server.databasePath);
+    const before = await server.rowCounts();
     const forms = [
       await http.post(sharedPath(JOBCENTRE, "received"), { name: "A Coach", role: "Work coach", message: "Hello" }, { cookie: coach, lang: "en" }),
       await http.post(sharedPath(JOBCENTRE, "email"), { email: "coach@dwp.example.net" }, { cookie: coach, lang: "en" }),
@@ -769,7 +760,7 @@ describe("access that runs out, is withdrawn or ends", () => {
     ];
     expect(forms.map((page) => [page.status, page.doc.h1])).toEqual(forms.map(() => [410, "This story is no longer shared with you"]));
     for (const page of forms) expect(text(page.doc.one("main"))).toContain("has stopped sharing it");
-    expect(rowCounts(server.databasePath)).toEqual(before);
+    expect(await server.rowCounts()).toEqual(before);
   });
 
   test("past its end date: 410 saying the day it ended, for the link and for a browser that could read it", async () => {
@@ -777,7 +768,7 @@ describe("access that runs out, is withdrawn or ends", () => {
     expect((await http.get(sharedPath(POLICE, "summary"), { cookie: officer, lang: "en" })).status).toBe(200);
     const today = new Date();
     const endedAt = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() - 1, 23, 59, 59, 999));
-    write("update shares set ends_at = ? where id = ?", endedAt.getTime(), shares[POLICE].id);
+    await write("update shares set ends_at = ? where id = ?", endedAt, shares[POLICE].id);
 
     for (const page of pages) expectGone(await http.get(sharedPath(POLICE, page), { cookie: officer, lang: "en" }), longDate(endedAt, "en"));
     expectGone(await http.get(new URL(shares[POLICE].link).pathname, { lang: "en" }), longDate(endedAt, "en"));
@@ -785,7 +776,7 @@ describe("access that runs out, is withdrawn or ends", () => {
     expect(welsh.status).toBe(410);
     expect(text(welsh.doc.one("main"))).toContain(`Daeth y rhannu i ben ar ${longDate(endedAt, "cy")}, y dyddiad a ddewisodd y person.`);
     // As the minutely sweep would, so that it has nothing to write while later tests count rows.
-    write("update shares set status = 'ended', ended_notified_at = ? where id = ?", Date.now(), shares[POLICE].id);
+    await write("update shares set status = 'ended', ended_notified_at = ? where id = ?", new Date(), shares[POLICE].id);
   });
 
   test("the summary has no form, yet a POST to it is refused as its GET is: 404 without access, 410 once stopped", async () => {
@@ -854,24 +845,24 @@ describe("a new link", () => {
     const waiting = (await openLink(shares[GP].link)).cookie;
     expectRedirect(await http.post(sharedPath(GP, "email"), { email: "waiting@nhs.example.net" }, { cookie: waiting, lang: "en" }), sharedPath(GP, "code"));
     expect((await http.get(sharedPath(GP, "summary"), { cookie: proven, lang: "en" })).status).toBe(200);
-    expect(query("select * from sign_in_codes where share_access_id = ?", sha256(tokenOf(waiting)))).toHaveLength(1);
+    expect(await query("select * from sign_in_codes where share_access_id = ?", sha256(tokenOf(waiting)))).toHaveLength(1);
 
-    const open = query("select * from share_access where share_id = ?", shares[GP].id).length;
+    const open = (await query("select * from share_access where share_id = ?", shares[GP].id)).length;
     expect(open).toBeGreaterThanOrEqual(4);
     const sent = await alice.post(`/stories/${storyId}/shares/${shares[GP].id}/resend`);
     expect(sent.status).toBe(200);
     const link = text(sent.doc.byClass("app-share-link")[0]);
     expect(text(sent.doc.one("main"))).toContain("The old link no longer works, and nobody who opened it can read your story now.");
 
-    expect(query("select * from share_access where share_id = ?", shares[GP].id)).toEqual([]);
-    expect(query("select * from sign_in_codes where share_access_id = ?", sha256(tokenOf(waiting)))).toEqual([]);
+    expect(await query("select * from share_access where share_id = ?", shares[GP].id)).toEqual([]);
+    expect(await query("select * from sign_in_codes where share_access_id = ?", sha256(tokenOf(waiting)))).toEqual([]);
     for (const cookie of [proven, unproven, waiting, gp]) {
       for (const page of ["summary", "email", "code", "received"] as const)
         expect((await http.get(sharedPath(GP, page), { cookie: cookie, lang: "en" })).status).toBe(404);
     }
     expect((await http.post(sharedPath(GP, "code"), { code: "123456" }, { cookie: waiting, lang: "en" })).status).toBe(404);
     expect((await http.get(new URL(shares[GP].link).pathname, { cookie: proven, lang: "en" })).status).toBe(404);
-    const [replaced] = auditRows(server.databasePath).filter((row) => row.event === "share_link_replaced");
+    const [replaced] = (await auditRows(server)).filter((row) => row.event === "share_link_replaced");
     expect(JSON.parse(replaced.detail ?? "null")).toMatchObject({ share: shares[GP].id, accessEnded: open });
 
     const reader = await openAsProfessional(server, link, "reader@nhs.example.net");
@@ -887,9 +878,7 @@ describe("too many links that lead nowhere, from one address", () => {
     limited = await startServerWithMail();
     const resident = (await signedIn(limited, "carol@example.org")).cookie;
     const story = await publishedStory(limited, resident);
-    const db = openReadOnly(limited.databasePath);
-    const gpId = db.prepare("select id from agencies where name = ?").pluck().get(GP) as string;
-    db.close();
+    const [{ id: gpId }] = await limited.query<{ id: string }>("select id from agencies where name = ?", GP);
     const since = limited.mail.received.length;
     await shareThroughTheJourney(limited, resident, story, [gpId], "no");
     link = await linkSentTo(limited, "riverside.practice@nhs.example.net", since);
@@ -900,13 +889,13 @@ describe("too many links that lead nowhere, from one address", () => {
 
   const open = (path: string, from?: string) => new HttpClient(limited.url).get(path, { lang: "en", headers: from ? { "X-Forwarded-For": from } : {} });
   const madeUp = () => `/shared/${randomBytes(32).toString("base64url")}`;
-  const limitedAudit = (event: string) => auditRows(limited.databasePath).filter((row) => row.event === event);
+  const limitedAudit = async (event: string) => (await auditRows(limited)).filter((row) => row.event === event);
 
   test("after 10 unknown links, unknown links answer 429 with the layout and give out nothing", async () => {
     expect((await open(new URL(link).pathname)).status).toBe(302);
     for (let miss = 1; miss <= 10; miss++) expect((await open(madeUp())).status).toBe(404);
 
-    const accessBefore = rowCounts(limited.databasePath).share_access;
+    const accessBefore = (await limited.rowCounts()).share_access;
     for (const path of [madeUp(), madeUp()]) {
       const page = await open(path);
       expectPage(page, 429, "Sorry, there have been too many attempts");
@@ -915,7 +904,7 @@ describe("too many links that lead nowhere, from one address", () => {
       expect(shareCookies(page)).toEqual([]);
       expect(page.headers.get("location")).toBeNull();
     }
-    expect(rowCounts(limited.databasePath).share_access).toBe(accessBefore);
+    expect((await limited.rowCounts()).share_access).toBe(accessBefore);
   });
 
   // A page elsewhere with ten <img src=".../shared/000…"> must not lock an office that shares one address out of its links.
@@ -934,10 +923,10 @@ describe("too many links that lead nowhere, from one address", () => {
   });
 
   test("unknown links are counted, not written to the audit log: one row when a connection first goes over the limit", async () => {
-    const before = rowCounts(limited.databasePath).audit_events;
+    const before = (await limited.rowCounts()).audit_events;
     for (let miss = 0; miss < 30; miss++) expect((await open(madeUp())).status).toBe(429);
-    expect(rowCounts(limited.databasePath).audit_events).toBe(before);
-    expect(limitedAudit("share_link_unknown")).toEqual([]);
-    expect(limitedAudit("share_link_rate_limited").map((row) => JSON.parse(row.detail ?? "null"))).toEqual([{}]);
+    expect((await limited.rowCounts()).audit_events).toBe(before);
+    expect(await limitedAudit("share_link_unknown")).toEqual([]);
+    expect((await limitedAudit("share_link_rate_limited")).map((row) => JSON.parse(row.detail ?? "null"))).toEqual([{}]);
   });
 });

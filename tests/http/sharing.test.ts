@@ -6,7 +6,7 @@ import { startStory } from "#tests/support/share-journey";
 import { signedIn, startServerWithMail, bodyOf } from "#tests/support/sign-in";
 import { attr, load, type Page, text, type Browser, errorSummary, expectRedirect } from "#tests/support/http-client";
 import { serverForThisFile } from "#tests/support/server-for-file";
-import { openReadOnly, queryRows, root } from "./helpers";
+import { root } from "./helpers";
 import { rawKey } from "#tests/support/raw-keys";
 
 const server = serverForThisFile(startServerWithMail);
@@ -21,32 +21,27 @@ const HOUSING = "Demo Council Housing Options";
 const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
 
 /** What the database holds for sharing: no refused request may change any of it. */
-function sharingRows() {
-  const db = openReadOnly(server.databasePath);
-  try {
-    return {
-      drafts: db.prepare("select * from share_drafts order by story_id").all(),
-      shares: db.prepare("select * from shares order by id").all(),
-      records: db.prepare("select * from consent_records order by id").all(),
-      outbox: db.prepare("select count(*) from outbox").pluck().get(),
-    };
-  } finally {
-    db.close();
-  }
+async function sharingRows() {
+  return {
+    drafts: await query("select * from share_drafts order by story_id"),
+    shares: await query("select * from shares order by id"),
+    records: await query("select * from consent_records order by id"),
+    outbox: (await server.rowCounts()).outbox,
+  };
 }
 
-const query = <T>(sql: string, ...params: unknown[]) => queryRows<T>(server.databasePath, sql, ...params);
+const query = <T>(sql: string, ...params: unknown[]) => server.query<T>(sql, ...params);
 
 /** A refused form: 400, "Error:" in the title, the summary linking to the field, and nothing saved. */
 async function expectRefused(path: string, fields: Record<string, string | string[]>, href: string, message: string) {
-  const before = sharingRows();
+  const before = await sharingRows();
   const page = await alice.post(path, fields);
   expect(page.status).toBe(400);
   expect(page.doc.title).toMatch(/^Error: /);
   expect(errorSummary(page)).toEqual([{ href, text: message }]);
   expect(text(page.doc.byClass("govuk-error-message")[0])).toBe(`Error: ${message}`);
   expect(page.doc.all((el) => attr(el, "id") === href.slice(1))).toHaveLength(1);
-  expect(sharingRows()).toEqual(before);
+  expect(await sharingRows()).toEqual(before);
 }
 
 /** Where each form in the page's main content posts to. */
@@ -109,7 +104,7 @@ describe("before sharing", () => {
     expectRedirect(await alice.get(`/stories/${unpublishedId}/share/how-long`), `/stories/${unpublishedId}/share`);
     expectRedirect(await alice.post(`/stories/${unpublishedId}/share`, { agencies: agencyIds[GP] }), `/stories/${unpublishedId}/share`);
     expectRedirect(await alice.post(`/stories/${unpublishedId}/share/agree`, { declaration: "x" }), `/stories/${unpublishedId}/share`);
-    expect(sharingRows().drafts).toEqual([]);
+    expect((await sharingRows()).drafts).toEqual([]);
   });
 });
 
@@ -152,11 +147,11 @@ describe("sharing with two agencies, without JavaScript", () => {
     expect(text(page.doc.one("main"))).toContain("Your name is always shared");
     await expectRefused(share(`/parts/${agencyIds[HOUSING]}`), {}, "#parts", "Select at least one part of your story to share");
     // However the empty form arrives (a body with no fields may come without a Content-Type), it gets the message, not an error page.
-    const before = sharingRows();
+    const before = await sharingRows();
     const bare = await load(server.url, share(`/parts/${agencyIds[HOUSING]}`), { method: "POST", headers: { Cookie: `${alice.cookie}; lang=en` } });
     expect(bare.status).toBe(400);
     expect(errorSummary(bare)).toEqual([{ href: "#parts", text: "Select at least one part of your story to share" }]);
-    expect(sharingRows()).toEqual(before);
+    expect(await sharingRows()).toEqual(before);
     expectRedirect(await alice.post(share(`/parts/${agencyIds[HOUSING]}`), { parts: ["about"] }), share(`/parts/${agencyIds[GP]}`));
     expectRedirect(await alice.post(share(`/parts/${agencyIds[GP]}`), { parts: ["matters", "about", "strengths"] }), share("/how-long"));
     expect(checkedValues(await alice.get(share(`/parts/${agencyIds[GP]}`)))).toEqual(["about", "matters", "strengths"]);
@@ -264,7 +259,7 @@ describe("sharing with two agencies, without JavaScript", () => {
     expect(new Set(links).size).toBe(2);
     expect(page.doc.byClass("app-share-link").map(text)).toEqual(links);
 
-    const rows = query<{ id: string; agency_id: string; token_hash: string; sections: string; version: number; keep_up_to_date: number }>(
+    const rows = await query<{ id: string; agency_id: string; token_hash: string; sections: string; version: number; keep_up_to_date: number }>(
       "select * from shares where story_id = ? order by created_at",
       storyId,
     );
@@ -278,7 +273,7 @@ describe("sharing with two agencies, without JavaScript", () => {
     expect(rows.map((row) => row.token_hash).sort()).toEqual(tokens.map(sha256).sort());
 
     // Each record keeps the words shown, line for line, with their hash.
-    const records = query<{
+    const records = await query<{
       share_id: string;
       agency_id: string;
       kind: string;
@@ -294,7 +289,7 @@ describe("sharing with two agencies, without JavaScript", () => {
       expect(record.wording_hash).toBe(sha256(record.wording));
       expect(shownLines).toContainEqual(record.wording.split("\n").map((line) => line.replace(/^• /, "")));
     }
-    expect(sharingRows().drafts).toEqual([]);
+    expect((await sharingRows()).drafts).toEqual([]);
 
     const agencyInbox = { [HOUSING]: "housing.options@housing.demo-council.example.org", [GP]: "riverside.practice@nhs.example.net" };
     for (const [name, inbox] of Object.entries(agencyInbox)) {
@@ -313,7 +308,7 @@ describe("sharing with two agencies, without JavaScript", () => {
     const sent = server.mail.received.slice(mailBefore).map((email) => email.to.join());
     expect(sent.sort()).toEqual(["alice@example.org", ...Object.values(agencyInbox)].sort());
 
-    const events = query<{ detail: string }>("select detail from audit_events where event = 'story_shared'").map((row) => JSON.parse(row.detail));
+    const events = (await query<{ detail: string }>("select detail from audit_events where event = 'story_shared'")).map((row) => JSON.parse(row.detail));
     expect(events.map((detail) => Object.keys(detail).sort())).toEqual([
       ["agency", "consent", "resident", "share", "story"],
       ["agency", "consent", "resident", "share", "story"],
@@ -323,7 +318,7 @@ describe("sharing with two agencies, without JavaScript", () => {
 
   test("the links are never shown again: not on the page seen later, nor anywhere else; sending the form again goes to the receipts", async () => {
     expect(confirmationHtml).not.toBe("");
-    const [shareId] = query<{ id: string }>("select id from shares where story_id = ?", storyId).map((row) => row.id);
+    const [shareId] = (await query<{ id: string }>("select id from shares where story_id = ?", storyId)).map((row) => row.id);
     const later = await alice.get(share("/agree"));
     expectSharingPage(later, "Your story has been shared");
     expect(text(later.doc.one("main"))).toContain("We only show the links to your story once");
@@ -340,12 +335,12 @@ describe("sharing with two agencies, without JavaScript", () => {
     }
     const again = await alice.post(share("/agree"), { declaration: "anything" });
     expect([again.status, again.headers.get("location")]).toEqual([303, `/stories/${storyId}/shares`]);
-    expect(query("select id from shares where story_id = ?", storyId)).toHaveLength(2);
+    expect(await query("select id from shares where story_id = ?", storyId)).toHaveLength(2);
   });
 
   test("the receipt page, and the receipt to download as JSON after Kantara / ISO/IEC 27560", async () => {
-    const [row] = query<{ id: string; ends_at: number }>("select id, ends_at from shares where story_id = ? and agency_id = ?", storyId, agencyIds[GP]);
-    const [story] = query<{ subject_id: string }>("select subject_id from stories where id = ?", storyId);
+    const [row] = await query<{ id: string; ends_at: number }>("select id, ends_at from shares where story_id = ? and agency_id = ?", storyId, agencyIds[GP]);
+    const [story] = await query<{ subject_id: string }>("select subject_id from stories where id = ?", storyId);
     const page = await alice.get(`/stories/${storyId}/shares/${row.id}/receipt`);
     expectSharingPage(page, "Your consent receipt");
     const main = text(page.doc.one("main"));
@@ -397,7 +392,7 @@ describe("sharing with two agencies, without JavaScript", () => {
 
 describe("in Welsh", () => {
   test("every share page reads in Welsh, with no raw translation keys, errors included", async () => {
-    const [shareId] = query<{ id: string }>("select id from shares where story_id = ?", storyId).map((row) => row.id);
+    const [shareId] = (await query<{ id: string }>("select id from shares where story_id = ?", storyId)).map((row) => row.id);
     const started = await alice.post(`/stories/${storyId}/share`, { agencies: [agencyIds[GP]] });
     expect(started.status).toBe(302);
     const steps: [string, Record<string, string | string[]>][] = [
@@ -466,7 +461,7 @@ describe("only the owner can share", () => {
   test("every share route answers 404 to another resident, GET and POST, and changes nothing", async () => {
     // A draft in progress, so each page has something it could have shown.
     expect((await alice.post(`/stories/${storyId}/share`, { agencies: agencyIds[GP] })).status).toBe(302);
-    const [shareId] = query<{ id: string }>("select id from shares where story_id = ?", storyId).map((row) => row.id);
+    const [shareId] = (await query<{ id: string }>("select id from shares where story_id = ?", storyId)).map((row) => row.id);
     // Every route module of the journey and the receipt, with an address that reaches it.
     const table: Record<string, string> = {
       "stories.$storyId.share._index.tsx": `/stories/${storyId}/share`,
@@ -487,7 +482,7 @@ describe("only the owner can share", () => {
         .sort(),
     );
     const routes = Object.values(table);
-    const before = sharingRows();
+    const before = await sharingRows();
     const answers: string[] = [];
     for (const path of routes) {
       answers.push(`GET ${path} ${(await bob.get(path)).status}`);
@@ -495,6 +490,6 @@ describe("only the owner can share", () => {
       answers.push(`POST ${path} ${posted.status}`);
     }
     expect(answers).toEqual(routes.flatMap((path) => [`GET ${path} 404`, `POST ${path} 404`]));
-    expect(sharingRows()).toEqual(before);
+    expect(await sharingRows()).toEqual(before);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 import { signInCodeFrom, startServerWithMail } from "#tests/support/sign-in";
 import { HttpClient, setCookie, text, type Page } from "#tests/support/http-client";
 import { serverForThisFile } from "#tests/support/server-for-file";
-import { auditRows, rowCounts } from "./helpers";
+import { auditRows } from "./helpers";
 
 const server = serverForThisFile(startServerWithMail);
 const http = new HttpClient(() => server.url);
@@ -13,13 +13,13 @@ describe("rate limits answer with a GOV.UK page, never an error", () => {
       const sent = await http.post("/sign-in", { email: "limit@example.org" });
       expect(sent.status).toBe(302);
     }
-    const before = rowCounts(server.databasePath);
+    const before = await server.rowCounts();
     const page = await http.post("/sign-in", { email: "Limit@example.org" });
     expect(page.status).toBe(429);
     expect(page.doc.title).toMatch(/^Error: Enter your email address – /);
     expect(text(page.doc.byClass("govuk-error-summary")[0])).toContain("You have asked for too many codes for this email address");
     expect(text(page.doc.byClass("govuk-error-message")[0])).toContain("You have asked for too many codes for this email address");
-    const after = rowCounts(server.databasePath);
+    const after = await server.rowCounts();
     expect(after.outbox).toBe(before.outbox);
     expect(after.sign_in_codes).toBe(before.sign_in_codes);
   });
@@ -72,7 +72,7 @@ describe("someone who knows a person's email address cannot stop them signing in
     expect(asked.status).toBe(302);
     const code = signInCodeFrom(await server.mail.nextEmailTo(email, since));
 
-    const refusalsBefore = auditRows(server.databasePath).filter((row) => row.event === "sign_in_rate_limited").length;
+    const refusalsBefore = (await auditRows(server)).filter((row) => row.event === "sign_in_rate_limited").length;
     const strangers = [];
     for (let i = 0; i < 12; i++) strangers.push(await askForCode(email, stranger));
     const wrong = code === "000000" ? "111111" : "000000";
@@ -83,7 +83,7 @@ describe("someone who knows a person's email address cannot stop them signing in
     // The stranger has an allowance of their own for the address, and used it up.
     expect(strangers.map((s) => s.status)).toEqual([...Array(5).fill(302), ...Array(7).fill(429)]);
     // Seven refusals, one line in the audit log.
-    expect(auditRows(server.databasePath).filter((row) => row.event === "sign_in_rate_limited").length).toBe(refusalsBefore + 1);
+    expect((await auditRows(server)).filter((row) => row.event === "sign_in_rate_limited").length).toBe(refusalsBefore + 1);
   });
 
   test("a stranger elsewhere asks for codes for the address first; the person can still get one, a new one, and sign in", async () => {

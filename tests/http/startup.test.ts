@@ -2,8 +2,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { startServer, type RunningServer } from "#tests/support/server";
-import { openReadOnly, root, runServerExpectingExit } from "./helpers";
+import { freePort, startServer, type RunningServer } from "#tests/support/server";
+import { root, runServerExpectingExit } from "./helpers";
 
 describe("a server started with a new database file", () => {
   let server: RunningServer;
@@ -14,27 +14,22 @@ describe("a server started with a new database file", () => {
     await server.stop();
   });
 
-  test("creates the file and applies every migration before it answers", () => {
+  test("creates the file and applies every migration before it answers", async () => {
     expect(existsSync(server.databasePath)).toBe(true);
-    const db = openReadOnly(server.databasePath);
-    try {
-      const tables = db.prepare("select name from sqlite_master where type = 'table'").pluck().all();
-      expect(tables).toContain("audit_events");
-      expect(tables).toContain("__drizzle_migrations");
+    const tables = (await server.query<{ name: string }>("select name from sqlite_master where type = 'table'")).map((row) => row.name);
+    expect(tables).toContain("audit_events");
+    expect(tables).toContain("__drizzle_migrations");
 
-      const journal = JSON.parse(readFileSync(join(root, "db/migrations/meta/_journal.json"), "utf8")) as {
-        entries: { when: number }[];
-      };
-      const applied = db.prepare("select created_at from __drizzle_migrations order by created_at").pluck().all();
-      expect(applied).toEqual(journal.entries.map((e) => e.when));
+    const journal = JSON.parse(readFileSync(join(root, "db/migrations/meta/_journal.json"), "utf8")) as {
+      entries: { when: number }[];
+    };
+    const applied = await server.query<{ created_at: number }>("select created_at from __drizzle_migrations order by created_at");
+    expect(applied.map((row) => row.created_at)).toEqual(journal.entries.map((e) => e.when));
 
-      const columns = db.prepare("select name from pragma_table_info('audit_events')").pluck().all();
-      expect(columns).toEqual(expect.arrayContaining(["id", "event", "detail", "at"]));
-      // A fresh service has nothing to audit yet.
-      expect(db.prepare("select count(*) from audit_events").pluck().get()).toBe(0);
-    } finally {
-      db.close();
-    }
+    const columns = (await server.query<{ name: string }>("select name from pragma_table_info('audit_events')")).map((row) => row.name);
+    expect(columns).toEqual(expect.arrayContaining(["id", "event", "detail", "at"]));
+    // A fresh service has nothing to audit yet.
+    expect((await server.rowCounts()).audit_events).toBe(0);
   });
 
   test("/healthz answers 200 ok as plain text", async () => {
@@ -92,6 +87,46 @@ describe("a bad setting stops the server before it listens or touches the databa
     expect(lines[0]).toMatch(/^Configuration error: MAIL_TRANSPORT must be smtp or notify when PUBLIC_URL is https/);
     expect(result.stdout).not.toMatch(/listening/);
     expect(existsSync(databasePath)).toBe(false);
+  });
+
+  test.each([
+    { name: "DATABASE_URL", value: "mysql://db.example/tio", allowed: "must be a postgres:// address", SESSION_SECRET: "s".repeat(32) },
+    { name: "DATABASE_POOL_SIZE", value: "0", allowed: "must be a whole number from 1 to 100", SESSION_SECRET: "" },
+  ])("$name=$value", async ({ name, value, allowed, SESSION_SECRET }) => {
+    const databasePath = join(dir, `${name}.sqlite`);
+    const result = await runServerExpectingExit({ PORT: "3999", DATABASE_PATH: databasePath, SESSION_SECRET, [name]: value });
+    expect(result.code).not.toBe(0);
+    const lines = oneLine(result.stderr);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain(name);
+    expect(lines[0]).toContain(allowed);
+    expect(result.stdout).not.toMatch(/listening/);
+    expect(existsSync(databasePath)).toBe(false);
+  });
+
+  test("DATABASE_URL needs a SESSION_SECRET, which every instance sharing the database uses alike", async () => {
+    const result = await runServerExpectingExit({ PORT: "3999", DATABASE_URL: "postgres://postgres@127.0.0.1:5432/postgres" });
+    expect(result.code).not.toBe(0);
+    const lines = oneLine(result.stderr);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^Configuration error: SESSION_SECRET must be set .* when DATABASE_URL is set/);
+    expect(result.stdout).not.toMatch(/listening/);
+  });
+
+  test("a PostgreSQL database that does not answer stops the server with one line that names the host and never the password", async () => {
+    const port = await freePort();
+    const result = await runServerExpectingExit({
+      PORT: "3999",
+      SESSION_SECRET: "s".repeat(32),
+      DATABASE_URL: `postgres://tio:hunter2-secret@127.0.0.1:${port}/tellitonce`,
+    });
+    expect(result.code).not.toBe(0);
+    const lines = oneLine(result.stderr);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(new RegExp(`^Cannot use the database at 127\\.0\\.0\\.1:${port}/tellitonce: `));
+    expect(result.stderr + result.stdout).not.toContain("hunter2");
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(result.stdout).not.toMatch(/listening/);
   });
 
   test("a PUBLIC_URL that is not this machine needs a SESSION_SECRET shared by every instance", async () => {

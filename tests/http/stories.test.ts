@@ -6,7 +6,7 @@ import { startStory as startStoryAs } from "#tests/support/share-journey";
 import { signedIn, startServerWithMail } from "#tests/support/sign-in";
 import { attr, text, type Page, type Browser, HttpClient, errorSummary } from "#tests/support/http-client";
 import { serverForThisFile } from "#tests/support/server-for-file";
-import { auditRows, openReadOnly, queryRows, root, rowCounts } from "./helpers";
+import { auditRows, root } from "./helpers";
 import { rawKey } from "#tests/support/raw-keys";
 
 // "Your stories" counts its SQL statements from the Server-Timing header.
@@ -23,17 +23,12 @@ beforeAll(async () => {
 const startStory = (person: Browser, fields?: Record<string, string>) => startStoryAs(server, person.cookie, fields);
 
 /** What the database holds for one story: the rows a request must not change. */
-function storyRows(storyId: string) {
-  const db = openReadOnly(server.databasePath);
-  try {
-    return {
-      story: db.prepare("select * from stories where id = ?").get(storyId),
-      sections: db.prepare("select * from story_sections where story_id = ? order by section").all(storyId),
-      versions: db.prepare("select * from story_versions where story_id = ? order by version").all(storyId),
-    };
-  } finally {
-    db.close();
-  }
+async function storyRows(storyId: string) {
+  return {
+    story: (await server.query("select * from stories where id = ?", storyId))[0],
+    sections: await server.query("select * from story_sections where story_id = ? order by section", storyId),
+    versions: await server.query("select * from story_versions where story_id = ? order by version", storyId),
+  };
 }
 
 const taskStatuses = (page: Page) =>
@@ -61,7 +56,7 @@ describe("writing a story", () => {
     expectStoryPage(list);
     expect(list.doc.all((el) => el.tagName === "a" && text(el) === "Start a new story").map((a) => attr(a, "href"))).toEqual(["/stories/new/about"]);
 
-    const before = rowCounts(server.databasePath);
+    const before = await server.rowCounts();
     for (let tap = 0; tap < 5; tap++) {
       const first = await alice.get("/stories/new/about");
       expect(first.status).toBe(200);
@@ -71,7 +66,7 @@ describe("writing a story", () => {
       // Posting to the list, as its button once did, makes nothing either.
       expect((await alice.post("/stories")).status).toBe(405);
     }
-    expect(rowCounts(server.databasePath)).toEqual(before);
+    expect(await server.rowCounts()).toEqual(before);
     expect(text((await alice.get("/stories")).doc.one("main"))).toContain("You have not started a story yet.");
     // Only the first question is asked of a story not yet made.
     for (const path of ["/stories/new", "/stories/new/about/contact", "/stories/new/matters", "/stories/new/check"])
@@ -79,7 +74,7 @@ describe("writing a story", () => {
   });
 
   test("saving the first answer makes exactly one story and carries on; nothing typed, or a mistake, makes none", async () => {
-    const before = rowCounts(server.databasePath);
+    const before = await server.rowCounts();
     const first = await alice.get("/stories/new/about");
     const newId = attr(first.doc.all((el) => el.tagName === "input" && attr(el, "name") === "story")[0], "value") ?? "";
     expect(newId).toMatch(/^[0-9a-f-]{36}$/);
@@ -89,20 +84,16 @@ describe("writing a story", () => {
     expect(errorSummary(refused)).toEqual([{ href: "#name", text: "Enter your full name" }]);
     const empty = await alice.post("/stories/new/about", { story: newId, name: "", preferredName: "", intent: "save" });
     expect([empty.status, empty.headers.get("location")]).toEqual([302, "/stories"]);
-    expect(rowCounts(server.databasePath)).toEqual(before);
+    expect(await server.rowCounts()).toEqual(before);
 
     const saved = await alice.post("/stories/new/about", { story: newId, name: "Sam Jones", preferredName: "Sam", intent: "continue" });
     expect([saved.status, saved.headers.get("location")]).toEqual([302, `/stories/${newId}/about/contact`]);
     // The same form sent twice (a double tap without JavaScript) is the same story.
     const again = await alice.post("/stories/new/about", { story: newId, name: "Sam Jones", preferredName: "Sam", intent: "continue" });
     expect(again.headers.get("location")).toBe(`/stories/${newId}/about/contact`);
-    const after = rowCounts(server.databasePath);
+    const after = await server.rowCounts();
     expect([after.stories - before.stories, after.subjects - before.subjects, after.story_sections - before.story_sections]).toEqual([1, 1, 1]);
-    expect(
-      auditRows(server.databasePath)
-        .filter((row) => row.event === "story_created")
-        .map((row) => JSON.parse(row.detail ?? "{}").story),
-    ).toEqual([newId]);
+    expect((await auditRows(server)).filter((row) => row.event === "story_created").map((row) => JSON.parse(row.detail ?? "{}").story)).toEqual([newId]);
     storyId = newId;
 
     const tasks = await alice.get(`/stories/${storyId}`);
@@ -126,7 +117,7 @@ describe("writing a story", () => {
   test("a story with no saved version can be deleted: a confirmation page, then it, its answers and who it is about are gone", async () => {
     const draftId = await startStory(alice, { name: "Dan Draft" });
     await alice.post(`/stories/${draftId}/matters`, { matters: "Quiet mornings", intent: "continue" });
-    const [{ subject_id: subjectId }] = queryRows<{ subject_id: string }>(server.databasePath, "select subject_id from stories where id = ?", draftId);
+    const [{ subject_id: subjectId }] = await server.query<{ subject_id: string }>("select subject_id from stories where id = ?", draftId);
     const tasks = await alice.get(`/stories/${draftId}`);
     expect(tasks.doc.all((el) => el.tagName === "a" && attr(el, "href") === `/stories/${draftId}/delete`).map(text)).toEqual(["Delete this story"]);
 
@@ -140,13 +131,13 @@ describe("writing a story", () => {
 
     const deleted = await alice.post(`/stories/${draftId}/delete`);
     expect([deleted.status, deleted.headers.get("location")]).toEqual([302, "/stories?deleted=1"]);
-    const left = (table: string, column: string, id: string) => queryRows(server.databasePath, `select * from ${table} where ${column} = ?`, id);
-    expect([left("stories", "id", draftId), left("story_sections", "story_id", draftId), left("subjects", "id", subjectId)]).toEqual([[], [], []]);
-    expect(
-      auditRows(server.databasePath)
-        .filter((row) => row.event === "story_deleted")
-        .map((row) => JSON.parse(row.detail ?? "{}").story),
-    ).toEqual([draftId]);
+    const left = async (table: string, column: string, id: string) => await server.query(`select * from ${table} where ${column} = ?`, id);
+    expect([await left("stories", "id", draftId), await left("story_sections", "story_id", draftId), await left("subjects", "id", subjectId)]).toEqual([
+      [],
+      [],
+      [],
+    ]);
+    expect((await auditRows(server)).filter((row) => row.event === "story_deleted").map((row) => JSON.parse(row.detail ?? "{}").story)).toEqual([draftId]);
     const list = await alice.get("/stories?deleted=1");
     expect(text(list.doc.byClass("govuk-notification-banner")[0])).toContain("Your story has been deleted.");
     expect(text(list.doc.one("main"))).not.toContain("Dan Draft");
@@ -213,7 +204,7 @@ describe("writing a story", () => {
   });
 
   test("a failed check gives 400, the error summary in field order, an 'Error:' title and exactly what was typed, and saves nothing", async () => {
-    const before = storyRows(storyId);
+    const before = await storyRows(storyId);
     const typed = `${"I need to say a lot. ".repeat(240)}\r\nAnd <b>this</b> too.`;
     const page = await alice.post(`/stories/${storyId}/about/contact`, {
       contactBy: ["letter"],
@@ -234,18 +225,18 @@ describe("writing a story", () => {
     expect((textarea.childNodes[0] as { value?: string }).value?.replace(/\r\n/g, "\n")).toBe(typed.replace(/\r\n/g, "\n"));
     expect(page.html).not.toContain("<b>this</b>");
     expect(page.doc.all((el) => el.tagName === "input" && attr(el, "checked") !== undefined).map((el) => attr(el, "value"))).toEqual(["letter"]);
-    expect(storyRows(storyId)).toEqual(before);
+    expect(await storyRows(storyId)).toEqual(before);
   });
 
   test("the name is required to continue, and the error says so in Welsh too", async () => {
-    const before = storyRows(storyId);
+    const before = await storyRows(storyId);
     const page = await alice.post(`/stories/${storyId}/about`, { name: "", preferredName: "Sami", intent: "continue" }, { lang: "cy" });
     expect(page.status).toBe(400);
     expect(page.doc.lang).toBe("cy");
     expect(page.doc.title).toBe("Gwall: Eich enw – Dweud unwaith – Cyngor Demo");
     expect(errorSummary(page)).toEqual([{ href: "#name", text: "Rhowch eich enw llawn" }]);
     expect(attr(page.doc.all((el) => attr(el, "id") === "preferredName")[0], "value")).toBe("Sami");
-    expect(storyRows(storyId)).toEqual(before);
+    expect(await storyRows(storyId)).toEqual(before);
   });
 
   test("check your answers shows every section with Change links that say what they change", async () => {
@@ -292,7 +283,7 @@ describe("saving a version", () => {
     expect(page.status).toBe(400);
     expect(page.doc.title).toBe("Error: Check your answers – Tell it once – Demo Council");
     expect(errorSummary(page)).toEqual([{ href: `/stories/${storyId}/about#name`, text: "Add your full name before you save a version of your story" }]);
-    expect(storyRows(storyId).versions).toEqual([]);
+    expect((await storyRows(storyId)).versions).toEqual([]);
   });
 
   test("saving twice makes versions 1 and 2; version 1 stays as it was; the preview shows the latest, as written", async () => {
@@ -331,7 +322,7 @@ describe("saving a version", () => {
     const older = await alice.get(`/stories/${storyId}/published/1`);
     expect([older.status, older.headers.get("location")]).toEqual([302, `/stories/${storyId}/versions/1`]);
 
-    const { versions } = storyRows(storyId) as { versions: { version: number; content: string; published_by: string }[] };
+    const { versions } = (await storyRows(storyId)) as unknown as { versions: { version: number; content: string; published_by: string }[] };
     expect(versions.map((v) => v.version)).toEqual([1, 2]);
     // Robin did not say which language the story is in: it is the language Robin uses the service in.
     const about = { name: "Robin Hughes", writtenIn: "english" };
@@ -381,9 +372,9 @@ describe("saving a version", () => {
     const refused = await alice.get(`/stories/${storyId}/delete`);
     expect(refused.doc.h1).toBe("You cannot delete this story yet");
     expect(refused.doc.tag("form", refused.doc.one("main"))).toHaveLength(0);
-    const before = storyRows(storyId);
+    const before = await storyRows(storyId);
     expect((await alice.post(`/stories/${storyId}/delete`)).status).toBe(409);
-    expect(storyRows(storyId)).toEqual(before);
+    expect(await storyRows(storyId)).toEqual(before);
   });
 });
 
@@ -449,7 +440,7 @@ describe("only the owner can reach a story", () => {
   });
 
   test("another resident gets 'Page not found' for every one of them, GET and POST, and nothing changes", async () => {
-    const before = storyRows(storyId);
+    const before = await storyRows(storyId);
     for (const path of paths(storyId)) {
       const read = await bob.get(path);
       expect(read.status, `GET ${path}`).toBe(404);
@@ -459,7 +450,7 @@ describe("only the owner can reach a story", () => {
       expect(write.status, `POST ${path}`).toBe(404);
       expect(write.html).not.toContain("Alice Private");
     }
-    expect(storyRows(storyId)).toEqual(before);
+    expect(await storyRows(storyId)).toEqual(before);
   });
 
   test("a story id that does not exist is 'Page not found', even to a signed-in resident", async () => {
@@ -482,7 +473,7 @@ describe("only the owner can reach a story", () => {
         expect(response.headers.get("location"), path).toBe(`/sign-in?${new URLSearchParams({ returnTo: path })}`);
       }
     }
-    expect(storyRows(storyId).sections).toHaveLength(1);
+    expect((await storyRows(storyId)).sections).toHaveLength(1);
   });
 
   test("every story page reads in Welsh, with no raw keys", async () => {
@@ -501,20 +492,21 @@ describe("what a question page keeps of what is typed", () => {
     storyId = await startStory(alice);
   });
   const languagePage = () => `/stories/${storyId}/about/language`;
-  const aboutContent = () => storyRows(storyId).sections.find((row) => (row as { section: string }).section === "about") as { content: string } | undefined;
+  const aboutContent = async () =>
+    (await storyRows(storyId)).sections.find((row) => (row as { section: string }).section === "about") as { content: string } | undefined;
   const valueOf = (page: Page, id: string) => attr(page.doc.all((el) => attr(el, "id") === id)[0], "value");
 
   test("a line feed pasted into a one-line answer ('other language') is saved as a space, and written back on one line", async () => {
     const saved = await alice.post(languagePage(), { language: "other", otherLanguage: "Polish\r\nand\nRussian", intent: "save" });
     expect(saved.status).toBe(302);
-    expect(JSON.parse(aboutContent()!.content)).toMatchObject({ language: "other", otherLanguage: "Polish and Russian" });
+    expect(JSON.parse((await aboutContent())!.content)).toMatchObject({ language: "other", otherLanguage: "Polish and Russian" });
     const page = await alice.get(languagePage());
     expect(valueOf(page, "otherLanguage")).toBe("Polish and Russian");
     expect(page.html).toMatch(/value="Polish and Russian"/);
   });
 
   test("a hidden character (a text-direction override, a control character) is refused with a GOV.UK error, nothing is saved, and it is not written back", async () => {
-    const before = storyRows(storyId);
+    const before = await storyRows(storyId);
     const page = await alice.post(languagePage(), { language: "other", otherLanguage: "Polish\u202E\u0007", intent: "continue" });
     expect(page.status).toBe(400);
     expect(page.doc.title).toMatch(/^Error: /);
@@ -525,11 +517,11 @@ describe("what a question page keeps of what is typed", () => {
     expect(valueOf(page, "otherLanguage")).toBe("Polish");
     // eslint-disable-next-line no-control-regex -- the test is that this control character was taken out
     expect(page.html).not.toMatch(/[\u202E\u0007]/);
-    expect(storyRows(storyId)).toEqual(before);
+    expect(await storyRows(storyId)).toEqual(before);
   });
 
   test("a longer answer keeps its line breaks but not a NUL or an override, in Welsh too", async () => {
-    const before = storyRows(storyId);
+    const before = await storyRows(storyId);
     const page = await alice.post(
       `/stories/${storyId}/about/needs`,
       { needs: "other", needsDetails: "Short words,\r\nplease.\u0000\u202D", intent: "continue" },
@@ -544,10 +536,10 @@ describe("what a question page keeps of what is typed", () => {
     ]);
     const textarea = page.doc.all((el) => attr(el, "id") === "needsDetails")[0];
     expect(text(textarea)).toBe("Short words, please.");
-    expect(storyRows(storyId)).toEqual(before);
+    expect(await storyRows(storyId)).toEqual(before);
 
     const saved = await alice.post(`/stories/${storyId}/about/needs`, { needs: "other", needsDetails: "Short words,\r\nplease.", intent: "save" });
     expect(saved.status).toBe(302);
-    expect(JSON.parse(aboutContent()!.content)).toMatchObject({ needsDetails: "Short words,\nplease." });
+    expect(JSON.parse((await aboutContent())!.content)).toMatchObject({ needsDetails: "Short words,\nplease." });
   });
 });

@@ -7,7 +7,6 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import Database from "better-sqlite3";
 import type { DefaultTreeAdapterTypes } from "parse5";
 import { beforeAll, describe, expect, test } from "vitest";
 import { codeFrom, shareLinkFrom } from "#tests/support/professional";
@@ -15,7 +14,7 @@ import { allParts, startStory } from "#tests/support/share-journey";
 import { bodyOf, signedIn, startServerWithMail, type ReceivedEmail } from "#tests/support/sign-in";
 import { attr, text, type Page, HttpClient, type Browser, accepted } from "#tests/support/http-client";
 import { serverForThisFile } from "#tests/support/server-for-file";
-import { queryRows, root } from "./helpers";
+import { root } from "./helpers";
 
 type Node = DefaultTreeAdapterTypes.ChildNode | DefaultTreeAdapterTypes.Document;
 
@@ -62,13 +61,15 @@ const OWN_WORDS = Object.entries(WORDS)
   .filter(([field]) => field !== "name" && field !== "preferredName")
   .map(([, words]) => words);
 
-const query = <T>(sql: string, ...params: unknown[]) => queryRows<T>(server.databasePath, sql, ...params);
-const agencyId = (key: string) => query<{ id: string }>("select id from agencies where key = ?", key)[0].id;
-const shareOf = (key: string, lang: "en" | "cy") =>
-  query<{ id: string }>(
-    "select shares.id from shares join agencies on agencies.id = shares.agency_id join consent_records on consent_records.share_id = shares.id and consent_records.kind = 'given' where agencies.key = ? and consent_records.language = ?",
-    key,
-    lang,
+const query = <T>(sql: string, ...params: unknown[]) => server.query<T>(sql, ...params);
+const agencyId = async (key: string) => (await query<{ id: string }>("select id from agencies where key = ?", key))[0].id;
+const shareOf = async (key: string, lang: "en" | "cy") =>
+  (
+    await query<{ id: string }>(
+      "select shares.id from shares join agencies on agencies.id = shares.agency_id join consent_records on consent_records.share_id = shares.id and consent_records.kind = 'given' where agencies.key = ? and consent_records.language = ?",
+      key,
+      lang,
+    )
   )[0].id;
 
 /** Every interface string whose English differs from its Welsh, cut at its placeholders into runs of three words or more. */
@@ -96,7 +97,8 @@ function englishInterfaceText(): string[] {
 }
 
 /** Every agency's English name and description: English too, wherever it comes from. */
-const englishAgencyText = () => query<{ name: string; description: string }>("select name, description from agencies").flatMap((a) => [a.name, a.description]);
+const englishAgencyText = async () =>
+  (await query<{ name: string; description: string }>("select name, description from agencies")).flatMap((a) => [a.name, a.description]);
 
 /** The text of a page a person hears as Welsh: everything outside an element marked lang="en…". */
 function textOutsideEnglish(node: Node): string {
@@ -113,10 +115,10 @@ function textOutsideEnglish(node: Node): string {
 let english: string[];
 
 /** The English on a Welsh page that is not marked as English. */
-function unmarkedEnglish(page: Page): string[] {
+async function unmarkedEnglish(page: Page): Promise<string[]> {
   expect(page.doc.lang).toBe("cy");
   const heard = textOutsideEnglish(page.doc.root);
-  return [...english, ...englishAgencyText()].filter((run) => heard.includes(run));
+  return [...english, ...(await englishAgencyText())].filter((run) => heard.includes(run));
 }
 
 /** The element's nearest own `lang`, below <html>. */
@@ -150,10 +152,10 @@ function ownWordsOn(page: Page): { words: string; lang: string | undefined }[] {
 }
 
 /** A Welsh page: no unmarked English, and the person's words (if it shows any) marked as the English they are. */
-function expectWelshPage(page: Page, { ownWords = 0 } = {}) {
+async function expectWelshPage(page: Page, { ownWords = 0 } = {}) {
   const where = page.doc.title;
   expect(page.status, where).toBe(200);
-  expect({ where, english: unmarkedEnglish(page) }).toEqual({ where, english: [] });
+  expect({ where, english: await unmarkedEnglish(page) }).toEqual({ where, english: [] });
   const words = ownWordsOn(page);
   expect({ where, unmarked: words.filter((w) => w.lang !== "en") }).toEqual({ where, unmarked: [] });
   expect(words.length, where).toBeGreaterThanOrEqual(ownWords);
@@ -238,30 +240,24 @@ let receiptEmail: ReceivedEmail;
 
 beforeAll(async () => {
   english = englishInterfaceText();
-  const db = new Database(server.databasePath, { fileMustExist: true });
-  try {
-    db.pragma("busy_timeout = 5000");
-    const now = Date.now();
-    db.prepare(
-      "insert into agencies (id, key, name, description, contact_email, domains, active, created_at, updated_at) values (?, ?, ?, ?, ?, ?, 1, ?, ?)",
-    ).run(
-      "9d8c7b6a-0000-4000-8000-000000000001",
-      COUNCIL.key,
-      COUNCIL.name,
-      COUNCIL.description,
-      COUNCIL.contactEmail,
-      JSON.stringify([COUNCIL.domain]),
-      now,
-      now,
-    );
-  } finally {
-    db.close();
-  }
+  const now = new Date();
+  await server.write(
+    "insert into agencies (id, key, name, description, contact_email, domains, active, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    "9d8c7b6a-0000-4000-8000-000000000001",
+    COUNCIL.key,
+    COUNCIL.name,
+    COUNCIL.description,
+    COUNCIL.contactEmail,
+    JSON.stringify([COUNCIL.domain]),
+    true,
+    now,
+    now,
+  );
 
   resident = await signedIn(server, "rhian@example.org");
   storyId = await writeAndPublish(resident);
   const since = server.mail.received.length;
-  await share(resident, [agencyId(HOUSING.key), agencyId(COUNCIL.key)], "en");
+  await share(resident, [await agencyId(HOUSING.key), await agencyId(COUNCIL.key)], "en");
   agencyEmails = {
     housing: (await emailsTo("housing.options@housing.demo-council.example.org", since))[0],
     council: (await emailsTo(COUNCIL.contactEmail, since))[0],
@@ -271,14 +267,14 @@ beforeAll(async () => {
     council: await readAsProfessional(shareLinkFrom(agencyEmails.council), `worker@${COUNCIL.domain}`),
   };
   const beforeWelsh = server.mail.received.length;
-  welshShare = await share(resident, [agencyId(JOBCENTRE.key), agencyId(COUNCIL.key)], "cy");
+  welshShare = await share(resident, [await agencyId(JOBCENTRE.key), await agencyId(COUNCIL.key)], "cy");
   receiptEmail = (await emailsTo("rhian@example.org", beforeWelsh))[0];
 });
 
 describe("the agency directory in Welsh", () => {
-  test("choosing agencies: each by its Welsh name and description, and one with no Welsh by its English, marked as English", () => {
+  test("choosing agencies: each by its Welsh name and description, and one with no Welsh by its English, marked as English", async () => {
     const [choose] = welshShare;
-    expectWelshPage(choose);
+    await expectWelshPage(choose);
     const labels = choose.doc.byClass("govuk-checkboxes__label").map(text);
     expect(labels).toContain(HOUSING.welsh);
     expect(labels).toContain(JOBCENTRE.welsh);
@@ -324,8 +320,8 @@ describe("the agency directory in Welsh", () => {
 
 describe("the receipt read in Welsh", () => {
   test("of a share agreed in English: why in Welsh, and the words agreed quoted as the English they are", async () => {
-    const page = await resident.get(`/stories/${storyId}/shares/${shareOf(HOUSING.key, "en")}/receipt`, { lang: "cy" });
-    expectWelshPage(page);
+    const page = await resident.get(`/stories/${storyId}/shares/${await shareOf(HOUSING.key, "en")}/receipt`, { lang: "cy" });
+    await expectWelshPage(page);
     const rows = page.doc
       .byClass("govuk-summary-list__row")
       .map((row) => [text(page.doc.byClass("govuk-summary-list__key", row)[0]), text(page.doc.byClass("govuk-summary-list__value", row)[0])]);
@@ -337,8 +333,8 @@ describe("the receipt read in Welsh", () => {
   });
 
   test("of a share agreed in Welsh with an agency that has no Welsh: its name marked as English wherever it shows", async () => {
-    const page = await resident.get(`/stories/${storyId}/shares/${shareOf(COUNCIL.key, "cy")}/receipt`, { lang: "cy" });
-    expectWelshPage(page);
+    const page = await resident.get(`/stories/${storyId}/shares/${await shareOf(COUNCIL.key, "cy")}/receipt`, { lang: "cy" });
+    await expectWelshPage(page);
     const [wording] = page.doc.byClass("govuk-inset-text");
     expect(attr(wording, "lang")).toBe("cy");
     expect(text(wording)).toContain(`Rhannu gyda ${COUNCIL.name}`);
@@ -348,13 +344,13 @@ describe("the receipt read in Welsh", () => {
 
   test("the JSON receipt says each record's language, with the purpose and the agency's name in it", async () => {
     const json = async (shareId: string) => JSON.parse((await resident.get(`/stories/${storyId}/shares/${shareId}/receipt.json`, { lang: "cy" })).html);
-    const inEnglish = await json(shareOf(HOUSING.key, "en"));
+    const inEnglish = await json(await shareOf(HOUSING.key, "en"));
     expect(inEnglish.language).toBe("en");
     expect(inEnglish.recipient.name).toBe("Demo Council Housing Options");
     expect(inEnglish.services[0].purposes[0].purpose).toBe(
       "So that Demo Council Housing Options can understand your situation and help you, without asking you to tell your story again.",
     );
-    const inWelsh = await json(shareOf(JOBCENTRE.key, "cy"));
+    const inWelsh = await json(await shareOf(JOBCENTRE.key, "cy"));
     expect(inWelsh.language).toBe("cy");
     expect(inWelsh.recipient.name).toBe(JOBCENTRE.welsh);
     expect(inWelsh.services[0].purposes[0]).toMatchObject({
@@ -364,7 +360,7 @@ describe("the receipt read in Welsh", () => {
   });
 
   test("in English, the receipt of a share agreed in Welsh gives why in English and quotes the Welsh as Welsh", async () => {
-    const page = await resident.get(`/stories/${storyId}/shares/${shareOf(JOBCENTRE.key, "cy")}/receipt`, { lang: "en" });
+    const page = await resident.get(`/stories/${storyId}/shares/${await shareOf(JOBCENTRE.key, "cy")}/receipt`, { lang: "en" });
     expect(text(page.doc.one("main"))).toContain("So that Demo Jobcentre Plus can understand your situation and help you");
     const [wording] = page.doc.byClass("govuk-inset-text");
     expect(attr(wording, "lang")).toBe("cy");
@@ -372,15 +368,15 @@ describe("the receipt read in Welsh", () => {
 });
 
 describe("no unmarked English on a Welsh page", () => {
-  test("the share journey in Welsh, its declaration and its confirmation", () => {
+  test("the share journey in Welsh, its declaration and its confirmation", async () => {
     expect(welshShare).toHaveLength(9);
-    for (const page of welshShare) expectWelshPage(page);
+    for (const page of welshShare) await expectWelshPage(page);
     const declaration = welshShare[welshShare.length - 2];
     expect(text(declaration.doc.one("main"))).toContain(`Rhannu gyda ${JOBCENTRE.welsh}`);
   });
 
   test("every page about the story, as the person who wrote it", async () => {
-    const shares = query<{ id: string }>("select id from shares where story_id = ?", storyId).map((row) => row.id);
+    const shares = (await query<{ id: string }>("select id from shares where story_id = ?", storyId)).map((row) => row.id);
     const paths = [
       "/stories",
       `/stories/${storyId}`,
@@ -395,13 +391,13 @@ describe("no unmarked English on a Welsh page", () => {
     for (const path of paths) {
       const page = await resident.get(path, { lang: "cy" });
       const showsStory = /\/(check|preview|versions\/1)$/.test(path);
-      expectWelshPage(page, { ownWords: showsStory ? OWN_WORDS.length : 0 });
+      await expectWelshPage(page, { ownWords: showsStory ? OWN_WORDS.length : 0 });
     }
   });
 
-  test("a professional reading in Welsh, at an agency with a Welsh name and at one without", () => {
+  test("a professional reading in Welsh, at an agency with a Welsh name and at one without", async () => {
     for (const { pages } of [professionals.housing, professionals.council]) {
-      for (const page of pages) expectWelshPage(page);
+      for (const page of pages) await expectWelshPage(page);
     }
     const summary = professionals.housing.pages[2];
     expect(

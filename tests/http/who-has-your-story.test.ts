@@ -4,7 +4,6 @@ import { publishedStory, shareThroughTheJourney, startStory } from "#tests/suppo
 import { bodyOf, emailsSentTo, signedIn, startServerWithMail } from "#tests/support/sign-in";
 import { attr, HttpClient, type Page, text, type Browser } from "#tests/support/http-client";
 import { serverForThisFile } from "#tests/support/server-for-file";
-import { queryRows } from "./helpers";
 import { rawKey } from "#tests/support/raw-keys";
 
 const server = serverForThisFile(startServerWithMail);
@@ -26,18 +25,19 @@ const INBOX = {
 };
 const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
 
-const query = <T>(sql: string, ...params: unknown[]) => queryRows<T>(server.databasePath, sql, ...params);
+const query = <T>(sql: string, ...params: unknown[]) => server.query<T>(sql, ...params);
 
 type ShareRow = { id: string; status: string; sections: string; ends_at: number; token_hash: string; stopped_at: number | null };
-const shareRow = (agency: string) => query<ShareRow>("select * from shares where id = ?", shareIds[agency])[0];
+const shareRow = async (agency: string) => (await query<ShareRow>("select * from shares where id = ?", shareIds[agency]))[0];
 type RecordRow = { kind: string; wording: string; wording_hash: string; sections: string; ends_at: number };
-const recordsOf = (agency: string) => query<RecordRow>("select * from consent_records where share_id = ? order by recorded_at, rowid", shareIds[agency]);
+const recordsOf = async (agency: string) =>
+  await query<RecordRow>("select * from consent_records where share_id = ? order by recorded_at, id", shareIds[agency]);
 
 /** Everything a refused request must leave alone. */
-const sharingRows = () => ({
-  shares: query("select * from shares order by id"),
-  records: query("select * from consent_records order by id"),
-  outbox: query("select id from outbox order by id"),
+const sharingRows = async () => ({
+  shares: await query("select * from shares order by id"),
+  records: await query("select * from consent_records order by id"),
+  outbox: await query("select id from outbox order by id"),
 });
 
 /** The bodies of the emails to `to` since `since`, once the mail worker has sent all it queued. */
@@ -71,10 +71,10 @@ beforeAll(async () => {
   storyId = await publishedStory(server, alice.cookie);
   bobStoryId = await startStory(server, bob.cookie);
 
-  const agencies = Object.fromEntries(query<{ id: string; name: string }>("select id, name from agencies").map((row) => [row.name, row.id]));
+  const agencies = Object.fromEntries((await query<{ id: string; name: string }>("select id, name from agencies")).map((row) => [row.name, row.id]));
   await shareThroughTheJourney(server, alice.cookie, storyId, [agencies[CARE], agencies[GP]], "yes");
   await shareThroughTheJourney(server, alice.cookie, storyId, [agencies[HOUSING]], "no");
-  for (const row of query<{ id: string; agency_id: string }>("select id, agency_id from shares where story_id = ?", storyId)) {
+  for (const row of await query<{ id: string; agency_id: string }>("select id, agency_id from shares where story_id = ?", storyId)) {
     shareIds[Object.keys(agencies).find((name) => agencies[name] === row.agency_id)!] = row.id;
   }
   expect(Object.keys(shareIds).sort()).toEqual([CARE, HOUSING, GP].sort());
@@ -138,8 +138,8 @@ describe("stopping", () => {
     const since = server.mail.received.length;
     const stopped = await alice.post(path(CARE, "stop"));
     expect([stopped.status, stopped.headers.get("location")]).toEqual([302, `/stories/${storyId}/shares?done=stopped&share=${shareIds[CARE]}`]);
-    expect(shareRow(CARE)).toMatchObject({ status: "stopped" });
-    expect(shareRow(CARE).stopped_at).not.toBeNull();
+    expect(await shareRow(CARE)).toMatchObject({ status: "stopped" });
+    expect((await shareRow(CARE)).stopped_at).not.toBeNull();
 
     const [email] = [bodyOf(await server.mail.nextEmailTo(INBOX[CARE], since))];
     expect(email).toContain(`has stopped sharing it.`);
@@ -165,12 +165,12 @@ describe("stopping", () => {
     });
     expect(text(card)).not.toMatch(/Parts they can see|Version they see|They see each new version|Sharing ends/);
     const welsh = await alice.get(`/stories/${storyId}/shares`, { lang: "cy" });
-    const [{ name_cy: careInWelsh }] = query<{ name_cy: string }>("select name_cy from agencies where name = ?", CARE);
+    const [{ name_cy: careInWelsh }] = await query<{ name_cy: string }>("select name_cy from agencies where name = ?", CARE);
     const welshCard = welsh.doc.byClass("govuk-summary-card").find((c) => text(c).startsWith(careInWelsh))!;
     expect(text(welshCard)).toContain("Dim byd. Dydyn nhw ddim yn gallu agor eich stori mwyach.");
     expect(text(welshCard)).not.toMatch(/Rhannau y gallan nhw eu gweld|Maen nhw’n gweld pob fersiwn/);
 
-    const records = recordsOf(CARE);
+    const records = await recordsOf(CARE);
     expect(records.map((r) => r.kind)).toEqual(["given", "withdrawn"]);
     // The words kept are the words on the confirmation page.
     expect(records[1].wording.split("\n")).toEqual([
@@ -187,7 +187,7 @@ describe("stopping", () => {
   });
 
   test("stopping again changes nothing and tells no one; a stopped share cannot be changed, extended or re-linked", async () => {
-    const before = sharingRows();
+    const before = await sharingRows();
     const again = await alice.post(path(CARE, "stop"));
     expect([again.status, again.headers.get("location")]).toEqual([302, `/stories/${storyId}/shares`]);
     for (const action of ["parts", "extend", "resend"]) {
@@ -199,7 +199,7 @@ describe("stopping", () => {
     await alice.post(path(CARE, "parts"), { parts: ["about"], shown: "x" });
     await alice.post(path(CARE, "extend"), { endsIn: "12", shown: "x" });
     await alice.post(path(CARE, "resend"));
-    expect(sharingRows()).toEqual(before);
+    expect(await sharingRows()).toEqual(before);
   });
 });
 
@@ -218,8 +218,8 @@ describe("changing an active share", () => {
 
     const changed = await alice.post(path(GP, "parts"), { parts: ["about", "strengths"], shown: hidden(page, "shown") });
     expect([changed.status, changed.headers.get("location")]).toEqual([302, `/stories/${storyId}/shares?done=changed&share=${shareIds[GP]}`]);
-    expect(JSON.parse(shareRow(GP).sections)).toEqual(["about", "strengths"]);
-    const records = recordsOf(GP);
+    expect(JSON.parse((await shareRow(GP)).sections)).toEqual(["about", "strengths"]);
+    const records = await recordsOf(GP);
     expect(records.map((r) => r.kind)).toEqual(["given", "changed"]);
     expect(records[1].wording).toBe(agreeing);
     expect(JSON.parse(records[1].sections)).toEqual(["about", "strengths"]);
@@ -228,21 +228,21 @@ describe("changing an active share", () => {
   test("extend: 3, 6 or 12 months or a date, later than now's end, then an extended record", async () => {
     const page = await alice.get(path(GP, "extend"));
     expectPage(page, "Extend sharing");
-    const endsAt = shareRow(GP).ends_at;
+    const endsAt = (await shareRow(GP)).ends_at;
     const shown = hidden(page, "shown");
 
     const notLater = await alice.post(path(GP, "extend"), { endsIn: "3", shown });
     expect(notLater.status).toBe(400);
     expect(text(notLater.doc.byClass("govuk-error-summary")[0])).toMatch(/The new date must be after \d{1,2} \w+ \d{4}, when sharing ends now/);
-    expect(shareRow(GP).ends_at).toBe(endsAt);
+    expect((await shareRow(GP)).ends_at).toBe(endsAt);
 
     const extended = await alice.post(path(GP, "extend"), { endsIn: "12", shown });
     expect([extended.status, extended.headers.get("location")]).toEqual([302, `/stories/${storyId}/shares?done=extended&share=${shareIds[GP]}`]);
-    expect(shareRow(GP).ends_at).toBeGreaterThan(endsAt);
-    const records = recordsOf(GP);
+    expect((await shareRow(GP)).ends_at).toBeGreaterThan(endsAt);
+    const records = await recordsOf(GP);
     expect(records.map((r) => r.kind)).toEqual(["given", "changed", "extended"]);
     expect(records[2].wording).toBe(text(page.doc.byClass("govuk-inset-text")[0]));
-    expect(records[2].ends_at).toBe(shareRow(GP).ends_at);
+    expect(records[2].ends_at).toBe((await shareRow(GP)).ends_at);
     const list = await alice.get(extended.headers.get("location")!);
     expect(text(list.doc.byClass("govuk-notification-banner")[0])).toMatch(new RegExp(`${GP} can now see your story until \\d{1,2} \\w+ \\d{4}\\.`));
   });
@@ -250,7 +250,7 @@ describe("changing an active share", () => {
   test("send a new link: shown once on the page that answers, emailed to the inbox; the old link is dead", async () => {
     const page = await alice.get(path(GP, "resend"));
     expectPage(page, "Send a new link");
-    const oldHash = shareRow(GP).token_hash;
+    const oldHash = (await shareRow(GP)).token_hash;
     const since = server.mail.received.length;
 
     const sent = await alice.post(path(GP, "resend"));
@@ -258,15 +258,15 @@ describe("changing an active share", () => {
     const link = text(sent.doc.byClass("app-share-link")[0]);
     expect(link).toMatch(new RegExp(`^${server.url}/shared/[A-Za-z0-9_-]{43}$`));
     const token = link.slice(-43);
-    expect(shareRow(GP).token_hash).toBe(sha256(token));
-    expect(query("select id from shares where token_hash = ?", oldHash)).toEqual([]);
+    expect((await shareRow(GP)).token_hash).toBe(sha256(token));
+    expect(await query("select id from shares where token_hash = ?", oldHash)).toEqual([]);
 
     const email = bodyOf(await server.mail.nextEmailTo(INBOX[GP], since));
     expect(email).toContain(link);
     // Shown once: the page seen again has no link, and the token is kept nowhere.
     expect((await alice.get(path(GP, "resend"))).html).not.toContain(token);
     expect(server.output()).not.toContain(token);
-    expect(JSON.stringify(query("select * from audit_events"))).not.toContain(token);
+    expect(JSON.stringify(await query("select * from audit_events"))).not.toContain(token);
   });
 });
 
@@ -329,15 +329,15 @@ describe("only the owner", () => {
   ];
 
   test("every other resident gets 404 on GET and POST of every page, and nothing changes", async () => {
-    const before = sharingRows();
+    const before = await sharingRows();
     const fields = { parts: ["about"], endsIn: "12", shown: "x" };
     const answers: string[] = [];
     for (const route of routes()) {
       answers.push(`GET ${route} ${(await bob.get(route)).status}`, `POST ${route} ${(await bob.post(route, fields)).status}`);
     }
     expect(answers).toEqual(routes().flatMap((route) => [`GET ${route} 404`, `POST ${route} 404`]));
-    expect(sharingRows()).toEqual(before);
-    expect(shareRow(GP).status).toBe("active");
+    expect(await sharingRows()).toEqual(before);
+    expect((await shareRow(GP)).status).toBe("active");
   });
 
   test("the owner gets 404 for a share that is not one of this story's; someone signed out is sent to sign in", async () => {

@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { HttpClient } from "#tests/support/http-client";
-import { freshPostgresDatabase, startServer, type RunningServer } from "#tests/support/server.js";
-import { signInCodeFrom, startMailSink, type MailSink } from "#tests/support/sign-in";
+import { startServer, type RunningServer } from "#tests/support/server.js";
+import { freshPostgresDatabase } from "#tests/support/test-database.js";
+import { linkSentTo, openAsProfessional } from "#tests/support/professional";
+import { publishedStory, shareThroughTheJourney } from "#tests/support/share-journey";
+import { emailsSentTo, signIn, signInCodeFrom, startMailSink, type MailSink, type ServerWithMail } from "#tests/support/sign-in";
 
 /*
  * Three instances of the service on one PostgreSQL database, as behind a load
@@ -19,11 +22,23 @@ beforeAll(async () => {
   instances = await Promise.all([1, 2, 3].map(() => startServer({ DATABASE_URL: database.url, MAIL_TRANSPORT: "smtp", SMTP_URL: mail.url })));
 }, 60_000);
 
+/** Three more instances, started at once after the first three: each sweeps for ended shares as it starts. */
+let later: RunningServer[] = [];
+
 afterAll(async () => {
-  await Promise.all((instances ?? []).map((instance) => instance.stop()));
+  await Promise.all([...(instances ?? []), ...later].map((instance) => instance.stop()));
   await mail?.close();
   await database?.drop();
 });
+
+/** An instance with the mail sink every instance sends through, as the suites' helpers take it. */
+const withMail = (instance: RunningServer): ServerWithMail => ({ ...instance, mail });
+
+/** The demo GP practice: its id and its inbox. */
+async function gp(instance: RunningServer): Promise<{ id: string; contact_email: string }> {
+  const [row] = await instance.query<{ id: string; contact_email: string }>("select id, contact_email from agencies where name = 'Riverside Medical Practice'");
+  return row;
+}
 
 /** A browser whose requests go to whichever instance `at` names now, as a load balancer sends them. */
 function personBehindTheBalancer() {
@@ -33,8 +48,8 @@ function personBehindTheBalancer() {
 
 describe("several instances on one PostgreSQL database act as one", () => {
   test("they migrated once: one row per migration", async () => {
-    const [[count]] = await instances[0].query("select count(*) from drizzle.__drizzle_migrations");
-    expect(Number(count)).toBe(2);
+    const [{ count }] = await instances[0].query<{ count: number }>("select count(*) as count from drizzle.__drizzle_migrations");
+    expect(count).toBe(2);
   });
 
   test("a code emailed by one instance signs in on another, and the session it makes holds on all three", async () => {
@@ -74,12 +89,58 @@ describe("several instances on one PostgreSQL database act as one", () => {
     for (const email of emails) await mail.nextEmailTo(email, since);
     // Let every worker have another look before counting.
     await Promise.all(instances.map((instance) => fetch(`${instance.url}/healthz`)));
-    const [[pending]] = await instances[0].query("select count(*) from outbox where status = 'pending'");
-    expect(Number(pending)).toBe(0);
+    const [{ pending }] = await instances[0].query<{ pending: number }>("select count(*) as pending from outbox where status = 'pending'");
+    expect(pending).toBe(0);
     const sent = mail.received
       .slice(since)
       .flatMap((received) => received.to)
       .filter((to) => to.startsWith("once-"));
     expect(sent.sort()).toEqual([...emails].sort());
+  });
+
+  test("stopping a share on one instance refuses the professional's next request on another", async () => {
+    const resident = await signIn(withMail(instances[0]), "stopper@example.org");
+    const storyId = await publishedStory(withMail(instances[0]), resident);
+    const practice = await gp(instances[0]);
+    const since = mail.received.length;
+    await shareThroughTheJourney(withMail(instances[1]), resident, storyId, [practice.id], "no");
+    const link = await linkSentTo(withMail(instances[1]), practice.contact_email, since);
+    // The link names whichever instance sent it; the professional's browser reaches the others through the balancer.
+    const opened = await openAsProfessional(withMail(instances[2]), link.replace(new URL(link).origin, instances[2].url), "dr.stop@nhs.example.net");
+    const professional = new HttpClient(instances[0].url).browser({ cookie: opened.cookie });
+    expect((await professional.get(`/shared/${opened.shareId}/summary`)).status).toBe(200);
+
+    const [{ id: shareId }] = await instances[0].query<{ id: string }>("select id from shares where story_id = ?", storyId);
+    expect((await new HttpClient(instances[1].url).browser({ cookie: resident }).post(`/stories/${storyId}/shares/${shareId}/stop`)).status).toBe(302);
+
+    for (const instance of [instances[2], instances[0]]) {
+      const refused = await new HttpClient(instance.url).browser({ cookie: opened.cookie }).get(`/shared/${opened.shareId}/summary`);
+      expect(refused.status, instance.url).toBe(410);
+    }
+  });
+
+  test("the expiry sweep tells each owner once, though every instance sweeps when it starts", async () => {
+    const owners = ["ended-1@example.org", "ended-2@example.org", "ended-3@example.org", "ended-4@example.org"];
+    const practice = await gp(instances[0]);
+    for (const [i, owner] of owners.entries()) {
+      const at = withMail(instances[i % 3]);
+      const resident = await signIn(at, owner);
+      await shareThroughTheJourney(at, resident, await publishedStory(at, resident), [practice.id], "no");
+    }
+    await emailsSentTo(withMail(instances[0]), "nobody@example.org", 0);
+    const since = mail.received.length;
+    // Their end has come (a clock moved on); three more instances start at once, and each sweeps as it starts.
+    await instances[0].write(
+      "update shares set ends_at = ? where story_id in (select stories.id from stories join residents on residents.id = stories.owner_id where residents.email like 'ended-%')",
+      new Date(Date.now() - 60_000),
+    );
+    later = await Promise.all([1, 2, 3].map(() => startServer({ DATABASE_URL: database.url, MAIL_TRANSPORT: "smtp", SMTP_URL: mail.url })));
+
+    for (const owner of owners) await mail.nextEmailTo(owner, since);
+    await emailsSentTo(withMail(instances[0]), "nobody@example.org", 0);
+    const told = mail.received.slice(since).flatMap((email) => email.to);
+    expect(told.sort()).toEqual([...owners].sort());
+    const [{ ended }] = await instances[0].query<{ ended: number }>("select count(*) as ended from audit_events where event = 'share_ended'");
+    expect(ended).toBe(owners.length);
   });
 });

@@ -1,11 +1,10 @@
 // @ts-check
 import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import pg from "pg";
+import { freshPostgresDatabase, testDatabase } from "./test-database.js";
 
 const root = resolve(import.meta.dirname, "../..");
 
@@ -15,11 +14,14 @@ const root = resolve(import.meta.dirname, "../..");
  * @property {number} port
  * @property {string} databasePath the SQLite file, when the engine is SQLite
  * @property {string | undefined} databaseUrl the PostgreSQL database, when the engine is PostgreSQL
- * @property {(sql: string) => Promise<unknown[][]>} query runs a query without parameters on the server's database, on either engine: its rows, as arrays
+ * @property {import("./test-database.js").TestDatabase["query"]} query the rows a query finds in the server's database, on either engine (`./test-database.js`)
+ * @property {import("./test-database.js").TestDatabase["write"]} write changes the server's database behind its back: a fixture
+ * @property {import("./test-database.js").TestDatabase["rowCounts"]} rowCounts rows in each table of the server's database
  * @property {() => string} output everything the server printed so far (stdout and stderr)
  * @property {(pattern: RegExp) => void} expectError declares that the test running now makes the server print an error matching `pattern`
  * @property {() => string[]} unexpectedErrors the errors printed to stderr since the last call that no `expectError` of the test claimed, and the expectations nothing matched; forgets both
  * @property {() => Promise<void>} stop
+ * @property {() => Promise<void>} crash kills the process at once (SIGKILL), as the kernel's OOM killer would, leaving a database it was given (DATABASE_PATH or DATABASE_URL) as the crash left it
  */
 
 /**
@@ -61,57 +63,6 @@ export function unclaimed(errors, expected) {
 }
 
 /** @returns {Promise<number>} */
-/** The PostgreSQL server the suites use when TEST_ENGINE is postgres. */
-export const testDatabaseUrl = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-
-/** Runs `sql` on the PostgreSQL server's maintenance database (to make or drop a database). */
-async function onPostgresServer(/** @type {string} */ sql) {
-  const client = new pg.Client({ connectionString: testDatabaseUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
-/**
- * A new, empty PostgreSQL database on the test server, and how to drop it.
- * @returns {Promise<{ url: string; drop: () => Promise<void> }>}
- */
-export async function freshPostgresDatabase() {
-  const name = `tio_test_${randomBytes(6).toString("hex")}`;
-  await onPostgresServer(`create database ${name}`);
-  const url = new URL(testDatabaseUrl);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => onPostgresServer(`drop database if exists ${name} with (force)`) };
-}
-
-/**
- * Runs one query on a database, SQLite file or PostgreSQL address: its rows as arrays.
- * @param {{ databasePath: string; databaseUrl: string | undefined }} where
- * @param {string} sql
- * @returns {Promise<unknown[][]>}
- */
-async function queryDatabase({ databasePath, databaseUrl }, sql) {
-  if (databaseUrl) {
-    const client = new pg.Client({ connectionString: databaseUrl });
-    await client.connect();
-    try {
-      return (await client.query({ text: sql, rowMode: "array" })).rows;
-    } finally {
-      await client.end();
-    }
-  }
-  const { default: Database } = await import("better-sqlite3");
-  const db = new Database(databasePath, { readonly: true, fileMustExist: true });
-  try {
-    return /** @type {unknown[][]} */ (db.prepare(sql).raw(true).all());
-  } finally {
-    db.close();
-  }
-}
-
 export async function freePort() {
   return new Promise((done, fail) => {
     const probe = createServer();
@@ -128,7 +79,7 @@ export async function freePort() {
  * temporary database, and waits until /healthz answers. Used by the HTTP and
  * browser suites and by the benchmark. The database is a SQLite file, or with
  * TEST_ENGINE=postgres a new PostgreSQL database, unless `extraEnv` names one
- * (DATABASE_URL: several servers sharing one).
+ * (DATABASE_URL or DATABASE_PATH: several servers sharing one, or one started again).
  * @param {Record<string, string>} [extraEnv]
  * @returns {Promise<RunningServer>}
  */
@@ -138,8 +89,8 @@ export async function startServer(extraEnv = {}) {
   }
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), "tell-it-once-"));
-  const databasePath = join(dir, "test.sqlite");
-  const own = process.env.TEST_ENGINE === "postgres" && !extraEnv.DATABASE_URL ? await freshPostgresDatabase() : undefined;
+  const databasePath = extraEnv.DATABASE_PATH ?? join(dir, "test.sqlite");
+  const own = process.env.TEST_ENGINE === "postgres" && !extraEnv.DATABASE_URL && !extraEnv.DATABASE_PATH ? await freshPostgresDatabase() : undefined;
   const databaseUrl = extraEnv.DATABASE_URL ?? own?.url;
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ["app/server.js"], {
@@ -173,17 +124,28 @@ export async function startServer(extraEnv = {}) {
     return found;
   };
 
+  const database = testDatabase({ databasePath, databaseUrl });
   /** @type {RunningServer} */
   const server = {
     url,
     port,
     databasePath,
     databaseUrl,
-    query: (sql) => queryDatabase({ databasePath, databaseUrl }, sql),
+    query: database.query,
+    write: database.write,
+    rowCounts: database.rowCounts,
     output: () => output,
     expectError: (pattern) => void expected.push(pattern),
     unexpectedErrors,
     stop: () => stop(),
+    crash: async () => {
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((done) => child.once("exit", done));
+        child.kill("SIGKILL");
+        await exited;
+      }
+      await stop();
+    },
   };
   const stop = async () => {
     runningServers.delete(server);
@@ -195,6 +157,7 @@ export async function startServer(extraEnv = {}) {
       await exited;
       clearTimeout(timer);
     }
+    await database.close();
     rmSync(dir, { recursive: true, force: true });
     await own?.drop();
   };

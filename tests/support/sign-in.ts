@@ -14,12 +14,18 @@ export type MailSink = {
   received: ReceivedEmail[];
   /** Waits for the next email to `to` that arrived after `since` emails had. */
   nextEmailTo(to: string, since: number, timeoutMs?: number): Promise<ReceivedEmail>;
+  /**
+   * While `true`, reads each email and never answers that it has it, as a mail server that hangs:
+   * the sender has not sent it, and the sink forgets it. `false` takes emails again.
+   */
+  hold(holding: boolean): void;
   close(): Promise<void>;
 };
 
 /** A real SMTP server that accepts everything and keeps it. */
 export async function startMailSink(): Promise<MailSink> {
   const received: ReceivedEmail[] = [];
+  let holding = false;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
@@ -28,6 +34,7 @@ export async function startMailSink(): Promise<MailSink> {
       const chunks: Buffer[] = [];
       stream.on("data", (chunk: Buffer) => chunks.push(chunk));
       stream.on("end", () => {
+        if (holding) return;
         received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString("utf8") });
         callback();
       });
@@ -47,6 +54,7 @@ export async function startMailSink(): Promise<MailSink> {
       }
       throw new Error(`no email to ${to} within ${timeoutMs} ms`);
     },
+    hold: (value) => void (holding = value),
     close: () => new Promise<void>((closed) => server.close(() => closed())),
   };
 }
@@ -101,8 +109,8 @@ export async function signIn(server: ServerWithMail, email: string): Promise<str
 export async function emailsSentTo(server: ServerWithMail, to: string, since: number, timeoutMs = 10_000): Promise<ReceivedEmail[]> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const [[pending]] = (await server.query("select count(*) from outbox where status = 'pending'")) as [[number | string]];
-    if (Number(pending) === 0) return server.mail.received.slice(since).filter((email) => email.to.includes(to));
+    const [{ pending }] = await server.query<{ pending: number }>("select count(*) as pending from outbox where status = 'pending'");
+    if (pending === 0) return server.mail.received.slice(since).filter((email) => email.to.includes(to));
     if (Date.now() > deadline) throw new Error(`${pending} email(s) still pending after ${timeoutMs} ms`);
     await new Promise((done) => setTimeout(done, 50));
   }
