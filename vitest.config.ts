@@ -17,7 +17,7 @@ class LongestFirst extends BaseSequencer {
     const timed = (file: TestSpecification) => this.ctx.cache.getFileTestResults(`${file.project.name}:${relative(this.ctx.config.root, file.moduleId)}`);
     if (files.every(timed)) return super.sort(files);
     const size = new Map(files.map((file) => [file, sizeWithNeighbours(file.moduleId)]));
-    // Projects in the order vitest gives them (by name: browser, http, unit), each longest first.
+    // Projects in the order vitest gives them (by name: browser, browser-postgres, http, …), each longest first.
     return [...files].sort((a, b) => (a.project.name === b.project.name ? size.get(b)! - size.get(a)! : a.project.name < b.project.name ? -1 : 1));
   }
 }
@@ -87,6 +87,20 @@ export default defineConfig({
           // As for the HTTP files: a file's Chromium closes after it, and its portal starts afresh the record of
           // the page states axe-core audited.
           isolate: false,
+          globalSetup: ["./tests/setup/html-checker.ts"],
+          setupFiles: ["./tests/setup/validate-html.ts", "./tests/setup/fail-on-server-error.ts"],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // The same browser suites with each portal on a new PostgreSQL database.
+          name: "browser-postgres",
+          include: ["tests/browser/**/*.test.ts"],
+          isolate: false,
+          env: { TEST_ENGINE: "postgres" },
           globalSetup: ["./tests/setup/html-checker.ts"],
           setupFiles: ["./tests/setup/validate-html.ts", "./tests/setup/fail-on-server-error.ts"],
           testTimeout: 120_000,

@@ -4,7 +4,8 @@
  * the people and professionals in the middle of things carry on.
  */
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
+import Database from "better-sqlite3";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -101,6 +102,29 @@ describe("npm run db:copy -- FILE.sqlite", () => {
   test("without DATABASE_URL, it says what to set and copies nothing", async () => {
     const result = await runCopy([file], {});
     expect(result).toMatchObject({ code: 1, stdout: "", stderr: "Set DATABASE_URL to the PostgreSQL database to copy into. Nothing was copied.\n" });
+  });
+
+  test("a file that is not the service's database, or is another version's, is refused before anything is copied", async () => {
+    const other = join(dir, "other.sqlite");
+    const db = new Database(other);
+    db.exec("create table notes (id integer primary key, body text)");
+    db.close();
+    const notOurs = await runCopy([other], { DATABASE_URL: target.url, SESSION_SECRET });
+    expect(notOurs).toMatchObject({ code: 1, stdout: "" });
+    expect(notOurs.stderr).toMatch(
+      new RegExp(`^${other.replaceAll(".", "\\.")} is not a Tell it once database\\.\nNothing was copied to 127\\.0\\.0\\.1:5432/tio_test_[0-9a-f]+\\.\n$`),
+    );
+
+    const older = join(dir, "older.sqlite");
+    copyFileSync(file, older);
+    const olderDb = new Database(older);
+    olderDb.exec("delete from __drizzle_migrations where created_at = (select max(created_at) from __drizzle_migrations)");
+    olderDb.close();
+    const behind = await runCopy([older], { DATABASE_URL: target.url, SESSION_SECRET });
+    expect(behind).toMatchObject({ code: 1, stdout: "" });
+    expect(behind.stderr).toContain("was last used by another version of the service");
+    const held = Object.entries(await copied.rowCounts()).filter(([table, rows]) => table !== "__drizzle_migrations" && rows > 0);
+    expect(held, "the target is still empty").toEqual([]);
   });
 
   test("copies every table of a pilot's database into an empty PostgreSQL database, and says each one's count and hash match", async () => {

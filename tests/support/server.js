@@ -62,6 +62,9 @@ export function unclaimed(errors, expected) {
   ];
 }
 
+/** The SESSION_SECRET of a server on PostgreSQL: every instance sharing a database needs the same one. */
+export const TEST_SESSION_SECRET = "a-test-secret-every-instance-of-one-run-shares";
+
 /** @returns {Promise<number>} */
 export async function freePort() {
   return new Promise((done, fail) => {
@@ -100,7 +103,7 @@ export async function startServer(extraEnv = {}) {
       NODE_ENV: "production",
       PORT: String(port),
       DATABASE_PATH: databasePath,
-      ...(databaseUrl ? { DATABASE_URL: databaseUrl, SESSION_SECRET: "a-test-secret-every-instance-of-one-run-shares" } : {}),
+      ...(databaseUrl ? { DATABASE_URL: databaseUrl, SESSION_SECRET: TEST_SESSION_SECRET } : {}),
       PUBLIC_URL: url,
       MAIL_TRANSPORT: "console",
       ...extraEnv,
