@@ -180,7 +180,8 @@ const MIGRATION_LOCK = 7_014_100;
  * connected until `prepareDatabase` (or the first query).
  */
 export function openPostgres(url: string, poolSize: number): { pool: pg.Pool; db: Db } {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // Named, so that a database administrator sees in pg_stat_activity which connections are the service's.
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, application_name: "tell-it-once" });
   // An idle connection the server closed (a restart, a failover) is dropped and replaced; it must not crash the process.
   pool.on("error", (error) => console.error(`A database connection was lost: ${error.message}`));
   const db = drizzlePostgres(pool, { schema: postgresTables, logger }) as unknown as Db;
@@ -213,9 +214,18 @@ export async function migrateDatabase(pool: pg.Pool): Promise<void> {
   }
 }
 
-const engine = env.DATABASE_URL
-  ? { ...openPostgres(env.DATABASE_URL, env.DATABASE_POOL_SIZE), sqlite: undefined }
-  : { ...openSqlite(env.DATABASE_PATH), pool: undefined };
+/** The engine this process runs on; a SQLite file that cannot be opened stops the process with one line saying why. */
+function openEngine() {
+  if (env.DATABASE_URL) return { ...openPostgres(env.DATABASE_URL, env.DATABASE_POOL_SIZE), sqlite: undefined };
+  try {
+    return { ...openSqlite(env.DATABASE_PATH), pool: undefined };
+  } catch (error) {
+    process.stderr.write(`Cannot use the database at ${env.DATABASE_PATH}: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  }
+}
+
+const engine = openEngine();
 
 /** The database of this process, on whichever engine. */
 export const db = engine.db;

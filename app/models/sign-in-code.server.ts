@@ -1,4 +1,4 @@
-import { and, desc, eq, isNotNull, isNull, lte, or } from "drizzle-orm";
+import { and, desc, eq, isNotNull, isNull, lt, lte, or, sql } from "drizzle-orm";
 import type { Language } from "#app/i18n/i18n";
 import { db, first, type Tx } from "#db/client.server";
 import { signInCodes } from "#db/schema";
@@ -26,12 +26,35 @@ export async function findAccessCode(tx: Tx, shareAccessId: string): Promise<Sig
   return await first(tx.select().from(signInCodes).where(eq(signInCodes.shareAccessId, shareAccessId)).orderBy(desc(signInCodes.createdAt)).limit(1));
 }
 
-export async function countWrongAttempt(tx: Tx, id: string, wrongAttempts: number): Promise<void> {
-  await tx.update(signInCodes).set({ wrongAttempts }).where(eq(signInCodes.id, id));
+/*
+ * Counting a try and using a code up are each one conditional UPDATE, so that
+ * tries made at the same moment, on several instances, cannot all read the
+ * same row and all pass: the database applies them one after another and
+ * checks the condition against the row as the one before left it.
+ */
+
+/** Counts a wrong try: the count now, or undefined when the code had already had its `maxWrong` tries. */
+export async function countWrongAttempt(tx: Tx, id: string, maxWrong: number): Promise<number | undefined> {
+  const counted = await first(
+    tx
+      .update(signInCodes)
+      .set({ wrongAttempts: sql`${signInCodes.wrongAttempts} + 1` })
+      .where(and(eq(signInCodes.id, id), lt(signInCodes.wrongAttempts, maxWrong)))
+      .returning({ wrongAttempts: signInCodes.wrongAttempts }),
+  );
+  return counted?.wrongAttempts;
 }
 
-export async function markSignInCodeUsed(tx: Tx, id: string, now: Date): Promise<void> {
-  await tx.update(signInCodes).set({ usedAt: now }).where(eq(signInCodes.id, id));
+/** Uses a code up: false when it was used already, or had its `maxWrong` tries, by the time this ran. */
+export async function markSignInCodeUsed(tx: Tx, id: string, now: Date, maxWrong: number): Promise<boolean> {
+  const used = await first(
+    tx
+      .update(signInCodes)
+      .set({ usedAt: now })
+      .where(and(eq(signInCodes.id, id), isNull(signInCodes.usedAt), lt(signInCodes.wrongAttempts, maxWrong)))
+      .returning({ id: signInCodes.id }),
+  );
+  return used !== undefined;
 }
 
 /**

@@ -104,12 +104,13 @@ export async function checkCode(
   if (row.usedAt || row.expiresAt <= now) return { ok: false, reason: "expired" };
   if (row.wrongAttempts >= MAX_WRONG_ATTEMPTS) return { ok: false, reason: "too-many-tries" };
   if (!sameHash(row.codeHash, hashCode(row.id, code))) {
-    const wrongAttempts = row.wrongAttempts + 1;
-    await countWrongAttempt(tx, row.id, wrongAttempts);
+    const wrongAttempts = await countWrongAttempt(tx, row.id, MAX_WRONG_ATTEMPTS);
+    if (wrongAttempts === undefined) return { ok: false, reason: "too-many-tries" };
     await recordAuditEvent("sign_in_code_wrong", { attempt: wrongAttempts }, tx);
     return { ok: false, reason: wrongAttempts >= MAX_WRONG_ATTEMPTS ? "too-many-tries" : "wrong" };
   }
-  await markSignInCodeUsed(tx, row.id, now);
+  // Used up, or out of tries, by a request that came at the same moment: as good as expired.
+  if (!(await markSignInCodeUsed(tx, row.id, now, MAX_WRONG_ATTEMPTS))) return { ok: false, reason: "expired" };
   return { ok: true, row };
 }
 

@@ -1,5 +1,5 @@
 /**
- * Fills the database at DATABASE_PATH with residents who have each written and
+ * Fills the database at DATABASE_PATH (or DATABASE_URL) with residents who have each written and
  * published a whole story and shared all but one part of it with an agency,
  * through the same model and service functions the pages use, and prints
  * session tokens for the first few residents, and the cookies of as many
@@ -15,7 +15,7 @@ import { insertShareAccess } from "#app/models/share-access.server";
 import { saveDraftSection } from "#app/models/story.server";
 import { publishStory, startStory } from "#app/services/story.server";
 import { accessExpiresAt, sectionsToShare, shareEndsAt } from "#app/services/sharing/consent-rules";
-import { db } from "#db/client.server";
+import { closeDatabase, db } from "#db/client.server";
 import { agencies } from "#db/schema";
 
 const args = process.argv.slice(2);
@@ -83,46 +83,47 @@ if (agencyIds.length === 0) throw new Error("there are no agencies to share with
 const sections = sectionsToShare(["about", "story", "matters", "strengths", "working", "goals", "support", "services"]);
 const endsAt = shareEndsAt({ months: 6 }, now);
 if (!endsAt.ok) throw new Error("six months from now is not a valid end date");
-await db.transaction(async (tx) => {
-  for (let n = 1; n <= residentCount; n++) {
-    const resident = await findOrCreateResident(tx, `resident${n}@example.org`, n % 7 === 0 ? "cy" : "en", now);
-    const storyId = await startStory(resident.id, now);
-    for (const [section, content] of Object.entries(story(n))) {
-      await saveDraftSection(tx, { storyId, section, content, status: "completed", now });
-    }
-    const published = await publishStory(storyId, resident.id, now);
-    if (!published.ok) throw new Error(`story ${n} did not publish: ${published.reason}`);
-    const shareId = await insertShare(
-      tx,
-      {
-        storyId,
-        agencyId: agencyIds[n % agencyIds.length],
-        sections,
-        purpose: "To help them understand and support me.",
-        version: published.version,
-        keepUpToDate: true,
-        contactAllowed: false,
-        contactMethods: [],
-        endsAt: endsAt.endsAt,
-        tokenHash: newToken().hash,
-        createdBy: resident.id,
-      },
-      now,
-    );
-    if (n <= sessionCount) {
-      sessions.push({ token: await createSession(tx, resident.id, now), storyId });
-      const access = newToken();
-      await insertShareAccess(tx, {
-        idHash: access.hash,
-        shareId,
-        email: `worker${n}@example.org`,
-        verifiedAt: now,
-        expiresAt: accessExpiresAt(now, true),
-        createdAt: now,
-      });
-      professionals.push({ shareId, token: access.token });
-    }
+// Each step in its own transaction, as the pages make them (services begin their own).
+for (let n = 1; n <= residentCount; n++) {
+  const resident = await findOrCreateResident(db, `resident${n}@example.org`, n % 7 === 0 ? "cy" : "en", now);
+  const storyId = await startStory(resident.id, now);
+  for (const [section, content] of Object.entries(story(n))) {
+    await saveDraftSection(db, { storyId, section, content, status: "completed", now });
   }
-});
+  const published = await publishStory(storyId, resident.id, now);
+  if (!published.ok) throw new Error(`story ${n} did not publish: ${published.reason}`);
+  const shareId = await insertShare(
+    db,
+    {
+      storyId,
+      agencyId: agencyIds[n % agencyIds.length],
+      sections,
+      purpose: "To help them understand and support me.",
+      version: published.version,
+      keepUpToDate: true,
+      contactAllowed: false,
+      contactMethods: [],
+      endsAt: endsAt.endsAt,
+      tokenHash: newToken().hash,
+      createdBy: resident.id,
+    },
+    now,
+  );
+  if (n <= sessionCount) {
+    sessions.push({ token: await createSession(db, resident.id, now), storyId });
+    const access = newToken();
+    await insertShareAccess(db, {
+      idHash: access.hash,
+      shareId,
+      email: `worker${n}@example.org`,
+      verifiedAt: now,
+      expiresAt: accessExpiresAt(now, true),
+      createdAt: now,
+    });
+    professionals.push({ shareId, token: access.token });
+  }
+}
+
 process.stderr.write(`Seeded ${residentCount} residents with published, shared stories in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
 process.stdout.write(`${JSON.stringify({ sessions, professionals })}\n`);
+await closeDatabase();

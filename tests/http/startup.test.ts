@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -102,6 +102,21 @@ describe("a bad setting stops the server before it listens or touches the databa
     expect(lines[0]).toContain(allowed);
     expect(result.stdout).not.toMatch(/listening/);
     expect(existsSync(databasePath)).toBe(false);
+  });
+
+  test.each([
+    { what: "a file that is not a database", path: "not-a-database.sqlite", reason: "file is not a database" },
+    { what: "a folder that cannot be made", path: "a-file/inside.sqlite", reason: "EEXIST: file already exists" },
+  ])("DATABASE_PATH at $what stops the server with one line naming the file and why", async ({ path, reason }) => {
+    writeFileSync(join(dir, "not-a-database.sqlite"), "These are notes, not a database.\n");
+    writeFileSync(join(dir, "a-file"), "");
+    const databasePath = join(dir, path);
+    const result = await runServerExpectingExit({ PORT: "3999", DATABASE_PATH: databasePath });
+    expect(result.code).not.toBe(0);
+    const lines = oneLine(result.stderr);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(new RegExp(`^Cannot use the database at ${databasePath.replaceAll(".", "\\.")}: .*${reason}`));
+    expect(result.stdout).not.toMatch(/listening/);
   });
 
   test("DATABASE_URL needs a SESSION_SECRET, which every instance sharing the database uses alike", async () => {

@@ -71,6 +71,55 @@ describe("several instances on one PostgreSQL database act as one", () => {
     }
   });
 
+  test("one code typed at the same moment on every instance signs in once", async () => {
+    const email = "at-once@example.org";
+    const { at, browser } = personBehindTheBalancer();
+    at.url = instances[0].url;
+    const since = mail.received.length;
+    await browser.post("/sign-in", { email });
+    const code = signInCodeFrom(await mail.nextEmailTo(email, since));
+    const signInCookie = browser.jar.get("signin")!;
+    const answers = await Promise.all(
+      Array.from({ length: 9 }, (_, i) =>
+        new HttpClient(instances[i % 3].url).post(
+          "/sign-in/check-email",
+          { code },
+          { cookie: signInCookie, headers: { "X-Forwarded-For": `10.9.0.${i + 1}` } },
+        ),
+      ),
+    );
+    const signedIn = answers.filter((answer) => answer.headers.getSetCookie().some((cookie) => cookie.startsWith("session=")));
+    expect(signedIn).toHaveLength(1);
+    const [{ sessions }] = await instances[0].query<{ sessions: number }>(
+      "select count(*) as sessions from sessions join residents on residents.id = sessions.resident_id where residents.email = ?",
+      email,
+    );
+    expect(sessions).toBe(1);
+  });
+
+  test("wrong codes typed at the same moment on every instance all count: 5 tries, then even the right code is refused", async () => {
+    const email = "guessed@example.org";
+    const { at, browser } = personBehindTheBalancer();
+    at.url = instances[0].url;
+    const since = mail.received.length;
+    await browser.post("/sign-in", { email });
+    const code = signInCodeFrom(await mail.nextEmailTo(email, since));
+    const wrong = code === "000000" ? "111111" : "000000";
+    const signInCookie = browser.jar.get("signin")!;
+    const guess = (guessed: string, i: number) =>
+      new HttpClient(instances[i % 3].url).post(
+        "/sign-in/check-email",
+        { code: guessed },
+        { cookie: signInCookie, headers: { "X-Forwarded-For": `10.8.0.${i + 1}` } },
+      );
+    const answers = await Promise.all(Array.from({ length: 12 }, (_, i) => guess(wrong, i)));
+    expect(answers.every((answer) => answer.status === 400 || answer.status === 429)).toBe(true);
+    const [{ counted }] = await instances[0].query<{ counted: number }>("select wrong_attempts as counted from sign_in_codes where email = ?", email);
+    expect(counted).toBe(5);
+    const right = await guess(code, 20);
+    expect(right.headers.getSetCookie().some((cookie) => cookie.startsWith("session="))).toBe(false);
+  });
+
   test("a rate limit counts requests to every instance: the sixth code for one address in the hour is refused wherever it is asked", async () => {
     const email = "limited@example.org";
     const { at, browser } = personBehindTheBalancer();
