@@ -119,8 +119,16 @@ export const subjects = sqliteTable("subjects", {
   residentId: text("resident_id")
     .notNull()
     .references(() => residents.id, { onDelete: "cascade" }),
+  /** "self", or how the writer knows the person, in the writer's words ("his mother"). */
   relationship: text("relationship").notNull().default("self"),
+  /** "self", or what lets the writer act for the person: see app/models/subject.server.ts. */
   basis: text("basis").notNull().default("self"),
+  /** For someone else's story: the person's name, the writer's name, and the person's date of birth (YYYY-MM-DD) if given. */
+  name: text("name"),
+  writerName: text("writer_name"),
+  dateOfBirth: text("date_of_birth"),
+  /** The lasting power of attorney's reference, or the writer's explanation of an "other" basis. */
+  basisDetail: text("basis_detail"),
   createdAt: createdAt(),
 });
 

@@ -3,7 +3,8 @@ import type { Form } from "#app/components/form";
 import { DateInput } from "#app/components/govuk/date-input";
 import { Radios } from "#app/components/govuk/radios";
 import { useTranslation } from "#app/i18n/use-translation";
-import { DATE_PARTS, dateErrorParts, END_DATE } from "#app/services/sharing/choices";
+import { END_DATE } from "#app/services/sharing/choices";
+import { DATE_PARTS, dateErrorParts } from "#app/web/form";
 import { SHARE_PERIODS } from "#app/services/sharing/consent-rules";
 
 /**

@@ -1,15 +1,17 @@
+import type { TFunction } from "i18next";
 import { SummaryList } from "#app/components/govuk/summary-list";
 import { Tag } from "#app/components/govuk/tag";
 import { answerRows, isSingleText, Words } from "#app/components/story-answers";
 import { useTranslation } from "#app/i18n/use-translation";
 import { storySections, subjectName, type Field, type StoryContent } from "#app/models/story-sections";
+import type { Writer } from "#app/models/subject";
 
 type Props = {
   content: StoryContent;
   /** Who it is about, when `content` may not hold "About you" (an agency's summary always has the name). */
   name?: string;
-  /** On what basis the writer speaks for the person: "self" when it is their own story. */
-  basis: string;
+  /** Who wrote it, and on what basis they speak for the person: basis "self" when it is their own story. */
+  writer: Writer;
   /** The version and when it was published (formatted by the loader, see formatDateTime), unless the page shows them elsewhere. */
   published?: { version: number; on: string };
   /** Sections that differ from what this reader saw last time. */
@@ -22,14 +24,24 @@ type Props = {
  * A published story as a service reads it: who it is about, who wrote it and
  * when, then each part in `content`, in a fixed order, in the person's own words.
  */
-export function StorySummary({ content, name, basis, published, changed = [], wordsLang }: Props) {
+/** "The person themselves", or "Gwen Jones (his mother) for Dafydd Jones – parental responsibility". */
+export function writtenBy(writer: Writer, t: TFunction): string {
+  if (writer.basis === "self") return t("story:summary.basis.self");
+  const basis =
+    writer.basis === "lpa" && writer.basisDetail
+      ? t("story:summary.basisShort.lpaWithReference", { reference: writer.basisDetail })
+      : t(`story:summary.basisShort.${writer.basis}`, { detail: writer.basisDetail ?? "" });
+  return t("story:summary.writtenFor", { writer: writer.writerName ?? "", relationship: writer.relationship, name: writer.name ?? "", basis });
+}
+
+export function StorySummary({ content, name, writer, published, changed = [], wordsLang }: Props) {
   const { t } = useTranslation();
   return (
     <>
       <SummaryList
         rows={[
           { key: { children: t("story:summary.about") }, value: { children: <Words lang={wordsLang}>{name ?? subjectName(content) ?? ""}</Words> } },
-          { key: { children: t("story:summary.writtenBy") }, value: { children: t(`story:summary.basis.${basis}`) } },
+          { key: { children: t("story:summary.writtenBy") }, value: { children: writtenBy(writer, t) } },
           ...(published
             ? [
                 { key: { children: t("story:summary.version") }, value: { children: String(published.version) } },

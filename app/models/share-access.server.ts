@@ -1,3 +1,4 @@
+import { subjectColumns } from "#app/models/subject.server";
 import { eq, lte } from "drizzle-orm";
 import { db, first, type Tx } from "#db/client.server";
 import { agencies, shareAccess, shares, stories, subjects } from "#db/schema";
@@ -27,7 +28,7 @@ export async function findShareAccess(idHash: string, tx: Tx = db) {
         share: shares,
         agency: { id: agencies.id, name: agencies.name, nameCy: agencies.nameCy, domains: agencies.domains },
         story: { id: stories.id, ownerId: stories.ownerId, latestVersion: stories.latestVersion },
-        subject: { basis: subjects.basis },
+        subject: subjectColumns,
       })
       .from(shareAccess)
       .innerJoin(shares, eq(shares.id, shareAccess.shareId))

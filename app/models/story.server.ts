@@ -1,3 +1,4 @@
+import { subjectColumns } from "#app/models/subject.server";
 import { randomUUID } from "node:crypto";
 import { and, asc, desc, eq, notExists } from "drizzle-orm";
 import type { SectionContent, StoryContent } from "#app/models/story-sections";
@@ -41,7 +42,7 @@ export async function findOwnedStory(storyId: string, ownerId: string) {
         ownerId: stories.ownerId,
         latestVersion: stories.latestVersion,
         updatedAt: stories.updatedAt,
-        subject: { id: subjects.id, relationship: subjects.relationship, basis: subjects.basis },
+        subject: subjectColumns,
       })
       .from(stories)
       .innerJoin(subjects, eq(subjects.id, stories.subjectId))
@@ -57,8 +58,15 @@ export async function storyExists(storyId: string): Promise<boolean> {
 
 export async function storiesOwnedBy(ownerId: string) {
   return await db
-    .select({ id: stories.id, latestVersion: stories.latestVersion, createdAt: stories.createdAt, updatedAt: stories.updatedAt })
+    .select({
+      id: stories.id,
+      latestVersion: stories.latestVersion,
+      createdAt: stories.createdAt,
+      updatedAt: stories.updatedAt,
+      subject: { id: subjects.id, basis: subjects.basis, name: subjects.name },
+    })
     .from(stories)
+    .innerJoin(subjects, eq(subjects.id, stories.subjectId))
     .where(eq(stories.ownerId, ownerId))
     .orderBy(desc(stories.createdAt));
 }

@@ -38,7 +38,7 @@ export async function action({ request, params }: ActionFunctionArgs): Promise<n
 
 export default function SharedStorySummary() {
   const { t } = useTranslation();
-  const { shareId, name, basis, content, wordsLang, changed, sinceLastView, consent, contactWarning, printedOn, service, received } =
+  const { shareId, name, writer, content, wordsLang, changed, sinceLastView, consent, contactWarning, printedOn, service, received } =
     useLoaderData<typeof loader>();
   const first = firstName(name);
   const mark = useMarkParts();
@@ -59,7 +59,7 @@ export default function SharedStorySummary() {
           </a>
           <PrintButton text={t("shared:summary.print")} noScriptText={t("shared:summary.printNoScript")} />
         </div>
-        <StorySummary content={content} name={name} basis={basis} changed={changed} wordsLang={wordsLang} />
+        <StorySummary content={content} name={name} writer={writer} changed={changed} wordsLang={wordsLang} />
         <Form method="post" action={sharedStoryPath(shareId, "finish")} className="app-no-print govuk-!-margin-top-6">
           <Button className="govuk-button--secondary">{t("shared:summary.finish")}</Button>
         </Form>

@@ -27,14 +27,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         wordsLang: wordsLanguage(latest.content, ""),
       }
     : null;
-  return { ...pageTranslations(request, "story"), storyId: story.id, published, unpublishedChanges, basis: story.subject.basis };
+  return { ...pageTranslations(request, "story"), storyId: story.id, published, unpublishedChanges, writer: story.subject };
 }
 
 export const action = storyPageTakesNoForm;
 
 export default function StoryPreview() {
   const { t } = useTranslation();
-  const { storyId, published, unpublishedChanges, basis } = useLoaderData<typeof loader>();
+  const { storyId, published, unpublishedChanges, writer } = useLoaderData<typeof loader>();
   return (
     <StoryPage backHref={storyPath(storyId)} heading={t("story:preview.title")}>
       {published ? (
@@ -44,7 +44,7 @@ export default function StoryPreview() {
           <StorySummary
             content={published.content}
             published={{ version: published.version, on: published.publishedOn }}
-            basis={basis}
+            writer={writer}
             wordsLang={published.wordsLang}
           />
         </>

@@ -21,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     version,
     content,
     publishedOn,
-    basis: story.subject.basis,
+    writer: story.subject,
     wordsLang: wordsLanguage(content, ""),
   };
 }
@@ -30,11 +30,11 @@ export const action = storyPageTakesNoForm;
 
 export default function StoryVersion() {
   const { t } = useTranslation();
-  const { storyId, version, content, publishedOn, basis, wordsLang } = useLoaderData<typeof loader>();
+  const { storyId, version, content, publishedOn, writer, wordsLang } = useLoaderData<typeof loader>();
   return (
     <StoryPage backHref={`${storyPath(storyId)}/versions`} heading={t("story:version.heading", { version })}>
       <p className="govuk-body">{t("story:version.intro")}</p>
-      <StorySummary content={content} published={{ version, on: publishedOn }} basis={basis} wordsLang={wordsLang} />
+      <StorySummary content={content} published={{ version, on: publishedOn }} writer={writer} wordsLang={wordsLang} />
     </StoryPage>
   );
 }

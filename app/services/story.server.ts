@@ -35,6 +35,7 @@ import { storyPath } from "#app/paths";
 import { findResidentById } from "#app/models/resident.server";
 import { writtenInAnswer } from "#app/models/story-language";
 import { insertSubject } from "#app/models/subject.server";
+import type { SomeoneElse } from "#app/models/subject";
 import { tellAgenciesOfNewVersion } from "#app/services/sharing/changes.server";
 import { UUID } from "#app/lib/uuid";
 import { readIntent, readPageValues, validatePage, type StoryIntent } from "#app/services/story-forms.server";
@@ -49,6 +50,23 @@ import { db, type Tx } from "#db/client.server";
  */
 export async function startStory(residentId: string, now = new Date(), storyId?: string): Promise<string> {
   return db.transaction((tx) => createStory(tx, residentId, now, storyId));
+}
+
+/**
+ * A new story about someone the resident cares for or supports, its "About"
+ * part begun with their name. Sent twice with the same `storyId` (the id its
+ * page chose), it makes one story.
+ */
+export async function startStoryFor(residentId: string, someone: SomeoneElse, storyId: string, now = new Date()): Promise<string> {
+  return db.transaction(async (tx) => {
+    const owner = await storyOwner(tx, storyId);
+    if (owner === residentId) return storyId;
+    const subjectId = await insertSubject(tx, residentId, someone, now);
+    const id = await insertStory(tx, { id: owner === undefined ? storyId : randomUUID(), subjectId, ownerId: residentId, now });
+    await saveDraftSection(tx, { storyId: id, section: "about", content: { name: someone.name }, status: "in_progress", now });
+    await recordAuditEvent("story_created", { resident: residentId, story: id, basis: someone.basis }, tx);
+    return id;
+  });
 }
 
 async function createStory(tx: Tx, residentId: string, now: Date, storyId?: string): Promise<string> {
@@ -189,7 +207,9 @@ export async function storiesOf(residentId: string) {
       sections.filter((row) => row.storyId === story.id),
       versions.find((version) => version.storyId === story.id),
     );
-    return { id: story.id, name: name ?? null, latestVersion: latest?.version ?? null, unpublishedChanges };
+    // Whom it is about: the resident themselves (null), or the person named when the story was started for them.
+    const about = story.subject.basis === "self" ? null : { subjectId: story.subject.id, name: story.subject.name ?? "" };
+    return { id: story.id, name: name ?? null, latestVersion: latest?.version ?? null, unpublishedChanges, about };
   });
 }
 

@@ -2,7 +2,7 @@ import { data, type AppLoadContext } from "@remix-run/node";
 import { z } from "zod";
 import { refusal } from "./layout.server";
 import { MAX_BODY_BYTES } from "#app/config/security.server";
-import type { FormError, FormProblem, FormValues } from "./form";
+import { DATE_PARTS, type DatePart, type FormError, type FormProblem, type FormValues } from "./form";
 
 export type FormResult<T> = { ok: true; data: T; values: FormValues } | { ok: false; errors: FormError[]; values: FormValues };
 
@@ -159,4 +159,29 @@ export function validateValues<S extends z.ZodObject>(schema: S, values: FormVal
   }
   const errors = [...byField.values()].sort((a, b) => order.indexOf(a.field) - order.indexOf(b.field));
   return { ok: false, errors, values: shownAgain(values) };
+}
+
+export type DateReading = { ok: true; date: Date } | { ok: false; error: FormError };
+
+/**
+ * A day, month and year typed into the date input `prefix`, read the way the
+ * GOV.UK date pattern asks: what is missing, then whether it is a real date.
+ * Messages are `errors` + `.dateRequired`, `.missingDay` (…`MonthYear`),
+ * `.notReal` or `.yearDigits`, each linking to the first input it is about.
+ */
+export function readDateInput(values: FormValues, prefix: string, errors: string): DateReading {
+  const problem = (message: string, part: DatePart = "day"): DateReading => ({
+    ok: false,
+    error: { field: `${prefix}-${part}`, message: `${errors}.${message}` },
+  });
+  const typed = Object.fromEntries(DATE_PARTS.map((part) => [part, String(values[`${prefix}-${part}`] ?? "").trim()])) as Record<DatePart, string>;
+  const missing = DATE_PARTS.filter((part) => typed[part] === "");
+  if (missing.length === DATE_PARTS.length) return problem("dateRequired");
+  if (missing.length > 0) return problem(`missing${missing.map((part) => part[0].toUpperCase() + part.slice(1)).join("")}`, missing[0]);
+  if (!DATE_PARTS.every((part) => /^\d+$/.test(typed[part]))) return problem("notReal");
+  if (typed.year.length !== 4) return problem("yearDigits", "year");
+  const [day, month, year] = DATE_PARTS.map((part) => Number(typed[part]));
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return problem("notReal");
+  return { ok: true, date };
 }

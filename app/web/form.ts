@@ -8,3 +8,19 @@ export type FormValues = Record<string, string | string[]>;
 
 /** A form sent with mistakes: its errors, in page order, and what was typed. */
 export type FormProblem = { errors: FormError[]; values: FormValues };
+
+/** The inputs of a GOV.UK date input: `prefix-day`, `prefix-month`, `prefix-year`. */
+export type DatePart = "day" | "month" | "year";
+
+export const DATE_PARTS: readonly DatePart[] = ["day", "month", "year"];
+
+/**
+ * Which inputs of the date to mark as wrong for an error message: the parts it
+ * says are missing, the year when its length is wrong, otherwise the whole date.
+ */
+export function dateErrorParts(message: string): DatePart[] {
+  const missing = message.match(/missing(Day)?(Month)?(Year)?$/);
+  if (missing) return DATE_PARTS.filter((_, index) => missing[index + 1] !== undefined);
+  if (message.endsWith("yearDigits")) return ["year"];
+  return [...DATE_PARTS];
+}

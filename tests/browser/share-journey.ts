@@ -309,6 +309,9 @@ export function shareJourney({ label, configuration, lang }: PhoneRun): void {
     step("a short story: a name (saving it makes the story) and three sections", async () => {
       // A short story: a name (saving it makes the story) and three sections.
       await follow(button(t.story.list.start));
+      await passThrough("who-for", (l) => words[l].story.whoFor.title);
+      await main().getByRole("radio", { name: t.story.whoFor.me, exact: true }).check();
+      await press(button(t.story.question.continue));
       expect(path()).toBe("/stories/new/about");
       await passThrough("about-name", (l) => words[l].story.pages.about.name.heading);
       await textbox(t.story.fields.about.name.label).fill(answers.name);

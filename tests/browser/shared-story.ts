@@ -280,6 +280,8 @@ export function readingASharedStory(server: ServerWithMail, javaScript: boolean)
       await r.visit(`/stories?lang=${lang}`);
       // Start a new story: saving the name makes it.
       await follow(r, button(r, t.story.list.start));
+      await main(r).getByRole("radio", { name: t.story.whoFor.me, exact: true }).check();
+      await r.submit(button(r, t.story.question.continue));
       await textbox(r, t.story.fields.about.name.label).fill(story.name);
       await r.submit(button(r, t.story.question.save));
       const storyPath = path(r);

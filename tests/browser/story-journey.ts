@@ -267,7 +267,10 @@ export function storyJourney({ label, configuration, lang }: PhoneRun): void {
       // Your stories, then a new one: its first question, where saving an answer makes the story.
       await checkBothLanguages("your-stories", (l) => story(l).list.title);
       await follow(button(t.story.list.start));
-      expect(path()).toBe("/stories/new/about");
+      expect(path()).toBe("/stories/new");
+      await checkBothLanguages("who-for", (l) => story(l).whoFor.title);
+      await page().getByRole("main").getByRole("radio", { name: t.story.whoFor.me, exact: true }).check();
+      await continueTo("/stories/new/about");
       await checkBothLanguages("about-name-new", (l) => story(l).pages.about.name.heading);
       await preferredNameBox(lang).fill(answers.preferredName);
       await press(button(t.story.question.save));

@@ -54,7 +54,7 @@ describe("writing a story", () => {
     expect(list.doc.h1).toBe("Your stories");
     expect(text(list.doc.one("main"))).toContain("You have not started a story yet.");
     expectStoryPage(list);
-    expect(list.doc.all((el) => el.tagName === "a" && text(el) === "Start a new story").map((a) => attr(a, "href"))).toEqual(["/stories/new/about"]);
+    expect(list.doc.all((el) => el.tagName === "a" && text(el) === "Start a new story").map((a) => attr(a, "href"))).toEqual(["/stories/new"]);
 
     const before = await server.rowCounts();
     for (let tap = 0; tap < 5; tap++) {
@@ -69,8 +69,7 @@ describe("writing a story", () => {
     expect(await server.rowCounts()).toEqual(before);
     expect(text((await alice.get("/stories")).doc.one("main"))).toContain("You have not started a story yet.");
     // Only the first question is asked of a story not yet made.
-    for (const path of ["/stories/new", "/stories/new/about/contact", "/stories/new/matters", "/stories/new/check"])
-      expect((await alice.get(path)).status, path).toBe(404);
+    for (const path of ["/stories/new/about/contact", "/stories/new/matters", "/stories/new/check"]) expect((await alice.get(path)).status, path).toBe(404);
   });
 
   test("saving the first answer makes exactly one story and carries on; nothing typed, or a mistake, makes none", async () => {

@@ -1,4 +1,7 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { root } from "../http/helpers";
 import { HttpClient } from "#tests/support/http-client";
 import { startServer, type RunningServer } from "#tests/support/server.js";
 import { freshPostgresDatabase } from "#tests/support/test-database.js";
@@ -49,7 +52,8 @@ function personBehindTheBalancer() {
 describe("several instances on one PostgreSQL database act as one", () => {
   test("they migrated once: one row per migration", async () => {
     const [{ count }] = await instances[0].query<{ count: number }>("select count(*) as count from drizzle.__drizzle_migrations");
-    expect(count).toBe(2);
+    const journal = JSON.parse(readFileSync(join(root, "db/migrations-pg/meta/_journal.json"), "utf8")) as { entries: unknown[] };
+    expect(count).toBe(journal.entries.length);
   });
 
   test("a code emailed by one instance signs in on another, and the session it makes holds on all three", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { dateErrorParts } from "#app/services/sharing/choices";
+import { dateErrorParts } from "#app/web/form";
 import { validateHowLong } from "./forms.server";
 
 const now = new Date("2026-03-10T12:00:00Z");

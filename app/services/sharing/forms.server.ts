@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { formatDate } from "#app/i18n/dates";
 import type { Language } from "#app/i18n/i18n";
-import { DATE_PARTS, END_DATE, type DatePart } from "#app/services/sharing/choices";
+import { END_DATE } from "#app/services/sharing/choices";
+import { DATE_PARTS, type DatePart } from "#app/web/form";
+import { readDateInput } from "#app/web/form.server";
 import { CONTACT_METHODS, storySections } from "#app/models/story-sections";
 import { SHARE_PERIODS, shareEndsAt, type EndChoice } from "#app/services/sharing/consent-rules";
 import type { FormError, FormValues } from "#app/web/form";
@@ -51,33 +53,12 @@ const PERIOD_VALUES = SHARE_PERIODS.map(String);
 
 export const dateField = (part: DatePart) => `${END_DATE}-${part}`;
 
-type DateReading = { ok: true; date: Date } | { ok: false; error: FormError };
-
 /** An error about the date links to its first wrong input. */
-const dateProblem = (message: string, part: DatePart = "day", params?: FormError["params"]): FormError => ({
-  field: dateField(part),
+const dateProblem = (message: string, params?: FormError["params"]): FormError => ({
+  field: dateField("day"),
   message: `sharing:howLong.errors.${message}`,
   ...(params ? { params } : {}),
 });
-
-const dateError = (message: string, part?: DatePart): DateReading => ({ ok: false, error: dateProblem(message, part) });
-
-/** A day, month and year as typed, read the way the GOV.UK date pattern asks: what is missing, then whether it is a real date. */
-function readDate(values: FormValues): DateReading {
-  const typed = Object.fromEntries(DATE_PARTS.map((part) => [part, String(values[dateField(part)] ?? "").trim()])) as Record<DatePart, string>;
-  const missing = DATE_PARTS.filter((part) => typed[part] === "");
-  if (missing.length === DATE_PARTS.length) return dateError("dateRequired");
-  if (missing.length > 0) {
-    const name = missing.map((part) => part[0].toUpperCase() + part.slice(1)).join("");
-    return dateError(`missing${name}`, missing[0]);
-  }
-  if (!DATE_PARTS.every((part) => /^\d+$/.test(typed[part]))) return dateError("notReal");
-  if (typed.year.length !== 4) return dateError("yearDigits", "year");
-  const [day, month, year] = DATE_PARTS.map((part) => Number(typed[part]));
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return dateError("notReal");
-  return { ok: true, date };
-}
 
 type EndDateOutcome = { ok: true; choice: EndChoice } | { ok: false; errors: FormError[]; values: FormValues };
 
@@ -88,14 +69,14 @@ export function validateHowLong(values: FormValues, now: Date, lang: Language): 
     if (!PERIOD_VALUES.includes(endsIn)) return { ok: false, errors: [{ field: "endsIn", message: "sharing:howLong.errors.required" }], values };
     return { ok: true, choice: { months: Number(endsIn) as (typeof SHARE_PERIODS)[number] } };
   }
-  const reading = readDate(values);
+  const reading = readDateInput(values, END_DATE, "sharing:howLong.errors");
   if (!reading.ok) return { ok: false, errors: [reading.error], values };
   const ends = shareEndsAt({ date: reading.date }, now);
   if (ends.ok) return { ok: true, choice: { date: reading.date } };
   if (ends.reason === "past") return { ok: false, errors: [dateProblem("past")], values };
   const latest = shareEndsAt({ months: SHARE_PERIODS[SHARE_PERIODS.length - 1] }, now);
   const limit = latest.ok ? formatDate(latest.endsAt, lang) : "";
-  return { ok: false, errors: [dateProblem("tooFar", "day", { date: limit })], values };
+  return { ok: false, errors: [dateProblem("tooFar", { date: limit })], values };
 }
 
 export function howLongValues(form: FormData): FormValues {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Language } from "#app/i18n/i18n";
 import { activeAgencies, findAgenciesByIds, type Agency } from "#app/models/agency.server";
-import { DATE_PARTS } from "#app/services/sharing/choices";
+import { DATE_PARTS } from "#app/web/form";
 import { partsPath, sharePath, type ShareStep } from "#app/paths";
 import { findShareDraft, saveShareDraft } from "#app/models/share-draft.server";
 import { findVersion } from "#app/models/story.server";
