@@ -1,7 +1,7 @@
-import type { TFunction } from "i18next";
 import { SummaryList } from "#app/components/govuk/summary-list";
 import { Tag } from "#app/components/govuk/tag";
 import { answerRows, isSingleText, Words } from "#app/components/story-answers";
+import { writtenBy } from "#app/i18n/story-words";
 import { useTranslation } from "#app/i18n/use-translation";
 import { storySections, subjectName, type Field, type StoryContent } from "#app/models/story-sections";
 import type { Writer } from "#app/models/subject";
@@ -24,16 +24,6 @@ type Props = {
  * A published story as a service reads it: who it is about, who wrote it and
  * when, then each part in `content`, in a fixed order, in the person's own words.
  */
-/** "The person themselves", or "Gwen Jones (his mother) for Dafydd Jones – parental responsibility". */
-export function writtenBy(writer: Writer, t: TFunction): string {
-  if (writer.basis === "self") return t("story:summary.basis.self");
-  const basis =
-    writer.basis === "lpa" && writer.basisDetail
-      ? t("story:summary.basisShort.lpaWithReference", { reference: writer.basisDetail })
-      : t(`story:summary.basisShort.${writer.basis}`, { detail: writer.basisDetail ?? "" });
-  return t("story:summary.writtenFor", { writer: writer.writerName ?? "", relationship: writer.relationship, name: writer.name ?? "", basis });
-}
-
 export function StorySummary({ content, name, writer, published, changed = [], wordsLang }: Props) {
   const { t } = useTranslation();
   return (

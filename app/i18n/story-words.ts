@@ -14,3 +14,16 @@ export function partNames(t: TFunction, sections: readonly string[]): string[] {
 export function contactWays(t: TFunction, methods: readonly string[]): string {
   return methods.map((method) => t(`story:fields.about.contactBy.inline.${method}`)).join(", ");
 }
+
+/** Who wrote a story and on what basis, as the subject holds them (app/models/subject.ts' Writer). */
+type Writer = { basis: string; relationship: string; name: string | null; writerName: string | null; basisDetail: string | null };
+
+/** "The person themselves", or "Gwen Jones (his mother) for Dafydd Jones – parental responsibility". */
+export function writtenBy(writer: Writer, t: TFunction): string {
+  if (writer.basis === "self") return t("story:summary.basis.self");
+  const basis =
+    writer.basis === "lpa" && writer.basisDetail
+      ? t("story:summary.basisShort.lpaWithReference", { reference: writer.basisDetail })
+      : t(`story:summary.basisShort.${writer.basis}`, { detail: writer.basisDetail ?? "" });
+  return t("story:summary.writtenFor", { writer: writer.writerName ?? "", relationship: writer.relationship, name: writer.name ?? "", basis });
+}

@@ -6,7 +6,8 @@ import { NotificationBanner } from "#app/components/govuk/notification-banner";
 import { TaskList, type TaskListItem } from "#app/components/govuk/task-list";
 import { LinkList, LinkParagraph } from "#app/components/links";
 import { StoryPage } from "#app/components/story-page";
-import { formatDateTime } from "#app/i18n/dates";
+import { formatDate, formatDateTime } from "#app/i18n/dates";
+import { basisEnds, basisNeedsReview } from "#app/services/sharing/consent-rules";
 import { languageFor, pageTranslations } from "#app/i18n/i18n.server";
 import { useTranslation } from "#app/i18n/use-translation";
 import { pagePath, storySections, type SectionStatus } from "#app/models/story-sections";
@@ -20,8 +21,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { story } = await requireOwnStory(request, params.storyId);
   const { statuses, latest, unpublishedChanges } = await storyOverview(story);
   const saved = new URL(request.url).searchParams.get("saved") === "1";
-  const published = latest ? { version: latest.version, on: formatDateTime(latest.publishedAt, languageFor(request)) } : null;
-  return { ...pageTranslations(request, "story", "sharing"), storyId: story.id, statuses, published, unpublishedChanges, saved };
+  const lang = languageFor(request);
+  const published = latest ? { version: latest.version, on: formatDateTime(latest.publishedAt, lang) } : null;
+  // A child's story, soon 16 or 16 already: parental responsibility, which lets the writer share it, ends.
+  const ends = basisEnds(story.subject);
+  const review = ends && basisNeedsReview(story.subject, new Date()) ? { name: story.subject.name ?? "", date: formatDate(ends, lang) } : null;
+  return { ...pageTranslations(request, "story", "sharing"), storyId: story.id, statuses, published, unpublishedChanges, saved, review };
 }
 
 export const action = storyPageTakesNoForm;
@@ -34,10 +39,16 @@ const statusTags: Record<SectionStatus, TaskListItem["status"]["tag"]> = {
 
 export default function StoryTaskList() {
   const { t } = useTranslation();
-  const { storyId, statuses, published, unpublishedChanges, saved } = useLoaderData<typeof loader>();
+  const { storyId, statuses, published, unpublishedChanges, saved, review } = useLoaderData<typeof loader>();
   return (
     <StoryPage backHref="/stories" backText={t("story:taskList.backToStories")}>
       {saved ? <NotificationBanner type="success">{t("story:taskList.saved")}</NotificationBanner> : null}
+      {review ? (
+        <NotificationBanner titleText={t("sharing:basisReview.title")}>
+          <p className="govuk-notification-banner__heading">{t("sharing:basisReview.heading", review)}</p>
+          <p className="govuk-body">{t("sharing:basisReview.body")}</p>
+        </NotificationBanner>
+      ) : null}
       <h1 className="govuk-heading-l">{t("story:taskList.title")}</h1>
       <p className="govuk-body">{t("story:taskList.intro")}</p>
       {published ? (

@@ -19,14 +19,23 @@ import { answerShareStep } from "#app/web/share-actions.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { story, resident } = await requireOwnStory(request, params.storyId);
   const translations = pageTranslations(request, "sharing", "story");
-  if (mayShare(story, resident.id) !== "ok") return { ...translations, titleKey: "sharing:notPublished.title", storyId: story.id, agencies: null, chosen: [] };
+  const may = mayShare(story, resident.id, new Date());
+  if (may === "basis-ended") return { ...translations, titleKey: "sharing:basisEnded.title", storyId: story.id, agencies: null, chosen: [], basisEnded: true };
+  if (may !== "ok") return { ...translations, titleKey: "sharing:notPublished.title", storyId: story.id, agencies: null, chosen: [], basisEnded: false };
   const lang = languageFor(request);
   const agencies = (await activeAgencies(lang)).map((agency) => ({
     id: agency.id,
     name: agencyName(agency, lang),
     description: agencyDescription(agency, lang),
   }));
-  return { ...translations, titleKey: "sharing:agencies.title", storyId: story.id, agencies, chosen: (await shareChoices(story.id))?.agencies ?? [] };
+  return {
+    ...translations,
+    titleKey: "sharing:agencies.title",
+    storyId: story.id,
+    agencies,
+    chosen: (await shareChoices(story.id))?.agencies ?? [],
+    basisEnded: false,
+  };
 }
 
 export function action(args: ActionFunctionArgs) {
@@ -35,9 +44,17 @@ export function action(args: ActionFunctionArgs) {
 
 export default function ChooseAgencies() {
   const { t } = useTranslation();
-  const { storyId, agencies, chosen } = useLoaderData<typeof loader>();
+  const { storyId, agencies, chosen, basisEnded } = useLoaderData<typeof loader>();
   const form = useForm({ agencies: chosen });
   const mark = useMarkParts();
+  if (basisEnded) {
+    return (
+      <StoryPage backHref={storyPath(storyId)} heading={t("sharing:basisEnded.title")}>
+        <p className="govuk-body">{t("sharing:basisEnded.body")}</p>
+        <p className="govuk-body">{t("sharing:basisEnded.next")}</p>
+      </StoryPage>
+    );
+  }
   if (!agencies) {
     return (
       <StoryPage backHref={storyPath(storyId)} heading={t("sharing:notPublished.title")}>

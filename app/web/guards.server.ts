@@ -137,7 +137,7 @@ export async function requireShareOfOwnStory(request: Request, params: { storyId
  */
 export async function requireShareJourney(request: Request, storyId: string | undefined) {
   const signedIn = await requireOwnStory(request, storyId);
-  if (mayShare(signedIn.story, signedIn.resident.id) !== "ok") throw redirect(sharePath(signedIn.story.id));
+  if (mayShare(signedIn.story, signedIn.resident.id, new Date()) !== "ok") throw redirect(sharePath(signedIn.story.id));
   const draft = await shareChoices(signedIn.story.id);
   return { ...signedIn, draft, choices: draft ?? emptyChoices() };
 }

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { attr, errorSummary, expectRedirect, fieldError, HttpClient, text, type Browser, type Page } from "#tests/support/http-client";
 import { linkSentTo, openAsProfessional } from "#tests/support/professional";
 import { serverForThisFile } from "#tests/support/server-for-file";
-import { shareThroughTheJourney } from "#tests/support/share-journey";
+import { chooseThroughTheJourney, shareThroughTheJourney } from "#tests/support/share-journey";
 import { signedIn, startServerWithMail } from "#tests/support/sign-in";
 
 const server = serverForThisFile(() => startServerWithMail());
@@ -195,5 +195,84 @@ describe("who the story is for", () => {
     expect(summaryRows(version)["Written by"]).toBe(
       "Nia Davies (his daughter) for Emrys Davies – lasting power of attorney for health and welfare, reference 7000-1234-5678",
     );
+  });
+});
+
+describe("agreeing to share for someone else", () => {
+  /** A published story written for someone else, by `writer`, with its sharing chosen up to the declaration. */
+  async function readyToAgree(writer: Browser, someone: Record<string, string>) {
+    const made = await writer.post("/stories/new/someone", someone);
+    expect(made.status).toBe(302);
+    const id = (made.headers.get("location") ?? "").slice("/stories/".length);
+    expect((await writer.post(`/stories/${id}/check`)).status).toBe(302);
+    const [gp] = await server.query<{ id: string }>("select id from agencies where name = 'Riverside Medical Practice'");
+    await chooseThroughTheJourney(server, writer.jar.get("session")!, id, [gp.id], "no");
+    const agree = await writer.get(`/stories/${id}/share/agree`);
+    expect(agree.status).toBe(200);
+    const declaration = attr(agree.doc.all((el) => attr(el, "name") === "declaration")[0], "value") ?? "";
+    return { id, agree, declaration };
+  }
+
+  const consentRecordsOf = (storyId: string) =>
+    server.query<{ basis: string; wording: string }>(
+      "select consent_records.basis, wording from consent_records join shares on shares.id = consent_records.share_id where shares.story_id = ?",
+      storyId,
+    );
+
+  const mr = { name: "Tomasz Nowak", relationship: "his support worker", basis: "asked", writerName: "Sam Patel" };
+
+  test("'he asked me to help': the declaration says so, and sharing waits for his agreement to be confirmed", async () => {
+    const worker = await signedIn(server, "sam.patel@council.example.gov.uk");
+    const { id, agree, declaration } = await readyToAgree(worker, mr);
+    const words = text(agree.doc.all((el) => attr(el, "id") === "declaration")[0]);
+    expect(words).toContain("Written by Sam Patel (his support worker) for Tomasz Nowak – they asked for help and agree. You agree to this for them.");
+    expect(words).toContain("Tomasz Nowak asked you to help and has agreed to share their story in this way.");
+
+    const before = await server.rowCounts();
+    const refused = await worker.post(`/stories/${id}/share/agree`, { declaration });
+    expect(refused.status).toBe(400);
+    expect(errorSummary(refused)).toEqual([{ href: "#personAgreed", text: "Confirm that Tomasz Nowak has agreed to share their story in this way" }]);
+    expect(await server.rowCounts()).toEqual(before);
+
+    const shared = await worker.post(`/stories/${id}/share/agree`, { declaration, personAgreed: "yes" });
+    expect(shared.status).toBe(200);
+    const [record] = await consentRecordsOf(id);
+    expect(record.basis).toBe("asked");
+    expect(record.wording).toContain("Tomasz Nowak asked you to help and has agreed to share their story in this way.");
+  });
+
+  test("a parent's declaration and consent record say who agreed, for whom and on what basis", async () => {
+    const parent = await signedIn(server, "rhian.evans@example.org");
+    const { id, declaration } = await readyToAgree(parent, { ...dafydd, name: "Osian Evans", writerName: "Rhian Evans" });
+    expect((await parent.post(`/stories/${id}/share/agree`, { declaration })).status).toBe(200);
+    const [record] = await consentRecordsOf(id);
+    expect(record.basis).toBe("parental");
+    expect(record.wording).toContain("Written by Rhian Evans (his mother) for Osian Evans – parental responsibility. You agree to this for them.");
+  });
+
+  test("parental responsibility: a review banner from 30 days before 16, then no new shares", async () => {
+    const parent = await signedIn(server, "bethan.hughes@example.org");
+    const made = await parent.post("/stories/new/someone", { ...dafydd, name: "Cai Hughes", writerName: "Bethan Hughes", ...bornYearsAgo(16, -10) });
+    const id = (made.headers.get("location") ?? "").slice("/stories/".length);
+    expect((await parent.post(`/stories/${id}/check`)).status).toBe(302);
+    const taskList = await parent.get(`/stories/${id}`);
+    const banner = taskList.doc.byClass("govuk-notification-banner")[0];
+    expect(text(banner)).toMatch(/Cai Hughes will be 16 on \d{1,2} \w+ \d{4}/);
+    expect(text(banner)).toContain("Parental responsibility, which lets you share this story, ends then. After that you cannot share it with anyone new.");
+    // Sharing is still open until the birthday.
+    expect((await parent.get(`/stories/${id}/share`)).doc.h1).toBe("Who do you want to share your story with?");
+
+    // The birthday comes (a clock moved on: the date of birth moved back).
+    const sixteen = bornYearsAgo(16);
+    await server.write(
+      "update subjects set date_of_birth = ? where id = (select subject_id from stories where id = ?)",
+      `${sixteen["dateOfBirth-year"]}-${sixteen["dateOfBirth-month"].padStart(2, "0")}-${sixteen["dateOfBirth-day"].padStart(2, "0")}`,
+      id,
+    );
+    const start = await parent.get(`/stories/${id}/share`);
+    expect(start.doc.h1).toBe("You cannot share this story now");
+    const before = await server.rowCounts();
+    expectRedirect(await parent.post(`/stories/${id}/share/how-long`, { endsIn: "6" }), `/stories/${id}/share`);
+    expect(await server.rowCounts()).toEqual(before);
   });
 });

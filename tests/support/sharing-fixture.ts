@@ -92,7 +92,7 @@ export async function sharingFixture(now: Date): Promise<SharingFixture> {
     step(await submitContact(story.id, (await shareChoices(story.id))!, formOf({ contact: "no" }), now));
     const ready = await readyToAgree(story.id, (await shareChoices(story.id))!, now);
     if (!ready.ok) throw new Error(`not ready: ${ready.redirectTo}`);
-    const outcome = await agreeAndShare({ storyId: story.id, resident, shownHash: declarationFor(ready.choices, "en").hash, lang: "en", now });
+    const outcome = await agreeAndShare({ storyId: story.id, resident, shownHash: declarationFor(ready.choices, "en", story.subject).hash, lang: "en", now });
     if (!outcome.ok) throw new Error(`not shared: ${outcome.reason}`);
     return outcome.shared[0];
   };

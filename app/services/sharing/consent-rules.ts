@@ -14,13 +14,36 @@ export const CONSENT_WORDING_VERSION = "2026-12-01";
 
 export type ShareState = "active" | "stopped" | "ended";
 
-type StoryForSharing = { ownerId: string; latestVersion: number | null };
+type StoryForSharing = { ownerId: string; latestVersion: number | null; subject: { basis: string; dateOfBirth: string | null } };
 
-/** Only the owner may share a story, and only once there is a published version to share. */
-export function mayShare(story: StoryForSharing, residentId: string): "ok" | "not-owner" | "not-published" {
+/**
+ * Only the owner may share a story, only once there is a published version to
+ * share, and only while what lets them act for the person holds: parental
+ * responsibility ends on the child's 16th birthday.
+ */
+export function mayShare(story: StoryForSharing, residentId: string, now: Date): "ok" | "not-owner" | "not-published" | "basis-ended" {
   if (story.ownerId !== residentId) return "not-owner";
   if (!story.latestVersion) return "not-published";
+  const ends = basisEnds(story.subject);
+  if (ends && ends <= now) return "basis-ended";
   return "ok";
+}
+
+/** When parental responsibility ends: the start (UTC) of the child's 16th birthday. Null for every other basis. */
+export function basisEnds(subject: { basis: string; dateOfBirth: string | null }): Date | null {
+  if (subject.basis !== "parental" || !subject.dateOfBirth) return null;
+  const [year, month, day] = subject.dateOfBirth.split("-").map(Number);
+  // Born on 29 February: 16 on 1 March in a year with no 29 February, as Date.UTC rolls it over.
+  return new Date(Date.UTC(year + 16, month - 1, day));
+}
+
+/** How long before the end of parental responsibility the carer is told to review the story. */
+export const BASIS_REVIEW_DAYS = 30;
+
+/** Whether the carer should review what lets them act: from 30 days before parental responsibility ends. */
+export function basisNeedsReview(subject: { basis: string; dateOfBirth: string | null }, now: Date): boolean {
+  const ends = basisEnds(subject);
+  return ends !== null && ends.getTime() - now.getTime() <= BASIS_REVIEW_DAYS * 24 * 60 * 60 * 1000;
 }
 
 /**

@@ -11,6 +11,9 @@ import { startStory } from "#app/services/story.server";
 import { db, first, sqlite } from "#db/client.server";
 import { agencies, auditEvents, consentRecords, outbox, shares, stories } from "#db/schema";
 import { agreeAndShare, declarationFor } from "./shares.server";
+
+/** A story a resident writes about themselves. */
+const SELF = { basis: "self", relationship: "self", name: null, writerName: null, basisDetail: null };
 import { answerSection, formOf, sharingFixture } from "#tests/support/sharing-fixture";
 
 const now = new Date("2026-03-10T12:00:00Z");
@@ -36,7 +39,7 @@ async function chooseEverything() {
 async function shownDeclaration() {
   const ready = await readyToAgree(storyId, (await shareChoices(storyId))!, now);
   if (!ready.ok) throw new Error(`not ready: ${ready.redirectTo}`);
-  return declarationFor(ready.choices, "en");
+  return declarationFor(ready.choices, "en", SELF);
 }
 
 const agree = async (shownHash?: string) => agreeAndShare({ storyId, resident, shownHash: shownHash ?? (await shownDeclaration()).hash, lang: "en", now });
@@ -234,7 +237,7 @@ describe("in Welsh", () => {
     await chooseEverything();
     const ready = await readyToAgree(storyId, (await shareChoices(storyId))!, now);
     if (!ready.ok) throw new Error(`not ready: ${ready.redirectTo}`);
-    const { blocks } = declarationFor(ready.choices, "cy");
+    const { blocks } = declarationFor(ready.choices, "cy", SELF);
     expect(blocks.map((block) => [block.agency, block.heading])).toEqual([
       [{ text: "Demo Housing Options", lang: "en" }, "Rhannu gyda Demo Housing Options"],
       [{ text: "Meddygfa Glan yr Afon", lang: "cy" }, "Rhannu gyda Meddygfa Glan yr Afon"],
@@ -247,7 +250,7 @@ describe("in Welsh", () => {
     await chooseEverything();
     const ready = await readyToAgree(storyId, (await shareChoices(storyId))!, now);
     if (!ready.ok) throw new Error(`not ready: ${ready.redirectTo}`);
-    expect(await agreeAndShare({ storyId, resident, shownHash: declarationFor(ready.choices, "cy").hash, lang: "cy", now })).toMatchObject({
+    expect(await agreeAndShare({ storyId, resident, shownHash: declarationFor(ready.choices, "cy", SELF).hash, lang: "cy", now })).toMatchObject({
       ok: true,
     });
     const gpShare = (await sharesOfTheStory()).find((share) => share.agencyId === gp)!;

@@ -9,11 +9,12 @@ import { insertConsentRecord } from "#app/models/consent.server";
 import { queueEmail } from "#app/services/mail/templates.server";
 import { newToken } from "#app/models/session.server";
 import { insertShare } from "#app/models/share.server";
-import { contactWays, partNames } from "#app/i18n/story-words";
+import { contactWays, partNames, writtenBy } from "#app/i18n/story-words";
 import { sharesPath } from "#app/paths";
 import { deleteShareDraft } from "#app/models/share-draft.server";
 import { findOwnedStory } from "#app/models/story.server";
 import type { ContactMethod } from "#app/models/story-sections";
+import type { Writer } from "#app/models/subject";
 import { CONSENT_WORDING_VERSION, mayShare } from "#app/services/sharing/consent-rules";
 import { readyToAgree, shareChoices, type CompleteChoices } from "#app/services/sharing/journey.server";
 import { env } from "#app/config/env.server";
@@ -54,8 +55,16 @@ function wordingOf(heading: string, paragraphs: DeclarationParagraph[]): string 
  * agency then keeps what it needs under its own rules, and how to stop.
  * `hash` covers every block, so the page can send back what it showed.
  */
-export function declarationFor(choices: CompleteChoices, lang: Language): { blocks: DeclarationBlock[]; hash: string } {
+export function declarationFor(choices: CompleteChoices, lang: Language, writer: Writer): { blocks: DeclarationBlock[]; hash: string } {
   const t = serverT(lang, "sharing", "story");
+  // Written for someone else: who agrees, for whom and on what basis, and for "they asked me to help", that they agreed.
+  const onBehalf: DeclarationParagraph[] =
+    writer.basis === "self"
+      ? []
+      : [
+          t("sharing:declaration.onBehalf", { writtenBy: writtenBy(writer, t) }),
+          ...(writer.basis === "asked" ? [t("sharing:declaration.personAgreed", { name: writer.name ?? "" })] : []),
+        ];
   const date = formatDate(choices.endsAt, lang);
   const blocks = choices.agencies.map(({ agency, sections }) => {
     const name = agencyName(agency, lang);
@@ -70,6 +79,7 @@ export function declarationFor(choices: CompleteChoices, lang: Language): { bloc
       contactWords(t, choices.contact),
       t("sharing:declaration.ownRules", values),
       t("sharing:declaration.stop", values),
+      ...onBehalf,
       t("sharing:declaration.agree", values),
     ];
     const wording = wordingOf(heading, paragraphs);
@@ -105,7 +115,7 @@ export type SharedWith = { shareId: string; agencyName: Localised; link: string 
 
 type AgreeOutcome =
   | { ok: true; shared: SharedWith[] }
-  | { ok: false; reason: "not-published" | "no-draft" | "changed" }
+  | { ok: false; reason: "not-published" | "no-draft" | "changed" | "not-agreed" }
   | { ok: false; reason: "incomplete"; redirectTo: string };
 
 /**
@@ -122,25 +132,29 @@ export async function agreeAndShare({
   storyId,
   resident,
   shownHash,
+  personAgreed = false,
   lang,
   now = new Date(),
 }: {
   storyId: string;
   resident: { id: string; email: string };
   shownHash: string;
+  /** For a story written because the person asked for help: the writer confirms the person agreed to this sharing. */
+  personAgreed?: boolean;
   lang: Language;
   now?: Date;
 }): Promise<AgreeOutcome> {
   return db.transaction(async (tx): Promise<AgreeOutcome> => {
     const story = await findOwnedStory(storyId, resident.id);
-    if (!story || mayShare(story, resident.id) !== "ok" || story.latestVersion === null) return { ok: false, reason: "not-published" };
+    if (!story || mayShare(story, resident.id, now) !== "ok" || story.latestVersion === null) return { ok: false, reason: "not-published" };
     const draft = await shareChoices(storyId, tx);
     if (!draft) return { ok: false, reason: "no-draft" };
     const ready = await readyToAgree(storyId, draft, now);
     if (!ready.ok) return { ok: false, reason: "incomplete", redirectTo: ready.redirectTo };
     const choices = ready.choices;
-    const declaration = declarationFor(choices, lang);
+    const declaration = declarationFor(choices, lang, story.subject);
     if (declaration.hash !== shownHash) return { ok: false, reason: "changed" };
+    if (story.subject.basis === "asked" && !personAgreed) return { ok: false, reason: "not-agreed" };
 
     const t = serverT(lang, "sharing", "story");
     const endsOn = formatDate(choices.endsAt, lang);
