@@ -116,6 +116,8 @@ export const subjects = pgTable("subjects", {
   dateOfBirth: text("date_of_birth"),
   /** The lasting power of attorney's reference, or the writer's explanation of an "other" basis. */
   basisDetail: text("basis_detail"),
+  /** When the writer was emailed that parental responsibility is about to end (once). */
+  basisRemindedAt: instant("basis_reminded_at"),
   createdAt: createdAt(),
 });
 

@@ -129,6 +129,8 @@ export const subjects = sqliteTable("subjects", {
   dateOfBirth: text("date_of_birth"),
   /** The lasting power of attorney's reference, or the writer's explanation of an "other" basis. */
   basisDetail: text("basis_detail"),
+  /** When the writer was emailed that parental responsibility is about to end (once). */
+  basisRemindedAt: integer("basis_reminded_at", { mode: "timestamp_ms" }),
   createdAt: createdAt(),
 });
 

@@ -1,5 +1,6 @@
-import { returned, type Tx } from "#db/client.server";
-import { subjects } from "#db/schema";
+import { and, eq, isNotNull, isNull } from "drizzle-orm";
+import { first, returned, type Tx } from "#db/client.server";
+import { residents, subjects } from "#db/schema";
 import type { SomeoneElse } from "#app/models/subject";
 
 /** Who a story is about and on what basis its writer speaks for them, as pages and summaries show it. */
@@ -29,4 +30,28 @@ export async function insertSubject(tx: Tx, residentId: string, about: "self" | 
           createdAt: now,
         };
   return (await returned(tx.insert(subjects).values(values).returning({ id: subjects.id }))).id;
+}
+
+/** Children's stories whose writer has not yet been told that parental responsibility is ending, with the writer. */
+export async function parentalSubjectsNotReminded(tx: Tx) {
+  return await tx
+    .select({
+      subject: { id: subjects.id, basis: subjects.basis, dateOfBirth: subjects.dateOfBirth },
+      writer: { id: residents.id, email: residents.email, language: residents.language },
+    })
+    .from(subjects)
+    .innerJoin(residents, eq(residents.id, subjects.residentId))
+    .where(and(eq(subjects.basis, "parental"), isNotNull(subjects.dateOfBirth), isNull(subjects.basisRemindedAt)));
+}
+
+/** Marks the writer as told, unless another instance's sweep did first: true when this call did. */
+export async function markBasisReminded(tx: Tx, subjectId: string, now: Date): Promise<boolean> {
+  const marked = await first(
+    tx
+      .update(subjects)
+      .set({ basisRemindedAt: now })
+      .where(and(eq(subjects.id, subjectId), isNull(subjects.basisRemindedAt)))
+      .returning({ id: subjects.id }),
+  );
+  return marked !== undefined;
 }

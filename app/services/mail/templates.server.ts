@@ -122,6 +122,16 @@ const templates = {
       paragraphs: [t("email:shareReceived.intro", values), t("email:shareReceived.see"), values.manageLink, t("email:shareReceived.notYou", values)],
     }),
   }),
+  // To the writer of a child's story, 30 days before the child is 16. Names neither the child nor the story.
+  "basis-ending": define({
+    fields: ["endsOn", "storiesLink"],
+    secret: [],
+    dates: ["endsOn"],
+    render: (t, values) => ({
+      subject: t("email:basisEnding.subject", values),
+      paragraphs: [t("email:basisEnding.intro", values), t("email:basisEnding.after"), t("email:basisEnding.see"), values.storiesLink],
+    }),
+  }),
   // To the resident when a share reaches its end date.
   "share-ended": define({
     fields: ["agency", "manageLink"],

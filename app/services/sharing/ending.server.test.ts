@@ -10,11 +10,11 @@ import { insertShare } from "#app/models/share.server";
 import { findOwnedStory } from "#app/models/story.server";
 import { shareState } from "#app/services/sharing/consent-rules";
 import { stopSharing } from "#app/services/sharing/changes.server";
-import { startStory } from "#app/services/story.server";
+import { startStory, startStoryFor } from "#app/services/story.server";
 import { env } from "#app/config/env.server";
 import { db, first } from "#db/client.server";
 import { agencies, auditEvents, outbox, rateLimits, sessions, shareAccess, shares } from "#db/schema";
-import { forgetExpired, sweepEndedShares } from "./ending.server";
+import { forgetExpired, remindBasisEnding, sweepEndedShares } from "./ending.server";
 
 const created = new Date("2026-01-05T10:00:00Z");
 const endsAt = new Date("2026-04-05T23:59:59.999Z");
@@ -131,5 +131,39 @@ describe("forgetting what has run out", () => {
       (await db.select().from(shareAccess).where(eq(shareAccess.shareId, shareId))).map((a) => a.expiresAt).sort((a, b) => a.getTime() - b.getTime()),
     ).toEqual([at(60), at(8 * 60)]);
     expect((await db.select().from(rateLimits)).filter((r) => r.key === `${limits.codesPerIp.name}:192.0.2.1`)).toHaveLength(1);
+  });
+});
+
+describe("the reminder that parental responsibility is ending", () => {
+  /** A story its writer started for a child born on `dateOfBirth`, under parental responsibility. */
+  async function childStory(dateOfBirth: string): Promise<string> {
+    const writer = await findOrCreateResident(db, `${randomUUID()}@example.org`, "en", created);
+    await startStoryFor(
+      writer.id,
+      { name: "Dafydd Jones", writerName: "Gwen Jones", relationship: "his mother", basis: "parental", dateOfBirth, basisDetail: null },
+      randomUUID(),
+      created,
+    );
+    return writer.email;
+  }
+  const remindersTo = async (email: string) =>
+    (await db.select().from(outbox).where(eq(outbox.recipient, email))).filter((row) => row.template === "basis-ending");
+
+  test("goes once, from 30 days before the 16th birthday, naming neither the child nor the story", async () => {
+    const email = await childStory("2010-05-20");
+    await remindBasisEnding(new Date("2026-04-19T12:00:00Z"));
+    expect(await remindersTo(email)).toEqual([]);
+    await remindBasisEnding(new Date("2026-04-20T12:00:00Z"));
+    await remindBasisEnding(new Date("2026-04-21T12:00:00Z"));
+    const sent = await remindersTo(email);
+    expect(sent.map((row) => row.personalisation)).toEqual([{ endsOn: "2026-05-20T00:00:00.000Z", storiesLink: `${env.PUBLIC_URL}/stories` }]);
+    expect(JSON.stringify(sent)).not.toContain("Dafydd");
+  });
+
+  test("a writer told once is not told again when two sweeps run at once", async () => {
+    const email = await childStory("2010-06-01");
+    const now = new Date("2026-05-20T09:00:00Z");
+    await Promise.all([remindBasisEnding(now), remindBasisEnding(now)]);
+    expect(await remindersTo(email)).toHaveLength(1);
   });
 });

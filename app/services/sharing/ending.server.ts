@@ -7,7 +7,8 @@ import { deleteExpiredShareAccess } from "#app/models/share-access.server";
 import { deleteFinishedSignInCodes } from "#app/models/sign-in-code.server";
 import { markShareEnded, sharesPastTheirEnd } from "#app/models/share.server";
 import { sharesPath } from "#app/paths";
-import { shareState } from "#app/services/sharing/consent-rules";
+import { basisEnds, basisNeedsReview, shareState } from "#app/services/sharing/consent-rules";
+import { markBasisReminded, parentalSubjectsNotReminded } from "#app/models/subject.server";
 import { databaseReason } from "#app/services/mail/worker.server";
 import { env } from "#app/config/env.server";
 import { inRounds } from "#app/lib/rounds";
@@ -43,6 +44,30 @@ export async function sweepEndedShares(now = new Date()): Promise<number> {
 }
 
 /**
+ * Emails each writer of a child's story once, from 30 days before the child is
+ * 16, that parental responsibility (and with it sharing on that basis) ends.
+ * The email names neither the child nor the story: anyone may see an inbox.
+ */
+export async function remindBasisEnding(now = new Date()): Promise<number> {
+  return db.transaction(async (tx) => {
+    let reminded = 0;
+    for (const { subject, writer } of await parentalSubjectsNotReminded(tx)) {
+      const ends = basisEnds(subject);
+      if (!ends || !basisNeedsReview(subject, now) || !(await markBasisReminded(tx, subject.id, now))) continue;
+      await queueEmail(tx, {
+        to: writer.email,
+        template: "basis-ending",
+        language: writer.language,
+        personalisation: { endsOn: ends.toISOString(), storiesLink: `${env.PUBLIC_URL}/stories` },
+      });
+      await recordAuditEvent("basis_ending_reminded", { resident: writer.id, subject: subject.id }, tx);
+      reminded += 1;
+    }
+    return reminded;
+  });
+}
+
+/**
  * Forgets what has run out: sessions, residents' sign-in codes, professionals'
  * access to shares, and closed rate-limit windows; then empties the write-ahead
  * log, so what was deleted or blanked (by the mail worker too, if a reader
@@ -60,6 +85,7 @@ const rounds = inRounds(
   SWEEP_MS,
   async () => {
     await sweepEndedShares();
+    await remindBasisEnding();
     await forgetExpired();
     return false;
   },

@@ -1,0 +1,1 @@
+ALTER TABLE "subjects" ADD COLUMN "basis_reminded_at" timestamp (3) with time zone;

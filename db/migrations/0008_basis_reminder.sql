@@ -1,0 +1,1 @@
+ALTER TABLE `subjects` ADD `basis_reminded_at` integer;
