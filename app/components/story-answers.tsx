@@ -1,7 +1,7 @@
 import type { TFunction } from "i18next";
 import type { ReactNode } from "react";
 import type { SummaryListRow } from "#app/components/govuk/summary-list";
-import { fieldKey, listItems, type Field, type SectionContent, type QuestionPage, type StorySection } from "#app/models/story-sections";
+import { fieldKey, listItems, voiceOf, type Field, type SectionContent, type QuestionPage, type StorySection } from "#app/models/story-sections";
 
 /**
  * Someone's own words, exactly as written: escaped by React, line breaks kept
@@ -36,13 +36,37 @@ const answered = (value: unknown) => (typeof value === "string" ? value !== "" :
 
 type ChangeLinks = { href: (page: QuestionPage) => string; change: string; notAnswered: string };
 
+/** Who wrote a story for someone else, as the subject holds it: for saying whose words an answer is. */
+type VoiceWriter = { basis: string; name: string | null; writerName: string | null };
+
+/**
+ * "Dafydd Jones's own words, written down by Gwen Jones" or "Gwen Jones's view":
+ * under an answer in a story written for someone else, when the writer said which.
+ */
+export function VoiceLabel({ content, field, writer, t }: { content: SectionContent; field: Field; writer?: VoiceWriter; t: TFunction }) {
+  const voice = writer && writer.basis !== "self" ? voiceOf(content, field) : undefined;
+  if (!voice || !writer) return null;
+  const names = { name: writer.name ?? "", writer: writer.writerName ?? "" };
+  return (
+    <p className="govuk-body-s govuk-!-margin-top-2 govuk-!-margin-bottom-0 app-voice">
+      {t(voice === "theirs" ? "story:voice.labelTheirs" : "story:voice.labelMine", names)}
+    </p>
+  );
+}
+
 /**
  * A section's answers as summary list rows, in page order, the person's words
  * marked as in `lang`. With `changeLinks` (check your answers) every question
  * gets a row and a Change link; without (what services read) only the
  * questions answered appear.
  */
-export function answerRows(section: StorySection, content: SectionContent, t: TFunction, lang: string, changeLinks?: ChangeLinks): SummaryListRow[] {
+export function answerRows(
+  section: StorySection,
+  content: SectionContent,
+  t: TFunction,
+  lang: string,
+  { changeLinks, writer }: { changeLinks?: ChangeLinks; writer?: VoiceWriter } = {},
+): SummaryListRow[] {
   const rows: SummaryListRow[] = [];
   const add = (page: QuestionPage, key: string, value: ReactNode | null) => {
     if (value === null && !changeLinks) return;
@@ -56,7 +80,13 @@ export function answerRows(section: StorySection, content: SectionContent, t: TF
     for (const field of page.fields as readonly Field[]) {
       if (field.kind !== "list") {
         const value = content[field.name];
-        add(page, t(`${fieldKey(section, field)}.summary`), answered(value) ? answer(section, field, value, t, lang) : null);
+        const shown = answered(value) ? (
+          <>
+            {answer(section, field, value, t, lang)}
+            <VoiceLabel content={content} field={field} writer={writer} t={t} />
+          </>
+        ) : null;
+        add(page, t(`${fieldKey(section, field)}.summary`), shown);
         continue;
       }
       const items = listItems(field, content);

@@ -1,4 +1,5 @@
 import type { TFunction } from "i18next";
+import { Fragment } from "react";
 import type { Form } from "#app/components/form";
 import { Button } from "#app/components/govuk/button";
 import { CharacterCount } from "#app/components/govuk/character-count";
@@ -14,6 +15,8 @@ import {
   pageHeadingKey,
   itemFieldId,
   itemsFromValues,
+  isVoiced,
+  voiceName,
   type Field,
   type ItemField,
   type ListField,
@@ -21,7 +24,8 @@ import {
   type StorySection,
 } from "#app/models/story-sections";
 
-type Props = { section: StorySection; page: QuestionPage; form: Form };
+/** `forName`: in a story written for someone else, their name, for asking whose words each voiced answer is. */
+type Props = { section: StorySection; page: QuestionPage; form: Form; forName?: string | null };
 
 type Heading = { isPageHeading: boolean; size: "l" | "m" | undefined };
 
@@ -118,7 +122,7 @@ function ListQuestion({ section, list, form, t }: { section: StorySection; list:
  * The questions of one page, from the section registry. A page with one
  * question uses it as the page heading; a page with several has its own heading.
  */
-export function StoryQuestion({ section, page, form }: Props) {
+export function StoryQuestion({ section, page, form, forName = null }: Props) {
   const { t } = useTranslation();
   const fields = page.fields as readonly Field[];
   const single = fields.length === 1 && fields[0].kind !== "list";
@@ -150,7 +154,21 @@ export function StoryQuestion({ section, page, form }: Props) {
             );
           }
           default:
-            return <TextQuestion key={field.name} field={field} id={field.name} labelKey={key} heading={heading} form={form} t={t} />;
+            return (
+              <Fragment key={field.name}>
+                <TextQuestion field={field} id={field.name} labelKey={key} heading={heading} form={form} t={t} />
+                {forName !== null && isVoiced(field) ? (
+                  <Radios
+                    {...form.radios(voiceName(field))}
+                    fieldset={{ legend: { children: t("story:voice.legend"), className: "govuk-fieldset__legend--s" } }}
+                    items={[
+                      { value: "theirs", children: t("story:voice.theirs", { name: forName }) },
+                      { value: "mine", children: t("story:voice.mine") },
+                    ]}
+                  />
+                ) : null}
+              </Fragment>
+            );
         }
       })}
     </>

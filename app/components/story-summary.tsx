@@ -1,6 +1,6 @@
 import { SummaryList } from "#app/components/govuk/summary-list";
 import { Tag } from "#app/components/govuk/tag";
-import { answerRows, isSingleText, Words } from "#app/components/story-answers";
+import { answerRows, isSingleText, VoiceLabel, Words } from "#app/components/story-answers";
 import { writtenBy } from "#app/i18n/story-words";
 import { useTranslation } from "#app/i18n/use-translation";
 import { storySections, subjectName, type Field, type StoryContent } from "#app/models/story-sections";
@@ -55,11 +55,14 @@ export function StorySummary({ content, name, writer, published, changed = [], w
               </p>
             ) : null}
             {isSingleText(section) ? (
-              <p className="govuk-body">
-                <Words lang={wordsLang}>{String(answers[only.name])}</Words>
-              </p>
+              <>
+                <p className="govuk-body">
+                  <Words lang={wordsLang}>{String(answers[only.name])}</Words>
+                </p>
+                <VoiceLabel content={answers} field={only} writer={writer} t={t} />
+              </>
             ) : (
-              <SummaryList rows={answerRows(section, answers, t, wordsLang)} />
+              <SummaryList rows={answerRows(section, answers, t, wordsLang, { writer })} />
             )}
           </section>
         );

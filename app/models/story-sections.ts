@@ -18,7 +18,15 @@ type TextField = {
   format?: "email" | "phone";
   autocomplete?: string;
 };
-type TextareaField = { kind: "textarea"; name: string; maxLength: number; rows?: number; autocomplete?: string };
+type TextareaField = {
+  kind: "textarea";
+  name: string;
+  maxLength: number;
+  rows?: number;
+  autocomplete?: string;
+  /** In a story written for someone else, the writer says whose words the answer is (`voiceName`). */
+  voiced?: boolean;
+};
 type ChoiceField = { kind: "checkboxes"; name: string; options: readonly string[] } | { kind: "radios"; name: string; options: readonly string[] };
 export type ItemField = TextField | TextareaField;
 /** "Add another": a list of items, each with the same fields. */
@@ -78,26 +86,45 @@ export const storySections = [
   {
     id: "story",
     pages: [
-      { id: "now", fields: [textarea("now", LONG, { rows: 10 })] },
-      { id: "past", fields: [textarea("past", LONG, { rows: 10 })] },
+      { id: "now", fields: [textarea("now", LONG, { rows: 10, voiced: true })] },
+      { id: "past", fields: [textarea("past", LONG, { rows: 10, voiced: true })] },
     ],
   },
-  { id: "matters", pages: [{ id: "matters", fields: [textarea("matters", LONG, { rows: 10 })] }] },
-  { id: "strengths", pages: [{ id: "strengths", fields: [textarea("strengths", LONG, { rows: 10 })] }] },
+  { id: "matters", pages: [{ id: "matters", fields: [textarea("matters", LONG, { rows: 10, voiced: true })] }] },
+  { id: "strengths", pages: [{ id: "strengths", fields: [textarea("strengths", LONG, { rows: 10, voiced: true })] }] },
   {
     id: "working",
     pages: [
-      { id: "working", fields: [textarea("working", LONG, { rows: 8 })] },
-      { id: "not-working", fields: [textarea("notWorking", LONG, { rows: 8 })] },
+      { id: "working", fields: [textarea("working", LONG, { rows: 8, voiced: true })] },
+      { id: "not-working", fields: [textarea("notWorking", LONG, { rows: 8, voiced: true })] },
     ],
   },
   { id: "goals", pages: [{ id: "goals", fields: [list("goals", MAX_ITEMS, [textarea("goal", 500, { rows: 3 }), textarea("help", ITEM, { rows: 4 })])] }] },
   { id: "support", pages: [{ id: "people", fields: [list("people", MAX_ITEMS, [text("name", NAME), textarea("how", ITEM, { rows: 3 })])] }] },
   { id: "services", pages: [{ id: "services", fields: [list("services", MAX_ITEMS, [text("name", 200), textarea("what", ITEM, { rows: 3 })])] }] },
-  { id: "dont-ask", pages: [{ id: "dont-ask", fields: [textarea("dontAsk", LONG, { rows: 8 })] }] },
+  { id: "dont-ask", pages: [{ id: "dont-ask", fields: [textarea("dontAsk", LONG, { rows: 8, voiced: true })] }] },
 ] as const satisfies readonly StorySection[];
 
 export type SectionId = (typeof storySections)[number]["id"];
+
+/**
+ * Whose words an answer is, in a story written for someone else: the person's
+ * own, written down by the writer, or the writer's view of them.
+ */
+export const VOICES = ["theirs", "mine"] as const;
+export type Voice = (typeof VOICES)[number];
+
+/** The input, and the saved answer, that says whose words a voiced answer is: `mattersVoice`. */
+export const voiceName = (field: { name: string }) => `${field.name}Voice`;
+
+/** A field whose words someone writing for another person must attribute. */
+export const isVoiced = (field: Field): field is TextareaField => field.kind === "textarea" && field.voiced === true;
+
+/** Whose words a saved answer is, if the writer said. */
+export function voiceOf(content: SectionContent, field: Field): Voice | undefined {
+  const voice = content[voiceName(field)];
+  return (VOICES as readonly unknown[]).includes(voice) ? (voice as Voice) : undefined;
+}
 
 /** One section's saved answers: strings, lists of option ids, or lists of items. */
 export type SectionContent = Record<string, unknown>;
@@ -189,6 +216,7 @@ export function pageValues(page: QuestionPage, content: SectionContent): PageVal
       values[field.name] = Array.isArray(saved) ? (saved as string[]) : [];
     } else {
       values[field.name] = typeof saved === "string" ? saved : "";
+      if (isVoiced(field)) values[voiceName(field)] = voiceOf(content, field) ?? "";
     }
   }
   return values;
@@ -231,6 +259,8 @@ function cleanSection(section: StorySection, content: SectionContent): SectionCo
         if (items.length > 0) clean[field.name] = items;
       } else if (isAnswered(content[field.name])) {
         clean[field.name] = content[field.name];
+        const voice = voiceOf(content, field);
+        if (voice) clean[voiceName(field)] = voice;
       }
     }
   }

@@ -20,21 +20,24 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const titleKey = pageHeadingKey(section, page);
   // A story not yet made: the id it will have if the person saves this page.
   const newStoryId = story ? null : crypto.randomUUID();
-  return { ...pageTranslations(request, "story"), titleKey, storyId: story?.id ?? null, newStoryId, sectionId: section.id, pageId: page.id, values };
+  // Written for someone else: their name, for asking whose words each answer is.
+  const forName = story && story.subject.basis !== "self" ? (story.subject.name ?? "") : null;
+  return { ...pageTranslations(request, "story"), titleKey, storyId: story?.id ?? null, newStoryId, sectionId: section.id, pageId: page.id, values, forName };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { story, resident, section, page } = await requireStoryToWrite(request, params);
   const form = await readForm(request);
   const target = story ? { storyId: story.id } : { storyId: null, residentId: resident.id };
-  const outcome = await submitStoryPage({ request, ...target, section, page, form });
+  const forSomeoneElse = story !== null && story.subject.basis !== "self";
+  const outcome = await submitStoryPage({ request, ...target, section, page, form, forSomeoneElse });
   return outcome.ok ? redirect(outcome.redirectTo) : invalid(context, outcome);
 }
 
 export default function StoryQuestionPage() {
   const { t } = useTranslation();
   const location = useLocation();
-  const { storyId, newStoryId, sectionId, pageId, values } = useLoaderData<typeof loader>();
+  const { storyId, newStoryId, sectionId, pageId, values, forName } = useLoaderData<typeof loader>();
   const form = useForm(values);
   const section = findSection(sectionId)!;
   const page = findPage(section, pageId)!;
@@ -54,7 +57,7 @@ export default function StoryQuestionPage() {
             {t("story:question.continue")}
           </button>
         ) : null}
-        <StoryQuestion section={section} page={page} form={form} />
+        <StoryQuestion section={section} page={page} form={form} forName={forName} />
         <div className="govuk-button-group">
           <Button name="intent" value="continue" preventDoubleClick>
             {t("story:question.continue")}

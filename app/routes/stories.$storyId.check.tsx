@@ -29,6 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     wordsLang: wordsLanguage(draft, languageFor(request)),
     nextVersion: (story.latestVersion ?? 0) + 1,
     audience: await newVersionAudienceNames(story.id, languageFor(request)),
+    writer: story.subject,
   };
 }
 
@@ -41,7 +42,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function CheckYourAnswers() {
   const { t } = useTranslation();
-  const { storyId, draft, wordsLang, nextVersion, audience } = useLoaderData<typeof loader>();
+  const { storyId, draft, wordsLang, nextVersion, audience, writer } = useLoaderData<typeof loader>();
   const form = useForm();
   // The name is asked for on the first page of "About you": the error takes the person there.
   const namePage = `${pagePath(storyId, findSection("about")!)}#`;
@@ -55,9 +56,8 @@ export default function CheckYourAnswers() {
           key={section.id}
           card={{ title: { children: t(`story:sections.${section.id}.title`) } }}
           rows={answerRows(section, draft[section.id] ?? {}, t, wordsLang, {
-            href: (page) => pagePath(storyId, section, page),
-            change: t("story:check.change"),
-            notAnswered: t("story:check.notAnswered"),
+            writer,
+            changeLinks: { href: (page) => pagePath(storyId, section, page), change: t("story:check.change"), notAnswered: t("story:check.notAnswered") },
           })}
         />
       ))}

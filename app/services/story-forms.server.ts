@@ -6,6 +6,9 @@ import {
   itemsFromValues,
   itemsToValues,
   isEmptyItem,
+  isVoiced,
+  voiceName,
+  VOICES,
   type Field,
   type ItemField,
   type ListField,
@@ -66,6 +69,9 @@ export function readPageValues(page: QuestionPage, form: FormData, intent: Story
     } else {
       const value = form.get(field.name);
       values[field.name] = typeof value === "string" ? value : "";
+      // Whose words, when the page asked (a story written for someone else).
+      const voice = isVoiced(field) ? form.get(voiceName(field)) : null;
+      if (typeof voice === "string") values[voiceName(field)] = voice;
     }
   }
   return values;
@@ -96,7 +102,7 @@ function textSchema(field: ItemField, key: string, { requireAnswers, number }: {
  * back in the order the fields appear. A required answer is only asked for on
  * Continue: "Save and come back later" keeps whatever is there.
  */
-function pageSchema(section: StorySection, page: QuestionPage, values: PageValues, intent: StoryIntent) {
+function pageSchema(section: StorySection, page: QuestionPage, values: PageValues, intent: StoryIntent, forSomeoneElse: boolean) {
   const requireAnswers = intent.kind === "continue";
   const shape: Record<string, z.ZodType> = {};
   for (const field of page.fields as readonly Field[]) {
@@ -119,16 +125,36 @@ function pageSchema(section: StorySection, page: QuestionPage, values: PageValue
       shape[field.name] = z.string().refine((chosen) => chosen === "" || options.includes(chosen), { error: "story:errors.choice" });
     } else {
       shape[field.name] = textSchema(field, key, { requireAnswers });
+      if (forSomeoneElse && isVoiced(field)) {
+        // Whose words: needed with an answer on Continue, as any required answer is.
+        const written = String(values[field.name] ?? "").trim() !== "";
+        shape[voiceName(field)] = z
+          .string()
+          .optional()
+          .transform((voice) => voice ?? "")
+          .refine((voice) => voice === "" || (VOICES as readonly string[]).includes(voice), { error: "story:errors.choice" })
+          .refine((voice) => !(requireAnswers && written && voice === ""), { error: "story:errors.voice" });
+      }
     }
   }
   return z.object(shape);
 }
 
-/** Checks a page and, if it passes, gives the answers to save for that page's fields. */
-export function validatePage(section: StorySection, page: QuestionPage, values: PageValues, intent: StoryIntent): FormResult<SectionContent> {
+/**
+ * Checks a page and, if it passes, gives the answers to save for that page's
+ * fields; in a story written for someone else (`forSomeoneElse`), with whose
+ * words each voiced answer is.
+ */
+export function validatePage(
+  section: StorySection,
+  page: QuestionPage,
+  values: PageValues,
+  intent: StoryIntent,
+  forSomeoneElse = false,
+): FormResult<SectionContent> {
   // The check on a list's length needs a value to run on; the button sends none.
   const buttons = Object.fromEntries(page.fields.filter((field) => field.kind === "list").map((list) => [addButtonId(list), ""]));
-  const result = validateValues(pageSchema(section, page, values, intent), { ...values, ...buttons });
+  const result = validateValues(pageSchema(section, page, values, intent, forSomeoneElse), { ...values, ...buttons });
   if (!result.ok) return { ...result, values: shownAgain(values) };
   const data = result.data as Record<string, unknown>;
   const content: SectionContent = {};
@@ -137,6 +163,7 @@ export function validatePage(section: StorySection, page: QuestionPage, values: 
       content[field.name] = itemsFromValues(field, Object.fromEntries(Object.entries(data).map(([key, value]) => [key, String(value ?? "")])));
     } else {
       content[field.name] = data[field.name];
+      if (forSomeoneElse && isVoiced(field)) content[voiceName(field)] = data[voiceName(field)];
     }
   }
   return { ok: true, data: content, values };

@@ -111,9 +111,12 @@ export async function submitStoryPage({
   section,
   page,
   form,
+  forSomeoneElse = false,
   now = new Date(),
 }: ({ storyId: string; residentId?: undefined } | { storyId: null; residentId: string }) & {
   request: Request;
+  /** Written for someone else: each voiced answer says whose words it is. */
+  forSomeoneElse?: boolean;
   section: StorySection;
   page: QuestionPage;
   form: FormData;
@@ -124,7 +127,7 @@ export async function submitStoryPage({
   if ((intent.kind === "add" || intent.kind === "remove") && !list) throw await refusal(request, 400);
 
   const values = readPageValues(page, form, intent);
-  const result = validatePage(section, page, values, intent);
+  const result = validatePage(section, page, values, intent, forSomeoneElse);
   if (!result.ok) return result;
 
   const answers = { ...result.data };

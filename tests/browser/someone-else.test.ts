@@ -68,6 +68,20 @@ describe.each(phoneRuns)("$label", ({ configuration, lang }) => {
     await year.fill(String(now.getUTCFullYear() - 15));
     await press(button(t.question.continue));
     await check("task-list-someone", t.taskList.title);
+
+    // Each long answer says whose words it is.
+    await browser.visit(`${new URL(page().url()).pathname}/matters?lang=${lang}`);
+    const matters = t.fields.matters.matters.label;
+    await check("matters-someone", matters);
+    await main().getByRole("textbox", { name: matters, exact: true }).fill("Football on Saturdays.");
+    expect(await press(button(t.question.continue))).toBe(400);
+    await check("matters-someone-error", matters, { error: true });
+    await expect.poll(() => main().locator(".govuk-error-summary a").allTextContents()).toEqual([t.errors.voice]);
+    await main()
+      .getByRole("radio", { name: fill(t.voice.theirs, { name: "Dafydd Jones" }), exact: true })
+      .check();
+    await press(button(t.question.continue));
+    await check("task-list-someone-saved", t.taskList.title);
     await browser.visit(`/stories?lang=${lang}`);
     await check("your-stories-someone", t.list.title);
     expect(await main().locator("h2").allTextContents()).toEqual([fill(t.list.aboutSomeone, { name: "Dafydd Jones" })]);

@@ -37,7 +37,7 @@ const dafydd = {
   ...bornYearsAgo(15),
 };
 
-/** The rows of the first summary list on a page: key → value. */
+/** The rows of the summary lists on a page: key → value. */
 const summaryRows = (page: Page) =>
   Object.fromEntries(
     page.doc
@@ -163,8 +163,40 @@ describe("who the story is for", () => {
     expect(text(list.doc.one("main"))).toContain("Dafydd Jones");
   });
 
-  test("an agency's summary says who wrote it, for whom and on what basis, in English and in Welsh", async () => {
-    await gwen.post(`/stories/${storyId}/matters`, { matters: "Football on Saturdays.", intent: "continue" });
+  test("each long answer asks whose words it is: needed to continue, not to save for later, and refused unless offered", async () => {
+    const page = await gwen.get(`/stories/${storyId}/matters`);
+    const legend = page.doc.byClass("govuk-fieldset__legend").map(text);
+    expect(legend).toEqual(["Whose words are these?"]);
+    expect(text(page.doc.one("main"))).toContain("Dafydd Jones’s own words, written down by me");
+    const before = await server.rowCounts();
+    const refused = await gwen.post(`/stories/${storyId}/matters`, { matters: "Football on Saturdays.", intent: "continue" });
+    expect(refused.status).toBe(400);
+    expect(errorSummary(refused)).toEqual([{ href: "#mattersVoice", text: "Select whose words these are" }]);
+    expect((await gwen.post(`/stories/${storyId}/matters`, { matters: "Football on Saturdays.", mattersVoice: "ours", intent: "continue" })).status).toBe(400);
+    expect(await server.rowCounts()).toEqual(before);
+    expect((await gwen.post(`/stories/${storyId}/matters`, { matters: "Football on Saturdays.", intent: "save" })).status).toBe(302);
+    // A story about the writer themselves asks no such thing.
+    const own = await gwen.get("/stories");
+    const ownId = own.doc
+      .all((el) => el.tagName === "a" && text(el) === "Gwen Jones")
+      .map((a) => attr(a, "href"))[0]
+      ?.slice("/stories/".length);
+    expect(ownId).toMatch(/^[0-9a-f-]{36}$/);
+    expect((await gwen.get(`/stories/${ownId}/matters`)).doc.byClass("govuk-fieldset__legend")).toEqual([]);
+  });
+
+  test("an agency's summary says who wrote it, for whom and on what basis, in English and in Welsh, and whose words each answer is", async () => {
+    expect((await gwen.post(`/stories/${storyId}/matters`, { matters: "Football on Saturdays.", mattersVoice: "theirs", intent: "continue" })).status).toBe(
+      302,
+    );
+    expect((await gwen.post(`/stories/${storyId}/strengths`, { strengths: "He never gives up.", strengthsVoice: "mine", intent: "continue" })).status).toBe(
+      302,
+    );
+    const check = await gwen.get(`/stories/${storyId}/check`);
+    expect(summaryRows(check)).toMatchObject({
+      "What matters": "Football on Saturdays.Dafydd Jones’s own words, written down by Gwen Jones",
+      Strengths: "He never gives up.Gwen Jones’s view",
+    });
     expect((await gwen.post(`/stories/${storyId}/check`)).status).toBe(302);
     const [gp] = await server.query<{ id: string; contact_email: string }>("select id, contact_email from agencies where name = 'Riverside Medical Practice'");
     const since = server.mail.received.length;
@@ -178,6 +210,7 @@ describe("who the story is for", () => {
       "Who this is about": "Dafydd Jones",
       "Written by": "Gwen Jones (his mother) for Dafydd Jones – parental responsibility",
     });
+    expect(english.doc.byClass("app-voice").map(text)).toEqual(["Dafydd Jones’s own words, written down by Gwen Jones"]);
     const welsh = await read("cy");
     expect(summaryRows(welsh)).toMatchObject({
       "Am bwy mae hon": "Dafydd Jones",
