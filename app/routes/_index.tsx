@@ -32,6 +32,7 @@ export default function StartPage() {
         <p className="govuk-body-l">{t("start:lead")}</p>
         <p className="govuk-body">{t("start:why")}</p>
         <p className="govuk-body">{t("start:forYouOrSomeone")}</p>
+        <p className="govuk-body">{t("start:forSomeone")}</p>
 
         <h2 className="govuk-heading-m">{t("start:whoTitle")}</h2>
         <p className="govuk-body">{t("start:who", { organisation })}</p>

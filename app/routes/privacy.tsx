@@ -33,6 +33,7 @@ export default function PrivacyNotice() {
       {heading("lawful")}
       {para("lawful")}
       {para("lawfulWithdraw")}
+      {para("lawfulCarer")}
       {heading("sharing")}
       {para("sharing")}
       {para("sharingTheirRules")}

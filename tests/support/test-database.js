@@ -77,8 +77,14 @@ export function testDatabase({ databasePath, databaseUrl }) {
 function postgresDatabase(/** @type {string} */ url) {
   /** @type {pg.Pool | undefined} */
   let pool;
+  let closed = false;
   const run = async (/** @type {string} */ sql, /** @type {unknown[]} */ params) => {
-    pool ??= new pg.Pool({ connectionString: url, max: 2, types });
+    if (closed) throw new Error(`the test database at ${url} was closed: nothing may query it after its server stopped`);
+    if (!pool) {
+      pool = new pg.Pool({ connectionString: url, max: 2, types });
+      // An idle connection ended by the server (the database dropped, with force, after a test) is no failure of the test.
+      pool.on("error", () => {});
+    }
     return (await pool.query(numbered(sql), params)).rows;
   };
   return {
@@ -97,6 +103,7 @@ function postgresDatabase(/** @type {string} */ url) {
     close: async () => {
       const open = pool;
       pool = undefined;
+      closed = true;
       await open?.end();
     },
   };
