@@ -11,14 +11,35 @@ import storyEn from "#app/i18n/locales/en/story.json";
 import { checkPage } from "#tests/support/browser";
 import { browserFor, fill, openPortal, phoneRuns } from "#tests/support/journey";
 import { signIn } from "#tests/support/sign-in";
+import { chooseThroughTheJourney } from "#tests/support/share-journey";
+import sharingCy from "#app/i18n/locales/cy/sharing.json";
+import sharingEn from "#app/i18n/locales/en/sharing.json";
 
-const words = { en: { story: storyEn }, cy: { story: storyCy } };
+const words = { en: { story: storyEn, sharing: sharingEn }, cy: { story: storyCy, sharing: sharingCy } };
+
+/** A story written for someone else, made through the pages over HTTP and saved as version 1: its id. */
+async function storyFor(cookie: string, someone: Record<string, string>): Promise<string> {
+  const send = (path: string, form: Record<string, string>) =>
+    fetch(`${server.url}${path}`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookie },
+      body: new URLSearchParams(form).toString(),
+    });
+  const made = await send("/stories/new/someone", someone);
+  const id = (made.headers.get("location") ?? "").slice("/stories/".length);
+  expect((await send(`/stories/${id}/check`, {})).status).toBe(302);
+  return id;
+}
 
 const server = openPortal();
 
 describe.each(phoneRuns)("$label", ({ configuration, lang }) => {
   const t = words[lang].story;
-  const browser = browserFor(server, configuration, { cookie: () => signIn(server, `carer-${configuration.slug}@example.org`) });
+  let cookie = "";
+  const browser = browserFor(server, configuration, {
+    cookie: async () => (cookie = await signIn(server, `carer-${configuration.slug}@example.org`)),
+  });
   const page = () => browser.page;
   const main = () => page().getByRole("main");
   const press = (button: Locator) => browser.submit(button);
@@ -85,5 +106,42 @@ describe.each(phoneRuns)("$label", ({ configuration, lang }) => {
     await browser.visit(`/stories?lang=${lang}`);
     await check("your-stories-someone", t.list.title);
     expect(await main().locator("h2").allTextContents()).toEqual([fill(t.list.aboutSomeone, { name: "Dafydd Jones" })]);
+  });
+
+  test("a support worker agrees for a man who asked for help: his agreement confirmed on the declaration, or nothing is shared", async () => {
+    const storyId = await storyFor(cookie, { name: "Tomasz Nowak", relationship: "his support worker", basis: "asked", writerName: "Sam Patel" });
+    const [gp] = await server.query<{ id: string }>("select id from agencies where name = 'Riverside Medical Practice'");
+    await chooseThroughTheJourney(server, cookie, storyId, [gp.id], "no");
+    const s = words[lang].sharing;
+    await browser.visit(`/stories/${storyId}/share/agree?lang=${lang}`);
+    await check("agree-for-someone", s.agree.title);
+    expect(await press(button(s.agree.button))).toBe(400);
+    await check("agree-for-someone-error", s.agree.title, { error: true });
+    await main()
+      .getByRole("checkbox", { name: fill(s.agree.personAgreed, { name: "Tomasz Nowak" }), exact: true })
+      .check();
+    await press(button(s.agree.button));
+    await check("shared-for-someone", s.confirmation.title);
+  });
+
+  test("a child soon 16: the review banner; then 16, and the share pages say sharing has stopped", async () => {
+    const soon = new Date(Date.now() + 10 * 24 * 60 * 60 * 1000);
+    const born = {
+      "dateOfBirth-day": String(soon.getUTCDate()),
+      "dateOfBirth-month": String(soon.getUTCMonth() + 1),
+      "dateOfBirth-year": String(soon.getUTCFullYear() - 16),
+    };
+    const storyId = await storyFor(cookie, { name: "Cai Hughes", relationship: "his mother", basis: "parental", writerName: "Bethan Hughes", ...born });
+    await browser.visit(`/stories/${storyId}?lang=${lang}`);
+    await check("task-list-review", t.taskList.title);
+    await expect.poll(() => main().locator(".govuk-notification-banner").count()).toBe(1);
+    // His birthday comes (the date of birth moved back a year: a clock moved on).
+    await server.write(
+      "update subjects set date_of_birth = ? where id = (select subject_id from stories where id = ?)",
+      `${soon.getUTCFullYear() - 17}-01-01`,
+      storyId,
+    );
+    await browser.visit(`/stories/${storyId}/share?lang=${lang}`);
+    await check("share-basis-ended", words[lang].sharing.basisEnded.title);
   });
 });
