@@ -281,6 +281,18 @@ describe("agreeing to share for someone else", () => {
     const [record] = await consentRecordsOf(id);
     expect(record.basis).toBe("parental");
     expect(record.wording).toContain("Written by Rhian Evans (his mother) for Osian Evans – parental responsibility. You agree to this for them.");
+    // The receipt, on the page and as data, says the same.
+    const [{ id: shareId }] = await server.query<{ id: string }>("select id from shares where story_id = ?", id);
+    const receipt = await parent.get(`/stories/${id}/shares/${shareId}/receipt`);
+    expect(text(receipt.doc.one("main"))).toContain(
+      "Written by Rhian Evans (his mother) for Osian Evans – parental responsibility. You agree to this for them.",
+    );
+    const data = (await (
+      await fetch(`${server.url}/stories/${id}/shares/${shareId}/receipt.json`, { headers: { Cookie: parent.jar.get("session")! } })
+    ).json()) as {
+      history: { basis: string; piiPrincipalId: string }[];
+    };
+    expect(data.history.map((event) => event.basis)).toEqual(["parental"]);
   });
 
   test("parental responsibility: a review banner from 30 days before 16, then no new shares", async () => {
