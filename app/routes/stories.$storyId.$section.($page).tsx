@@ -48,6 +48,7 @@ export default function StoryQuestionPage() {
   return (
     <StoryPage backHref={backHref}>
       <FormErrorSummary form={form} />
+      {forName ? <span className="govuk-caption-l app-story-text">{t("story:question.caption", { name: forName })}</span> : null}
       {/* Keyed by location so that after "Remove" the fields show the saved items, not the browser's memory of the old ones. */}
       <Form method="post" noValidate key={location.key}>
         {newStoryId ? <input type="hidden" name="story" value={newStoryId} /> : null}

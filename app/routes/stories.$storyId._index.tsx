@@ -26,7 +26,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // A child's story, soon 16 or 16 already: parental responsibility, which lets the writer share it, ends.
   const ends = basisEnds(story.subject);
   const review = ends && basisNeedsReview(story.subject, new Date()) ? { name: story.subject.name ?? "", date: formatDate(ends, lang) } : null;
-  return { ...pageTranslations(request, "story", "sharing"), storyId: story.id, statuses, published, unpublishedChanges, saved, review };
+  const forName = story.subject.basis === "self" ? null : (story.subject.name ?? "");
+  return { ...pageTranslations(request, "story", "sharing"), storyId: story.id, statuses, published, unpublishedChanges, saved, review, forName };
 }
 
 export const action = storyPageTakesNoForm;
@@ -39,7 +40,7 @@ const statusTags: Record<SectionStatus, TaskListItem["status"]["tag"]> = {
 
 export default function StoryTaskList() {
   const { t } = useTranslation();
-  const { storyId, statuses, published, unpublishedChanges, saved, review } = useLoaderData<typeof loader>();
+  const { storyId, statuses, published, unpublishedChanges, saved, review, forName } = useLoaderData<typeof loader>();
   return (
     <StoryPage backHref="/stories" backText={t("story:taskList.backToStories")}>
       {saved ? <NotificationBanner type="success">{t("story:taskList.saved")}</NotificationBanner> : null}
@@ -49,6 +50,7 @@ export default function StoryTaskList() {
           <p className="govuk-body">{t("sharing:basisReview.body")}</p>
         </NotificationBanner>
       ) : null}
+      {forName ? <span className="govuk-caption-l app-story-text">{t("story:question.caption", { name: forName })}</span> : null}
       <h1 className="govuk-heading-l">{t("story:taskList.title")}</h1>
       <p className="govuk-body">{t("story:taskList.intro")}</p>
       {published ? (

@@ -165,6 +165,9 @@ describe("who the story is for", () => {
 
   test("each long answer asks whose words it is: needed to continue, not to save for later, and refused unless offered", async () => {
     const page = await gwen.get(`/stories/${storyId}/matters`);
+    // Every page of his story says whose it is.
+    expect(page.doc.byClass("govuk-caption-l").map(text)).toEqual(["Dafydd Jones’s story, written by you"]);
+    expect((await gwen.get(`/stories/${storyId}`)).doc.byClass("govuk-caption-l").map(text)).toEqual(["Dafydd Jones’s story, written by you"]);
     const legend = page.doc.byClass("govuk-fieldset__legend").map(text);
     expect(legend).toEqual(["Whose words are these?"]);
     expect(text(page.doc.one("main"))).toContain("Dafydd Jones’s own words, written down by me");
@@ -182,7 +185,8 @@ describe("who the story is for", () => {
       .map((a) => attr(a, "href"))[0]
       ?.slice("/stories/".length);
     expect(ownId).toMatch(/^[0-9a-f-]{36}$/);
-    expect((await gwen.get(`/stories/${ownId}/matters`)).doc.byClass("govuk-fieldset__legend")).toEqual([]);
+    const ownMatters = await gwen.get(`/stories/${ownId}/matters`);
+    expect([ownMatters.doc.byClass("govuk-fieldset__legend"), ownMatters.doc.byClass("govuk-caption-l")]).toEqual([[], []]);
   });
 
   test("an agency's summary says who wrote it, for whom and on what basis, in English and in Welsh, and whose words each answer is", async () => {
