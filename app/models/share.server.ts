@@ -30,7 +30,7 @@ export type ShareWithAgency = { share: Share; agency: { id: string; name: string
 
 /**
  * One share of one story, with its agency. The caller has already checked that
- * the resident owns `storyId` (requireOwnStory); a share of another story is
+ * the resident owns `storyId` (requireStory); a share of another story is
  * not found, so an id from someone else's story reveals nothing.
  */
 export async function findShareForOwner(storyId: string, shareId: string, tx: Tx = db): Promise<ShareWithAgency | undefined> {

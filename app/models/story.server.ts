@@ -33,28 +33,31 @@ export async function deleteStory(tx: Tx, storyId: string): Promise<void> {
   await tx.delete(subjects).where(and(eq(subjects.id, story.subjectId), notExists(others)));
 }
 
+const storyWithSubject = {
+  id: stories.id,
+  ownerId: stories.ownerId,
+  latestVersion: stories.latestVersion,
+  updatedAt: stories.updatedAt,
+  subject: subjectColumns,
+};
+
 /** The story with who it is about, only if `ownerId` owns it. */
 export async function findOwnedStory(storyId: string, ownerId: string) {
   return await first(
     db
-      .select({
-        id: stories.id,
-        ownerId: stories.ownerId,
-        latestVersion: stories.latestVersion,
-        updatedAt: stories.updatedAt,
-        subject: subjectColumns,
-      })
+      .select(storyWithSubject)
       .from(stories)
       .innerJoin(subjects, eq(subjects.id, stories.subjectId))
       .where(and(eq(stories.id, storyId), eq(stories.ownerId, ownerId))),
   );
 }
 
-export type OwnedStory = NonNullable<Awaited<ReturnType<typeof findOwnedStory>>>;
-
-export async function storyExists(storyId: string): Promise<boolean> {
-  return (await first(db.select({ id: stories.id }).from(stories).where(eq(stories.id, storyId)))) !== undefined;
+/** The story with who it is about, whoever owns it: for the guards, which ask the permission matrix who may see it. */
+export async function findStory(storyId: string): Promise<OwnedStory | undefined> {
+  return await first(db.select(storyWithSubject).from(stories).innerJoin(subjects, eq(subjects.id, stories.subjectId)).where(eq(stories.id, storyId)));
 }
+
+export type OwnedStory = NonNullable<Awaited<ReturnType<typeof findOwnedStory>>>;
 
 export async function storiesOwnedBy(ownerId: string) {
   return await db

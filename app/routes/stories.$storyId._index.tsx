@@ -12,13 +12,13 @@ import { languageFor, pageTranslations } from "#app/i18n/i18n.server";
 import { useTranslation } from "#app/i18n/use-translation";
 import { pagePath, storySections, type SectionStatus } from "#app/models/story-sections";
 import { sharePath, sharesPath, storyPath } from "#app/paths";
-import { requireOwnStory, storyPageTakesNoForm } from "#app/web/guards.server";
+import { requireStory, storyPageTakesNoForm } from "#app/web/guards.server";
 import { storyOverview } from "#app/services/story.server";
 
 export const handle = { titleKey: "story:taskList.title" };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { story } = await requireOwnStory(request, params.storyId);
+  const { story } = await requireStory(request, params.storyId);
   const { statuses, latest, unpublishedChanges } = await storyOverview(story);
   const saved = new URL(request.url).searchParams.get("saved") === "1";
   const lang = languageFor(request);

@@ -12,14 +12,14 @@ import { wordsLanguage } from "#app/models/story-language";
 import { findSection, pagePath, storySections } from "#app/models/story-sections";
 import { storyPath } from "#app/paths";
 import { newVersionAudienceNames } from "#app/services/sharing/changes.server";
-import { requireOwnStory } from "#app/web/guards.server";
+import { requireStory } from "#app/web/guards.server";
 import { publishStory, storyOverview } from "#app/services/story.server";
 import { invalid } from "#app/web/form.server";
 
 export const handle = { titleKey: "story:check.title" };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { story } = await requireOwnStory(request, params.storyId);
+  const { story } = await requireStory(request, params.storyId, "publish");
   const { draft } = await storyOverview(story);
   return {
     ...pageTranslations(request, "story"),
@@ -34,7 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { story, resident } = await requireOwnStory(request, params.storyId);
+  const { story, resident } = await requireStory(request, params.storyId, "publish");
   const published = await publishStory(story.id, resident.id);
   if (published.ok) return redirect(`${storyPath(story.id)}/published/${published.version}`);
   return invalid(context, { errors: [{ field: "name", message: "story:errors.publishName" }], values: {} });

@@ -7,19 +7,19 @@ import { StoryPage } from "#app/components/story-page";
 import { pageTranslations } from "#app/i18n/i18n.server";
 import { useTranslation } from "#app/i18n/use-translation";
 import { sharesPath, storyPath } from "#app/paths";
-import { requireOwnStory } from "#app/web/guards.server";
+import { requireStory } from "#app/web/guards.server";
 import { deleteDraftStory, storyOverview } from "#app/services/story.server";
 
 /** Deleting a story: one with no saved version, after a confirmation. One that has a saved version is not deleted here, and the page says so. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { story } = await requireOwnStory(request, params.storyId);
+  const { story } = await requireStory(request, params.storyId, "delete");
   const deletable = story.latestVersion === null;
   const titleKey = deletable ? "story:delete.title" : "story:delete.cannotTitle";
   return { ...pageTranslations(request, "story"), titleKey, storyId: story.id, deletable, name: (await storyOverview(story)).name ?? null };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { story, resident } = await requireOwnStory(request, params.storyId);
+  const { story, resident } = await requireStory(request, params.storyId, "delete");
   if ((await deleteDraftStory(story.id, resident.id)) === "deleted") return redirect("/stories?deleted=1");
   // A version was saved since the page was shown: the page, loaded again, says it cannot be deleted.
   return data(null, { status: 409 });

@@ -10,13 +10,13 @@ import { useTranslation } from "#app/i18n/use-translation";
 import { findVersion } from "#app/models/story.server";
 import { wordsLanguage } from "#app/models/story-language";
 import { storyPath } from "#app/paths";
-import { requireOwnStory, storyPageTakesNoForm } from "#app/web/guards.server";
+import { requireStory, storyPageTakesNoForm } from "#app/web/guards.server";
 import { storyOverview } from "#app/services/story.server";
 
 export const handle = { titleKey: "story:preview.title" };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { story } = await requireOwnStory(request, params.storyId);
+  const { story } = await requireStory(request, params.storyId);
   const { unpublishedChanges } = await storyOverview(story);
   const latest = story.latestVersion ? await findVersion(story.id, story.latestVersion) : undefined;
   const published = latest

@@ -9,11 +9,11 @@ import { languageFor, pageTranslations } from "#app/i18n/i18n.server";
 import { useTranslation } from "#app/i18n/use-translation";
 import { sharePath, storyPath } from "#app/paths";
 import { newVersionAudienceNames } from "#app/services/sharing/changes.server";
-import { requireOwnStory, requireVersion, storyPageTakesNoForm } from "#app/web/guards.server";
+import { requireStory, requireVersion, storyPageTakesNoForm } from "#app/web/guards.server";
 
 /** "Version 2 saved": who can see it now, and sharing as the next step. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { story } = await requireOwnStory(request, params.storyId);
+  const { story } = await requireStory(request, params.storyId);
   const { version } = await requireVersion(request, story, params.version);
   // Who sees it is only true of the newest version: an older one is read on its own page.
   if (version !== story.latestVersion) throw redirect(`${storyPath(story.id)}/versions/${version}`);

@@ -11,13 +11,13 @@ import { useTranslation } from "#app/i18n/use-translation";
 import { activeAgencies, agencyDescription, agencyName } from "#app/models/agency.server";
 import { sharePath, storyPath } from "#app/paths";
 import { mayShare } from "#app/services/sharing/consent-rules";
-import { requireOwnStory } from "#app/web/guards.server";
+import { requireStory } from "#app/web/guards.server";
 import { shareChoices, submitAgencies } from "#app/services/sharing/journey.server";
 import { answerShareStep } from "#app/web/share-actions.server";
 
 /** The start of sharing: which agencies. A story with nothing published yet gets a page saying to publish first. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { story, resident } = await requireOwnStory(request, params.storyId);
+  const { story, resident } = await requireStory(request, params.storyId, "share");
   const translations = pageTranslations(request, "sharing", "story");
   const may = mayShare(story, resident.id, new Date());
   if (may === "basis-ended") return { ...translations, titleKey: "sharing:basisEnded.title", storyId: story.id, agencies: null, chosen: [], basisEnded: true };

@@ -9,12 +9,12 @@ import { consentRecordsOf } from "#app/models/consent.server";
 import { sharesPath } from "#app/paths";
 import { shareState } from "#app/services/sharing/consent-rules";
 import { sharePurpose } from "#app/services/sharing/shares.server";
-import { requireOwnShare, requireOwnStory, storyPageTakesNoForm } from "#app/web/guards.server";
+import { requireOwnShare, requireStory, storyPageTakesNoForm } from "#app/web/guards.server";
 
 export const handle = { titleKey: "sharing:receipt.title" };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { story } = await requireOwnStory(request, params.storyId);
+  const { story } = await requireStory(request, params.storyId);
   const { share, agency } = await requireOwnShare(request, story, params.shareId);
   const lang = languageFor(request);
   const records = await consentRecordsOf(share.id);

@@ -9,14 +9,14 @@ import { languageFor, pageTranslations } from "#app/i18n/i18n.server";
 import { useTranslation } from "#app/i18n/use-translation";
 import { sharePath, storyPath } from "#app/paths";
 import { sharesOverview } from "#app/services/sharing/changes.server";
-import { requireOwnStory, storyPageTakesNoForm } from "#app/web/guards.server";
+import { requireStory, storyPageTakesNoForm } from "#app/web/guards.server";
 
 export const handle = { titleKey: "sharing:whoHas.title" };
 
 const DONE = ["stopped", "changed", "extended"] as const;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { story } = await requireOwnStory(request, params.storyId);
+  const { story } = await requireStory(request, params.storyId);
   const shares = await sharesOverview(story, languageFor(request));
   // After a change the page says what happened, to which share: `?done=stopped&share=<id>`.
   const query = new URL(request.url).searchParams;

@@ -7,12 +7,12 @@ import { languageFor, pageTranslations } from "#app/i18n/i18n.server";
 import { useTranslation } from "#app/i18n/use-translation";
 import { wordsLanguage } from "#app/models/story-language";
 import { storyPath } from "#app/paths";
-import { requireOwnStory, requireVersion, storyPageTakesNoForm } from "#app/web/guards.server";
+import { requireStory, requireVersion, storyPageTakesNoForm } from "#app/web/guards.server";
 
 export const handle = { titleKey: "story:version.title" };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { story } = await requireOwnStory(request, params.storyId);
+  const { story } = await requireStory(request, params.storyId);
   const { version, content, publishedAt } = await requireVersion(request, story, params.version);
   const publishedOn = formatDateTime(publishedAt, languageFor(request));
   return {

@@ -8,12 +8,12 @@ import { languageFor, pageTranslations } from "#app/i18n/i18n.server";
 import { useTranslation } from "#app/i18n/use-translation";
 import { versionsOf } from "#app/models/story.server";
 import { storyPath } from "#app/paths";
-import { requireOwnStory, storyPageTakesNoForm } from "#app/web/guards.server";
+import { requireStory, storyPageTakesNoForm } from "#app/web/guards.server";
 
 export const handle = { titleKey: "story:versions.title" };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { story } = await requireOwnStory(request, params.storyId);
+  const { story } = await requireStory(request, params.storyId);
   const lang = languageFor(request);
   const versions = (await versionsOf(story.id)).map(({ version, publishedAt }) => ({ version, publishedOn: formatDateTime(publishedAt, lang) }));
   return { ...pageTranslations(request, "story"), storyId: story.id, versions: versions.reverse() };

@@ -14,7 +14,7 @@ import { emptyChoices } from "#app/services/sharing/journey.server";
 import { layoutData } from "./layout.server";
 import {
   requireChosenAgency,
-  requireOwnStory,
+  requireStory,
   requirePage,
   requireResident,
   requireSharedAccess,
@@ -71,11 +71,11 @@ async function signedInResident() {
   return { id: resident.id, request: (path = "/stories/x") => new Request(`http://localhost${path}`, { headers: { Cookie: cookie } }) };
 }
 
-describe("requireOwnStory", () => {
+describe("requireStory", () => {
   test("gives the owner their story", async () => {
     const owner = await signedInResident();
     const storyId = await startStory(owner.id);
-    const { story, resident } = await requireOwnStory(owner.request(), storyId);
+    const { story, resident } = await requireStory(owner.request(), storyId);
     expect(story).toMatchObject({ id: storyId, ownerId: owner.id, subject: { basis: "self" } });
     expect(resident.id).toBe(owner.id);
   });
@@ -84,8 +84,8 @@ describe("requireOwnStory", () => {
     const owner = await signedInResident();
     const other = await signedInResident();
     const storyId = await startStory(owner.id);
-    const refusal = await thrown(() => requireOwnStory(other.request(), storyId));
-    const missing = await thrown(() => requireOwnStory(other.request(), randomUUID()));
+    const refusal = await thrown(() => requireStory(other.request(), storyId));
+    const missing = await thrown(() => requireStory(other.request(), randomUUID()));
     expect(statusOf(refusal)).toBe(404);
     // The same page, word for word, as for a story that does not exist.
     expect(refusal).toEqual(missing);
@@ -96,12 +96,12 @@ describe("requireOwnStory", () => {
   test("an id that is not a story id at all is 'not found'", async () => {
     const someone = await signedInResident();
     for (const id of ["1", "../etc", "", undefined]) {
-      expect(statusOf(await thrown(() => requireOwnStory(someone.request(), id)))).toBe(404);
+      expect(statusOf(await thrown(() => requireStory(someone.request(), id)))).toBe(404);
     }
   });
 
   test("someone signed out is sent to sign in, and back here afterwards", async () => {
-    const response = (await thrown(() => requireOwnStory(new Request("http://localhost/stories/abc/check"), randomUUID()))) as Response;
+    const response = (await thrown(() => requireStory(new Request("http://localhost/stories/abc/check"), randomUUID()))) as Response;
     expect(response.status).toBe(302);
     expect(response.headers.get("Location")).toBe("/sign-in?returnTo=%2Fstories%2Fabc%2Fcheck");
   });
@@ -115,7 +115,7 @@ describe("pages and versions in the address", () => {
       expect(statusOf(await thrown(() => requirePage(new Request("http://localhost/"), params)))).toBe(404);
     }
     const owner = await signedInResident();
-    const { story } = await requireOwnStory(owner.request(), await startStory(owner.id));
+    const { story } = await requireStory(owner.request(), await startStory(owner.id));
     for (const version of ["1", "0", "-1", "one", undefined]) {
       expect(statusOf(await thrown(() => requireVersion(new Request("http://localhost/"), story, version)))).toBe(404);
     }
@@ -128,7 +128,7 @@ describe("one way to refuse", () => {
 
   test("an address naming no version, or an agency not chosen, answers 404 with the whole layout in the reader's language, as every refusal does", async () => {
     const owner = await signedInResident();
-    const { story } = await requireOwnStory(owner.request(), await startStory(owner.id));
+    const { story } = await requireStory(owner.request(), await startStory(owner.id));
     const welsh = new Request("http://localhost/stories/x?lang=cy", { method: "POST", headers: owner.request().headers });
     for (const refused of [
       await thrown(() => requireVersion(welsh, story, "9")),

@@ -8,11 +8,12 @@ import { recordAuditEvent } from "#app/models/audit.server";
 import { setResidentLanguage } from "#app/models/resident.server";
 import { findShareForOwner } from "#app/models/share.server";
 import { findShareAccess } from "#app/models/share-access.server";
-import { findOwnedStory, findVersion, storyExists, type OwnedStory } from "#app/models/story.server";
+import { findStory, findVersion, type OwnedStory } from "#app/models/story.server";
 import { findPage, findSection, NEW_STORY, storySections } from "#app/models/story-sections";
 import { sharedStoryPath, sharePath } from "#app/paths";
 import type { ShareAction } from "#app/services/sharing/changes.server";
 import { accessState, mayShare, shareState } from "#app/services/sharing/consent-rules";
+import { refusalFor, roleIn, type StoryAction } from "#app/services/sharing/permissions";
 import { backPath, emptyChoices, shareChoices, skippedStep, type JourneyStep, type ShareChoices } from "#app/services/sharing/journey.server";
 import { goneBody, type SharedAccess } from "#app/services/sharing/shared-story.server";
 import { refusal, type ErrorDetail } from "./layout.server";
@@ -28,9 +29,9 @@ import { clearSessionCookie, sessionState, shareAccessToken, type SignedIn } fro
  * whatever the reason, so an id reveals nothing. The lookups are the models'
  * and services'; the guards only compose them.
  *
- * Who may act for whom (a carer for the person they care for, a helper beside
- * them) is the next thing to sit here, as one permission matrix that these
- * guards consult, tested cell by cell.
+ * Who may do what with a story is the permission matrix beside the consent
+ * rules (app/services/sharing/permissions.ts): every story guard names the
+ * action its page takes and asks it.
  */
 
 // A resident, and what they own.
@@ -58,19 +59,21 @@ export async function requireResident(request: Request): Promise<SignedIn> {
 }
 
 /**
- * The story, if the signed-in resident owns it; anyone else gets 404, exactly
- * as for a story that does not exist. Someone signed out is sent to sign in first.
+ * The story, if the permission matrix (permissions.ts) lets the signed-in
+ * resident take `action` on it. Someone it does not let see the story gets
+ * 404, exactly as for a story that does not exist; someone who may see it but
+ * not do this gets 403. Someone signed out is sent to sign in first.
  */
-export async function requireOwnStory(request: Request, storyId: string | undefined): Promise<SignedIn & { story: OwnedStory }> {
+export async function requireStory(request: Request, storyId: string | undefined, action: StoryAction = "view"): Promise<SignedIn & { story: OwnedStory }> {
   const signedIn = await requireResident(request);
-  const story = storyId && UUID.test(storyId) ? await findOwnedStory(storyId, signedIn.resident.id) : undefined;
-  if (!story) {
+  const story = storyId && UUID.test(storyId) ? await findStory(storyId) : undefined;
+  const refused = story ? refusalFor(roleIn(story, signedIn.resident.id), action) : 404;
+  if (refused === 404) {
     // Someone trying another person's story is worth knowing about; the id says nothing about its content.
-    if (storyId && UUID.test(storyId) && (await storyExists(storyId))) {
-      await recordAuditEvent("story_access_refused", { resident: signedIn.resident.id, story: storyId });
-    }
+    if (story) await recordAuditEvent("story_access_refused", { resident: signedIn.resident.id, story: story.id });
     throw await refusal(request, 404);
   }
+  if (refused === 403 || !story) throw await refusal(request, 403);
   return { ...signedIn, story };
 }
 
@@ -83,7 +86,7 @@ export async function requireVersion(request: Request, story: OwnedStory, param:
 
 /** The action of a story page that takes no form: the owner gets 405 (not understood), anyone else 404 (not there). */
 export async function storyPageTakesNoForm({ request, params }: ActionFunctionArgs): Promise<never> {
-  await requireOwnStory(request, params.storyId);
+  await requireStory(request, params.storyId);
   throw await refusal(request, 405);
 }
 
@@ -101,7 +104,7 @@ export async function requirePage(request: Request, params: { section?: string; 
  * one); otherwise 404. A story not yet made has only that first question.
  */
 export async function requireStoryToWrite(request: Request, params: { storyId?: string; section?: string; page?: string }) {
-  if (params.storyId !== NEW_STORY) return { ...(await requireOwnStory(request, params.storyId)), ...(await requirePage(request, params)) };
+  if (params.storyId !== NEW_STORY) return { ...(await requireStory(request, params.storyId, "edit")), ...(await requirePage(request, params)) };
   const signedIn = await requireResident(request);
   const { section, page } = await requirePage(request, params);
   if (section !== storySections[0] || page !== section.pages[0]) throw await refusal(request, 404);
@@ -121,7 +124,7 @@ export async function requireOwnShare(request: Request, story: OwnedStory, param
  * ShareAction its buttons take.
  */
 export async function requireShareOfOwnStory(request: Request, params: { storyId?: string; shareId?: string }) {
-  const { story, resident } = await requireOwnStory(request, params.storyId);
+  const { story, resident } = await requireStory(request, params.storyId, "changeShare");
   const found = await requireOwnShare(request, story, params.shareId);
   const lang = languageFor(request);
   const action: ShareAction = { story, residentId: resident.id, shareId: found.share.id, lang, request };
@@ -136,7 +139,7 @@ export async function requireShareOfOwnStory(request: Request, params: { storyId
  * first page, which explains.
  */
 export async function requireShareJourney(request: Request, storyId: string | undefined) {
-  const signedIn = await requireOwnStory(request, storyId);
+  const signedIn = await requireStory(request, storyId, "share");
   if (mayShare(signedIn.story, signedIn.resident.id, new Date()) !== "ok") throw redirect(sharePath(signedIn.story.id));
   const draft = await shareChoices(signedIn.story.id);
   return { ...signedIn, draft, choices: draft ?? emptyChoices() };
