@@ -12,15 +12,7 @@ import { sharingFixture, type SharingFixture } from "#tests/support/sharing-fixt
 import { statusOf, thrown } from "#tests/support/thrown";
 import { emptyChoices } from "#app/services/sharing/journey.server";
 import { layoutData } from "./layout.server";
-import {
-  requireChosenAgency,
-  requireStory,
-  requirePage,
-  requireResident,
-  requireSharedAccess,
-  requireVerifiedAccess,
-  requireVersion,
-} from "./guards.server";
+import { requireChosenAgency, requireStory, requirePage, requireResident, requireSharedAccess, requireVerifiedAccess, requireVersion } from "./guards.server";
 
 async function redirectOf(run: () => unknown): Promise<Response> {
   try {
