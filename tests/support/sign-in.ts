@@ -40,6 +40,10 @@ export async function startMailSink(): Promise<MailSink> {
       });
     },
   });
+  // A sender that dies mid-conversation (the durability test kills one on purpose) resets its connection: not the sink's failure.
+  server.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "ECONNRESET" && error.code !== "EPIPE") console.error(`The mail sink failed: ${error.message}`);
+  });
   await new Promise<void>((listening) => server.listen(0, "127.0.0.1", listening));
   const { port } = server.server.address() as AddressInfo;
   return {
