@@ -25,7 +25,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const published = latest ? { version: latest.version, on: formatDateTime(latest.publishedAt, lang) } : null;
   // A child's story, soon 16 or 16 already: parental responsibility, which lets the writer share it, ends.
   const ends = basisEnds(story.subject);
-  const review = ends && basisNeedsReview(story.subject, new Date()) ? { name: story.subject.name ?? "", date: formatDate(ends, lang) } : null;
+  const now = new Date();
+  const review = ends && basisNeedsReview(story.subject, now) ? { name: story.subject.name ?? "", date: formatDate(ends, lang), ended: ends <= now } : null;
   const forName = story.subject.basis === "self" ? null : (story.subject.name ?? "");
   return { ...pageTranslations(request, "story", "sharing"), storyId: story.id, statuses, published, unpublishedChanges, saved, review, forName };
 }
@@ -46,8 +47,8 @@ export default function StoryTaskList() {
       {saved ? <NotificationBanner type="success">{t("story:taskList.saved")}</NotificationBanner> : null}
       {review ? (
         <NotificationBanner titleText={t("sharing:basisReview.title")}>
-          <p className="govuk-notification-banner__heading">{t("sharing:basisReview.heading", review)}</p>
-          <p className="govuk-body">{t("sharing:basisReview.body")}</p>
+          <p className="govuk-notification-banner__heading">{t(review.ended ? "sharing:basisReview.endedHeading" : "sharing:basisReview.heading", review)}</p>
+          <p className="govuk-body">{t(review.ended ? "sharing:basisEnded.next" : "sharing:basisReview.body")}</p>
         </NotificationBanner>
       ) : null}
       {forName ? <span className="govuk-caption-l app-story-text">{t("story:question.caption", { name: forName })}</span> : null}

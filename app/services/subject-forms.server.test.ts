@@ -42,6 +42,9 @@ describe("who the story is for", () => {
 
   test("every error in page order, one per field", () => {
     const outcome = validateSomeone({ basis: "other", ...born("", "13", "") }, now);
-    expect(outcome.ok ? [] : outcome.errors.map((error) => error.field)).toEqual(["name", "relationship", "dateOfBirth-day", "writerName"]);
+    expect(outcome.ok ? [] : outcome.errors.map((error) => error.field)).toEqual(["name", "relationship", "dateOfBirth-day", "basisOther", "writerName"]);
+    // "Other" with nothing explained is said at once, beside the other mistakes.
+    const other = validateSomeone({ basis: "other", name: "", relationship: "his neighbour", writerName: "Jo" }, now);
+    expect(other.ok ? [] : other.errors.map((error) => error.field)).toEqual(["name", "basisOther"]);
   });
 });

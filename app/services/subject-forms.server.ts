@@ -62,7 +62,10 @@ export function validateSomeone(sent: FormValues, now: Date): FormResult<Someone
     else if (basis === "parental" && ageOn(reading.date, now) >= 16) found.push({ field: `${DATE_OF_BIRTH}-day`, message: `${errors}.dateOfBirth.sixteen` });
     else dateOfBirth = reading.date.toISOString().slice(0, 10);
   }
-  if (checked.ok && basis === "other" && checked.data.basisOther === "") found.push({ field: "basisOther", message: required("basisOther") });
+  // "Other" needs its explanation, reported with the page's other mistakes, not only once they are put right.
+  if (basis === "other" && String(values.basisOther).trim() === "" && !found.some((error) => error.field === "basisOther")) {
+    found.push({ field: "basisOther", message: required("basisOther") });
+  }
 
   if (!checked.ok || found.length > 0) {
     found.sort((a, b) => ORDER.indexOf(a.field) - ORDER.indexOf(b.field));

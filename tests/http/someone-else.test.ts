@@ -318,6 +318,9 @@ describe("agreeing to share for someone else", () => {
       `${sixteen["dateOfBirth-year"]}-${sixteen["dateOfBirth-month"].padStart(2, "0")}-${sixteen["dateOfBirth-day"].padStart(2, "0")}`,
       id,
     );
+    const after = text((await parent.get(`/stories/${id}`)).doc.byClass("govuk-notification-banner")[0]);
+    expect(after).toMatch(/Cai Hughes was 16 on \d{1,2} \w+ \d{4}: parental responsibility, which let you share this story, has ended/);
+    expect(after).not.toContain("will be 16");
     const start = await parent.get(`/stories/${id}/share`);
     expect(start.doc.h1).toBe("You cannot share this story now");
     const before = await server.rowCounts();

@@ -160,6 +160,12 @@ describe("the reminder that parental responsibility is ending", () => {
     expect(JSON.stringify(sent)).not.toContain("Dafydd");
   });
 
+  test("is not sent once the child is 16: it would say they will be", async () => {
+    const email = await childStory("2010-03-01");
+    await remindBasisEnding(new Date("2026-03-02T12:00:00Z"));
+    expect(await remindersTo(email)).toEqual([]);
+  });
+
   test("a writer told once is not told again when two sweeps run at once", async () => {
     const email = await childStory("2010-06-01");
     const now = new Date("2026-05-20T09:00:00Z");

@@ -53,7 +53,8 @@ export async function remindBasisEnding(now = new Date()): Promise<number> {
     let reminded = 0;
     for (const { subject, writer } of await parentalSubjectsNotReminded(tx)) {
       const ends = basisEnds(subject);
-      if (!ends || !basisNeedsReview(subject, now) || !(await markBasisReminded(tx, subject.id, now))) continue;
+      // Only before the birthday: after it, the email's "will be 16 on" would not be true (the task list says it has ended).
+      if (!ends || ends <= now || !basisNeedsReview(subject, now) || !(await markBasisReminded(tx, subject.id, now))) continue;
       await queueEmail(tx, {
         to: writer.email,
         template: "basis-ending",
