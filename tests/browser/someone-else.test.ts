@@ -141,6 +141,11 @@ describe.each(phoneRuns)("$label", ({ configuration, lang }) => {
       `${soon.getUTCFullYear() - 17}-01-01`,
       storyId,
     );
+    await browser.visit(`/stories/${storyId}?lang=${lang}`);
+    await check("task-list-basis-ended", t.taskList.title);
+    await expect
+      .poll(() => main().locator(".govuk-notification-banner__heading").textContent())
+      .toContain(fill(words[lang].sharing.basisReview.endedHeading, { name: "Cai Hughes", date: "" }).split(":")[0].replace(/\s+$/, ""));
     await browser.visit(`/stories/${storyId}/share?lang=${lang}`);
     await check("share-basis-ended", words[lang].sharing.basisEnded.title);
   });

@@ -4,9 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { freshPostgresDatabase, testDatabase, type TestDatabase } from "#tests/support/test-database.js";
-import { root } from "./helpers";
-
-type Run = { code: number | null; stdout: string; stderr: string };
+import { root, runProductionScript, type ScriptRun } from "./helpers";
 
 /** Where the imports go: a SQLite file, or with TEST_ENGINE=postgres a new PostgreSQL database. */
 let dir: string;
@@ -14,30 +12,9 @@ let databasePath: string;
 let postgres: Awaited<ReturnType<typeof freshPostgresDatabase>> | undefined;
 let database: TestDatabase;
 
-/**
- * `npm run agencies:import -- FILE`, without npm's own chatter, as a production
- * install runs it: loading anything only a development install has fails.
- */
-function runImport(file: string): Promise<Run> {
-  return new Promise((done, fail) => {
-    const child = spawn("npm", ["run", "--silent", "agencies:import", "--", file], {
-      cwd: root,
-      env: {
-        PATH: process.env.PATH,
-        NODE_ENV: "production",
-        ...(postgres ? { DATABASE_URL: postgres.url, SESSION_SECRET: "s".repeat(32) } : { DATABASE_PATH: databasePath }),
-        NODE_OPTIONS: `--import ${join(root, "tests/support/production-only.js")}`,
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on("error", fail);
-    child.on("close", (code) => done({ code, stdout, stderr }));
-  });
-}
+/** `npm run agencies:import -- FILE` into this file's database. */
+const runImport = (file: string) =>
+  runProductionScript("agencies:import", [file], postgres ? { DATABASE_URL: postgres.url, SESSION_SECRET: "s".repeat(32) } : { DATABASE_PATH: databasePath });
 
 function agenciesIn(): Promise<{ key: string; name: string; domains: string; active: number }[]> {
   return database.query("select key, name, domains, active from agencies order by key");
@@ -60,7 +37,7 @@ const hub = {
 
 describe("npm run agencies:import", () => {
   test("runs with production dependencies only (the check would catch a development one)", async () => {
-    const caught = await new Promise<Run>((done, fail) => {
+    const caught = await new Promise<ScriptRun>((done, fail) => {
       const child = spawn(process.execPath, ["--import", "./tests/support/production-only.js", "--input-type=module", "-e", 'await import("tsx")'], {
         cwd: root,
         stdio: ["ignore", "pipe", "pipe"],

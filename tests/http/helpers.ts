@@ -81,6 +81,28 @@ export function wireBytes(url: string): Promise<{ encoding: string | undefined; 
   });
 }
 
+export type ScriptRun = { code: number | null; stdout: string; stderr: string };
+
+/**
+ * `npm run SCRIPT -- ARGS`, without npm's own chatter, as a production install
+ * runs it: loading anything only a development install has fails.
+ */
+export function runProductionScript(script: string, args: string[], env: Record<string, string>): Promise<ScriptRun> {
+  return new Promise((done, fail) => {
+    const child = spawn("npm", ["run", "--silent", script, "--", ...args], {
+      cwd: root,
+      env: { PATH: process.env.PATH, NODE_ENV: "production", NODE_OPTIONS: `--import ${resolve(root, "tests/support/production-only.js")}`, ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on("error", fail);
+    child.on("close", (code) => done({ code, stdout, stderr }));
+  });
+}
+
 /** Runs `node app/server.js` to completion (it is expected to refuse to start). */
 export function runServerExpectingExit(
   env: Record<string, string>,

@@ -3,7 +3,6 @@
  * council that piloted on SQLite moves to PostgreSQL and loses nothing, and
  * the people and professionals in the middle of things carry on.
  */
-import { spawn } from "node:child_process";
 import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import Database from "better-sqlite3";
 import { tmpdir } from "node:os";
@@ -15,26 +14,10 @@ import { startServer, type RunningServer } from "#tests/support/server";
 import { chooseThroughTheJourney, shareThroughTheJourney, wholePublishedStory, publishedStory } from "#tests/support/share-journey";
 import { signIn, startServerWithMail } from "#tests/support/sign-in";
 import { freshPostgresDatabase, testDatabase, type TestDatabase } from "#tests/support/test-database.js";
-import { root } from "../http/helpers";
+import { runProductionScript } from "../http/helpers";
 
-type Run = { code: number | null; stdout: string; stderr: string };
-
-/** `npm run db:copy -- file`, without npm's chatter, as a production install runs it. */
-function runCopy(args: string[], env: Record<string, string>): Promise<Run> {
-  return new Promise((done, fail) => {
-    const child = spawn("npm", ["run", "--silent", "db:copy", "--", ...args], {
-      cwd: root,
-      env: { PATH: process.env.PATH, NODE_ENV: "production", NODE_OPTIONS: `--import ${join(root, "tests/support/production-only.js")}`, ...env },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on("error", fail);
-    child.on("close", (code) => done({ code, stdout, stderr }));
-  });
-}
+/** `npm run db:copy -- ARGS`, as a production install runs it. */
+const runCopy = (args: string[], env: Record<string, string>) => runProductionScript("db:copy", args, env);
 
 const SESSION_SECRET = "the-secret-the-pilot-and-the-new-service-share";
 let dir: string;
