@@ -43,6 +43,14 @@ async function gp(instance: RunningServer): Promise<{ id: string; contact_email:
   return row;
 }
 
+/** A code asked for on one instance: the code the email carries, and the cookie of the browser that asked. */
+async function codeAskedFor(email: string): Promise<{ code: string; signInCookie: string }> {
+  const browser = new HttpClient(instances[0].url).browser();
+  const since = mail.received.length;
+  await browser.post("/sign-in", { email });
+  return { code: signInCodeFrom(await mail.nextEmailTo(email, since)), signInCookie: browser.jar.get("signin")! };
+}
+
 /** A browser whose requests go to whichever instance `at` names now, as a load balancer sends them. */
 function personBehindTheBalancer() {
   const at = { url: "" };
@@ -77,12 +85,7 @@ describe("several instances on one PostgreSQL database act as one", () => {
 
   test("one code typed at the same moment on every instance signs in once", async () => {
     const email = "at-once@example.org";
-    const { at, browser } = personBehindTheBalancer();
-    at.url = instances[0].url;
-    const since = mail.received.length;
-    await browser.post("/sign-in", { email });
-    const code = signInCodeFrom(await mail.nextEmailTo(email, since));
-    const signInCookie = browser.jar.get("signin")!;
+    const { code, signInCookie } = await codeAskedFor(email);
     const answers = await Promise.all(
       Array.from({ length: 9 }, (_, i) =>
         new HttpClient(instances[i % 3].url).post(
@@ -103,13 +106,8 @@ describe("several instances on one PostgreSQL database act as one", () => {
 
   test("wrong codes typed at the same moment on every instance all count: 5 tries, then even the right code is refused", async () => {
     const email = "guessed@example.org";
-    const { at, browser } = personBehindTheBalancer();
-    at.url = instances[0].url;
-    const since = mail.received.length;
-    await browser.post("/sign-in", { email });
-    const code = signInCodeFrom(await mail.nextEmailTo(email, since));
+    const { code, signInCookie } = await codeAskedFor(email);
     const wrong = code === "000000" ? "111111" : "000000";
-    const signInCookie = browser.jar.get("signin")!;
     const guess = (guessed: string, i: number) =>
       new HttpClient(instances[i % 3].url).post(
         "/sign-in/check-email",
