@@ -34,3 +34,13 @@ type SharedStoryPage = "email" | "code" | "summary" | "received" | "finish";
 export function sharedStoryPath(shareId: string, page: SharedStoryPage): string {
   return `/shared/${shareId}/${page}`;
 }
+
+/** Who helps with a story, and the invitations waiting: the owner's page. */
+export function helpersPath(storyId: string): string {
+  return `${storyPath(storyId)}/helpers`;
+}
+
+/** Where an invitation to help with a story, or to take it over, is answered. */
+export function invitationPath(invitationId: string): string {
+  return `/invitations/${invitationId}`;
+}

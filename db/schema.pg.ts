@@ -147,6 +147,8 @@ export const storySections = pgTable(
     section: text("section").notNull(),
     content: json("content").$type<Record<string, unknown>>().notNull(),
     status: text("status", { enum: ["in_progress", "completed"] }).notNull(),
+    /** Who saved it last: the owner or a helper (null for a section saved before helpers existed). */
+    updatedBy: text("updated_by"),
     updatedAt: instant("updated_at").notNull(),
   },
   (table) => [primaryKey({ columns: [table.storyId, table.section] })],
@@ -164,8 +166,48 @@ export const storyVersions = pgTable(
       .notNull()
       .references(() => residents.id),
     publishedAt: instant("published_at").notNull(),
+    /** Who the story was about and who spoke for them when it was published, as its heading says; null for the story's subject (versions before a story could be handed over). */
+    subjectId: text("subject_id").references(() => subjects.id),
   },
   (table) => [primaryKey({ columns: [table.storyId, table.version] })],
+);
+
+/**
+ * An invitation to a story, by email, and what became of it: to help (role
+ * "edit" or "editAndShare"), or to take the story over ("owner"). Accepted
+ * with role edit or editAndShare, it makes the person who accepted a helper
+ * until the owner removes them. Rows are kept once ended, so the history can
+ * still name who did what.
+ */
+export const storyInvitations = pgTable(
+  "story_invitations",
+  {
+    id: text("id").primaryKey().$defaultFn(newId),
+    storyId: text("story_id")
+      .notNull()
+      .references(() => stories.id, { onDelete: "cascade" }),
+    role: text("role", { enum: ["edit", "editAndShare", "owner"] }).notNull(),
+    /** The invited person's name, as the owner gave it. */
+    name: text("name").notNull(),
+    email: text("email").notNull(),
+    invitedBy: text("invited_by")
+      .notNull()
+      .references(() => residents.id, { onDelete: "cascade" }),
+    /** Who accepted: set when the invitation is accepted. */
+    residentId: text("resident_id").references(() => residents.id, { onDelete: "cascade" }),
+    status: text("status", { enum: ["invited", "accepted", "declined", "withdrawn", "removed"] })
+      .notNull()
+      .default("invited"),
+    expiresAt: instant("expires_at").notNull(),
+    answeredAt: instant("answered_at"),
+    endedAt: instant("ended_at"),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    index("story_invitations_story").on(table.storyId),
+    index("story_invitations_resident").on(table.residentId),
+    index("story_invitations_email").on(table.email),
+  ],
 );
 
 export const agencies = pgTable("agencies", {

@@ -21,6 +21,7 @@ export const {
   stories,
   storySections,
   storyVersions,
+  storyInvitations,
   agencies,
   shares,
   consentRecords,

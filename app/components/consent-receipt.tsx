@@ -22,7 +22,8 @@ export type ReceiptView = {
   method: string;
   /** The words agreed, in the language they were agreed in, and the agency's English name, to mark in Welsh words. */
   wording: { lines: string[]; lang: Language; agency: Localised; version: string; hash: string } | null;
-  history: { id: string; kind: string; on: string }[];
+  /** Every consent record, oldest first, with who agreed: "You", or the owner's or a helper's name. */
+  history: { id: string; kind: string; on: string; by: string }[];
 };
 
 /** A consent receipt as the person reads it: the terms, the words they agreed to, what has happened since, and how to stop. */
@@ -81,8 +82,12 @@ export function ConsentReceiptView({ storyId, receipt }: { storyId: string; rece
       ) : null}
       <h2 className="govuk-heading-m">{t("sharing:receipt.historyHeading")}</h2>
       <Table
-        head={[{ children: t("sharing:receipt.historyDate") }, { children: t("sharing:receipt.historyEvent") }]}
-        rows={receipt.history.map((record) => [{ children: record.on }, { children: t(`sharing:receipt.kinds.${record.kind}`) }])}
+        head={[{ children: t("sharing:receipt.historyDate") }, { children: t("sharing:receipt.historyEvent") }, { children: t("helpers:history.by") }]}
+        rows={receipt.history.map((record) => [
+          { children: record.on },
+          { children: t(`sharing:receipt.kinds.${record.kind}`) },
+          { children: <span className="app-story-text">{record.by}</span> },
+        ])}
       />
       <LinkParagraph href={`${sharesPath(storyId)}/${receipt.shareId}/receipt.json`} download>
         {t("sharing:receipt.download")}

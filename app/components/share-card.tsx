@@ -20,6 +20,8 @@ export type ShareSummary = {
   stoppedOn: string | null;
   version: number;
   keepUpToDate: boolean;
+  /** Who agreed to the share: "You", or the owner's or a helper's name. */
+  sharedBy: string;
   views: { id: number; email: string; when: string; version: number; times: number }[];
   replies: { id: string; name: string; role: string; email: string; message: string | null; when: string }[];
 };
@@ -105,10 +107,12 @@ function Reply({ reply }: { reply: ShareSummary["replies"][number] }) {
  * to change or stop it. Each action's
  * link text ends with the agency's name for screen readers (the card title).
  */
-export function ShareCard({ storyId, share }: { storyId: string; share: ShareSummary }) {
+export function ShareCard({ storyId, share, mayChange }: { storyId: string; share: ShareSummary; mayChange: boolean }) {
   const { t } = useTranslation();
   const mark = useMarkParts();
-  const active = share.state === "active";
+  // A helper who may not change shares sees them without the ways to change them.
+  const live = share.state === "active";
+  const active = live && mayChange;
   const action = (kind: "parts" | "extend", text: string, hidden: string): { items: SummaryListAction[] } | undefined =>
     active ? { items: [{ href: shareActionPath(storyId, share.id, kind), children: text, visuallyHiddenText: hidden }] } : undefined;
   const end = endRow(share, t);
@@ -130,8 +134,9 @@ export function ShareCard({ storyId, share }: { storyId: string; share: ShareSum
           key: { children: t("sharing:whoHas.status") },
           value: { children: <Tag className={stateTags[share.state]}>{t(`sharing:whoHas.states.${share.state}`)}</Tag> },
         },
+        { key: { children: t("helpers:history.sharedBy") }, value: { children: <Words>{share.sharedBy}</Words> } },
         {
-          key: { children: t(active ? "sharing:whoHas.parts" : "sharing:whoHas.partsBefore") },
+          key: { children: t(live ? "sharing:whoHas.parts" : "sharing:whoHas.partsBefore") },
           value: { children: <Bullets items={partNames(t, share.sections)} /> },
           actions: action("parts", t("sharing:whoHas.actions.change"), t("sharing:whoHas.partsHidden")),
         },

@@ -5,6 +5,7 @@ import enCommon from "./locales/en/common.json";
 import enCookies from "./locales/en/cookies.json";
 import enEmail from "./locales/en/email.json";
 import enGovuk from "./locales/en/govuk.json";
+import enHelpers from "./locales/en/helpers.json";
 import enPrivacy from "./locales/en/privacy.json";
 import enShared from "./locales/en/shared.json";
 import enSharing from "./locales/en/sharing.json";
@@ -16,6 +17,7 @@ import cyCommon from "./locales/cy/common.json";
 import cyCookies from "./locales/cy/cookies.json";
 import cyEmail from "./locales/cy/email.json";
 import cyGovuk from "./locales/cy/govuk.json";
+import cyHelpers from "./locales/cy/helpers.json";
 import cyPrivacy from "./locales/cy/privacy.json";
 import cyShared from "./locales/cy/shared.json";
 import cySharing from "./locales/cy/sharing.json";
@@ -36,6 +38,7 @@ export const resources = {
     story: enStory,
     sharing: enSharing,
     shared: enShared,
+    helpers: enHelpers,
   },
   cy: {
     common: cyCommon,
@@ -49,6 +52,7 @@ export const resources = {
     story: cyStory,
     sharing: cySharing,
     shared: cyShared,
+    helpers: cyHelpers,
   },
 } satisfies Record<Language, Record<Namespace, Record<string, unknown>>>;
 

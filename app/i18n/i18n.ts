@@ -8,7 +8,20 @@ export function isLanguage(value: unknown): value is Language {
 }
 
 /** Every translation namespace, one locale file each in locales/en and locales/cy. */
-export const namespaces = ["common", "govuk", "start", "cookies", "accessibility", "privacy", "email", "signIn", "story", "sharing", "shared"] as const;
+export const namespaces = [
+  "common",
+  "govuk",
+  "start",
+  "cookies",
+  "accessibility",
+  "privacy",
+  "email",
+  "signIn",
+  "story",
+  "sharing",
+  "shared",
+  "helpers",
+] as const;
 export type Namespace = (typeof namespaces)[number];
 
 /** The strings of some namespaces in one language, as loaders send them to the page. */

@@ -1,5 +1,5 @@
 import { isIPv6 } from "node:net";
-import { sql } from "drizzle-orm";
+import { and, like, sql } from "drizzle-orm";
 import { db, returned, type Tx } from "#db/client.server";
 import { rateLimits } from "#db/schema";
 
@@ -16,6 +16,8 @@ export const limits = {
   codesPerIp: { name: "codes-per-ip", max: 30, windowSeconds: 60 * 60 },
   codeAttemptsPerIp: { name: "code-attempts-per-ip", max: 30, windowSeconds: 15 * 60 },
   linkMissesPerIp: { name: "link-misses-per-ip", max: 10, windowSeconds: 15 * 60 },
+  // Each invitation emails an address the resident typed: enough for any family, too few to send mail in bulk.
+  invitationsPerResident: { name: "invitations-per-resident", max: 20, windowSeconds: 24 * 60 * 60 },
   auditedEventsPerSubject: { name: "audited", max: 1, windowSeconds: 15 * 60 },
 } satisfies Record<string, Limit>;
 
@@ -68,6 +70,10 @@ export async function takeFromLimit(tx: Tx, limit: Limit, subject: string, now =
 
 /** Forgets windows that have closed; run now and then. */
 export async function pruneRateLimits(now = new Date()): Promise<void> {
-  const longest = Math.max(...Object.values(limits).map((l) => l.windowSeconds)) * 1000;
-  await db.delete(rateLimits).where(sql`${rateLimits.windowStart} < ${now.getTime() - longest}`);
+  // Each limit's windows by its own length: a day's window is kept a day, an hour's an hour.
+  for (const limit of Object.values(limits)) {
+    await db
+      .delete(rateLimits)
+      .where(and(like(rateLimits.key, `${limit.name}:%`), sql`${rateLimits.windowStart} < ${now.getTime() - limit.windowSeconds * 1000}`));
+  }
 }

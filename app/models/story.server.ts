@@ -1,9 +1,9 @@
 import { subjectColumns } from "#app/models/subject.server";
 import { randomUUID } from "node:crypto";
-import { and, asc, desc, eq, notExists } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, notExists, or, sql } from "drizzle-orm";
 import type { SectionContent, StoryContent } from "#app/models/story-sections";
 import { db, first, type Tx } from "#db/client.server";
-import { stories, storySections, storyVersions, subjects } from "#db/schema";
+import { stories, storyInvitations, storySections, storyVersions, subjects } from "#db/schema";
 
 export type DraftSection = typeof storySections.$inferSelect;
 
@@ -41,6 +41,10 @@ const storyWithSubject = {
   subject: subjectColumns,
 };
 
+/** The accepted helper row of `residentId` in the story being read: joined to say what they may do. */
+const helping = (residentId: string) =>
+  and(eq(storyInvitations.storyId, stories.id), eq(storyInvitations.residentId, residentId), eq(storyInvitations.status, "accepted"));
+
 /** The story with who it is about, only if `ownerId` owns it. */
 export async function findOwnedStory(storyId: string, ownerId: string) {
   return await first(
@@ -52,26 +56,49 @@ export async function findOwnedStory(storyId: string, ownerId: string) {
   );
 }
 
-/** The story with who it is about, whoever owns it: for the guards, which ask the permission matrix who may see it. */
-export async function findStory(storyId: string): Promise<OwnedStory | undefined> {
-  return await first(db.select(storyWithSubject).from(stories).innerJoin(subjects, eq(subjects.id, stories.subjectId)).where(eq(stories.id, storyId)));
+/**
+ * The story with who it is about, whoever owns it, and the helper role
+ * `residentId` holds in it (null when none): for the guards, which ask the
+ * permission matrix who may do what. One query.
+ */
+export async function findStory(storyId: string, residentId: string, tx: Tx = db): Promise<StoryForResident | undefined> {
+  return await first(
+    tx
+      .select({ ...storyWithSubject, helperRole: storyInvitations.role, helperName: storyInvitations.name })
+      .from(stories)
+      .innerJoin(subjects, eq(subjects.id, stories.subjectId))
+      .leftJoin(storyInvitations, helping(residentId))
+      .where(eq(stories.id, storyId))
+      .limit(1),
+  ).then((found) => found && { ...found, helperRole: found.helperRole === "edit" || found.helperRole === "editAndShare" ? found.helperRole : null });
 }
 
 export type OwnedStory = NonNullable<Awaited<ReturnType<typeof findOwnedStory>>>;
+/** A story as someone who may see it reads it: with the helper role they hold, if they are not its owner. */
+export type StoryForResident = OwnedStory & { helperRole: "edit" | "editAndShare" | null; helperName: string | null };
 
-export async function storiesOwnedBy(ownerId: string) {
+/** Every story the resident owns or helps with, newest first, with whom each is about and the helper role they hold (null: theirs). */
+export async function storiesOfResident(residentId: string) {
   return await db
     .select({
       id: stories.id,
+      ownerId: stories.ownerId,
       latestVersion: stories.latestVersion,
       createdAt: stories.createdAt,
       updatedAt: stories.updatedAt,
-      subject: { id: subjects.id, basis: subjects.basis, name: subjects.name },
+      subject: { id: subjects.id, basis: subjects.basis, name: subjects.name, writerName: subjects.writerName },
+      helperRole: storyInvitations.role,
     })
     .from(stories)
     .innerJoin(subjects, eq(subjects.id, stories.subjectId))
-    .where(eq(stories.ownerId, ownerId))
+    .leftJoin(storyInvitations, helping(residentId))
+    .where(or(eq(stories.ownerId, residentId), isNotNull(storyInvitations.id)))
     .orderBy(desc(stories.createdAt));
+}
+
+/** Who owns a story now, with who it is about: read inside the transaction that hands it over. */
+export async function setStoryOwner(tx: Tx, storyId: string, ownerId: string, subjectId: string, now: Date): Promise<void> {
+  await tx.update(stories).set({ ownerId, subjectId, updatedAt: now }).where(eq(stories.id, storyId));
 }
 
 export async function draftSections(storyId: string, tx: Tx = db): Promise<DraftSection[]> {
@@ -87,14 +114,22 @@ export async function findDraftSection(storyId: string, section: string, tx: Tx 
   );
 }
 
+/** Saves one section of the draft; `by` is who saved it (the owner or a helper). */
 export async function saveDraftSection(
   tx: Tx,
-  { storyId, section, content, status, now }: { storyId: string; section: string; content: SectionContent; status: DraftSection["status"]; now: Date },
+  {
+    storyId,
+    section,
+    content,
+    status,
+    by,
+    now,
+  }: { storyId: string; section: string; content: SectionContent; status: DraftSection["status"]; by: string; now: Date },
 ): Promise<void> {
   await tx
     .insert(storySections)
-    .values({ storyId, section, content, status, updatedAt: now })
-    .onConflictDoUpdate({ target: [storySections.storyId, storySections.section], set: { content, status, updatedAt: now } });
+    .values({ storyId, section, content, status, updatedBy: by, updatedAt: now })
+    .onConflictDoUpdate({ target: [storySections.storyId, storySections.section], set: { content, status, updatedBy: by, updatedAt: now } });
   await tx.update(stories).set({ updatedAt: now }).where(eq(stories.id, storyId));
 }
 
@@ -108,40 +143,41 @@ export async function latestVersionNumber(tx: Tx, storyId: string): Promise<numb
 
 export async function insertVersion(
   tx: Tx,
-  version: { storyId: string; version: number; content: StoryContent; publishedBy: string; publishedAt: Date },
+  version: { storyId: string; version: number; content: StoryContent; publishedBy: string; publishedAt: Date; subjectId: string },
 ): Promise<void> {
   await tx.insert(storyVersions).values(version);
   await tx.update(stories).set({ latestVersion: version.version, updatedAt: version.publishedAt }).where(eq(stories.id, version.storyId));
 }
 
+/** One published version, with who it was about and who spoke for them when it was published (its `writer`). */
 export async function findVersion(storyId: string, version: number) {
-  return await first(
+  const found = await first(
     db
-      .select()
+      .select({ version: storyVersions, writer: subjectColumns })
       .from(storyVersions)
+      .innerJoin(stories, eq(stories.id, storyVersions.storyId))
+      // A version from before stories could change hands has no subject of its own: the story's is its.
+      .innerJoin(subjects, eq(subjects.id, sql`coalesce(${storyVersions.subjectId}, ${stories.subjectId})`))
       .where(and(eq(storyVersions.storyId, storyId), eq(storyVersions.version, version))),
   );
+  return found && { ...found.version, writer: found.writer };
 }
 
-/** The draft sections of every story `ownerId` owns, in one query. */
-export async function draftSectionsOfOwner(ownerId: string): Promise<DraftSection[]> {
-  return (
-    await db
-      .select({ section: storySections })
-      .from(storySections)
-      .innerJoin(stories, eq(stories.id, storySections.storyId))
-      .where(eq(stories.ownerId, ownerId))
-  ).map((row) => row.section);
+/** The draft sections of the given stories, in one query. */
+export async function draftSectionsOf(storyIds: string[]): Promise<DraftSection[]> {
+  if (storyIds.length === 0) return [];
+  return await db.select().from(storySections).where(inArray(storySections.storyId, storyIds));
 }
 
-/** The latest published version of every story `ownerId` owns, in one query. */
-export async function latestVersionsOfOwner(ownerId: string) {
+/** The latest published version of each of the given stories, in one query. */
+export async function latestVersionsOf(storyIds: string[]) {
+  if (storyIds.length === 0) return [];
   return (
     await db
       .select({ version: storyVersions })
       .from(storyVersions)
       .innerJoin(stories, and(eq(stories.id, storyVersions.storyId), eq(stories.latestVersion, storyVersions.version)))
-      .where(eq(stories.ownerId, ownerId))
+      .where(inArray(stories.id, storyIds))
   ).map((row) => row.version);
 }
 

@@ -1,6 +1,6 @@
-import { and, eq, isNotNull, isNull } from "drizzle-orm";
+import { and, eq, exists, isNotNull, isNull } from "drizzle-orm";
 import { first, returned, type Tx } from "#db/client.server";
-import { residents, subjects } from "#db/schema";
+import { residents, stories, subjects } from "#db/schema";
 import type { SomeoneElse } from "#app/models/subject";
 
 /** Who a story is about and on what basis its writer speaks for them, as pages and summaries show it. */
@@ -14,11 +14,14 @@ export const subjectColumns = {
   basisDetail: subjects.basisDetail,
 };
 
-/** The writer themselves (`"self"`), or someone they care for or support. */
-export async function insertSubject(tx: Tx, residentId: string, about: "self" | SomeoneElse, now: Date): Promise<string> {
+/**
+ * The writer themselves (`"self"`, with their name when known: a story handed
+ * over to them keeps the name it was written under), or someone they care for or support.
+ */
+export async function insertSubject(tx: Tx, residentId: string, about: "self" | SomeoneElse, now: Date, name: string | null = null): Promise<string> {
   const values =
     about === "self"
-      ? { residentId, relationship: "self", basis: "self", createdAt: now }
+      ? { residentId, relationship: "self", basis: "self", name, createdAt: now }
       : {
           residentId,
           relationship: about.relationship,
@@ -41,7 +44,15 @@ export async function parentalSubjectsNotReminded(tx: Tx) {
     })
     .from(subjects)
     .innerJoin(residents, eq(residents.id, subjects.residentId))
-    .where(and(eq(subjects.basis, "parental"), isNotNull(subjects.dateOfBirth), isNull(subjects.basisRemindedAt)));
+    .where(
+      and(
+        eq(subjects.basis, "parental"),
+        isNotNull(subjects.dateOfBirth),
+        isNull(subjects.basisRemindedAt),
+        // Still the subject of a story: one handed over to the child is theirs, with nothing to remind its former writer of.
+        exists(tx.select({ id: stories.id }).from(stories).where(eq(stories.subjectId, subjects.id))),
+      ),
+    );
 }
 
 /** Marks the writer as told, unless another instance's sweep did first: true when this call did. */

@@ -28,9 +28,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { story, resident, section, page } = await requireStoryToWrite(request, params);
   const form = await readForm(request);
-  const target = story ? { storyId: story.id } : { storyId: null, residentId: resident.id };
   const forSomeoneElse = story !== null && story.subject.basis !== "self";
-  const outcome = await submitStoryPage({ request, ...target, section, page, form, forSomeoneElse });
+  const outcome = await submitStoryPage({ request, storyId: story?.id ?? null, residentId: resident.id, section, page, form, forSomeoneElse });
   return outcome.ok ? redirect(outcome.redirectTo) : invalid(context, outcome);
 }
 

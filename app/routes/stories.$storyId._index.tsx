@@ -11,14 +11,18 @@ import { basisEnds, basisNeedsReview } from "#app/services/sharing/consent-rules
 import { languageFor, pageTranslations } from "#app/i18n/i18n.server";
 import { useTranslation } from "#app/i18n/use-translation";
 import { pagePath, storySections, type SectionStatus } from "#app/models/story-sections";
-import { sharePath, sharesPath, storyPath } from "#app/paths";
+import { helpersPath, sharePath, sharesPath, storyPath } from "#app/paths";
 import { requireStory, storyPageTakesNoForm } from "#app/web/guards.server";
 import { storyOverview } from "#app/services/story.server";
+import { ownerName } from "#app/services/helpers.server";
+import { may } from "#app/services/sharing/permissions";
 
 export const handle = { titleKey: "story:taskList.title" };
 
+const WELCOMES = ["helping", "owner"] as const;
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { story } = await requireStory(request, params.storyId);
+  const { story, role } = await requireStory(request, params.storyId);
   const { statuses, latest, unpublishedChanges } = await storyOverview(story);
   const saved = new URL(request.url).searchParams.get("saved") === "1";
   const lang = languageFor(request);
@@ -28,7 +32,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const now = new Date();
   const review = ends && basisNeedsReview(story.subject, now) ? { name: story.subject.name ?? "", date: formatDate(ends, lang), ended: ends <= now } : null;
   const forName = story.subject.basis === "self" ? null : (story.subject.name ?? "");
-  return { ...pageTranslations(request, "story", "sharing"), storyId: story.id, statuses, published, unpublishedChanges, saved, review, forName };
+  const query = new URL(request.url).searchParams;
+  const welcome = WELCOMES.find((kind) => kind === query.get("welcome")) ?? null;
+  // A helper is told whose story it is and what they may do; the owner is offered the helpers' page.
+  const helping = role === "owner" ? null : { owner: await ownerName(story), mayShare: may(role, "share") };
+  return {
+    ...pageTranslations(request, "story", "sharing", "helpers"),
+    storyId: story.id,
+    statuses,
+    published,
+    unpublishedChanges,
+    saved,
+    review: role === "owner" ? review : null,
+    forName,
+    welcome,
+    helping,
+  };
 }
 
 export const action = storyPageTakesNoForm;
@@ -41,10 +60,11 @@ const statusTags: Record<SectionStatus, TaskListItem["status"]["tag"]> = {
 
 export default function StoryTaskList() {
   const { t } = useTranslation();
-  const { storyId, statuses, published, unpublishedChanges, saved, review, forName } = useLoaderData<typeof loader>();
+  const { storyId, statuses, published, unpublishedChanges, saved, review, forName, welcome, helping } = useLoaderData<typeof loader>();
   return (
     <StoryPage backHref="/stories" backText={t("story:taskList.backToStories")}>
       {saved ? <NotificationBanner type="success">{t("story:taskList.saved")}</NotificationBanner> : null}
+      {welcome ? <NotificationBanner type="success">{t(`helpers:welcome.${welcome}`)}</NotificationBanner> : null}
       {review ? (
         <NotificationBanner titleText={t("sharing:basisReview.title")}>
           <p className="govuk-notification-banner__heading">{t(review.ended ? "sharing:basisReview.endedHeading" : "sharing:basisReview.heading", review)}</p>
@@ -54,6 +74,13 @@ export default function StoryTaskList() {
       {forName ? <span className="govuk-caption-l app-story-text">{t("story:question.caption", { name: forName })}</span> : null}
       <h1 className="govuk-heading-l">{t("story:taskList.title")}</h1>
       <p className="govuk-body">{t("story:taskList.intro")}</p>
+      {helping ? (
+        <InsetText>
+          <p className="govuk-body app-story-text">
+            {t(helping.mayShare ? "helpers:taskList.helpingShare" : "helpers:taskList.helping", { owner: helping.owner })}
+          </p>
+        </InsetText>
+      ) : null}
       {published ? (
         <InsetText>
           <p className="govuk-body">{t("story:taskList.published", { version: published.version, date: published.on })}</p>
@@ -89,13 +116,23 @@ export default function StoryTaskList() {
             ]}
           />
           <h2 className="govuk-heading-m">{t("sharing:taskList.heading")}</h2>
-          <p className="govuk-body">{t("sharing:taskList.body")}</p>
-          <Button href={sharePath(storyId)}>{t("sharing:taskList.button")}</Button>
+          {!helping || helping.mayShare ? (
+            <>
+              <p className="govuk-body">{t("sharing:taskList.body")}</p>
+              <Button href={sharePath(storyId)}>{t("sharing:taskList.button")}</Button>
+            </>
+          ) : null}
           <LinkParagraph href={sharesPath(storyId)}>{t("sharing:whoHas.taskListLink")}</LinkParagraph>
         </>
-      ) : (
+      ) : helping ? null : (
         // Only a story nobody can have seen is deleted here.
         <LinkParagraph href={`${storyPath(storyId)}/delete`}>{t("story:taskList.deleteLink")}</LinkParagraph>
+      )}
+      {helping ? null : (
+        <>
+          <h2 className="govuk-heading-m">{t("helpers:list.helpersHeading")}</h2>
+          <LinkParagraph href={helpersPath(storyId)}>{t("helpers:list.taskListLink")}</LinkParagraph>
+        </>
       )}
     </StoryPage>
   );

@@ -25,16 +25,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         content: latest.content,
         publishedOn: formatDateTime(latest.publishedAt, languageFor(request)),
         wordsLang: wordsLanguage(latest.content, ""),
+        writer: latest.writer,
       }
     : null;
-  return { ...pageTranslations(request, "story"), storyId: story.id, published, unpublishedChanges, writer: story.subject };
+  return { ...pageTranslations(request, "story"), storyId: story.id, published, unpublishedChanges };
 }
 
 export const action = storyPageTakesNoForm;
 
 export default function StoryPreview() {
   const { t } = useTranslation();
-  const { storyId, published, unpublishedChanges, writer } = useLoaderData<typeof loader>();
+  const { storyId, published, unpublishedChanges } = useLoaderData<typeof loader>();
   return (
     <StoryPage backHref={storyPath(storyId)} heading={t("story:preview.title")}>
       {published ? (
@@ -44,7 +45,7 @@ export default function StoryPreview() {
           <StorySummary
             content={published.content}
             published={{ version: published.version, on: published.publishedOn }}
-            writer={writer}
+            writer={published.writer}
             wordsLang={published.wordsLang}
           />
         </>

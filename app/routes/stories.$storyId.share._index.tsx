@@ -17,9 +17,9 @@ import { answerShareStep } from "#app/web/share-actions.server";
 
 /** The start of sharing: which agencies. A story with nothing published yet gets a page saying to publish first. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { story, resident } = await requireStory(request, params.storyId, "share");
+  const { story, role } = await requireStory(request, params.storyId, "share");
   const translations = pageTranslations(request, "sharing", "story");
-  const may = mayShare(story, resident.id, new Date());
+  const may = mayShare(story, role, new Date());
   if (may === "basis-ended") return { ...translations, titleKey: "sharing:basisEnded.title", storyId: story.id, agencies: null, chosen: [], basisEnded: true };
   if (may !== "ok") return { ...translations, titleKey: "sharing:notPublished.title", storyId: story.id, agencies: null, chosen: [], basisEnded: false };
   const lang = languageFor(request);

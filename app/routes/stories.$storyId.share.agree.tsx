@@ -12,7 +12,7 @@ import { sharesOfStory } from "#app/models/share.server";
 import { sharePath, sharesPath } from "#app/paths";
 import { requireShareJourney } from "#app/web/guards.server";
 import { readyToAgree } from "#app/services/sharing/journey.server";
-import { agreeAndShare, declarationFor } from "#app/services/sharing/shares.server";
+import { agreeAndShare, declarationFor, helperAgreeing } from "#app/services/sharing/shares.server";
 import { invalid, readForm } from "#app/web/form.server";
 
 /**
@@ -22,7 +22,7 @@ import { invalid, readForm } from "#app/web/form.server";
  * loader shows the confirmation without them.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { story, draft } = await requireShareJourney(request, params.storyId);
+  const { story, draft, resident } = await requireShareJourney(request, params.storyId);
   const translations = pageTranslations(request, "sharing", "story");
   if (!draft) {
     if ((await sharesOfStory(story.id)).length === 0) throw redirect(sharePath(story.id));
@@ -30,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
   const ready = await readyToAgree(story.id, draft, new Date());
   if (!ready.ok) throw redirect(ready.redirectTo);
-  const { blocks, hash } = declarationFor(ready.choices, languageFor(request), story.subject);
+  const { blocks, hash } = declarationFor(ready.choices, languageFor(request), story.subject, helperAgreeing(story, resident.id));
   const shown = blocks.map(({ agencyId, agency, heading, paragraphs }) => ({ agencyId, agency, heading, paragraphs }));
   // Written because the person asked for help: the writer confirms that the person agreed.
   const askedBy = story.subject.basis === "asked" ? (story.subject.name ?? "") : null;

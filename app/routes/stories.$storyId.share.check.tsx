@@ -11,7 +11,7 @@ import { useTranslation } from "#app/i18n/use-translation";
 import { agencyName } from "#app/models/agency.server";
 import { contactWays, partNames } from "#app/i18n/story-words";
 import { partsPath, sharePath } from "#app/paths";
-import { requireShareJourney, storyPageTakesNoForm } from "#app/web/guards.server";
+import { requireShareJourney, storyPageTakesNoFormFor } from "#app/web/guards.server";
 import { backPath, readyToAgree } from "#app/services/sharing/journey.server";
 
 export const handle = { titleKey: "sharing:check.title" };
@@ -33,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export const action = storyPageTakesNoForm;
+export const action = storyPageTakesNoFormFor("share");
 
 export default function CheckShare() {
   const { t } = useTranslation();

@@ -3,7 +3,8 @@ import { useLoaderData } from "@remix-run/react";
 import { ConsentReceiptView } from "#app/components/consent-receipt";
 import { StoryPage } from "#app/components/story-page";
 import { formatDate, formatDateTime } from "#app/i18n/dates";
-import { languageFor, pageTranslations } from "#app/i18n/i18n.server";
+import { languageFor, pageTranslations, serverT } from "#app/i18n/i18n.server";
+import { nameFor, peopleOf } from "#app/services/helpers.server";
 import { agencyName } from "#app/models/agency.server";
 import { consentRecordsOf } from "#app/models/consent.server";
 import { sharesPath } from "#app/paths";
@@ -14,14 +15,16 @@ import { requireOwnShare, requireStory, storyPageTakesNoForm } from "#app/web/gu
 export const handle = { titleKey: "sharing:receipt.title" };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { story } = await requireStory(request, params.storyId);
+  const { story, resident } = await requireStory(request, params.storyId);
   const { share, agency } = await requireOwnShare(request, story, params.shareId);
   const lang = languageFor(request);
+  const people = await peopleOf(story);
+  const t = serverT(lang, "helpers");
   const records = await consentRecordsOf(share.id);
   // The words on show are those last agreed to; a withdrawal has words of its own, listed in the history.
   const agreed = records.findLast((record) => record.kind !== "withdrawn") ?? records[0];
   return {
-    ...pageTranslations(request, "sharing", "story"),
+    ...pageTranslations(request, "sharing", "story", "helpers"),
     storyId: story.id,
     receipt: {
       shareId: share.id,
@@ -45,7 +48,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
             hash: agreed.wordingHash,
           }
         : null,
-      history: records.map((record) => ({ id: record.id, kind: record.kind, on: formatDateTime(record.recordedAt, lang) })),
+      history: records.map((record) => ({
+        id: record.id,
+        kind: record.kind,
+        on: formatDateTime(record.recordedAt, lang),
+        by: nameFor(people, record.agreedBy, resident.id, t),
+      })),
     },
   };
 }

@@ -5,7 +5,9 @@ import { useMarkParts } from "#app/components/language-of-parts";
 import { LinkParagraph } from "#app/components/links";
 import { ShareCard } from "#app/components/share-card";
 import { StoryPage } from "#app/components/story-page";
-import { languageFor, pageTranslations } from "#app/i18n/i18n.server";
+import { languageFor, pageTranslations, serverT } from "#app/i18n/i18n.server";
+import { nameFor, peopleOf } from "#app/services/helpers.server";
+import { may } from "#app/services/sharing/permissions";
 import { useTranslation } from "#app/i18n/use-translation";
 import { sharePath, storyPath } from "#app/paths";
 import { sharesOverview } from "#app/services/sharing/changes.server";
@@ -16,21 +18,24 @@ export const handle = { titleKey: "sharing:whoHas.title" };
 const DONE = ["stopped", "changed", "extended"] as const;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { story } = await requireStory(request, params.storyId);
-  const shares = await sharesOverview(story, languageFor(request));
+  const { story, role, resident } = await requireStory(request, params.storyId);
+  const lang = languageFor(request);
+  const people = await peopleOf(story);
+  const t = serverT(lang, "helpers");
+  const shares = (await sharesOverview(story, lang)).map((share) => ({ ...share, sharedBy: nameFor(people, share.sharedBy, resident.id, t) }));
   // After a change the page says what happened, to which share: `?done=stopped&share=<id>`.
   const query = new URL(request.url).searchParams;
   const kind = DONE.find((done) => done === query.get("done"));
   const changed = shares.find((share) => share.id === query.get("share"));
   const done = kind && changed ? { kind, agency: changed.agency, date: changed.endsOn } : null;
-  return { ...pageTranslations(request, "sharing", "story"), storyId: story.id, shares, done };
+  return { ...pageTranslations(request, "sharing", "story", "helpers"), storyId: story.id, shares, done, mayChange: may(role, "changeShare") };
 }
 
 export const action = storyPageTakesNoForm;
 
 export default function WhoHasYourStory() {
   const { t } = useTranslation();
-  const { storyId, shares, done } = useLoaderData<typeof loader>();
+  const { storyId, shares, done, mayChange } = useLoaderData<typeof loader>();
   const mark = useMarkParts();
   return (
     <StoryPage backHref={storyPath(storyId)} backText={t("sharing:whoHas.backLink")}>
@@ -46,11 +51,11 @@ export default function WhoHasYourStory() {
         <>
           <p className="govuk-body">{t("sharing:whoHas.intro")}</p>
           {shares.map((share) => (
-            <ShareCard key={share.id} storyId={storyId} share={share} />
+            <ShareCard key={share.id} storyId={storyId} share={share} mayChange={mayChange} />
           ))}
         </>
       )}
-      <LinkParagraph href={sharePath(storyId)}>{t("sharing:whoHas.shareLink")}</LinkParagraph>
+      {mayChange ? <LinkParagraph href={sharePath(storyId)}>{t("sharing:whoHas.shareLink")}</LinkParagraph> : null}
     </StoryPage>
   );
 }

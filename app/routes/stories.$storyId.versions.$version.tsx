@@ -13,7 +13,7 @@ export const handle = { titleKey: "story:version.title" };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { story } = await requireStory(request, params.storyId);
-  const { version, content, publishedAt } = await requireVersion(request, story, params.version);
+  const { version, content, publishedAt, writer } = await requireVersion(request, story, params.version);
   const publishedOn = formatDateTime(publishedAt, languageFor(request));
   return {
     ...pageTranslations(request, "story"),
@@ -21,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     version,
     content,
     publishedOn,
-    writer: story.subject,
+    writer,
     wordsLang: wordsLanguage(content, ""),
   };
 }

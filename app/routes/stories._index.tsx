@@ -7,8 +7,9 @@ import { Table } from "#app/components/govuk/table";
 import { StoryPage } from "#app/components/story-page";
 import { pageTranslations } from "#app/i18n/i18n.server";
 import { useTranslation } from "#app/i18n/use-translation";
-import { storyPath } from "#app/paths";
+import { invitationPath, storyPath } from "#app/paths";
 import { storiesOf } from "#app/services/story.server";
+import { waitingInvitationsFor } from "#app/models/invitation.server";
 import { noFormHere } from "#app/web/layout.server";
 import { requireResident } from "#app/web/guards.server";
 
@@ -17,7 +18,8 @@ export const handle = { titleKey: "story:list.title" };
 export async function loader({ request }: LoaderFunctionArgs) {
   const { resident } = await requireResident(request);
   const deleted = new URL(request.url).searchParams.get("deleted") === "1";
-  return { ...pageTranslations(request, "story"), stories: await storiesOf(resident.id), deleted };
+  const invitations = (await waitingInvitationsFor(resident.email, new Date())).map(({ id, role }) => ({ id, takeOver: role === "owner" }));
+  return { ...pageTranslations(request, "story", "helpers"), stories: await storiesOf(resident.id), invitations, deleted };
 }
 
 /** Starting a story makes nothing (the first save does): this page takes no form. */
@@ -28,14 +30,28 @@ export async function action(args: ActionFunctionArgs): Promise<never> {
 
 export default function YourStories() {
   const { t } = useTranslation();
-  const { stories, deleted } = useLoaderData<typeof loader>();
+  const { stories, invitations, deleted } = useLoaderData<typeof loader>();
+  const own = stories.filter((story) => !story.helping);
+  const helped = stories.filter((story) => story.helping);
   return (
     <StoryPage>
       {deleted ? <NotificationBanner type="success">{t("story:list.deleted")}</NotificationBanner> : null}
+      {invitations.length > 0 ? (
+        <NotificationBanner titleText={t("helpers:stories.invitationsTitle")}>
+          {invitations.map((invitation) => (
+            <p className="govuk-body" key={invitation.id}>
+              {t(invitation.takeOver ? "helpers:stories.invitationTakeOver" : "helpers:stories.invitationHelp")}{" "}
+              <a className="govuk-notification-banner__link" href={invitationPath(invitation.id)}>
+                {t("helpers:stories.answer")}
+              </a>
+            </p>
+          ))}
+        </NotificationBanner>
+      ) : null}
       <h1 className="govuk-heading-l">{t("story:list.title")}</h1>
       <p className="govuk-body">{t("story:list.intro")}</p>
-      {stories.length === 0 ? <p className="govuk-body">{t("story:list.none")}</p> : null}
-      {groupedByPerson(stories).map(({ key, about, group }) => (
+      {own.length === 0 ? <p className="govuk-body">{t("story:list.none")}</p> : null}
+      {groupedByPerson(own).map(({ key, about, group }) => (
         <Fragment key={key}>
           {about === undefined ? null : (
             <h2 className="govuk-heading-m app-story-text">{about === null ? t("story:list.aboutYou") : t("story:list.aboutSomeone", { name: about.name })}</h2>
@@ -44,6 +60,12 @@ export default function YourStories() {
         </Fragment>
       ))}
       <Button href="/stories/new">{t("story:list.start")}</Button>
+      {helped.length > 0 ? (
+        <>
+          <h2 className="govuk-heading-m">{t("helpers:stories.helpingHeading")}</h2>
+          <StoryTable stories={helped} />
+        </>
+      ) : null}
     </StoryPage>
   );
 }

@@ -3,7 +3,7 @@ import { emailAddress } from "#app/web/form.server";
 import type { CodeFailure, CodeRefusal } from "./sign-in.server";
 
 // Error messages are translation keys (signIn namespace), shown in the person's language.
-export const emailForm = z.object({ email: emailAddress("signIn") });
+export const emailForm = z.object({ email: emailAddress("signIn:errors") });
 
 export const codeForm = z.object({
   code: z

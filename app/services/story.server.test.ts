@@ -28,7 +28,7 @@ function formOf(fields: Record<string, string | string[]>): FormData {
 
 function submit(sectionId: string, pageId: string | undefined, fields: Record<string, string | string[]>) {
   const section = findSection(sectionId)!;
-  return submitStoryPage({ request, storyId, section, page: findPage(section, pageId)!, form: formOf(fields) });
+  return submitStoryPage({ request, storyId, residentId, section, page: findPage(section, pageId)!, form: formOf(fields) });
 }
 
 const story = async () => (await first(db.select().from(stories).where(eq(stories.id, storyId))))!;

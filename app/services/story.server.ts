@@ -3,15 +3,16 @@ import { recordAuditEvent } from "#app/models/audit.server";
 import {
   deleteStory,
   draftSections,
-  draftSectionsOfOwner,
+  draftSectionsOf,
   findDraftSection,
+  findStory,
   findVersion,
   insertStory,
   insertVersion,
   latestVersionNumber,
-  latestVersionsOfOwner,
+  latestVersionsOf,
   saveDraftSection,
-  storiesOwnedBy,
+  storiesOfResident,
   storyOwner,
   type DraftSection,
   type OwnedStory,
@@ -63,7 +64,7 @@ export async function startStoryFor(residentId: string, someone: SomeoneElse, st
     if (owner === residentId) return storyId;
     const subjectId = await insertSubject(tx, residentId, someone, now);
     const id = await insertStory(tx, { id: owner === undefined ? storyId : randomUUID(), subjectId, ownerId: residentId, now });
-    await saveDraftSection(tx, { storyId: id, section: "about", content: { name: someone.name }, status: "in_progress", now });
+    await saveDraftSection(tx, { storyId: id, section: "about", content: { name: someone.name }, status: "in_progress", by: residentId, now });
     await recordAuditEvent("story_created", { resident: residentId, story: id, basis: someone.basis }, tx);
     return id;
   });
@@ -113,7 +114,11 @@ export async function submitStoryPage({
   form,
   forSomeoneElse = false,
   now = new Date(),
-}: ({ storyId: string; residentId?: undefined } | { storyId: null; residentId: string }) & {
+}: {
+  /** The story written to, or null on a new story's first question (its first save makes it). */
+  storyId: string | null;
+  /** Who is writing: the owner or a helper. */
+  residentId: string;
   request: Request;
   /** Written for someone else: each voiced answer says whose words it is. */
   forSomeoneElse?: boolean;
@@ -155,6 +160,7 @@ export async function submitStoryPage({
       section: section.id,
       content: { ...saved?.content, ...answers },
       status: statusAfter(intent, nextPage === undefined),
+      by: residentId,
       now,
     });
   });
@@ -198,21 +204,24 @@ function overviewOf(rows: DraftSection[], latest: { version: number; publishedAt
 }
 
 /**
- * "Your stories": each with its name, whether it is published and whether it
- * has changed since. Three queries however many stories there are (a carer
- * may keep several).
+ * "Your stories": each story the resident owns or helps with, with its name,
+ * whether it is published and whether it has changed since, and whom it is
+ * about. Three queries however many stories there are (a carer may keep several).
  */
 export async function storiesOf(residentId: string) {
-  const sections = await draftSectionsOfOwner(residentId);
-  const versions = await latestVersionsOfOwner(residentId);
-  return (await storiesOwnedBy(residentId)).map((story) => {
+  const listed = await storiesOfResident(residentId);
+  const ids = listed.map((story) => story.id);
+  const sections = await draftSectionsOf(ids);
+  const versions = await latestVersionsOf(ids);
+  return listed.map((story) => {
     const { name, latest, unpublishedChanges } = overviewOf(
       sections.filter((row) => row.storyId === story.id),
       versions.find((version) => version.storyId === story.id),
     );
     // Whom it is about: the resident themselves (null), or the person named when the story was started for them.
     const about = story.subject.basis === "self" ? null : { subjectId: story.subject.id, name: story.subject.name ?? "" };
-    return { id: story.id, name: name ?? null, latestVersion: latest?.version ?? null, unpublishedChanges, about };
+    const helping = story.ownerId === residentId ? null : { role: story.helperRole === "editAndShare" ? ("editAndShare" as const) : ("edit" as const) };
+    return { id: story.id, name: name ?? null, latestVersion: latest?.version ?? null, unpublishedChanges, about, helping };
   });
 }
 
@@ -239,6 +248,8 @@ type PublishResult = { ok: true; version: number } | { ok: false; reason: "no-na
  */
 export async function publishStory(storyId: string, residentId: string, now = new Date()): Promise<PublishResult> {
   return db.transaction(async (tx) => {
+    const story = await findStory(storyId, residentId, tx);
+    if (!story) return { ok: false, reason: "no-name" } as const;
     const rows = await draftSections(storyId, tx);
     let content: StoryContent = cleanStory(draftById(rows));
     if (!subjectName(content)) return { ok: false, reason: "no-name" } as const;
@@ -247,11 +258,11 @@ export async function publishStory(storyId: string, residentId: string, now = ne
       // question's hint promises. Kept in the draft too, so the person sees it on check your answers and can change it.
       const about = rows.find((row) => row.section === "about")!;
       const writtenIn = writtenInAnswer((await findResidentById(tx, residentId))?.language ?? "en");
-      await saveDraftSection(tx, { storyId, section: "about", content: { ...about.content, writtenIn }, status: about.status, now });
+      await saveDraftSection(tx, { storyId, section: "about", content: { ...about.content, writtenIn }, status: about.status, by: residentId, now });
       content = cleanStory({ ...content, about: { ...content.about, writtenIn } });
     }
     const version = (await latestVersionNumber(tx, storyId)) + 1;
-    await insertVersion(tx, { storyId, version, content, publishedBy: residentId, publishedAt: now });
+    await insertVersion(tx, { storyId, version, content, publishedBy: residentId, publishedAt: now, subjectId: story.subject.id });
     await tellAgenciesOfNewVersion(tx, storyId, now);
     await recordAuditEvent("story_published", { resident: residentId, story: storyId, version }, tx);
     return { ok: true, version } as const;

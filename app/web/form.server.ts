@@ -83,15 +83,15 @@ export function oneLine(charactersError: string, params?: ErrorParams) {
 /**
  * An email address, on one line as `oneLine` makes it: required, at most 254
  * characters and of the form name@domain, each error a translation key under
- * `${namespace}:errors.email`, to be shown in the page's language.
+ * `errors` + `.email` ("signIn:errors.email.required"), to be shown in the page's language.
  */
-export function emailAddress(namespace: "signIn" | "shared") {
-  return oneLine(`${namespace}:errors.email.characters`).pipe(
+export function emailAddress(errors: "signIn:errors" | "shared:errors" | "helpers:invite.errors") {
+  return oneLine(`${errors}.email.characters`).pipe(
     z
       .string()
-      .min(1, { error: `${namespace}:errors.email.required` })
-      .max(254, { error: `${namespace}:errors.email.tooLong` })
-      .pipe(z.email({ error: `${namespace}:errors.email.format` })),
+      .min(1, { error: `${errors}.email.required` })
+      .max(254, { error: `${errors}.email.tooLong` })
+      .pipe(z.email({ error: `${errors}.email.format` })),
   );
 }
 

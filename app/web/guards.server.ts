@@ -5,15 +5,17 @@ import { UUID } from "#app/lib/uuid";
 import { sha256 } from "#app/lib/sha256.server";
 import { findAgenciesByIds, type Agency } from "#app/models/agency.server";
 import { recordAuditEvent } from "#app/models/audit.server";
+import { findInvitation, invitationsOfStory } from "#app/models/invitation.server";
 import { setResidentLanguage } from "#app/models/resident.server";
 import { findShareForOwner } from "#app/models/share.server";
 import { findShareAccess } from "#app/models/share-access.server";
-import { findStory, findVersion, type OwnedStory } from "#app/models/story.server";
+import { findStory, findVersion, type OwnedStory, type StoryForResident } from "#app/models/story.server";
 import { findPage, findSection, NEW_STORY, storySections } from "#app/models/story-sections";
 import { sharedStoryPath, sharePath } from "#app/paths";
 import type { ShareAction } from "#app/services/sharing/changes.server";
 import { accessState, mayShare, shareState } from "#app/services/sharing/consent-rules";
-import { refusalFor, roleIn, type StoryAction } from "#app/services/sharing/permissions";
+import { invitationState, mayAccept, refusalFor, roleIn, type Role, type StoryAction } from "#app/services/sharing/permissions";
+import { ownerName } from "#app/services/helpers.server";
 import { backPath, emptyChoices, shareChoices, skippedStep, type JourneyStep, type ShareChoices } from "#app/services/sharing/journey.server";
 import { goneBody, type SharedAccess } from "#app/services/sharing/shared-story.server";
 import { refusal, type ErrorDetail } from "./layout.server";
@@ -64,17 +66,22 @@ export async function requireResident(request: Request): Promise<SignedIn> {
  * 404, exactly as for a story that does not exist; someone who may see it but
  * not do this gets 403. Someone signed out is sent to sign in first.
  */
-export async function requireStory(request: Request, storyId: string | undefined, action: StoryAction = "view"): Promise<SignedIn & { story: OwnedStory }> {
+export async function requireStory(
+  request: Request,
+  storyId: string | undefined,
+  action: StoryAction = "view",
+): Promise<SignedIn & { story: StoryForResident; role: Role }> {
   const signedIn = await requireResident(request);
-  const story = storyId && UUID.test(storyId) ? await findStory(storyId) : undefined;
-  const refused = story ? refusalFor(roleIn(story, signedIn.resident.id), action) : 404;
+  const story = storyId && UUID.test(storyId) ? await findStory(storyId, signedIn.resident.id) : undefined;
+  const role = story ? roleIn(story, signedIn.resident.id) : "none";
+  const refused = story ? refusalFor(role, action) : 404;
   if (refused === 404) {
     // Someone trying another person's story is worth knowing about; the id says nothing about its content.
     if (story) await recordAuditEvent("story_access_refused", { resident: signedIn.resident.id, story: story.id });
     throw await refusal(request, 404);
   }
   if (refused === 403 || !story) throw await refusal(request, 403);
-  return { ...signedIn, story };
+  return { ...signedIn, story, role };
 }
 
 /** A published version of an owned story, from its number in the address, or 404. */
@@ -84,11 +91,20 @@ export async function requireVersion(request: Request, story: OwnedStory, param:
   return version;
 }
 
-/** The action of a story page that takes no form: the owner gets 405 (not understood), anyone else 404 (not there). */
-export async function storyPageTakesNoForm({ request, params }: ActionFunctionArgs): Promise<never> {
-  await requireStory(request, params.storyId);
-  throw await refusal(request, 405);
+/**
+ * The action of a story page that takes no form, where seeing the page is
+ * `action`: whoever may see it gets 405 (not understood), someone who may see
+ * the story but not the page 403, anyone else 404 (not there).
+ */
+export function storyPageTakesNoFormFor(action: StoryAction) {
+  return async ({ request, params }: ActionFunctionArgs): Promise<never> => {
+    await requireStory(request, params.storyId, action);
+    throw await refusal(request, 405);
+  };
 }
+
+/** The action of a story page anyone who may see the story may see, which takes no form. */
+export const storyPageTakesNoForm = storyPageTakesNoFormFor("view");
 
 /** The section and question page an address names, or 404. */
 export async function requirePage(request: Request, params: { section?: string; page?: string }) {
@@ -131,6 +147,48 @@ export async function requireShareOfOwnStory(request: Request, params: { storyId
   return { ...found, story, lang, action, state: shareState(found.share, new Date()) };
 }
 
+/**
+ * A helper or an invitation still current (waiting, or accepted and not
+ * removed) of a story the resident may manage helpers of, from its id in the
+ * address, or 404: an ended one, or one of any other story, is not there.
+ */
+export async function requireInvitationOfStory(request: Request, params: { storyId?: string; invitationId?: string }) {
+  const signedIn = await requireStory(request, params.storyId, "helpers");
+  const id = params.invitationId;
+  const invitation = id && UUID.test(id) ? (await invitationsOfStory(signedIn.story.id)).find((row) => row.id === id) : undefined;
+  const state = invitation ? invitationState(invitation, new Date()) : undefined;
+  if (!invitation || (state !== "waiting" && state !== "accepted")) throw await refusal(request, 404);
+  return { ...signedIn, invitation };
+}
+
+/** A story the resident may hand over, written for someone else (a story about the writer has nobody to hand it to), or 404. */
+export async function requireStoryToHandOver(request: Request, storyId: string | undefined) {
+  const signedIn = await requireStory(request, storyId, "handOver");
+  if (signedIn.story.subject.basis === "self") throw await refusal(request, 404);
+  return signedIn;
+}
+
+/**
+ * An invitation from its id in the address, for the signed-in resident (or 404
+ * when there is none), with where it stands for them: `waiting` to be answered
+ * (with who invited them and whom the story is about), `accepted` by them
+ * already, `other-address` when it was sent to another address (nothing of the
+ * story is told), or `gone` (expired, withdrawn, answered, or the story has changed hands).
+ */
+export async function requireInvitation(request: Request, invitationId: string | undefined) {
+  const signedIn = await requireResident(request);
+  const found = invitationId && UUID.test(invitationId) ? await findInvitation(invitationId) : undefined;
+  if (!found) throw await refusal(request, 404);
+  const { invitation, story, subject } = found;
+  const { resident } = signedIn;
+  if (invitation.email !== resident.email) return { ...signedIn, state: "other-address" as const };
+  if (invitation.status === "accepted" && invitation.residentId === resident.id) return { ...signedIn, state: "accepted" as const, story };
+  if (mayAccept(invitation, story, resident, new Date()) !== "ok") return { ...signedIn, state: "gone" as const };
+  const inviter = await ownerName({ id: story.id, subject });
+  const about = subject.basis === "self" ? inviter : (subject.name ?? "");
+  return { ...signedIn, state: "waiting" as const, invitation, story, inviter, about };
+}
+
 // The share journey, before the person agrees.
 
 /**
@@ -140,7 +198,7 @@ export async function requireShareOfOwnStory(request: Request, params: { storyId
  */
 export async function requireShareJourney(request: Request, storyId: string | undefined) {
   const signedIn = await requireStory(request, storyId, "share");
-  if (mayShare(signedIn.story, signedIn.resident.id, new Date()) !== "ok") throw redirect(sharePath(signedIn.story.id));
+  if (mayShare(signedIn.story, signedIn.role, new Date()) !== "ok") throw redirect(sharePath(signedIn.story.id));
   const draft = await shareChoices(signedIn.story.id);
   return { ...signedIn, draft, choices: draft ?? emptyChoices() };
 }

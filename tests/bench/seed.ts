@@ -88,7 +88,7 @@ for (let n = 1; n <= residentCount; n++) {
   const resident = await findOrCreateResident(db, `resident${n}@example.org`, n % 7 === 0 ? "cy" : "en", now);
   const storyId = await startStory(resident.id, now);
   for (const [section, content] of Object.entries(story(n))) {
-    await saveDraftSection(db, { storyId, section, content, status: "completed", now });
+    await saveDraftSection(db, { storyId, section, content, status: "completed", by: resident.id, now });
   }
   const published = await publishStory(storyId, resident.id, now);
   if (!published.ok) throw new Error(`story ${n} did not publish: ${published.reason}`);

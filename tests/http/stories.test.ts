@@ -427,9 +427,9 @@ describe("only the owner can reach a story", () => {
   const attempt = { name: "Bob was here", matters: "Overwritten", "goals-1-goal": "Bob's goal", intent: "continue" };
 
   test("the table above names every story route there is", () => {
-    // The share journey and the pages about one share need a draft or a share to reach:
-    // sharing.test.ts and who-has-your-story.test.ts have tables of their own.
-    const sharing = /^stories\.\$storyId\.(share\.|shares_?\.\$shareId)/;
+    // The share journey and the pages about one share need a draft or a share to reach, and the helpers' pages a
+    // story for someone else: sharing.test.ts and who-has-your-story.test.ts have tables of their own, and permissions.test.ts walks them all.
+    const sharing = /^stories\.\$storyId\.(share\.|shares_?\.\$shareId|helpers\.|hand-over)/;
     const routes = readdirSync(join(root, "app/routes")).filter((file) => file.startsWith("stories.$storyId") && !sharing.test(file));
     expect(Object.keys(storyRoutes).sort()).toEqual(routes.sort());
   });

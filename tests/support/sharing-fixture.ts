@@ -8,7 +8,7 @@ import { eq } from "drizzle-orm";
 import { expect } from "vitest";
 import { upsertAgencies } from "#app/models/agency.server";
 import { findOrCreateResident } from "#app/models/resident.server";
-import { findOwnedStory, type OwnedStory } from "#app/models/story.server";
+import { findOwnedStory, storyOwner, type OwnedStory } from "#app/models/story.server";
 import { findPage, findSection } from "#app/models/story-sections";
 import { readyToAgree, shareChoices, submitAgencies, submitContact, submitHowLong, submitParts, submitUpdates } from "#app/services/sharing/journey.server";
 import { agreeAndShare, declarationFor, type SharedWith } from "#app/services/sharing/shares.server";
@@ -41,6 +41,7 @@ export async function answerSection(storyId: string, sectionId: string, fields: 
   const outcome = await submitStoryPage({
     request: new Request("http://localhost/"),
     storyId,
+    residentId: (await storyOwner(db, storyId))!,
     section,
     page: findPage(section, undefined)!,
     form: formOf({ ...fields, intent: "continue" }),

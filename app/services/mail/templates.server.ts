@@ -132,6 +132,48 @@ const templates = {
       paragraphs: [t("email:basisEnding.intro", values), t("email:basisEnding.after"), t("email:basisEnding.see"), values.storiesLink],
     }),
   }),
+  // To someone invited to help with a story: who asked and what they could do, never whose story or what is in it.
+  "helper-invitation": define({
+    fields: ["inviter", "role", "link", "expiresOn"],
+    secret: [],
+    dates: ["expiresOn"],
+    render: (t, values) => ({
+      subject: t("email:helperInvitation.subject", values),
+      paragraphs: [
+        t("email:helperInvitation.intro", values),
+        t(values.role === "editAndShare" ? "email:helperInvitation.editAndShare" : "email:helperInvitation.edit"),
+        t("email:helperInvitation.signIn"),
+        values.link,
+        t("email:helperInvitation.expires", values),
+        t("email:helperInvitation.ignore"),
+      ],
+    }),
+  }),
+  // To the person a story is about, invited to take it over: who asked, never what the story holds.
+  "take-over-invitation": define({
+    fields: ["inviter", "link", "expiresOn"],
+    secret: [],
+    dates: ["expiresOn"],
+    render: (t, values) => ({
+      subject: t("email:takeOverInvitation.subject", values),
+      paragraphs: [
+        t("email:takeOverInvitation.intro", values),
+        t("email:takeOverInvitation.what", values),
+        t("email:helperInvitation.signIn"),
+        values.link,
+        t("email:helperInvitation.expires", values),
+        t("email:helperInvitation.ignore"),
+      ],
+    }),
+  }),
+  // To an agency's inbox when the person a story is about takes it over from whoever wrote it for them.
+  "story-handed-over": define({
+    ...aboutOneShare,
+    render: (t, values) => ({
+      subject: t("email:storyHandedOver.subject", values),
+      paragraphs: [t("email:storyHandedOver.intro", values), t("email:storyHandedOver.link")],
+    }),
+  }),
   // To the resident when a share reaches its end date.
   "share-ended": define({
     fields: ["agency", "manageLink"],

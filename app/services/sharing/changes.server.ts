@@ -91,6 +91,7 @@ export async function sharesOverview(story: Pick<OwnedStory, "id" | "latestVersi
       stoppedOn: share.stoppedAt ? formatDate(share.stoppedAt, lang) : null,
       version: state === "active" ? versionShown(share, story.latestVersion ?? share.version) : lastVersionShown(share, saved),
       keepUpToDate: share.keepUpToDate,
+      sharedBy: share.createdBy,
       views: viewLines(
         views.filter((view) => view.shareId === share.id),
         lang,

@@ -23,20 +23,22 @@ import {
 const now = new Date("2026-11-26T14:30:00Z");
 
 describe("who may share", () => {
-  test("only the owner of a published story", () => {
+  test("only the owner, or a helper they let share, of a published story", () => {
     const self = { basis: "self", dateOfBirth: null };
-    expect(mayShare({ ownerId: "a", latestVersion: 1, subject: self }, "a", now)).toBe("ok");
-    expect(mayShare({ ownerId: "a", latestVersion: 1, subject: self }, "b", now)).toBe("not-owner");
-    expect(mayShare({ ownerId: "a", latestVersion: null, subject: self }, "a", now)).toBe("not-published");
+    expect(mayShare({ latestVersion: 1, subject: self }, "owner", now)).toBe("ok");
+    expect(mayShare({ latestVersion: 1, subject: self }, "editAndShare", now)).toBe("ok");
+    expect(mayShare({ latestVersion: 1, subject: self }, "edit", now)).toBe("not-allowed");
+    expect(mayShare({ latestVersion: 1, subject: self }, "none", now)).toBe("not-allowed");
+    expect(mayShare({ latestVersion: null, subject: self }, "owner", now)).toBe("not-published");
   });
 
   test("a parent, until the child's 16th birthday begins; every other basis has no end here", () => {
-    const child = (dateOfBirth: string) => ({ ownerId: "a", latestVersion: 1, subject: { basis: "parental", dateOfBirth } });
+    const child = (dateOfBirth: string) => ({ latestVersion: 1, subject: { basis: "parental", dateOfBirth } });
     // now is 26 November 2026, 14:30 UTC.
-    expect(mayShare(child("2010-11-27"), "a", now)).toBe("ok");
-    expect(mayShare(child("2010-11-26"), "a", now)).toBe("basis-ended");
-    expect(mayShare(child("2011-01-01"), "a", now)).toBe("ok");
-    expect(mayShare({ ...child("2000-01-01"), subject: { basis: "lpa", dateOfBirth: "1940-01-01" } }, "a", now)).toBe("ok");
+    expect(mayShare(child("2010-11-27"), "owner", now)).toBe("ok");
+    expect(mayShare(child("2010-11-26"), "owner", now)).toBe("basis-ended");
+    expect(mayShare(child("2011-01-01"), "owner", now)).toBe("ok");
+    expect(mayShare({ ...child("2000-01-01"), subject: { basis: "lpa", dateOfBirth: "1940-01-01" } }, "owner", now)).toBe("ok");
     // Born on 29 February: 16 on 29 February, or on 1 March in a year with none (2100 is not a leap year).
     expect(basisEnds({ basis: "parental", dateOfBirth: "2012-02-29" })).toEqual(new Date("2028-02-29T00:00:00Z"));
     expect(basisEnds({ basis: "parental", dateOfBirth: "2084-02-29" })).toEqual(new Date("2100-03-01T00:00:00Z"));

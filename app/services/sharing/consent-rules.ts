@@ -1,3 +1,4 @@
+import { may, type Role } from "./permissions";
 import { storySections, type SectionContent, type SectionId, type StoryContent } from "#app/models/story-sections";
 
 /**
@@ -14,15 +15,16 @@ export const CONSENT_WORDING_VERSION = "2026-12-01";
 
 export type ShareState = "active" | "stopped" | "ended";
 
-type StoryForSharing = { ownerId: string; latestVersion: number | null; subject: { basis: string; dateOfBirth: string | null } };
+type StoryForSharing = { latestVersion: number | null; subject: { basis: string; dateOfBirth: string | null } };
 
 /**
- * Only the owner may share a story, only once there is a published version to
- * share, and only while what lets them act for the person holds: parental
- * responsibility ends on the child's 16th birthday.
+ * Only the owner, or a helper they let share, may share a story (`role` is the
+ * person's, see permissions.ts), only once there is a published version to
+ * share, and only while what lets the writer act for the person holds:
+ * parental responsibility ends on the child's 16th birthday.
  */
-export function mayShare(story: StoryForSharing, residentId: string, now: Date): "ok" | "not-owner" | "not-published" | "basis-ended" {
-  if (story.ownerId !== residentId) return "not-owner";
+export function mayShare(story: StoryForSharing, role: Role, now: Date): "ok" | "not-allowed" | "not-published" | "basis-ended" {
+  if (!may(role, "share")) return "not-allowed";
   if (!story.latestVersion) return "not-published";
   const ends = basisEnds(story.subject);
   if (ends && ends <= now) return "basis-ended";

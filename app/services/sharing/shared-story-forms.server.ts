@@ -3,7 +3,7 @@ import { MAX_REPLY_MESSAGE } from "#app/services/sharing/choices";
 import { emailAddress, multiLine, oneLine } from "#app/web/form.server";
 
 // Error messages are translation keys (shared namespace), shown in the professional's language.
-export const workEmailForm = z.object({ email: emailAddress("shared") });
+export const workEmailForm = z.object({ email: emailAddress("shared:errors") });
 
 // The name and role go into the resident's email word for word, so each is one line of plain text.
 const line = (field: "name" | "role") =>

@@ -193,7 +193,7 @@ export async function readSharedStory(found: SharedAccess & { access: { email: s
   return {
     shareId: share.id,
     name: subjectName(version.content) ?? "",
-    writer: found.subject,
+    writer: version.writer,
     content,
     // From the whole version: the language is the person's, whichever parts this agency sees.
     wordsLang: wordsLanguage(version.content, ""),

@@ -12,10 +12,11 @@ import { insertShare } from "#app/models/share.server";
 import { contactWays, partNames, writtenBy } from "#app/i18n/story-words";
 import { sharesPath } from "#app/paths";
 import { deleteShareDraft } from "#app/models/share-draft.server";
-import { findOwnedStory } from "#app/models/story.server";
+import { findStory, type StoryForResident } from "#app/models/story.server";
 import type { ContactMethod } from "#app/models/story-sections";
 import type { Writer } from "#app/models/subject";
 import { CONSENT_WORDING_VERSION, mayShare } from "#app/services/sharing/consent-rules";
+import { roleIn } from "#app/services/sharing/permissions";
 import { readyToAgree, shareChoices, type CompleteChoices } from "#app/services/sharing/journey.server";
 import { env } from "#app/config/env.server";
 import { sha256 } from "#app/lib/sha256.server";
@@ -55,16 +56,21 @@ function wordingOf(heading: string, paragraphs: DeclarationParagraph[]): string 
  * agency then keeps what it needs under its own rules, and how to stop.
  * `hash` covers every block, so the page can send back what it showed.
  */
-export function declarationFor(choices: CompleteChoices, lang: Language, writer: Writer): { blocks: DeclarationBlock[]; hash: string } {
+export function declarationFor(
+  choices: CompleteChoices,
+  lang: Language,
+  writer: Writer,
+  /** The name of the helper agreeing, when it is not the owner. */
+  helper: string | null = null,
+): { blocks: DeclarationBlock[]; hash: string } {
   const t = serverT(lang, "sharing", "story");
   // Written for someone else: who agrees, for whom and on what basis, and for "they asked me to help", that they agreed.
-  const onBehalf: DeclarationParagraph[] =
-    writer.basis === "self"
-      ? []
-      : [
-          t("sharing:declaration.onBehalf", { writtenBy: writtenBy(writer, t) }),
-          ...(writer.basis === "asked" ? [t("sharing:declaration.personAgreed", { name: writer.name ?? "" })] : []),
-        ];
+  // Agreed by a helper: who they are, and that the story's manager let them share it.
+  const onBehalf: DeclarationParagraph[] = [
+    ...(writer.basis === "self" ? [] : [t("sharing:declaration.onBehalf", { writtenBy: writtenBy(writer, t) })]),
+    ...(helper === null ? [] : [t("sharing:declaration.byHelper", { helper })]),
+    ...(writer.basis === "asked" ? [t("sharing:declaration.personAgreed", { name: writer.name ?? "" })] : []),
+  ];
   const date = formatDate(choices.endsAt, lang);
   const blocks = choices.agencies.map(({ agency, sections }) => {
     const name = agencyName(agency, lang);
@@ -86,6 +92,11 @@ export function declarationFor(choices: CompleteChoices, lang: Language, writer:
     return { agencyId: agency.id, agency: name, heading, paragraphs, wording, wordingHash: sha256(wording) };
   });
   return { blocks, hash: sha256(blocks.map((block) => block.wordingHash).join("\n")) };
+}
+
+/** The helper's name when the person agreeing helps with the story rather than owns it; null for the owner. */
+export function helperAgreeing(story: Pick<StoryForResident, "ownerId" | "helperName">, residentId: string): string | null {
+  return story.ownerId === residentId ? null : (story.helperName ?? "");
 }
 
 /** The link an agency opens: the only place the token ever exists, apart from the email that carries it. */
@@ -145,14 +156,14 @@ export async function agreeAndShare({
   now?: Date;
 }): Promise<AgreeOutcome> {
   return db.transaction(async (tx): Promise<AgreeOutcome> => {
-    const story = await findOwnedStory(storyId, resident.id);
-    if (!story || mayShare(story, resident.id, now) !== "ok" || story.latestVersion === null) return { ok: false, reason: "not-published" };
+    const story = await findStory(storyId, resident.id, tx);
+    if (!story || mayShare(story, roleIn(story, resident.id), now) !== "ok" || story.latestVersion === null) return { ok: false, reason: "not-published" };
     const draft = await shareChoices(storyId, tx);
     if (!draft) return { ok: false, reason: "no-draft" };
     const ready = await readyToAgree(storyId, draft, now);
     if (!ready.ok) return { ok: false, reason: "incomplete", redirectTo: ready.redirectTo };
     const choices = ready.choices;
-    const declaration = declarationFor(choices, lang, story.subject);
+    const declaration = declarationFor(choices, lang, story.subject, helperAgreeing(story, resident.id));
     if (declaration.hash !== shownHash) return { ok: false, reason: "changed" };
     if (story.subject.basis === "asked" && !personAgreed) return { ok: false, reason: "not-agreed" };
 
