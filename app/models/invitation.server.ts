@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, inArray } from "drizzle-orm";
+import { and, desc, eq, gt, inArray, ne } from "drizzle-orm";
 import { db, first, returned, type Tx } from "#db/client.server";
 import { residents, stories, storyInvitations, subjects } from "#db/schema";
 
@@ -74,12 +74,19 @@ export async function moveInvitation(
   return moved.length > 0;
 }
 
-/** Ends every accepted helper row of `residentId` in a story (they now own it), and every invitation of role `owner` still waiting. */
+/** Ends every helper row of `residentId` in a story: they now own it. */
 export async function endHelping(tx: Tx, storyId: string, residentId: string, now: Date): Promise<void> {
   await tx
     .update(storyInvitations)
     .set({ status: "removed", endedAt: now })
-    .where(and(eq(storyInvitations.storyId, storyId), eq(storyInvitations.residentId, residentId), eq(storyInvitations.status, "accepted")));
+    .where(
+      and(
+        eq(storyInvitations.storyId, storyId),
+        eq(storyInvitations.residentId, residentId),
+        eq(storyInvitations.status, "accepted"),
+        ne(storyInvitations.role, "owner"),
+      ),
+    );
 }
 
 /** Withdraws the invitations of the given roles still waiting on a story: a new invitation to take it over replaces the last. */

@@ -1,5 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { FormErrorSummary, useForm } from "#app/components/form";
 import { Button } from "#app/components/govuk/button";
 import { Radios } from "#app/components/govuk/radios";
@@ -53,7 +53,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const form = await readForm(request);
   const { invitation, resident } = found;
   if (invitation.role === "owner") {
-    const checked = validateTakeOver(form);
+    const checked = validateTakeOver(form, found.inviter);
     if (!checked.ok) return invalid(context, checked);
     if (checked.data.answer === "no") return decline(invitation.id, resident);
     const accepted = await acceptInvitation(invitation.id, resident, checked.data.formerOwner);
@@ -68,16 +68,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 async function decline(invitationId: string, resident: { id: string; email: string }) {
   await declineInvitation(invitationId, resident);
-  return { declined: true };
+  return redirect("/stories?declined=1", 303);
 }
 
 export default function Invitation() {
   const { t } = useTranslation();
   const { page } = useLoaderData<typeof loader>();
-  const answered = useActionData<typeof action>();
   const form = useForm();
-  if (answered && "declined" in answered)
-    return <Page heading={t("helpers:invitation.goneTitle")}>{<p className="govuk-body">{t("helpers:invitation.declined")}</p>}</Page>;
   if (page.kind === "other-address") {
     return (
       <Page heading={t("helpers:invitation.otherAddressTitle")}>

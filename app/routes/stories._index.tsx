@@ -17,9 +17,11 @@ export const handle = { titleKey: "story:list.title" };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { resident } = await requireResident(request);
-  const deleted = new URL(request.url).searchParams.get("deleted") === "1";
+  const query = new URL(request.url).searchParams;
+  const deleted = query.get("deleted") === "1";
+  const declined = query.get("declined") === "1";
   const invitations = (await waitingInvitationsFor(resident.email, new Date())).map(({ id, role }) => ({ id, takeOver: role === "owner" }));
-  return { ...pageTranslations(request, "story", "helpers"), stories: await storiesOf(resident.id), invitations, deleted };
+  return { ...pageTranslations(request, "story", "helpers"), stories: await storiesOf(resident.id), invitations, deleted, declined };
 }
 
 /** Starting a story makes nothing (the first save does): this page takes no form. */
@@ -30,12 +32,13 @@ export async function action(args: ActionFunctionArgs): Promise<never> {
 
 export default function YourStories() {
   const { t } = useTranslation();
-  const { stories, invitations, deleted } = useLoaderData<typeof loader>();
+  const { stories, invitations, deleted, declined } = useLoaderData<typeof loader>();
   const own = stories.filter((story) => !story.helping);
   const helped = stories.filter((story) => story.helping);
   return (
     <StoryPage>
       {deleted ? <NotificationBanner type="success">{t("story:list.deleted")}</NotificationBanner> : null}
+      {declined ? <NotificationBanner type="success">{t("helpers:invitation.declined")}</NotificationBanner> : null}
       {invitations.length > 0 ? (
         <NotificationBanner titleText={t("helpers:stories.invitationsTitle")}>
           {invitations.map((invitation) => (

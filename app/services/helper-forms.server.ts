@@ -33,12 +33,12 @@ const takeOverAnswer = z.object({
 
 type FormerOwnerChoice = (typeof FORMER_OWNER_CHOICES)[number];
 
-/** To take a story over: yes or no, and with yes, what the former owner may still do. */
-export function validateTakeOver(form: FormData): FormResult<{ answer: "yes"; formerOwner: FormerOwnerChoice } | { answer: "no" }> {
+/** To take a story over: yes or no, and with yes, what the former owner (`inviter`, named in the error) may still do. */
+export function validateTakeOver(form: FormData, inviter: string): FormResult<{ answer: "yes"; formerOwner: FormerOwnerChoice } | { answer: "no" }> {
   const checked = validateForm(takeOverAnswer, form);
   const formerOwner = FORMER_OWNER_CHOICES.find((choice) => choice === String(form.get("formerOwner") ?? ""));
   const needsChoice = String(form.get("answer")) !== "no" && !formerOwner;
-  const choiceError = { field: "formerOwner", message: "helpers:invitation.errors.formerOwnerRequired" };
+  const choiceError = { field: "formerOwner", message: "helpers:invitation.errors.formerOwnerRequired", params: { inviter } };
   if (!checked.ok) return { ...checked, errors: needsChoice ? [...checked.errors, choiceError] : checked.errors };
   if (checked.data.answer === "no") return { ok: true, values: checked.values, data: { answer: "no" } };
   if (!formerOwner) return { ok: false, errors: [choiceError], values: checked.values };

@@ -346,7 +346,7 @@ describe("sharing with two agencies, without JavaScript", () => {
     const main = text(page.doc.one("main"));
     expect(main).toContain(GP);
     expect(main).toContain("What matters to you");
-    expect(main).toContain("You agreed to share");
+    expect(main).toContain("Agreed to share");
     expect(main).toContain(`Sharing with ${GP}`);
     // The agreed words keep their list as a list, as on the page where they were agreed.
     const agreedParts = page.doc.all((el) => el.tagName === "ul" && (attr(el, "class") ?? "").includes("govuk-list--bullet"));
