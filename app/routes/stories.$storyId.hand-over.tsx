@@ -18,7 +18,7 @@ import { invalid, readForm, validateForm } from "#app/web/form.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { story } = await requireStoryToHandOver(request, params.storyId);
   const name = story.subject.name ?? "";
-  return { ...pageTranslations(request, "helpers"), titleKey: "helpers:handOver.title", titleValues: { name }, storyId: story.id, name };
+  return { ...pageTranslations(request, "story", "helpers"), titleKey: "helpers:handOver.title", titleValues: { name }, storyId: story.id, name };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {

@@ -15,7 +15,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const name = invitation.role === "owner" ? (story.subject.name ?? "") : invitation.name;
   const removing = invitation.status === "accepted";
   return {
-    ...pageTranslations(request, "helpers"),
+    ...pageTranslations(request, "story", "helpers"),
     titleKey: removing ? "helpers:end.removeTitle" : "helpers:end.withdrawTitle",
     titleValues: { name },
     storyId: story.id,

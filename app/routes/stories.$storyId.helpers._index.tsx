@@ -41,7 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const kind = DONE.find((done) => done === query.get("done"));
   const named = invitations.find((invitation) => invitation.id === query.get("invitation"));
   const done = kind && named ? { kind, name: named.role === "owner" ? (story.subject.name ?? "") : named.name } : null;
-  return { ...pageTranslations(request, "helpers"), storyId: story.id, helpers, waiting, handOver, done };
+  return { ...pageTranslations(request, "story", "helpers"), storyId: story.id, helpers, waiting, handOver, done };
 }
 
 export const action = storyPageTakesNoFormFor("helpers");

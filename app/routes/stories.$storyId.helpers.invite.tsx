@@ -18,7 +18,7 @@ export const handle = { titleKey: "helpers:invite.title" };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { story } = await requireStory(request, params.storyId, "helpers");
-  return { ...pageTranslations(request, "helpers"), storyId: story.id };
+  return { ...pageTranslations(request, "story", "helpers"), storyId: story.id };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {

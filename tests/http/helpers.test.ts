@@ -14,6 +14,7 @@ import { serverForThisFile } from "#tests/support/server-for-file";
 import { publishedStory, shareThroughTheJourney } from "#tests/support/share-journey";
 import { bodyOf, emailsSentTo, signedIn, startServerWithMail } from "#tests/support/sign-in";
 import { subjectOf } from "#tests/support/professional";
+import { rawKeysIn } from "#tests/support/raw-keys";
 
 const server = serverForThisFile(() => startServerWithMail());
 let gwen: Browser;
@@ -224,6 +225,44 @@ describe("inviting a helper", () => {
     const eleventh = await gwen.post(`/stories/${story}/helpers/invite`, { name: "One Too Many", email: "helper11@example.org", permission: "edit" });
     expect(eleventh.status).toBe(400);
     expect(errorSummary(eleventh)[0].text).toBe("Up to 10 people can help with a story at once. Remove a helper or withdraw an invitation first");
+  });
+
+  test("every page about helpers reads in Welsh, with no raw keys, its errors included", async () => {
+    const waiting = await inviteHelper(gwen, storyId, { name: "Gethin", email: "gethin@example.org", permission: "edit" });
+    const gethin = await invitee("gethin@example.org");
+    const pages = [
+      await gwen.get(`/stories/${storyId}/helpers`, { lang: "cy" }),
+      await gwen.get(`/stories/${storyId}/helpers/invite`, { lang: "cy" }),
+      await gwen.post(`/stories/${storyId}/helpers/invite`, {}, { lang: "cy" }),
+      await gwen.get(`/stories/${storyId}/helpers/${waiting}`, { lang: "cy" }),
+      await gwen.get(`/stories/${storyId}/hand-over`, { lang: "cy" }),
+      await gwen.post(`/stories/${storyId}/hand-over`, {}, { lang: "cy" }),
+      await gwen.get(`/stories/${storyId}/versions`, { lang: "cy" }),
+      await gethin.get(`/invitations/${waiting}`, { lang: "cy" }),
+      await gethin.post(`/invitations/${waiting}`, {}, { lang: "cy" }),
+      await gethin.get("/stories", { lang: "cy" }),
+    ];
+    for (const page of pages) {
+      expect(page.doc.lang).toBe("cy");
+      // The words on the page (text() leaves out scripts, whose data holds error keys by design) and in its title.
+      expect(rawKeysIn(`${page.doc.title} ${text(page.doc.one("body"))}`), page.doc.title).toEqual([]);
+    }
+    expect(pages.map((page) => page.doc.h1)).toEqual([
+      "Pobl sy’n helpu gyda’r stori hon",
+      "Gwahodd rhywun i helpu gyda’r stori hon",
+      "Gwahodd rhywun i helpu gyda’r stori hon",
+      "Tynnu’r gwahoddiad i Gethin yn ôl?",
+      "Trosglwyddo’r stori hon i Dafydd Jones",
+      "Trosglwyddo’r stori hon i Dafydd Jones",
+      "Fersiynau o’ch stori",
+      "Mae Gwen Jones wedi gofyn i chi helpu gyda stori",
+      "Mae Gwen Jones wedi gofyn i chi helpu gyda stori",
+      "Eich straeon",
+    ]);
+    expect(pages[8].doc.title).toMatch(/^Gwall: /);
+    expect(errorSummary(pages[8])).toEqual([{ href: "#answer", text: "Dewiswch ‘Ydw’ os ydych chi eisiau helpu gyda’r stori hon" }]);
+    expect(words(pages[9])).toContain("Rydych chi wedi cael gwahoddiad i helpu gyda stori.");
+    await gwen.post(`/stories/${storyId}/helpers/${waiting}`);
   });
 
   test("in Welsh: the page, its errors and the email", async () => {
