@@ -33,6 +33,7 @@ export default function StartPage() {
         <p className="govuk-body">{t("start:why")}</p>
         <p className="govuk-body">{t("start:forYouOrSomeone")}</p>
         <p className="govuk-body">{t("start:forSomeone")}</p>
+        <p className="govuk-body">{t("start:helpers")}</p>
 
         <h2 className="govuk-heading-m">{t("start:whoTitle")}</h2>
         <p className="govuk-body">{t("start:who", { organisation })}</p>

@@ -34,6 +34,7 @@ export default function PrivacyNotice() {
       {para("lawful")}
       {para("lawfulWithdraw")}
       {para("lawfulCarer")}
+      {para("helpers")}
       {heading("sharing")}
       {para("sharing")}
       {para("sharingTheirRules")}

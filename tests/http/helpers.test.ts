@@ -427,3 +427,18 @@ describe("handing a story over", () => {
     expect(rows(await emrys.get(`/stories/${story}/versions`))[0]).toContain("Nia Davies");
   });
 });
+
+describe("the words about writing for someone else and about helpers", () => {
+  test("the start page and the privacy notice say what now exists, in English and Welsh", async () => {
+    const visitor = gwen.client.browser();
+    const start = { en: words(await visitor.get("/")), cy: words(await visitor.get("/", { lang: "cy" })) };
+    const privacy = { en: words(await visitor.get("/privacy")), cy: words(await visitor.get("/privacy", { lang: "cy" })) };
+    expect(start.en).toContain("you have parental responsibility for a child under 16");
+    expect(start.en).toContain("You can invite people you trust to help");
+    expect(start.en).toContain("you can hand their story over to them");
+    expect(start.cy).toContain("Gallwch wahodd pobl rydych chi’n ymddiried ynddyn nhw i helpu");
+    expect(privacy.en).toContain("Parental responsibility ends when the child is 16");
+    expect(privacy.en).toContain("We record who made each change, saved each version and agreed to each share");
+    expect(privacy.cy).toContain("Rydyn ni’n cofnodi pwy wnaeth bob newid");
+  });
+});
