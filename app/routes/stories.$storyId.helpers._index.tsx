@@ -73,15 +73,7 @@ export default function Helpers() {
             { children: <span className="govuk-visually-hidden">{t("helpers:list.remove")}</span> },
           ]}
           rows={helpers.map((helper) => [
-            {
-              children: (
-                <>
-                  {helper.name}
-                  <br />
-                  <span className="govuk-hint govuk-!-margin-bottom-0">{helper.email}</span>
-                </>
-              ),
-            },
+            { children: <Person {...helper} /> },
             { children: `${t(`helpers:roles.${helper.role}`)} (${t("helpers:list.since", { date: helper.since })})` },
             { children: endLink(helper.id, helper.name, t("helpers:list.remove")) },
           ])}
@@ -98,15 +90,7 @@ export default function Helpers() {
               { children: <span className="govuk-visually-hidden">{t("helpers:list.withdraw")}</span> },
             ]}
             rows={waiting.map((invitation) => [
-              {
-                children: (
-                  <>
-                    {invitation.name}
-                    <br />
-                    <span className="govuk-hint govuk-!-margin-bottom-0">{invitation.email}</span>
-                  </>
-                ),
-              },
+              { children: <Person {...invitation} /> },
               { children: invitation.until },
               { children: endLink(invitation.id, invitation.name, t("helpers:list.withdraw")) },
             ])}
@@ -137,5 +121,16 @@ export default function Helpers() {
         </>
       ) : null}
     </StoryPage>
+  );
+}
+
+/** A helper or an invitee in a table: their name, with the address they sign in with under it. */
+function Person({ name, email }: { name: string; email: string }) {
+  return (
+    <>
+      {name}
+      <br />
+      <span className="govuk-hint govuk-!-margin-bottom-0">{email}</span>
+    </>
   );
 }

@@ -1,9 +1,7 @@
 import type { TFunction } from "i18next";
 import { env } from "#app/config/env.server";
 import type { Language } from "#app/i18n/i18n";
-import { agencyNamesForEmail } from "#app/models/agency.server";
 import { recordAuditEvent } from "#app/models/audit.server";
-import { consentRecordsOf } from "#app/models/consent.server";
 import {
   endHelping,
   findInvitation,
@@ -23,6 +21,7 @@ import { subjectName } from "#app/models/story-sections";
 import { insertSubject } from "#app/models/subject.server";
 import { invitationPath } from "#app/paths";
 import { queueEmail } from "#app/services/mail/templates.server";
+import { tellAgency } from "#app/services/sharing/changes.server";
 import { shareState } from "#app/services/sharing/consent-rules";
 import { invitationExpiry, invitationState, mayAccept, type HelperRole } from "#app/services/sharing/permissions";
 import { db, type Tx } from "#db/client.server";
@@ -221,15 +220,8 @@ async function handOver(
     now,
   });
   await deleteShareDraft(tx, storyId);
-  for (const { share, agency } of await sharesOfStory(storyId, tx)) {
-    if (shareState(share, now) !== "active") continue;
-    const language = (await consentRecordsOf(share.id, tx)).at(-1)?.language ?? "en";
-    await queueEmail(tx, {
-      to: agency.contactEmail,
-      template: "story-handed-over",
-      language,
-      personalisation: { ...agencyNamesForEmail(agency), sharedOn: share.createdAt.toISOString() },
-    });
+  for (const found of await sharesOfStory(storyId, tx)) {
+    if (shareState(found.share, now) === "active") await tellAgency(tx, found, "story-handed-over");
   }
 }
 

@@ -297,13 +297,24 @@ export async function newVersionAudienceNames(storyId: string, lang: Language, n
  * the language it was last written to in. The others keep the version agreed.
  */
 export async function tellAgenciesOfNewVersion(tx: Tx, storyId: string, now: Date): Promise<void> {
-  for (const { share, agency } of (await newVersionAudience(storyId, now, tx)).following) {
-    const language = (await consentRecordsOf(share.id, tx)).at(-1)?.language ?? "en";
-    await queueEmail(tx, {
-      to: agency.contactEmail,
-      template: "share-updated",
-      language,
-      personalisation: { ...agencyNamesForEmail(agency), sharedOn: share.createdAt.toISOString() },
-    });
-  }
+  for (const found of (await newVersionAudience(storyId, now, tx)).following) await tellAgency(tx, found, "share-updated");
+}
+
+/**
+ * Emails an agency's inbox about one of its shares, naming it only by the
+ * agency and the day it was shared, first in the language the person last
+ * agreed in (the email is in both).
+ */
+export async function tellAgency(
+  tx: Tx,
+  { share, agency }: Pick<ShareWithAgency, "agency"> & { share: Pick<ShareWithAgency["share"], "id" | "createdAt"> },
+  template: "share-updated" | "story-handed-over",
+): Promise<void> {
+  const language = (await consentRecordsOf(share.id, tx)).at(-1)?.language ?? "en";
+  await queueEmail(tx, {
+    to: agency.contactEmail,
+    template,
+    language,
+    personalisation: { ...agencyNamesForEmail(agency), sharedOn: share.createdAt.toISOString() },
+  });
 }
