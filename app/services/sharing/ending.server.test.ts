@@ -11,6 +11,7 @@ import { findOwnedStory } from "#app/models/story.server";
 import { shareState } from "#app/services/sharing/consent-rules";
 import { stopSharing } from "#app/services/sharing/changes.server";
 import { startStory, startStoryFor } from "#app/services/story.server";
+import { acceptInvitation, invite } from "#app/services/helpers.server";
 import { env } from "#app/config/env.server";
 import { db, first } from "#db/client.server";
 import { agencies, auditEvents, outbox, rateLimits, sessions, shareAccess, shares } from "#db/schema";
@@ -137,14 +138,17 @@ describe("forgetting what has run out", () => {
 describe("the reminder that parental responsibility is ending", () => {
   /** A story its writer started for a child born on `dateOfBirth`, under parental responsibility. */
   async function childStory(dateOfBirth: string): Promise<string> {
+    return (await childStoryWithId(dateOfBirth)).email;
+  }
+  async function childStoryWithId(dateOfBirth: string) {
     const writer = await findOrCreateResident(db, `${randomUUID()}@example.org`, "en", created);
-    await startStoryFor(
+    const id = await startStoryFor(
       writer.id,
       { name: "Dafydd Jones", writerName: "Gwen Jones", relationship: "his mother", basis: "parental", dateOfBirth, basisDetail: null },
       randomUUID(),
       created,
     );
-    return writer.email;
+    return { email: writer.email, writer, id };
   }
   const remindersTo = async (email: string) =>
     (await db.select().from(outbox).where(eq(outbox.recipient, email))).filter((row) => row.template === "basis-ending");
@@ -163,6 +167,17 @@ describe("the reminder that parental responsibility is ending", () => {
   test("is not sent once the child is 16: it would say they will be", async () => {
     const email = await childStory("2010-03-01");
     await remindBasisEnding(new Date("2026-03-02T12:00:00Z"));
+    expect(await remindersTo(email)).toEqual([]);
+  });
+
+  test("is not sent for a story already handed over to the child: it is theirs", async () => {
+    const { email, writer, id } = await childStoryWithId("2010-07-01");
+    const story = (await findOwnedStory(id, writer.id))!;
+    const child = await findOrCreateResident(db, `${randomUUID()}@example.org`, "en", created);
+    const invited = await invite({ story, by: writer, name: "Dafydd Jones", email: child.email, role: "owner", lang: "en", now: created });
+    expect(invited.ok).toBe(true);
+    expect(await acceptInvitation(invited.ok ? invited.id : "", child, "edit", created)).toEqual({ ok: true, storyId: id });
+    await remindBasisEnding(new Date("2026-06-10T12:00:00Z"));
     expect(await remindersTo(email)).toEqual([]);
   });
 
