@@ -35,6 +35,10 @@ export const residents = pgTable("residents", {
     .default("en"),
   createdAt: createdAt(),
   lastSignedInAt: instant("last_signed_in_at"),
+  /** When the account was told it would be deleted for being unused (retention); cleared by signing in. */
+  /** When the account was deleted: its address is gone (replaced by a placeholder that cannot sign in), kept only as what versions and records it made point to. */
+  erasedAt: instant("erased_at"),
+  retentionWarnedAt: instant("retention_warned_at"),
 });
 
 export const signInCodes = pgTable(
@@ -49,6 +53,10 @@ export const signInCodes = pgTable(
     expiresAt: instant("expires_at").notNull(),
     usedAt: instant("used_at"),
     shareAccessId: text("share_access_id").references((): AnyPgColumn => shareAccess.idHash, { onDelete: "cascade" }),
+    /** Set when the code confirms a new address for this account (changing the email address); null otherwise. */
+    changesEmailOf: text("changes_email_of").references(() => residents.id, { onDelete: "cascade" }),
+    /** Set when the code signs a member of the council's staff in to the staff area; never with the columns above. */
+    forStaff: boolean("for_staff").notNull().default(false),
     createdAt: createdAt(),
   },
   (table) => [index("sign_in_codes_email").on(table.email), index("sign_in_codes_share_access").on(table.shareAccessId)],
@@ -219,6 +227,8 @@ export const agencies = pgTable("agencies", {
   descriptionCy: text("description_cy"),
   contactEmail: text("contact_email").notNull(),
   domains: json("domains").$type<string[]>().notNull(),
+  /** Single addresses that may open the agency's links, besides any address at one of `domains`. */
+  addresses: json("addresses").$type<string[]>().notNull().default([]),
   active: boolean("active").notNull().default(true),
   createdAt: createdAt(),
   updatedAt: instant("updated_at").notNull(),
@@ -247,6 +257,8 @@ export const shares = pgTable(
       .default("active"),
     stoppedAt: instant("stopped_at"),
     endedNotifiedAt: instant("ended_notified_at"),
+    /** When, the retention period after the share ended, who opened it and who replied were forgotten. */
+    accessForgottenAt: instant("access_forgotten_at"),
     createdBy: text("created_by")
       .notNull()
       .references(() => residents.id),
@@ -343,3 +355,28 @@ export const shareReplies = pgTable(
   },
   (table) => [index("share_replies_share").on(table.shareId)],
 );
+
+/**
+ * What is left of a story its owner deleted, or whose account was deleted: no
+ * content, no names, only that it existed, how far it went and when it went,
+ * so that the service's figures stay honest. A story's row here is what lets
+ * the append-only tables give up its rows (see the migrations' triggers).
+ */
+export const erasedStories = pgTable("erased_stories", {
+  storyId: text("story_id").primaryKey(),
+  startedAt: instant("started_at").notNull(),
+  versions: integer("versions").notNull(),
+  agencies: integer("agencies").notNull(),
+  reason: text("reason", { enum: ["deleted", "account-deleted", "retention"] }).notNull(),
+  erasedAt: instant("erased_at").notNull(),
+});
+
+/** A signed-in member of the council's staff: apart from residents' sessions. The cookie holds a random id; only its SHA-256 is stored. */
+export const staffSessions = pgTable("staff_sessions", {
+  idHash: text("id_hash").primaryKey(),
+  email: text("email").notNull(),
+  createdAt: createdAt(),
+  lastSeenAt: instant("last_seen_at").notNull(),
+  expiresAt: instant("expires_at").notNull(),
+  signedOutAt: instant("signed_out_at"),
+});

@@ -36,6 +36,10 @@ export const residents = sqliteTable("residents", {
     .default("en"),
   createdAt: createdAt(),
   lastSignedInAt: integer("last_signed_in_at", { mode: "timestamp_ms" }),
+  /** When the account was told it would be deleted for being unused (retention); cleared by signing in. */
+  /** When the account was deleted: its address is gone (replaced by a placeholder that cannot sign in), kept only as what versions and records it made point to. */
+  erasedAt: integer("erased_at", { mode: "timestamp_ms" }),
+  retentionWarnedAt: integer("retention_warned_at", { mode: "timestamp_ms" }),
 });
 
 /**
@@ -55,6 +59,10 @@ export const signInCodes = sqliteTable(
     usedAt: integer("used_at", { mode: "timestamp_ms" }),
     /** Set when the code proves a professional's work address for one browser's access to a share; null for a resident signing in. */
     shareAccessId: text("share_access_id").references((): AnySQLiteColumn => shareAccess.idHash, { onDelete: "cascade" }),
+    /** Set when the code confirms a new address for this account (changing the email address); null otherwise. */
+    changesEmailOf: text("changes_email_of").references(() => residents.id, { onDelete: "cascade" }),
+    /** Set when the code signs a member of the council's staff in to the staff area; never with the columns above. */
+    forStaff: integer("for_staff", { mode: "boolean" }).notNull().default(false),
     createdAt: createdAt(),
   },
   (table) => [index("sign_in_codes_email").on(table.email), index("sign_in_codes_share_access").on(table.shareAccessId)],
@@ -236,6 +244,8 @@ export const agencies = sqliteTable("agencies", {
   descriptionCy: text("description_cy"),
   contactEmail: text("contact_email").notNull(),
   domains: text("domains", { mode: "json" }).$type<string[]>().notNull(),
+  /** Single addresses that may open the agency's links, besides any address at one of `domains`. */
+  addresses: text("addresses", { mode: "json" }).$type<string[]>().notNull().default([]),
   active: integer("active", { mode: "boolean" }).notNull().default(true),
   createdAt: createdAt(),
   updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
@@ -269,6 +279,8 @@ export const shares = sqliteTable(
       .default("active"),
     stoppedAt: integer("stopped_at", { mode: "timestamp_ms" }),
     endedNotifiedAt: integer("ended_notified_at", { mode: "timestamp_ms" }),
+    /** When, the retention period after the share ended, who opened it and who replied were forgotten. */
+    accessForgottenAt: integer("access_forgotten_at", { mode: "timestamp_ms" }),
     createdBy: text("created_by")
       .notNull()
       .references(() => residents.id),
@@ -383,3 +395,28 @@ export const shareReplies = sqliteTable(
   },
   (table) => [index("share_replies_share").on(table.shareId)],
 );
+
+/**
+ * What is left of a story its owner deleted, or whose account was deleted: no
+ * content, no names, only that it existed, how far it went and when it went,
+ * so that the service's figures stay honest. A story's row here is what lets
+ * the append-only tables give up its rows (see the migrations' triggers).
+ */
+export const erasedStories = sqliteTable("erased_stories", {
+  storyId: text("story_id").primaryKey(),
+  startedAt: integer("started_at", { mode: "timestamp_ms" }).notNull(),
+  versions: integer("versions").notNull(),
+  agencies: integer("agencies").notNull(),
+  reason: text("reason", { enum: ["deleted", "account-deleted", "retention"] }).notNull(),
+  erasedAt: integer("erased_at", { mode: "timestamp_ms" }).notNull(),
+});
+
+/** A signed-in member of the council's staff: apart from residents' sessions. The cookie holds a random id; only its SHA-256 is stored. */
+export const staffSessions = sqliteTable("staff_sessions", {
+  idHash: text("id_hash").primaryKey(),
+  email: text("email").notNull(),
+  createdAt: createdAt(),
+  lastSeenAt: integer("last_seen_at", { mode: "timestamp_ms" }).notNull(),
+  expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+  signedOutAt: integer("signed_out_at", { mode: "timestamp_ms" }),
+});

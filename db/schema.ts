@@ -29,4 +29,6 @@ export const {
   shareAccess,
   shareViews,
   shareReplies,
+  erasedStories,
+  staffSessions,
 } = tables;

@@ -50,6 +50,21 @@ const schema = z
     SERVICE_NAME_CY: z.string().trim().min(1, { error: "must not be empty" }).max(80, { error: "must be 80 characters or fewer" }).optional(),
     ORGANISATION_NAME_CY: z.string().trim().min(1, { error: "must not be empty" }).max(80, { error: "must be 80 characters or fewer" }).optional(),
     CONTACT_EMAIL: z.email({ error: "must be an email address" }).default("tellitonce@example.org"),
+    // How long an unused account, and an ended share's access log, are kept (the privacy notice says the same).
+    RETENTION_MONTHS: wholeNumber(1, 120, 24),
+    // Council staff who may sign in to the staff area: addresses, separated by commas or spaces.
+    ADMIN_EMAILS: z
+      .string()
+      .transform((value) =>
+        value
+          .split(/[\s,]+/)
+          .filter((address) => address !== "")
+          .map((address) => address.toLowerCase()),
+      )
+      .pipe(z.array(z.email({ error: "must be email addresses separated by commas" })))
+      .default([]),
+    // What one retelling avoided is worth, in pounds, for the staff area's impact figures; unset, no cost is shown.
+    COST_PER_RETELLING: z.coerce.number({ error: "must be a number of pounds, like 250" }).positive({ error: "must be more than 0" }).max(1_000_000).optional(),
     // The SQL statement count per response helps the benchmark, but tells anyone how much work a request caused.
     SERVER_TIMING: z.enum(["on", "off"], { error: "must be on or off" }).default("off"),
   })

@@ -5,11 +5,13 @@ import enCommon from "./locales/en/common.json";
 import enCookies from "./locales/en/cookies.json";
 import enEmail from "./locales/en/email.json";
 import enGovuk from "./locales/en/govuk.json";
+import enAccount from "./locales/en/account.json";
 import enHelpers from "./locales/en/helpers.json";
 import enPrivacy from "./locales/en/privacy.json";
 import enShared from "./locales/en/shared.json";
 import enSharing from "./locales/en/sharing.json";
 import enSignIn from "./locales/en/signIn.json";
+import enStaff from "./locales/en/staff.json";
 import enStart from "./locales/en/start.json";
 import enStory from "./locales/en/story.json";
 import cyAccessibility from "./locales/cy/accessibility.json";
@@ -17,11 +19,13 @@ import cyCommon from "./locales/cy/common.json";
 import cyCookies from "./locales/cy/cookies.json";
 import cyEmail from "./locales/cy/email.json";
 import cyGovuk from "./locales/cy/govuk.json";
+import cyAccount from "./locales/cy/account.json";
 import cyHelpers from "./locales/cy/helpers.json";
 import cyPrivacy from "./locales/cy/privacy.json";
 import cyShared from "./locales/cy/shared.json";
 import cySharing from "./locales/cy/sharing.json";
 import cySignIn from "./locales/cy/signIn.json";
+import cyStaff from "./locales/cy/staff.json";
 import cyStart from "./locales/cy/start.json";
 import cyStory from "./locales/cy/story.json";
 
@@ -39,6 +43,8 @@ export const resources = {
     sharing: enSharing,
     shared: enShared,
     helpers: enHelpers,
+    account: enAccount,
+    staff: enStaff,
   },
   cy: {
     common: cyCommon,
@@ -53,6 +59,8 @@ export const resources = {
     sharing: cySharing,
     shared: cyShared,
     helpers: cyHelpers,
+    account: cyAccount,
+    staff: cyStaff,
   },
 } satisfies Record<Language, Record<Namespace, Record<string, unknown>>>;
 

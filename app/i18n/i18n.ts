@@ -21,6 +21,8 @@ export const namespaces = [
   "sharing",
   "shared",
   "helpers",
+  "account",
+  "staff",
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 

@@ -11,13 +11,17 @@ export async function insertSignInCode(tx: Tx, code: NewSignInCode): Promise<voi
   await tx.insert(signInCodes).values(code);
 }
 
-/** A resident's pending sign-in, by the hash of the token its browser holds. */
+/**
+ * A resident's pending sign-in, by the hash of the token its browser holds:
+ * never a code sent for anything else (a professional's access, a new address,
+ * the staff area), whatever cookie it is presented with.
+ */
 export async function findSignInCode(tx: Tx, id: string): Promise<SignInCode | undefined> {
   return await first(
     tx
       .select()
       .from(signInCodes)
-      .where(and(eq(signInCodes.id, id), isNull(signInCodes.shareAccessId))),
+      .where(and(eq(signInCodes.id, id), isNull(signInCodes.shareAccessId), isNull(signInCodes.changesEmailOf), eq(signInCodes.forStaff, false))),
   );
 }
 

@@ -1,0 +1,1 @@
+ALTER TABLE `residents` ADD `erased_at` integer;
