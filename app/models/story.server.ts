@@ -20,19 +20,6 @@ export async function storyOwner(tx: Tx, storyId: string): Promise<string | unde
   return (await first(tx.select({ ownerId: stories.ownerId }).from(stories).where(eq(stories.id, storyId))))?.ownerId;
 }
 
-/**
- * Deletes a story, its draft sections and share draft (by cascade), and then
- * who it is about, unless another story is about them too. The caller checks
- * first that nothing else refers to it (no version, so no share).
- */
-export async function deleteStory(tx: Tx, storyId: string): Promise<void> {
-  const story = await first(tx.select({ subjectId: stories.subjectId }).from(stories).where(eq(stories.id, storyId)));
-  if (!story) return;
-  await tx.delete(stories).where(eq(stories.id, storyId));
-  const others = tx.select({ id: stories.id }).from(stories).where(eq(stories.subjectId, story.subjectId));
-  await tx.delete(subjects).where(and(eq(subjects.id, story.subjectId), notExists(others)));
-}
-
 const storyWithSubject = {
   id: stories.id,
   ownerId: stories.ownerId,

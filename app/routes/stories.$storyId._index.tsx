@@ -124,14 +124,12 @@ export default function StoryTaskList() {
           ) : null}
           <LinkParagraph href={sharesPath(storyId)}>{t("sharing:whoHas.taskListLink")}</LinkParagraph>
         </>
-      ) : helping ? null : (
-        // Only a story nobody can have seen is deleted here.
-        <LinkParagraph href={`${storyPath(storyId)}/delete`}>{t("story:taskList.deleteLink")}</LinkParagraph>
-      )}
+      ) : null}
       {helping ? null : (
         <>
           <h2 className="govuk-heading-m">{t("helpers:list.helpersHeading")}</h2>
           <LinkParagraph href={helpersPath(storyId)}>{t("helpers:list.taskListLink")}</LinkParagraph>
+          <LinkParagraph href={`${storyPath(storyId)}/delete`}>{t("story:taskList.deleteLink")}</LinkParagraph>
         </>
       )}
     </StoryPage>

@@ -1,46 +1,61 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
+import { Bullets } from "#app/components/bullets";
 import { Button } from "#app/components/govuk/button";
 import { WarningText } from "#app/components/govuk/warning-text";
-import { LinkParagraph } from "#app/components/links";
+import { useMarkParts } from "#app/components/language-of-parts";
 import { StoryPage } from "#app/components/story-page";
-import { pageTranslations } from "#app/i18n/i18n.server";
+import { languageFor, pageTranslations } from "#app/i18n/i18n.server";
 import { useTranslation } from "#app/i18n/use-translation";
-import { sharesPath, storyPath } from "#app/paths";
+import { agencyName } from "#app/models/agency.server";
+import { sharesOfStory } from "#app/models/share.server";
+import { storyPath } from "#app/paths";
+import { deleteStory } from "#app/services/erasure.server";
+import { shareState } from "#app/services/sharing/consent-rules";
+import { storyOverview } from "#app/services/story.server";
 import { requireStory } from "#app/web/guards.server";
-import { deleteDraftStory, storyOverview } from "#app/services/story.server";
 
-/** Deleting a story: one with no saved version, after a confirmation. One that has a saved version is not deleted here, and the page says so. */
+export const handle = { titleKey: "story:delete.title" };
+
+/** Deleting a story, after a page that says what will happen: which organisations are told and lose it at once, and what is kept. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { story } = await requireStory(request, params.storyId, "delete");
-  const deletable = story.latestVersion === null;
-  const titleKey = deletable ? "story:delete.title" : "story:delete.cannotTitle";
-  return { ...pageTranslations(request, "story"), titleKey, storyId: story.id, deletable, name: (await storyOverview(story)).name ?? null };
+  const lang = languageFor(request);
+  const now = new Date();
+  const told = (await sharesOfStory(story.id)).filter(({ share }) => shareState(share, now) === "active").map(({ agency }) => agencyName(agency, lang));
+  return {
+    ...pageTranslations(request, "story"),
+    storyId: story.id,
+    name: (await storyOverview(story)).name ?? null,
+    saved: story.latestVersion !== null,
+    told,
+  };
 }
 
+/** Sent twice, the second finds nothing there (404) rather than deleting anything else. */
 export async function action({ request, params }: ActionFunctionArgs) {
   const { story, resident } = await requireStory(request, params.storyId, "delete");
-  if ((await deleteDraftStory(story.id, resident.id)) === "deleted") return redirect("/stories?deleted=1");
-  // A version was saved since the page was shown: the page, loaded again, says it cannot be deleted.
-  return data(null, { status: 409 });
+  await deleteStory(story.id, resident.id);
+  return redirect("/stories?deleted=1");
 }
 
 export default function DeleteStory() {
   const { t } = useTranslation();
-  const { storyId, deletable, name } = useLoaderData<typeof loader>();
-  if (!deletable) {
-    return (
-      <StoryPage backHref={storyPath(storyId)} heading={t("story:delete.cannotTitle")}>
-        <p className="govuk-body">{t("story:delete.cannot")}</p>
-        <LinkParagraph href={sharesPath(storyId)}>{t("story:delete.whoHasLink")}</LinkParagraph>
-      </StoryPage>
-    );
-  }
+  const mark = useMarkParts();
+  const { storyId, name, saved, told } = useLoaderData<typeof loader>();
   return (
     <StoryPage backHref={storyPath(storyId)}>
-      <span className="govuk-caption-l">{name ?? t("story:list.untitled")}</span>
+      <span className="govuk-caption-l app-story-text">{name ?? t("story:list.untitled")}</span>
       <h1 className="govuk-heading-l">{t("story:delete.heading")}</h1>
       <WarningText>{t("story:delete.warning")}</WarningText>
+      {saved ? <p className="govuk-body">{t("story:delete.versions")}</p> : null}
+      {told.length > 0 ? (
+        <>
+          <p className="govuk-body">{t("story:delete.told")}</p>
+          <Bullets items={told.map((agency) => ({ key: agency.text, children: mark(agency) }))} />
+        </>
+      ) : null}
+      <p className="govuk-body">{t("story:delete.kept")}</p>
       <Form method="post" noValidate>
         <div className="govuk-button-group">
           <Button className="govuk-button--warning" preventDoubleClick>

@@ -7,7 +7,7 @@ import { findPage, findSection } from "#app/models/story-sections";
 import { db, first, sqlite } from "#db/client.server";
 import { auditEvents, shareDrafts, stories, storySections, storyVersions, subjects } from "#db/schema";
 import { statusOf, thrown } from "#tests/support/thrown";
-import { deleteDraftStory, publishStory, startStory, statusAfter, storyOverview, submitStoryPage } from "./story.server";
+import { publishStory, startStory, statusAfter, storyOverview, submitStoryPage } from "./story.server";
 
 /** The request a question page answers; it matters only when the form is refused. */
 const request = new Request("http://localhost/");
@@ -88,28 +88,6 @@ describe("a new story is made by its first save", () => {
     ).toBe(404);
     expect(await storyCount()).toBe(1);
     expect(await findDraftSection(storyId, "about")).toBeUndefined();
-  });
-});
-
-describe("deleting a story", () => {
-  test("a story with no saved version goes, with its answers, its share draft and who it is about, and the audit log says so", async () => {
-    await submit("about", undefined, { name: "Dana Draft", intent: "continue" });
-    await db.insert(shareDrafts).values({ storyId, choices: { agencies: [] }, updatedAt: new Date() });
-    const { subjectId } = await story();
-    expect(await deleteDraftStory(storyId, residentId)).toBe("deleted");
-    expect(await db.select().from(stories).where(eq(stories.id, storyId))).toEqual([]);
-    expect(await db.select().from(storySections).where(eq(storySections.storyId, storyId))).toEqual([]);
-    expect(await db.select().from(shareDrafts).where(eq(shareDrafts.storyId, storyId))).toEqual([]);
-    expect(await db.select().from(subjects).where(eq(subjects.id, subjectId))).toEqual([]);
-    const audit = (await db.select().from(auditEvents)).filter((e) => e.event === "story_deleted" && e.detail?.story === storyId);
-    expect(audit.map((e) => e.detail)).toEqual([{ resident: residentId, story: storyId }]);
-  });
-
-  test("a story with a saved version is not deleted here", async () => {
-    await submit("about", undefined, { name: "Dana Draft", intent: "continue" });
-    expect(await publishStory(storyId, residentId)).toEqual({ ok: true, version: 1 });
-    expect(await deleteDraftStory(storyId, residentId)).toBe("has-versions");
-    expect(await story()).toMatchObject({ latestVersion: 1 });
   });
 });
 

@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { recordAuditEvent } from "#app/models/audit.server";
 import {
-  deleteStory,
   draftSections,
   draftSectionsOf,
   findDraftSection,
@@ -222,21 +221,6 @@ export async function storiesOf(residentId: string) {
     const about = story.subject.basis === "self" ? null : { subjectId: story.subject.id, name: story.subject.name ?? "" };
     const helping = story.ownerId === residentId ? null : { role: story.helperRole === "editAndShare" ? ("editAndShare" as const) : ("edit" as const) };
     return { id: story.id, name: name ?? null, latestVersion: latest?.version ?? null, unpublishedChanges, about, helping };
-  });
-}
-
-/**
- * Deletes a story nobody else can have seen: one with no saved version, so no
- * share or consent record refers to it. Its answers and who it is about go
- * with it; the audit log keeps that it happened. A story with a saved version
- * is not deleted here.
- */
-export async function deleteDraftStory(storyId: string, residentId: string): Promise<"deleted" | "has-versions"> {
-  return db.transaction(async (tx) => {
-    if ((await latestVersionNumber(tx, storyId)) > 0) return "has-versions";
-    await deleteStory(tx, storyId);
-    await recordAuditEvent("story_deleted", { resident: residentId, story: storyId }, tx);
-    return "deleted";
   });
 }
 

@@ -308,7 +308,7 @@ export async function tellAgenciesOfNewVersion(tx: Tx, storyId: string, now: Dat
 export async function tellAgency(
   tx: Tx,
   { share, agency }: Pick<ShareWithAgency, "agency"> & { share: Pick<ShareWithAgency["share"], "id" | "createdAt"> },
-  template: "share-updated" | "story-handed-over",
+  template: "share-updated" | "share-stopped" | "story-handed-over",
 ): Promise<void> {
   const language = (await consentRecordsOf(share.id, tx)).at(-1)?.language ?? "en";
   await queueEmail(tx, {
