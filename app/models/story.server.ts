@@ -1,6 +1,6 @@
 import { subjectColumns } from "#app/models/subject.server";
 import { randomUUID } from "node:crypto";
-import { and, asc, desc, eq, inArray, isNotNull, notExists, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, or, sql } from "drizzle-orm";
 import type { SectionContent, StoryContent } from "#app/models/story-sections";
 import { db, first, type Tx } from "#db/client.server";
 import { stories, storyInvitations, storySections, storyVersions, subjects } from "#db/schema";

@@ -5,7 +5,7 @@ import { findOrCreateResident, setResidentLanguage } from "#app/models/resident.
 import { findDraftSection, findVersion, versionsOf } from "#app/models/story.server";
 import { findPage, findSection } from "#app/models/story-sections";
 import { db, first, sqlite } from "#db/client.server";
-import { auditEvents, shareDrafts, stories, storySections, storyVersions, subjects } from "#db/schema";
+import { auditEvents, stories, storyVersions, subjects } from "#db/schema";
 import { statusOf, thrown } from "#tests/support/thrown";
 import { publishStory, startStory, statusAfter, storyOverview, submitStoryPage } from "./story.server";
 
