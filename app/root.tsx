@@ -148,7 +148,12 @@ export function Layout({ children }: { children: ReactNode }) {
                 // Fold the navigation behind "Menu" on phones: the header is most of a small screen otherwise.
                 collapseNavigationOnMobile
                 navigation={
-                  layout?.signedIn ? [{ href: "/stories", children: t("common:navigation.stories"), active: location.pathname.startsWith("/stories") }] : []
+                  layout?.signedIn
+                    ? [
+                        { href: "/stories", children: t("common:navigation.stories"), active: location.pathname.startsWith("/stories") },
+                        { href: "/account", children: t("common:navigation.account"), active: location.pathname.startsWith("/account") },
+                      ]
+                    : []
                 }
                 slots={{
                   navigationEnd: layout?.signedIn ? (

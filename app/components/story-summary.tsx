@@ -18,13 +18,17 @@ type Props = {
   changed?: readonly string[];
   /** The language of the person's words (story-language.ts' wordsLanguage). */
   wordsLang: string;
+  /** Where several summaries share a page (the account's data): what makes each part's id its own, and the parts' heading level under the page's own headings. */
+  idPrefix?: string;
+  headingLevel?: 2 | 4;
 };
 
 /**
  * A published story as a service reads it: who it is about, who wrote it and
  * when, then each part in `content`, in a fixed order, in the person's own words.
  */
-export function StorySummary({ content, name, writer, published, changed = [], wordsLang }: Props) {
+export function StorySummary({ content, name, writer, published, changed = [], wordsLang, idPrefix = "summary", headingLevel = 2 }: Props) {
+  const Heading = headingLevel === 2 ? "h2" : "h4";
   const { t } = useTranslation();
   return (
     <>
@@ -45,10 +49,10 @@ export function StorySummary({ content, name, writer, published, changed = [], w
         if (!answers) return null;
         const [only] = section.pages[0].fields as readonly Field[];
         return (
-          <section key={section.id} className="app-story-section" aria-labelledby={`summary-${section.id}`}>
-            <h2 className="govuk-heading-m" id={`summary-${section.id}`}>
+          <section key={section.id} className="app-story-section" aria-labelledby={`${idPrefix}-${section.id}`}>
+            <Heading className={headingLevel === 2 ? "govuk-heading-m" : "govuk-heading-s"} id={`${idPrefix}-${section.id}`}>
               {t(`story:sections.${section.id}.summaryTitle`)}
-            </h2>
+            </Heading>
             {changed.includes(section.id) ? (
               <p className="govuk-body">
                 <Tag className="govuk-tag--yellow">{t("story:summary.changed")}</Tag>

@@ -10,7 +10,10 @@ type Resident = typeof residents.$inferSelect;
 export async function findOrCreateResident(tx: Tx, email: string, language: Language, now: Date): Promise<Resident> {
   const existing = await first(tx.select().from(residents).where(eq(residents.email, email)));
   if (existing) {
-    return await returned(tx.update(residents).set({ lastSignedInAt: now, language }).where(eq(residents.id, existing.id)).returning());
+    // Signing in is using the account: any warning that it would be deleted for being unused no longer holds.
+    return await returned(
+      tx.update(residents).set({ lastSignedInAt: now, language, retentionWarnedAt: null }).where(eq(residents.id, existing.id)).returning(),
+    );
   }
   return await returned(tx.insert(residents).values({ id: randomUUID(), email, language, createdAt: now, lastSignedInAt: now }).returning());
 }
@@ -21,4 +24,14 @@ export async function setResidentLanguage(residentId: string, language: Language
 
 export async function findResidentById(tx: Tx, id: string): Promise<Resident | undefined> {
   return await first(tx.select().from(residents).where(eq(residents.id, id)));
+}
+
+/** The account using `email`, if one does. */
+export async function findResidentByEmail(tx: Tx, email: string): Promise<Resident | undefined> {
+  return await first(tx.select().from(residents).where(eq(residents.email, email)));
+}
+
+/** Gives the account a new address (the caller has checked that no other account uses it). */
+export async function setResidentEmail(tx: Tx, residentId: string, email: string): Promise<void> {
+  await tx.update(residents).set({ email }).where(eq(residents.id, residentId));
 }

@@ -5,7 +5,8 @@ import { signInCodes } from "#db/schema";
 
 export type SignInCode = typeof signInCodes.$inferSelect;
 
-type NewSignInCode = Pick<SignInCode, "id" | "email" | "codeHash" | "returnTo" | "expiresAt" | "createdAt" | "shareAccessId"> & { language: Language };
+type NewSignInCode = Pick<SignInCode, "id" | "email" | "codeHash" | "returnTo" | "expiresAt" | "createdAt" | "shareAccessId"> &
+  Partial<Pick<SignInCode, "changesEmailOf" | "forStaff">> & { language: Language };
 
 export async function insertSignInCode(tx: Tx, code: NewSignInCode): Promise<void> {
   await tx.insert(signInCodes).values(code);
@@ -23,6 +24,16 @@ export async function findSignInCode(tx: Tx, id: string): Promise<SignInCode | u
       .from(signInCodes)
       .where(and(eq(signInCodes.id, id), isNull(signInCodes.shareAccessId), isNull(signInCodes.changesEmailOf), eq(signInCodes.forStaff, false))),
   );
+}
+
+/** A pending change of `residentId`'s address, by the hash of the token the browser holds; never any other kind of code. */
+export async function findEmailChangeCode(tx: Tx, id: string, residentId: string): Promise<SignInCode | undefined> {
+  return await first(tx.select().from(signInCodes).where(and(eq(signInCodes.id, id), eq(signInCodes.changesEmailOf, residentId))));
+}
+
+/** A pending sign-in to the staff area, by the hash of the token its browser holds: never a resident's or any other code. */
+export async function findStaffSignInCode(tx: Tx, id: string): Promise<SignInCode | undefined> {
+  return await first(tx.select().from(signInCodes).where(and(eq(signInCodes.id, id), eq(signInCodes.forStaff, true))));
 }
 
 /** The newest code sent to prove a work address for one browser's access to a share. */

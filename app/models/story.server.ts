@@ -30,7 +30,15 @@ const storyWithSubject = {
 
 /** The accepted helper row of `residentId` in the story being read: joined to say what they may do. */
 const helping = (residentId: string) =>
-  and(eq(storyInvitations.storyId, stories.id), eq(storyInvitations.residentId, residentId), eq(storyInvitations.status, "accepted"));
+  and(
+    eq(storyInvitations.storyId, stories.id),
+    eq(storyInvitations.residentId, residentId),
+    eq(storyInvitations.status, "accepted"),
+    inArray(storyInvitations.role, ["edit", "editAndShare"]),
+  );
+
+/** A helper's role as read through `helping`: the join's type allows every role, the join itself only these. */
+const helperRoleOf = (role: string | null): "edit" | "editAndShare" | null => (role === "edit" || role === "editAndShare" ? role : null);
 
 /** The story with who it is about, only if `ownerId` owns it. */
 export async function findOwnedStory(storyId: string, ownerId: string) {
@@ -57,7 +65,7 @@ export async function findStory(storyId: string, residentId: string, tx: Tx = db
       .leftJoin(storyInvitations, helping(residentId))
       .where(eq(stories.id, storyId))
       .limit(1),
-  ).then((found) => found && { ...found, helperRole: found.helperRole === "edit" || found.helperRole === "editAndShare" ? found.helperRole : null });
+  ).then((found) => found && { ...found, helperRole: helperRoleOf(found.helperRole) });
 }
 
 export type OwnedStory = NonNullable<Awaited<ReturnType<typeof findOwnedStory>>>;
@@ -66,7 +74,7 @@ export type StoryForResident = OwnedStory & { helperRole: "edit" | "editAndShare
 
 /** Every story the resident owns or helps with, newest first, with whom each is about and the helper role they hold (null: theirs). */
 export async function storiesOfResident(residentId: string) {
-  return await db
+  const rows = await db
     .select({
       id: stories.id,
       ownerId: stories.ownerId,
@@ -81,6 +89,7 @@ export async function storiesOfResident(residentId: string) {
     .leftJoin(storyInvitations, helping(residentId))
     .where(or(eq(stories.ownerId, residentId), isNotNull(storyInvitations.id)))
     .orderBy(desc(stories.createdAt));
+  return rows.map((row) => ({ ...row, helperRole: helperRoleOf(row.helperRole) }));
 }
 
 /** Who owns a story now, with who it is about: read inside the transaction that hands it over. */

@@ -12,12 +12,12 @@ export { noFormHere as action } from "#app/web/layout.server";
 export const handle = { titleKey: "privacy:title" };
 
 export function loader({ request }: LoaderFunctionArgs) {
-  return { ...pageTranslations(request, "privacy"), ...serviceNames(languageFor(request)), email: env.CONTACT_EMAIL };
+  return { ...pageTranslations(request, "privacy"), ...serviceNames(languageFor(request)), email: env.CONTACT_EMAIL, months: String(env.RETENTION_MONTHS) };
 }
 
 export default function PrivacyNotice() {
   const { t } = useTranslation();
-  const { service, organisation, email } = useLoaderData<typeof loader>();
+  const { service, organisation, email, months } = useLoaderData<typeof loader>();
   const heading = (key: string) => <h2 className="govuk-heading-m">{t(`privacy:${key}Title`)}</h2>;
   const para = (key: string) => <p className="govuk-body">{t(`privacy:${key}`, { service, organisation, email })}</p>;
   return (
@@ -40,10 +40,11 @@ export default function PrivacyNotice() {
       {para("sharingTheirRules")}
       {para("sharingLaw")}
       {heading("retention")}
-      <Bullets items={tList(t, "privacy:retentionItems")} />
+      <Bullets items={tList(t, "privacy:retentionItems", { months })} />
       {heading("rights")}
       {para("rights")}
       <Bullets items={tList(t, "privacy:rightsItems")} />
+      {para("rightsYourAccount")}
       {para("rightsHow")}
       {heading("complain")}
       {para("complain")}

@@ -53,8 +53,8 @@ export type CodeRefusal = "too-many-for-address" | "too-many-from-ip";
  * Makes a code for `email` within the rate limits, in the caller's
  * transaction, retiring the same browser's earlier unused code. The one way a
  * code is made, for a resident signing in (`replacing`: the id of the code the
- * browser's sign-in cookie names, if any) and for a professional proving a work
- * address (`shareAccessId`). Returns the code to email and the token naming this row.
+ * browser's sign-in cookie names, if any), for a professional proving a work
+ * address (`shareAccessId`) and for the council's staff (`forStaff`). Returns the code to email and the token naming this row.
  *
  * Each code belongs to the browser that asked and has its own tries, and the
  * per-address limit is counted per connection, so nobody else can spoil or use
@@ -63,7 +63,19 @@ export type CodeRefusal = "too-many-for-address" | "too-many-from-ip";
  */
 export async function issueCode(
   tx: Tx,
-  input: { email: string; ip: string; language: Language; returnTo: string | null; shareAccessId: string | null; replacing?: string | null; now: Date },
+  input: {
+    email: string;
+    ip: string;
+    language: Language;
+    returnTo: string | null;
+    shareAccessId: string | null;
+    /** For a code that confirms a new address for this account, rather than signing in. */
+    changesEmailOf?: string;
+    replacing?: string | null;
+    /** For a code that signs a member of the council's staff in to the staff area. */
+    forStaff?: boolean;
+    now: Date;
+  },
 ): Promise<{ ok: true; token: string; id: string; code: string } | { ok: false; reason: CodeRefusal }> {
   const { email, now } = input;
   const connection = connectionOf(input.ip);
@@ -80,6 +92,8 @@ export async function issueCode(
     language: input.language,
     returnTo: input.returnTo,
     shareAccessId: input.shareAccessId,
+    changesEmailOf: input.changesEmailOf ?? null,
+    forStaff: input.forStaff ?? false,
     expiresAt: new Date(now.getTime() + CODE_MINUTES * 60 * 1000),
     createdAt: now,
   });

@@ -52,6 +52,16 @@ export const signInCookie = (token: string) => cookie(SIGN_IN, token, 15 * 60);
 export const clearSignInCookie = () => cookie(SIGN_IN, "", 0);
 export const signInToken = (request: Request) => readCookie(request, SIGN_IN);
 
+/*
+ * A change of address waiting for its code: a cookie of its own, sent only
+ * under /account/, so it can never stand in for a sign-in. `__Host-` needs
+ * Path=/, so over https it takes `__Secure-`.
+ */
+const EMAIL_CHANGE = `${https ? "__Secure-" : ""}newemail`;
+export const emailChangeCookie = (token: string) => pathCookie(EMAIL_CHANGE, token, 15 * 60, "/account/");
+export const clearEmailChangeCookie = () => pathCookie(EMAIL_CHANGE, "", 0, "/account/");
+export const emailChangeToken = (request: Request) => readCookie(request, EMAIL_CHANGE);
+
 export type SignedIn = { resident: { id: string; email: string; language: "en" | "cy" }; sessionHash: string };
 /** Why a browser that had a session has one no longer: the sign-in page says which. */
 export type SessionEnded = "timedOut" | "signedOut";
@@ -119,3 +129,21 @@ export function safeReturnTo(value: string | null | undefined): string | null {
   const origin = new URL(env.PUBLIC_URL).origin;
   return new URL(value, origin).origin === origin ? value : null;
 }
+
+/*
+ * The staff area's cookies, apart from every resident's: a staff session and a
+ * staff sign-in waiting for its code. Path=/ (the prefix `__Host-` needs it,
+ * and the staff area's own data requests, such as /staff.data, fall outside
+ * Path=/staff), but only the staff area's guard ever reads them.
+ */
+const STAFF_SESSION = `${prefix}staff`;
+const STAFF_SIGN_IN = `${prefix}staff-signin`;
+export const staffSessionCookie = (token: string, maxAgeSeconds: number) => cookie(STAFF_SESSION, token, maxAgeSeconds);
+export const clearStaffSessionCookie = () => cookie(STAFF_SESSION, "", 0);
+/** As signedOutSessionCookie, for a staff session. */
+export const signedOutStaffSessionCookie = (request: Request, until: Date, now = new Date()) =>
+  cookie(STAFF_SESSION, readCookie(request, STAFF_SESSION) ?? "", Math.max(0, Math.floor((until.getTime() - now.getTime()) / 1000)));
+export const staffSessionToken = (request: Request) => readCookie(request, STAFF_SESSION);
+export const staffSignInCookie = (token: string) => cookie(STAFF_SIGN_IN, token, 15 * 60);
+export const clearStaffSignInCookie = () => cookie(STAFF_SIGN_IN, "", 0);
+export const staffSignInToken = (request: Request) => readCookie(request, STAFF_SIGN_IN);

@@ -52,6 +52,15 @@ const templates = {
       paragraphs: [t("email:signInCode.intro", values), values.code, t("email:signInCode.expiry"), t("email:signInCode.ignore")],
     }),
   }),
+  // To a member of the council's staff listed in ADMIN_EMAILS: the code for the staff area, never sent to anyone else.
+  "staff-sign-in-code": define({
+    fields: ["code"],
+    secret: ["code"],
+    render: (t, values) => ({
+      subject: t("email:staffSignInCode.subject", values),
+      paragraphs: [t("email:staffSignInCode.intro", values), values.code, t("email:staffSignInCode.expiry"), t("email:staffSignInCode.ignore", values)],
+    }),
+  }),
   // To an agency's contact inbox: no story content, not even a name; the link is the only way in.
   "share-link": define({
     fields: ["agency", "link", "endsOn"],
@@ -172,6 +181,34 @@ const templates = {
     render: (t, values) => ({
       subject: t("email:storyHandedOver.subject", values),
       paragraphs: [t("email:storyHandedOver.intro", values), t("email:storyHandedOver.link")],
+    }),
+  }),
+  // To a new address a resident wants to sign in with: the code that confirms it.
+  "email-change-code": define({
+    fields: ["code"],
+    secret: ["code"],
+    render: (t, values) => ({
+      subject: t("email:emailChangeCode.subject", values),
+      paragraphs: [t("email:emailChangeCode.intro", values), values.code, t("email:emailChangeCode.expiry"), t("email:emailChangeCode.ignore")],
+    }),
+  }),
+  // To the old address once a resident's address has changed: not the new address, which is theirs alone.
+  "email-changed": define({
+    fields: [],
+    secret: [],
+    render: (t, values) => ({
+      subject: t("email:emailChanged.subject", values),
+      paragraphs: [t("email:emailChanged.intro", values), t("email:emailChanged.notYou", values)],
+    }),
+  }),
+  // To an account not used for the retention period, 30 days before it is deleted.
+  "account-inactive": define({
+    fields: ["deletesOn", "months", "signInLink"],
+    secret: [],
+    dates: ["deletesOn"],
+    render: (t, values) => ({
+      subject: t("email:accountInactive.subject", values),
+      paragraphs: [t("email:accountInactive.intro", values), t("email:accountInactive.when", values), t("email:accountInactive.keep"), values.signInLink],
     }),
   }),
   // To the resident when a share reaches its end date.

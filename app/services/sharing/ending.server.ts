@@ -9,12 +9,8 @@ import { markShareEnded, sharesPastTheirEnd } from "#app/models/share.server";
 import { sharesPath } from "#app/paths";
 import { basisEnds, basisNeedsReview, shareState } from "#app/services/sharing/consent-rules";
 import { markBasisReminded, parentalSubjectsNotReminded } from "#app/models/subject.server";
-import { databaseReason } from "#app/services/mail/worker.server";
 import { env } from "#app/config/env.server";
-import { inRounds } from "#app/lib/rounds";
 import { checkpointWal, db } from "#db/client.server";
-
-const SWEEP_MS = 60_000;
 
 /**
  * Marks shares whose end date has come as ended and emails each owner once.
@@ -80,24 +76,4 @@ export async function forgetExpired(now = new Date()): Promise<void> {
   await deleteExpiredShareAccess(now);
   await pruneRateLimits(now);
   checkpointWal();
-}
-
-const rounds = inRounds(
-  SWEEP_MS,
-  async () => {
-    await sweepEndedShares();
-    await remindBasisEnding();
-    await forgetExpired();
-    return false;
-  },
-  (error) => console.error(`The share sweep will try again: ${databaseReason(error)}`),
-);
-/** Sweeps (and forgets what has expired) now and every minute after. */
-export function startShareSweep(): void {
-  rounds.start();
-}
-
-/** Stops sweeping, and resolves once a sweep in progress has finished. */
-export async function stopShareSweep(): Promise<void> {
-  await rounds.stop();
 }
