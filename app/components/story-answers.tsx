@@ -1,7 +1,7 @@
 import type { TFunction } from "i18next";
 import type { ReactNode } from "react";
 import type { SummaryListRow } from "#app/components/govuk/summary-list";
-import { fieldKey, listItems, voiceOf, type Field, type SectionContent, type QuestionPage, type StorySection } from "#app/models/story-sections";
+import { fieldKey, listItems, voiceByName, voiceOf, type Field, type SectionContent, type QuestionPage, type StorySection } from "#app/models/story-sections";
 
 /**
  * Someone's own words, exactly as written: escaped by React, line breaks kept
@@ -46,7 +46,9 @@ type VoiceWriter = { basis: string; name: string | null; writerName: string | nu
 export function VoiceLabel({ content, field, writer, t }: { content: SectionContent; field: Field; writer?: VoiceWriter; t: TFunction }) {
   const voice = writer && writer.basis !== "self" ? voiceOf(content, field) : undefined;
   if (!voice || !writer) return null;
-  const names = { name: writer.name ?? "", writer: writer.writerName ?? "" };
+  // Whoever saved the answer: the writer, or a helper writing with them.
+  const by = content[voiceByName(field)];
+  const names = { name: writer.name ?? "", writer: typeof by === "string" && by !== "" ? by : (writer.writerName ?? "") };
   return (
     <p className="govuk-body-s govuk-!-margin-top-2 govuk-!-margin-bottom-0 app-voice">
       {t(voice === "theirs" ? "story:voice.labelTheirs" : "story:voice.labelMine", names)}

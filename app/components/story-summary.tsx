@@ -29,6 +29,8 @@ type Props = {
  */
 export function StorySummary({ content, name, writer, published, changed = [], wordsLang, idPrefix = "summary", headingLevel = 2 }: Props) {
   const Heading = headingLevel === 2 ? "h2" : "h4";
+  // One summary on a page has a region for each part; several (the account's data) would repeat the regions' names.
+  const Part = headingLevel === 2 ? "section" : "div";
   const { t } = useTranslation();
   return (
     <>
@@ -49,7 +51,7 @@ export function StorySummary({ content, name, writer, published, changed = [], w
         if (!answers) return null;
         const [only] = section.pages[0].fields as readonly Field[];
         return (
-          <section key={section.id} className="app-story-section" aria-labelledby={`${idPrefix}-${section.id}`}>
+          <Part key={section.id} className="app-story-section" aria-labelledby={headingLevel === 2 ? `${idPrefix}-${section.id}` : undefined}>
             <Heading className={headingLevel === 2 ? "govuk-heading-m" : "govuk-heading-s"} id={`${idPrefix}-${section.id}`}>
               {t(`story:sections.${section.id}.summaryTitle`)}
             </Heading>
@@ -68,7 +70,7 @@ export function StorySummary({ content, name, writer, published, changed = [], w
             ) : (
               <SummaryList rows={answerRows(section, answers, t, wordsLang, { writer })} />
             )}
-          </section>
+          </Part>
         );
       })}
     </>

@@ -128,8 +128,10 @@ export function readerTranslations(request: Request): { translations: Translatio
   const lang = languageFor(request);
   let bundles = forReaders.get(lang);
   if (!bundles) {
-    const { sections, summary, fields } = resources[lang].story;
-    bundles = { shared: resources[lang].shared, story: without({ sections, summary, fields }, QUESTION_WORDS) };
+    const { sections, summary, fields, voice } = resources[lang].story;
+    // The labels that say whose words each answer is, and nothing else of the question pages.
+    const labels = { labelTheirs: voice.labelTheirs, labelMine: voice.labelMine };
+    bundles = { shared: resources[lang].shared, story: { ...without({ sections, summary, fields }, QUESTION_WORDS), voice: labels } };
     forReaders.set(lang, bundles);
   }
   return { translations: { lang, bundles } };

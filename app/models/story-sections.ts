@@ -117,6 +117,9 @@ export type Voice = (typeof VOICES)[number];
 /** The input, and the saved answer, that says whose words a voiced answer is: `mattersVoice`. */
 export const voiceName = (field: { name: string }) => `${field.name}Voice`;
 
+/** The saved answer naming who said whose words it is: the owner writing for the person, or a helper. */
+export const voiceByName = (field: { name: string }) => `${field.name}VoiceBy`;
+
 /** A field whose words someone writing for another person must attribute. */
 export const isVoiced = (field: Field): field is TextareaField => field.kind === "textarea" && field.voiced === true;
 
@@ -261,6 +264,8 @@ function cleanSection(section: StorySection, content: SectionContent): SectionCo
         clean[field.name] = content[field.name];
         const voice = voiceOf(content, field);
         if (voice) clean[voiceName(field)] = voice;
+        const by = content[voiceByName(field)];
+        if (voice && typeof by === "string" && by !== "") clean[voiceByName(field)] = by;
       }
     }
   }

@@ -7,6 +7,9 @@
 export const BASES = ["asked", "lpa", "deputy", "parental", "other"] as const;
 export type Basis = (typeof BASES)[number];
 
+/** The date of birth's input on "Who are you writing this story for?", and the prefix of its inputs' names. */
+export const DATE_OF_BIRTH = "dateOfBirth";
+
 /** The longest name, relationship, reference or explanation the form takes. */
 export const SUBJECT_LIMITS = { name: 100, relationship: 60, lpaReference: 40, basisDetail: 200 } as const;
 

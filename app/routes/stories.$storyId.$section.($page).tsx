@@ -29,7 +29,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { story, resident, section, page } = await requireStoryToWrite(request, params);
   const form = await readForm(request);
   const forSomeoneElse = story !== null && story.subject.basis !== "self";
-  const outcome = await submitStoryPage({ request, storyId: story?.id ?? null, residentId: resident.id, section, page, form, forSomeoneElse });
+  // Whose words each answer is, and who wrote it down: the writer, or a helper writing with them.
+  const voiceBy = (story?.ownerId === resident.id ? story.subject.writerName : story?.helperName) ?? "";
+  const outcome = await submitStoryPage({ request, storyId: story?.id ?? null, residentId: resident.id, section, page, form, forSomeoneElse, voiceBy });
   return outcome.ok ? redirect(outcome.redirectTo) : invalid(context, outcome);
 }
 

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { Button } from "#app/components/govuk/button";
 import { InsetText } from "#app/components/govuk/inset-text";
@@ -44,7 +44,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { ...pageTranslations(request, "story", "helpers"), storyId: story.id, helpers, waiting, handOver, done };
 }
 
-export const action = storyPageTakesNoFormFor("helpers");
+/** Takes no form. A function, not a value made when the module loads: the browser's copy of this module has no guards to call. */
+export function action(args: ActionFunctionArgs): Promise<never> {
+  return storyPageTakesNoFormFor("helpers")(args);
+}
 
 export default function Helpers() {
   const { t } = useTranslation();

@@ -1,4 +1,4 @@
-import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { Button } from "#app/components/govuk/button";
@@ -33,7 +33,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export const action = storyPageTakesNoFormFor("share");
+/** Takes no form. A function, not a value made when the module loads: the browser's copy of this module has no guards to call. */
+export function action(args: ActionFunctionArgs): Promise<never> {
+  return storyPageTakesNoFormFor("share")(args);
+}
 
 export default function CheckShare() {
   const { t } = useTranslation();

@@ -18,6 +18,7 @@ import {
 } from "#app/models/story.server";
 import {
   cleanStory,
+  isVoiced,
   itemFieldId,
   listItems,
   pageAfter,
@@ -30,6 +31,8 @@ import {
   type StoryContent,
   type QuestionPage,
   type StorySection,
+  voiceByName,
+  voiceName,
 } from "#app/models/story-sections";
 import { storyPath } from "#app/paths";
 import { findResidentById } from "#app/models/resident.server";
@@ -112,6 +115,7 @@ export async function submitStoryPage({
   page,
   form,
   forSomeoneElse = false,
+  voiceBy = "",
   now = new Date(),
 }: {
   /** The story written to, or null on a new story's first question (its first save makes it). */
@@ -121,6 +125,8 @@ export async function submitStoryPage({
   request: Request;
   /** Written for someone else: each voiced answer says whose words it is. */
   forSomeoneElse?: boolean;
+  /** Written for someone else: the name of whoever is saving, kept with each voiced answer ("written down by …"). */
+  voiceBy?: string;
   section: StorySection;
   page: QuestionPage;
   form: FormData;
@@ -135,6 +141,9 @@ export async function submitStoryPage({
   if (!result.ok) return result;
 
   const answers = { ...result.data };
+  if (forSomeoneElse) {
+    for (const field of page.fields as readonly Field[]) if (isVoiced(field) && answers[voiceName(field)]) answers[voiceByName(field)] = voiceBy;
+  }
   let newItemId: string | undefined;
   if (intent.kind === "add" && list) {
     // The new item is saved empty so it survives the redirect; the next save drops it if it stays empty.

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { BASES, SUBJECT_LIMITS, type SomeoneElse } from "#app/models/subject";
+import { BASES, DATE_OF_BIRTH, SUBJECT_LIMITS, type SomeoneElse } from "#app/models/subject";
 import { DATE_PARTS, type FormError, type FormValues } from "#app/web/form";
 import { multiLine, oneLine, readDateInput, shownAgain, validateValues, type FormResult } from "#app/web/form.server";
 
@@ -9,8 +9,6 @@ import { multiLine, oneLine, readDateInput, shownAgain, validateValues, type For
  * the writer's own name. Messages are keys in locales/{en,cy}/story.json.
  */
 
-/** The date of birth's input, and the prefix of its inputs' names. */
-export const DATE_OF_BIRTH = "dateOfBirth";
 
 const errors = "story:someone.errors";
 const required = (field: string) => `${errors}.${field}Required`;

@@ -167,6 +167,10 @@ describe("inviting a helper", () => {
     expect(saved[0]).toEqual(["2 Latest", expect.any(String), "Rhys Jones", "Read version 2"]);
     expect(saved[1]).toEqual(["1", expect.any(String), "You", "Read version 1"]);
     expect(rows(await rhys.get(`/stories/${storyId}/versions`))[0]).toEqual(["2 Latest", expect.any(String), "You", "Read version 2"]);
+    // The words he wrote down are labelled as written down by him, not by Gwen.
+    expect(words(await gwen.get(`/stories/${storyId}/versions/2`))).toContain("Dafydd Jones’s own words, written down by Rhys Jones");
+    expect((await rhys.post(`/stories/${storyId}/matters`, { matters: "He needs a quiet room.", mattersVoice: "mine", intent: "continue" })).status).toBe(302);
+    expect(words(await gwen.get(`/stories/${storyId}/check`))).toContain("Rhys Jones’s view");
     const [section] = await server.query<{ updated_by: string }>("select updated_by from story_sections where story_id = ? and section = 'matters'", storyId);
     const [{ id: rhysId }] = await server.query<{ id: string }>("select id from residents where email = 'rhys@example.org'");
     expect(section.updated_by).toBe(rhysId);
