@@ -7,9 +7,10 @@ import { renderToReadableStream } from "react-dom/server.browser";
 import { languageCookie } from "#app/i18n/i18n.server";
 import { importAgencyFile } from "#app/services/agency-import.server";
 import { startMailWorker, stopMailWorker } from "#app/services/mail/worker.server";
-import { startShareSweep, stopShareSweep } from "#app/services/sharing/ending.server";
+import { runJobs, startJobs, stopJobs } from "#app/services/jobs.server";
 import { NonceProvider } from "#app/web/nonce";
 import { logServerError } from "#app/lib/log-error.server";
+import { endLog, log, requestLog } from "#app/lib/log.server";
 import { env } from "#app/config/env.server";
 import { isCrossSiteRequest, MAX_BODY_BYTES, securityHeaders } from "#app/config/security.server";
 import { closeDatabase, countingStatements, databaseHost, prepareDatabase } from "#db/client.server";
@@ -27,14 +28,18 @@ export const serverSupport = {
   securityHeaders,
   isCrossSiteRequest,
   MAX_BODY_BYTES,
+  log,
+  requestLog,
+  endLog,
+  logServerError,
   /** Emails left pending by a previous run, and shares whose end date passed while nothing ran, are dealt with at once. */
   startBackgroundWork() {
     startMailWorker();
-    startShareSweep();
+    startJobs();
   },
   /** Resolves once sends in progress have recorded their result. */
   async stopBackgroundWork(): Promise<void> {
-    await Promise.all([stopShareSweep(), stopMailWorker()]);
+    await Promise.all([stopJobs(), stopMailWorker()]);
   },
   prepareDatabase,
   closeDatabase,
@@ -42,13 +47,14 @@ export const serverSupport = {
   seedDemoAgencies,
   // For app/import-agencies.js and app/copy-database.js, which run this build so that they need no development tools.
   importAgencyFile,
+  runJobs,
   copySqliteToPostgres,
   databaseHost,
 };
 
 /** Remix's report of an error in a loader, an action or a render. */
-export const handleError: HandleErrorFunction = (error, { request }) => {
-  if (!request.signal.aborted) logServerError(error);
+export const handleError: HandleErrorFunction = (error, { request, context }) => {
+  if (!request.signal.aborted) logServerError(error, context);
 };
 
 export default async function handleRequest(
@@ -76,7 +82,7 @@ export default async function handleRequest(
         signal: timeout.signal,
         onError(error: unknown) {
           status = 500;
-          if (shellRendered) console.error(error);
+          if (shellRendered) logServerError(error, loadContext);
         },
       },
     );

@@ -44,3 +44,19 @@ export function helpersPath(storyId: string): string {
 export function invitationPath(invitationId: string): string {
   return `/invitations/${invitationId}`;
 }
+
+/** The staff area's pages (ADMIN_EMAILS only). */
+export const staffPaths = {
+  home: "/staff",
+  signIn: "/staff/sign-in",
+  checkEmail: "/staff/sign-in/check-email",
+  signOut: "/staff/sign-out",
+  signedOut: "/staff/signed-out",
+  agencies: "/staff/agencies",
+  newAgency: "/staff/agencies/new",
+  importAgencies: "/staff/agencies/import",
+  agency: (agencyId: string) => `/staff/agencies/${agencyId}`,
+  figures: "/staff/figures",
+  figuresCsv: "/staff/figures.csv",
+  audit: "/staff/audit",
+} as const;

@@ -1,9 +1,10 @@
 // @ts-check
 /**
- * The HTTP server: security headers on every response, refusal of cross-site
- * and oversized requests before any action runs, static files, and Remix.
+ * The HTTP server: a log line for every request, security headers on every
+ * response, refusal of cross-site and oversized requests before any action
+ * runs, static files, and Remix.
  */
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { createRequestHandler } from "@remix-run/express";
 import compression from "compression";
 import express from "express";
@@ -14,7 +15,7 @@ import express from "express";
 const build = await import(/* @vite-ignore */ "../build/index.js");
 /** @type {typeof import("./entry.server").serverSupport} */
 const support = build.entry.module.serverSupport;
-const { env } = support;
+const { env, log } = support;
 
 const https = env.PUBLIC_URL.startsWith("https:");
 
@@ -27,6 +28,29 @@ app.disable("x-powered-by");
 // Believe X-Forwarded-For only from a proxy on this machine or a private network (a load balancer), so
 // a client cannot pick its own address to dodge the per-address rate limits.
 app.set("trust proxy", "loopback, linklocal, uniquelocal");
+
+const logRequest = support.requestLog(build.routes);
+app.use((req, res, next) => {
+  const started = performance.now();
+  // Ours, never one the client sent: a line must be found by what the service gave out.
+  const requestId = randomUUID();
+  // Before a refused request is turned into a GET, below.
+  const { method, path } = req;
+  res.locals.requestId = requestId;
+  res.set("X-Request-Id", requestId);
+  res.once("close", () =>
+    logRequest({
+      requestId,
+      method,
+      pathname: path,
+      status: res.statusCode,
+      durationMs: performance.now() - started,
+      finished: res.writableFinished,
+      staticRoute: res.locals.staticRoute,
+    }),
+  );
+  next();
+});
 app.use(compression());
 
 app.use((req, res, next) => {
@@ -69,21 +93,37 @@ app.use((req, res, next) => {
 });
 
 const yearInSeconds = 60 * 60 * 24 * 365;
-/** @param {number} seconds */
-function cacheFor(seconds) {
+/**
+ * Cached for `seconds`, and logged at debug level by `route`, the files' mount: never by the address asked for,
+ * which can hold anything that resolves to the file (`/assets/anything/../application.css`).
+ * @param {string} route
+ * @param {number} seconds
+ */
+function staticFile(route, seconds) {
   /** @param {import("express").Response} res */
-  return (res) => res.set("Cache-Control", `public, max-age=${seconds}${seconds === yearInSeconds ? ", immutable" : ""}`);
+  return (res) => {
+    res.locals.staticRoute = route;
+    res.set("Cache-Control", `public, max-age=${seconds}${seconds === yearInSeconds ? ", immutable" : ""}`);
+  };
 }
 // Remix's bundles have content hashes in their names; our stylesheet is linked with a content fingerprint.
-app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y", setHeaders: cacheFor(yearInSeconds) }));
-app.use("/assets", express.static("public/assets", { setHeaders: cacheFor(yearInSeconds) }));
-app.use(express.static("public", { index: false, setHeaders: cacheFor(60 * 60 * 24) }));
-app.get("/favicon.ico", (_req, res) => res.redirect(301, "/favicon.svg"));
+app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y", setHeaders: staticFile("/build/*", yearInSeconds) }));
+app.use("/assets", express.static("public/assets", { setHeaders: staticFile("/assets/*", yearInSeconds) }));
+app.use(express.static("public", { index: false, setHeaders: staticFile("/*", 60 * 60 * 24) }));
+app.get("/favicon.ico", (_req, res) => {
+  res.locals.staticRoute = "/favicon.ico";
+  res.redirect(301, "/favicon.svg");
+});
 
 const handleWithRemix = createRequestHandler({
   build,
   mode: env.NODE_ENV,
-  getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce, refusal: res.locals.refusal, clientIp: req.ip ?? "unknown" }),
+  getLoadContext: (req, res) => ({
+    cspNonce: res.locals.cspNonce,
+    refusal: res.locals.refusal,
+    clientIp: req.ip ?? "unknown",
+    requestId: res.locals.requestId,
+  }),
 });
 
 if (env.SERVER_TIMING === "on") {
@@ -109,7 +149,7 @@ app.use(
   /** @type {import("express").ErrorRequestHandler} */
   (error, _req, res, _next) => {
     const status = error instanceof TypeError || error instanceof URIError ? 400 : 500;
-    if (status === 500) console.error(error);
+    if (status === 500) support.logServerError(error, res.locals);
     res
       .status(status)
       .type("text/plain")
@@ -118,19 +158,34 @@ app.use(
 );
 
 const server = app.listen(env.PORT, () => {
-  console.log(`${env.SERVICE_NAME} is listening on port ${env.PORT} (${env.PUBLIC_URL}), mail transport: ${env.MAIL_TRANSPORT}`);
+  log.info(
+    { port: env.PORT, publicUrl: env.PUBLIC_URL, mailTransport: env.MAIL_TRANSPORT },
+    `${env.SERVICE_NAME} is listening on port ${env.PORT} (${env.PUBLIC_URL}), mail transport: ${env.MAIL_TRANSPORT}`,
+  );
   support.startBackgroundWork();
 });
 
+let exiting = false;
+/** @param {string} message the log's last line, written out with every line before it */
+function exit(message) {
+  if (exiting) return;
+  exiting = true;
+  log.info(message);
+  void support.endLog().finally(() => process.exit(0));
+  // A reader of stdout that has stopped reading must not keep the process from ending.
+  setTimeout(() => process.exit(0), 1_000).unref();
+}
+
 function shutdown() {
+  log.info("stopping");
   // Let sends in progress record their result; one cut off by the deadline below is sent again after its lease.
   const backgroundStopped = support.stopBackgroundWork();
   server.close(() => {
-    void backgroundStopped.finally(() => support.closeDatabase()).finally(() => process.exit(0));
+    void backgroundStopped.finally(() => support.closeDatabase()).finally(() => exit("stopped"));
   });
   server.closeIdleConnections();
   // Browsers keep sockets open; do not wait for them for long.
-  setTimeout(() => process.exit(0), 3_000).unref();
+  setTimeout(() => exit("stopped without waiting for open connections"), 3_000).unref();
 }
 process.on("SIGTERM", shutdown);
 process.on("SIGINT", shutdown);

@@ -30,14 +30,18 @@ export async function rowsOfStories(storyIds: string[]) {
     .orderBy(asc(shares.createdAt));
   const shareIds = shareRows.map(({ share }) => share.id);
   const versionRows = await db.select().from(storyVersions).where(inArray(storyVersions.storyId, storyIds)).orderBy(asc(storyVersions.version));
-  const subjectIds = [...new Set([...storyRows.map((story) => story.subjectId), ...versionRows.flatMap((version) => (version.subjectId ? [version.subjectId] : []))])];
+  const subjectIds = [
+    ...new Set([...storyRows.map((story) => story.subjectId), ...versionRows.flatMap((version) => (version.subjectId ? [version.subjectId] : []))]),
+  ];
   return {
     stories: storyRows,
     subjects: await db.select().from(subjects).where(inArray(subjects.id, subjectIds)),
     sections: await db.select().from(storySections).where(inArray(storySections.storyId, storyIds)),
     versions: versionRows,
     shares: shareRows,
-    consent: shareIds.length ? await db.select().from(consentRecords).where(inArray(consentRecords.shareId, shareIds)).orderBy(asc(consentRecords.recordedAt)) : [],
+    consent: shareIds.length
+      ? await db.select().from(consentRecords).where(inArray(consentRecords.shareId, shareIds)).orderBy(asc(consentRecords.recordedAt))
+      : [],
     views: shareIds.length ? await db.select().from(shareViews).where(inArray(shareViews.shareId, shareIds)).orderBy(asc(shareViews.viewedAt)) : [],
     replies: shareIds.length ? await db.select().from(shareReplies).where(inArray(shareReplies.shareId, shareIds)).orderBy(asc(shareReplies.createdAt)) : [],
     invitations: await db.select().from(storyInvitations).where(inArray(storyInvitations.storyId, storyIds)).orderBy(asc(storyInvitations.createdAt)),

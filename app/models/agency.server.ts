@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Language } from "#app/i18n/i18n";
 import { localised, type Localised } from "#app/i18n/localised";
 import { db, first, type Tx } from "#db/client.server";
@@ -12,7 +12,7 @@ export type Agency = typeof agencies.$inferSelect;
  * identifies it across imports. Without Welsh, Welsh pages show the English.
  */
 export type AgencyDetails = Pick<Agency, "key" | "name" | "description" | "contactEmail" | "domains" | "active"> &
-  Partial<Pick<Agency, "nameCy" | "descriptionCy">>;
+  Partial<Pick<Agency, "nameCy" | "descriptionCy" | "addresses">>;
 
 /** An agency's name as a reader in `lang` sees it: its Welsh name where the directory has one, else its English name. */
 export function agencyName(agency: Pick<Agency, "name" | "nameCy">, lang: Language): Localised {
@@ -35,8 +35,51 @@ export async function activeAgencies(lang: Language = "en"): Promise<Agency[]> {
   return await db.select().from(agencies).where(eq(agencies.active, true)).orderBy(asc(name));
 }
 
-export async function findAgency(id: string): Promise<Agency | undefined> {
-  return await first(db.select().from(agencies).where(eq(agencies.id, id)));
+/** Every agency, active or not, the active first, each in name order: the staff area's directory. */
+export async function allAgencies(): Promise<Agency[]> {
+  return await db.select().from(agencies).orderBy(desc(agencies.active), asc(agencies.name));
+}
+
+/** The agency a council's key names, active or not. */
+export async function findAgencyByKey(key: string, tx: Tx = db): Promise<Agency | undefined> {
+  return await first(tx.select().from(agencies).where(eq(agencies.key, key)));
+}
+
+/** What the staff area may change about an agency: everything but its key, which import files match on. */
+export type AgencyChanges = Pick<Agency, "name" | "description" | "nameCy" | "descriptionCy" | "contactEmail" | "domains" | "addresses">;
+
+/** Changes an agency's details, in the caller's transaction: false when there is no such agency. */
+export async function updateAgency(tx: Tx, id: string, changes: AgencyChanges, now: Date): Promise<boolean> {
+  return (
+    (
+      await tx
+        .update(agencies)
+        .set({ ...changes, updatedAt: now })
+        .where(eq(agencies.id, id))
+        .returning({ id: agencies.id })
+    ).length === 1
+  );
+}
+
+/**
+ * Offers an agency to residents for new shares, or stops offering it, in the
+ * caller's transaction: false when it was already so (or is not there). Its
+ * existing shares are untouched, so their links work until they end.
+ */
+export async function setAgencyActive(tx: Tx, id: string, active: boolean, now: Date): Promise<boolean> {
+  return (
+    (
+      await tx
+        .update(agencies)
+        .set({ active, updatedAt: now })
+        .where(and(eq(agencies.id, id), eq(agencies.active, !active)))
+        .returning({ id: agencies.id })
+    ).length === 1
+  );
+}
+
+export async function findAgency(id: string, tx: Tx = db): Promise<Agency | undefined> {
+  return await first(tx.select().from(agencies).where(eq(agencies.id, id)));
 }
 
 /** The agencies with these ids, in name order; ids that match nothing are left out. */
@@ -61,8 +104,8 @@ export async function hasAgencies(tx: Tx): Promise<boolean> {
 export async function upsertAgencies(tx: Tx, records: readonly AgencyDetails[], now: Date): Promise<{ created: number; updated: number }> {
   let created = 0;
   for (const given of records) {
-    // A record without Welsh takes away any Welsh an earlier import gave, which would no longer match the English.
-    const record = { ...given, nameCy: given.nameCy ?? null, descriptionCy: given.descriptionCy ?? null };
+    // A record without Welsh (or without single addresses) takes away what an earlier import gave: the file describes the agency whole.
+    const record = { ...given, nameCy: given.nameCy ?? null, descriptionCy: given.descriptionCy ?? null, addresses: given.addresses ?? [] };
     const existing = await first(tx.select({ id: agencies.id }).from(agencies).where(eq(agencies.key, record.key)));
     if (existing) {
       await tx

@@ -26,7 +26,7 @@ export async function findShareAccess(idHash: string, tx: Tx = db) {
       .select({
         access: shareAccess,
         share: shares,
-        agency: { id: agencies.id, name: agencies.name, nameCy: agencies.nameCy, domains: agencies.domains },
+        agency: { id: agencies.id, name: agencies.name, nameCy: agencies.nameCy, domains: agencies.domains, addresses: agencies.addresses },
         story: { id: stories.id, ownerId: stories.ownerId, latestVersion: stories.latestVersion },
         subject: subjectColumns,
       })

@@ -28,12 +28,22 @@ export async function findSignInCode(tx: Tx, id: string): Promise<SignInCode | u
 
 /** A pending change of `residentId`'s address, by the hash of the token the browser holds; never any other kind of code. */
 export async function findEmailChangeCode(tx: Tx, id: string, residentId: string): Promise<SignInCode | undefined> {
-  return await first(tx.select().from(signInCodes).where(and(eq(signInCodes.id, id), eq(signInCodes.changesEmailOf, residentId))));
+  return await first(
+    tx
+      .select()
+      .from(signInCodes)
+      .where(and(eq(signInCodes.id, id), eq(signInCodes.changesEmailOf, residentId))),
+  );
 }
 
 /** A pending sign-in to the staff area, by the hash of the token its browser holds: never a resident's or any other code. */
 export async function findStaffSignInCode(tx: Tx, id: string): Promise<SignInCode | undefined> {
-  return await first(tx.select().from(signInCodes).where(and(eq(signInCodes.id, id), eq(signInCodes.forStaff, true))));
+  return await first(
+    tx
+      .select()
+      .from(signInCodes)
+      .where(and(eq(signInCodes.id, id), eq(signInCodes.forStaff, true))),
+  );
 }
 
 /** The newest code sent to prove a work address for one browser's access to a share. */

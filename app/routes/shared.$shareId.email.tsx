@@ -34,7 +34,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     }
     const t = serverT(found.lang, "shared");
     const domains = found.agency.domains.map((domain) => `@${domain}`).join(` ${t("shared:or")} `);
-    const error = { field: "email", message: "shared:errors.email.wrongDomain", params: { agency: agencyName(found.agency, found.lang).text, domains } };
+    // An agency that lists single addresses only (it shares its domain with others) has no domain to name.
+    const message = domains ? "shared:errors.email.wrongDomain" : "shared:errors.email.notListed";
+    const error = { field: "email", message, params: { agency: agencyName(found.agency, found.lang).text, domains } };
     return invalid(context, { errors: [error], values: result.values });
   }
   return redirect(sharedStoryPath(found.share.id, "code"));

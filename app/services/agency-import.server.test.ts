@@ -70,7 +70,22 @@ describe("each rule, with the message that names the record and the field", () =
       record: { ...gp, domains: "nhs.example.net" },
       problem: `${named}: domains must be a list of domain names, like ["council.example.org"]`,
     },
-    { rule: "domains is not empty", record: { ...gp, domains: [] }, problem: `${named}: domains must list at least one domain` },
+    {
+      rule: "domains is not empty",
+      record: { ...gp, domains: [] },
+      problem: `${named}: domains must list at least one domain (or addresses at least one address)`,
+    },
+    {
+      rule: "domains may be empty only when addresses lists one",
+      record: { ...gp, domains: [], addresses: [] },
+      problem: `${named}: domains must list at least one domain (or addresses at least one address)`,
+    },
+    {
+      rule: "addresses is a list",
+      record: { ...gp, addresses: "duty@nhs.example.net" },
+      problem: `${named}: addresses must be a list of email addresses, like ["duty.desk@nhs.example.net"]`,
+    },
+    { rule: "an address is an email address", record: { ...gp, addresses: ["duty at nhs"] }, problem: `${named}: addresses item 1 must be an email address` },
     {
       rule: "a domain has no @",
       record: { ...gp, domains: ["nhs.example.net", "staff@NHS.example.net"] },
@@ -158,6 +173,32 @@ describe("what is stored", () => {
 
   test("a file saved with a byte order mark is read", async () => {
     expect(await importAgencyFile(`\uFEFF${JSON.stringify([housing])}`)).toEqual({ ok: true, created: 1, updated: 0 });
+  });
+
+  test("single addresses, lower-cased without repeats, with or without domains; none where not given", async () => {
+    const crisis = {
+      ...gp,
+      key: "nhs-crisis",
+      domains: [],
+      addresses: ["Crisis.Lead@nhs.example.net", "crisis.lead@NHS.example.net", "crisis.duty@nhs.example.net"],
+    };
+    expect(await importAgencyFile(JSON.stringify([housing, crisis]))).toEqual({ ok: true, created: 2, updated: 0 });
+    expect(await rows()).toMatchObject([
+      { key: "housing-options", addresses: [] },
+      { key: "nhs-crisis", domains: [], addresses: ["crisis.lead@nhs.example.net", "crisis.duty@nhs.example.net"] },
+    ]);
+    // The file describes each agency whole: a later record without addresses leaves the agency with none.
+    expect(await importAgencyFile(JSON.stringify([{ ...crisis, addresses: undefined, domains: ["crisis.nhs.example.net"] }]))).toEqual({
+      ok: true,
+      created: 0,
+      updated: 1,
+    });
+    expect((await rows()).find((row) => row.key === "nhs-crisis")?.addresses).toEqual([]);
+  });
+
+  test("who imported it, when the staff area did, is in the audit event", async () => {
+    await importAgencyFile(JSON.stringify([housing]), new Date(), { staff: "0123456789ab" });
+    expect((await importEvents()).map((event) => event.detail)).toEqual([{ created: 1, updated: 0, staff: "0123456789ab" }]);
   });
 });
 

@@ -6,15 +6,15 @@ import { db, oneAtATime } from "#db/client.server";
 /*
  * A council's own agency list, as the README describes it: a JSON array of
  * { key, name, description, nameCy?, descriptionCy?, contactEmail, domains,
- * active? }. A file is
+ * addresses?, active? }. A file is
  * imported whole or not at all, and every problem in it is reported at once,
  * so whoever keeps the list can fix it in one go.
  */
 
 const text = (label: string) => z.string({ error: (issue) => (issue.input === undefined ? "is required" : `must be ${label}`) });
 
-// At least two labels of letters, digits and inner hyphens, as a mail domain has.
-const domainName = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+// At least two labels of letters, digits and inner hyphens, as a mail domain has. The staff area's form keeps the same rules.
+export const domainName = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 
 const domain = text("text")
   .trim()
@@ -29,42 +29,64 @@ const domain = text("text")
     }
   });
 
-const name = text("text").trim().min(1, { error: "must not be empty" }).max(120, { error: "must be 120 characters or fewer" });
+/** The longest an agency's name, and its description, may be, in either language. */
+export const AGENCY_LIMITS = { name: 120, description: 200 } as const;
+
+const name = text("text")
+  .trim()
+  .min(1, { error: "must not be empty" })
+  .max(AGENCY_LIMITS.name, { error: `must be ${AGENCY_LIMITS.name} characters or fewer` });
 const description = text("text")
   .trim()
   .min(1, { error: "must not be empty" })
-  .max(200, { error: "must be 200 characters or fewer" })
+  .max(AGENCY_LIMITS.description, { error: `must be ${AGENCY_LIMITS.description} characters or fewer` })
   .regex(/^[^\r\n]*$/, { error: "must be one line" });
 // Welsh pages show the English where there is no Welsh, so an agency without it is stored as having none.
 const inWelsh = (english: typeof name) => english.optional().transform((value) => value ?? null);
 
-const agencyRecord = z.strictObject(
-  {
-    key: text("text").regex(/^[a-z0-9-]+$/, { error: 'must be lower-case letters, digits and hyphens only, like "housing-options"' }),
-    name,
-    description,
-    nameCy: inWelsh(name),
-    descriptionCy: inWelsh(description),
-    contactEmail: text("an email address")
-      .trim()
-      .pipe(z.email({ error: "must be an email address" })),
-    domains: z
-      .array(domain, {
-        error: (issue) => (issue.input === undefined ? "is required" : 'must be a list of domain names, like ["council.example.org"]'),
-      })
-      .min(1, { error: "must list at least one domain" })
-      // The same domain twice (perhaps in different cases) means nothing more than once.
-      .transform((list) => [...new Set(list)]),
-    active: z.boolean({ error: "must be true or false" }).default(true),
-  },
-  { error: "must be an object with key, name, description, contactEmail and domains" },
-) satisfies z.ZodType<AgencyDetails, unknown>;
+const agencyRecord = z
+  .strictObject(
+    {
+      key: text("text").regex(/^[a-z0-9-]+$/, { error: 'must be lower-case letters, digits and hyphens only, like "housing-options"' }),
+      name,
+      description,
+      nameCy: inWelsh(name),
+      descriptionCy: inWelsh(description),
+      contactEmail: text("an email address")
+        .trim()
+        .pipe(z.email({ error: "must be an email address" })),
+      domains: z
+        .array(domain, {
+          error: (issue) => (issue.input === undefined ? "is required" : 'must be a list of domain names, like ["council.example.org"]'),
+        })
+        // The same domain twice (perhaps in different cases) means nothing more than once.
+        .transform((list) => [...new Set(list)]),
+      // Single addresses, for an agency that shares its domain with others and so cannot be given the whole domain.
+      addresses: z
+        .array(
+          text("an email address")
+            .trim()
+            .toLowerCase()
+            .pipe(z.email({ error: "must be an email address" })),
+          { error: 'must be a list of email addresses, like ["duty.desk@nhs.example.net"]' },
+        )
+        .default([])
+        .transform((list) => [...new Set(list)]),
+      active: z.boolean({ error: "must be true or false" }).default(true),
+    },
+    { error: "must be an object with key, name, description, contactEmail and domains" },
+  )
+  // Somebody must be able to open the agency's links: a domain, or (where its domain is shared) a listed address.
+  .refine((record) => record.domains.length > 0 || record.addresses.length > 0, {
+    path: ["domains"],
+    error: "must list at least one domain (or addresses at least one address)",
+  }) satisfies z.ZodType<AgencyDetails, unknown>;
 
 function describeIssue(issue: z.core.$ZodIssue): string[] {
   if (issue.code === "unrecognized_keys") return issue.keys.map((key) => `unknown field ${JSON.stringify(key)}`);
   const [field, index] = issue.path;
   if (field === undefined) return [issue.message];
-  const label = field === "domains" && typeof index === "number" ? `domains item ${index + 1}` : String(field);
+  const label = (field === "domains" || field === "addresses") && typeof index === "number" ? `${field} item ${index + 1}` : String(field);
   return [`${label} ${issue.message}`];
 }
 
@@ -186,8 +208,13 @@ function parseJson(source: string): { ok: true; data: unknown } | { ok: false; p
 
 type ImportOutcome = { ok: true; created: number; updated: number } | { ok: false; problems: string[] };
 
-/** Checks a council's agency file and, only if every record is right, adds or updates them all in one transaction. */
-export async function importAgencyFile(contents: string, now = new Date()): Promise<ImportOutcome> {
+/**
+ * Checks a council's agency file and, only if every record is right, adds or
+ * updates them all in one transaction. `by`: who imported it, for the audit
+ * log (the staff area names its member by reference; the command, run on the
+ * server, by nobody).
+ */
+export async function importAgencyFile(contents: string, now = new Date(), by: Record<string, string> = {}): Promise<ImportOutcome> {
   // Editors on Windows often save JSON with a byte order mark, which JSON.parse refuses.
   const source = contents.replace(/^\uFEFF/, "");
   const parsed = parseJson(source);
@@ -199,7 +226,7 @@ export async function importAgencyFile(contents: string, now = new Date()): Prom
     await oneAtATime(tx, "agencies");
     const counts = await upsertAgencies(tx, validation.records, now);
     // Domains decide who can read a shared story as an agency's staff, so a change to them is audited.
-    await recordAuditEvent("agencies_imported", counts, tx);
+    await recordAuditEvent("agencies_imported", { ...counts, ...by }, tx);
     return { ok: true as const, ...counts };
   });
 }

@@ -54,7 +54,8 @@ export type CodeRefusal = "too-many-for-address" | "too-many-from-ip";
  * transaction, retiring the same browser's earlier unused code. The one way a
  * code is made, for a resident signing in (`replacing`: the id of the code the
  * browser's sign-in cookie names, if any), for a professional proving a work
- * address (`shareAccessId`) and for the council's staff (`forStaff`). Returns the code to email and the token naming this row.
+ * address (`shareAccessId`) and for the council's staff (`forStaff`). Returns
+ * the code to email and the token naming this row.
  *
  * Each code belongs to the browser that asked and has its own tries, and the
  * per-address limit is counted per connection, so nobody else can spoil or use

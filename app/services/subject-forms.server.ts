@@ -9,7 +9,6 @@ import { multiLine, oneLine, readDateInput, shownAgain, validateValues, type For
  * the writer's own name. Messages are keys in locales/{en,cy}/story.json.
  */
 
-
 const errors = "story:someone.errors";
 const required = (field: string) => `${errors}.${field}Required`;
 const tooLong = (field: string) => `${errors}.${field}TooLong`;

@@ -3,7 +3,7 @@ import type { Language } from "#app/i18n/i18n";
 import { languageFor } from "#app/i18n/i18n.server";
 import { UUID } from "#app/lib/uuid";
 import { sha256 } from "#app/lib/sha256.server";
-import { findAgenciesByIds, type Agency } from "#app/models/agency.server";
+import { findAgenciesByIds, findAgency, type Agency } from "#app/models/agency.server";
 import { recordAuditEvent } from "#app/models/audit.server";
 import { findInvitation, invitationsOfStory } from "#app/models/invitation.server";
 import { setResidentLanguage } from "#app/models/resident.server";
@@ -11,7 +11,7 @@ import { findShareForOwner } from "#app/models/share.server";
 import { findShareAccess } from "#app/models/share-access.server";
 import { findStory, findVersion, type OwnedStory, type StoryForResident } from "#app/models/story.server";
 import { findPage, findSection, NEW_STORY, storySections } from "#app/models/story-sections";
-import { sharedStoryPath, sharePath } from "#app/paths";
+import { sharedStoryPath, sharePath, staffPaths } from "#app/paths";
 import type { ShareAction } from "#app/services/sharing/changes.server";
 import { accessState, mayShare, shareState } from "#app/services/sharing/consent-rules";
 import { invitationState, mayAccept, refusalFor, roleIn, type Role, type StoryAction } from "#app/services/sharing/permissions";
@@ -19,7 +19,8 @@ import { ownerName } from "#app/services/helpers.server";
 import { backPath, emptyChoices, shareChoices, skippedStep, type JourneyStep, type ShareChoices } from "#app/services/sharing/journey.server";
 import { goneBody, type SharedAccess } from "#app/services/sharing/shared-story.server";
 import { refusal, type ErrorDetail } from "./layout.server";
-import { clearSessionCookie, sessionState, shareAccessToken, type SignedIn } from "./session.server";
+import { staffSessionState, type SignedInStaff } from "#app/services/staff/session.server";
+import { clearSessionCookie, clearStaffSessionCookie, sessionState, shareAccessToken, type SignedIn } from "./session.server";
 
 /*
  * Every guard a loader or an action calls to decide who may see or do what,
@@ -259,4 +260,29 @@ export async function requireVerifiedAccess(
   const found = await requireSharedAccess(request, shareId, lang, now);
   if (found.state !== "verified" || !found.access.email) throw redirect(sharedStoryPath(found.share.id, "email"));
   return found as SharedAccess & { access: { email: string } };
+}
+
+// The council's staff, in the staff area under /staff.
+
+/**
+ * The signed-in member of staff (ADMIN_EMAILS): a staff session, never a
+ * resident's, whatever else the browser holds. Anyone else is sent to the
+ * staff area's own sign-in page and brought back here afterwards, told why
+ * when a session they had has ended.
+ */
+export async function requireStaff(request: Request): Promise<SignedInStaff> {
+  const state = await staffSessionState(request);
+  if (state && "staff" in state) return state;
+  const url = new URL(request.url);
+  const params = new URLSearchParams({ returnTo: request.method === "GET" ? `${url.pathname}${url.search}` : url.pathname });
+  if (state && "ended" in state) params.set(state.ended, "1");
+  throw redirect(`${staffPaths.signIn}?${params.toString()}`, { headers: { "Set-Cookie": clearStaffSessionCookie() } });
+}
+
+/** The member of staff, and the agency an address in the staff area names (active or not), or 404. */
+export async function requireStaffAgency(request: Request, agencyId: string | undefined): Promise<SignedInStaff & { agency: Agency }> {
+  const signedIn = await requireStaff(request);
+  const agency = agencyId && UUID.test(agencyId) ? await findAgency(agencyId) : undefined;
+  if (!agency) throw await refusal(request, 404);
+  return { ...signedIn, agency };
 }

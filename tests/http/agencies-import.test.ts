@@ -110,7 +110,7 @@ describe("npm run agencies:import", () => {
       `Nothing was imported: ${join(dir, "bad.json")} has 3 problems.`,
       'Record 2 (key "new-agency"): contactEmail must be an email address',
       'Record 3 (key "another"): description must be one line',
-      'Record 3 (key "another"): domains must list at least one domain',
+      'Record 3 (key "another"): domains must list at least one domain (or addresses at least one address)',
     ]);
     expect(await agenciesIn()).toEqual(before);
   });

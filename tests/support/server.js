@@ -34,7 +34,9 @@ export const runningServers = new Set();
 /**
  * What a server wrote to stderr, cut into the errors it printed: a new error
  * starts on each line that is not indented (a stack trace's lines are) and
- * does not close an object that `console.error` printed with the error.
+ * does not close an object that `console.error` printed with the error. An
+ * error the server logged as JSON (app/lib/log.server.ts) reads as its message,
+ * then the whole line.
  * @param {string} stderr
  * @returns {string[]}
  */
@@ -43,9 +45,20 @@ export function errorsIn(stderr) {
   for (const line of stderr.split("\n")) {
     if (line.trim() === "") continue;
     if (errors.length > 0 && /^(\s|[}\]])/.test(line)) errors[errors.length - 1] += `\n${line}`;
-    else errors.push(line);
+    else errors.push(loggedMessage(line));
   }
   return errors;
+}
+
+/** @param {string} line */
+function loggedMessage(line) {
+  if (!line.startsWith("{")) return line;
+  try {
+    const { msg } = JSON.parse(line);
+    return typeof msg === "string" ? `${msg}\n  ${line}` : line;
+  } catch {
+    return line;
+  }
 }
 
 /**

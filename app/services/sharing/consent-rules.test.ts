@@ -235,4 +235,19 @@ describe("a work address", () => {
     expect(atAgencyDomain("@demo-council.example.org", domains)).toBe(false);
     expect(atAgencyDomain("no-at-sign", domains)).toBe(false);
   });
+
+  test("or one of the single addresses the agency lists, exactly, in any case", () => {
+    // Three NHS agencies on one domain: each lists its own staff, and the domain opens none of them.
+    const addresses = ["crisis.lead@nhs.example.net", "Crisis.Duty@NHS.example.net"];
+    expect(atAgencyDomain("crisis.lead@nhs.example.net", [], addresses)).toBe(true);
+    expect(atAgencyDomain("CRISIS.DUTY@nhs.example.net", [], addresses)).toBe(true);
+    expect(atAgencyDomain("memory.lead@nhs.example.net", [], addresses)).toBe(false);
+    expect(atAgencyDomain("xcrisis.lead@nhs.example.net", [], addresses)).toBe(false);
+    expect(atAgencyDomain("crisis.lead@nhs.example.net.evil.test", [], addresses)).toBe(false);
+    expect(atAgencyDomain("crisis.lead@nhs.example.net ", [], addresses)).toBe(false);
+    // Beside a domain, both admit.
+    expect(atAgencyDomain("anyone@hub.example.org", ["hub.example.org"], ["volunteer@mail.example.com"])).toBe(true);
+    expect(atAgencyDomain("volunteer@mail.example.com", ["hub.example.org"], ["volunteer@mail.example.com"])).toBe(true);
+    expect(atAgencyDomain("other@mail.example.com", ["hub.example.org"], ["volunteer@mail.example.com"])).toBe(false);
+  });
 });

@@ -207,10 +207,16 @@ export function accessExpiresAt(now: Date, verified: boolean): Date {
   return new Date(now.getTime() + (verified ? ACCESS_HOURS * 60 : PROVE_ADDRESS_MINUTES) * 60 * 1000);
 }
 
-/** Whether an address is at one of an agency's domains: exactly, so "nhs.net" does not admit "evil-nhs.net" or "nhs.net.example". */
-export function atAgencyDomain(email: string, domains: readonly string[]): boolean {
+/**
+ * Whether an address may prove it works at an agency: it is at one of the
+ * agency's domains, exactly, so "nhs.net" does not admit "evil-nhs.net" or
+ * "nhs.net.example"; or it is one of the single `addresses` the agency lists
+ * (for agencies that share a domain with others), exactly, in any case.
+ */
+export function atAgencyDomain(email: string, domains: readonly string[], addresses: readonly string[] = []): boolean {
   const at = email.lastIndexOf("@");
   if (at < 1) return false;
   const domain = email.slice(at + 1).toLowerCase();
-  return domains.some((allowed) => allowed.toLowerCase() === domain);
+  const whole = email.toLowerCase();
+  return domains.some((allowed) => allowed.toLowerCase() === domain) || addresses.some((allowed) => allowed.toLowerCase() === whole);
 }

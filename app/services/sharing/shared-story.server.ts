@@ -104,10 +104,10 @@ export type SharedAccess = FoundShareAccess & { state: Exclude<AccessState, "exp
 
 type AccessCodeOutcome = { ok: true } | { ok: false; reason: "wrong-domain" | CodeRefusal };
 
-/** Emails a code to a work address, if it is at one of the agency's domains, within the same limits as a resident's codes. */
+/** Emails a code to a work address, if it is at one of the agency's domains or one of its listed addresses, within the same limits as a resident's codes. */
 export async function requestAccessCode(found: SharedAccess, email: string, ip: string, now = new Date()): Promise<AccessCodeOutcome> {
   const address = normaliseEmail(email);
-  if (!atAgencyDomain(address, found.agency.domains)) return { ok: false, reason: "wrong-domain" };
+  if (!atAgencyDomain(address, found.agency.domains, found.agency.addresses)) return { ok: false, reason: "wrong-domain" };
   return db.transaction(async (tx): Promise<AccessCodeOutcome> => {
     const issued = await issueCode(tx, { email: address, ip, language: found.lang, returnTo: null, shareAccessId: found.access.idHash, now });
     if (!issued.ok) return issued;

@@ -1,0 +1,201 @@
+// @ts-check
+/**
+ * Takes a consistent backup of the service's database while it runs: on
+ * SQLite with SQLite's online backup (one read transaction, so a snapshot of
+ * one moment, while the service goes on writing), on PostgreSQL with
+ * `pg_dump -Fc` (which reads in one snapshot too). The backup is written
+ * beside FILE and renamed to FILE only once it is whole and checked, so a FILE
+ * that exists is always a complete backup. The README says when and how
+ * ("Backing up and restoring"); app/restore-database.js puts one back.
+ *
+ * Unlike app/copy-database.js it does not load the built service: that would
+ * migrate the live database, as a starting instance does, and a backup must
+ * read it and change nothing. So it reads DATABASE_URL and DATABASE_PATH as
+ * app/config/env.server.ts does, and needs only better-sqlite3, or pg_dump.
+ *
+ * Usage: npm run db:backup -- FILE
+ */
+import { spawn } from "node:child_process";
+import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync, statSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
+import Database from "better-sqlite3";
+
+const started = performance.now();
+
+/** @param {string} line @returns {never} */
+function fail(line) {
+  process.stderr.write(`${line}\n`);
+  process.exit(1);
+}
+
+const args = process.argv.slice(2);
+if (args.length !== 1 || args[0] === "")
+  fail("Usage: npm run db:backup -- FILE (backs up the database at DATABASE_URL, or else the SQLite file at DATABASE_PATH)");
+const [file] = args;
+// As the configuration reads them: an empty variable is an unset one.
+const databaseUrl = process.env.DATABASE_URL || undefined;
+const databasePath = process.env.DATABASE_PATH || "data/tell-it-once.sqlite";
+
+if (existsSync(file)) fail(`${file} already exists: give the backup a new name, so that no earlier backup is overwritten. Nothing was backed up.`);
+if (!existsSync(dirname(file)) || !statSync(dirname(file)).isDirectory())
+  fail(`There is no folder ${dirname(file)} to write ${file} in. Nothing was backed up.`);
+if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) fail("DATABASE_URL must be a postgres:// address. Nothing was backed up.");
+if (!databaseUrl && databasePath === ":memory:") fail("DATABASE_PATH is :memory:, a database that lives only inside one process. Nothing was backed up.");
+if (!databaseUrl && !existsSync(databasePath)) fail(`There is no database at ${databasePath} (DATABASE_PATH). Nothing was backed up.`);
+
+// Written beside FILE, so that renaming it to FILE at the end is atomic; made readable by its owner alone, as it holds everyone's stories.
+const partial = join(dirname(file), `.${basename(file)}.partial-${process.pid}`);
+try {
+  closeSync(openSync(partial, "wx", 0o600));
+} catch (error) {
+  fail(`Could not write in ${dirname(file)}: ${error instanceof Error ? error.message : String(error)}. Nothing was backed up.`);
+}
+
+/** @param {number} bytes */
+const size = (bytes) => (bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
+/** How long since `since`, as a person reads it. @param {number} since */
+function took(since) {
+  const ms = performance.now() - since;
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
+}
+
+try {
+  const outcome = databaseUrl ? await backUpPostgres(databaseUrl) : await backUpSqlite(databasePath);
+  if (!outcome.ok) {
+    rmSync(partial, { force: true });
+    fail(`${outcome.problem} Nothing was backed up.`);
+  }
+  renameSync(partial, file);
+  syncFolder(dirname(file));
+  process.stdout.write(
+    `Backed up ${outcome.source} to ${file} in ${took(started)}: ${outcome.tables} tables, ${size(statSync(file).size)}. ${outcome.checked}\n`,
+  );
+} catch (error) {
+  rmSync(partial, { force: true });
+  fail(`The backup failed: ${error instanceof Error ? error.message : String(error)}. Nothing was backed up.`);
+}
+
+/**
+ * @typedef {{ ok: true; source: string; tables: number; checked: string } | { ok: false; problem: string }} Outcome
+ */
+
+/**
+ * SQLite's online backup, all pages in one step: one read transaction, so
+ * the copy is the database as one commit left it. In WAL mode a reader holds
+ * no writer up; copied a few pages at a time instead, a write between steps
+ * would start the copy again, for ever on a busy service.
+ * @param {string} path
+ * @returns {Promise<Outcome>}
+ */
+async function backUpSqlite(path) {
+  /** @type {Database.Database} */
+  let live;
+  try {
+    live = new Database(path, { readonly: true, fileMustExist: true });
+    live.pragma("busy_timeout = 5000");
+  } catch (error) {
+    return { ok: false, problem: `Could not open ${path}: ${error instanceof Error ? error.message : String(error)}.` };
+  }
+  try {
+    await live.backup(partial, { progress: () => 0x7fffffff });
+  } catch (error) {
+    return { ok: false, problem: `Could not read ${path}: ${error instanceof Error ? error.message : String(error)}.` };
+  } finally {
+    live.close();
+  }
+  const copy = new Database(partial);
+  try {
+    // One self-contained file, with no write-ahead log beside it to lose; a service started on it turns WAL on again.
+    copy.pragma("journal_mode = DELETE");
+    const problems = /** @type {string[]} */ (copy.prepare("pragma integrity_check").pluck().all());
+    if (problems.join() !== "ok")
+      return { ok: false, problem: `The copy of ${path} fails SQLite's integrity check (${problems[0]}), so the database itself is damaged.` };
+    const tables = /** @type {number} */ (copy.prepare("select count(*) from sqlite_master where type = 'table' and name not like 'sqlite_%'").pluck().get());
+    return { ok: true, source: path, tables, checked: "SQLite's integrity check of the backup says ok." };
+  } finally {
+    copy.close();
+  }
+}
+
+/**
+ * pg_dump in its custom format, which pg_restore reads; it dumps in one
+ * REPEATABLE READ transaction, so the backup is one moment of the database
+ * while the service goes on writing.
+ * @param {string} url
+ * @returns {Promise<Outcome>}
+ */
+async function backUpPostgres(url) {
+  const { connection, env } = postgresConnection(url, "tell-it-once-backup");
+  const dumped = await run("pg_dump", ["--format=custom", `--file=${partial}`, `--dbname=${connection}`], env);
+  if (!dumped.ok) return dumped;
+  const listed = await run("pg_restore", ["--list", partial], env);
+  if (!listed.ok) return { ok: false, problem: `pg_restore cannot read the backup pg_dump wrote: ${listed.problem}` };
+  const tables = listed.stdout.split("\n").filter((line) => / TABLE DATA /.test(line)).length;
+  return { ok: true, source: databaseHost(url), tables, checked: "pg_restore reads its table of contents." };
+}
+
+/**
+ * The address for PostgreSQL's tools without its password, which goes to them
+ * in PGPASSWORD instead: a command line can be read by anyone on the machine.
+ * @param {string} url
+ * @param {string} name what pg_stat_activity shows this connection as
+ */
+function postgresConnection(url, name) {
+  const parsed = new URL(url);
+  const password = decodeURIComponent(parsed.password);
+  parsed.password = "";
+  /** @type {NodeJS.ProcessEnv} */
+  const env = { ...process.env, PGAPPNAME: name };
+  if (password) env.PGPASSWORD = password;
+  return { connection: parsed.toString(), env };
+}
+
+/**
+ * Where a PostgreSQL address points, for messages: its host and database, never its password (as db/client.server.ts says it).
+ * @param {string} url
+ */
+function databaseHost(url) {
+  const parsed = new URL(url);
+  return `${parsed.hostname}${parsed.port ? `:${parsed.port}` : ""}${parsed.pathname}`;
+}
+
+/**
+ * Runs one of PostgreSQL's client tools: its output, or why it failed in one line.
+ * @param {string} tool
+ * @param {string[]} toolArgs
+ * @param {NodeJS.ProcessEnv} env
+ * @returns {Promise<{ ok: true; stdout: string } | { ok: false; problem: string }>}
+ */
+function run(tool, toolArgs, env) {
+  return new Promise((done) => {
+    const child = spawn(tool, toolArgs, { env, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => (stdout += chunk.toString()));
+    child.stderr.on("data", (chunk) => (stderr += chunk.toString()));
+    child.on("error", (error) =>
+      done({
+        ok: false,
+        problem:
+          /** @type {NodeJS.ErrnoException} */ (error).code === "ENOENT"
+            ? `${tool} was not found: install PostgreSQL's client tools (on Debian, postgresql-client), of the server's version or later.`
+            : `${tool} could not be started: ${error.message}.`,
+      }),
+    );
+    child.on("close", (code, signal) => {
+      if (code === 0) return done({ ok: true, stdout });
+      const said = stderr.split("\n").find((line) => / error: /.test(line)) ?? stderr.split("\n").find((line) => line.trim() !== "");
+      done({ ok: false, problem: `${said ? said.trim().replace(/\.$/, "") : `${tool} stopped (${signal ?? `exit code ${code}`})`}.` });
+    });
+  });
+}
+
+/** Makes a rename in `folder` survive a power cut. @param {string} folder */
+function syncFolder(folder) {
+  const descriptor = openSync(folder, "r");
+  try {
+    fsyncSync(descriptor);
+  } finally {
+    closeSync(descriptor);
+  }
+}
