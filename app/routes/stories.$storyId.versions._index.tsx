@@ -50,7 +50,6 @@ export default function StoryVersions() {
           head={[
             { children: t("story:versions.version") },
             { children: t("story:versions.published") },
-            { children: t("helpers:history.publishedBy") },
             { children: <span className="govuk-visually-hidden">{t("story:versions.view")}</span> },
           ]}
           rows={versions.map(({ version, publishedOn, by }, index) => [
@@ -64,8 +63,16 @@ export default function StoryVersions() {
                   String(version)
                 ),
             },
-            { children: publishedOn },
-            { children: <span className="app-story-text">{by}</span> },
+            {
+              // Who saved it, under when: a fourth column would not fit a phone.
+              children: (
+                <>
+                  {publishedOn}
+                  <br />
+                  <span className="app-story-text">{t("helpers:history.savedBy", { name: by })}</span>
+                </>
+              ),
+            },
             {
               children: (
                 <a className="govuk-link" href={`${storyPath(storyId)}/versions/${version}`}>

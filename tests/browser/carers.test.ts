@@ -310,7 +310,10 @@ describe.each(phoneRuns)("$label", ({ configuration, lang }) => {
       await gwen.visit(`${story()}/versions`);
       await check(gwen, "versions-changed-by-helper", t.story.versions.title);
       const [saved] = await tableRows(gwen, 0);
-      expect(saved.slice(0, 3)).toEqual([expect.stringMatching(/^2\b/), expect.any(String), t.helpers.people.you]);
+      expect(saved.slice(0, 2)).toEqual([
+        expect.stringMatching(/^2\b/),
+        expect.stringMatching(new RegExp(`${fill(t.helpers.history.savedBy, { name: t.helpers.people.you })}$`)),
+      ]);
       expect(await texts(main(gwen).locator("h2"))).toContain(t.helpers.history.changesHeading);
       expect(await tableRows(gwen, 1)).toEqual([[t.story.sections.matters.title, rhysName, expect.any(String)]]);
     });

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { HttpClient } from "#tests/support/http-client";
 import { linkSentTo, openAsProfessional, postShared, type Opened } from "#tests/support/professional";
 import { startServer, type RunningServer } from "#tests/support/server";
+import { staffSignIn } from "#tests/support/staff";
 import { chooseThroughTheJourney, shareThroughTheJourney, wholePublishedStory, publishedStory } from "#tests/support/share-journey";
 import { signIn, startServerWithMail } from "#tests/support/sign-in";
 import { freshPostgresDatabase, testDatabase, type TestDatabase } from "#tests/support/test-database.js";
@@ -37,7 +38,7 @@ beforeAll(async () => {
   target = await freshPostgresDatabase();
 
   // The pilot: every table given rows by the journeys people take.
-  const pilot = await startServerWithMail({ DATABASE_PATH: file, SESSION_SECRET });
+  const pilot = await startServerWithMail({ DATABASE_PATH: file, SESSION_SECRET, ADMIN_EMAILS: "staff@pilot.example.org" });
   try {
     resident = await signIn(pilot, "pilot@example.org");
     storyId = await wholePublishedStory(pilot, resident);
@@ -58,6 +59,15 @@ beforeAll(async () => {
     // A second story, its sharing chosen and not yet agreed.
     const second = await publishedStory(pilot, resident);
     await chooseThroughTheJourney(pilot, resident, second, [gp.id], "no");
+    // A helper invited, a third story deleted, and someone from the council signed in to the staff area.
+    const http = new HttpClient(pilot.url);
+    expect(
+      (await http.post(`/stories/${storyId}/helpers/invite`, { name: "Pat Helper", email: "pat@example.org", permission: "edit" }, { cookie: resident }))
+        .status,
+    ).toBe(302);
+    const third = await publishedStory(pilot, resident);
+    expect((await http.post(`/stories/${third}/delete`, {}, { cookie: resident })).status).toBe(302);
+    await staffSignIn(pilot, "staff@pilot.example.org");
   } finally {
     await pilot.stop();
   }
