@@ -15,10 +15,10 @@
  *
  * Usage: npm run db:backup -- FILE
  */
-import { spawn } from "node:child_process";
-import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync, statSync } from "node:fs";
+import { closeSync, existsSync, openSync, renameSync, rmSync, statSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import Database from "better-sqlite3";
+import { databaseHost, postgresConnection, runTool, syncFolder, took } from "./database-tools.js";
 
 const started = performance.now();
 
@@ -53,12 +53,6 @@ try {
 
 /** @param {number} bytes */
 const size = (bytes) => (bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
-/** How long since `since`, as a person reads it. @param {number} since */
-function took(since) {
-  const ms = performance.now() - since;
-  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
-}
-
 try {
   const outcome = databaseUrl ? await backUpPostgres(databaseUrl) : await backUpSqlite(databasePath);
   if (!outcome.ok) {
@@ -126,76 +120,10 @@ async function backUpSqlite(path) {
  */
 async function backUpPostgres(url) {
   const { connection, env } = postgresConnection(url, "tell-it-once-backup");
-  const dumped = await run("pg_dump", ["--format=custom", `--file=${partial}`, `--dbname=${connection}`], env);
+  const dumped = await runTool("pg_dump", ["--format=custom", `--file=${partial}`, `--dbname=${connection}`], env);
   if (!dumped.ok) return dumped;
-  const listed = await run("pg_restore", ["--list", partial], env);
+  const listed = await runTool("pg_restore", ["--list", partial], env);
   if (!listed.ok) return { ok: false, problem: `pg_restore cannot read the backup pg_dump wrote: ${listed.problem}` };
   const tables = listed.stdout.split("\n").filter((line) => / TABLE DATA /.test(line)).length;
   return { ok: true, source: databaseHost(url), tables, checked: "pg_restore reads its table of contents." };
-}
-
-/**
- * The address for PostgreSQL's tools without its password, which goes to them
- * in PGPASSWORD instead: a command line can be read by anyone on the machine.
- * @param {string} url
- * @param {string} name what pg_stat_activity shows this connection as
- */
-function postgresConnection(url, name) {
-  const parsed = new URL(url);
-  const password = decodeURIComponent(parsed.password);
-  parsed.password = "";
-  /** @type {NodeJS.ProcessEnv} */
-  const env = { ...process.env, PGAPPNAME: name };
-  if (password) env.PGPASSWORD = password;
-  return { connection: parsed.toString(), env };
-}
-
-/**
- * Where a PostgreSQL address points, for messages: its host and database, never its password (as db/client.server.ts says it).
- * @param {string} url
- */
-function databaseHost(url) {
-  const parsed = new URL(url);
-  return `${parsed.hostname}${parsed.port ? `:${parsed.port}` : ""}${parsed.pathname}`;
-}
-
-/**
- * Runs one of PostgreSQL's client tools: its output, or why it failed in one line.
- * @param {string} tool
- * @param {string[]} toolArgs
- * @param {NodeJS.ProcessEnv} env
- * @returns {Promise<{ ok: true; stdout: string } | { ok: false; problem: string }>}
- */
-function run(tool, toolArgs, env) {
-  return new Promise((done) => {
-    const child = spawn(tool, toolArgs, { env, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => (stdout += chunk.toString()));
-    child.stderr.on("data", (chunk) => (stderr += chunk.toString()));
-    child.on("error", (error) =>
-      done({
-        ok: false,
-        problem:
-          /** @type {NodeJS.ErrnoException} */ (error).code === "ENOENT"
-            ? `${tool} was not found: install PostgreSQL's client tools (on Debian, postgresql-client), of the server's version or later.`
-            : `${tool} could not be started: ${error.message}.`,
-      }),
-    );
-    child.on("close", (code, signal) => {
-      if (code === 0) return done({ ok: true, stdout });
-      const said = stderr.split("\n").find((line) => / error: /.test(line)) ?? stderr.split("\n").find((line) => line.trim() !== "");
-      done({ ok: false, problem: `${said ? said.trim().replace(/\.$/, "") : `${tool} stopped (${signal ?? `exit code ${code}`})`}.` });
-    });
-  });
-}
-
-/** Makes a rename in `folder` survive a power cut. @param {string} folder */
-function syncFolder(folder) {
-  const descriptor = openSync(folder, "r");
-  try {
-    fsyncSync(descriptor);
-  } finally {
-    closeSync(descriptor);
-  }
 }

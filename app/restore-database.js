@@ -16,14 +16,14 @@
  *
  * Usage: npm run db:restore -- FILE
  */
-import { spawn } from "node:child_process";
-import { chmodSync, chownSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync } from "node:fs";
+import { chmodSync, chownSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync } from "node:fs";
 import { devNull } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { readMigrationFiles } from "drizzle-orm/migrator";
 import pg from "pg";
+import { databaseHost, postgresConnection, runTool, syncFolder, took } from "./database-tools.js";
 
 const started = performance.now();
 
@@ -54,11 +54,6 @@ if (databaseUrl && format === "sqlite") {
 }
 if (!databaseUrl && format === "postgres") fail(`${file} is a PostgreSQL backup (pg_dump): set DATABASE_URL to restore it. Nothing was restored.`);
 
-/** How long since `since`, as a person reads it. @param {number} since */
-function took(since) {
-  const ms = performance.now() - since;
-  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
-}
 /** @param {number} n */
 const count = (n) => n.toLocaleString("en-GB");
 
@@ -349,67 +344,13 @@ function appliedIn(script) {
 }
 
 /**
- * The address for PostgreSQL's tools without its password, which goes to them
- * in PGPASSWORD instead: a command line can be read by anyone on the machine.
- * @param {string} url
- * @param {string} name what pg_stat_activity shows this connection as
- */
-function postgresConnection(url, name) {
-  const parsed = new URL(url);
-  const password = decodeURIComponent(parsed.password);
-  parsed.password = "";
-  /** @type {NodeJS.ProcessEnv} */
-  const env = { ...process.env, PGAPPNAME: name };
-  if (password) env.PGPASSWORD = password;
-  return { connection: parsed.toString(), env };
-}
-
-/**
- * Where a PostgreSQL address points, for messages: its host and database, never its password (as db/client.server.ts says it).
- * @param {string} url
- */
-function databaseHost(url) {
-  const parsed = new URL(url);
-  return `${parsed.hostname}${parsed.port ? `:${parsed.port}` : ""}${parsed.pathname}`;
-}
-
-/**
- * Runs one of PostgreSQL's client tools: its output, or why it failed in one line. A tool that is not installed is a refusal.
+ * Runs one of PostgreSQL's client tools (database-tools.js' runTool); a tool that is not installed is a refusal.
  * @param {string} tool
  * @param {string[]} toolArgs
  * @param {NodeJS.ProcessEnv} env
- * @returns {Promise<{ ok: true; stdout: string } | { ok: false; problem: string }>}
  */
-function run(tool, toolArgs, env) {
-  return new Promise((done, refuse) => {
-    const child = spawn(tool, toolArgs, { env, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => (stdout += chunk.toString()));
-    child.stderr.on("data", (chunk) => (stderr += chunk.toString()));
-    child.on("error", (error) =>
-      refuse(
-        new Refusal(
-          /** @type {NodeJS.ErrnoException} */ (error).code === "ENOENT"
-            ? `${tool} was not found: install PostgreSQL's client tools (on Debian, postgresql-client), of the server's version or later.`
-            : `${tool} could not be started: ${error.message}.`,
-        ),
-      ),
-    );
-    child.on("close", (code, signal) => {
-      if (code === 0) return done({ ok: true, stdout });
-      const said = stderr.split("\n").find((line) => / error: /.test(line)) ?? stderr.split("\n").find((line) => line.trim() !== "");
-      done({ ok: false, problem: `${said ? said.trim().replace(/\.$/, "") : `${tool} stopped (${signal ?? `exit code ${code}`})`}.` });
-    });
-  });
-}
-
-/** Makes a rename in `folder` survive a power cut. @param {string} folder */
-function syncFolder(folder) {
-  const descriptor = openSync(folder, "r");
-  try {
-    fsyncSync(descriptor);
-  } finally {
-    closeSync(descriptor);
-  }
+async function run(tool, toolArgs, env) {
+  const outcome = await runTool(tool, toolArgs, env);
+  if (!outcome.ok && outcome.missing) throw new Refusal(outcome.problem);
+  return outcome;
 }
