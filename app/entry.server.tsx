@@ -10,7 +10,7 @@ import { startMailWorker, stopMailWorker } from "#app/services/mail/worker.serve
 import { runJobs, startJobs, stopJobs } from "#app/services/jobs.server";
 import { NonceProvider } from "#app/web/nonce";
 import { logServerError } from "#app/lib/log-error.server";
-import { endLog, log, requestLog } from "#app/lib/log.server";
+import { endLog, log, requestLog, routeTable } from "#app/lib/log.server";
 import { env } from "#app/config/env.server";
 import { isCrossSiteRequest, MAX_BODY_BYTES, securityHeaders } from "#app/config/security.server";
 import { closeDatabase, countingStatements, databaseHost, prepareDatabase } from "#db/client.server";
@@ -30,6 +30,7 @@ export const serverSupport = {
   MAX_BODY_BYTES,
   log,
   requestLog,
+  routeTable,
   endLog,
   logServerError,
   /** Emails left pending by a previous run, and shares whose end date passed while nothing ran, are dealt with at once. */

@@ -31,20 +31,19 @@ import { connectionOf } from "#app/models/rate-limit.server";
 import { startGovukFrontend } from "#app/web/govuk-frontend.client";
 import { useNonce } from "#app/web/nonce";
 import { layoutData, refusal, type ErrorDetail, type LayoutData } from "#app/web/layout.server";
-import { routePattern } from "#app/lib/route-pattern";
 import { logServerError } from "#app/lib/log-error.server";
 
-export async function loader({ request, context, params }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   // Refused requests and unknown languages still get the full layout, in the person's language.
   const { refusal: refused, clientIp } = context;
   if (refused) {
     try {
       // Any site can make a browser send these: audited once per connection per window, by route (an address can hold a link's token).
       await recordAuditEventOncePerWindow(refused === 403 ? "cross_site_request_refused" : "oversized_request_refused", connectionOf(clientIp), {
-        path: routePattern(new URL(request.url).pathname, params),
+        path: context.route ?? "/*",
       });
     } catch (error) {
-      logServerError(error);
+      logServerError(error, context);
       throw await refusal(request, 500);
     }
     throw await refusal(request, refused);

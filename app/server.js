@@ -30,6 +30,7 @@ app.disable("x-powered-by");
 app.set("trust proxy", "loopback, linklocal, uniquelocal");
 
 const logRequest = support.requestLog(build.routes);
+const routeOf = support.routeTable(build.routes);
 app.use((req, res, next) => {
   const started = performance.now();
   // Ours, never one the client sent: a line must be found by what the service gave out.
@@ -47,6 +48,7 @@ app.use((req, res, next) => {
       durationMs: performance.now() - started,
       finished: res.writableFinished,
       staticRoute: res.locals.staticRoute,
+      route: res.locals.route,
     }),
   );
   next();
@@ -119,6 +121,8 @@ const handleWithRemix = createRequestHandler({
   build,
   mode: env.NODE_ENV,
   getLoadContext: (req, res) => ({
+    // Worked out once, for the audit log of a refused request and for the request's log line.
+    route: (res.locals.route = routeOf(req.path)),
     cspNonce: res.locals.cspNonce,
     refusal: res.locals.refusal,
     clientIp: req.ip ?? "unknown",

@@ -1,3 +1,4 @@
+import { log } from "#app/lib/log.server";
 import { AsyncLocalStorage } from "node:async_hooks";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
@@ -183,7 +184,7 @@ export function openPostgres(url: string, poolSize: number): { pool: pg.Pool; db
   // Named, so that a database administrator sees in pg_stat_activity which connections are the service's.
   const pool = new pg.Pool({ connectionString: url, max: poolSize, application_name: "tell-it-once" });
   // An idle connection the server closed (a restart, a failover) is dropped and replaced; it must not crash the process.
-  pool.on("error", (error) => console.error(`A database connection was lost: ${error.message}`));
+  pool.on("error", (error) => log.error(`A database connection was lost: ${error.message}`));
   const db = drizzlePostgres(pool, { schema: postgresTables, logger }) as unknown as Db;
   const original = db.transaction.bind(db);
   return { pool, db: withTransactions(db, (work) => original(work)) };

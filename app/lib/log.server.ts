@@ -12,6 +12,8 @@ declare module "@remix-run/server-runtime" {
   interface AppLoadContext {
     /** The request's id, as in its log line and its X-Request-Id header (app/server.js). */
     requestId?: string;
+    /** The route pattern that answers the address (routeTable): what the log and the audit log keep of an address. */
+    route?: string;
   }
 }
 
@@ -73,18 +75,20 @@ type AnsweredRequest = {
   finished: boolean;
   /** The mount that served a static file (`/build/*`): such requests are logged at debug. */
   staticRoute?: string;
+  /** The route pattern, when it was worked out already for the page (app/server.js' load context). */
+  route?: string;
 };
 
 /** Logs each request answered, by the route in `routes` (the build's) that answered it. */
 export function requestLog(routes: ServerBuild["routes"]): (request: AnsweredRequest) => void {
   const routeOf = routeTable(routes);
-  return ({ requestId, method, pathname, status, durationMs, finished, staticRoute }) => {
+  return ({ requestId, method, pathname, status, durationMs, finished, staticRoute, route }) => {
     const level = staticRoute ? "debug" : "info";
     if (!log.isLevelEnabled(level)) return;
     const line = {
       requestId,
       method,
-      route: staticRoute ?? routeOf(pathname),
+      route: staticRoute ?? route ?? routeOf(pathname),
       status,
       durationMs: Math.round(durationMs * 10) / 10,
       ...(finished ? {} : { aborted: true }),

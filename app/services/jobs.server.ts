@@ -1,3 +1,4 @@
+import { log } from "#app/lib/log.server";
 import { inRounds } from "#app/lib/rounds";
 import { databaseReason } from "#app/services/mail/worker.server";
 import { applyRetention } from "#app/services/retention.server";
@@ -26,7 +27,7 @@ const rounds = inRounds(
     await runJobs();
     return false;
   },
-  (error) => console.error(`The service's jobs will try again: ${databaseReason(error)}`),
+  (error) => log.error(`The service's jobs will try again: ${databaseReason(error)}`),
 );
 
 /** Runs the jobs now and every minute after. */

@@ -185,6 +185,19 @@ describe("cross-site requests are refused before anything runs", () => {
     expect(added.map((row) => [row.event, JSON.parse(row.detail ?? "null")])).toEqual([["cross_site_request_refused", { path: "/*" }]]);
   });
 
+  test("a refused address with a link's token in it, encoded twice, is audited by its route alone", async () => {
+    const lastId = (await auditRows(server)).at(-1)?.id ?? 0;
+    const reply = await fetch(`${server.url}/shared/qvzkSecretToken%252F`, {
+      method: "POST",
+      headers: { "X-Forwarded-For": "203.0.113.77", "Sec-Fetch-Site": "cross-site" },
+      body: "a=b",
+    });
+    await reply.arrayBuffer();
+    expect(reply.status).toBe(403);
+    const added = (await auditRows(server)).filter((row) => row.id > lastId);
+    expect(added.map((row) => [row.event, JSON.parse(row.detail ?? "null")])).toEqual([["cross_site_request_refused", { path: "/shared/:token" }]]);
+  });
+
   test("the refusal is explained in the person's language", async () => {
     const page = await load(server.url, "/", {
       method: "POST",

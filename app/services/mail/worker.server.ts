@@ -1,3 +1,4 @@
+import { log } from "#app/lib/log.server";
 import { AsyncResource } from "node:async_hooks";
 import { claimDueEmails, markEmailFailed, markEmailSent, onEmailQueued, scheduleEmailRetry, type OutboxEmail } from "#app/models/outbox.server";
 import { inRounds } from "#app/lib/rounds";
@@ -67,7 +68,7 @@ const rounds = inRounds(
     // A full batch means more may be waiting.
     return claimed === BATCH;
   },
-  (error) => console.error(`The mail worker will try again: ${databaseReason(error)}`),
+  (error) => log.error(`The mail worker will try again: ${databaseReason(error)}`),
 );
 /** Sends due emails now, every few seconds after, and as soon as one is queued in this process. */
 export function startMailWorker(): void {
