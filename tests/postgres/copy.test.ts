@@ -151,6 +151,9 @@ describe("npm run db:copy -- FILE.sqlite", () => {
     expect((await new HttpClient(moved.url).post("/sign-in", { email: "after-the-move@example.org" })).status).toBe(302);
     const added = await copied.query<{ id: number }>("select id from audit_events where id > ?", last);
     expect(added.length).toBeGreaterThan(0);
+    // Stopped, so that nothing (its mail worker sending that code) changes the database under the next test.
+    await moved.stop();
+    moved = undefined;
   });
 
   test("a database that already holds rows is refused, and nothing in it changes", async () => {
