@@ -1,9 +1,15 @@
 import { isIPv6 } from "node:net";
-import { and, like, sql } from "drizzle-orm";
+import { and, eq, like, sql } from "drizzle-orm";
 import { db, returned, type Tx } from "#db/client.server";
 import { rateLimits } from "#db/schema";
 
-export type Limit = { name: string; max: number; windowSeconds: number };
+/**
+ * `fixedWindow`: counted in windows on the clock, for "once per window".
+ * Otherwise the count slides: the last window's uses still count in
+ * proportion to how much of it the last `windowSeconds` cover, so no one gets
+ * twice the limit either side of a window's edge.
+ */
+export type Limit = { name: string; max: number; windowSeconds: number; fixedWindow?: true };
 
 /**
  * How many codes (for residents and professionals alike), attempts at entering
@@ -18,7 +24,7 @@ export const limits = {
   linkMissesPerIp: { name: "link-misses-per-ip", max: 10, windowSeconds: 15 * 60 },
   // Each invitation emails an address the resident typed: enough for any family, too few to send mail in bulk.
   invitationsPerResident: { name: "invitations-per-resident", max: 20, windowSeconds: 24 * 60 * 60 },
-  auditedEventsPerSubject: { name: "audited", max: 1, windowSeconds: 15 * 60 },
+  auditedEventsPerSubject: { name: "audited", max: 1, windowSeconds: 15 * 60, fixedWindow: true },
 } satisfies Record<string, Limit>;
 
 function windowStart(limit: Limit, now: Date): number {
@@ -52,11 +58,12 @@ type Taken = "allowed" | "crossed" | "refused";
 
 /**
  * Counts one more use of `limit` for `subject` (an already-hashed address or
- * a connection) and says whether it is still within the limit. Fixed windows:
- * simple, shared by every instance through the database.
+ * a connection) and says whether it is still within the limit. Shared by
+ * every instance through the database.
  */
 export async function takeFromLimit(tx: Tx, limit: Limit, subject: string, now = new Date()): Promise<Taken> {
   const key = `${limit.name}:${subject}`;
+  const windowMs = limit.windowSeconds * 1000;
   const start = windowStart(limit, now);
   const row = await returned(
     tx
@@ -65,15 +72,24 @@ export async function takeFromLimit(tx: Tx, limit: Limit, subject: string, now =
       .onConflictDoUpdate({ target: [rateLimits.key, rateLimits.windowStart], set: { count: sql`${rateLimits.count} + 1` } })
       .returning({ count: rateLimits.count }),
   );
-  return row.count <= limit.max ? "allowed" : row.count === limit.max + 1 ? "crossed" : "refused";
+  let used = row.count;
+  if (!limit.fixedWindow) {
+    const [last] = await tx
+      .select({ count: rateLimits.count })
+      .from(rateLimits)
+      .where(and(eq(rateLimits.key, key), eq(rateLimits.windowStart, start - windowMs)));
+    // Rounded up, so a refusal just before the edge is still a refusal just after it.
+    used += Math.ceil(((last?.count ?? 0) * (windowMs - (now.getTime() - start))) / windowMs);
+  }
+  return used <= limit.max ? "allowed" : used === limit.max + 1 ? "crossed" : "refused";
 }
 
 /** Forgets windows that have closed; run now and then. */
 export async function pruneRateLimits(now = new Date()): Promise<void> {
-  // Each limit's windows by its own length: a day's window is kept a day, an hour's an hour.
-  for (const limit of Object.values(limits)) {
-    await db
-      .delete(rateLimits)
-      .where(and(like(rateLimits.key, `${limit.name}:%`), sql`${rateLimits.windowStart} < ${now.getTime() - limit.windowSeconds * 1000}`));
+  // Each limit's windows by its own length: a day's window is kept a day, an hour's an hour,
+  // and a sliding limit's one more, as the next window still counts it.
+  for (const limit of Object.values<Limit>(limits)) {
+    const kept = (limit.fixedWindow ? 1 : 2) * limit.windowSeconds * 1000;
+    await db.delete(rateLimits).where(and(like(rateLimits.key, `${limit.name}:%`), sql`${rateLimits.windowStart} < ${now.getTime() - kept}`));
   }
 }

@@ -49,7 +49,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const found = await requireInvitation(request, params.invitationId);
-  if (found.state !== "waiting") throw redirect(request.url, 303);
+  // Answered already, or too late: the link's own page says which.
+  const here = new URL(request.url).pathname;
+  if (found.state !== "waiting") throw redirect(here, 303);
   const form = await readForm(request);
   const { invitation, resident } = found;
   if (invitation.role === "owner") {
@@ -57,13 +59,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (!checked.ok) return invalid(context, checked);
     if (checked.data.answer === "no") return decline(invitation.id, resident);
     const accepted = await acceptInvitation(invitation.id, resident, checked.data.formerOwner);
-    return redirect(accepted.ok ? `${storyPath(accepted.storyId)}?welcome=owner` : request.url, 303);
+    return redirect(accepted.ok ? `${storyPath(accepted.storyId)}?welcome=owner` : here, 303);
   }
   const checked = validateForm(helpAnswerForm, form);
   if (!checked.ok) return invalid(context, checked);
   if (checked.data.answer === "no") return decline(invitation.id, resident);
   const accepted = await acceptInvitation(invitation.id, resident);
-  return redirect(accepted.ok ? `${storyPath(accepted.storyId)}?welcome=helping` : request.url, 303);
+  return redirect(accepted.ok ? `${storyPath(accepted.storyId)}?welcome=helping` : here, 303);
 }
 
 async function decline(invitationId: string, resident: { id: string; email: string }) {
