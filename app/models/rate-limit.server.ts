@@ -51,17 +51,11 @@ export function connectionOf(ip: string): string {
 }
 
 /**
- * "crossed" is the first refusal in a window, the one worth recording: anyone
- * can send more, so recording each would let them grow the audit log.
- */
-type Taken = "allowed" | "crossed" | "refused";
-
-/**
  * Counts one more use of `limit` for `subject` (an already-hashed address or
  * a connection) and says whether it is still within the limit. Shared by
  * every instance through the database.
  */
-export async function takeFromLimit(tx: Tx, limit: Limit, subject: string, now = new Date()): Promise<Taken> {
+export async function takeFromLimit(tx: Tx, limit: Limit, subject: string, now = new Date()): Promise<"allowed" | "refused"> {
   const key = `${limit.name}:${subject}`;
   const windowMs = limit.windowSeconds * 1000;
   const start = windowStart(limit, now);
@@ -81,7 +75,7 @@ export async function takeFromLimit(tx: Tx, limit: Limit, subject: string, now =
     // Rounded up, so a refusal just before the edge is still a refusal just after it.
     used += Math.ceil(((last?.count ?? 0) * (windowMs - (now.getTime() - start))) / windowMs);
   }
-  return used <= limit.max ? "allowed" : used === limit.max + 1 ? "crossed" : "refused";
+  return used <= limit.max ? "allowed" : "refused";
 }
 
 /** Forgets windows that have closed; run now and then. */

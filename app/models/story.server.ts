@@ -110,7 +110,12 @@ export async function findDraftSection(storyId: string, section: string, tx: Tx 
   );
 }
 
-/** Saves one section of the draft; `by` is who saved it (the owner or a helper). */
+/**
+ * Saves one section of the draft; `by` is who saved it (the owner or a helper).
+ * With `over` (the section as read, or null for none), only if no one has
+ * saved it since: false if someone has, and nothing is written. One statement
+ * then does the check and the write, so a save needs no transaction.
+ */
 export async function saveDraftSection(
   tx: Tx,
   {
@@ -121,12 +126,20 @@ export async function saveDraftSection(
     by,
     now,
   }: { storyId: string; section: string; content: SectionContent; status: DraftSection["status"]; by: string; now: Date },
-): Promise<void> {
-  await tx
+  over?: Pick<DraftSection, "updatedAt"> | null,
+): Promise<boolean> {
+  const written = await tx
     .insert(storySections)
     .values({ storyId, section, content, status, updatedBy: by, updatedAt: now })
-    .onConflictDoUpdate({ target: [storySections.storyId, storySections.section], set: { content, status, updatedBy: by, updatedAt: now } });
+    .onConflictDoUpdate({
+      target: [storySections.storyId, storySections.section],
+      set: { content, status, updatedBy: by, updatedAt: now },
+      ...(over === undefined ? {} : { setWhere: over ? eq(storySections.updatedAt, over.updatedAt) : sql`false` }),
+    })
+    .returning({ storyId: storySections.storyId });
+  if (written.length === 0) return false;
   await tx.update(stories).set({ updatedAt: now }).where(eq(stories.id, storyId));
+  return true;
 }
 
 /** The highest version number so far, read inside the publishing transaction. */

@@ -1,6 +1,6 @@
 import { createHmac, randomInt, timingSafeEqual } from "node:crypto";
 import type { Language } from "#app/i18n/i18n";
-import { recordAuditEvent } from "#app/models/audit.server";
+import { recordAuditEvent, recordAuditEventOncePerWindow } from "#app/models/audit.server";
 import { queueEmail } from "#app/services/mail/templates.server";
 import { connectionOf, limits, takeFromLimit, type Limit } from "#app/models/rate-limit.server";
 import { findOrCreateResident } from "#app/models/resident.server";
@@ -40,11 +40,11 @@ function sameHash(a: string, b: string): boolean {
 /** Rate-limit keys never hold the address itself. */
 const addressKey = (email: string, connection: string) => keyedHash(`address:${email}\n${connection}`);
 
-/** Counts a use of `limit`; only the first refusal in a window is audited, as anyone can send more. */
+/** Counts a use of `limit`; a refusal is audited once per window, as anyone can send more. */
 async function withinLimit(tx: Tx, limit: Limit, subject: string, now: Date): Promise<boolean> {
-  const taken = await takeFromLimit(tx, limit, subject, now);
-  if (taken === "crossed") await recordAuditEvent("sign_in_rate_limited", { limit: limit.name }, tx);
-  return taken === "allowed";
+  if ((await takeFromLimit(tx, limit, subject, now)) === "allowed") return true;
+  await recordAuditEventOncePerWindow("sign_in_rate_limited", `${limit.name}:${subject}`, { limit: limit.name }, tx, now);
+  return false;
 }
 
 export type CodeRefusal = "too-many-for-address" | "too-many-from-ip";

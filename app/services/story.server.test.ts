@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, test } from "vitest";
 import { findOrCreateResident, setResidentLanguage } from "#app/models/resident.server";
-import { findDraftSection, findVersion, versionsOf } from "#app/models/story.server";
+import { findDraftSection, findVersion, saveDraftSection, versionsOf } from "#app/models/story.server";
 import { findPage, findSection } from "#app/models/story-sections";
 import { db, first, sqlite } from "#db/client.server";
 import { auditEvents, stories, storyVersions, subjects } from "#db/schema";
@@ -88,6 +88,36 @@ describe("a new story is made by its first save", () => {
     ).toBe(404);
     expect(await storyCount()).toBe(1);
     expect(await findDraftSection(storyId, "about")).toBeUndefined();
+  });
+});
+
+describe("saving a page", () => {
+  test("two pages of one section saved at once: both answers are kept, whichever is written first", async () => {
+    await Promise.all([
+      submit("story", "now", { now: "Living with my nan since March.", intent: "continue" }),
+      submit("story", "past", { past: "We moved here in 2019.", intent: "continue" }),
+    ]);
+    expect((await findDraftSection(storyId, "story"))?.content).toEqual({ now: "Living with my nan since March.", past: "We moved here in 2019." });
+  });
+
+  test("a save over answers someone has changed since they were read writes nothing, and says so", async () => {
+    const save = (content: Record<string, string>, at: Date) => ({
+      storyId,
+      section: "matters",
+      content,
+      status: "completed" as const,
+      by: residentId,
+      now: at,
+    });
+    expect(await saveDraftSection(db, save({ matters: "First." }, new Date("2027-01-04T10:00:00Z")), null)).toBe(true);
+    // Someone else made the section first: a save that read none is refused.
+    expect(await saveDraftSection(db, save({ matters: "Late." }, new Date("2027-01-04T10:01:00Z")), null)).toBe(false);
+    const read = (await findDraftSection(storyId, "matters"))!;
+    expect(await saveDraftSection(db, save({ matters: "Second." }, new Date("2027-01-04T10:02:00Z")), read)).toBe(true);
+    // Saved over what was read before that save: refused, and the second answer stays.
+    expect(await saveDraftSection(db, save({ matters: "Stale." }, new Date("2027-01-04T10:03:00Z")), read)).toBe(false);
+    expect(await findDraftSection(storyId, "matters")).toMatchObject({ content: { matters: "Second." }, updatedAt: new Date("2027-01-04T10:02:00Z") });
+    expect((await story()).updatedAt).toEqual(new Date("2027-01-04T10:02:00Z"));
   });
 });
 

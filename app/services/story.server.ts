@@ -155,23 +155,25 @@ export async function submitStoryPage({
   if (isNew && Object.keys(cleanStory({ [section.id]: answers })).length === 0) return { ok: true, redirectTo: "/stories" };
   const storyId = ownStoryId ?? newStoryId(form);
   const nextPage = pageAfter(section, page);
-  await db.transaction(async (tx) => {
-    if (isNew) {
+  const status = statusAfter(intent, nextPage === undefined);
+  if (isNew) {
+    await db.transaction(async (tx) => {
       const owner = await storyOwner(tx, storyId);
       // An id that is someone else's is not there, as for any other address naming it.
       if (owner !== undefined && owner !== residentId) throw await refusal(request, 404);
       if (owner === undefined) await createStory(tx, residentId, now, storyId);
-    }
-    const saved = await findDraftSection(storyId, section.id, tx);
-    await saveDraftSection(tx, {
-      storyId,
-      section: section.id,
-      content: { ...saved?.content, ...answers },
-      status: statusAfter(intent, nextPage === undefined),
-      by: residentId,
-      now,
+      const saved = await findDraftSection(storyId, section.id, tx);
+      await saveDraftSection(tx, { storyId, section: section.id, content: { ...saved?.content, ...answers }, status, by: residentId, now });
     });
-  });
+  } else {
+    // This page's answers over the rest of the section as read; read again if someone saved it in between (another page, another tab).
+    for (let tries = 1; ; tries++) {
+      const saved = await findDraftSection(storyId, section.id);
+      const draft = { storyId, section: section.id, content: { ...saved?.content, ...answers }, status, by: residentId, now };
+      if (await saveDraftSection(db, draft, saved ?? null)) break;
+      if (tries === 10) throw new Error(`Section ${section.id} of a story kept changing while it was saved`);
+    }
+  }
 
   const here = pagePath(storyId, section, page);
   switch (intent.kind) {

@@ -67,25 +67,26 @@ export type SignedIn = { resident: { id: string; email: string; language: "en" |
 export type SessionEnded = "timedOut" | "signedOut";
 type SessionState = SignedIn | { ended: SessionEnded } | null;
 
-// Several loaders of one request ask, at the same time: look the session up once.
-const seen = new WeakMap<Request, Promise<SessionState>>();
+// Several loaders of one request ask at the same time, each with its own copy of the request:
+// a browser's session is looked up once while a look-up is under way.
+const underWay = new Map<string, Promise<SessionState>>();
 
 // Writing last-seen on every request would make every page view a write; a minute's precision is plenty for a 60-minute timeout.
 const TOUCH_AFTER_MS = 60 * 1000;
 
-export function sessionState(request: Request, now = new Date()): Promise<SessionState> {
-  let state = seen.get(request);
-  if (!state) {
-    state = lookUpSession(request, now);
-    seen.set(request, state);
-  }
-  return state;
-}
-
-async function lookUpSession(request: Request, now: Date): Promise<SessionState> {
+export async function sessionState(request: Request, now = new Date()): Promise<SessionState> {
   const token = readCookie(request, SESSION);
   if (!token) return null;
   const hash = sha256(token);
+  let state = underWay.get(hash);
+  if (!state) {
+    state = lookUpSession(hash, now).finally(() => underWay.delete(hash));
+    underWay.set(hash, state);
+  }
+  return await state;
+}
+
+async function lookUpSession(hash: string, now: Date): Promise<SessionState> {
   const session = await findSession(hash);
   if (session?.signedOutAt) return { ended: "signedOut" };
   if (session && sessionIsLive(session, now)) {

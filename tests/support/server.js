@@ -12,6 +12,7 @@ const root = resolve(import.meta.dirname, "../..");
  * @typedef {object} RunningServer
  * @property {string} url
  * @property {number} port
+ * @property {number} pid the server's process (with workers, their primary)
  * @property {string} databasePath the SQLite file, when the engine is SQLite
  * @property {string | undefined} databaseUrl the PostgreSQL database, when the engine is PostgreSQL
  * @property {import("./test-database.js").TestDatabase["query"]} query the rows a query finds in the server's database, on either engine (`./test-database.js`)
@@ -145,6 +146,7 @@ export async function startServer(extraEnv = {}) {
   const server = {
     url,
     port,
+    pid: /** @type {number} */ (child.pid),
     databasePath,
     databaseUrl,
     query: database.query,
