@@ -139,14 +139,17 @@ describe("a sign-in code once emailed", () => {
     expect(asked.status).toBe(302);
     const code = signInCodeFrom(await server.mail.nextEmailTo(email, since));
 
-    // The worker blanks the code once the email is sent; wait for that to reach the disk.
+    // The worker blanks the code once the sink has taken the email and it has recorded the send; wait for that to reach the disk.
+    const outboxRow = async () =>
+      (
+        await server.query<{ status: string; personalisation: string }>(
+          "select status, personalisation from outbox where recipient = ? and template = 'sign-in-code'",
+          email,
+        )
+      )[0];
     const deadline = Date.now() + 10_000;
-    while (onDisk(code).length > 0 && Date.now() < deadline) await new Promise((done) => setTimeout(done, 50));
+    while (((await outboxRow())?.status !== "sent" || onDisk(code).length > 0) && Date.now() < deadline) await new Promise((done) => setTimeout(done, 50));
     expect(onDisk(code)).toEqual([]);
-    const [row] = await server.query<{ status: string; personalisation: string }>(
-      "select status, personalisation from outbox where recipient = ? and template = 'sign-in-code'",
-      email,
-    );
-    expect(row).toEqual({ status: "sent", personalisation: '{"code":""}' });
+    expect(await outboxRow()).toEqual({ status: "sent", personalisation: '{"code":""}' });
   });
 });
