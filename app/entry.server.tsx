@@ -68,6 +68,9 @@ export default async function handleRequest(
   const nonce = loadContext.cspNonce;
   const cookie = languageCookie(request);
   if (cookie) responseHeaders.append("Set-Cookie", cookie);
+  // No page runs Remix in the browser, so the loaders' data is not sent for it to pick up (nor an empty place for it after </html>).
+  void remixContext.serverHandoffStream?.cancel();
+  remixContext.serverHandoffStream = undefined;
 
   let status = responseStatusCode;
   let shellRendered = false;
