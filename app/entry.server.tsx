@@ -68,6 +68,9 @@ export default async function handleRequest(
   const nonce = loadContext.cspNonce;
   const cookie = languageCookie(request);
   if (cookie) responseHeaders.append("Set-Cookie", cookie);
+  // No page runs Remix in the browser, so the loaders' data is not sent for it to pick up (nor an empty place for it after </html>).
+  void remixContext.serverHandoffStream?.cancel();
+  remixContext.serverHandoffStream = undefined;
 
   let status = responseStatusCode;
   let shellRendered = false;
@@ -90,27 +93,12 @@ export default async function handleRequest(
     shellRendered = true;
     // Wait for everything: the status code must reflect the whole page, and there is no deferred data.
     await stream.allReady;
-    const html = scriptsInsideBody(await new Response(stream).text());
+    const html = await new Response(stream).text();
     responseHeaders.set("Content-Type", "text/html; charset=utf-8");
     return new Response(html, { headers: responseHeaders, status });
   } finally {
     clearTimeout(timer);
   }
-}
-
-const DOCUMENT_END = "</body></html>";
-
-/**
- * Remix renders the data the browser picks up from the page (single fetch's
- * scripts) after the whole document, so React writes them after </html>,
- * where no element may be: the HTML checker stops at the first one ("Stray
- * start tag script"). A browser's parser puts them at the end of <body>; this
- * writes them there, so the page is valid and the browser builds the same DOM.
- */
-function scriptsInsideBody(html: string): string {
-  const end = html.indexOf(DOCUMENT_END);
-  if (end === -1) return html;
-  return html.slice(0, end) + html.slice(end + DOCUMENT_END.length) + DOCUMENT_END;
 }
 
 export const handleDataRequest: HandleDataRequestFunction = (response, { request }) => {

@@ -1,18 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import {
-  Form,
-  isRouteErrorResponse,
-  Links,
-  Outlet,
-  Scripts,
-  ScrollRestoration,
-  useLocation,
-  useMatches,
-  useRouteError,
-  useRouteLoaderData,
-} from "@remix-run/react";
+import { Form, isRouteErrorResponse, Links, Outlet, useLocation, useMatches, useRouteError, useRouteLoaderData } from "@remix-run/react";
 import type { TFunction } from "i18next";
-import { useEffect, useState, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { Footer } from "#app/components/govuk/footer";
 import { GenericHeader } from "#app/components/govuk/generic-header";
 import { LanguageNavigation } from "#app/components/govuk/language-navigation";
@@ -21,14 +10,12 @@ import { ServiceNavigation } from "#app/components/govuk/service-navigation";
 import { SkipLink } from "#app/components/govuk/skip-link";
 import { GovukStringsProvider, type GovukStrings } from "#app/components/govuk/strings";
 import { ErrorPage, errorKey, type ErrorStatus } from "#app/components/error-page";
-import { FormErrorsShown } from "#app/components/form";
 import { pageTitle } from "#app/components/page-title";
 import type { Language } from "#app/i18n/i18n";
 import { requestedLanguage } from "#app/i18n/i18n.server";
 import { useTranslation } from "#app/i18n/use-translation";
 import { recordAuditEventOncePerWindow } from "#app/models/audit.server";
 import { connectionOf } from "#app/models/rate-limit.server";
-import { startGovukFrontend } from "#app/web/govuk-frontend.client";
 import { useNonce } from "#app/web/nonce";
 import { layoutData, refusal, type ErrorDetail, type LayoutData } from "#app/web/layout.server";
 import { logServerError } from "#app/lib/log-error.server";
@@ -49,7 +36,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     throw await refusal(request, refused);
   }
   if (requestedLanguage(request) === "unknown") throw await refusal(request, 400);
-  // A form posted without scripts runs its action, then this loader, in one request: the action's mistakes make the title "Error: …".
+  // A form posted runs its action, then this loader, in one request: the action's mistakes make the title "Error: …".
   return { ...(await layoutData(request)), formHasErrors: context.formHasErrors === true };
 }
 
@@ -107,14 +94,8 @@ export function Layout({ children }: { children: ReactNode }) {
   const lang = layout?.lang ?? "en";
   const names = layout?.names ?? { service: "Tell it once", organisation: "" };
   const { t } = useTranslation();
-  // First what the server said (a form posted without scripts), then what the form on the page says while it shows errors (see useForm).
-  const [formHasErrors, setFormHasErrors] = useState(layout?.formHasErrors === true);
-  const title = usePageTitle(t, names, formHasErrors);
+  const title = usePageTitle(t, names, layout?.formHasErrors === true);
   const govukStrings = (layout?.translations.bundles.govuk ?? {}) as GovukStrings;
-
-  useEffect(() => {
-    startGovukFrontend();
-  }, [location.key]);
 
   return (
     <html lang={lang} className="govuk-template govuk-template--rebranded">
@@ -127,8 +108,10 @@ export function Layout({ children }: { children: ReactNode }) {
         <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href={layout?.stylesheetHref ?? "/assets/application.css"} />
         <Links />
+        {/* Pages are whole without it: GOV.UK Frontend's scripts only enhance them (app/browser/application.js). */}
+        <script type="module" nonce={nonce} src={layout?.scriptSrc ?? "/assets/application.js"} />
       </head>
-      <body className="govuk-template__body" suppressHydrationWarning>
+      <body className="govuk-template__body">
         <script
           nonce={nonce}
           // The same test govuk-frontend's page template runs, so styles for scripted components apply before first paint.
@@ -136,79 +119,75 @@ export function Layout({ children }: { children: ReactNode }) {
             __html: "document.body.className += ' js-enabled' + ('noModule' in HTMLScriptElement.prototype ? ' govuk-frontend-supported' : '');",
           }}
         />
-        <FormErrorsShown.Provider value={setFormHasErrors}>
-          <GovukStringsProvider value={govukStrings}>
-            <SkipLink href="#main-content">{t("common:skipLink")}</SkipLink>
-            <header className="govuk-template__header">
-              <GenericHeader url="/" logoHtml={<span className="app-header__organisation">{names.organisation}</span>} />
-              <ServiceNavigation
-                serviceName={names.service}
-                serviceUrl="/"
-                // Fold the navigation behind "Menu" on phones: the header is most of a small screen otherwise.
-                collapseNavigationOnMobile
-                navigation={
-                  layout?.signedIn
-                    ? [
-                        { href: "/stories", children: t("common:navigation.stories"), active: location.pathname.startsWith("/stories") },
-                        { href: "/account", children: t("common:navigation.account"), active: location.pathname.startsWith("/account") },
-                      ]
-                    : []
-                }
-                slots={{
-                  navigationEnd: layout?.signedIn ? (
-                    <li className="govuk-service-navigation__item">
-                      <Form method="post" action="/sign-out" reloadDocument>
-                        <button type="submit" className="govuk-service-navigation__link app-service-navigation__button">
-                          {t("common:navigation.signOut")}
-                        </button>
-                      </Form>
-                    </li>
-                  ) : undefined,
-                  end: (
-                    <LanguageNavigation
-                      ariaLabel={t("common:languageNavigation.label")}
-                      items={[
-                        { lang: "en", children: "English", href: lang === "en" ? undefined : languageHref(location.pathname, location.search, "en") },
-                        { lang: "cy", children: "Cymraeg", href: lang === "cy" ? undefined : languageHref(location.pathname, location.search, "cy") },
-                      ]}
-                    />
-                  ),
-                }}
-              />
-              <PhaseBanner tag={{ children: t("common:phaseBanner.tag") }}>
-                {t("common:phaseBanner.before")}{" "}
-                <a className="govuk-link" href={`mailto:${layout?.contactEmail ?? ""}`}>
-                  {t("common:phaseBanner.link")}
-                </a>
-                {t("common:phaseBanner.after")}
-              </PhaseBanner>
-            </header>
-            <div className="govuk-width-container">
-              <main className="govuk-main-wrapper" id="main-content">
-                {children}
-              </main>
-            </div>
-            <footer className="govuk-template__footer">
-              <Footer
-                crown={false}
-                contentLicence={null}
-                copyright={null}
-                meta={{
-                  visuallyHiddenTitle: t("common:footer.supportLinks"),
-                  items: [
-                    { href: "/cookies", children: t("common:footer.cookies") },
-                    { href: "/accessibility", children: t("common:footer.accessibility") },
-                    { href: "/privacy", children: t("common:footer.privacy") },
-                    { href: `mailto:${layout?.contactEmail ?? ""}`, children: t("common:footer.contact") },
-                  ],
-                  children: t("common:footer.runBy", { organisation: names.organisation }),
-                }}
-              />
-            </footer>
-          </GovukStringsProvider>
-        </FormErrorsShown.Provider>
-        <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
+        <GovukStringsProvider value={govukStrings}>
+          <SkipLink href="#main-content">{t("common:skipLink")}</SkipLink>
+          <header className="govuk-template__header">
+            <GenericHeader url="/" logoHtml={<span className="app-header__organisation">{names.organisation}</span>} />
+            <ServiceNavigation
+              serviceName={names.service}
+              serviceUrl="/"
+              // Fold the navigation behind "Menu" on phones: the header is most of a small screen otherwise.
+              collapseNavigationOnMobile
+              navigation={
+                layout?.signedIn
+                  ? [
+                      { href: "/stories", children: t("common:navigation.stories"), active: location.pathname.startsWith("/stories") },
+                      { href: "/account", children: t("common:navigation.account"), active: location.pathname.startsWith("/account") },
+                    ]
+                  : []
+              }
+              slots={{
+                navigationEnd: layout?.signedIn ? (
+                  <li className="govuk-service-navigation__item">
+                    <Form method="post" action="/sign-out">
+                      <button type="submit" className="govuk-service-navigation__link app-service-navigation__button">
+                        {t("common:navigation.signOut")}
+                      </button>
+                    </Form>
+                  </li>
+                ) : undefined,
+                end: (
+                  <LanguageNavigation
+                    ariaLabel={t("common:languageNavigation.label")}
+                    items={[
+                      { lang: "en", children: "English", href: lang === "en" ? undefined : languageHref(location.pathname, location.search, "en") },
+                      { lang: "cy", children: "Cymraeg", href: lang === "cy" ? undefined : languageHref(location.pathname, location.search, "cy") },
+                    ]}
+                  />
+                ),
+              }}
+            />
+            <PhaseBanner tag={{ children: t("common:phaseBanner.tag") }}>
+              {t("common:phaseBanner.before")}{" "}
+              <a className="govuk-link" href={`mailto:${layout?.contactEmail ?? ""}`}>
+                {t("common:phaseBanner.link")}
+              </a>
+              {t("common:phaseBanner.after")}
+            </PhaseBanner>
+          </header>
+          <div className="govuk-width-container">
+            <main className="govuk-main-wrapper" id="main-content">
+              {children}
+            </main>
+          </div>
+          <footer className="govuk-template__footer">
+            <Footer
+              crown={false}
+              contentLicence={null}
+              copyright={null}
+              meta={{
+                visuallyHiddenTitle: t("common:footer.supportLinks"),
+                items: [
+                  { href: "/cookies", children: t("common:footer.cookies") },
+                  { href: "/accessibility", children: t("common:footer.accessibility") },
+                  { href: "/privacy", children: t("common:footer.privacy") },
+                  { href: `mailto:${layout?.contactEmail ?? ""}`, children: t("common:footer.contact") },
+                ],
+                children: t("common:footer.runBy", { organisation: names.organisation }),
+              }}
+            />
+          </footer>
+        </GovukStringsProvider>
       </body>
     </html>
   );

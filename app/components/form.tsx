@@ -1,5 +1,5 @@
 import { useActionData } from "@remix-run/react";
-import { createContext, useContext, useEffect, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import type { DateInputItem } from "#app/components/govuk/date-input";
 import { ErrorSummary } from "#app/components/govuk/error-summary";
 import { useMarkParts } from "#app/components/language-of-parts";
@@ -8,13 +8,6 @@ import { useTranslation } from "#app/i18n/use-translation";
 import type { FormError, FormProblem, FormValues } from "#app/web/form";
 
 type ErrorMessage = { children: ReactNode } | undefined;
-
-/**
- * Tells the layout whether the page shows a form's errors, so the title can
- * start "Error:" after a form sent with scripts (whose answer does not reload
- * the layout's data).
- */
-export const FormErrorsShown = createContext<(shown: boolean) => void>(() => {});
 
 /** What a page needs to show one form: each field's id, name, value and error, and the errors in page order for the summary. */
 export type Form = ReturnType<typeof useForm>;
@@ -32,13 +25,6 @@ export function useForm(initial: FormValues = {}, { parts = [] }: { parts?: read
   const answer = (useActionData() as { form?: FormProblem } | null | undefined)?.form;
   const errors = answer?.errors ?? [];
   const values = answer?.values ?? initial;
-  const shown = errors.length > 0;
-  const tellLayout = useContext(FormErrorsShown);
-  useEffect(() => {
-    if (!shown) return;
-    tellLayout(true);
-    return () => tellLayout(false);
-  }, [shown, tellLayout]);
 
   /** An error's words. A `labelKey` param names the field's own label, translated first so a message can say which field it means. */
   const message = (error: FormError): ReactNode => {

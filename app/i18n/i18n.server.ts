@@ -105,38 +105,6 @@ export function pageTranslations(request: Request, ...namespaces: Namespace[]): 
   return { translations: translationsFor(languageFor(request), namespaces) };
 }
 
-/** Removes, at any depth, the keys named in `names`. */
-function without(bundle: Record<string, unknown>, names: ReadonlySet<string>): Record<string, unknown> {
-  return Object.fromEntries(
-    Object.entries(bundle)
-      .filter(([key]) => !names.has(key))
-      .map(([key, value]) => [key, value && typeof value === "object" ? without(value as Record<string, unknown>, names) : value]),
-  );
-}
-
-// The words of the questions themselves (labels, hints, "add another"), which a reader of a summary never sees.
-const QUESTION_WORDS = new Set(["label", "hint", "item", "add", "max"]);
-const forReaders = new Map<Language, Translations["bundles"]>();
-
-/**
- * The words a page showing a published story needs and no more: what each
- * section and answer is called, and the summary's own words, with the shared
- * namespace. Made once per language; the story page's full namespace would
- * nearly double the page.
- */
-export function readerTranslations(request: Request): { translations: Translations } {
-  const lang = languageFor(request);
-  let bundles = forReaders.get(lang);
-  if (!bundles) {
-    const { sections, summary, fields, voice } = resources[lang].story;
-    // The labels that say whose words each answer is, and nothing else of the question pages.
-    const labels = { labelTheirs: voice.labelTheirs, labelMine: voice.labelMine };
-    bundles = { shared: resources[lang].shared, story: { ...without({ sections, summary, fields }, QUESTION_WORDS), voice: labels } };
-    forReaders.set(lang, bundles);
-  }
-  return { translations: { lang, bundles } };
-}
-
 /** A `t` for server-side text such as emails. */
 export function serverT(lang: Language, ...namespaces: Namespace[]) {
   return translator([translationsFor(lang, namespaces)]);

@@ -57,10 +57,8 @@ function instanceFor(lang: Language): i18n {
   return instance;
 }
 
-// The bundles already merged in. A page may bring only part of a namespace (see
-// readerTranslations), so each new bundle is merged into what is there rather
-// than skipped when its namespace is known; on the server every bundle is the
-// same object on every request, so each is merged once.
+// The bundles already merged in: every bundle is the same object on every
+// request, so each is merged once.
 const merged = new WeakSet<object>();
 
 /** A `t` for `lang` that knows every namespace in `translations`. */

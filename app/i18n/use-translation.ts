@@ -15,9 +15,9 @@ function translationsIn(data: unknown): Translations | null {
 }
 
 /**
- * `t` for the current page. Each loader sends the namespaces its page needs
- * (the root sends the layout's), so a page carries only its own strings. When
- * the root loader refused a request it threw its data, so look there too.
+ * `t` for the current page. Each loader names the namespaces its page needs
+ * (the root the layout's), in its data. When the root loader refused a
+ * request it threw its data, so look there too.
  */
 export function useTranslation() {
   const matches = useMatches();
@@ -30,7 +30,7 @@ export function useTranslation() {
   const lang: Language = found[0]?.lang ?? "en";
   if (!found.some((f) => "common" in f.bundles)) found.push({ lang, bundles: { common: fallbackCommon[lang] } });
   const key = found.map((f) => Object.keys(f.bundles).join()).join("|");
-  // Keyed on the language and the namespaces, not on `found`, which is a new array (of new bundles, after a navigation) at every render:
+  // Keyed on the language and the namespaces, not on `found`, which is a new array at every render:
   // the bundles are merged into the language's i18next instance once, not again at each render.
   // eslint-disable-next-line react-hooks/exhaustive-deps -- the memo's key is deliberately the namespaces' names
   const t = useMemo(() => translator(found), [lang, key]);

@@ -9,7 +9,7 @@ import { WarningText } from "#app/components/govuk/warning-text";
 import { useMarkParts } from "#app/components/language-of-parts";
 import { PrintButton } from "#app/components/print-button";
 import { StorySummary } from "#app/components/story-summary";
-import { languageFor, readerTranslations, serviceNames } from "#app/i18n/i18n.server";
+import { languageFor, pageTranslations, serviceNames } from "#app/i18n/i18n.server";
 import { useTranslation } from "#app/i18n/use-translation";
 import { sharedStoryPath } from "#app/paths";
 import { firstName } from "#app/models/story-sections";
@@ -21,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const found = await requireVerifiedAccess(request, params.shareId, languageFor(request));
   const story = await readSharedStory(found);
   return {
-    ...readerTranslations(request),
+    ...pageTranslations(request, "shared", "story"),
     ...story,
     service: serviceNames(found.lang).service,
     titleKey: "shared:summary.title",

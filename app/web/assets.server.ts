@@ -13,3 +13,6 @@ function fingerprint(publicPath: string): string {
 
 /** The stylesheet's address, fingerprinted once at start-up so browsers may cache it for a year. */
 export const stylesheetHref = fingerprint("/assets/application.css");
+
+/** The one script pages load (app/browser/application.js), fingerprinted the same way. */
+export const scriptSrc = fingerprint("/assets/application.js");

@@ -10,7 +10,7 @@ export type FormResult<T> = { ok: true; data: T; values: FormValues } | { ok: fa
  * A form's answer when it was sent with mistakes: the page again, with its
  * errors and what was typed (400, or 429 when sign-in is limited), read by
  * `useForm`. Marks the request, so that the layout's loader, which runs after
- * the action when the form was posted without JavaScript, titles the page "Error: …".
+ * the action in the same request, titles the page "Error: …".
  */
 export function invalid(context: AppLoadContext, problem: FormProblem, status: 400 | 429 = 400) {
   context.formHasErrors = true;

@@ -1,6 +1,6 @@
 import { data } from "@remix-run/node";
 import { languageFor, serviceNames, translationsFor } from "#app/i18n/i18n.server";
-import { stylesheetHref } from "./assets.server";
+import { scriptSrc, stylesheetHref } from "./assets.server";
 import { env } from "#app/config/env.server";
 import { signedIn } from "./session.server";
 
@@ -26,6 +26,7 @@ export async function layoutData(request: Request) {
     contactEmail: env.CONTACT_EMAIL,
     signedIn: isSignedIn,
     stylesheetHref,
+    scriptSrc,
     translations: translationsFor(lang, ["common", "govuk"]),
   };
 }

@@ -1,6 +1,6 @@
 import { createContext, useContext } from "react";
 
-// Browsers hide a script's nonce from the DOM, so on the client this is empty, as it should be.
+// This response's Content-Security-Policy nonce, for the page's scripts (entry.server.tsx provides it).
 const NonceContext = createContext("");
 
 export const NonceProvider = NonceContext.Provider;

@@ -2,8 +2,8 @@
  * Every page, as a resident's browser shows it: on a phone and a desktop, with
  * JavaScript on and off, in English and Welsh. Each must load with the right
  * status and heading, have no axe-core violations, fit a phone's width and a
- * desktop's, and (with JavaScript) hydrate and enhance without a single
- * console complaint. Each page is loaded once at phone width and then the
+ * desktop's, and (with JavaScript) be enhanced by GOV.UK Frontend without a
+ * single console complaint. Each page is loaded once at phone width and then the
  * window is widened: the same document, laid out again.
  */
 import type { Response } from "playwright-core";

@@ -9,7 +9,7 @@
  * Every page and every error state is also loaded in the other language, and
  * each is checked with axe-core, for sideways scrolling at 375 px and for
  * anything the browser complains about (console errors, CSP violations,
- * failed hydration). A screenshot of each goes to tests/.tmp/screenshots/.
+ * failed requests). A screenshot of each goes to tests/.tmp/screenshots/.
  */
 import type { Locator } from "playwright-core";
 import { describe, expect } from "vitest";

@@ -254,7 +254,7 @@ describe("inviting a helper", () => {
     ];
     for (const page of pages) {
       expect(page.doc.lang).toBe("cy");
-      // The words on the page (text() leaves out scripts, whose data holds error keys by design) and in its title.
+      // The words on the page and in its title.
       expect(rawKeysIn(`${page.doc.title} ${text(page.doc.one("body"))}`), page.doc.title).toEqual([]);
     }
     expect(pages.map((page) => page.doc.h1)).toEqual([

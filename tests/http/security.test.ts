@@ -17,8 +17,8 @@ beforeAll(async () => {
     "href",
   )!;
   bundle = attr(
-    start.doc.tag("link").find((l) => attr(l, "rel") === "modulepreload")!,
-    "href",
+    start.doc.tag("script").find((s) => attr(s, "type") === "module")!,
+    "src",
   )!;
 });
 
@@ -103,14 +103,14 @@ describe("the script nonce", () => {
         .tag("script")
         .map((s) => attr(s, "src"))
         .filter(Boolean);
-      for (const src of sources) expect(src, path).toMatch(/^\/build\//);
+      for (const src of sources) expect(src, path).toMatch(/^\/assets\//);
       expect(page.html, path).not.toMatch(/javascript:/i);
     }
   });
 });
 
 describe("caching", () => {
-  test("pages are never stored; the fingerprinted stylesheet and the build are cached for a year", async () => {
+  test("pages are never stored; the fingerprinted stylesheet and script are cached for a year", async () => {
     for (const path of ["/", "/no-such-page", "/healthz"]) {
       const response = await fetch(`${server.url}${path}`);
       await response.arrayBuffer();

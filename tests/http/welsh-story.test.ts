@@ -143,7 +143,7 @@ function ownWordsOn(page: Page): { words: string; lang: string | undefined }[] {
     if (n.nodeName === "#text" && "value" in n) {
       for (const words of OWN_WORDS) if (n.value.includes(words)) found.push({ words, lang: nearestLang(page.doc, n) });
     }
-    // The page's data for its scripts carries the words too; only what is shown counts.
+    // Only what is shown counts.
     if ("tagName" in n && n.tagName === "script") return;
     if ("childNodes" in n) for (const child of n.childNodes) walk(child);
   };

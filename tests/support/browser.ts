@@ -14,6 +14,7 @@ import commonCy from "#app/i18n/locales/cy/common.json";
 import commonEn from "#app/i18n/locales/en/common.json";
 import type { RunningServer } from "#tests/support/server";
 import { checkServedPage } from "#tests/support/html-validation";
+import { checkPageWeight, reportPageWeights } from "#tests/support/page-weight";
 import { findChromium, installHelp } from "#tests/tools/ensure-chromium.js";
 
 const require = createRequire(import.meta.url);
@@ -64,7 +65,6 @@ export function chromiumExecutable(): string {
 
 type WatchedWindow = Window & {
   __testProblems?: string[];
-  __testHydrated?: boolean;
   axe?: { run: (context: Document, options: RunOptions) => Promise<AxeResults> };
 };
 
@@ -72,8 +72,7 @@ type WatchedWindow = Window & {
  * Runs in every document before the page's own scripts (through the DevTools
  * protocol, so the page's Content-Security-Policy does not apply to it).
  * It records what the browser console does not make plain: each CSP violation
- * as an event, and React throwing away the server's HTML, which is what a
- * failed hydration does (it renders the page again on the client).
+ * as an event.
  */
 function watchPage() {
   const problems: string[] = [];
@@ -83,28 +82,18 @@ function watchPage() {
       `Content-Security-Policy violation: ${event.effectiveDirective} blocked ${event.blockedURI || "inline code"} (${event.sourceFile}:${event.lineNumber})`,
     );
   });
-  new MutationObserver((records) => {
-    // Once the page has hydrated, React may still put a new layout in place of the old: Remix mounts
-    // the root error page that way after a navigation in the page fails (Back to a page no longer open).
-    if ((window as WatchedWindow).__testHydrated) return;
-    for (const record of records) {
-      for (const node of record.removedNodes) {
-        if (node instanceof Element && (node.id === "main-content" || node.querySelector("#main-content"))) {
-          problems.push("The server-rendered page was removed and rendered again in the browser: hydration failed.");
-        }
-      }
-    }
-  }).observe(document, { childList: true, subtree: true });
 }
 
-type RemixWindow = Window & {
-  __remixRouter: {
-    state: unknown;
-    subscribe: (listener: (state: { navigation: { state: string }; revalidation: string }) => void) => () => void;
-  };
-  __testSettled?: Promise<void>;
-  __testSubmission?: { started: boolean; ignored: boolean };
-};
+/**
+ * True once GOV.UK Frontend has started on the page: the page template's
+ * script said the browser supports it, and every component on the page
+ * (`data-module`) was started, which GOV.UK Frontend marks on its element
+ * (`data-<module>-init`). Runs in the page.
+ */
+function govukFrontendStarted(): boolean {
+  if (!document.body?.classList.contains("govuk-frontend-supported")) return false;
+  return [...document.querySelectorAll("[data-module]")].every((element) => element.hasAttribute(`data-${element.getAttribute("data-module")}-init`));
+}
 
 export type BrowserSession = {
   configuration: Configuration;
@@ -112,7 +101,7 @@ export type BrowserSession = {
   baseURL: string;
   context: BrowserContext;
   page: Page;
-  /** Opens a path on the server and waits for it to load (and, with JavaScript, to hydrate). */
+  /** Opens a path on the server and waits for it to load (and, with JavaScript, for GOV.UK Frontend to start on it). */
   visit: (url: string) => Promise<Response>;
   /** Shows a page of another website, made of `html` (a data: address, which is no site's origin). */
   visitAnotherSite: (html: string) => Promise<void>;
@@ -122,19 +111,15 @@ export type BrowserSession = {
    */
   navigate: (trigger: () => Promise<unknown>) => Promise<Response>;
   /**
-   * Presses a form's button and waits for the answer, as a person would see it.
-   * Without JavaScript the browser posts the form and loads the answer; with it,
-   * Remix posts in the page and renders what comes back, so this waits for its
-   * router to be busy and then idle again (pressing again if GOV.UK Frontend's
-   * double-click prevention ignored the press). Gives the status of the answer: the
-   * document's without JavaScript (after any redirect), Remix's `.data`
-   * response's with it.
+   * Presses a form's button and waits for the answer, as a person would see it:
+   * the browser posts the form and loads the answer, with JavaScript or
+   * without. Gives the status of the answer's document (after any redirect).
    */
   submit: (button: Locator) => Promise<number>;
   /**
    * Everything the browser complained about since the last call: console
    * errors and warnings, "Refused to …" CSP reports, uncaught exceptions,
-   * failed requests, CSP violation events and failed hydration. A document's
+   * failed requests and CSP violation events. A document's
    * own error status (a 404 page's "Failed to load resource … 404") is not a
    * complaint: the tests check statuses themselves.
    */
@@ -195,6 +180,7 @@ export async function closeChromium(): Promise<void> {
   const closing = running;
   running = undefined;
   if (closing) await (await closing).close();
+  reportPageWeights();
   if (timings.size > 0) {
     const rows = [...timings]
       .sort(([, a], [, b]) => b.ms - a.ms)
@@ -256,43 +242,27 @@ export async function openBrowser(configuration: Configuration, baseURL: string)
     if (reason === "net::ERR_ABORTED") return;
     complaints.push(`request failed: ${request.method()} ${request.url()}: ${reason}`);
   });
-  page.on("response", (response) => {
-    const request = response.request();
-    // With JavaScript, Remix posts a form and loads the next page's data itself (from the route's
-    // `.data` address); a form with mistakes, or a page refused, is answered there with the status
-    // the document would have had without JavaScript.
-    const remixAnswer = request.resourceType() === "fetch" && new URL(response.url()).pathname.endsWith(".data");
-    if ((request.isNavigationRequest() || remixAnswer) && response.status() >= 400) expectedFailures.add(`${response.status()} ${response.url()}`);
-  });
-
-  /** Moves the page's own records of CSP violations and failed hydration into `complaints`. */
+  /** Moves the page's own records of CSP violations into `complaints`. */
   const collectPageRecords = async () => {
     if (!javaScript || !page.url().startsWith("http")) return;
     const recorded = await page.evaluate(() => (window as WatchedWindow).__testProblems?.splice(0) ?? []);
     complaints.push(...recorded);
   };
 
-  // What the server answered, recorded as it arrives; the helpers below wait for what the page shows, then read these.
+  // The documents the server answered, recorded as they arrive; the helpers below wait for the page to load, then read these.
   const documents: Response[] = [];
-  const posts: Response[] = [];
   page.on("response", (response) => {
     const request = response.request();
-    if (response.frame() !== page.mainFrame()) return;
-    const redirect = response.status() >= 300 && response.status() < 400;
-    if (request.isNavigationRequest() && !redirect) documents.push(response);
-    if (request.method() === "POST") posts.push(response);
+    if (!request.isNavigationRequest() || response.frame() !== page.mainFrame()) return;
+    if (response.status() >= 400) expectedFailures.add(`${response.status()} ${response.url()}`);
+    if (response.status() < 300 || response.status() >= 400) documents.push(response);
   });
 
-  const waitForHydration = async () => {
+  const waitForGovukFrontend = async () => {
     try {
-      await page.waitForFunction(() => {
-        const main = document.getElementById("main-content");
-        const done = main !== null && Object.keys(main).some((key) => key.startsWith("__reactFiber$"));
-        if (done) (window as WatchedWindow).__testHydrated = true;
-        return done;
-      });
+      await page.waitForFunction(govukFrontendStarted);
     } catch (error) {
-      throw new Error(`${page.url()} was not hydrated by React: ${(error as Error).message}`, { cause: error });
+      throw new Error(`GOV.UK Frontend did not start on ${page.url()}: ${(error as Error).message}`, { cause: error });
     }
   };
 
@@ -301,9 +271,12 @@ export async function openBrowser(configuration: Configuration, baseURL: string)
     // The page as the server sent it (the DOM would hide a NUL or a misplaced tag), for the HTML checks.
     if (response.url().startsWith("http")) {
       const { pathname, search } = new URL(response.url());
-      checkServedPage(`${response.request().method()} ${pathname}${search}`, response.headers()["content-type"] ?? null, await response.text());
+      const contentType = response.headers()["content-type"] ?? null;
+      const [method, html] = [response.request().method(), await response.text()];
+      checkServedPage(`${method} ${pathname}${search}`, contentType, html);
+      if (contentType?.startsWith("text/html")) await checkPageWeight({ method, url: response.url(), status: response.status(), html, javaScript });
     }
-    if (javaScript && page.url().startsWith("http")) await waitForHydration();
+    if (javaScript && page.url().startsWith("http")) await waitForGovukFrontend();
     return response;
   };
 
@@ -318,72 +291,12 @@ export async function openBrowser(configuration: Configuration, baseURL: string)
     return settle(documents[documents.length - 1]);
   };
 
-  const submit = async (button: Locator) => {
-    if (!javaScript) return (await navigate(() => button.click())).status();
-    const seen = posts.length;
-    await page.evaluate(() => {
-      const win = window as unknown as RemixWindow;
-      const submission: NonNullable<RemixWindow["__testSubmission"]> = { started: false, ignored: false };
-      win.__testSubmission = submission;
-      // GOV.UK Frontend's double-click prevention cancels a press within a second of the one
-      // before on the same button, and Remix keeps a page's button when the next page has one
-      // in the same place. A cancelled click reaches the document already prevented.
-      const watchClicks = (event: MouseEvent) => {
-        if (event.defaultPrevented) submission.ignored = true;
-      };
-      document.addEventListener("click", watchClicks);
-      // Remix hands each new router state to React in a transition, which React may render some
-      // frames later on a busy machine: the page shows the answer once React's committed tree
-      // (its root's `current`) holds the router's current state in the router's context.
-      const shown = () => {
-        type Fiber = { child: Fiber | null; sibling: Fiber | null; memoizedProps?: { value?: unknown } };
-        const container = document as unknown as Record<string, { stateNode?: { current?: Fiber } } | undefined>;
-        const rootKey = Object.keys(container).find((key) => key.startsWith("__reactContainer$"));
-        const fibers: Fiber[] = rootKey && container[rootKey]?.stateNode?.current ? [container[rootKey]!.stateNode!.current!] : [];
-        for (let fiber = fibers.pop(); fiber; fiber = fibers.pop()) {
-          const value = fiber.memoizedProps?.value;
-          if (value && typeof value === "object" && "loaderData" in value && "navigation" in value) return value === win.__remixRouter.state;
-          if (fiber.sibling) fibers.push(fiber.sibling);
-          if (fiber.child) fibers.push(fiber.child);
-        }
-        return false;
-      };
-      win.__testSettled = new Promise<void>((settled) => {
-        const unsubscribe = win.__remixRouter.subscribe((state) => {
-          if (state.navigation.state !== "idle" || state.revalidation !== "idle") submission.started = true;
-          else if (submission.started) {
-            unsubscribe();
-            document.removeEventListener("click", watchClicks);
-            // Then let its effects (GOV.UK Frontend's set-up) run.
-            const whenShown = () => (shown() ? requestAnimationFrame(() => setTimeout(settled, 0)) : requestAnimationFrame(whenShown));
-            whenShown();
-          }
-        });
-      });
-    });
-    // Press, and watch the page: it starts sending the form, or it ignored the press, and a person presses again.
-    for (;;) {
-      await button.click();
-      const outcome = await page.waitForFunction(() => {
-        const submission = (window as unknown as RemixWindow).__testSubmission!;
-        if (submission.started) return "started";
-        if (!submission.ignored) return false;
-        submission.ignored = false;
-        return "ignored";
-      });
-      if ((await outcome.jsonValue()) === "started") break;
-    }
-    await page.evaluate(() => (window as unknown as RemixWindow).__testSettled);
-    if (posts.length === seen) throw new Error(`The form on ${page.url()} was sent, but no answer to a POST was seen`);
-    return posts[posts.length - 1].status();
-  };
-
   return {
     configuration,
     baseURL,
     context,
     page,
-    submit: (button) => timed("submit a form", () => submit(button)),
+    submit: (button) => timed("submit a form", async () => (await navigate(() => button.click())).status()),
     visit: (url) =>
       timed("visit a page", async () => {
         await collectPageRecords();
