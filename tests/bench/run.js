@@ -77,7 +77,7 @@ async function pageWeight(base, path, headers) {
     const script = await fetchBody(url);
     jsBytes += script.gzip;
     const source = script.body.toString("utf8");
-    for (const m of source.matchAll(/(?:\bfrom|\bimport)\s*\(?\s*["']([^"']+\.m?js)["']/g)) queue.push(new URL(m[1], url).href);
+    for (const m of source.matchAll(/(?:\bfrom|\bimport)\s*\(?\s*["']([^"']+\.m?js(?:\?[^"']*)?)["']/g)) queue.push(new URL(m[1], url).href);
   }
   const off = page.gzip + cssBytes;
   const on = off + jsBytes;
@@ -277,7 +277,7 @@ async function measure(engine, postgres) {
     }
 
     console.log(
-      `\n${name}: ${settled.workers.length} workers; ${plan.seconds} s per row at ${CONNECTIONS} connections unless it says otherwise; busy Monday ${BUSY_CONNECTIONS} connections for ${plan.busySeconds} s each`,
+      `\n${name}: ${settled.workers.length} worker${settled.workers.length === 1 ? "" : "s"}; ${plan.seconds} s per row at ${CONNECTIONS} connections unless it says otherwise; busy Monday ${BUSY_CONNECTIONS} connections for ${plan.busySeconds} s each`,
     );
     console.log(`\n| what | connections | requests/s | p50 | p95 | p99 | errors | timeouts | SQL statements | memory per worker | share of ceiling |`);
     console.log(`| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |`);
