@@ -1,195 +1,80 @@
 // @ts-check
 /**
- * The HTTP server: a log line for every request, security headers on every
- * response, refusal of cross-site and oversized requests before any action
- * runs, static files, and Remix.
+ * Starts the service: one HTTP server (app/http-server.js) per core, or as many
+ * as WEB_CONCURRENCY says, sharing one port; with WEB_CONCURRENCY=1, one
+ * process and no primary.
+ *
+ * The first worker validates the configuration, migrates and prepares the
+ * database and runs the background work (emails, retention, share expiry); the
+ * others start once it listens, so only one ever migrates. A worker that dies
+ * is replaced in its role. SIGTERM or SIGINT stops every worker the way a
+ * single server stops, and the primary once they have.
  */
-import { randomBytes, randomUUID } from "node:crypto";
-import { createRequestHandler } from "@remix-run/express";
-import compression from "compression";
-import express from "express";
+import cluster from "node:cluster";
+import { availableParallelism } from "node:os";
 
-// Importing the build validates the configuration (exiting with one line per
-// bad setting) and creates and migrates the database, before anything listens.
-/** @type {import("@remix-run/node").ServerBuild} */
-const build = await import(/* @vite-ignore */ "../build/index.js");
-/** @type {typeof import("./entry.server").serverSupport} */
-const support = build.entry.module.serverSupport;
-const { env, log } = support;
-
-const https = env.PUBLIC_URL.startsWith("https:");
-
-// The demo needs agencies to share with. A live service (https) never gets the made-up ones, and a
-// database that already has agencies (a council's own list) is left as it is.
-await support.prepareDatabase();
-if (!https) await support.seedDemoAgencies();
-const app = express();
-app.disable("x-powered-by");
-// Believe X-Forwarded-For only from a proxy on this machine or a private network (a load balancer), so
-// a client cannot pick its own address to dodge the per-address rate limits.
-app.set("trust proxy", "loopback, linklocal, uniquelocal");
-
-const logRequest = support.requestLog(build.routes);
-const routeOf = support.routeTable(build.routes);
-app.use((req, res, next) => {
-  const started = performance.now();
-  // Ours, never one the client sent: a line must be found by what the service gave out.
-  const requestId = randomUUID();
-  // Before a refused request is turned into a GET, below.
-  const { method, path } = req;
-  res.locals.requestId = requestId;
-  res.set("X-Request-Id", requestId);
-  res.once("close", () =>
-    logRequest({
-      requestId,
-      method,
-      pathname: path,
-      status: res.statusCode,
-      durationMs: performance.now() - started,
-      finished: res.writableFinished,
-      staticRoute: res.locals.staticRoute,
-      route: res.locals.route,
-    }),
-  );
-  next();
-});
-app.use(compression());
-
-app.use((req, res, next) => {
-  const nonce = randomBytes(16).toString("base64");
-  res.locals.cspNonce = nonce;
-  res.set(support.securityHeaders({ nonce, https }));
-  res.set("Cache-Control", "no-store");
-
-  // Refused requests are answered by the app as a GET of the same page, so the
-  // person sees a proper page in their language and no action ever runs.
-  const crossSite = support.isCrossSiteRequest({
-    method: req.method,
-    origin: req.get("origin"),
-    secFetchSite: req.get("sec-fetch-site"),
-    host: req.get("host"),
-    publicUrl: env.PUBLIC_URL,
-  });
-  // Browsers always say how long a form is; a body of unstated length could be any size, so it is refused too.
-  const unstatedLength = req.get("transfer-encoding") !== undefined && req.get("content-length") === undefined;
-  const tooLarge = unstatedLength || Number(req.get("content-length") ?? 0) > support.MAX_BODY_BYTES;
-  if (crossSite || tooLarge) {
-    res.locals.refusal = crossSite ? 403 : 413;
-    req.method = "GET";
-    // Stop reading whatever body was sent; the connection closes after the reply.
-    res.set("Connection", "close");
-  } else {
-    // The check above decides. Remix repeats it by comparing Origin with Host, which fails for the
-    // "Origin: null" browsers send under Referrer-Policy: no-referrer and behind proxies that pass
-    // their own Host, so it is given nothing to compare.
-    delete req.headers.origin;
-  }
-  // A page may answer without reading a body it did not need; drain it so the connection can be reused.
-  res.on("finish", () => {
-    if (!req.complete) {
-      req.removeAllListeners("data");
-      req.resume();
-    }
-  });
-  next();
-});
-
-const yearInSeconds = 60 * 60 * 24 * 365;
+/** Time for the workers to stop on their own before they are killed (each waits 3 s at most for open connections). */
+const STOP_DEADLINE_MS = 5_000;
 /**
- * Cached for `seconds`, and logged at debug level by `route`, the files' mount: never by the address asked for,
- * which can hold anything that resolves to the file (`/assets/anything/../application.css`).
- * @param {string} route
- * @param {number} seconds
+ * V8's old space for each worker, in MB, unless NODE_OPTIONS sets its own. Left to itself V8 lets garbage grow the
+ * heap far past what a worker holds (at 200 connections, 250 MB and more, kept once idle); at this size it collects
+ * sooner and a worker stays near 150 MB, with room to spare over the 30-50 MB it actually keeps.
  */
-function staticFile(route, seconds) {
-  /** @param {import("express").Response} res */
-  return (res) => {
-    res.locals.staticRoute = route;
-    res.set("Cache-Control", `public, max-age=${seconds}${seconds === yearInSeconds ? ", immutable" : ""}`);
-  };
-}
-// Remix's bundles have content hashes in their names; our stylesheet is linked with a content fingerprint.
-app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y", setHeaders: staticFile("/build/*", yearInSeconds) }));
-app.use("/assets", express.static("public/assets", { setHeaders: staticFile("/assets/*", yearInSeconds) }));
-app.use(express.static("public", { index: false, setHeaders: staticFile("/*", 60 * 60 * 24) }));
-app.get("/favicon.ico", (_req, res) => {
-  res.locals.staticRoute = "/favicon.ico";
-  res.redirect(301, "/favicon.svg");
-});
+const OLD_SPACE_MB = 128;
 
-const handleWithRemix = createRequestHandler({
-  build,
-  mode: env.NODE_ENV,
-  getLoadContext: (req, res) => ({
-    // Worked out once, for the audit log of a refused request and for the request's log line.
-    route: (res.locals.route = routeOf(req.path)),
-    cspNonce: res.locals.cspNonce,
-    refusal: res.locals.refusal,
-    clientIp: req.ip ?? "unknown",
-    requestId: res.locals.requestId,
-  }),
-});
-
-if (env.SERVER_TIMING === "on") {
-  // How many SQL statements the page cost, for the benchmark. Off by default: the count differs between a story
-  // that exists and one that does not, so it would tell anyone who asks.
-  app.all("*", (req, res, next) => {
-    const counter = { count: 0 };
-    const writeHead = res.writeHead;
-    res.writeHead = /** @type {typeof res.writeHead} */ (
-      function (/** @type {any[]} */ ...args) {
-        res.setHeader("Server-Timing", `db;desc="${counter.count} SQL statements"`);
-        return writeHead.apply(res, /** @type {Parameters<typeof writeHead>} */ (args));
-      }
-    );
-    support.countingStatements(counter, () => handleWithRemix(req, res, next));
-  });
+if (cluster.isWorker || process.env.WEB_CONCURRENCY === "1") {
+  await import("./http-server.js");
 } else {
-  app.all("*", handleWithRemix);
-}
+  // A value that is not a whole number from 1 is refused by the first worker's validation, which the primary then exits with.
+  const count = process.env.WEB_CONCURRENCY ? Math.max(1, Math.floor(Number(process.env.WEB_CONCURRENCY)) || 1) : availableParallelism();
+  /** Each worker's role; "first" is the one that prepares the database and does the background work. */
+  const roles = new Map();
+  let stopping = false;
+  let started = false;
 
-// Requests too broken for the app to read (a malformed Host header, say) get a plain answer, never a stack trace.
-app.use(
-  /** @type {import("express").ErrorRequestHandler} */
-  (error, _req, res, _next) => {
-    const status = error instanceof TypeError || error instanceof URIError ? 400 : 500;
-    if (status === 500) support.logServerError(error, res.locals);
-    res
-      .status(status)
-      .type("text/plain")
-      .send(status === 400 ? "Bad request" : "Sorry, there is a problem with the service");
-  },
-);
+  /** @param {"first" | "other"} role */
+  const fork = (role) => roles.set(cluster.fork({ WORKER_ROLE: role }), role);
 
-const server = app.listen(env.PORT, () => {
-  log.info(
-    { port: env.PORT, publicUrl: env.PUBLIC_URL, mailTransport: env.MAIL_TRANSPORT },
-    `${env.SERVICE_NAME} is listening on port ${env.PORT} (${env.PUBLIC_URL}), mail transport: ${env.MAIL_TRANSPORT}`,
-  );
-  support.startBackgroundWork();
-});
-
-let exiting = false;
-/** @param {string} message the log's last line, written out with every line before it */
-function exit(message) {
-  if (exiting) return;
-  exiting = true;
-  log.info(message);
-  void support.endLog().finally(() => process.exit(0));
-  // A reader of stdout that has stopped reading must not keep the process from ending.
-  setTimeout(() => process.exit(0), 1_000).unref();
-}
-
-function shutdown() {
-  log.info("stopping");
-  // Let sends in progress record their result; one cut off by the deadline below is sent again after its lease.
-  const backgroundStopped = support.stopBackgroundWork();
-  server.close(() => {
-    void backgroundStopped.finally(() => support.closeDatabase()).finally(() => exit("stopped"));
+  if (!`${process.env.NODE_OPTIONS ?? ""} ${process.execArgv.join(" ")}`.includes("--max-old-space-size")) {
+    cluster.setupPrimary({ execArgv: [...process.execArgv, `--max-old-space-size=${OLD_SPACE_MB}`] });
+  }
+  cluster.on("listening", () => {
+    if (started) return;
+    started = true;
+    for (let n = 1; n < count; n++) fork("other");
   });
-  server.closeIdleConnections();
-  // Browsers keep sockets open; do not wait for them for long.
-  setTimeout(() => exit("stopped without waiting for open connections"), 3_000).unref();
+  cluster.on("exit", (worker, code, signal) => {
+    const role = roles.get(worker);
+    roles.delete(worker);
+    if (stopping) {
+      if (roles.size === 0) process.exit(0);
+      return;
+    }
+    // The first worker ended before it listened: the configuration or the database is wrong, and it said why.
+    if (!started) process.exit(code || 1);
+    primaryLog("error", `a worker stopped (${signal ?? `exit code ${code}`}); starting another`);
+    fork(role);
+  });
+
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    if (roles.size === 0) process.exit(0);
+    for (const worker of roles.keys()) worker.process.kill("SIGTERM");
+    setTimeout(() => {
+      for (const worker of roles.keys()) worker.process.kill("SIGKILL");
+      process.exit(0);
+    }, STOP_DEADLINE_MS).unref();
+  };
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+  fork("first");
 }
-process.on("SIGTERM", shutdown);
-process.on("SIGINT", shutdown);
+
+/**
+ * A line in the workers' log format (app/lib/log.server.ts), for the one thing the primary itself has to say.
+ * @param {"error"} level @param {string} msg
+ */
+function primaryLog(level, msg) {
+  process.stderr.write(`${JSON.stringify({ level, time: new Date().toISOString(), pid: process.pid, msg })}\n`);
+}

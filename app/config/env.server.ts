@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 
@@ -31,6 +32,8 @@ const schema = z
       })
       .default("production"),
     PORT: wholeNumber(1, 65535, 3000),
+    // Worker processes sharing the port (app/server.js); unset, one per core.
+    WEB_CONCURRENCY: wholeNumber(1, 64, availableParallelism()),
     DATABASE_PATH: z.string().min(1, { error: "must be a file path" }).default("data/tell-it-once.sqlite"),
     // PostgreSQL instead of the SQLite file at DATABASE_PATH, for several instances behind a load balancer.
     DATABASE_URL: z

@@ -1,7 +1,8 @@
 /*
  * The server killed (SIGKILL) in the middle of concurrent writes, and started
  * again on the same database: every write it answered survives, and every
- * email it queued is sent, each once. On SQLite and, with TEST_ENGINE=postgres,
+ * email it queued is sent, each once; as one process and as two workers. On
+ * SQLite and, with TEST_ENGINE=postgres,
  * on PostgreSQL.
  */
 import { mkdtempSync, rmSync } from "node:fs";
@@ -11,30 +12,6 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { startServer, type RunningServer } from "#tests/support/server";
 import { emailsSentTo, signIn, startMailSink, type MailSink } from "#tests/support/sign-in";
 import { freshPostgresDatabase } from "#tests/support/test-database.js";
-
-let dir: string;
-let postgres: Awaited<ReturnType<typeof freshPostgresDatabase>> | undefined;
-let mail: MailSink;
-let crashed: RunningServer | undefined;
-let restarted: RunningServer | undefined;
-
-/** The one database both servers use. */
-const database = (): Record<string, string> => (postgres ? { DATABASE_URL: postgres.url } : { DATABASE_PATH: join(dir, "durable.sqlite") });
-const start = () => startServer({ ...database(), MAIL_TRANSPORT: "smtp", SMTP_URL: mail.url });
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), "tell-it-once-durability-"));
-  postgres = process.env.TEST_ENGINE === "postgres" ? await freshPostgresDatabase() : undefined;
-  mail = await startMailSink();
-});
-
-afterAll(async () => {
-  await crashed?.stop();
-  await restarted?.stop();
-  await mail?.close();
-  await postgres?.drop();
-  rmSync(dir, { recursive: true, force: true });
-});
 
 /** A name made of letters only, different for each n. */
 const nameFor = (n: number) => `Durable ${[...n.toString(26)].map((digit) => String.fromCharCode(97 + parseInt(digit, 26))).join("")}`;
@@ -70,7 +47,34 @@ async function until(condition: () => Promise<boolean> | boolean, what: string, 
   }
 }
 
-describe("a server killed during concurrent writes, started again on its database", () => {
+describe.each([
+  { what: "a server", workers: "1" },
+  { what: "a server of two workers (WEB_CONCURRENCY=2)", workers: "2" },
+])("$what killed during concurrent writes, started again on its database", ({ workers }) => {
+  let dir: string;
+  let postgres: Awaited<ReturnType<typeof freshPostgresDatabase>> | undefined;
+  let mail: MailSink;
+  let crashed: RunningServer | undefined;
+  let restarted: RunningServer | undefined;
+
+  /** The one database both servers use. */
+  const database = (): Record<string, string> => (postgres ? { DATABASE_URL: postgres.url } : { DATABASE_PATH: join(dir, "durable.sqlite") });
+  const start = () => startServer({ ...database(), MAIL_TRANSPORT: "smtp", SMTP_URL: mail.url, WEB_CONCURRENCY: workers });
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), "tell-it-once-durability-"));
+    postgres = process.env.TEST_ENGINE === "postgres" ? await freshPostgresDatabase() : undefined;
+    mail = await startMailSink();
+  });
+
+  afterAll(async () => {
+    await crashed?.stop();
+    await restarted?.stop();
+    await mail?.close();
+    await postgres?.drop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
   /** Stories the first server said it had made (their ids, by the name each was given). */
   const acknowledgedStories = new Map<string, string>();
   /** Addresses the first server said it had emailed a sign-in code to. */

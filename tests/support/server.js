@@ -120,9 +120,13 @@ export async function startServer(extraEnv = {}) {
       ...(databaseUrl ? { DATABASE_URL: databaseUrl, SESSION_SECRET: TEST_SESSION_SECRET } : {}),
       PUBLIC_URL: url,
       MAIL_TRANSPORT: "console",
+      // One process, unless a test asks for workers: a test's server is small, and two cores run two test files.
+      WEB_CONCURRENCY: "1",
       ...extraEnv,
     },
     stdio: ["ignore", "pipe", "pipe"],
+    // Its own process group, so that a crash kills its workers with it, as the kernel kills a whole service.
+    detached: true,
   });
   let output = "";
   let stderr = "";
@@ -159,11 +163,19 @@ export async function startServer(extraEnv = {}) {
     crash: async () => {
       if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((done) => child.once("exit", done));
-        child.kill("SIGKILL");
+        killGroup("SIGKILL");
         await exited;
       }
       await stop();
     },
+  };
+  /** Every process of the server: its primary and, with WEB_CONCURRENCY above 1, its workers. @param {NodeJS.Signals} signal */
+  const killGroup = (signal) => {
+    try {
+      process.kill(-(/** @type {number} */ (child.pid)), signal);
+    } catch {
+      // Gone already.
+    }
   };
   const stop = async () => {
     runningServers.delete(server);
@@ -171,7 +183,7 @@ export async function startServer(extraEnv = {}) {
       const exited = new Promise((done) => child.once("exit", done));
       child.kill("SIGTERM");
       // The server waits briefly for keep-alive sockets; do not wait on it for long.
-      const timer = setTimeout(() => child.kill("SIGKILL"), 2_000);
+      const timer = setTimeout(() => killGroup("SIGKILL"), 2_000);
       await exited;
       clearTimeout(timer);
     }

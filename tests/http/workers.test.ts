@@ -1,0 +1,97 @@
+/*
+ * One worker per core (app/server.js): both answer pages, a worker that dies is
+ * replaced while the other goes on answering, and SIGTERM stops every one of
+ * them the way a single server stops. The durability test runs with workers as well.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { startServer, type RunningServer } from "#tests/support/server";
+import { send } from "./helpers";
+
+/** The processes whose parent is `pid`: a server's workers. */
+function workersOf(pid: number): number[] {
+  return readdirSync("/proc")
+    .filter((name) => /^\d+$/.test(name))
+    .filter((name) => {
+      try {
+        return readFileSync(`/proc/${name}/stat`, "utf8").split(") ")[1].split(" ")[1] === String(pid);
+      } catch {
+        return false; // gone meanwhile
+      }
+    })
+    .map(Number);
+}
+
+/** The process ids in the request lines the server has logged for `route`. */
+function pidsAnswering(server: RunningServer, route: string): Set<number> {
+  const lines = server
+    .output()
+    .split("\n")
+    .filter((line) => line.startsWith("{"))
+    .map((line) => JSON.parse(line) as { msg?: string; route?: string; pid?: number });
+  return new Set(lines.filter((line) => line.msg === "request" && line.route === route).map((line) => line.pid!));
+}
+
+/** How many workers have said they are listening. */
+const listening = (server: RunningServer) => server.output().match(/"msg":"[^"]* is listening on port/g)?.length ?? 0;
+
+/** Polls `condition` until it holds. */
+async function until(condition: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
+    await new Promise((done) => setTimeout(done, 50));
+  }
+}
+
+describe("WEB_CONCURRENCY=2", () => {
+  let server: RunningServer;
+
+  beforeAll(async () => {
+    server = await startServer({ WEB_CONCURRENCY: "2" });
+    await until(() => listening(server) === 2, "both workers listen");
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  test("two workers share the port, and both answer pages", async () => {
+    // A connection of its own for each request: the primary hands connections to the workers in turn.
+    for (let n = 0; n < 8; n++) expect((await send(`${server.url}/cookies`)).status).toBe(200);
+    await until(() => pidsAnswering(server, "/cookies").size === 2, "both workers have logged a request");
+    expect([...pidsAnswering(server, "/cookies")].sort()).toEqual(workersOf(server.pid).sort());
+  });
+
+  test("a worker that dies is replaced, and the other answers meanwhile", async () => {
+    server.expectError(/a worker stopped \(SIGKILL\); starting another/);
+    const [dying, staying] = workersOf(server.pid);
+    process.kill(dying, "SIGKILL");
+    await until(() => server.output().includes("a worker stopped"), "the primary saw it die");
+    for (let n = 0; n < 4; n++) expect((await send(`${server.url}/privacy`)).status).toBe(200);
+    await until(() => listening(server) === 3, "a new worker took its place");
+    expect(workersOf(server.pid)).toHaveLength(2);
+    expect(workersOf(server.pid)).toContain(staying);
+    expect(workersOf(server.pid)).not.toContain(dying);
+    for (let n = 0; n < 8; n++) expect((await send(`${server.url}/accessibility`)).status).toBe(200);
+    await until(() => pidsAnswering(server, "/accessibility").size === 2, "both workers have logged a request");
+  });
+
+  test("SIGTERM stops every worker the way one server stops, then the primary, with exit code 0", async () => {
+    const workers = workersOf(server.pid);
+    const exited = new Promise<number | null>((done) => {
+      const check = setInterval(() => {
+        try {
+          process.kill(server.pid, 0);
+        } catch {
+          clearInterval(check);
+          done(null);
+        }
+      }, 50);
+    });
+    process.kill(server.pid, "SIGTERM");
+    await exited;
+    const stoppedLines = server.output().match(/"msg":"stopped"/g) ?? [];
+    expect(stoppedLines).toHaveLength(workers.length);
+    for (const pid of workers) expect(() => process.kill(pid, 0)).toThrow();
+  });
+});
