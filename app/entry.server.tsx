@@ -93,9 +93,9 @@ export default async function handleRequest(
     shellRendered = true;
     // Wait for everything: the status code must reflect the whole page, and there is no deferred data.
     await stream.allReady;
-    const html = await new Response(stream).text();
     responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-    return new Response(html, { headers: responseHeaders, status });
+    // The rendered bytes as they are: read into a string here, they would only be encoded again to be sent.
+    return new Response(stream, { headers: responseHeaders, status });
   } finally {
     clearTimeout(timer);
   }

@@ -72,5 +72,26 @@ export function translator(translations: Translations[]): TFunction {
       merged.add(resources);
     }
   }
-  return instance.getFixedT(lang);
+  const t = instance.getFixedT(lang) as unknown as (...args: unknown[]) => unknown;
+  const known = plainStrings(lang);
+  // A string asked for with nothing to put in it is the same on every page: looked up in i18next once.
+  const cached = (key: unknown, ...rest: unknown[]) => {
+    if (rest.length > 0 || typeof key !== "string") return t(key, ...rest);
+    let found = known.get(key);
+    if (found === undefined) {
+      found = String(t(key));
+      // A missing key reads as itself ("namespace:key"), until a page brings its namespace: not kept.
+      if (found !== key) known.set(key, found);
+    }
+    return found;
+  };
+  return cached as unknown as TFunction;
+}
+
+// Each language's strings that need nothing put in them, by key, as i18next found them.
+const plainStringsByLanguage = new Map<Language, Map<string, string>>();
+function plainStrings(lang: Language): Map<string, string> {
+  let strings = plainStringsByLanguage.get(lang);
+  if (!strings) plainStringsByLanguage.set(lang, (strings = new Map()));
+  return strings;
 }
