@@ -62,6 +62,14 @@ describe("WEB_CONCURRENCY=2", () => {
     expect([...pidsAnswering(server, "/cookies")].sort()).toEqual(workersOf(server.pid).sort());
   });
 
+  test("each worker runs with a bounded old space, and can collect its garbage once a busy spell is over", () => {
+    for (const pid of workersOf(server.pid)) {
+      const commandLine = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
+      expect(commandLine).toContain("--max-old-space-size=128");
+      expect(commandLine).toContain("--expose-gc");
+    }
+  });
+
   test("a worker that dies is replaced, and the other answers meanwhile", async () => {
     server.expectError(/a worker stopped \(SIGKILL\); starting another/);
     const [dying, staying] = workersOf(server.pid);
