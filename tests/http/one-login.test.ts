@@ -74,6 +74,14 @@ describe("the sign-in page", () => {
   });
 });
 
+describe("what the service says about it", () => {
+  test("the cookies page lists the cookie a sign-in with One Login sets, and the privacy notice what One Login tells us, in both languages", async () => {
+    expect(text((await http.get("/cookies")).doc.one("main"))).toContain("onelogin");
+    expect(text((await http.get("/privacy")).doc.one("main"))).toContain("If you sign in with GOV.UK One Login, it tells us your email address");
+    expect(text((await http.get("/privacy", { lang: "cy" })).doc.one("main"))).toContain("Os byddwch yn mewngofnodi gyda GOV.UK One Login");
+  });
+});
+
 describe("signing in", () => {
   test("asks One Login for what its documentation says, with state, nonce and PKCE", async () => {
     const leaving = await http.browser().get("/sign-in/one-login");

@@ -259,12 +259,15 @@ function startProvider(
 export type ServerWithProviders = ServerWithMail & { oneLogin: TestProvider; staffDirectory: TestProvider };
 
 /**
- * The built portal with both providers configured: GOV.UK One Login for
- * residents (a key pair made for the run, its private half in
- * ONE_LOGIN_PRIVATE_KEY) and the staff directory for the staff area, letting in
- * `staffAllowed` (STAFF_OIDC_ALLOWED).
+ * The built portal with both providers: GOV.UK One Login for residents (a key
+ * pair made for the run, its private half in ONE_LOGIN_PRIVATE_KEY) and, unless
+ * `staffAllowed` is null, the staff directory for the staff area, letting in
+ * `staffAllowed` (STAFF_OIDC_ALLOWED); `env`, any other settings.
  */
-export async function startServerWithProviders(staffAllowed = "@council.example.org", extraEnv: Record<string, string> = {}): Promise<ServerWithProviders> {
+export async function startServerWithProviders({
+  staffAllowed = "@council.example.org",
+  env = {},
+}: { staffAllowed?: string | null; env?: Record<string, string> } = {}): Promise<ServerWithProviders> {
   const oneLoginServer = await listening();
   const staffServer = await listening();
   const clientKeys = ecKeys();
@@ -272,11 +275,15 @@ export async function startServerWithProviders(staffAllowed = "@council.example.
     ONE_LOGIN_ISSUER: `${issuerOf(oneLoginServer)}/`,
     ONE_LOGIN_CLIENT_ID: ONE_LOGIN_CLIENT,
     ONE_LOGIN_PRIVATE_KEY: clientKeys.privateKey.export({ format: "pem", type: "pkcs8" }).toString(),
-    STAFF_OIDC_ISSUER: issuerOf(staffServer),
-    STAFF_OIDC_CLIENT_ID: STAFF_CLIENT,
-    STAFF_OIDC_CLIENT_SECRET: STAFF_SECRET,
-    STAFF_OIDC_ALLOWED: staffAllowed,
-    ...extraEnv,
+    ...(staffAllowed === null
+      ? {}
+      : {
+          STAFF_OIDC_ISSUER: issuerOf(staffServer),
+          STAFF_OIDC_CLIENT_ID: STAFF_CLIENT,
+          STAFF_OIDC_CLIENT_SECRET: STAFF_SECRET,
+          STAFF_OIDC_ALLOWED: staffAllowed,
+        }),
+    ...env,
   });
   const oneLogin = startProvider(
     oneLoginServer,
