@@ -57,7 +57,7 @@ export default function StaffSignIn() {
       <FormErrorSummary form={form} />
       {ended && form.errors.length === 0 ? (
         <NotificationBanner titleText={t(`staff:signIn.${ended}Title`)}>
-          <p className="govuk-notification-banner__heading">{t(`staff:signIn.${ended}`)}</p>
+          <p className="govuk-notification-banner__heading">{t(provider && ended === "timedOut" ? "staff:provider.timedOut" : `staff:signIn.${ended}`)}</p>
         </NotificationBanner>
       ) : null}
       <span className="govuk-caption-l">{t("staff:caption")}</span>

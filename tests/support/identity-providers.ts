@@ -70,7 +70,7 @@ const issuerOf = (server: Server) => `http://127.0.0.1:${(server.address() as Ad
 
 /** Pages of the provider's own, plain: not the portal's, so not held to its standards. */
 function plainPage(title: string, body = ""): string {
-  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body><h1>${title}</h1>${body}</body></html>`;
+  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>${title}</title></head><body><h1>${title}</h1>${body}</body></html>`;
 }
 
 /**
@@ -106,6 +106,7 @@ function startProvider(
     jwks: { keys: [{ ...signing.privateKey.export({ format: "jwk" }), kid, alg: "ES256", use: "sig" } as never] },
     pkce: { required: () => true },
     cookies: { keys: ["a-cookie-key-only-the-tests-know"] },
+    ttl: { AccessToken: 600, AuthorizationCode: 60, Grant: 3600, IdToken: 3600, Interaction: 600, Session: 3600 },
     claims: options.claims,
     conformIdTokenClaims: options.conformIdTokenClaims,
     extraParams: options.extraParams ?? [],
