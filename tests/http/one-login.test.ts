@@ -75,6 +75,25 @@ describe("the sign-in page", () => {
 });
 
 describe("what the service says about it", () => {
+  test("pages let a form lead on to One Login, as signing out does, and nowhere else", async () => {
+    const csp = (await http.get("/sign-in")).headers.get("content-security-policy") ?? "";
+    expect(csp).toContain(`form-action 'self' ${server.oneLogin.issuer};`);
+  });
+
+  test("the server's log holds no address, code, state or token from any sign-in with One Login", async () => {
+    const person = newPerson();
+    server.oneLogin.signInAs(person);
+    const browser = http.browser();
+    const leaving = await browser.get("/sign-in/one-login");
+    const back = await server.oneLogin.through(browser, leaving.headers.get("location")!);
+    expectRedirect(await browser.get(back), "/stories");
+    await browser.post("/sign-out");
+    const output = server.output();
+    const callback = new URL(back, server.url).searchParams;
+    for (const secret of [person.email, person.sub, callback.get("code")!, callback.get("state")!]) expect(output).not.toContain(secret);
+    expect(output).not.toMatch(/eyJ[\w-]+\.eyJ/);
+  });
+
   test("the cookies page lists the cookie a sign-in with One Login sets, and the privacy notice what One Login tells us, in both languages", async () => {
     expect(text((await http.get("/cookies")).doc.one("main"))).toContain("onelogin");
     expect(text((await http.get("/privacy")).doc.one("main"))).toContain("If you sign in with GOV.UK One Login, it tells us your email address");
@@ -112,6 +131,8 @@ describe("signing in", () => {
     expect(await residentRows(person.email)).toEqual([{ id: expect.any(String), one_login_sub: person.sub }]);
     const account = await browser.get("/account");
     expect(text(account.doc.one("main"))).toContain("With GOV.UK One Login, or with a code sent to your email address");
+    const data = await browser.get("/account/data.json");
+    expect((JSON.parse(data.html) as { account: { oneLogin: string } }).account.oneLogin).toBe(person.sub);
   });
 
   test("someone who signs in with emailed codes is signed in to the same account, which then holds their One Login", async () => {
