@@ -11,11 +11,11 @@ import { providerSignInCookie, safeReturnTo, signedIn } from "#app/web/session.s
 export { noFormHere as action };
 
 /** Off to GOV.UK One Login by a redirect (a link, never a form, so the page's form-action stays this site), or the page saying it cannot be reached. */
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   if (!oneLoginOffered()) throw await refusal(request, 404);
   const returnTo = safeReturnTo(new URL(request.url).searchParams.get("returnTo"));
   if (await signedIn(request)) throw redirect(returnTo ?? "/stories");
-  const begun = await beginOneLogin({ returnTo, language: languageFor(request) });
+  const begun = await beginOneLogin({ returnTo, language: languageFor(request), ip: context.clientIp });
   if (!begun.ok) return providerFailurePage(request, begun.reason, "signIn");
   throw redirect(begun.url, { headers: { "Set-Cookie": providerSignInCookie("one-login", begun.token, PROVIDER_SIGN_IN_MINUTES) } });
 }

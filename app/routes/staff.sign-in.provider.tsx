@@ -14,12 +14,12 @@ import { providerSignInCookie } from "#app/web/session.server";
 export { noFormHere as action };
 
 /** Off to the council's identity provider by a redirect, or the page saying it cannot be reached. */
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   if (!staffProviderConfigured()) throw await refusal(request, 404);
   const returnTo = staffReturnTo(new URL(request.url).searchParams.get("returnTo"));
   const state = await staffSessionState(request);
   if (state && "staff" in state) throw redirect(returnTo ?? staffPaths.home);
-  const begun = await beginStaffProviderSignIn({ returnTo, language: languageFor(request) });
+  const begun = await beginStaffProviderSignIn({ returnTo, language: languageFor(request), ip: context.clientIp });
   if (!begun.ok) return providerFailurePage(request, begun.reason, "staff");
   throw redirect(begun.url, { headers: { "Set-Cookie": providerSignInCookie("staff", begun.token, PROVIDER_SIGN_IN_MINUTES) } });
 }

@@ -25,10 +25,11 @@ export const oneLoginOffered = () => env.oneLogin !== null;
 /** Where One Login sends the person after signing out there. */
 export const signedOutUrl = () => `${env.PUBLIC_URL}/signed-out`;
 
-export async function beginOneLogin(input: { returnTo: string | null; language: Language }) {
+export async function beginOneLogin(input: { returnTo: string | null; language: Language; ip: string }) {
   return await beginProviderSignIn("one-login", {
     returnTo: safeReturnTo(input.returnTo),
     language: input.language,
+    ip: input.ip,
     parameters: { scope: "openid email", vtr: JSON.stringify([CONFIDENCE]), ui_locales: input.language },
   });
 }

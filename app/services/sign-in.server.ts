@@ -41,7 +41,7 @@ function sameHash(a: string, b: string): boolean {
 const addressKey = (email: string, connection: string) => keyedHash(`address:${email}\n${connection}`);
 
 /** Counts a use of `limit`; a refusal is audited once per window, as anyone can send more. */
-async function withinLimit(tx: Tx, limit: Limit, subject: string, now: Date): Promise<boolean> {
+export async function withinLimit(tx: Tx, limit: Limit, subject: string, now: Date): Promise<boolean> {
   if ((await takeFromLimit(tx, limit, subject, now)) === "allowed") return true;
   await recordAuditEventOncePerWindow("sign_in_rate_limited", `${limit.name}:${subject}`, { limit: limit.name }, tx, now);
   return false;

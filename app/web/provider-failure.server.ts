@@ -11,9 +11,10 @@ const failureKeys: Record<FailureReason, string> = {
   "low-confidence": "lowConfidence",
   "unverified-email": "unverifiedEmail",
   "not-allowed": "notAllowed",
+  "too-many-from-ip": "tooMany",
 };
 
-/** Cancelling is the person's own choice; a provider out of reach is a service unavailable; anything else a refused sign-in. */
+/** Cancelling is the person's own choice; a provider out of reach is a service unavailable; too many sign-ins begun is a limit; anything else a refused sign-in. */
 const failureStatus: Record<FailureReason, number> = {
   cancelled: 200,
   "no-sign-in": 400,
@@ -22,6 +23,7 @@ const failureStatus: Record<FailureReason, number> = {
   "low-confidence": 403,
   "unverified-email": 403,
   "not-allowed": 403,
+  "too-many-from-ip": 429,
 };
 
 /**

@@ -268,6 +268,16 @@ describe("every way it can go wrong ends on a page offering the emailed code, si
     await expectRefused(browser, await browser.get(back), 503, "Sorry, GOV.UK One Login is not working at the moment");
   });
 
+  test("too many sign-ins begun from one connection: a page saying to wait", async () => {
+    const from = { headers: { "X-Forwarded-For": "203.0.113.77" } };
+    for (let i = 0; i < 60; i++) expect((await http.get("/sign-in/one-login", from)).status).toBe(302);
+    const page = await http.get("/sign-in/one-login", from);
+    expect(page.status).toBe(429);
+    expect(page.doc.h1).toBe("You have started signing in too many times");
+    expect(links(page)).toContainEqual(["Get a code by email instead", "/sign-in"]);
+    expect((await audited("sign_in_rate_limited")).at(-1)?.detail).toEqual({ limit: "provider-sign-ins-per-ip" });
+  });
+
   test("made-up answers at the callback never give a server error", async () => {
     for (const search of ["", "?code=x", "?state=x", "?error=server_error&state=x", "?code=%ZZ&state=%", "?iss=https%3A%2F%2Fevil.example&code=x&state=x"]) {
       const page = await http.browser().get(`/sign-in/one-login/callback${search}`);

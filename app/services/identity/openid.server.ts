@@ -129,7 +129,7 @@ export async function endSessionUrl(provider: ProviderName, idToken: string, pos
   });
 }
 
-export type FailureReason = "cancelled" | "no-sign-in" | "refused" | "unreachable" | "low-confidence" | "unverified-email" | "not-allowed";
+export type FailureReason = "cancelled" | "no-sign-in" | "refused" | "unreachable" | "low-confidence" | "unverified-email" | "not-allowed" | "too-many-from-ip";
 
 /** What went wrong, from what openid-client (or fetch) threw: the person cancelling, the provider out of reach, or an answer that failed a check. */
 export function failureOf(error: unknown): { reason: FailureReason; code: string } {

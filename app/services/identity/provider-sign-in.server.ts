@@ -2,7 +2,9 @@ import type { Language } from "#app/i18n/i18n";
 import { sha256 } from "#app/lib/sha256.server";
 import { recordAuditEvent } from "#app/models/audit.server";
 import { insertProviderSignIn, takeProviderSignIn, type ProviderName } from "#app/models/provider-sign-in.server";
+import { connectionOf, limits } from "#app/models/rate-limit.server";
 import { newToken } from "#app/models/session.server";
+import { withinLimit } from "#app/services/sign-in.server";
 import { db } from "#db/client.server";
 import { authorisationUrl, exchangeCode, failureOf, newChecks, type FailureReason } from "./openid.server";
 
@@ -31,9 +33,12 @@ export async function recordProviderFailure(provider: ProviderName, reason: Fail
 /** The provider's address to send the person to, and the token for the cookie that names this sign-in. */
 export async function beginProviderSignIn(
   provider: ProviderName,
-  input: { returnTo: string | null; language: Language; parameters: Record<string, string>; now?: Date },
+  input: { returnTo: string | null; language: Language; ip: string; parameters: Record<string, string>; now?: Date },
 ): Promise<{ ok: true; token: string; url: string } | ProviderFailure> {
   const now = input.now ?? new Date();
+  // Within the limit before anything is asked of the provider: a refusal is audited (once per window) by withinLimit.
+  if (!(await db.transaction((tx) => withinLimit(tx, limits.providerSignInsPerIp, connectionOf(input.ip), now))))
+    return { ok: false, reason: "too-many-from-ip" };
   const checks = newChecks();
   let url: URL;
   try {

@@ -33,10 +33,11 @@ export function allowedStaffAddress(claims: Record<string, unknown>, allowed: re
   return letIn ? email : null;
 }
 
-export async function beginStaffProviderSignIn(input: { returnTo: string | null; language: Language }) {
+export async function beginStaffProviderSignIn(input: { returnTo: string | null; language: Language; ip: string }) {
   return await beginProviderSignIn("staff", {
     returnTo: staffReturnTo(input.returnTo),
     language: input.language,
+    ip: input.ip,
     parameters: { scope: "openid email profile" },
   });
 }
