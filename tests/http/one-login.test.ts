@@ -54,6 +54,18 @@ async function expectRefused(browser: Browser, page: Page, status: number, title
   expectRedirect(await browser.get("/stories"), "/sign-in?returnTo=%2Fstories");
 }
 
+// First in the file: the portal has not yet read One Login's discovery document.
+describe("One Login down when the first person begins signing in", () => {
+  test("a page offering the emailed code; once it is back, the next sign-in reads its discovery document and goes there", async () => {
+    server.oneLogin.down(true);
+    const browser = http.browser();
+    await expectRefused(browser, await browser.get("/sign-in/one-login"), 503, "Sorry, GOV.UK One Login is not working at the moment");
+    server.oneLogin.down(false);
+    const leaving = await browser.get("/sign-in/one-login");
+    expect(leaving.headers.get("location")?.startsWith(`${server.oneLogin.issuer}/`)).toBe(true);
+  });
+});
+
 describe("the sign-in page", () => {
   test("offers GOV.UK One Login beside the emailed code, neither behind the other", async () => {
     const page = await http.get("/sign-in?returnTo=%2Fstories%2Fnew");
