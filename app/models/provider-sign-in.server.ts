@@ -2,7 +2,7 @@ import { and, eq, gt, lt } from "drizzle-orm";
 import { first, type Tx } from "#db/client.server";
 import { providerSignIns } from "#db/schema";
 
-export type ProviderSignIn = typeof providerSignIns.$inferSelect;
+type ProviderSignIn = typeof providerSignIns.$inferSelect;
 export type ProviderName = ProviderSignIn["provider"];
 
 /** A sign-in on its way to a provider, in the caller's transaction; those that ran out go at the same moment. */

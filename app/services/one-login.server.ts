@@ -23,7 +23,7 @@ const CONFIDENCE = "Cl.Cm";
 export const oneLoginOffered = () => env.oneLogin !== null;
 
 /** Where One Login sends the person after signing out there. */
-export const signedOutUrl = () => `${env.PUBLIC_URL}/signed-out`;
+const signedOutUrl = () => `${env.PUBLIC_URL}/signed-out`;
 
 export async function beginOneLogin(input: { returnTo: string | null; language: Language; ip: string }) {
   return await beginProviderSignIn("one-login", {

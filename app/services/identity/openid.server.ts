@@ -11,15 +11,15 @@ import type { ProviderName } from "#app/models/provider-sign-in.server";
  */
 
 /** How long the portal waits for a provider before it says it could not be reached. */
-export const PROVIDER_TIMEOUT_SECONDS = 5;
+const PROVIDER_TIMEOUT_SECONDS = 5;
 
 /** Where each provider sends the person back to, under PUBLIC_URL. */
-export const callbackPaths: Record<ProviderName, string> = {
+const callbackPaths: Record<ProviderName, string> = {
   "one-login": "/sign-in/one-login/callback",
   staff: "/staff/sign-in/callback",
 };
 
-export const callbackUrl = (provider: ProviderName) => `${env.PUBLIC_URL}${callbackPaths[provider]}`;
+const callbackUrl = (provider: ProviderName) => `${env.PUBLIC_URL}${callbackPaths[provider]}`;
 
 /** Plain http only to a provider on this machine, which only a test or a developer runs. */
 function onThisMachine(issuer: URL): boolean {
@@ -64,7 +64,7 @@ async function discover(provider: ProviderName): Promise<Discovered> {
  * document, as One Login asks, is cached); a failed discovery is tried again
  * on the next sign-in.
  */
-export async function providerConfiguration(provider: ProviderName): Promise<openid.Configuration> {
+async function providerConfiguration(provider: ProviderName): Promise<openid.Configuration> {
   const known = configured.get(provider);
   if (known) return known.config;
   let underWay = discovering.get(provider);
