@@ -39,6 +39,7 @@ export const residents = pgTable("residents", {
   /** When the account was deleted: its address is gone (replaced by a placeholder that cannot sign in), kept only as what versions and records it made point to. */
   erasedAt: instant("erased_at"),
   retentionWarnedAt: instant("retention_warned_at"),
+  oneLoginSub: text("one_login_sub").unique(),
 });
 
 export const signInCodes = pgTable(
@@ -73,6 +74,7 @@ export const sessions = pgTable(
     lastSeenAt: instant("last_seen_at").notNull(),
     expiresAt: instant("expires_at").notNull(),
     signedOutAt: instant("signed_out_at"),
+    oneLoginIdToken: text("one_login_id_token"),
   },
   (table) => [index("sessions_resident").on(table.residentId)],
 );
@@ -379,4 +381,19 @@ export const staffSessions = pgTable("staff_sessions", {
   lastSeenAt: instant("last_seen_at").notNull(),
   expiresAt: instant("expires_at").notNull(),
   signedOutAt: instant("signed_out_at"),
+  signedInWith: text("signed_in_with", { enum: ["code", "provider"] })
+    .notNull()
+    .default("code"),
+});
+
+export const providerSignIns = pgTable("provider_sign_ins", {
+  id: text("id").primaryKey(),
+  provider: text("provider", { enum: ["one-login", "staff"] }).notNull(),
+  state: text("state").notNull(),
+  nonce: text("nonce").notNull(),
+  codeVerifier: text("code_verifier").notNull(),
+  returnTo: text("return_to"),
+  language: text("language", { enum: ["en", "cy"] }).notNull(),
+  createdAt: createdAt(),
+  expiresAt: instant("expires_at").notNull(),
 });

@@ -40,6 +40,8 @@ export const residents = sqliteTable("residents", {
   /** When the account was deleted: its address is gone (replaced by a placeholder that cannot sign in), kept only as what versions and records it made point to. */
   erasedAt: integer("erased_at", { mode: "timestamp_ms" }),
   retentionWarnedAt: integer("retention_warned_at", { mode: "timestamp_ms" }),
+  /** The person's GOV.UK One Login (its `sub`), once they have signed in with it: found by this first, so a change of address there still finds the account. */
+  oneLoginSub: text("one_login_sub").unique(),
 });
 
 /**
@@ -81,6 +83,8 @@ export const sessions = sqliteTable(
     expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
     // Kept, no longer live, until it would have expired, so another tab can say the person signed out rather than timed out.
     signedOutAt: integer("signed_out_at", { mode: "timestamp_ms" }),
+    // The ID token of a session begun with GOV.UK One Login: the hint its end-session endpoint asks for on signing out.
+    oneLoginIdToken: text("one_login_id_token"),
   },
   (table) => [index("sessions_resident").on(table.residentId)],
 );
@@ -419,4 +423,26 @@ export const staffSessions = sqliteTable("staff_sessions", {
   lastSeenAt: integer("last_seen_at", { mode: "timestamp_ms" }).notNull(),
   expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
   signedOutAt: integer("signed_out_at", { mode: "timestamp_ms" }),
+  /** How the member of staff signed in: a code to an address in ADMIN_EMAILS, or the council's identity provider. */
+  signedInWith: text("signed_in_with", { enum: ["code", "provider"] })
+    .notNull()
+    .default("code"),
+});
+
+/**
+ * A sign-in sent to an identity provider (GOV.UK One Login, or the council's
+ * for staff) and not yet back. The browser holds a random token in a cookie;
+ * only its hash is the id here. The row is deleted as the answer is taken, so
+ * a state can be used once.
+ */
+export const providerSignIns = sqliteTable("provider_sign_ins", {
+  id: text("id").primaryKey(),
+  provider: text("provider", { enum: ["one-login", "staff"] }).notNull(),
+  state: text("state").notNull(),
+  nonce: text("nonce").notNull(),
+  codeVerifier: text("code_verifier").notNull(),
+  returnTo: text("return_to"),
+  language: text("language", { enum: ["en", "cy"] }).notNull(),
+  createdAt: createdAt(),
+  expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
 });

@@ -31,4 +31,5 @@ export const {
   shareReplies,
   erasedStories,
   staffSessions,
+  providerSignIns,
 } = tables;

@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from "node:crypto";
 import { describe, expect, test } from "vitest";
 import { parseEnv } from "./env.server";
 
@@ -96,5 +97,48 @@ describe("configuration", () => {
     const demo = parseEnv({});
     expect(demo.ok && demo.env.SERVICE_NAME_CY).toBe("Dweud unwaith");
     expect(parseEnv({ SERVICE_NAME: "   " }).ok).toBe(false);
+  });
+
+  describe("identity providers", () => {
+    const pem = generateKeyPairSync("ec", { namedCurve: "P-256" }).privateKey.export({ format: "pem", type: "pkcs8" }).toString();
+
+    test("with neither set, residents and staff sign in with emailed codes only", () => {
+      const result = parseEnv({});
+      expect(result.ok && [result.env.oneLogin, result.env.staffProvider]).toEqual([null, null]);
+    });
+
+    test("GOV.UK One Login defaults to its integration environment; a key on one line, with \\n for each break, is read", () => {
+      const result = parseEnv({ ONE_LOGIN_CLIENT_ID: "client", ONE_LOGIN_PRIVATE_KEY: pem.replaceAll("\n", "\\n") });
+      expect(result.ok && result.env.oneLogin).toEqual({ issuer: "https://oidc.integration.account.gov.uk/", clientId: "client", privateKey: pem });
+    });
+
+    test("One Login needs both its client id and its key, and a key that is not one is refused without being echoed", () => {
+      expect(parseEnv({ ONE_LOGIN_CLIENT_ID: "client" })).toEqual({
+        ok: false,
+        problems: ["Configuration error: ONE_LOGIN_PRIVATE_KEY must be set when either of ONE_LOGIN_CLIENT_ID and ONE_LOGIN_PRIVATE_KEY is"],
+      });
+      expect(parseEnv({ ONE_LOGIN_CLIENT_ID: "client", ONE_LOGIN_PRIVATE_KEY: "secret-words" })).toEqual({
+        ok: false,
+        problems: ["Configuration error: ONE_LOGIN_PRIVATE_KEY must be a private key in PEM form (-----BEGIN PRIVATE KEY-----…)"],
+      });
+    });
+
+    test("the staff provider needs all four settings, and STAFF_OIDC_ALLOWED only domains, addresses and groups", () => {
+      const whole = { STAFF_OIDC_ISSUER: "https://login.example/", STAFF_OIDC_CLIENT_ID: "staff", STAFF_OIDC_CLIENT_SECRET: "s3cret" };
+      const result = parseEnv({ ...whole, STAFF_OIDC_ALLOWED: "@Council.gov.uk, Partner@charity.org group:Social-Care" });
+      expect(result.ok && result.env.staffProvider).toEqual({
+        issuer: "https://login.example/",
+        clientId: "staff",
+        clientSecret: "s3cret",
+        allowed: ["@council.gov.uk", "partner@charity.org", "group:Social-Care"],
+      });
+      expect(parseEnv({ STAFF_OIDC_ISSUER: "https://login.example/" })).toMatchObject({
+        ok: false,
+        problems: expect.arrayContaining([expect.stringContaining("STAFF_OIDC_ALLOWED must be set")]),
+      });
+      expect(parseEnv({ ...whole, STAFF_OIDC_ALLOWED: "council.gov.uk" })).toMatchObject({ ok: false });
+      const secretShown = parseEnv({ STAFF_OIDC_CLIENT_SECRET: "s3cret" });
+      expect(!secretShown.ok && secretShown.problems.join()).not.toContain("s3cret");
+    });
   });
 });

@@ -1,5 +1,5 @@
+import { createPrivateKey, randomBytes } from "node:crypto";
 import { availableParallelism } from "node:os";
-import { randomBytes } from "node:crypto";
 import { z } from "zod";
 
 /**
@@ -11,6 +11,20 @@ function demoOnThisMachine(publicUrl: string | undefined): boolean {
   if (!publicUrl) return true;
   const url = new URL(publicUrl);
   return url.protocol === "http:" && ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname);
+}
+
+/** GOV.UK One Login's integration environment; production is https://oidc.account.gov.uk/ (README). */
+const ONE_LOGIN_INTEGRATION = "https://oidc.integration.account.gov.uk/";
+
+/** One entry of STAFF_OIDC_ALLOWED: "@council.gov.uk", "name@council.gov.uk" or "group:NAME". */
+const STAFF_ALLOWED_ENTRY = /^(@[^\s@]+\.[^\s@]+|[^\s@]+@[^\s@]+\.[^\s@]+|group:\S+)$/;
+
+function isPrivateKey(pem: string): boolean {
+  try {
+    return createPrivateKey(pem).type === "private";
+  } catch {
+    return false;
+  }
 }
 
 /** A whole number from `min` to `max`, `fallback` when unset. */
@@ -66,6 +80,28 @@ const schema = z
       )
       .pipe(z.array(z.email({ error: "must be email addresses separated by commas" })))
       .default([]),
+    // GOV.UK One Login for residents, beside the emailed code: both or neither. The integration environment unless ONE_LOGIN_ISSUER says otherwise.
+    ONE_LOGIN_CLIENT_ID: z.string().trim().min(1).optional(),
+    // A PEM private key; "\n" may stand for each line break, for settings that hold one line.
+    ONE_LOGIN_PRIVATE_KEY: z
+      .string()
+      .transform((value) => value.replaceAll("\\n", "\n"))
+      .optional(),
+    ONE_LOGIN_ISSUER: z.url({ protocol: /^https?$/, error: "must be an https:// address, like https://oidc.account.gov.uk/" }).default(ONE_LOGIN_INTEGRATION),
+    // The council's own identity provider for its staff, instead of emailed codes: all four or none.
+    STAFF_OIDC_ISSUER: z.url({ protocol: /^https?$/, error: "must be an https:// address, like https://login.microsoftonline.com/<tenant>/v2.0" }).optional(),
+    STAFF_OIDC_CLIENT_ID: z.string().trim().min(1).optional(),
+    STAFF_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+    STAFF_OIDC_ALLOWED: z
+      .string()
+      .transform((value) =>
+        value
+          .split(/[\s,]+/)
+          .filter((entry) => entry !== "")
+          .map((entry) => (entry.startsWith("group:") ? entry : entry.toLowerCase())),
+      )
+      .pipe(z.array(z.string().regex(STAFF_ALLOWED_ENTRY, { error: "must be @domains, email addresses or group:NAME, separated by commas" })).min(1))
+      .optional(),
     // What one retelling avoided is worth, in pounds, for the staff area's impact figures; unset, no cost is shown.
     COST_PER_RETELLING: z.coerce.number({ error: "must be a number of pounds, like 250" }).positive({ error: "must be more than 0" }).max(1_000_000).optional(),
     // The SQL statement count per response helps the benchmark, but tells anyone how much work a request caused.
@@ -96,6 +132,22 @@ const schema = z
           "must be set (32 characters or more) unless PUBLIC_URL is an http address on this machine (localhost, 127.0.0.1 or [::1]), so that every instance hashes sign-in codes and rate-limit keys alike",
       });
     }
+    if (Boolean(value.ONE_LOGIN_CLIENT_ID) !== Boolean(value.ONE_LOGIN_PRIVATE_KEY)) {
+      const missing = value.ONE_LOGIN_CLIENT_ID ? "ONE_LOGIN_PRIVATE_KEY" : "ONE_LOGIN_CLIENT_ID";
+      ctx.addIssue({ code: "custom", path: [missing], message: "must be set when either of ONE_LOGIN_CLIENT_ID and ONE_LOGIN_PRIVATE_KEY is" });
+    } else if (value.ONE_LOGIN_PRIVATE_KEY && !isPrivateKey(value.ONE_LOGIN_PRIVATE_KEY)) {
+      ctx.addIssue({ code: "custom", path: ["ONE_LOGIN_PRIVATE_KEY"], message: "must be a private key in PEM form (-----BEGIN PRIVATE KEY-----…)" });
+    }
+    const staff = ["STAFF_OIDC_ISSUER", "STAFF_OIDC_CLIENT_ID", "STAFF_OIDC_CLIENT_SECRET", "STAFF_OIDC_ALLOWED"] as const;
+    if (staff.some((name) => value[name]) && !staff.every((name) => value[name])) {
+      for (const name of staff.filter((name) => !value[name])) {
+        ctx.addIssue({
+          code: "custom",
+          path: [name],
+          message: "must be set when any of STAFF_OIDC_ISSUER, STAFF_OIDC_CLIENT_ID, STAFF_OIDC_CLIENT_SECRET and STAFF_OIDC_ALLOWED is",
+        });
+      }
+    }
     if (value.PUBLIC_URL?.startsWith("https:") && value.MAIL_TRANSPORT === "console") {
       ctx.addIssue({
         code: "custom",
@@ -114,6 +166,20 @@ const schema = z
     SERVICE_NAME_CY: value.SERVICE_NAME_CY ?? value.SERVICE_NAME ?? "Dweud unwaith",
     ORGANISATION_NAME: value.ORGANISATION_NAME ?? "Demo Council",
     ORGANISATION_NAME_CY: value.ORGANISATION_NAME_CY ?? value.ORGANISATION_NAME ?? "Cyngor Demo",
+    // Each provider whole, or null when it is not configured (the checks above allow nothing between).
+    oneLogin:
+      value.ONE_LOGIN_CLIENT_ID && value.ONE_LOGIN_PRIVATE_KEY
+        ? { issuer: value.ONE_LOGIN_ISSUER, clientId: value.ONE_LOGIN_CLIENT_ID, privateKey: value.ONE_LOGIN_PRIVATE_KEY }
+        : null,
+    staffProvider:
+      value.STAFF_OIDC_ISSUER && value.STAFF_OIDC_CLIENT_ID && value.STAFF_OIDC_CLIENT_SECRET && value.STAFF_OIDC_ALLOWED
+        ? {
+            issuer: value.STAFF_OIDC_ISSUER,
+            clientId: value.STAFF_OIDC_CLIENT_ID,
+            clientSecret: value.STAFF_OIDC_CLIENT_SECRET,
+            allowed: value.STAFF_OIDC_ALLOWED,
+          }
+        : null,
   }));
 
 export type Env = z.infer<typeof schema>;

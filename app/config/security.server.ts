@@ -2,6 +2,16 @@
  * The HTTP-level rules every response and request passes through. Kept free of
  * framework types so the server entry and the unit tests share them.
  */
+import { env } from "./env.server";
+
+/*
+ * Where a form may lead. Signing out of a session begun with GOV.UK One Login
+ * is a form whose answer redirects to One Login's end-session endpoint, and
+ * browsers hold a form's redirects to form-action too, so One Login's origin
+ * is there when it is configured. Signing in goes by a link, which form-action
+ * does not cover.
+ */
+const formActions = ["'self'", ...(env.oneLogin ? [new URL(env.oneLogin.issuer).origin] : [])].join(" ");
 
 export function securityHeaders({ nonce, https }: { nonce: string; https: boolean }): Record<string, string> {
   const csp = [
@@ -11,7 +21,7 @@ export function securityHeaders({ nonce, https }: { nonce: string; https: boolea
     "img-src 'self' data:",
     "font-src 'self'",
     "connect-src 'self'",
-    "form-action 'self'",
+    `form-action ${formActions}`,
     "frame-ancestors 'none'",
     "base-uri 'none'",
     "object-src 'none'",

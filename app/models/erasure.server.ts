@@ -80,7 +80,7 @@ export async function eraseAccountRows(tx: Tx, resident: { id: string; email: st
   await tx.update(storyInvitations).set({ email: "" }).where(eq(storyInvitations.email, resident.email));
   await tx
     .update(residents)
-    .set({ email: `erased:${resident.id}`, erasedAt: now, lastSignedInAt: null, retentionWarnedAt: null })
+    .set({ email: `erased:${resident.id}`, erasedAt: now, lastSignedInAt: null, retentionWarnedAt: null, oneLoginSub: null })
     .where(eq(residents.id, resident.id));
 }
 

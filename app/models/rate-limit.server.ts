@@ -22,6 +22,8 @@ export const limits = {
   codesPerIp: { name: "codes-per-ip", max: 30, windowSeconds: 60 * 60 },
   codeAttemptsPerIp: { name: "code-attempts-per-ip", max: 30, windowSeconds: 15 * 60 },
   linkMissesPerIp: { name: "link-misses-per-ip", max: 10, windowSeconds: 15 * 60 },
+  // Each sign-in sent to an identity provider keeps a row until it comes back or runs out.
+  providerSignInsPerIp: { name: "provider-sign-ins-per-ip", max: 60, windowSeconds: 15 * 60 },
   // Each invitation emails an address the resident typed: enough for any family, too few to send mail in bulk.
   invitationsPerResident: { name: "invitations-per-resident", max: 20, windowSeconds: 24 * 60 * 60 },
   auditedEventsPerSubject: { name: "audited", max: 1, windowSeconds: 15 * 60, fixedWindow: true },

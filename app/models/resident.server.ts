@@ -6,16 +6,33 @@ import { residents } from "#db/schema";
 
 type Resident = typeof residents.$inferSelect;
 
-/** The account for a proven address, made on first sign-in. */
-export async function findOrCreateResident(tx: Tx, email: string, language: Language, now: Date): Promise<Resident> {
+/** The account for a proven address, made on first sign-in; `oneLoginSub`, when it was proven by GOV.UK One Login, is recorded on it. */
+export async function findOrCreateResident(tx: Tx, email: string, language: Language, now: Date, oneLoginSub?: string): Promise<Resident> {
   const existing = await first(tx.select().from(residents).where(eq(residents.email, email)));
-  if (existing) {
-    // Signing in is using the account: any warning that it would be deleted for being unused no longer holds.
-    return await returned(
-      tx.update(residents).set({ lastSignedInAt: now, language, retentionWarnedAt: null }).where(eq(residents.id, existing.id)).returning(),
-    );
-  }
-  return await returned(tx.insert(residents).values({ id: randomUUID(), email, language, createdAt: now, lastSignedInAt: now }).returning());
+  if (existing) return await residentSignedIn(tx, existing.id, language, now, oneLoginSub);
+  return await returned(
+    tx
+      .insert(residents)
+      .values({ id: randomUUID(), email, language, createdAt: now, lastSignedInAt: now, oneLoginSub: oneLoginSub ?? null })
+      .returning(),
+  );
+}
+
+/** Records a sign-in to an account, and the One Login it was made with if it is to hold one. */
+export async function residentSignedIn(tx: Tx, residentId: string, language: Language, now: Date, oneLoginSub?: string): Promise<Resident> {
+  // Signing in is using the account: any warning that it would be deleted for being unused no longer holds.
+  return await returned(
+    tx
+      .update(residents)
+      .set({ lastSignedInAt: now, language, retentionWarnedAt: null, ...(oneLoginSub ? { oneLoginSub } : {}) })
+      .where(eq(residents.id, residentId))
+      .returning(),
+  );
+}
+
+/** The account that holds a GOV.UK One Login, by its `sub`. */
+export async function findResidentByOneLoginSub(tx: Tx, sub: string): Promise<Resident | undefined> {
+  return await first(tx.select().from(residents).where(eq(residents.oneLoginSub, sub)));
 }
 
 export async function setResidentLanguage(residentId: string, language: Language): Promise<void> {

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { eq, getTableColumns, lt, or } from "drizzle-orm";
+import { and, eq, getTableColumns, isNull, lt, or } from "drizzle-orm";
 import { sha256 } from "#app/lib/sha256.server";
-import { db, first, returned, type Tx } from "#db/client.server";
+import { db, first, type Tx } from "#db/client.server";
 import { residents, sessions } from "#db/schema";
 
 export const IDLE_MINUTES = 60;
@@ -13,11 +13,13 @@ export function newToken(): { token: string; hash: string } {
   return { token, hash: sha256(token) };
 }
 
-export async function createSession(tx: Tx, residentId: string, now: Date): Promise<string> {
+/** A new session; `oneLoginIdToken` when it was begun with GOV.UK One Login, for signing out there too. */
+export async function createSession(tx: Tx, residentId: string, now: Date, oneLoginIdToken?: string): Promise<string> {
   const { token, hash } = newToken();
   await tx.insert(sessions).values({
     idHash: hash,
     residentId,
+    oneLoginIdToken: oneLoginIdToken ?? null,
     createdAt: now,
     lastSeenAt: now,
     expiresAt: new Date(now.getTime() + ABSOLUTE_HOURS * 60 * 60 * 1000),
@@ -46,17 +48,30 @@ export async function deleteSession(tx: Tx, idHash: string): Promise<void> {
 
 /**
  * Ends a session at once, keeping its row until it would have expired so
- * another tab can be told why. Returns when that is.
+ * another tab can be told why. Returns when that is, and the ID token of a
+ * session begun with GOV.UK One Login (for signing out there too), which the
+ * row then no longer keeps.
  */
-export async function markSessionSignedOut(tx: Tx, idHash: string, now: Date): Promise<Date> {
-  const kept = await returned(
+export async function markSessionSignedOut(tx: Tx, idHash: string, now: Date): Promise<{ keptUntil: Date; oneLoginIdToken: string | null }> {
+  const session = await first(tx.select({ oneLoginIdToken: sessions.oneLoginIdToken }).from(sessions).where(eq(sessions.idHash, idHash)));
+  const kept = await first(
     tx
       .update(sessions)
-      .set({ signedOutAt: now })
+      .set({ signedOutAt: now, oneLoginIdToken: null })
       .where(eq(sessions.idHash, idHash))
       .returning({ lastSeenAt: sessions.lastSeenAt, expiresAt: sessions.expiresAt }),
   );
-  return kept ? sessionEndsAt(kept) : now;
+  return { keptUntil: kept ? sessionEndsAt(kept) : now, oneLoginIdToken: session?.oneLoginIdToken ?? null };
+}
+
+/** Ends every session of an account still going, as markSessionSignedOut ends one: the number ended. */
+export async function markResidentSessionsSignedOut(tx: Tx, residentId: string, now: Date): Promise<number> {
+  const ended = await tx
+    .update(sessions)
+    .set({ signedOutAt: now, oneLoginIdToken: null })
+    .where(and(eq(sessions.residentId, residentId), isNull(sessions.signedOutAt)))
+    .returning({ idHash: sessions.idHash });
+  return ended.length;
 }
 
 /** Removes sessions past either timeout, signed out or not. */

@@ -23,11 +23,19 @@ export function staffSessionIsLive(session: Pick<StaffSession, "lastSeenAt" | "e
 }
 
 /**
+ * A staff session begun with the council's identity provider lasts an hour at
+ * most, however busy: the portal cannot ask the provider at each request
+ * whether the person still works there, so a leaver disabled there keeps
+ * access at most this long.
+ */
+export const STAFF_PROVIDER_SESSION_MINUTES = 60;
+
+/**
  * A new staff session for `email`, in the caller's transaction: the token for
  * its cookie. Staff sessions past either timeout go at the same moment (there
  * are few of them, and nothing else sweeps them).
  */
-export async function createStaffSession(tx: Tx, email: string, now: Date): Promise<string> {
+export async function createStaffSession(tx: Tx, email: string, now: Date, signedInWith: StaffSession["signedInWith"] = "code"): Promise<string> {
   await tx
     .delete(staffSessions)
     .where(or(lt(staffSessions.expiresAt, now), lt(staffSessions.lastSeenAt, new Date(now.getTime() - STAFF_IDLE_MINUTES * 60 * 1000))));
@@ -37,7 +45,8 @@ export async function createStaffSession(tx: Tx, email: string, now: Date): Prom
     email,
     createdAt: now,
     lastSeenAt: now,
-    expiresAt: new Date(now.getTime() + STAFF_ABSOLUTE_HOURS * 60 * 60 * 1000),
+    expiresAt: new Date(now.getTime() + (signedInWith === "provider" ? STAFF_PROVIDER_SESSION_MINUTES : STAFF_ABSOLUTE_HOURS * 60) * 60 * 1000),
+    signedInWith,
   });
   return token;
 }

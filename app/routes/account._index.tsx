@@ -6,6 +6,7 @@ import { LinkList, LinkParagraph } from "#app/components/links";
 import { Page } from "#app/components/story-page";
 import { env } from "#app/config/env.server";
 import { pageTranslations } from "#app/i18n/i18n.server";
+import { holdsOneLogin } from "#app/services/one-login.server";
 import { useTranslation } from "#app/i18n/use-translation";
 import { noFormHere } from "#app/web/layout.server";
 import { requireResident } from "#app/web/guards.server";
@@ -16,7 +17,8 @@ export const handle = { titleKey: "account:title" };
 export async function loader({ request }: LoaderFunctionArgs) {
   const { resident } = await requireResident(request);
   const changed = new URL(request.url).searchParams.get("changed") === "1";
-  return { ...pageTranslations(request, "account"), email: resident.email, changed, months: env.RETENTION_MONTHS };
+  const oneLogin = await holdsOneLogin(resident.id);
+  return { ...pageTranslations(request, "account"), email: resident.email, oneLogin, changed, months: env.RETENTION_MONTHS };
 }
 
 export async function action(args: LoaderFunctionArgs): Promise<never> {
@@ -26,7 +28,7 @@ export async function action(args: LoaderFunctionArgs): Promise<never> {
 
 export default function Account() {
   const { t } = useTranslation();
-  const { email, changed, months } = useLoaderData<typeof loader>();
+  const { email, oneLogin, changed, months } = useLoaderData<typeof loader>();
   return (
     <Page>
       {changed ? <NotificationBanner type="success">{t("account:changed", { email })}</NotificationBanner> : null}
@@ -38,6 +40,7 @@ export default function Account() {
             value: { children: <span className="app-story-text">{email}</span> },
             actions: { items: [{ href: "/account/email", children: t("account:change"), visuallyHiddenText: t("account:changeHidden") }] },
           },
+          { key: { children: t("account:signInMethod") }, value: { children: t(oneLogin ? "account:oneLoginOrCode" : "account:codeOnly") } },
         ]}
       />
       <p className="govuk-body">{t("account:keptFor", { months })}</p>

@@ -1,22 +1,24 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
 import { Table } from "#app/components/govuk/table";
 import { Page } from "#app/components/story-page";
 import { pageTranslations } from "#app/i18n/i18n.server";
 import { useTranslation } from "#app/i18n/use-translation";
+import { oneLoginOffered } from "#app/services/one-login.server";
 
 export { noFormHere as action } from "#app/web/layout.server";
 
 export const handle = { titleKey: "cookies:title" };
 
 export function loader({ request }: LoaderFunctionArgs) {
-  return pageTranslations(request, "cookies");
+  return { ...pageTranslations(request, "cookies"), oneLogin: oneLoginOffered() };
 }
-
-/** The cookies the service sets. Keep in step with every Set-Cookie the service sends. */
-const cookies = ["session", "signin", "lang"] as const;
 
 export default function CookiesPage() {
   const { t } = useTranslation();
+  const { oneLogin } = useLoaderData<typeof loader>();
+  // The cookies the service sets. Keep in step with every Set-Cookie the service sends; `onelogin` only when GOV.UK One Login is offered.
+  const cookies = ["session", "signin", ...(oneLogin ? ["onelogin"] : []), "lang"];
   return (
     <Page heading={t("cookies:title")}>
       <p className="govuk-body">{t("cookies:intro")}</p>

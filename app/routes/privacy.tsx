@@ -6,18 +6,25 @@ import { languageFor, pageTranslations, serviceNames } from "#app/i18n/i18n.serv
 import { tList } from "#app/i18n/list";
 import { useTranslation } from "#app/i18n/use-translation";
 import { env } from "#app/config/env.server";
+import { oneLoginOffered } from "#app/services/one-login.server";
 
 export { noFormHere as action } from "#app/web/layout.server";
 
 export const handle = { titleKey: "privacy:title" };
 
 export function loader({ request }: LoaderFunctionArgs) {
-  return { ...pageTranslations(request, "privacy"), ...serviceNames(languageFor(request)), email: env.CONTACT_EMAIL, months: String(env.RETENTION_MONTHS) };
+  return {
+    ...pageTranslations(request, "privacy"),
+    ...serviceNames(languageFor(request)),
+    email: env.CONTACT_EMAIL,
+    months: String(env.RETENTION_MONTHS),
+    oneLogin: oneLoginOffered(),
+  };
 }
 
 export default function PrivacyNotice() {
   const { t } = useTranslation();
-  const { service, organisation, email, months } = useLoaderData<typeof loader>();
+  const { service, organisation, email, months, oneLogin } = useLoaderData<typeof loader>();
   const heading = (key: string) => <h2 className="govuk-heading-m">{t(`privacy:${key}Title`)}</h2>;
   const para = (key: string) => <p className="govuk-body">{t(`privacy:${key}`, { service, organisation, email })}</p>;
   return (
@@ -29,6 +36,7 @@ export default function PrivacyNotice() {
       {heading("collect")}
       {para("collect")}
       <Bullets items={tList(t, "privacy:collectItems")} />
+      {oneLogin ? para("oneLogin") : null}
       {para("notCollect")}
       {heading("lawful")}
       {para("lawful")}

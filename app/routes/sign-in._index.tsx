@@ -8,6 +8,7 @@ import { NotificationBanner } from "#app/components/govuk/notification-banner";
 import { Page } from "#app/components/story-page";
 import { languageFor, pageTranslations } from "#app/i18n/i18n.server";
 import { useTranslation } from "#app/i18n/use-translation";
+import { oneLoginOffered } from "#app/services/one-login.server";
 import { codeRefusedMessage, emailForm } from "#app/services/sign-in-forms.server";
 import { requestCode } from "#app/services/sign-in.server";
 import { invalid, readForm, validateForm } from "#app/web/form.server";
@@ -20,7 +21,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const returnTo = safeReturnTo(url.searchParams.get("returnTo"));
   if (await signedIn(request)) throw redirect(returnTo ?? "/stories");
   const ended: SessionEnded | null = url.searchParams.get("signedOut") === "1" ? "signedOut" : url.searchParams.get("timedOut") === "1" ? "timedOut" : null;
-  return { ...pageTranslations(request, "signIn"), returnTo, ended };
+  const oneLogin = oneLoginOffered();
+  return { ...pageTranslations(request, "signIn"), returnTo, ended, oneLogin, ...(oneLogin ? { titleKey: "signIn:choose.title" } : {}) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -41,8 +43,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function EnterEmail() {
   const { t } = useTranslation();
-  const { returnTo, ended } = useLoaderData<typeof loader>();
+  const { returnTo, ended, oneLogin } = useLoaderData<typeof loader>();
   const form = useForm();
+  const query = returnTo ? `?returnTo=${encodeURIComponent(returnTo)}` : "";
   return (
     <>
       {/* Someone at risk may be signing in on a shared or watched device: a way out in one press. */}
@@ -54,8 +57,24 @@ export default function EnterEmail() {
             <p className="govuk-notification-banner__heading">{t(`signIn:email.${ended}`)}</p>
           </NotificationBanner>
         ) : null}
-        <Form method="post" action={returnTo ? `/sign-in?returnTo=${encodeURIComponent(returnTo)}` : "/sign-in"} noValidate>
-          <EmailQuestion form={form} label={t("signIn:email.title")} hint={t("signIn:email.hint")} />
+        {oneLogin ? (
+          <>
+            <h1 className="govuk-heading-l">{t("signIn:choose.title")}</h1>
+            <p className="govuk-body">{t("signIn:choose.intro")}</p>
+            <h2 className="govuk-heading-m">{t("signIn:choose.oneLoginHeading")}</h2>
+            <p className="govuk-body">{t("signIn:choose.oneLoginBody")}</p>
+            {/* A link, not a form: the redirect to One Login is then no form submission, which CSP's form-action would hold to this site. */}
+            <Button href={`/sign-in/one-login${query}`}>{t("signIn:choose.oneLoginButton")}</Button>
+            <h2 className="govuk-heading-m">{t("signIn:choose.emailHeading")}</h2>
+          </>
+        ) : null}
+        <Form method="post" action={`/sign-in${query}`} noValidate>
+          <EmailQuestion
+            form={form}
+            label={t(oneLogin ? "signIn:choose.emailLabel" : "signIn:email.title")}
+            hint={t("signIn:email.hint")}
+            underHeading={oneLogin}
+          />
           <Button>{t("signIn:email.continue")}</Button>
         </Form>
       </Page>

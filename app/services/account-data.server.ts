@@ -133,7 +133,14 @@ export async function accountData(residentId: string, now = new Date()) {
     service: env.SERVICE_NAME,
     organisation: env.ORGANISATION_NAME,
     exportedAt: iso(now),
-    account: { email: resident.email, language: resident.language, createdAt: iso(resident.createdAt), lastSignedInAt: iso(resident.lastSignedInAt) },
+    account: {
+      email: resident.email,
+      language: resident.language,
+      createdAt: iso(resident.createdAt),
+      lastSignedInAt: iso(resident.lastSignedInAt),
+      // The number GOV.UK One Login knows the person by here (its `sub`), if they have signed in with it.
+      oneLogin: resident.oneLoginSub,
+    },
     stories,
     emails,
   };

@@ -129,14 +129,16 @@ describe("deleting an account", () => {
     });
     if (!invited.ok) throw new Error(invited.reason);
     expect(await acceptInvitation(invited.id, fixture.resident, "none", now)).toEqual({ ok: true, storyId: helped });
-    await createSession(db, fixture.resident.id, now);
+    await createSession(db, fixture.resident.id, now, "an-id-token");
+    await db.update(residents).set({ oneLoginSub: "their-one-login" }).where(eq(residents.id, fixture.resident.id));
 
     expect(await eraseAccount(fixture.resident.id, "account-deleted", now)).toBe(true);
     expect(Object.values(await rowsOf(fixture.story.id)).every((rows) => rows.length === 0)).toBe(true);
     expect(await db.select().from(sessions).where(eq(sessions.residentId, fixture.resident.id))).toEqual([]);
     expect(await db.select().from(outbox).where(eq(outbox.recipient, fixture.resident.email))).toEqual([]);
     const account = (await first(db.select().from(residents).where(eq(residents.id, fixture.resident.id))))!;
-    expect(account).toMatchObject({ email: `erased:${fixture.resident.id}`, erasedAt: now, lastSignedInAt: null });
+    // Nor its GOV.UK One Login, which would otherwise sign into the nameless row.
+    expect(account).toMatchObject({ email: `erased:${fixture.resident.id}`, erasedAt: now, lastSignedInAt: null, oneLoginSub: null });
     // The story they helped with is still its owner's; they help no longer, and the row keeps no address.
     expect(await db.select({ id: stories.id }).from(stories).where(eq(stories.id, helped))).toEqual([{ id: helped }]);
     const [helper] = await db.select().from(storyInvitations).where(eq(storyInvitations.id, invited.id));

@@ -216,7 +216,10 @@ describe("sessions", () => {
     if (!result.ok) throw new Error("not signed in");
     const hash = sha256(result.sessionToken);
     // Last used when signing in, a minute in: kept (and its cookie with it) until 60 minutes after that.
-    expect(await signOut({ sessionHash: hash, resident: { id: result.residentId } }, minutes(2))).toEqual(minutes(1 + IDLE_MINUTES));
+    expect(await signOut({ sessionHash: hash, resident: { id: result.residentId } }, minutes(2))).toEqual({
+      keptUntil: minutes(1 + IDLE_MINUTES),
+      oneLoginIdToken: null,
+    });
     const request = new Request("http://localhost/stories", { headers: { Cookie: `session=${result.sessionToken}` } });
     expect(await sessionState(request, minutes(3))).toEqual({ ended: "signedOut" });
     await deleteExpiredSessions(minutes(1 + IDLE_MINUTES - 1));

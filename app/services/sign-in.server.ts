@@ -41,7 +41,7 @@ function sameHash(a: string, b: string): boolean {
 const addressKey = (email: string, connection: string) => keyedHash(`address:${email}\n${connection}`);
 
 /** Counts a use of `limit`; a refusal is audited once per window, as anyone can send more. */
-async function withinLimit(tx: Tx, limit: Limit, subject: string, now: Date): Promise<boolean> {
+export async function withinLimit(tx: Tx, limit: Limit, subject: string, now: Date): Promise<boolean> {
   if ((await takeFromLimit(tx, limit, subject, now)) === "allowed") return true;
   await recordAuditEventOncePerWindow("sign_in_rate_limited", `${limit.name}:${subject}`, { limit: limit.name }, tx, now);
   return false;
@@ -190,12 +190,17 @@ export async function verifyCode(input: { token: string | null; code: string; ip
 
 /**
  * Ends the session on the server, so the cookie is worthless even if it was
- * copied. Returns when its signed-out row goes (when it would have expired).
+ * copied. Returns when its signed-out row goes (when it would have expired),
+ * and the ID token of a session begun with GOV.UK One Login, to end the
+ * person's session there too.
  */
-export async function signOut(signedIn: { sessionHash: string; resident: { id: string } }, now = new Date()): Promise<Date> {
+export async function signOut(
+  signedIn: { sessionHash: string; resident: { id: string } },
+  now = new Date(),
+): Promise<{ keptUntil: Date; oneLoginIdToken: string | null }> {
   return db.transaction(async (tx) => {
-    const keptUntil = await markSessionSignedOut(tx, signedIn.sessionHash, now);
+    const ended = await markSessionSignedOut(tx, signedIn.sessionHash, now);
     await recordAuditEvent("signed_out", { resident: signedIn.resident.id }, tx);
-    return keptUntil;
+    return ended;
   });
 }

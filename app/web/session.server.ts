@@ -148,3 +148,14 @@ export const staffSessionToken = (request: Request) => readCookie(request, STAFF
 export const staffSignInCookie = (token: string) => cookie(STAFF_SIGN_IN, token, 15 * 60);
 export const clearStaffSignInCookie = () => cookie(STAFF_SIGN_IN, "", 0);
 export const staffSignInToken = (request: Request) => readCookie(request, STAFF_SIGN_IN);
+
+/*
+ * A sign-in gone to an identity provider and not yet back: one cookie for GOV.UK
+ * One Login, another for the staff area's provider, so neither spoils the
+ * other. SameSite=Lax: the provider sends the person back by a top-level GET.
+ */
+const PROVIDER_SIGN_IN = { "one-login": `${prefix}onelogin`, staff: `${prefix}staff-provider` } as const;
+export const providerSignInCookie = (provider: keyof typeof PROVIDER_SIGN_IN, token: string, minutes: number) =>
+  cookie(PROVIDER_SIGN_IN[provider], token, minutes * 60);
+export const clearProviderSignInCookie = (provider: keyof typeof PROVIDER_SIGN_IN) => cookie(PROVIDER_SIGN_IN[provider], "", 0);
+export const providerSignInToken = (request: Request, provider: keyof typeof PROVIDER_SIGN_IN) => readCookie(request, PROVIDER_SIGN_IN[provider]);

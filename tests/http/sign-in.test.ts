@@ -153,3 +153,22 @@ describe("a sign-in code once emailed", () => {
     expect(await outboxRow()).toEqual({ status: "sent", personalisation: '{"code":""}' });
   });
 });
+
+describe("with no identity provider configured, as in the demo", () => {
+  test("residents and staff are offered emailed codes only, and the providers' addresses are not there", async () => {
+    const page = await http.get("/sign-in");
+    expect(page.doc.h1).toBe("Enter your email address");
+    expect(page.html).not.toContain("One Login");
+    expect((await http.get("/staff/sign-in")).doc.h1).toBe("Enter your work email address");
+    for (const path of [
+      "/sign-in/one-login",
+      "/sign-in/one-login/callback?code=x&state=y",
+      "/staff/sign-in/provider",
+      "/staff/sign-in/callback?code=x&state=y",
+    ]) {
+      expect((await http.get(path)).status, path).toBe(404);
+    }
+    expect((await http.post("/sign-out/back-channel", { logout_token: "x" })).status).toBe(404);
+    expect((await http.get("/sign-in")).headers.get("content-security-policy")).toContain("form-action 'self';");
+  });
+});

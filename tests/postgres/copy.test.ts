@@ -13,7 +13,8 @@ import { linkSentTo, openAsProfessional, postShared, type Opened } from "#tests/
 import { startServer, type RunningServer } from "#tests/support/server";
 import { staffSignIn } from "#tests/support/staff";
 import { chooseThroughTheJourney, shareThroughTheJourney, wholePublishedStory, publishedStory } from "#tests/support/share-journey";
-import { signIn, startServerWithMail } from "#tests/support/sign-in";
+import { startServerWithProviders } from "#tests/support/identity-providers";
+import { signIn } from "#tests/support/sign-in";
 import { freshPostgresDatabase, testDatabase, type TestDatabase } from "#tests/support/test-database.js";
 import { runProductionScript } from "../http/helpers";
 
@@ -38,7 +39,7 @@ beforeAll(async () => {
   target = await freshPostgresDatabase();
 
   // The pilot: every table given rows by the journeys people take.
-  const pilot = await startServerWithMail({ DATABASE_PATH: file, SESSION_SECRET, ADMIN_EMAILS: "staff@pilot.example.org" });
+  const pilot = await startServerWithProviders({ staffAllowed: null, env: { DATABASE_PATH: file, SESSION_SECRET, ADMIN_EMAILS: "staff@pilot.example.org" } });
   try {
     resident = await signIn(pilot, "pilot@example.org");
     storyId = await wholePublishedStory(pilot, resident);
@@ -68,6 +69,12 @@ beforeAll(async () => {
     const third = await publishedStory(pilot, resident);
     expect((await http.post(`/stories/${third}/delete`, {}, { cookie: resident })).status).toBe(302);
     await staffSignIn(pilot, "staff@pilot.example.org");
+    // Someone signed in with GOV.UK One Login, and someone gone to it and not yet back.
+    pilot.oneLogin.signInAs({ sub: "pilot-one-login", email: "one.login@example.org" });
+    const withOneLogin = http.browser();
+    const leaving = await withOneLogin.get("/sign-in/one-login");
+    expect((await withOneLogin.get(await pilot.oneLogin.through(withOneLogin, leaving.headers.get("location")!))).status).toBe(302);
+    expect((await http.browser().get("/sign-in/one-login")).status).toBe(302);
   } finally {
     await pilot.stop();
   }

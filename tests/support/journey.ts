@@ -36,13 +36,17 @@ function lateBound<T extends object>(what: string, current: () => T | undefined)
  * The portal for this test file: the built server, sending its email to a
  * sink of its own, started before the file's tests and stopped after them
  * (with the Chromium the file used). A failed test says what the server
- * printed if it stopped answering.
+ * printed if it stopped answering. `start` starts it, with more beside it (the
+ * identity providers of tests/support/identity-providers.ts, say).
  */
-export function openPortal(env: Record<string, string> = {}): ServerWithMail {
-  let server: ServerWithMail | undefined;
+export function openPortal<Portal extends ServerWithMail = ServerWithMail>(
+  env: Record<string, string> = {},
+  start: (env: Record<string, string>) => Promise<Portal> = startServerWithMail as (env: Record<string, string>) => Promise<Portal>,
+): Portal {
+  let server: Portal | undefined;
   beforeAll(async () => {
     startAuditRecord();
-    server = await startServerWithMail(env);
+    server = await start(env);
   });
   explainServerFailures(() => server);
   afterAll(async () => {

@@ -1,7 +1,7 @@
 import { sha256 } from "#app/lib/sha256.server";
 import { deleteStaffSession, findStaffSession, staffSessionIsLive, touchStaffSession } from "#app/models/staff-session.server";
 import { staffSessionToken } from "#app/web/session.server";
-import { isStaffAddress, staffReference } from "./sign-in.server";
+import { staffReference, staffSessionAllowed } from "./sign-in.server";
 
 /** A signed-in member of staff: the session, and the reference the audit log knows them by. */
 export type SignedInStaff = { staff: { email: string; reference: string }; sessionHash: string };
@@ -18,8 +18,8 @@ const seen = new WeakMap<Request, Promise<StaffSessionState>>();
 const TOUCH_AFTER_MS = 60 * 1000;
 
 /**
- * The staff session this request's staff cookie names, if it is live and its
- * address is still in ADMIN_EMAILS (taking an address off the list ends its
+ * The staff session this request's staff cookie names, if it is live and still
+ * allowed (staffSessionAllowed: taking an address off ADMIN_EMAILS ends its
  * sessions at the next request); why it ended, if it has; or null.
  */
 export function staffSessionState(request: Request, now = new Date()): Promise<StaffSessionState> {
@@ -38,10 +38,10 @@ async function lookUp(request: Request, now: Date): Promise<StaffSessionState> {
   const session = await findStaffSession(hash);
   if (!session) return null;
   if (session.signedOutAt) return { ended: "signedOut" };
-  if (staffSessionIsLive(session, now) && isStaffAddress(session.email)) {
+  if (staffSessionIsLive(session, now) && staffSessionAllowed(session)) {
     if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_AFTER_MS) await touchStaffSession(hash, now);
     return { staff: { email: session.email, reference: staffReference(session.email) }, sessionHash: hash };
   }
   await deleteStaffSession(hash);
-  return isStaffAddress(session.email) ? { ended: "timedOut" } : null;
+  return staffSessionAllowed(session) ? { ended: "timedOut" } : null;
 }

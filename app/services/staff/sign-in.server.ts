@@ -23,9 +23,18 @@ import { db } from "#db/client.server";
 /** How long a staff session's cookie lasts: as long as the session can. */
 export const STAFF_COOKIE_SECONDS = STAFF_ABSOLUTE_HOURS * 60 * 60;
 
-/** Whether an address may sign in to the staff area now: it is in ADMIN_EMAILS. */
+/** Whether an address may sign in to the staff area with an emailed code now: it is in ADMIN_EMAILS, and the council's identity provider is not configured (it replaces codes). */
 export function isStaffAddress(email: string): boolean {
-  return env.ADMIN_EMAILS.includes(normaliseEmail(email));
+  return !env.staffProvider && env.ADMIN_EMAILS.includes(normaliseEmail(email));
+}
+
+/**
+ * Whether a staff session may still be used: made the way the staff area is
+ * signed in to now, with a code to an address still in ADMIN_EMAILS, or
+ * through the council's identity provider.
+ */
+export function staffSessionAllowed(session: { email: string; signedInWith: "code" | "provider" }): boolean {
+  return session.signedInWith === "provider" ? env.staffProvider !== null : isStaffAddress(session.email);
 }
 
 /**

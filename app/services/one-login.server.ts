@@ -1,0 +1,110 @@
+import { env } from "#app/config/env.server";
+import type { Language } from "#app/i18n/i18n";
+import { recordAuditEvent } from "#app/models/audit.server";
+import { findOrCreateResident, findResidentByEmail, findResidentById, findResidentByOneLoginSub, residentSignedIn } from "#app/models/resident.server";
+import { createSession, markResidentSessionsSignedOut } from "#app/models/session.server";
+import { accountForOneLogin } from "#app/services/identity/account-linking";
+import { endSessionUrl, failureOf, userInfo, verifyLogoutToken } from "#app/services/identity/openid.server";
+import { beginProviderSignIn, finishProviderSignIn, recordProviderFailure, type ProviderFailure } from "#app/services/identity/provider-sign-in.server";
+import { normaliseEmail } from "#app/services/sign-in.server";
+import { safeReturnTo } from "#app/web/session.server";
+import { db } from "#db/client.server";
+
+/*
+ * Signing in with GOV.UK One Login, beside the emailed code, as One Login's
+ * technical documentation asks: the authorisation code flow with
+ * private_key_jwt, state, nonce and PKCE; medium confidence in the sign-in
+ * (two factors); the address from the userinfo endpoint.
+ */
+
+/** Medium confidence in the sign-in: a password and a second factor. What is asked for (`vtr`) and what the ID token must say it got (`vot`). */
+const CONFIDENCE = "Cl.Cm";
+
+export const oneLoginOffered = () => env.oneLogin !== null;
+
+/** Where One Login sends the person after signing out there. */
+const signedOutUrl = () => `${env.PUBLIC_URL}/signed-out`;
+
+export async function beginOneLogin(input: { returnTo: string | null; language: Language; ip: string }) {
+  return await beginProviderSignIn("one-login", {
+    returnTo: safeReturnTo(input.returnTo),
+    language: input.language,
+    ip: input.ip,
+    parameters: { scope: "openid email", vtr: JSON.stringify([CONFIDENCE]), ui_locales: input.language },
+  });
+}
+
+type Outcome = { ok: true; sessionToken: string; returnTo: string | null } | ProviderFailure;
+
+/**
+ * The person back from One Login: the answer and ID token checked
+ * (finishProviderSignIn), the confidence One Login reached, the address and
+ * whether it is verified from the userinfo endpoint, then the account the
+ * linking rules choose (account-linking.ts) signed in.
+ */
+export async function finishOneLogin(input: { token: string | null; search: string; now?: Date }): Promise<Outcome> {
+  const now = input.now ?? new Date();
+  const answer = await finishProviderSignIn("one-login", input);
+  if (!answer.ok) return answer;
+  if (answer.claims.vot !== CONFIDENCE) return await recordProviderFailure("one-login", "low-confidence", "vot");
+  let email: string | undefined;
+  let emailVerified: boolean;
+  try {
+    const info = await userInfo("one-login", answer.accessToken, answer.claims.sub);
+    email = typeof info.email === "string" ? normaliseEmail(info.email) : undefined;
+    emailVerified = info.email_verified === true && email !== undefined;
+  } catch (error) {
+    const failure = failureOf(error);
+    return await recordProviderFailure("one-login", failure.reason, failure.code);
+  }
+  const sub = answer.claims.sub;
+  const outcome = await db.transaction(async (tx): Promise<Outcome | null> => {
+    const found = { bySub: await findResidentByOneLoginSub(tx, sub), byEmail: email ? await findResidentByEmail(tx, email) : undefined };
+    const account = accountForOneLogin(found, { emailVerified });
+    if (account.kind === "unverified") return null;
+    const resident =
+      account.kind === "known"
+        ? await residentSignedIn(tx, account.residentId, answer.language, now)
+        : await findOrCreateResident(tx, email!, answer.language, now, sub);
+    if (account.kind === "link") await recordAuditEvent("one_login_linked", { resident: resident.id }, tx);
+    const sessionToken = await createSession(tx, resident.id, now, answer.idToken);
+    await recordAuditEvent("signed_in", { resident: resident.id, with: "one-login" }, tx);
+    return { ok: true, sessionToken, returnTo: safeReturnTo(answer.returnTo) };
+  });
+  return outcome ?? (await recordProviderFailure("one-login", "unverified-email", "email_verified"));
+}
+
+/** Whether the account holds a GOV.UK One Login, so may sign in with it as well as with an emailed code. */
+export async function holdsOneLogin(residentId: string): Promise<boolean> {
+  return Boolean((await findResidentById(db, residentId))?.oneLoginSub);
+}
+
+/** One Login's end-session address for a session begun there, back to the signed-out page; null if One Login cannot be reached to find it. */
+export async function oneLoginSignOutUrl(idToken: string): Promise<string | null> {
+  try {
+    return (await endSessionUrl("one-login", idToken, signedOutUrl())).href;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A back-channel logout from One Login: once the logout token passes its
+ * checks (verifyLogoutToken), every session here of the account holding that
+ * One Login ends. False when the token fails them.
+ */
+export async function backChannelLogout(logoutToken: string, now = new Date()): Promise<boolean> {
+  let sub: string;
+  try {
+    sub = await verifyLogoutToken(logoutToken);
+  } catch (error) {
+    await recordAuditEvent("back_channel_logout_refused", { code: failureOf(error).code });
+    return false;
+  }
+  await db.transaction(async (tx) => {
+    const resident = await findResidentByOneLoginSub(tx, sub);
+    const ended = resident ? await markResidentSessionsSignedOut(tx, resident.id, now) : 0;
+    await recordAuditEvent("back_channel_logout", { resident: resident?.id ?? null, sessions: ended }, tx);
+  });
+  return true;
+}
