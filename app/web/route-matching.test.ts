@@ -1,7 +1,7 @@
 import { matchRoutes } from "@remix-run/router";
 import { describe, expect, test } from "vitest";
 
-// patches/@remix-run+router+*.patch, applied by `npm ci` (patch-package): without it, React Router flattened, ranked
+// app/patches/@remix-run+router+*.patch, applied by `npm ci` (patch-package): without it, React Router flattened, ranked
 // and compiled the whole route tree again for every request (17% of a busy server's time).
 describe("React Router's route matching, as patched", () => {
   test("ranks a route tree once, the first time it matches an address in it", () => {
