@@ -25,10 +25,10 @@
  * Usage: npm run bench [-- --short] [-- --engines sqlite,postgres]
  */
 import { execFileSync } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
+import { childrenOf, residentMemory } from "../support/processes.js";
 import { startServer, TEST_SESSION_SECRET } from "../support/server.js";
 
 const args = process.argv.slice(2);
@@ -88,19 +88,9 @@ async function pageWeight(base, path, headers) {
 
 /** The resident memory of the server's processes: its primary and each worker, in bytes. */
 function memoryOf(/** @type {number} */ primary) {
-  const rss = (/** @type {number} */ pid) => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) * 1024;
-  const children = readdirSync("/proc")
-    .filter((name) => /^\d+$/.test(name))
-    .filter((pid) => {
-      try {
-        return readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ")[1] === String(primary);
-      } catch {
-        return false; // gone meanwhile
-      }
-    })
-    .map(Number);
+  const workers = childrenOf(primary);
   // A server of one process is its own worker.
-  return { primary: rss(primary), workers: children.length > 0 ? children.map(rss) : [rss(primary)] };
+  return { primary: residentMemory(primary), workers: (workers.length > 0 ? workers : [primary]).map(residentMemory) };
 }
 
 /** @param {number[]} sorted @param {number} p */

@@ -30,6 +30,7 @@ import { linkSentTo, openAsProfessional, type Opened } from "#tests/support/prof
 import { shareThroughTheJourney, wholePublishedStory } from "#tests/support/share-journey";
 import { signIn, startServerWithMail, type ServerWithMail } from "#tests/support/sign-in";
 import { freshPostgresDatabase, testDatabase, type TestDatabase } from "#tests/support/test-database.js";
+import { until } from "#tests/support/until";
 import { runProductionScript, type ScriptRun } from "./helpers";
 
 const onPostgres = process.env.TEST_ENGINE === "postgres";
@@ -124,14 +125,6 @@ async function post(server: ServerWithMail, path: string, form: Record<string, s
     return { status: response.status, location: response.headers.get("location") };
   } catch {
     return undefined;
-  }
-}
-
-async function until(condition: () => boolean, what: string, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
-    await new Promise((done) => setTimeout(done, 20));
   }
 }
 

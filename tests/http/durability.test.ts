@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { startServer, type RunningServer } from "#tests/support/server";
 import { emailsSentTo, signIn, startMailSink, type MailSink } from "#tests/support/sign-in";
 import { freshPostgresDatabase } from "#tests/support/test-database.js";
+import { until } from "#tests/support/until";
 
 /** A name made of letters only, different for each n. */
 const nameFor = (n: number) => `Durable ${[...n.toString(26)].map((digit) => String.fromCharCode(97 + parseInt(digit, 26))).join("")}`;
@@ -35,15 +36,6 @@ async function post(
     return { status: response.status, location: response.headers.get("location") };
   } catch {
     return undefined;
-  }
-}
-
-/** Polls `condition` until it holds. */
-async function until(condition: () => Promise<boolean> | boolean, what: string, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
-    await new Promise((done) => setTimeout(done, 20));
   }
 }
 

@@ -14,6 +14,7 @@ import { startServer, type RunningServer } from "#tests/support/server";
 import { serverForThisFile } from "#tests/support/server-for-file";
 import { shareThroughTheJourney, wholePublishedStory, type PageAnswers } from "#tests/support/share-journey";
 import { bodyOf, signedIn, startServerWithMail } from "#tests/support/sign-in";
+import { until } from "#tests/support/until";
 
 const server = serverForThisFile(() => startServerWithMail());
 const http = new HttpClient(() => server.url);
@@ -69,13 +70,11 @@ function logLines(running: RunningServer = server, { onlyJson = false } = {}): L
 async function lineOf(response: { headers: Headers }, running: RunningServer = server): Promise<LogLine> {
   const id = response.headers.get("x-request-id");
   expect(id).toMatch(UUID);
-  const deadline = Date.now() + 5_000;
-  for (;;) {
-    const line = logLines(running, { onlyJson: true }).find((l) => l.msg === "request" && l.requestId === id);
-    if (line) return line;
-    if (Date.now() > deadline) throw new Error(`no log line for request ${id}`);
-    await new Promise((done) => setTimeout(done, 20));
-  }
+  return until(
+    () => logLines(running, { onlyJson: true }).find((l) => l.msg === "request" && l.requestId === id),
+    `the line of request ${id} is written`,
+    5_000,
+  );
 }
 
 /** A marked answer for a field that takes words, within its length. */
@@ -377,8 +376,7 @@ describe("a server in the demo (MAIL_TRANSPORT=console)", () => {
   test("prints each email whole, as the README says, beside the log's lines", async () => {
     expect(asked.status).toBe(302);
     await lineOf(asked, demo);
-    const deadline = Date.now() + 5_000;
-    while (!demo.output().includes("---- End of email") && Date.now() < deadline) await new Promise((done) => setTimeout(done, 50));
+    await until(() => demo.output().includes("---- End of email"), "the email is printed", 5_000);
     expect(demo.output()).toMatch(/---- Email to demo\.person@example\.org\nSubject: .+\n[\s\S]*^\d{6}$[\s\S]*---- End of email/m);
   });
 
@@ -396,8 +394,7 @@ describe("a server in the demo (MAIL_TRANSPORT=console)", () => {
     await demo.stop();
     stopped = true;
     // The process has exited; what it wrote may still be on its way through the pipe.
-    const deadline = Date.now() + 2_000;
-    while (!demo.output().includes('"msg":"stopped"') && Date.now() < deadline) await new Promise((done) => setTimeout(done, 20));
+    await until(() => demo.output().includes('"msg":"stopped"'), "the last line is through the pipe", 2_000);
     const lines = logLines(demo, { onlyJson: true });
     expect(lines.at(-1)).toMatchObject({ level: "info", msg: "stopped" });
     expect(lines.find((line) => line.requestId === last.headers.get("x-request-id"))).toMatchObject({ route: "/cookies", status: 200 });

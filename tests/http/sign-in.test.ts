@@ -3,6 +3,7 @@ import { describe, expect, test } from "vitest";
 import { signIn, signInCodeFrom, startServerWithMail } from "#tests/support/sign-in";
 import { attr, HttpClient, text, type Page } from "#tests/support/http-client";
 import { serverForThisFile } from "#tests/support/server-for-file";
+import { until } from "#tests/support/until";
 
 const server = serverForThisFile(startServerWithMail);
 const http = new HttpClient(() => server.url);
@@ -147,8 +148,7 @@ describe("a sign-in code once emailed", () => {
           email,
         )
       )[0];
-    const deadline = Date.now() + 10_000;
-    while (((await outboxRow())?.status !== "sent" || onDisk(code).length > 0) && Date.now() < deadline) await new Promise((done) => setTimeout(done, 50));
+    await until(async () => (await outboxRow())?.status === "sent" && onDisk(code).length === 0, "the code is sent and gone from the disk", 10_000);
     expect(onDisk(code)).toEqual([]);
     expect(await outboxRow()).toEqual({ status: "sent", personalisation: '{"code":""}' });
   });

@@ -3,24 +3,12 @@
  * replaced while the other goes on answering, and SIGTERM stops every one of
  * them the way a single server stops. The durability test runs with workers as well.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { childrenOf } from "#tests/support/processes";
 import { startServer, type RunningServer } from "#tests/support/server";
+import { until } from "#tests/support/until";
 import { send } from "./helpers";
-
-/** The processes whose parent is `pid`: a server's workers. */
-function workersOf(pid: number): number[] {
-  return readdirSync("/proc")
-    .filter((name) => /^\d+$/.test(name))
-    .filter((name) => {
-      try {
-        return readFileSync(`/proc/${name}/stat`, "utf8").split(") ")[1].split(" ")[1] === String(pid);
-      } catch {
-        return false; // gone meanwhile
-      }
-    })
-    .map(Number);
-}
 
 /** The process ids in the request lines the server has logged for `route`. */
 function pidsAnswering(server: RunningServer, route: string): Set<number> {
@@ -34,15 +22,6 @@ function pidsAnswering(server: RunningServer, route: string): Set<number> {
 
 /** How many workers have said they are listening. */
 const listening = (server: RunningServer) => server.output().match(/"msg":"[^"]* is listening on port/g)?.length ?? 0;
-
-/** Polls `condition` until it holds. */
-async function until(condition: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
-    await new Promise((done) => setTimeout(done, 50));
-  }
-}
 
 describe("WEB_CONCURRENCY=2", () => {
   let server: RunningServer;
@@ -59,11 +38,11 @@ describe("WEB_CONCURRENCY=2", () => {
     // A connection of its own for each request: the primary hands connections to the workers in turn.
     for (let n = 0; n < 8; n++) expect((await send(`${server.url}/cookies`)).status).toBe(200);
     await until(() => pidsAnswering(server, "/cookies").size === 2, "both workers have logged a request");
-    expect([...pidsAnswering(server, "/cookies")].sort()).toEqual(workersOf(server.pid).sort());
+    expect([...pidsAnswering(server, "/cookies")].sort()).toEqual(childrenOf(server.pid).sort());
   });
 
   test("each worker runs with a bounded old space, and can collect its garbage once a busy spell is over", () => {
-    for (const pid of workersOf(server.pid)) {
+    for (const pid of childrenOf(server.pid)) {
       const commandLine = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
       expect(commandLine).toContain("--max-old-space-size=128");
       expect(commandLine).toContain("--expose-gc");
@@ -72,20 +51,20 @@ describe("WEB_CONCURRENCY=2", () => {
 
   test("a worker that dies is replaced, and the other answers meanwhile", async () => {
     server.expectError(/a worker stopped \(SIGKILL\); starting another/);
-    const [dying, staying] = workersOf(server.pid);
+    const [dying, staying] = childrenOf(server.pid);
     process.kill(dying, "SIGKILL");
     await until(() => server.output().includes("a worker stopped"), "the primary saw it die");
     for (let n = 0; n < 4; n++) expect((await send(`${server.url}/privacy`)).status).toBe(200);
     await until(() => listening(server) === 3, "a new worker took its place");
-    expect(workersOf(server.pid)).toHaveLength(2);
-    expect(workersOf(server.pid)).toContain(staying);
-    expect(workersOf(server.pid)).not.toContain(dying);
+    expect(childrenOf(server.pid)).toHaveLength(2);
+    expect(childrenOf(server.pid)).toContain(staying);
+    expect(childrenOf(server.pid)).not.toContain(dying);
     for (let n = 0; n < 8; n++) expect((await send(`${server.url}/accessibility`)).status).toBe(200);
     await until(() => pidsAnswering(server, "/accessibility").size === 2, "both workers have logged a request");
   });
 
   test("SIGTERM stops every worker the way one server stops, then the primary, with exit code 0", async () => {
-    const workers = workersOf(server.pid);
+    const workers = childrenOf(server.pid);
     const exited = new Promise<number | null>((done) => {
       const check = setInterval(() => {
         try {

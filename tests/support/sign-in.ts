@@ -6,6 +6,7 @@ import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
 import { HttpClient, type Browser, type Language } from "#tests/support/http-client";
 import { startServer, type RunningServer } from "#tests/support/server";
+import { until } from "#tests/support/until";
 
 export type ReceivedEmail = { to: string[]; raw: string };
 
@@ -50,13 +51,7 @@ export async function startMailSink(): Promise<MailSink> {
     url: `smtp://127.0.0.1:${port}`,
     received,
     async nextEmailTo(to, since, timeoutMs = 10_000) {
-      const deadline = Date.now() + timeoutMs;
-      while (Date.now() < deadline) {
-        const email = received.slice(since).find((e) => e.to.includes(to));
-        if (email) return email;
-        await new Promise((done) => setTimeout(done, 50));
-      }
-      throw new Error(`no email to ${to} within ${timeoutMs} ms`);
+      return until(() => received.slice(since).find((e) => e.to.includes(to)), `an email to ${to} arrives`, timeoutMs);
     },
     hold: (value) => void (holding = value),
     close: () => new Promise<void>((closed) => server.close(() => closed())),
@@ -111,13 +106,12 @@ export async function signIn(server: ServerWithMail, email: string): Promise<str
  * an email that should not have been sent would be among them.
  */
 export async function emailsSentTo(server: ServerWithMail, to: string, since: number, timeoutMs = 10_000): Promise<ReceivedEmail[]> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const [{ pending }] = await server.query<{ pending: number }>("select count(*) as pending from outbox where status = 'pending'");
-    if (pending === 0) return server.mail.received.slice(since).filter((email) => email.to.includes(to));
-    if (Date.now() > deadline) throw new Error(`${pending} email(s) still pending after ${timeoutMs} ms`);
-    await new Promise((done) => setTimeout(done, 50));
-  }
+  await until(
+    async () => (await server.query<{ pending: number }>("select count(*) as pending from outbox where status = 'pending'"))[0].pending === 0,
+    "no email is pending",
+    timeoutMs,
+  );
+  return server.mail.received.slice(since).filter((email) => email.to.includes(to));
 }
 
 /**
