@@ -15,7 +15,7 @@ import accountEn from "#app/i18n/locales/en/account.json";
 import signInEn from "#app/i18n/locales/en/signIn.json";
 import storyEn from "#app/i18n/locales/en/story.json";
 import { checkPage } from "#tests/support/browser";
-import { startServerWithProviders } from "#tests/support/identity-providers";
+import { signInThroughProvider, startServerWithProviders } from "#tests/support/identity-providers";
 import { browserFor, journeySteps, openPortal, otherLanguage, phoneRuns } from "#tests/support/journey";
 import { signedIn } from "#tests/support/sign-in";
 
@@ -39,6 +39,7 @@ describe.each(phoneRuns)("$label", ({ configuration, lang }) => {
     await browser.navigate(() => browser.page.getByRole("button", { name: "Yes, sign me out" }).click());
     expect(path()).toBe("/signed-out");
   }
+  const signInWithOneLogin = () => signInThroughProvider(browser, `/sign-in?lang=${lang}`, w.signIn.choose.oneLoginButton);
   const newcomer = { sub: `newcomer-${configuration.slug}`, email: `newcomer.${configuration.slug}@example.org` };
 
   step("the sign-in page offers GOV.UK One Login beside the emailed code", async () => {
@@ -64,10 +65,8 @@ describe.each(phoneRuns)("$label", ({ configuration, lang }) => {
   });
 
   step("someone new signs in with One Login, in their language there too, and has an account that says so", async () => {
-    await browser.visit(`/sign-in?lang=${lang}`);
     server.oneLogin.signInAs(newcomer);
-    await browser.navigate(() => main().getByRole("button", { name: w.signIn.choose.oneLoginButton }).click());
-    expect(path()).toBe("/stories");
+    expect(await signInWithOneLogin()).toBe("/stories");
     expect(server.oneLogin.authorisations.at(-1)?.get("ui_locales")).toBe(lang);
     await checkPage(browser, { name: "your stories", heading: w.story.list.title, language: lang, screenshot: `one-login-new-${configuration.slug}` });
     await browser.visit("/account");
@@ -98,10 +97,8 @@ describe.each(phoneRuns)("$label", ({ configuration, lang }) => {
     const email = `codes.${configuration.slug}@example.org`;
     await signedIn(server, email);
     const [before] = await server.query<{ id: string }>("select id from residents where email = ?", email);
-    await browser.visit(`/sign-in?lang=${lang}`);
     server.oneLogin.signInAs({ sub: `linked-${configuration.slug}`, email });
-    await browser.navigate(() => main().getByRole("button", { name: w.signIn.choose.oneLoginButton }).click());
-    expect(path()).toBe("/stories");
+    expect(await signInWithOneLogin()).toBe("/stories");
     await browser.visit("/account");
     await expect.poll(() => main().textContent()).toContain(email);
     await checkPage(browser, {
@@ -117,10 +114,8 @@ describe.each(phoneRuns)("$label", ({ configuration, lang }) => {
 
   step("pressing cancel at One Login ends on a page offering the emailed code", async () => {
     await signOutThroughOneLogin();
-    await browser.visit(`/sign-in?lang=${lang}`);
     server.oneLogin.cancelNext();
-    await browser.navigate(() => main().getByRole("button", { name: w.signIn.choose.oneLoginButton }).click());
-    expect(path()).toBe("/sign-in/one-login/callback");
+    expect(await signInWithOneLogin()).toBe("/sign-in/one-login/callback");
     await checkPage(browser, {
       name: "One Login cancelled",
       heading: w.signIn.provider.cancelled.title,

@@ -11,7 +11,7 @@ import staffCy from "#app/i18n/locales/cy/staff.json";
 import signInEn from "#app/i18n/locales/en/signIn.json";
 import staffEn from "#app/i18n/locales/en/staff.json";
 import { checkPage } from "#tests/support/browser";
-import { startServerWithProviders } from "#tests/support/identity-providers";
+import { signInThroughProvider, startServerWithProviders } from "#tests/support/identity-providers";
 import { browserFor, fill, journeySteps, openPortal, phoneRuns } from "#tests/support/journey";
 
 const words = { en: { signIn: signInEn, staff: staffEn }, cy: { signIn: signInCy, staff: staffCy } };
@@ -24,6 +24,7 @@ describe.each(phoneRuns)("$label", ({ configuration, lang }) => {
   const w = words[lang];
   const path = () => new URL(browser.page.url()).pathname;
   const main = () => browser.page.getByRole("main");
+  const signInWithTheCouncil = () => signInThroughProvider(browser, `/staff/sign-in?lang=${lang}`, w.staff.provider.button);
 
   step("the staff sign-in page offers the council's account, and says for how long", async () => {
     await browser.visit(`/staff/sign-in?lang=${lang}`);
@@ -38,8 +39,7 @@ describe.each(phoneRuns)("$label", ({ configuration, lang }) => {
 
   step("a member of staff signs in with their council account and reaches the staff area", async () => {
     server.staffDirectory.signInAs({ sub: `staff-${configuration.slug}`, email: `duty.desk.${configuration.slug}@council.example.org` });
-    await browser.navigate(() => main().getByRole("button", { name: w.staff.provider.button }).click());
-    expect(path()).toBe("/staff");
+    expect(await signInWithTheCouncil()).toBe("/staff");
     await checkPage(browser, { name: "staff home", heading: w.staff.home.title, language: lang, screenshot: `staff-provider-home-${configuration.slug}` });
     await browser.visit("/staff/sign-out");
     await browser.submit(main().getByRole("button", { name: w.staff.signOut.button }));
@@ -50,9 +50,7 @@ describe.each(phoneRuns)("$label", ({ configuration, lang }) => {
     // Nobody is signed in at the provider in this browser any more.
     await browser.context.clearCookies();
     server.staffDirectory.signInAs({ sub: `outsider-${configuration.slug}`, email: `someone.${configuration.slug}@elsewhere.example.org` });
-    await browser.visit(`/staff/sign-in?lang=${lang}`);
-    await browser.navigate(() => main().getByRole("button", { name: w.staff.provider.button }).click());
-    expect(path()).toBe("/staff/sign-in/callback");
+    expect(await signInWithTheCouncil()).toBe("/staff/sign-in/callback");
     await checkPage(browser, {
       name: "staff refused",
       heading: w.staff.provider.notAllowed.title,

@@ -18,6 +18,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { decodeJwt, SignJWT } from "jose";
 import Provider, { type Configuration, type KoaContextWithOIDC } from "oidc-provider";
+import type { BrowserSession } from "#tests/support/browser";
 import { CookieJar } from "#tests/support/http-client";
 import { startServerWithMail, type ServerWithMail } from "#tests/support/sign-in";
 
@@ -255,6 +256,17 @@ function startProvider(
         server.closeAllConnections();
       }),
   };
+}
+
+/**
+ * In a real browser: opens the portal's page `signInPage`, presses its button
+ * `button`, which goes to the provider, and follows the provider's answer back
+ * to the portal. Gives the path it ends on.
+ */
+export async function signInThroughProvider(browser: BrowserSession, signInPage: string, button: string): Promise<string> {
+  await browser.visit(signInPage);
+  await browser.navigate(() => browser.page.getByRole("main").getByRole("button", { name: button }).click());
+  return new URL(browser.page.url()).pathname;
 }
 
 export type ServerWithProviders = ServerWithMail & { oneLogin: TestProvider; staffDirectory: TestProvider };
