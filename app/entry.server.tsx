@@ -20,7 +20,7 @@ import { seedDemoAgencies } from "#app/services/demo-agencies.server";
 const ABORT_DELAY = 5_000;
 
 /**
- * What app/server.js needs from inside the build. Reaching it through the
+ * What app/http-server.js needs from inside the build. Reaching it through the
  * entry module keeps one copy of the configuration and one database connection.
  */
 export const serverSupport = {
@@ -53,6 +53,13 @@ export const serverSupport = {
   databaseHost,
 };
 
+/**
+ * No page runs Remix in the browser, so the loaders' data is neither encoded
+ * for it nor sent (nor an empty place for it after </html>): Remix reads this
+ * as patched in app/patches/.
+ */
+export const sendsLoaderData = false;
+
 /** Remix's report of an error in a loader, an action or a render. */
 export const handleError: HandleErrorFunction = (error, { request, context }) => {
   if (!request.signal.aborted) logServerError(error, context);
@@ -68,9 +75,6 @@ export default async function handleRequest(
   const nonce = loadContext.cspNonce;
   const cookie = languageCookie(request);
   if (cookie) responseHeaders.append("Set-Cookie", cookie);
-  // No page runs Remix in the browser, so the loaders' data is not sent for it to pick up (nor an empty place for it after </html>).
-  void remixContext.serverHandoffStream?.cancel();
-  remixContext.serverHandoffStream = undefined;
 
   let status = responseStatusCode;
   let shellRendered = false;

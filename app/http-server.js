@@ -211,7 +211,11 @@ function exit(message) {
   setTimeout(() => process.exit(0), 1_000).unref();
 }
 
+let stopping = false;
 function shutdown() {
+  // Ctrl-C signals the primary and every worker, and the primary then asks each worker to stop as well: stop once.
+  if (stopping) return;
+  stopping = true;
   log.info("stopping");
   // Let sends in progress record their result; one cut off by the deadline below is sent again after its lease.
   const backgroundStopped = support.stopBackgroundWork();

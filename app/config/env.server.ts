@@ -1,17 +1,20 @@
 import { createPrivateKey, randomBytes } from "node:crypto";
 import { availableParallelism } from "node:os";
 import { z } from "zod";
+import { httpOnThisMachine } from "#app/lib/on-this-machine";
 
 /**
  * Only an http address on a loopback host (or none: the default) can be the
  * demo, one process on one machine. Anything else may be a live service with
  * several instances behind a load balancer, which must share SESSION_SECRET.
  */
-function demoOnThisMachine(publicUrl: string | undefined): boolean {
-  if (!publicUrl) return true;
-  const url = new URL(publicUrl);
-  return url.protocol === "http:" && ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname);
-}
+const demoOnThisMachine = (publicUrl: string | undefined) => !publicUrl || httpOnThisMachine(publicUrl);
+
+/** An identity provider's address: https, or http to a provider on this machine, which only a developer or a test runs. */
+const issuer = (example: string) =>
+  z
+    .url({ protocol: /^https?$/, error: `must be an https:// address, like ${example}` })
+    .refine((address) => address.startsWith("https:") || httpOnThisMachine(address), `must be an https:// address, like ${example}`);
 
 /** GOV.UK One Login's integration environment; production is https://oidc.account.gov.uk/ (README). */
 const ONE_LOGIN_INTEGRATION = "https://oidc.integration.account.gov.uk/";
@@ -87,9 +90,9 @@ const schema = z
       .string()
       .transform((value) => value.replaceAll("\\n", "\n"))
       .optional(),
-    ONE_LOGIN_ISSUER: z.url({ protocol: /^https?$/, error: "must be an https:// address, like https://oidc.account.gov.uk/" }).default(ONE_LOGIN_INTEGRATION),
+    ONE_LOGIN_ISSUER: issuer("https://oidc.account.gov.uk/").default(ONE_LOGIN_INTEGRATION),
     // The council's own identity provider for its staff, instead of emailed codes: all four or none.
-    STAFF_OIDC_ISSUER: z.url({ protocol: /^https?$/, error: "must be an https:// address, like https://login.microsoftonline.com/<tenant>/v2.0" }).optional(),
+    STAFF_OIDC_ISSUER: issuer("https://login.microsoftonline.com/<tenant>/v2.0").optional(),
     STAFF_OIDC_CLIENT_ID: z.string().trim().min(1).optional(),
     STAFF_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
     STAFF_OIDC_ALLOWED: z

@@ -14,7 +14,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (!oneLoginOffered()) throw await refusal(request, 404);
   const returnTo = safeReturnTo(new URL(request.url).searchParams.get("returnTo"));
   if (await signedIn(request)) throw redirect(returnTo ?? "/stories");
-  return toProvider(request, "one-login", await beginOneLogin({ returnTo, language: languageFor(request), ip: context.clientIp }));
+  return toProvider(request, "one-login", () => beginOneLogin({ returnTo, language: languageFor(request), ip: context.clientIp }));
 }
 
 export default function OneLoginUnavailable() {

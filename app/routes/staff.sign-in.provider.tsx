@@ -17,7 +17,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const returnTo = staffReturnTo(new URL(request.url).searchParams.get("returnTo"));
   const state = await staffSessionState(request);
   if (state && "staff" in state) throw redirect(returnTo ?? staffPaths.home);
-  return toProvider(request, "staff", await beginStaffProviderSignIn({ returnTo, language: languageFor(request), ip: context.clientIp }));
+  return toProvider(request, "staff", () => beginStaffProviderSignIn({ returnTo, language: languageFor(request), ip: context.clientIp }));
 }
 
 export default function StaffProviderUnavailable() {

@@ -8,6 +8,7 @@ import { pageTranslations } from "#app/i18n/i18n.server";
 import type { ProviderName as Provider } from "#app/models/provider-sign-in.server";
 import type { FailureReason } from "#app/services/identity/openid.server";
 import { PROVIDER_SIGN_IN_MINUTES, type ProviderFailure } from "#app/services/identity/provider-sign-in.server";
+import { refusal } from "#app/web/layout.server";
 import { clearProviderSignInCookie, providerSignInCookie, providerSignInToken } from "#app/web/session.server";
 
 /** Whose words a provider's pages are told in. */
@@ -47,8 +48,17 @@ function providerFailurePage(request: Request, provider: Provider, reason: Failu
   return data({ ...pageTranslations(request, area[provider]), titleKey: `${key}.title`, failure: key }, { status: failureStatus[reason], headers });
 }
 
-/** Off to the provider by a redirect (never a form, so the page's form-action stays this site), with the sign-in's cookie; or the page saying why it could not begin. */
-export function toProvider(request: Request, provider: Provider, begun: { ok: true; token: string; url: string } | ProviderFailure) {
+/**
+ * Off to the provider by a redirect (never a form, so the page's form-action
+ * stays this site), with the sign-in's cookie; or the page saying why it could
+ * not `begin`. Only a page opened in the browser's window begins a sign-in: an
+ * image, script or frame on another site pointing here would otherwise spend
+ * the allowance of sign-ins begun from everyone's connection at once.
+ */
+export async function toProvider(request: Request, provider: Provider, begin: () => Promise<{ ok: true; token: string; url: string } | ProviderFailure>) {
+  const destination = request.headers.get("Sec-Fetch-Dest");
+  if (destination !== null && destination !== "document") throw await refusal(request, 404);
+  const begun = await begin();
   if (!begun.ok) return providerFailurePage(request, provider, begun.reason);
   throw redirect(begun.url, { headers: { "Set-Cookie": providerSignInCookie(provider, begun.token, PROVIDER_SIGN_IN_MINUTES) } });
 }

@@ -285,15 +285,31 @@ describe("every way it can go wrong ends on a page offering the emailed code, si
     for (let i = 0; i < 60; i++) expect((await http.get("/sign-in/one-login", from)).status).toBe(302);
     const page = await http.get("/sign-in/one-login", from);
     expect(page.status).toBe(429);
-    expect(page.doc.h1).toBe("You have started signing in too many times");
+    expect(page.doc.h1).toBe("Too many sign-ins have been started from your internet connection");
     expect(links(page)).toContainEqual(["Get a code by email instead", "/sign-in"]);
     expect((await audited("sign_in_rate_limited")).at(-1)?.detail).toEqual({ limit: "provider-sign-ins-per-ip" });
   });
 
-  test("made-up answers at the callback never give a server error", async () => {
+  test("an image, script or frame on another site pointing at the sign-in begins none, and spends no one's allowance", async () => {
+    const from = (dest: string) => ({ headers: { "X-Forwarded-For": "203.0.113.78", "Sec-Fetch-Dest": dest, "Sec-Fetch-Site": "cross-site" } });
+    const [{ before }] = await server.query<{ before: number }>("select count(*) as before from provider_sign_ins");
+    for (const dest of ["image", "script", "iframe", "empty"]) {
+      for (let i = 0; i < 20; i++) expect((await http.get("/sign-in/one-login", from(dest))).status, dest).toBe(404);
+    }
+    expect(await server.query("select count(*) as after from provider_sign_ins")).toEqual([{ after: before }]);
+    // The person at that connection still signs in: a link followed on another site opens the page itself.
+    expect((await http.get("/sign-in/one-login", from("document"))).status).toBe(302);
+  });
+
+  test("made-up answers at the callback, with a sign-in begun or without, are refused and sign nobody in", async () => {
     for (const search of ["", "?code=x", "?state=x", "?error=server_error&state=x", "?code=%ZZ&state=%", "?iss=https%3A%2F%2Fevil.example&code=x&state=x"]) {
-      const page = await http.browser().get(`/sign-in/one-login/callback${search}`);
-      expect(page.status, search).toBe(400);
+      expect((await http.browser().get(`/sign-in/one-login/callback${search}`)).status, `${search} with no sign-in`).toBe(400);
+      const browser = http.browser();
+      expect((await browser.get("/sign-in/one-login")).status).toBe(302);
+      const page = await browser.get(`/sign-in/one-login/callback${search}`);
+      expect(page.status, `${search} after a sign-in began`).toBe(400);
+      expect(page.doc.h1).toBe("Sorry, there was a problem signing you in");
+      expectRedirect(await browser.get("/stories"), "/sign-in?returnTo=%2Fstories");
     }
   });
 });

@@ -85,13 +85,43 @@ describe("signing in", () => {
     }
   });
 
-  test("a session ends after its hour, however busy: a leaver disabled at the council is not let in again", async () => {
-    server.staffDirectory.signInAs(member("leaver@council.example.org"));
+  test("a session ends an hour after it began, however busy: a leaver disabled at the council loses access within the hour", async () => {
+    const email = "leaver@council.example.org";
+    server.staffDirectory.signInAs(member(email));
     const browser = http.browser();
     await throughCouncil(browser);
+    type Row = { created_at: number; last_seen_at: number; expires_at: number };
+    const session = async () =>
+      (await server.query<Row>("select created_at, last_seen_at, expires_at from staff_sessions where email = ?", email)).map((row) => ({
+        begun: Number(row.created_at),
+        seen: Number(row.last_seen_at),
+        ends: Number(row.expires_at),
+      }))[0];
+    const first = await session();
+    expect(first.ends - first.begun).toBe(60 * 60 * 1000);
+    // Busy: each page seen moves "last seen" on, never the end.
+    await server.write("update staff_sessions set last_seen_at = ? where email = ?", new Date(Date.now() - 2 * 60 * 1000), email);
     expect((await browser.get("/staff")).status).toBe(200);
-    await server.write("update staff_sessions set expires_at = ? where email = ?", new Date(Date.now() - 1000).toISOString(), "leaver@council.example.org");
+    const later = await session();
+    expect(later.seen).toBeGreaterThan(first.seen - 2 * 60 * 1000);
+    expect(later.ends).toBe(first.ends);
+    // The same session an hour and a minute on, seen a minute ago.
+    const shift = (at: number) => new Date(at - 61 * 60 * 1000);
+    await server.write(
+      "update staff_sessions set created_at = ?, last_seen_at = ?, expires_at = ? where email = ?",
+      shift(first.begun),
+      new Date(Date.now() - 60 * 1000),
+      shift(first.ends),
+      email,
+    );
     expectRedirect(await browser.get("/staff"), "/staff/sign-in?returnTo=%2Fstaff&timedOut=1");
+  });
+
+  test("residents beginning sign-ins from a council office never use up its staff's allowance", async () => {
+    const office = { headers: { "X-Forwarded-For": "203.0.113.90" } };
+    for (let i = 0; i < 60; i++) expect((await http.get("/sign-in/one-login", office)).status).toBe(302);
+    expect((await http.get("/sign-in/one-login", office)).status).toBe(429);
+    expect((await http.get("/staff/sign-in/provider", office)).status).toBe(302);
   });
 });
 

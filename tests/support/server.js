@@ -21,6 +21,7 @@ const root = resolve(import.meta.dirname, "../..");
  * @property {() => string} output everything the server printed so far (stdout and stderr)
  * @property {(pattern: RegExp) => void} expectError declares that the test running now makes the server print an error matching `pattern`
  * @property {() => string[]} unexpectedErrors the errors printed to stderr since the last call that no `expectError` of the test claimed, and the expectations nothing matched; forgets both
+ * @property {Promise<{ code: number | null; signal: string | null }>} exited how the server's process ended, once it has
  * @property {() => Promise<void>} stop
  * @property {() => Promise<void>} crash kills the process at once (SIGKILL), as the kernel's OOM killer would, leaving a database it was given (DATABASE_PATH or DATABASE_URL) as the crash left it
  */
@@ -128,6 +129,8 @@ export async function startServer(extraEnv = {}) {
     // Its own process group, so that a crash kills its workers with it, as the kernel kills a whole service.
     detached: true,
   });
+  /** @type {RunningServer["exited"]} */
+  const exited = new Promise((done) => child.once("exit", (code, signal) => done({ code, signal })));
   let output = "";
   let stderr = "";
   /** @type {RegExp[]} */
@@ -159,6 +162,7 @@ export async function startServer(extraEnv = {}) {
     output: () => output,
     expectError: (pattern) => void expected.push(pattern),
     unexpectedErrors,
+    exited,
     stop: () => stop(),
     crash: async () => {
       if (child.exitCode === null && child.signalCode === null) {

@@ -1,6 +1,7 @@
 import { createPrivateKey } from "node:crypto";
 import { createRemoteJWKSet, importJWK, jwtVerify, type JWK } from "jose";
 import * as openid from "openid-client";
+import { httpOnThisMachine } from "#app/lib/on-this-machine";
 import { env } from "#app/config/env.server";
 import type { ProviderName } from "#app/models/provider-sign-in.server";
 
@@ -20,11 +21,6 @@ const callbackPaths: Record<ProviderName, string> = {
 };
 
 const callbackUrl = (provider: ProviderName) => `${env.PUBLIC_URL}${callbackPaths[provider]}`;
-
-/** Plain http only to a provider on this machine, which only a test or a developer runs. */
-function onThisMachine(issuer: URL): boolean {
-  return issuer.protocol === "http:" && ["localhost", "127.0.0.1", "[::1]"].includes(issuer.hostname);
-}
 
 /** The signing algorithm of the key One Login holds the public half of: ES256 for an EC key, RS256 for RSA. */
 async function oneLoginClientAuth(pem: string): Promise<openid.ClientAuth> {
@@ -49,7 +45,8 @@ async function discover(provider: ProviderName): Promise<Discovered> {
   const issuer = new URL(settings.issuer);
   const auth = "privateKey" in settings ? await oneLoginClientAuth(settings.privateKey) : openid.ClientSecretPost(settings.clientSecret);
   const config = await openid.discovery(issuer, settings.clientId, undefined, auth, {
-    execute: onThisMachine(issuer) ? [openid.allowInsecureRequests] : [],
+    // Plain http only to a provider on this machine (env.server.ts refuses any other).
+    execute: httpOnThisMachine(issuer) ? [openid.allowInsecureRequests] : [],
     timeout: PROVIDER_TIMEOUT_SECONDS,
   });
   // openid-client checks an ID token's claims by default; this makes it check the signature against the provider's keys too.

@@ -37,7 +37,8 @@ export async function beginProviderSignIn(
 ): Promise<{ ok: true; token: string; url: string } | ProviderFailure> {
   const now = input.now ?? new Date();
   // Within the limit before anything is asked of the provider: a refusal is audited (once per window) by withinLimit.
-  if (!(await db.transaction((tx) => withinLimit(tx, limits.providerSignInsPerIp, connectionOf(input.ip), now))))
+  // Counted for each provider apart, so residents signing in from a council office never use up its staff's allowance.
+  if (!(await db.transaction((tx) => withinLimit(tx, limits.providerSignInsPerIp, `${provider} ${connectionOf(input.ip)}`, now))))
     return { ok: false, reason: "too-many-from-ip" };
   const checks = newChecks();
   let url: URL;
