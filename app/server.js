@@ -6,7 +6,7 @@
  *
  * The first worker validates the configuration, migrates and prepares the
  * database and runs the background work (emails, retention, share expiry); the
- * others start once it listens, so only one ever migrates. A worker that dies
+ * others start once it listens, and find the database migrated. A worker that dies
  * is replaced in its role. SIGTERM or SIGINT stops every worker the way a
  * single server stops, and the primary once they have.
  */
@@ -31,6 +31,8 @@ if (cluster.isWorker || process.env.WEB_CONCURRENCY === "1") {
   const roles = new Map();
   let stopping = false;
   let started = false;
+  /** When workers died in the last minute. @type {number[]} */
+  let deaths = [];
 
   /** @param {"first" | "other"} role */
   const fork = (role) => roles.set(cluster.fork({ WORKER_ROLE: role }), role);
@@ -58,8 +60,12 @@ if (cluster.isWorker || process.env.WEB_CONCURRENCY === "1") {
     }
     // The first worker ended before it listened: the configuration or the database is wrong, and it said why.
     if (!started) process.exit(code || 1);
-    primaryLog("error", `a worker stopped (${signal ?? `exit code ${code}`}); starting another`);
-    fork(role);
+    // Workers that keep dying (the database gone, say) are started again ever more slowly, up to every 30 s.
+    const now = Date.now();
+    deaths = [...deaths.filter((at) => now - at < 60_000), now];
+    const delay = deaths.length === 1 ? 0 : Math.min(30_000, 250 * 2 ** (deaths.length - 2));
+    primaryLog("error", `a worker stopped (${signal ?? `exit code ${code}`}); starting another${delay > 0 ? ` in ${delay} ms` : ""}`);
+    setTimeout(() => stopping || fork(role), delay);
   });
 
   const stop = () => {

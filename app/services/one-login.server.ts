@@ -1,5 +1,6 @@
 import { env } from "#app/config/env.server";
 import type { Language } from "#app/i18n/i18n";
+import { log } from "#app/lib/log.server";
 import { recordAuditEvent } from "#app/models/audit.server";
 import { findOrCreateResident, findResidentByEmail, findResidentById, findResidentByOneLoginSub, residentSignedIn } from "#app/models/resident.server";
 import { createSession, markResidentSessionsSignedOut } from "#app/models/session.server";
@@ -79,11 +80,16 @@ export async function holdsOneLogin(residentId: string): Promise<boolean> {
   return Boolean((await findResidentById(db, residentId))?.oneLoginSub);
 }
 
-/** One Login's end-session address for a session begun there, back to the signed-out page; null if One Login cannot be reached to find it. */
+/**
+ * One Login's end-session address for a session begun there, back to the
+ * signed-out page; null if One Login cannot be reached to find it, which is
+ * logged: the person's session there then lasts until One Login ends it.
+ */
 export async function oneLoginSignOutUrl(idToken: string): Promise<string | null> {
   try {
     return (await endSessionUrl("one-login", idToken, signedOutUrl())).href;
-  } catch {
+  } catch (error) {
+    log.warn({ provider: "one-login", code: failureOf(error).code }, "GOV.UK One Login could not be reached to end its session");
     return null;
   }
 }

@@ -7,7 +7,7 @@
  */
 import { afterEach, describe, expect, test } from "vitest";
 import { attr, expectRedirect, HttpClient, text, type Browser, type Page } from "#tests/support/http-client";
-import { startServerWithProviders, type Tampering, type TestAccount } from "#tests/support/identity-providers";
+import { ONE_LOGIN_CLIENT, startServerWithProviders, type Tampering, type TestAccount } from "#tests/support/identity-providers";
 import { serverForThisFile } from "#tests/support/server-for-file";
 import { signedIn } from "#tests/support/sign-in";
 import { auditRows } from "./helpers";
@@ -124,7 +124,7 @@ describe("signing in", () => {
       scope: "openid email",
       vtr: '["Cl.Cm"]',
       ui_locales: "en",
-      client_id: "tell-it-once-one-login",
+      client_id: ONE_LOGIN_CLIENT,
       redirect_uri: `${server.url}/sign-in/one-login/callback`,
       code_challenge_method: "S256",
     });

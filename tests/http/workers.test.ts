@@ -65,6 +65,15 @@ describe("WEB_CONCURRENCY=2", () => {
     await until(() => pidsAnswering(server, "/accessibility").size === 2, "both workers have logged a request");
   });
 
+  test("a worker dying again soon after is started again after a pause, growing while they keep dying", async () => {
+    server.expectError(/a worker stopped \(SIGKILL\); starting another in 250 ms/);
+    const [dying] = childrenOf(server.pid);
+    process.kill(dying, "SIGKILL");
+    await until(() => server.output().includes("starting another in 250 ms"), "the primary saw it die");
+    await until(() => listening(server) === 4, "a new worker took its place");
+    expect(childrenOf(server.pid)).toHaveLength(2);
+  });
+
   test("SIGTERM stops every worker the way one server stops, then the primary, with exit code 0", async () => {
     const workers = childrenOf(server.pid);
     expect(workers).toHaveLength(2);

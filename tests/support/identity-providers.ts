@@ -55,7 +55,7 @@ export type TestProvider = {
 };
 
 export const ONE_LOGIN_CLIENT = "tell-it-once-one-login";
-export const STAFF_CLIENT = "tell-it-once-staff";
+const STAFF_CLIENT = "tell-it-once-staff";
 const STAFF_SECRET = "a-client-secret-only-the-tests-know";
 
 type Keys = { privateKey: KeyObject; publicKey: KeyObject };
