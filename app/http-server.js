@@ -135,6 +135,8 @@ app.get("/favicon.ico", (_req, res) => {
  * connections a process grew past 250 MB and requests waited 10 s, as every page advanced a little at a time.
  */
 const PAGES_AT_ONCE = 16;
+/** Requests waiting their turn beyond which one is told the service is busy: about a second's work for a worker. */
+const WAITING_AT_MOST = 500;
 
 const handleWithRemix = createRequestHandler({
   build,
@@ -149,7 +151,9 @@ const handleWithRemix = createRequestHandler({
   }),
 });
 
-app.use(pagesInTurn(PAGES_AT_ONCE));
+const inTurn = pagesInTurn(PAGES_AT_ONCE, WAITING_AT_MOST);
+// The load balancer's health check goes straight to the database, whatever the queue: a busy worker is not a broken one.
+app.use((req, res, next) => (req.path === "/healthz" ? next() : inTurn(req, res, next)));
 // Ten seconds after the last page of a busy spell, a full collection: V8 keeps the heap a spell grew, garbage and
 // all, until it next needs room (a worker stayed at 160 MB a minute after 200 connections), where this gives it
 // back. Only where the worker is started with --expose-gc, as app/server.js starts workers.
@@ -199,6 +203,11 @@ const server = app.listen(env.PORT, () => {
   );
   if (first) support.startBackgroundWork();
 });
+
+// A request must arrive whole within a minute (Node waits five): a page worked on is held while its form is read,
+// so a client sending its form ever so slowly holds one of PAGES_AT_ONCE for a minute at most.
+server.requestTimeout = 60_000;
+server.headersTimeout = 20_000;
 
 let exiting = false;
 /** @param {string} message the log's last line, written out with every line before it */

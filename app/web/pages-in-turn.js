@@ -8,10 +8,14 @@
  * turn rendered all the pages that had arrived, a connection opened during a
  * busy spell waited seconds to be accepted (at 200 connections, 10 s and more
  * for a hundred of them), however quickly the pages came.
+ *
+ * More than `waitingAtMost` waiting, a request is told at once that the
+ * service is busy (503, try again in a few seconds) rather than held.
  * @param {number} limit
+ * @param {number} waitingAtMost
  * @returns {import("express").RequestHandler}
  */
-export function pagesInTurn(limit) {
+export function pagesInTurn(limit, waitingAtMost) {
   let working = 0;
   let scheduled = false;
   /** @type {{ go: () => void, gone: boolean }[]} */
@@ -31,6 +35,10 @@ export function pagesInTurn(limit) {
   };
 
   return (_req, res, carryOn) => {
+    if (waiting.length >= waitingAtMost) {
+      res.status(503).set("Retry-After", "5").type("text/plain").send("Sorry, the service is busy. Try again in a few seconds.");
+      return;
+    }
     const turn = {
       gone: false,
       go: () => {
