@@ -9,9 +9,9 @@ import { sessionCookie } from "#app/web/session.server";
 export { noFormHere as action };
 
 /** Back from GOV.UK One Login: signed in and on to where they were going, or a page saying why not. */
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   if (!oneLoginOffered()) throw await refusal(request, 404);
-  const outcome = await finishOneLogin(providerAnswer(request, "one-login"));
+  const outcome = await finishOneLogin(providerAnswer(request, "one-login", context.clientIp));
   return fromProvider(request, "one-login", outcome, (signed) => ({ sessionCookie: sessionCookie(signed.sessionToken), to: signed.returnTo ?? "/stories" }));
 }
 

@@ -10,9 +10,9 @@ import { staffSessionCookie } from "#app/web/session.server";
 export { noFormHere as action };
 
 /** Back from the council's identity provider: into the staff area, or a page saying why not. */
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   if (!staffProviderConfigured()) throw await refusal(request, 404);
-  const outcome = await finishStaffProviderSignIn(providerAnswer(request, "staff"));
+  const outcome = await finishStaffProviderSignIn(providerAnswer(request, "staff", context.clientIp));
   return fromProvider(request, "staff", outcome, (signed) => ({
     sessionCookie: staffSessionCookie(signed.sessionToken, STAFF_PROVIDER_SESSION_MINUTES * 60),
     to: signed.returnTo,

@@ -1,12 +1,19 @@
 import { env } from "#app/config/env.server";
 import type { Language } from "#app/i18n/i18n";
 import { log } from "#app/lib/log.server";
-import { recordAuditEvent } from "#app/models/audit.server";
+import { recordAuditEvent, recordAuditEventOncePerWindow } from "#app/models/audit.server";
+import { connectionOf } from "#app/models/rate-limit.server";
 import { findOrCreateResident, findResidentByEmail, findResidentById, findResidentByOneLoginSub, residentSignedIn } from "#app/models/resident.server";
 import { createSession, markResidentSessionsSignedOut } from "#app/models/session.server";
 import { accountForOneLogin } from "#app/services/identity/account-linking";
 import { endSessionUrl, failureOf, userInfo, verifyLogoutToken } from "#app/services/identity/openid.server";
-import { beginProviderSignIn, finishProviderSignIn, recordProviderFailure, type ProviderFailure } from "#app/services/identity/provider-sign-in.server";
+import {
+  beginProviderSignIn,
+  finishProviderSignIn,
+  recordProviderFailure,
+  type ProviderAnswer,
+  type ProviderFailure,
+} from "#app/services/identity/provider-sign-in.server";
 import { normaliseEmail } from "#app/services/sign-in.server";
 import { safeReturnTo } from "#app/web/session.server";
 import { db } from "#db/client.server";
@@ -43,7 +50,7 @@ type Outcome = { ok: true; sessionToken: string; returnTo: string | null } | Pro
  * whether it is verified from the userinfo endpoint, then the account the
  * linking rules choose (account-linking.ts) signed in.
  */
-export async function finishOneLogin(input: { token: string | null; search: string; now?: Date }): Promise<Outcome> {
+export async function finishOneLogin(input: ProviderAnswer): Promise<Outcome> {
   const now = input.now ?? new Date();
   const answer = await finishProviderSignIn("one-login", input);
   if (!answer.ok) return answer;
@@ -99,12 +106,13 @@ export async function oneLoginSignOutUrl(idToken: string): Promise<string | null
  * checks (verifyLogoutToken), every session here of the account holding that
  * One Login ends. False when the token fails them.
  */
-export async function backChannelLogout(logoutToken: string, now = new Date()): Promise<boolean> {
+export async function backChannelLogout(logoutToken: string, ip: string, now = new Date()): Promise<boolean> {
   let sub: string;
   try {
     sub = await verifyLogoutToken(logoutToken);
   } catch (error) {
-    await recordAuditEvent("back_channel_logout_refused", { code: failureOf(error).code });
+    // Anyone can post a made-up token, as often as they like: audited once per window for each connection.
+    await recordAuditEventOncePerWindow("back_channel_logout_refused", connectionOf(ip), { code: failureOf(error).code }, db, now);
     return false;
   }
   await db.transaction(async (tx) => {

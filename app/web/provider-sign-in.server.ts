@@ -63,10 +63,11 @@ export async function toProvider(request: Request, provider: Provider, begin: ()
   throw redirect(begun.url, { headers: { "Set-Cookie": providerSignInCookie(provider, begun.token, PROVIDER_SIGN_IN_MINUTES) } });
 }
 
-/** What the provider sent the person back with: the sign-in's cookie and the callback's query. */
-export const providerAnswer = (request: Request, provider: Provider) => ({
+/** What the provider sent the person back with: the sign-in's cookie and the callback's query, from `ip`. */
+export const providerAnswer = (request: Request, provider: Provider, ip: string) => ({
   token: providerSignInToken(request, provider),
   search: new URL(request.url).search,
+  ip,
 });
 
 /**

@@ -36,6 +36,11 @@ export function auditRows(server: Pick<RunningServer, "query">): Promise<AuditRo
   return server.query<AuditRow>("select id, event, detail, at from audit_events order by id");
 }
 
+/** The details of each `event` in a server's audit trail, oldest first. */
+export async function auditedDetails(server: Pick<RunningServer, "query">, event: string): Promise<Record<string, unknown>[]> {
+  return (await auditRows(server)).filter((row) => row.event === event).map((row) => JSON.parse(row.detail ?? "{}") as Record<string, unknown>);
+}
+
 /**
  * Sends a request's headers and only the start of its body, as a client with a
  * large upload would before the server answers, and returns the server's reply.

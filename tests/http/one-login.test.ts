@@ -10,12 +10,9 @@ import { attr, expectRedirect, HttpClient, text, type Browser, type Page } from 
 import { ONE_LOGIN_CLIENT, startServerWithProviders, type Tampering, type TestAccount } from "#tests/support/identity-providers";
 import { serverForThisFile } from "#tests/support/server-for-file";
 import { signedIn } from "#tests/support/sign-in";
-import { auditRows } from "./helpers";
+import { auditedDetails } from "./helpers";
 
 /** The audit events of one kind, oldest first. */
-const audited = async (event: string) =>
-  (await auditRows(server)).filter((row) => row.event === event).map((row) => ({ ...row, detail: JSON.parse(row.detail ?? "{}") as unknown }));
-
 /** The links in a page's <main>: their words and where they go. */
 const links = (page: Page) => page.doc.tag("a", page.doc.one("main")).map((a) => [text(a), attr(a, "href")]);
 
@@ -157,7 +154,7 @@ describe("signing in", () => {
     const browser = http.browser();
     expectRedirect(await throughOneLogin(browser), "/stories");
     expect(await residentRows(email)).toEqual([{ id: before.id, one_login_sub: person.sub }]);
-    expect((await audited("one_login_linked")).at(-1)?.detail).toEqual({ resident: before.id });
+    expect((await auditedDetails(server, "one_login_linked")).at(-1)).toEqual({ resident: before.id });
   });
 
   test("a later sign-in finds the account by its One Login, even after the address there has changed", async () => {
@@ -180,7 +177,7 @@ describe("every way it can go wrong ends on a page offering the emailed code, si
     server.oneLogin.cancelNext();
     const browser = http.browser();
     await expectRefused(browser, await throughOneLogin(browser), 200, "You did not sign in with GOV.UK One Login");
-    expect((await audited("provider_sign_in_failed")).at(-1)?.detail).toEqual({ provider: "one-login", reason: "cancelled", code: "access_denied" });
+    expect((await auditedDetails(server, "provider_sign_in_failed")).at(-1)).toEqual({ provider: "one-login", reason: "cancelled", code: "access_denied" });
   });
 
   test("in Welsh", async () => {
@@ -201,8 +198,18 @@ describe("every way it can go wrong ends on a page offering the emailed code, si
     const cookie = browser.jar.header;
     expect((await browser.get(back)).status).toBe(302);
     const replay = http.browser({ cookie });
-    await expectRefused(replay, await replay.get(back), 400, "Sorry, there was a problem signing you in");
-    expect((await audited("provider_sign_in_failed")).at(-1)?.detail).toMatchObject({ reason: "no-sign-in" });
+    await expectRefused(replay, await replay.get(back, { headers: { "X-Forwarded-For": "203.0.113.95" } }), 400, "Sorry, there was a problem signing you in");
+    expect((await auditedDetails(server, "provider_sign_in_failed")).at(-1)).toMatchObject({ reason: "no-sign-in" });
+  });
+
+  test("the callback asked for again and again with no sign-in begun is audited once in 15 minutes for each connection", async () => {
+    const noSignIn = async () => (await auditedDetails(server, "provider_sign_in_failed")).filter((detail) => detail.reason === "no-sign-in").length;
+    const before = await noSignIn();
+    for (const ip of ["203.0.113.97", "203.0.113.98"]) {
+      for (let n = 0; n < 5; n++)
+        expect((await http.get("/sign-in/one-login/callback?code=x&state=y", { headers: { "X-Forwarded-For": ip } })).status).toBe(400);
+    }
+    expect(await noSignIn()).toBe(before + 2);
   });
 
   test("an answer with a state this browser never sent", async () => {
@@ -237,7 +244,7 @@ describe("every way it can go wrong ends on a page offering the emailed code, si
       const browser = http.browser();
       await expectRefused(browser, await throughOneLogin(browser), 400, "Sorry, there was a problem signing you in");
       expect(await residentRows(person.email)).toEqual([]);
-      expect((await audited("provider_sign_in_failed")).at(-1)?.detail).toMatchObject({ provider: "one-login", reason: "refused" });
+      expect((await auditedDetails(server, "provider_sign_in_failed")).at(-1)).toMatchObject({ provider: "one-login", reason: "refused" });
     });
   }
 
@@ -247,7 +254,7 @@ describe("every way it can go wrong ends on a page offering the emailed code, si
     const browser = http.browser();
     await expectRefused(browser, await throughOneLogin(browser), 403, "You could not sign in with GOV.UK One Login");
     expect(await residentRows(person.email)).toEqual([]);
-    expect((await audited("provider_sign_in_failed")).at(-1)?.detail).toEqual({ provider: "one-login", reason: "low-confidence", code: "vot" });
+    expect((await auditedDetails(server, "provider_sign_in_failed")).at(-1)).toEqual({ provider: "one-login", reason: "low-confidence", code: "vot" });
   });
 
   test("an address One Login has not verified", async () => {
@@ -268,7 +275,7 @@ describe("every way it can go wrong ends on a page offering the emailed code, si
     const page = await browser.get(back);
     expect(Date.now() - started).toBeLessThan(10_000);
     await expectRefused(browser, page, 503, "Sorry, GOV.UK One Login is not working at the moment");
-    expect((await audited("provider_sign_in_failed")).at(-1)?.detail).toEqual({ provider: "one-login", reason: "unreachable", code: "OAUTH_TIMEOUT" });
+    expect((await auditedDetails(server, "provider_sign_in_failed")).at(-1)).toEqual({ provider: "one-login", reason: "unreachable", code: "OAUTH_TIMEOUT" });
   });
 
   test("One Login unreachable", async () => {
@@ -287,7 +294,7 @@ describe("every way it can go wrong ends on a page offering the emailed code, si
     expect(page.status).toBe(429);
     expect(page.doc.h1).toBe("Too many sign-ins have been started from your internet connection");
     expect(links(page)).toContainEqual(["Get a code by email instead", "/sign-in"]);
-    expect((await audited("sign_in_rate_limited")).at(-1)?.detail).toEqual({ limit: "provider-sign-ins-per-ip" });
+    expect((await auditedDetails(server, "sign_in_rate_limited")).at(-1)).toEqual({ limit: "provider-sign-ins-per-ip" });
   });
 
   test("an image, script or frame on another site pointing at the sign-in begins none, and spends no one's allowance", async () => {
@@ -357,7 +364,7 @@ describe("back-channel logout", () => {
     );
     expect(posted.status).toBe(200);
     for (const browser of [phone, laptop]) expectRedirect(await browser.get("/stories"), "/sign-in?returnTo=%2Fstories&signedOut=1");
-    expect((await audited("back_channel_logout")).at(-1)?.detail).toMatchObject({ sessions: 2 });
+    expect((await auditedDetails(server, "back_channel_logout")).at(-1)).toMatchObject({ sessions: 2 });
   });
 
   test("a logout token that fails its checks ends nothing", async () => {
@@ -373,8 +380,13 @@ describe("back-channel logout", () => {
       await server.oneLogin.logoutToken(person.sub, { claims: { exp: Math.floor(Date.now() / 1000) - 600 } }),
       "not-a-token",
     ];
-    for (const token of bad) expect((await http.post("/sign-out/back-channel", { logout_token: token })).status).toBe(400);
-    expect((await http.post("/sign-out/back-channel", {})).status).toBe(400);
+    const refusals = async () => (await auditedDetails(server, "back_channel_logout_refused")).length;
+    const before = await refusals();
+    const from = { headers: { "X-Forwarded-For": "203.0.113.99" } };
+    for (const token of bad) expect((await http.post("/sign-out/back-channel", { logout_token: token }, from)).status).toBe(400);
+    expect((await http.post("/sign-out/back-channel", {}, from)).status).toBe(400);
     expect((await browser.get("/stories")).status).toBe(200);
+    // Anyone may post made-up tokens: the audit log takes one line a connection in 15 minutes, not one for each.
+    expect(await refusals()).toBe(before + 1);
   });
 });

@@ -12,7 +12,7 @@ import { serverForThisFile } from "#tests/support/server-for-file";
 import { publishedStory, shareThroughTheJourney } from "#tests/support/share-journey";
 import { signIn, startServerWithMail } from "#tests/support/sign-in";
 import { STAFF_COOKIE, staffSignedIn } from "#tests/support/staff";
-import { auditRows } from "./helpers";
+import { auditedDetails, auditRows } from "./helpers";
 
 const ADMIN = "directory.admin@council.example.org";
 const server = serverForThisFile(() => startServerWithMail({ ADMIN_EMAILS: ADMIN }));
@@ -25,9 +25,6 @@ beforeAll(async () => {
 
 type AgencyRow = { id: string; key: string; name: string; name_cy: string | null; domains: string; addresses: string; active: number; contact_email: string };
 const agency = async (key: string) => (await server.query<AgencyRow>("select * from agencies where key = ?", key))[0];
-const audited = async (event: string) =>
-  (await auditRows(server)).filter((row) => row.event === event).map((row) => JSON.parse(row.detail ?? "{}") as Record<string, unknown>);
-
 const gp = {
   key: "riverside-gp",
   name: "Riverside GP",
@@ -82,7 +79,7 @@ describe("adding an agency", () => {
     expect(fieldError(wrong, "domains")).toBe("Error: Enter duty@nhs.example.net as a single email address below, not as a domain");
     const after = await server.rowCounts();
     expect(after.agencies).toBe(before.agencies);
-    expect(await audited("agency_added")).toEqual([]);
+    expect(await auditedDetails(server, "agency_added")).toEqual([]);
   });
 
   test("an agency added is offered to residents at once, with its Welsh, its domains in lower case, and the addition audited", async () => {
@@ -94,8 +91,8 @@ describe("adding an agency", () => {
     expect(JSON.parse(row.addresses)).toEqual([]);
     const list = await staff.follow(added);
     expect(text(list.doc.byClass("govuk-notification-banner")[0])).toContain("Riverside GP has been added.");
-    const reference = (await audited("staff_signed_in"))[0].staff;
-    expect(await audited("agency_added")).toEqual([{ agency: row.id, staff: reference }]);
+    const reference = (await auditedDetails(server, "staff_signed_in"))[0].staff;
+    expect(await auditedDetails(server, "agency_added")).toEqual([{ agency: row.id, staff: reference }]);
 
     const resident = await signIn(server, "chooser@example.org");
     const storyId = await publishedStory(server, resident);
@@ -125,11 +122,11 @@ describe("changing an agency", () => {
     expectRedirect(changed, `/staff/agencies?done=changed&agency=${row.id}`);
     const after = await agency("riverside-gp");
     expect([after.name, JSON.parse(after.domains)]).toEqual(["Riverside Surgery", ["riverside.nhs.example.net"]]);
-    expect((await audited("agency_changed")).map((detail) => detail.fields)).toEqual(["name,domains"]);
+    expect((await auditedDetails(server, "agency_changed")).map((detail) => detail.fields)).toEqual(["name,domains"]);
 
     // The same again changes nothing, and is not logged.
     await staff.post(`/staff/agencies/${row.id}`, { ...gp, name: "Riverside Surgery", domains: "riverside.nhs.example.net", intent: "save" });
-    expect(await audited("agency_changed")).toHaveLength(1);
+    expect(await auditedDetails(server, "agency_changed")).toHaveLength(1);
     const serialised = JSON.stringify(await auditRows(server));
     expect(serialised).not.toContain("@");
   });
@@ -160,7 +157,7 @@ describe("no longer offering an agency", () => {
     expect((await agency("riverside-gp")).active).toBe(0);
     const list = await staff.follow(stopped);
     expect(text(list.doc.byClass("govuk-notification-banner")[0])).toContain("Riverside Surgery is no longer offered.");
-    expect(await audited("agency_deactivated")).toHaveLength(1);
+    expect(await auditedDetails(server, "agency_deactivated")).toHaveLength(1);
 
     // The professional at the agency opens the link the agency was sent, and reads.
     const professional = await openAsProfessional(server, shared.link, "duty@riverside.nhs.example.net");
@@ -174,7 +171,7 @@ describe("no longer offering an agency", () => {
 
     // Stopping what is already stopped changes nothing.
     await staff.post(`/staff/agencies/${row.id}`, { intent: "deactivate" });
-    expect(await audited("agency_deactivated")).toHaveLength(1);
+    expect(await auditedDetails(server, "agency_deactivated")).toHaveLength(1);
 
     expectRedirect(await staff.post(`/staff/agencies/${row.id}`, { intent: "reactivate" }), `/staff/agencies?done=reactivated&agency=${row.id}`);
     expect((await agency("riverside-gp")).active).toBe(1);
@@ -274,7 +271,7 @@ describe("importing a file from the browser", () => {
     expect(problems).toContain('Record 2 (key "two"): domains item 1 ("bad@import.example.org") must be a domain name without "@", like "import.example.org"');
     expect(problems).toContain('Record 3 (key "three"): name is required');
     expect((await server.rowCounts()).agencies).toBe(before.agencies);
-    expect(await audited("agencies_import_refused")).toEqual([{ staff: expect.stringMatching(/^[0-9a-f]{12}$/), problems: problems.length }]);
+    expect(await auditedDetails(server, "agencies_import_refused")).toEqual([{ staff: expect.stringMatching(/^[0-9a-f]{12}$/), problems: problems.length }]);
 
     const notJson = await upload("[{ not json");
     expect(notJson.status).toBe(400);
@@ -305,7 +302,7 @@ describe("importing a file from the browser", () => {
     expect(text(list.doc.byClass("govuk-notification-banner")[0])).toContain("Agencies imported: 2 (1 new, 1 updated).");
     expect(JSON.parse((await agency("nhs-crisis")).addresses)).toEqual(["crisis.lead@nhs.example.net"]);
     expect((await agency("one")).name).toBe("Imported one");
-    expect(await audited("agencies_imported")).toEqual([{ created: 1, updated: 1, staff: expect.stringMatching(/^[0-9a-f]{12}$/) }]);
+    expect(await auditedDetails(server, "agencies_imported")).toEqual([{ created: 1, updated: 1, staff: expect.stringMatching(/^[0-9a-f]{12}$/) }]);
   });
 
   test("the import page needs a staff session, whatever is sent", async () => {

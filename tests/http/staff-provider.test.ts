@@ -10,7 +10,7 @@ import { attr, expectRedirect, HttpClient, text, type Browser, type Page } from 
 import { startServerWithProviders, type TestAccount } from "#tests/support/identity-providers";
 import { serverForThisFile } from "#tests/support/server-for-file";
 import { STAFF_COOKIE } from "#tests/support/staff";
-import { auditRows } from "./helpers";
+import { auditedDetails, auditRows } from "./helpers";
 
 const server = serverForThisFile(() =>
   startServerWithProviders({
@@ -33,9 +33,6 @@ async function throughCouncil(browser: Browser, start = "/staff/sign-in/provider
   const back = await server.staffDirectory.through(browser, leaving.headers.get("location")!);
   return await browser.get(back);
 }
-
-const audited = async (event: string) =>
-  (await auditRows(server)).filter((row) => row.event === event).map((row) => JSON.parse(row.detail ?? "{}") as Record<string, unknown>);
 
 async function expectNotSignedIn(browser: Browser) {
   expect(browser.jar.get(STAFF_COOKIE)).toBeUndefined();
@@ -75,7 +72,7 @@ describe("signing in", () => {
     expect(session.signed_in_with).toBe("provider");
     expect(session.email).toBe("duty.desk@council.example.org");
     expect(new Date(session.expires_at as string).getTime() - new Date(session.created_at as string).getTime()).toBe(60 * 60 * 1000);
-    expect((await audited("staff_signed_in")).at(-1)).toEqual({ staff: expect.stringMatching(/^[0-9a-f]{12}$/), with: "provider" });
+    expect((await auditedDetails(server, "staff_signed_in")).at(-1)).toEqual({ staff: expect.stringMatching(/^[0-9a-f]{12}$/), with: "provider" });
   });
 
   test("an address named in STAFF_OIDC_ALLOWED, and anyone in its group, are let in", async () => {
@@ -133,7 +130,7 @@ describe("every way it can go wrong ends on a page that signs nobody in", () => 
     expect(page.status).toBe(403);
     expect(page.doc.h1).toBe("Your account cannot use the staff area");
     await expectNotSignedIn(browser);
-    expect((await audited("provider_sign_in_failed")).at(-1)).toEqual({ provider: "staff", reason: "not-allowed", code: "not_allowed" });
+    expect((await auditedDetails(server, "provider_sign_in_failed")).at(-1)).toEqual({ provider: "staff", reason: "not-allowed", code: "not_allowed" });
     expect(JSON.stringify(await auditRows(server))).not.toContain("elsewhere.example.org");
   });
 

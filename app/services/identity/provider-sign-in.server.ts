@@ -1,6 +1,6 @@
 import type { Language } from "#app/i18n/i18n";
 import { sha256 } from "#app/lib/sha256.server";
-import { recordAuditEvent } from "#app/models/audit.server";
+import { recordAuditEvent, recordAuditEventOncePerWindow } from "#app/models/audit.server";
 import { insertProviderSignIn, takeProviderSignIn, type ProviderName } from "#app/models/provider-sign-in.server";
 import { connectionOf, limits } from "#app/models/rate-limit.server";
 import { newToken } from "#app/models/session.server";
@@ -15,6 +15,9 @@ import { authorisationUrl, exchangeCode, failureOf, newChecks, type FailureReaso
  * an HTTP-only cookie, so the answer is taken only in the browser that asked,
  * and only once.
  */
+
+/** What a provider sent a person back with: the sign-in cookie's token, the callback's query, and where the request came from. */
+export type ProviderAnswer = { token: string | null; search: string; ip: string; now?: Date };
 
 /** How long a person has at the provider before the sign-in they began runs out. */
 export const PROVIDER_SIGN_IN_MINUTES = 10;
@@ -73,10 +76,15 @@ export async function beginProviderSignIn(
  * replayed state), then openid-client checks state, PKCE and the ID token.
  * Every failure is audited.
  */
-export async function finishProviderSignIn(provider: ProviderName, input: { token: string | null; search: string; now?: Date }) {
+export async function finishProviderSignIn(provider: ProviderName, input: ProviderAnswer) {
   const now = input.now ?? new Date();
   const row = input.token ? await db.transaction((tx) => takeProviderSignIn(tx, sha256(input.token!), provider, now)) : undefined;
-  if (!row) return await recordProviderFailure(provider, "no-sign-in", "no_sign_in");
+  if (!row) {
+    // Anyone can ask for the callback with no sign-in begun, as often as they like: audited once per window for each connection.
+    const detail = { provider, reason: "no-sign-in", code: "no_sign_in" };
+    await recordAuditEventOncePerWindow("provider_sign_in_failed", `${provider} ${connectionOf(input.ip)}`, detail, db, now);
+    return { ok: false as const, reason: "no-sign-in" as const };
+  }
   try {
     const tokens = await exchangeCode(provider, input.search, row);
     return { ok: true as const, ...tokens, returnTo: row.returnTo, language: row.language };

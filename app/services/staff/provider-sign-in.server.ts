@@ -2,7 +2,13 @@ import { env } from "#app/config/env.server";
 import type { Language } from "#app/i18n/i18n";
 import { recordAuditEvent } from "#app/models/audit.server";
 import { createStaffSession } from "#app/models/staff-session.server";
-import { beginProviderSignIn, finishProviderSignIn, recordProviderFailure, type ProviderFailure } from "#app/services/identity/provider-sign-in.server";
+import {
+  beginProviderSignIn,
+  finishProviderSignIn,
+  recordProviderFailure,
+  type ProviderAnswer,
+  type ProviderFailure,
+} from "#app/services/identity/provider-sign-in.server";
 import { normaliseEmail } from "#app/services/sign-in.server";
 import { db } from "#db/client.server";
 import { staffReference, staffReturnTo } from "./sign-in.server";
@@ -45,7 +51,7 @@ export async function beginStaffProviderSignIn(input: { returnTo: string | null;
 type Outcome = { ok: true; sessionToken: string; returnTo: string } | ProviderFailure;
 
 /** Back from the council's provider: the answer and ID token checked (finishProviderSignIn), then a short staff session for an address STAFF_OIDC_ALLOWED lets in. */
-export async function finishStaffProviderSignIn(input: { token: string | null; search: string; now?: Date }): Promise<Outcome> {
+export async function finishStaffProviderSignIn(input: ProviderAnswer): Promise<Outcome> {
   const now = input.now ?? new Date();
   const answer = await finishProviderSignIn("staff", input);
   if (!answer.ok) return answer;
