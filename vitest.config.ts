@@ -82,8 +82,11 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // Every browser suite runs on both engines, each configuration on one (tests/support/browser.ts, onThisEngine):
+          // with JavaScript off on SQLite here, and with it on on PostgreSQL below.
           name: "browser",
           include: ["tests/browser/**/*.test.ts"],
+          exclude: ["tests/browser/**/*-js-on.test.ts"],
           // As for the HTTP files: a file's Chromium closes after it, and its portal starts afresh the record of
           // the page states axe-core audited.
           isolate: false,
@@ -96,9 +99,10 @@ export default defineConfig({
       {
         extends: true,
         test: {
-          // The same browser suites with each portal on a new PostgreSQL database.
+          // The browser suites with each portal on a new PostgreSQL database, in the configurations with JavaScript on.
           name: "browser-postgres",
           include: ["tests/browser/**/*.test.ts"],
+          exclude: ["tests/browser/**/*-js-off.test.ts"],
           isolate: false,
           env: { TEST_ENGINE: "postgres" },
           globalSetup: ["./tests/setup/html-checker.ts"],

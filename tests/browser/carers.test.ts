@@ -39,7 +39,7 @@ import sharedEn from "#app/i18n/locales/en/shared.json";
 import sharingEn from "#app/i18n/locales/en/sharing.json";
 import signInEn from "#app/i18n/locales/en/signIn.json";
 import storyEn from "#app/i18n/locales/en/story.json";
-import { type BrowserSession, checkPage } from "#tests/support/browser";
+import { type BrowserSession, checkPage, onThisEngine } from "#tests/support/browser";
 import { addCookie, browserFor, fill, longDate, openPortal, phoneRuns } from "#tests/support/journey";
 import { publishedStoryForSomeone } from "#tests/support/helpers-journey";
 import { HttpClient } from "#tests/support/http-client";
@@ -84,7 +84,7 @@ function invitationLinkIn(email: ReceivedEmail): string {
 
 const server = openPortal();
 
-describe.each(phoneRuns)("$label", ({ configuration, lang }) => {
+describe.each(phoneRuns.filter(onThisEngine))("$label", ({ configuration, lang }) => {
   const t = words[lang];
   const { slug } = configuration;
   const address = (who: string) => `${who}-${slug}@example.org`;

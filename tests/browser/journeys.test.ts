@@ -15,12 +15,12 @@ import govukEn from "#app/i18n/locales/en/govuk.json";
 import cookiesEn from "#app/i18n/locales/en/cookies.json";
 import privacyEn from "#app/i18n/locales/en/privacy.json";
 import startEn from "#app/i18n/locales/en/start.json";
-import { configurations } from "#tests/support/browser";
+import { configurations, onThisEngine } from "#tests/support/browser";
 import { browserFor, openPortal } from "#tests/support/journey";
 
 const server = openPortal();
 
-describe.each(configurations)("$label", (configuration) => {
+describe.each(configurations.filter(onThisEngine))("$label", (configuration) => {
   const browser = browserFor(server, configuration);
 
   async function where() {

@@ -14,7 +14,7 @@ import storyCy from "#app/i18n/locales/cy/story.json";
 import accountEn from "#app/i18n/locales/en/account.json";
 import signInEn from "#app/i18n/locales/en/signIn.json";
 import storyEn from "#app/i18n/locales/en/story.json";
-import { checkPage } from "#tests/support/browser";
+import { checkPage, onThisEngine } from "#tests/support/browser";
 import { signInThroughProvider, startServerWithProviders } from "#tests/support/identity-providers";
 import { browserFor, journeySteps, openPortal, otherLanguage, phoneRuns } from "#tests/support/journey";
 import { signedIn } from "#tests/support/sign-in";
@@ -23,7 +23,7 @@ const words = { en: { signIn: signInEn, account: accountEn, story: storyEn }, cy
 
 const server = openPortal({}, () => startServerWithProviders({ staffAllowed: null }));
 
-describe.each(phoneRuns)("$label", ({ configuration, lang }) => {
+describe.each(phoneRuns.filter(onThisEngine))("$label", ({ configuration, lang }) => {
   const browser = browserFor(server, configuration);
   const step = journeySteps();
   const w = words[lang];

@@ -20,7 +20,7 @@ import cookiesEn from "#app/i18n/locales/en/cookies.json";
 import privacyEn from "#app/i18n/locales/en/privacy.json";
 import sharedEn from "#app/i18n/locales/en/shared.json";
 import startEn from "#app/i18n/locales/en/start.json";
-import { auditOnce, configurations, type BrowserSession, type Configuration } from "#tests/support/browser";
+import { auditOnce, configurations, type BrowserSession, type Configuration, onThisEngine } from "#tests/support/browser";
 import { browserFor, openPortal } from "#tests/support/journey";
 
 type Language = "en" | "cy";
@@ -133,7 +133,7 @@ const widths = [true, false].map((javaScript) => ({
   desktop: configurations.find((c) => c.javaScript === javaScript && c.viewport.width === 1280)!,
 }));
 
-describe.each(widths)("$label, at 375 and 1280 px", ({ phone, desktop }) => {
+describe.each(widths.filter(({ phone }) => onThisEngine(phone)))("$label, at 375 and 1280 px", ({ phone, desktop }) => {
   const browser = browserFor(server, phone);
 
   afterEach(async () => {

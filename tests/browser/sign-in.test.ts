@@ -7,13 +7,13 @@ import { describe, expect, test } from "vitest";
 import signInCy from "#app/i18n/locales/cy/signIn.json";
 import signInEn from "#app/i18n/locales/en/signIn.json";
 import storyEn from "#app/i18n/locales/en/story.json";
-import { checkPage, configurations } from "#tests/support/browser";
+import { checkPage, configurations, onThisEngine } from "#tests/support/browser";
 import { browserFor, openPortal } from "#tests/support/journey";
 import { signInCodeFrom } from "#tests/support/sign-in";
 
 const server = openPortal();
 
-describe.each(configurations.filter((c) => c.viewport.width === 375))("$label", (configuration) => {
+describe.each(configurations.filter((c) => c.viewport.width === 375 && onThisEngine(c)))("$label", (configuration) => {
   const browser = browserFor(server, configuration);
 
   test("send a new code, sign in with it, sign out, and be told so on the next page", async () => {

@@ -10,7 +10,7 @@ import signInCy from "#app/i18n/locales/cy/signIn.json";
 import staffCy from "#app/i18n/locales/cy/staff.json";
 import signInEn from "#app/i18n/locales/en/signIn.json";
 import staffEn from "#app/i18n/locales/en/staff.json";
-import { checkPage } from "#tests/support/browser";
+import { checkPage, onThisEngine } from "#tests/support/browser";
 import { signInThroughProvider, startServerWithProviders } from "#tests/support/identity-providers";
 import { browserFor, fill, journeySteps, openPortal, phoneRuns } from "#tests/support/journey";
 
@@ -18,7 +18,7 @@ const words = { en: { signIn: signInEn, staff: staffEn }, cy: { signIn: signInCy
 
 const server = openPortal({}, () => startServerWithProviders({ staffAllowed: "@council.example.org" }));
 
-describe.each(phoneRuns)("$label", ({ configuration, lang }) => {
+describe.each(phoneRuns.filter(onThisEngine))("$label", ({ configuration, lang }) => {
   const browser = browserFor(server, configuration);
   const step = journeySteps();
   const w = words[lang];

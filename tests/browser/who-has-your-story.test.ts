@@ -10,7 +10,7 @@ import commonCy from "#app/i18n/locales/cy/common.json";
 import sharingCy from "#app/i18n/locales/cy/sharing.json";
 import commonEn from "#app/i18n/locales/en/common.json";
 import sharingEn from "#app/i18n/locales/en/sharing.json";
-import { auditOnce } from "#tests/support/browser";
+import { auditOnce, onThisEngine } from "#tests/support/browser";
 import { browserFor, fill, openPortal, phoneRuns } from "#tests/support/journey";
 import { publishedStory, shareThroughTheJourney } from "#tests/support/share-journey";
 import { signIn } from "#tests/support/sign-in";
@@ -22,7 +22,7 @@ const gpName = { en: GP, cy: "Meddygfa Glan yr Afon" };
 
 const server = openPortal();
 
-describe.each(phoneRuns)("$label", ({ configuration, lang }) => {
+describe.each(phoneRuns.filter(onThisEngine))("$label", ({ configuration, lang }) => {
   const t = words[lang].sharing;
   let storyId: string;
   let shareId: string;

@@ -56,6 +56,19 @@ export const configurations: Configuration[] = viewports.flatMap((viewport) =>
   })),
 );
 
+/**
+ * Whether a configuration runs on the engine of this project's portals
+ * (vitest.config.ts: SQLite, or PostgreSQL with TEST_ENGINE=postgres): with
+ * JavaScript off on SQLite and on on PostgreSQL. Every browser suite so runs
+ * on both engines, and each of its configurations once; a test file written
+ * for one setting of JavaScript (`*-js-off.test.ts`, `*-js-on.test.ts`) runs
+ * only on its engine.
+ */
+export function onThisEngine(run: Configuration | { configuration: Configuration }): boolean {
+  const configuration = "configuration" in run ? run.configuration : run;
+  return configuration.javaScript === (process.env.TEST_ENGINE === "postgres");
+}
+
 /** The Chromium to drive; throws (failing the suite, never skipping it) when there is none. */
 export function chromiumExecutable(): string {
   const found = findChromium();
