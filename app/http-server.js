@@ -32,9 +32,9 @@ if (first) {
 }
 const app = express();
 app.disable("x-powered-by");
-// Believe X-Forwarded-For only from a proxy on this machine or a private network (a load balancer), so
-// a client cannot pick its own address to dodge the per-address rate limits.
-app.set("trust proxy", "loopback, linklocal, uniquelocal");
+// Believe X-Forwarded-For only from the proxies TRUST_PROXY names (by default one on this machine or a private
+// network: a load balancer), so a client cannot pick its own address to dodge the rate limits or spend another's.
+app.set("trust proxy", env.TRUST_PROXY);
 
 const logRequest = support.requestLog(build.routes);
 const routeOf = support.routeTable(build.routes);

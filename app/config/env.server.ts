@@ -1,4 +1,5 @@
 import { createPrivateKey, randomBytes } from "node:crypto";
+import { isIP } from "node:net";
 import { availableParallelism } from "node:os";
 import { z } from "zod";
 import { httpOnThisMachine } from "#app/lib/on-this-machine";
@@ -30,6 +31,15 @@ function isPrivateKey(pem: string): boolean {
   }
 }
 
+/** An entry of TRUST_PROXY: a named range, an IP address, or one with a CIDR prefix. */
+function isProxyAddress(entry: string): boolean {
+  if (["loopback", "linklocal", "uniquelocal"].includes(entry)) return true;
+  const [address, prefix, extra] = entry.split("/");
+  const version = isIP(address);
+  if (version === 0 || extra !== undefined) return false;
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128));
+}
+
 /** A whole number from `min` to `max`, `fallback` when unset. */
 function wholeNumber(min: number, max: number, fallback: number) {
   const error = `must be a whole number from ${min} to ${max}`;
@@ -51,6 +61,17 @@ const schema = z
     PORT: wholeNumber(1, 65535, 3000),
     // Worker processes sharing the port (app/server.js); unset, one per core.
     WEB_CONCURRENCY: wholeNumber(1, 64, availableParallelism()),
+    // Whose X-Forwarded-For to believe for a client's address (the rate limits count by it): proxies at these
+    // addresses, as Express's "trust proxy" takes them. By default one on this machine or a private network.
+    TRUST_PROXY: z
+      .string()
+      .default("loopback, linklocal, uniquelocal")
+      .transform((value) => value.split(/[\s,]+/).filter((entry) => entry !== ""))
+      .pipe(
+        z.array(
+          z.string().refine(isProxyAddress, { error: "must be loopback, linklocal, uniquelocal or IP addresses (CIDR ranges allowed), separated by commas" }),
+        ),
+      ),
     DATABASE_PATH: z.string().min(1, { error: "must be a file path" }).default("data/tell-it-once.sqlite"),
     // PostgreSQL instead of the SQLite file at DATABASE_PATH, for several instances behind a load balancer.
     DATABASE_URL: z

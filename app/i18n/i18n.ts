@@ -76,7 +76,8 @@ export function translator(translations: Translations[]): TFunction {
   const known = plainStrings(lang);
   // A string asked for with nothing to put in it is the same on every page: looked up in i18next once.
   const cached = (key: unknown, ...rest: unknown[]) => {
-    if (rest.length > 0 || typeof key !== "string") return t(key, ...rest);
+    if (typeof key !== "string") return t(key, ...rest);
+    if (rest.length > 0) return (rest.length === 1 && filledIn(instance, lang, key, rest[0])) ?? t(key, ...rest);
     let found = known.get(key);
     if (found === undefined) {
       found = String(t(key));
@@ -94,4 +95,46 @@ function plainStrings(lang: Language): Map<string, string> {
   let strings = plainStringsByLanguage.get(lang);
   if (!strings) plainStringsByLanguage.set(lang, (strings = new Map()));
   return strings;
+}
+
+// What i18next does with options beyond the values to put in: plurals, context, fallbacks and the like are left to it.
+const i18nextOptions = new Set([
+  "count",
+  "context",
+  "defaultValue",
+  "ordinal",
+  "returnObjects",
+  "returnDetails",
+  "lng",
+  "lngs",
+  "ns",
+  "replace",
+  "interpolation",
+  "joinArrays",
+  "postProcess",
+  "keyPrefix",
+]);
+const placeholder = /{{\s*([A-Za-z_]\w*)\s*}}/g;
+
+/**
+ * A string with values put in it, as i18next would give it, without going
+ * through i18next's interpolator (a busy page's largest cost in i18next): for
+ * a key whose string holds only plain {{name}} placeholders and values that
+ * are strings or numbers. Null where i18next must do it.
+ */
+function filledIn(instance: i18n, lang: Language, key: string, values: unknown): string | null {
+  if (!values || typeof values !== "object" || Array.isArray(values)) return null;
+  const given = values as Record<string, unknown>;
+  for (const name in given) if (i18nextOptions.has(name)) return null;
+  const separator = key.indexOf(":");
+  const template: unknown = instance.getResource(lang, separator < 0 ? "common" : key.slice(0, separator), key.slice(separator + 1));
+  if (typeof template !== "string" || template.includes("$t(") || template.replace(placeholder, "").includes("{{")) return null;
+  let complete = true;
+  const filled = template.replace(placeholder, (_whole, name: string) => {
+    const value = given[name];
+    if (typeof value === "string" || typeof value === "number") return String(value);
+    complete = false;
+    return "";
+  });
+  return complete ? filled : null;
 }

@@ -27,11 +27,12 @@ export async function createSession(tx: Tx, residentId: string, now: Date, oneLo
   return token;
 }
 
-/** The session and its resident, in one query. */
+/** The session and its resident, in one query; not the One Login ID token, which only signing out reads. */
 export async function findSession(idHash: string) {
+  const { oneLoginIdToken: _onlyForSigningOut, ...columns } = getTableColumns(sessions);
   return await first(
     db
-      .select({ ...getTableColumns(sessions), resident: { id: residents.id, email: residents.email, language: residents.language } })
+      .select({ ...columns, resident: { id: residents.id, email: residents.email, language: residents.language } })
       .from(sessions)
       .innerJoin(residents, eq(residents.id, sessions.residentId))
       .where(eq(sessions.idHash, idHash)),

@@ -169,6 +169,20 @@ describe("cross-site requests are refused before anything runs", () => {
     },
   );
 
+  test("X-Forwarded-For is believed only from a proxy TRUST_PROXY names: from anyone else, requests count as their own connection's", async () => {
+    const elsewhere = await startServer({ TRUST_PROXY: "192.0.2.10" });
+    try {
+      const refusedFrom = async (from: string) =>
+        (await load(elsewhere.url, "/sign-in", { method: "POST", headers: { "X-Forwarded-For": from, "Sec-Fetch-Site": "cross-site" }, body: "" })).status;
+      expect(await refusedFrom("203.0.113.201")).toBe(403);
+      expect(await refusedFrom("203.0.113.202")).toBe(403);
+      // Two made-up addresses, one connection (this machine's): one audit row, as for any connection in a window.
+      expect((await auditRows(elsewhere)).filter((row) => row.event === "cross_site_request_refused")).toHaveLength(1);
+    } finally {
+      await elsewhere.stop();
+    }
+  });
+
   test("any number of them from one connection add one audit row per 15 minutes, naming the route and never the address", async () => {
     const lastId = (await auditRows(server)).at(-1)?.id ?? 0;
     for (let n = 0; n < 40; n++) {

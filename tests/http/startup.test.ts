@@ -59,6 +59,8 @@ describe("a bad setting stops the server before it listens or touches the databa
     { name: "MAIL_TRANSPORT", value: "pigeon", allowed: "must be console, smtp or notify" },
     { name: "WEB_CONCURRENCY", value: "0", allowed: "must be a whole number from 1 to 64" },
     { name: "WEB_CONCURRENCY", value: "two", allowed: "must be a whole number from 1 to 64" },
+    { name: "TRUST_PROXY", value: "everyone", allowed: "must be loopback, linklocal, uniquelocal or IP addresses" },
+    { name: "TRUST_PROXY", value: "10.0.0.0/99", allowed: "must be loopback, linklocal, uniquelocal or IP addresses" },
   ])("$name=$value", async ({ name, value, allowed }) => {
     const databasePath = join(dir, `${name}.sqlite`);
     const result = await runServerExpectingExit({ PORT: "3999", DATABASE_PATH: databasePath, [name]: value });
