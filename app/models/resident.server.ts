@@ -10,12 +10,18 @@ type Resident = typeof residents.$inferSelect;
 export async function findOrCreateResident(tx: Tx, email: string, language: Language, now: Date, oneLoginSub?: string): Promise<Resident> {
   const existing = await first(tx.select().from(residents).where(eq(residents.email, email)));
   if (existing) return await residentSignedIn(tx, existing.id, language, now, oneLoginSub);
-  return await returned(
+  const made = await first(
     tx
       .insert(residents)
       .values({ id: randomUUID(), email, language, createdAt: now, lastSignedInAt: now, oneLoginSub: oneLoginSub ?? null })
+      .onConflictDoNothing()
       .returning(),
   );
+  if (made) return made;
+  // Another sign-in of the same new person (a second tab back from One Login) made the account a moment ago.
+  const madeMeanwhile = await first(tx.select().from(residents).where(eq(residents.email, email)));
+  if (!madeMeanwhile) throw new Error("An account was made meanwhile with another address for the same One Login");
+  return await residentSignedIn(tx, madeMeanwhile.id, language, now, oneLoginSub);
 }
 
 /** Records a sign-in to an account, and the One Login it was made with if it is to hold one. */

@@ -144,6 +144,21 @@ describe("signing in", () => {
     expect((JSON.parse(data.html) as { account: { oneLogin: string } }).account.oneLogin).toBe(person.sub);
   });
 
+  test("a new person back from One Login in two tabs at once gets one account, signed in in both", async () => {
+    const person = newPerson();
+    const tabs = [http.browser(), http.browser()];
+    const backs: string[] = [];
+    for (const tab of tabs) {
+      server.oneLogin.signInAs(person);
+      const leaving = await tab.get("/sign-in/one-login");
+      backs.push(await server.oneLogin.through(tab, leaving.headers.get("location")!));
+    }
+    const answers = await Promise.all(tabs.map((tab, n) => tab.get(backs[n])));
+    for (const answer of answers) expectRedirect(answer, "/stories");
+    expect(await residentRows(person.email)).toEqual([{ id: expect.any(String), one_login_sub: person.sub }]);
+    for (const tab of tabs) expect((await tab.get("/stories")).status).toBe(200);
+  });
+
   test("someone who signs in with emailed codes is signed in to the same account, which then holds their One Login", async () => {
     const email = `codes.${Date.now()}@example.org`;
     await signedIn(server, email);
