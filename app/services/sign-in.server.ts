@@ -129,24 +129,20 @@ export async function checkCode(
   return { ok: true, row };
 }
 
-type RequestCodeResult = { ok: true; token: string } | { ok: false; reason: CodeRefusal };
+/** A code asked for on a sign-in page (a resident's or the staff area's), from `ip`; `replacing`, the token the browser already holds. */
+export type CodeRequest = { email: string; ip: string; language: Language; returnTo: string | null; replacing: string | null; now?: Date };
+/** The token the browser keeps to say which sign-in it is, or why no code was made. */
+export type CodeRequested = { ok: true; token: string } | { ok: false; reason: CodeRefusal };
 
 /**
  * Emails a new code to `email` and returns the token the browser keeps to say
  * which sign-in it is. `replacing` is the token the browser already holds, if
  * any: the code it names is the one this replaces.
  */
-export async function requestCode(input: {
-  email: string;
-  ip: string;
-  language: Language;
-  returnTo: string | null;
-  replacing: string | null;
-  now?: Date;
-}): Promise<RequestCodeResult> {
+export async function requestCode(input: CodeRequest): Promise<CodeRequested> {
   const now = input.now ?? new Date();
   const email = normaliseEmail(input.email);
-  return db.transaction(async (tx): Promise<RequestCodeResult> => {
+  return db.transaction(async (tx): Promise<CodeRequested> => {
     // Checked here, as it is stored, so a sign-in can always end in a redirect that a browser keeps on this site.
     const issued = await issueCode(tx, {
       ...input,

@@ -1,13 +1,12 @@
 import { createHmac } from "node:crypto";
 import { env } from "#app/config/env.server";
-import type { Language } from "#app/i18n/i18n";
 import { sha256 } from "#app/lib/sha256.server";
 import { recordAuditEvent, recordAuditEventOncePerWindow } from "#app/models/audit.server";
 import { connectionOf } from "#app/models/rate-limit.server";
 import { findStaffSignInCode } from "#app/models/sign-in-code.server";
 import { createStaffSession, markStaffSessionSignedOut, STAFF_ABSOLUTE_HOURS } from "#app/models/staff-session.server";
 import { queueEmail } from "#app/services/mail/templates.server";
-import { checkCode, issueCode, normaliseEmail, type CodeFailure, type CodeRefusal } from "#app/services/sign-in.server";
+import { checkCode, issueCode, normaliseEmail, type CodeFailure, type CodeRequest, type CodeRequested } from "#app/services/sign-in.server";
 import { safeReturnTo } from "#app/web/session.server";
 import { db } from "#db/client.server";
 
@@ -57,25 +56,16 @@ export function staffReturnTo(value: string | null | undefined): string | null {
   return path && (path === "/staff" || path.startsWith("/staff/") || path.startsWith("/staff?")) ? path : null;
 }
 
-type RequestOutcome = { ok: true; token: string } | { ok: false; reason: CodeRefusal };
-
 /**
  * Makes a staff sign-in code for `email` within the same rate limits as every
  * code, and emails it only if the address is in ADMIN_EMAILS. Anyone else gets
  * the same answer (a code row to check, which no code they can know matches,
  * and the same cookie), so the page cannot be used to learn the list.
  */
-export async function requestStaffCode(input: {
-  email: string;
-  ip: string;
-  language: Language;
-  returnTo: string | null;
-  replacing: string | null;
-  now?: Date;
-}): Promise<RequestOutcome> {
+export async function requestStaffCode(input: CodeRequest): Promise<CodeRequested> {
   const now = input.now ?? new Date();
   const email = normaliseEmail(input.email);
-  return db.transaction(async (tx): Promise<RequestOutcome> => {
+  return db.transaction(async (tx): Promise<CodeRequested> => {
     const issued = await issueCode(tx, {
       email,
       ip: input.ip,
