@@ -32,7 +32,7 @@ export async function findSession(idHash: string) {
   const { oneLoginIdToken: _onlyForSigningOut, ...columns } = getTableColumns(sessions);
   return await first(
     db
-      .select({ ...columns, resident: { id: residents.id, email: residents.email, language: residents.language } })
+      .select({ ...columns, resident: { id: residents.id, email: residents.email, language: residents.language, oneLoginSub: residents.oneLoginSub } })
       .from(sessions)
       .innerJoin(residents, eq(residents.id, sessions.residentId))
       .where(eq(sessions.idHash, idHash)),

@@ -6,7 +6,6 @@ import { LinkList, LinkParagraph } from "#app/components/links";
 import { Page } from "#app/components/story-page";
 import { env } from "#app/config/env.server";
 import { pageTranslations } from "#app/i18n/i18n.server";
-import { holdsOneLogin } from "#app/services/one-login.server";
 import { useTranslation } from "#app/i18n/use-translation";
 import { noFormHere } from "#app/web/layout.server";
 import { requireResident } from "#app/web/guards.server";
@@ -17,8 +16,7 @@ export const handle = { titleKey: "account:title" };
 export async function loader({ request }: LoaderFunctionArgs) {
   const { resident } = await requireResident(request);
   const changed = new URL(request.url).searchParams.get("changed") === "1";
-  const oneLogin = await holdsOneLogin(resident.id);
-  return { ...pageTranslations(request, "account"), email: resident.email, oneLogin, changed, months: env.RETENTION_MONTHS };
+  return { ...pageTranslations(request, "account"), email: resident.email, oneLogin: resident.oneLoginSub !== null, changed, months: env.RETENTION_MONTHS };
 }
 
 export async function action(args: LoaderFunctionArgs): Promise<never> {

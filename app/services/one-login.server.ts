@@ -3,7 +3,7 @@ import type { Language } from "#app/i18n/i18n";
 import { log } from "#app/lib/log.server";
 import { recordAuditEvent, recordAuditEventOncePerWindow } from "#app/models/audit.server";
 import { connectionOf } from "#app/models/rate-limit.server";
-import { findOrCreateResident, findResidentByEmail, findResidentById, findResidentByOneLoginSub, residentSignedIn } from "#app/models/resident.server";
+import { findOrCreateResident, findResidentByEmail, findResidentByOneLoginSub, residentSignedIn } from "#app/models/resident.server";
 import { createSession, markResidentSessionsSignedOut } from "#app/models/session.server";
 import { accountForOneLogin } from "#app/services/identity/account-linking";
 import { endSessionUrl, failureOf, userInfo, verifyLogoutToken } from "#app/services/identity/openid.server";
@@ -71,20 +71,15 @@ export async function finishOneLogin(input: ProviderAnswer): Promise<Outcome> {
     const account = accountForOneLogin(found, { emailVerified });
     if (account.kind === "unverified") return null;
     const resident =
-      account.kind === "known"
-        ? await residentSignedIn(tx, account.residentId, answer.language, now)
-        : await findOrCreateResident(tx, email!, answer.language, now, sub);
+      account.kind === "new"
+        ? await findOrCreateResident(tx, email!, answer.language, now, sub)
+        : await residentSignedIn(tx, account.residentId, answer.language, now, account.kind === "link" ? sub : undefined);
     if (account.kind === "link") await recordAuditEvent("one_login_linked", { resident: resident.id }, tx);
     const sessionToken = await createSession(tx, resident.id, now, answer.idToken);
     await recordAuditEvent("signed_in", { resident: resident.id, with: "one-login" }, tx);
     return { ok: true, sessionToken, returnTo: safeReturnTo(answer.returnTo) };
   });
   return outcome ?? (await recordProviderFailure("one-login", "unverified-email", "email_verified"));
-}
-
-/** Whether the account holds a GOV.UK One Login, so may sign in with it as well as with an emailed code. */
-export async function holdsOneLogin(residentId: string): Promise<boolean> {
-  return Boolean((await findResidentById(db, residentId))?.oneLoginSub);
 }
 
 /**

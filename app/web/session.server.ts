@@ -62,7 +62,8 @@ export const emailChangeCookie = (token: string) => pathCookie(EMAIL_CHANGE, tok
 export const clearEmailChangeCookie = () => pathCookie(EMAIL_CHANGE, "", 0, "/account/");
 export const emailChangeToken = (request: Request) => readCookie(request, EMAIL_CHANGE);
 
-export type SignedIn = { resident: { id: string; email: string; language: "en" | "cy" }; sessionHash: string };
+/** A signed-in resident: their account (with the One Login it holds, if any) and the session. */
+export type SignedIn = { resident: { id: string; email: string; language: "en" | "cy"; oneLoginSub: string | null }; sessionHash: string };
 /** Why a browser that had a session has one no longer: the sign-in page says which. */
 export type SessionEnded = "timedOut" | "signedOut";
 type SessionState = SignedIn | { ended: SessionEnded } | null;
