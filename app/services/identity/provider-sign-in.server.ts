@@ -26,10 +26,19 @@ export type ProviderFailure = { ok: false; reason: FailureReason };
 
 /**
  * Audits a sign-in that failed, by provider, reason and the protocol's error
- * code: nothing about the person, whom the portal does not know yet.
+ * code: nothing about the person, whom the portal does not know yet. A failure
+ * anyone can cause as often as they like is given `from`, the request's
+ * address, and audited once per window for each connection.
  */
-export async function recordProviderFailure(provider: ProviderName, reason: FailureReason, code: string): Promise<ProviderFailure> {
-  await recordAuditEvent("provider_sign_in_failed", { provider, reason, code });
+export async function recordProviderFailure(
+  provider: ProviderName,
+  reason: FailureReason,
+  code: string,
+  from?: { ip: string; now: Date },
+): Promise<ProviderFailure> {
+  const detail = { provider, reason, code };
+  if (from) await recordAuditEventOncePerWindow("provider_sign_in_failed", `${provider} ${connectionOf(from.ip)}`, detail, db, from.now);
+  else await recordAuditEvent("provider_sign_in_failed", detail);
   return { ok: false, reason };
 }
 
@@ -79,12 +88,8 @@ export async function beginProviderSignIn(
 export async function finishProviderSignIn(provider: ProviderName, input: ProviderAnswer) {
   const now = input.now ?? new Date();
   const row = input.token ? await db.transaction((tx) => takeProviderSignIn(tx, sha256(input.token!), provider, now)) : undefined;
-  if (!row) {
-    // Anyone can ask for the callback with no sign-in begun, as often as they like: audited once per window for each connection.
-    const detail = { provider, reason: "no-sign-in", code: "no_sign_in" };
-    await recordAuditEventOncePerWindow("provider_sign_in_failed", `${provider} ${connectionOf(input.ip)}`, detail, db, now);
-    return { ok: false as const, reason: "no-sign-in" as const };
-  }
+  // Anyone can ask for the callback with no sign-in begun.
+  if (!row) return await recordProviderFailure(provider, "no-sign-in", "no_sign_in", { ip: input.ip, now });
   try {
     const tokens = await exchangeCode(provider, input.search, row);
     return { ok: true as const, ...tokens, returnTo: row.returnTo, language: row.language };
