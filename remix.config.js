@@ -7,6 +7,11 @@ export default {
   serverModuleFormat: "esm",
   serverPlatform: "node",
   ignoredRouteFiles: ["**/.*", "**/*.test.*"],
+  // The pages of text alone share one module, which holds their keys by path.
+  routes: async (defineRoutes) =>
+    defineRoutes((route) => {
+      for (const path of ["signed-out", "account/deleted", "shared/finished", "staff/signed-out"]) route(path, "text-pages.tsx", { id: `text-pages/${path}` });
+    }),
   future: {
     v3_fetcherPersist: true,
     v3_lazyRouteDiscovery: true,

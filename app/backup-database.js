@@ -18,29 +18,18 @@
 import { closeSync, existsSync, openSync, renameSync, rmSync, statSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import Database from "better-sqlite3";
-import { databaseHost, postgresConnection, runTool, syncFolder, took } from "./database-tools.js";
+import { databaseHost, fail, fileAndDatabase, openToRead, postgresConnection, runTool, syncFolder, took } from "./database-tools.js";
 
 const started = performance.now();
 
-/** @param {string} line @returns {never} */
-function fail(line) {
-  process.stderr.write(`${line}\n`);
-  process.exit(1);
-}
-
-const args = process.argv.slice(2);
-if (args.length !== 1 || args[0] === "")
-  fail("Usage: npm run db:backup -- FILE (backs up the database at DATABASE_URL, or else the SQLite file at DATABASE_PATH)");
-const [file] = args;
-// As the configuration reads them: an empty variable is an unset one.
-const databaseUrl = process.env.DATABASE_URL || undefined;
-const databasePath = process.env.DATABASE_PATH || "data/tell-it-once.sqlite";
+const { file, databaseUrl, databasePath } = fileAndDatabase(
+  "Usage: npm run db:backup -- FILE (backs up the database at DATABASE_URL, or else the SQLite file at DATABASE_PATH)",
+  "Nothing was backed up.",
+);
 
 if (existsSync(file)) fail(`${file} already exists: give the backup a new name, so that no earlier backup is overwritten. Nothing was backed up.`);
 if (!existsSync(dirname(file)) || !statSync(dirname(file)).isDirectory())
   fail(`There is no folder ${dirname(file)} to write ${file} in. Nothing was backed up.`);
-if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) fail("DATABASE_URL must be a postgres:// address. Nothing was backed up.");
-if (!databaseUrl && databasePath === ":memory:") fail("DATABASE_PATH is :memory:, a database that lives only inside one process. Nothing was backed up.");
 if (!databaseUrl && !existsSync(databasePath)) fail(`There is no database at ${databasePath} (DATABASE_PATH). Nothing was backed up.`);
 
 // Written beside FILE, so that renaming it to FILE at the end is atomic; made readable by its owner alone, as it holds everyone's stories.
@@ -82,14 +71,9 @@ try {
  * @returns {Promise<Outcome>}
  */
 async function backUpSqlite(path) {
-  /** @type {Database.Database} */
-  let live;
-  try {
-    live = new Database(path, { readonly: true, fileMustExist: true });
-    live.pragma("busy_timeout = 5000");
-  } catch (error) {
-    return { ok: false, problem: `Could not open ${path}: ${error instanceof Error ? error.message : String(error)}.` };
-  }
+  const opened = openToRead(path);
+  if (!opened.ok) return opened;
+  const live = opened.database;
   try {
     await live.backup(partial, { progress: () => 0x7fffffff });
   } catch (error) {

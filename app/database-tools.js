@@ -3,10 +3,51 @@
  * What the backup and restore commands (app/backup-database.js,
  * app/restore-database.js) share: PostgreSQL's client tools run without the
  * password on their command line, where a database is said to be in messages,
- * how long something took, and making a rename survive a power cut.
+ * how long something took, and making a rename survive a power cut; and how
+ * each reads its one argument and the database it acts on.
  */
 import { spawn } from "node:child_process";
 import { closeSync, fsyncSync, openSync } from "node:fs";
+import Database from "better-sqlite3";
+
+/** Stops the command, saying why in one line. @param {string} line @returns {never} */
+export function fail(line) {
+  process.stderr.write(`${line}\n`);
+  process.exit(1);
+}
+
+/**
+ * The command's one argument, a file, and the database it acts on, as the
+ * configuration reads them (an empty variable is an unset one); or the command
+ * stops, with `usage`, or with what is wrong and then `nothingDone`.
+ * @param {string} usage
+ * @param {string} nothingDone
+ */
+export function fileAndDatabase(usage, nothingDone) {
+  const args = process.argv.slice(2);
+  if (args.length !== 1 || args[0] === "") fail(usage);
+  const databaseUrl = process.env.DATABASE_URL || undefined;
+  const databasePath = process.env.DATABASE_PATH || "data/tell-it-once.sqlite";
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) fail(`DATABASE_URL must be a postgres:// address. ${nothingDone}`);
+  if (!databaseUrl && databasePath === ":memory:") fail(`DATABASE_PATH is :memory:, a database that lives only inside one process. ${nothingDone}`);
+  return { file: args[0], databaseUrl, databasePath };
+}
+
+/**
+ * A SQLite file opened to read, waiting up to 5 s for a writer to finish; or
+ * why it could not be opened, in one sentence.
+ * @param {string} path
+ * @returns {{ ok: true, database: Database.Database } | { ok: false, problem: string }}
+ */
+export function openToRead(path) {
+  try {
+    const database = new Database(path, { readonly: true, fileMustExist: true });
+    database.pragma("busy_timeout = 5000");
+    return { ok: true, database };
+  } catch (error) {
+    return { ok: false, problem: `Could not open ${path}: ${error instanceof Error ? error.message : String(error)}.` };
+  }
+}
 
 /** How long since `since`, as a person reads it. @param {number} since */
 export function took(since) {

@@ -44,6 +44,7 @@ const mayImport: Record<string, readonly string[]> = {
   "app/web/guards.server": [...glue, "app/services"],
   "app/web/share-actions.server": [...glue, "app/services", "app/web/guards.server"],
   "app/web/provider-sign-in.server": [...glue, "app/services"],
+  "app/web/code-sign-in.server": [...glue, "app/services"],
 };
 
 function sourceFiles(place: string): string[] {

@@ -1,5 +1,10 @@
 /** The addresses of the portal's pages, for links, redirects and forms. Safe for the browser. */
 
+/** The query that brings someone back to `returnTo` once signed in, or none. */
+export function returnToQuery(returnTo: string | null): string {
+  return returnTo ? `?returnTo=${encodeURIComponent(returnTo)}` : "";
+}
+
 export function storyPath(storyId: string): string {
   return `/stories/${storyId}`;
 }

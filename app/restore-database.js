@@ -23,30 +23,19 @@ import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { readMigrationFiles } from "drizzle-orm/migrator";
 import pg from "pg";
-import { databaseHost, postgresConnection, runTool, syncFolder, took } from "./database-tools.js";
+import { databaseHost, fail, fileAndDatabase, openToRead, postgresConnection, runTool, syncFolder, took } from "./database-tools.js";
 
 const started = performance.now();
-
-/** @param {string} line @returns {never} */
-function fail(line) {
-  process.stderr.write(`${line}\n`);
-  process.exit(1);
-}
 
 /** A reason not to restore, told in one line; anything else thrown is a failure nobody foresaw. */
 class Refusal extends Error {}
 
-const args = process.argv.slice(2);
-if (args.length !== 1 || args[0] === "")
-  fail("Usage: npm run db:restore -- FILE (restores into the database at DATABASE_URL, or else the SQLite file at DATABASE_PATH)");
-const [file] = args;
-// As the configuration reads them: an empty variable is an unset one.
-const databaseUrl = process.env.DATABASE_URL || undefined;
-const databasePath = process.env.DATABASE_PATH || "data/tell-it-once.sqlite";
+const { file, databaseUrl, databasePath } = fileAndDatabase(
+  "Usage: npm run db:restore -- FILE (restores into the database at DATABASE_URL, or else the SQLite file at DATABASE_PATH)",
+  "Nothing was restored.",
+);
 
 if (!existsSync(file) || !statSync(file).isFile()) fail(`There is no file at ${file}. Nothing was restored.`);
-if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) fail("DATABASE_URL must be a postgres:// address. Nothing was restored.");
-if (!databaseUrl && databasePath === ":memory:") fail("DATABASE_PATH is :memory:, a database that lives only inside one process. Nothing was restored.");
 
 const format = formatOf(file);
 if (databaseUrl && format === "sqlite") {
@@ -133,14 +122,9 @@ function olderNote(behind) {
  * @returns {Promise<{ target: string; tables: number; rows: number; notes: string }>}
  */
 async function restoreSqlite(target) {
-  /** @type {Database.Database} */
-  let backup;
-  try {
-    backup = new Database(file, { readonly: true, fileMustExist: true });
-    backup.pragma("busy_timeout = 5000");
-  } catch (error) {
-    throw new Refusal(`Could not open ${file}: ${error instanceof Error ? error.message : String(error)}.`);
-  }
+  const opened = openToRead(file);
+  if (!opened.ok) throw new Refusal(opened.problem);
+  const backup = opened.database;
   try {
     const checked = checkSqliteBackup(backup);
     if (!checked.ok) throw new Refusal(checked.problem);

@@ -1,5 +1,6 @@
 import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { FormErrorSummary, type Form as PageForm } from "#app/components/form";
 import { BackLink } from "#app/components/govuk/back-link";
 import { Button } from "#app/components/govuk/button";
 import { useTranslation } from "#app/i18n/use-translation";
@@ -9,7 +10,9 @@ type Props = {
   heading: ReactNode;
   /** Where Back goes, and what it says (by default "Back"). */
   back?: { href: string; text?: string };
-  /** What comes before the heading: an error summary, or a banner saying what was just done. */
+  /** The page's form, whose error summary comes before the heading. */
+  form?: PageForm;
+  /** What else comes before the heading: a banner saying what was just done, or what is wrong with a filter. */
   before?: ReactNode;
   /** Tables and charts take the whole width; forms and text two thirds. */
   wide?: boolean;
@@ -23,13 +26,14 @@ type Props = {
  * and at the foot of each page a member of staff sees signed in, the way to
  * sign out (a form: signing out changes state).
  */
-export function StaffPage({ heading, back, before, wide = false, signedIn = true, children }: Props) {
+export function StaffPage({ heading, back, form, before, wide = false, signedIn = true, children }: Props) {
   const { t } = useTranslation();
   return (
     <>
       {back ? <BackLink href={back.href}>{back.text}</BackLink> : null}
       <div className="govuk-grid-row">
         <div className={wide ? "govuk-grid-column-full" : "govuk-grid-column-two-thirds"}>
+          {form ? <FormErrorSummary form={form} /> : null}
           {before}
           <span className="govuk-caption-l">{t("staff:caption")}</span>
           <h1 className="govuk-heading-l">{heading}</h1>

@@ -40,6 +40,22 @@ function isProxyAddress(entry: string): boolean {
   return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128));
 }
 
+/** Entries written with commas or spaces between them, each as `entry` makes it (in lower case, say), then checked by `each`; at least `min`. */
+function listOf(each: z.ZodType<string, string>, entry: (value: string) => string = (value) => value, min = 0) {
+  return z
+    .string()
+    .transform((value) =>
+      value
+        .split(/[\s,]+/)
+        .filter((written) => written !== "")
+        .map(entry),
+    )
+    .pipe(z.array(each).min(min));
+}
+
+/** A name or address, as a case-blind comparison needs it. */
+const lowerCase = (value: string) => value.toLowerCase();
+
 /** A whole number from `min` to `max`, `fallback` when unset. */
 function wholeNumber(min: number, max: number, fallback: number) {
   const error = `must be a whole number from ${min} to ${max}`;
@@ -63,15 +79,9 @@ const schema = z
     WEB_CONCURRENCY: wholeNumber(1, 64, availableParallelism()),
     // Whose X-Forwarded-For to believe for a client's address (the rate limits count by it): proxies at these
     // addresses, as Express's "trust proxy" takes them. By default one on this machine or a private network.
-    TRUST_PROXY: z
-      .string()
-      .default("loopback, linklocal, uniquelocal")
-      .transform((value) => value.split(/[\s,]+/).filter((entry) => entry !== ""))
-      .pipe(
-        z.array(
-          z.string().refine(isProxyAddress, { error: "must be loopback, linklocal, uniquelocal or IP addresses (CIDR ranges allowed), separated by commas" }),
-        ),
-      ),
+    TRUST_PROXY: listOf(
+      z.string().refine(isProxyAddress, { error: "must be loopback, linklocal, uniquelocal or IP addresses (CIDR ranges allowed), separated by commas" }),
+    ).default(["loopback", "linklocal", "uniquelocal"]),
     DATABASE_PATH: z.string().min(1, { error: "must be a file path" }).default("data/tell-it-once.sqlite"),
     // PostgreSQL instead of the SQLite file at DATABASE_PATH, for several instances behind a load balancer.
     DATABASE_URL: z
@@ -94,16 +104,7 @@ const schema = z
     // How long an unused account, and an ended share's access log, are kept (the privacy notice says the same).
     RETENTION_MONTHS: wholeNumber(1, 120, 24),
     // Council staff who may sign in to the staff area: addresses, separated by commas or spaces.
-    ADMIN_EMAILS: z
-      .string()
-      .transform((value) =>
-        value
-          .split(/[\s,]+/)
-          .filter((address) => address !== "")
-          .map((address) => address.toLowerCase()),
-      )
-      .pipe(z.array(z.email({ error: "must be email addresses separated by commas" })))
-      .default([]),
+    ADMIN_EMAILS: listOf(z.email({ error: "must be email addresses separated by commas" }), lowerCase).default([]),
     // GOV.UK One Login for residents, beside the emailed code: both or neither. The integration environment unless ONE_LOGIN_ISSUER says otherwise.
     ONE_LOGIN_CLIENT_ID: z.string().trim().min(1).optional(),
     // A PEM private key; "\n" may stand for each line break, for settings that hold one line.
@@ -116,16 +117,12 @@ const schema = z
     STAFF_OIDC_ISSUER: issuer("https://login.microsoftonline.com/<tenant>/v2.0").optional(),
     STAFF_OIDC_CLIENT_ID: z.string().trim().min(1).optional(),
     STAFF_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
-    STAFF_OIDC_ALLOWED: z
-      .string()
-      .transform((value) =>
-        value
-          .split(/[\s,]+/)
-          .filter((entry) => entry !== "")
-          .map((entry) => (entry.startsWith("group:") ? entry : entry.toLowerCase())),
-      )
-      .pipe(z.array(z.string().regex(STAFF_ALLOWED_ENTRY, { error: "must be @domains, email addresses or group:NAME, separated by commas" })).min(1))
-      .optional(),
+    // A group's name is kept as written: the provider's groups claim is compared as it comes.
+    STAFF_OIDC_ALLOWED: listOf(
+      z.string().regex(STAFF_ALLOWED_ENTRY, { error: "must be @domains, email addresses or group:NAME, separated by commas" }),
+      (entry) => (entry.startsWith("group:") ? entry : lowerCase(entry)),
+      1,
+    ).optional(),
     // What one retelling avoided is worth, in pounds, for the staff area's impact figures; unset, no cost is shown.
     COST_PER_RETELLING: z.coerce.number({ error: "must be a number of pounds, like 250" }).positive({ error: "must be more than 0" }).max(1_000_000).optional(),
     // The SQL statement count per response helps the benchmark, but tells anyone how much work a request caused.

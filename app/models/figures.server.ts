@@ -1,4 +1,5 @@
 import { and, eq, gt, isNotNull, isNull, lt, lte, sql, type AnyColumn, type SQL } from "drizzle-orm";
+import { unionAll } from "drizzle-orm/sqlite-core";
 import { db } from "#db/client.server";
 import { erasedStories, shareReplies, shareViews, shares, storyVersions } from "#db/schema";
 
@@ -64,73 +65,33 @@ export async function countsByMonth(starts: readonly Date[], end: Date, now: Dat
     .groupBy(shares.storyId, shareViews.agencyId)
     .as("first_reads");
 
-  const rows = await db
-    .select({ measure: named("storiesPublished"), month: month(storyVersions.publishedAt), count: counted })
-    .from(storyVersions)
-    .where(eq(storyVersions.version, 1))
-    .groupBy(byMonth)
-    .unionAll(
-      db
-        .select({ measure: named("storiesPublished"), month: month(erasedStories.startedAt), count: counted })
-        .from(erasedStories)
-        .where(gt(erasedStories.versions, 0))
-        .groupBy(byMonth),
-    )
-    .unionAll(
-      db
-        .select({ measure: named("agenciesReached"), month: firstShares.month, count: counted })
-        .from(firstShares)
-        .groupBy(byMonth),
-    )
-    .unionAll(
-      db
-        .select({
-          measure: named("agenciesReached"),
-          month: month(erasedStories.startedAt),
-          count: sql<number>`sum(${erasedStories.agencies})`.mapWith(Number),
-        })
-        .from(erasedStories)
-        .where(gt(erasedStories.agencies, 0))
-        .groupBy(byMonth),
-    )
-    .unionAll(
-      db
-        .select({ measure: named("sharesMade"), month: month(shares.createdAt), count: counted })
-        .from(shares)
-        .groupBy(byMonth),
-    )
-    .unionAll(
-      db
-        .select({ measure: named("sharesStopped"), month: month(shares.stoppedAt), count: counted })
-        .from(shares)
-        .where(isNotNull(shares.stoppedAt))
-        .groupBy(byMonth),
-    )
-    .unionAll(
-      db
-        .select({ measure: named("sharesEnded"), month: month(shares.endsAt), count: counted })
-        .from(shares)
-        .where(and(isNull(shares.stoppedAt), lte(shares.endsAt, now)))
-        .groupBy(byMonth),
-    )
-    .unionAll(
-      db
-        .select({ measure: named("views"), month: month(shareViews.viewedAt), count: counted })
-        .from(shareViews)
-        .groupBy(byMonth),
-    )
-    .unionAll(
-      db
-        .select({ measure: named("acknowledgements"), month: month(shareReplies.createdAt), count: counted })
-        .from(shareReplies)
-        .groupBy(byMonth),
-    )
-    .unionAll(
-      db
-        .select({ measure: named("retellingsAvoided"), month: firstReads.month, count: counted })
-        .from(firstReads)
-        .groupBy(byMonth),
-    );
+  // Each measure is a part of one statement: the rows of a table (those `where` keeps), counted (or summed) by their month.
+  type Counted = typeof storyVersions | typeof erasedStories | typeof shares | typeof shareViews | typeof shareReplies | typeof firstShares | typeof firstReads;
+  const part = (measure: Measure, table: Counted, monthOfRow: SQL<number> | SQL.Aliased<number>, where?: SQL, count = counted) =>
+    db
+      .select({ measure: named(measure), month: monthOfRow, count })
+      .from(table)
+      .where(where)
+      .groupBy(byMonth);
+  const [first, ...rest] = [
+    part("storiesPublished", storyVersions, month(storyVersions.publishedAt), eq(storyVersions.version, 1)),
+    part("storiesPublished", erasedStories, month(erasedStories.startedAt), gt(erasedStories.versions, 0)),
+    part("agenciesReached", firstShares, firstShares.month),
+    part(
+      "agenciesReached",
+      erasedStories,
+      month(erasedStories.startedAt),
+      gt(erasedStories.agencies, 0),
+      sql<number>`sum(${erasedStories.agencies})`.mapWith(Number),
+    ),
+    part("sharesMade", shares, month(shares.createdAt)),
+    part("sharesStopped", shares, month(shares.stoppedAt), isNotNull(shares.stoppedAt)),
+    part("sharesEnded", shares, month(shares.endsAt), and(isNull(shares.stoppedAt), lte(shares.endsAt, now))),
+    part("views", shareViews, month(shareViews.viewedAt)),
+    part("acknowledgements", shareReplies, month(shareReplies.createdAt)),
+    part("retellingsAvoided", firstReads, firstReads.month),
+  ];
+  const rows = await unionAll(first, ...rest);
   return rows.map((row) => ({ measure: row.measure as Measure, month: Number(row.month), count: row.count }));
 }
 

@@ -1,15 +1,14 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { useRouteLoaderData } from "@remix-run/react";
 import { Bullets } from "#app/components/bullets";
 import { Button } from "#app/components/govuk/button";
 import { ExitThisPage } from "#app/components/govuk/exit-this-page";
 import { WarningText } from "#app/components/govuk/warning-text";
 import { LinkParagraph } from "#app/components/links";
 import { Page } from "#app/components/story-page";
+import { useLayout } from "#app/components/use-layout";
 import { pageTranslations } from "#app/i18n/i18n.server";
 import { tList } from "#app/i18n/list";
 import { useTranslation } from "#app/i18n/use-translation";
-import type { loader as rootLoader } from "#app/root";
 
 export { noFormHere as action } from "#app/web/layout.server";
 
@@ -21,8 +20,7 @@ export function loader({ request }: LoaderFunctionArgs) {
 
 export default function StartPage() {
   const { t } = useTranslation();
-  const root = useRouteLoaderData<typeof rootLoader>("root");
-  const organisation = root?.names.organisation ?? "";
+  const { organisation } = useLayout().names;
   return (
     <>
       {/* Someone at risk arrives here first: a way out in one press, as on every story page. */}

@@ -3,7 +3,8 @@ import { useLoaderData } from "@remix-run/react";
 import { Bullets } from "#app/components/bullets";
 import { LinkParagraph } from "#app/components/links";
 import { Page } from "#app/components/story-page";
-import { pageTranslations, languageFor, serviceNames } from "#app/i18n/i18n.server";
+import { useLayout } from "#app/components/use-layout";
+import { pageTranslations } from "#app/i18n/i18n.server";
 import { tList } from "#app/i18n/list";
 import { useTranslation } from "#app/i18n/use-translation";
 import { env } from "#app/config/env.server";
@@ -15,15 +16,15 @@ export const handle = { titleKey: "accessibility:title" };
 export function loader({ request }: LoaderFunctionArgs) {
   return {
     ...pageTranslations(request, "accessibility"),
-    ...serviceNames(languageFor(request)),
     url: env.PUBLIC_URL,
-    email: env.CONTACT_EMAIL,
   };
 }
 
 export default function AccessibilityStatement() {
   const { t } = useTranslation();
-  const { service, organisation, url, email } = useLoaderData<typeof loader>();
+  const { url } = useLoaderData<typeof loader>();
+  const { names, contactEmail: email } = useLayout();
+  const { service, organisation } = names;
   const mailto = (
     <a className="govuk-link" href={`mailto:${email}`}>
       {email}

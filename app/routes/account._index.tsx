@@ -7,8 +7,7 @@ import { Page } from "#app/components/story-page";
 import { env } from "#app/config/env.server";
 import { pageTranslations } from "#app/i18n/i18n.server";
 import { useTranslation } from "#app/i18n/use-translation";
-import { noFormHere } from "#app/web/layout.server";
-import { requireResident } from "#app/web/guards.server";
+import { requireResident, residentPageTakesNoForm } from "#app/web/guards.server";
 
 export const handle = { titleKey: "account:title" };
 
@@ -19,10 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { ...pageTranslations(request, "account"), email: resident.email, oneLogin: resident.oneLoginSub !== null, changed, months: env.RETENTION_MONTHS };
 }
 
-export async function action(args: LoaderFunctionArgs): Promise<never> {
-  await requireResident(args.request);
-  return noFormHere(args);
-}
+export const action = residentPageTakesNoForm;
 
 export default function Account() {
   const { t } = useTranslation();

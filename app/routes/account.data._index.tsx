@@ -4,8 +4,7 @@ import { AccountDataView } from "#app/components/account-data";
 import { formatDateTime } from "#app/i18n/dates";
 import { languageFor, pageTranslations } from "#app/i18n/i18n.server";
 import { accountData } from "#app/services/account-data.server";
-import { requireResident } from "#app/web/guards.server";
-import { noFormHere } from "#app/web/layout.server";
+import { requireResident, residentPageTakesNoForm } from "#app/web/guards.server";
 
 export const handle = { titleKey: "account:readTitle" };
 
@@ -40,10 +39,7 @@ function datesOf(data: Awaited<ReturnType<typeof accountData>>, when: (iso: stri
   return dates;
 }
 
-export async function action(args: LoaderFunctionArgs): Promise<never> {
-  await requireResident(args.request);
-  return noFormHere(args);
-}
+export const action = residentPageTakesNoForm;
 
 export default function YourData() {
   const { data, printedOn, dates } = useLoaderData<typeof loader>();

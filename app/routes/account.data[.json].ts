@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { accountData } from "#app/services/account-data.server";
-import { requireResident } from "#app/web/guards.server";
-import { fileRoute, noFormHere } from "#app/web/layout.server";
+import { requireResident, residentPageTakesNoForm } from "#app/web/guards.server";
+import { fileRoute } from "#app/web/layout.server";
 
 /** Everything held about the account, as a file to keep or take to another service (its shape: the README's "Your account"). */
 export const loader = fileRoute(async ({ request }: LoaderFunctionArgs) => {
@@ -15,7 +15,4 @@ export const loader = fileRoute(async ({ request }: LoaderFunctionArgs) => {
   });
 });
 
-export const action = fileRoute(async (args: LoaderFunctionArgs) => {
-  await requireResident(args.request);
-  return noFormHere(args);
-});
+export const action = fileRoute(residentPageTakesNoForm);

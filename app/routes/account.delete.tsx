@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { ConfirmEnding } from "#app/components/confirm-ending";
 import { Bullets } from "#app/components/bullets";
-import { Button } from "#app/components/govuk/button";
 import { WarningText } from "#app/components/govuk/warning-text";
 import { LinkParagraph } from "#app/components/links";
 import { Page } from "#app/components/story-page";
@@ -48,16 +48,7 @@ export default function DeleteAccount() {
       <p className="govuk-body">{t("account:deleteAccount.helping")}</p>
       <p className="govuk-body">{t("account:deleteAccount.kept")}</p>
       <LinkParagraph href="/account/data">{t("account:deleteAccount.download")}</LinkParagraph>
-      <Form method="post" noValidate>
-        <div className="govuk-button-group">
-          <Button className="govuk-button--warning" preventDoubleClick>
-            {t("account:deleteAccount.button")}
-          </Button>
-          <a className="govuk-link" href="/account">
-            {t("account:deleteAccount.cancel")}
-          </a>
-        </div>
-      </Form>
+      <ConfirmEnding button={t("account:deleteAccount.button")} cancel={{ href: "/account", text: t("account:deleteAccount.cancel") }} />
     </Page>
   );
 }

@@ -1,8 +1,8 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form } from "@remix-run/react";
+import { EmailQuestion } from "#app/components/email-question";
 import { FormErrorSummary, useForm } from "#app/components/form";
 import { Button } from "#app/components/govuk/button";
-import { Input } from "#app/components/govuk/input";
 import { Page } from "#app/components/story-page";
 import { languageFor, pageTranslations } from "#app/i18n/i18n.server";
 import { useTranslation } from "#app/i18n/use-translation";
@@ -45,14 +45,7 @@ export default function ChangeEmail() {
       <h1 className="govuk-heading-l">{t("account:changeEmail.title")}</h1>
       <p className="govuk-body">{t("account:changeEmail.intro")}</p>
       <Form method="post" noValidate>
-        <Input
-          {...form.field("email")}
-          type="email"
-          label={{ children: t("account:changeEmail.label"), className: "govuk-label--s" }}
-          hint={{ children: t("account:changeEmail.hint") }}
-          autocomplete="email"
-          spellcheck={false}
-        />
+        <EmailQuestion form={form} place="form" label={t("account:changeEmail.label")} hint={t("account:changeEmail.hint")} />
         <Button preventDoubleClick>{t("account:changeEmail.button")}</Button>
       </Form>
     </Page>

@@ -2,7 +2,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { Bullets } from "#app/components/bullets";
 import { Page } from "#app/components/story-page";
-import { languageFor, pageTranslations, serviceNames } from "#app/i18n/i18n.server";
+import { useLayout } from "#app/components/use-layout";
+import { pageTranslations } from "#app/i18n/i18n.server";
 import { tList } from "#app/i18n/list";
 import { useTranslation } from "#app/i18n/use-translation";
 import { env } from "#app/config/env.server";
@@ -15,8 +16,6 @@ export const handle = { titleKey: "privacy:title" };
 export function loader({ request }: LoaderFunctionArgs) {
   return {
     ...pageTranslations(request, "privacy"),
-    ...serviceNames(languageFor(request)),
-    email: env.CONTACT_EMAIL,
     months: String(env.RETENTION_MONTHS),
     oneLogin: oneLoginOffered(),
   };
@@ -24,7 +23,9 @@ export function loader({ request }: LoaderFunctionArgs) {
 
 export default function PrivacyNotice() {
   const { t } = useTranslation();
-  const { service, organisation, email, months, oneLogin } = useLoaderData<typeof loader>();
+  const { months, oneLogin } = useLoaderData<typeof loader>();
+  const { names, contactEmail: email } = useLayout();
+  const { service, organisation } = names;
   const heading = (key: string) => <h2 className="govuk-heading-m">{t(`privacy:${key}Title`)}</h2>;
   const para = (key: string) => <p className="govuk-body">{t(`privacy:${key}`, { service, organisation, email })}</p>;
   return (

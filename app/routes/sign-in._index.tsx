@@ -6,13 +6,13 @@ import { Button } from "#app/components/govuk/button";
 import { ExitThisPage } from "#app/components/govuk/exit-this-page";
 import { NotificationBanner } from "#app/components/govuk/notification-banner";
 import { Page } from "#app/components/story-page";
-import { languageFor, pageTranslations } from "#app/i18n/i18n.server";
+import { pageTranslations } from "#app/i18n/i18n.server";
 import { useTranslation } from "#app/i18n/use-translation";
+import { returnToQuery } from "#app/paths";
 import { oneLoginOffered } from "#app/services/one-login.server";
-import { codeRefusedMessage, emailForm } from "#app/services/sign-in-forms.server";
 import { requestCode } from "#app/services/sign-in.server";
-import { invalid, readForm, validateForm } from "#app/web/form.server";
-import { safeReturnTo, signedIn, signInCookie, signInToken, type SessionEnded } from "#app/web/session.server";
+import { askForCode, sessionEnded } from "#app/web/code-sign-in.server";
+import { safeReturnTo, signedIn, signInCookie, signInToken } from "#app/web/session.server";
 
 export const handle = { titleKey: "signIn:email.title" };
 
@@ -20,32 +20,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const returnTo = safeReturnTo(url.searchParams.get("returnTo"));
   if (await signedIn(request)) throw redirect(returnTo ?? "/stories");
-  const ended: SessionEnded | null = url.searchParams.get("signedOut") === "1" ? "signedOut" : url.searchParams.get("timedOut") === "1" ? "timedOut" : null;
+  const ended = sessionEnded(url);
   const oneLogin = oneLoginOffered();
-  return { ...pageTranslations(request, "signIn"), returnTo, ended, oneLogin, ...(oneLogin ? { titleKey: "signIn:choose.title" } : {}) };
+  return { ...pageTranslations(request, "signIn"), query: returnToQuery(returnTo), ended, oneLogin, ...(oneLogin ? { titleKey: "signIn:choose.title" } : {}) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const result = validateForm(emailForm, await readForm(request));
-  if (!result.ok) return invalid(context, result);
-  const sent = await requestCode({
-    email: result.data.email,
-    ip: context.clientIp,
-    language: languageFor(request),
-    returnTo: new URL(request.url).searchParams.get("returnTo"),
-    replacing: signInToken(request),
-  });
-  if (!sent.ok) {
-    return invalid(context, { errors: [{ field: "email", message: codeRefusedMessage(sent.reason) }], values: result.values }, 429);
-  }
-  return redirect("/sign-in/check-email", { headers: { "Set-Cookie": signInCookie(sent.token) } });
+  return askForCode(request, context, { send: requestCode, replacing: signInToken(request), cookie: signInCookie, next: "/sign-in/check-email" });
 }
 
 export default function EnterEmail() {
   const { t } = useTranslation();
-  const { returnTo, ended, oneLogin } = useLoaderData<typeof loader>();
+  const { query, ended, oneLogin } = useLoaderData<typeof loader>();
   const form = useForm();
-  const query = returnTo ? `?returnTo=${encodeURIComponent(returnTo)}` : "";
   return (
     <>
       {/* Someone at risk may be signing in on a shared or watched device: a way out in one press. */}
@@ -73,7 +60,7 @@ export default function EnterEmail() {
             form={form}
             label={t(oneLogin ? "signIn:choose.emailLabel" : "signIn:email.title")}
             hint={t("signIn:email.hint")}
-            underHeading={oneLogin}
+            place={oneLogin ? "part" : "page"}
           />
           <Button>{t("signIn:email.continue")}</Button>
         </Form>

@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { AgencyForm } from "#app/components/agency-form";
-import { FormErrorSummary, useForm } from "#app/components/form";
+import { useForm } from "#app/components/form";
 import { Button } from "#app/components/govuk/button";
 import { SummaryList } from "#app/components/govuk/summary-list";
 import { WarningText } from "#app/components/govuk/warning-text";
@@ -61,7 +61,7 @@ export default function StaffAgency() {
   const { name, key, active, saved } = useLoaderData<typeof loader>();
   const form = useForm(saved);
   return (
-    <StaffPage heading={mark(name)} back={{ href: staffPaths.agencies, text: t("staff:agencies.title") }} before={<FormErrorSummary form={form} />}>
+    <StaffPage heading={mark(name)} back={{ href: staffPaths.agencies, text: t("staff:agencies.title") }} form={form}>
       <SummaryList
         rows={[
           { key: { children: t("staff:agency.key") }, value: { children: key } },

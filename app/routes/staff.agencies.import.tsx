@@ -1,33 +1,27 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
-import { FormErrorSummary, useForm } from "#app/components/form";
+import { useForm } from "#app/components/form";
 import { Button } from "#app/components/govuk/button";
 import { FileUpload } from "#app/components/govuk/file-upload";
 import { StaffPage } from "#app/components/staff-page";
-import { pageTranslations } from "#app/i18n/i18n.server";
 import { useTranslation } from "#app/i18n/use-translation";
 import { staffPaths } from "#app/paths";
 import { importAgenciesFrom, readAgencyFile } from "#app/services/staff/directory.server";
-import { requireStaff } from "#app/web/guards.server";
+import { requireStaff, staffFormPage } from "#app/web/guards.server";
 import { invalid } from "#app/web/form.server";
 
 export const handle = { titleKey: "staff:import.title" };
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  await requireStaff(request);
-  return pageTranslations(request, "staff");
-}
+export const loader = staffFormPage;
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { staff } = await requireStaff(request);
   const file = await readAgencyFile(request);
-  if (!file.ok) return invalid(context, { errors: [{ field: "file", message: `staff:import.errors.${file.reason}` }], values: {} });
+  if (!file.ok) return invalid(context, { errors: [{ field: "file", message: `staff:import.errors.${file.reason}` }], values: {} }, 400, { problems: [] });
   const outcome = await importAgenciesFrom(file.contents, staff);
   if (outcome.ok) return redirect(`${staffPaths.agencies}?done=imported&created=${outcome.created}&updated=${outcome.updated}`);
-  // As `invalid` answers, with the file's problems to list besides the one error.
-  context.formHasErrors = true;
   const error = { field: "file", message: "staff:import.errors.problems", params: { count: outcome.problems.length } };
-  return data({ form: { errors: [error], values: {} }, problems: outcome.problems }, { status: 400 });
+  return invalid(context, { errors: [error], values: {} }, 400, { problems: outcome.problems });
 }
 
 /** A council's agency file, sent from the browser: imported whole, or not at all, by the same rules as `npm run agencies:import`. */
@@ -35,13 +29,9 @@ export default function ImportAgencies() {
   const { t } = useTranslation();
   const form = useForm();
   const answer = useActionData<typeof action>();
-  const problems = answer && "problems" in answer ? answer.problems : [];
+  const problems = answer?.problems ?? [];
   return (
-    <StaffPage
-      heading={t("staff:import.title")}
-      back={{ href: staffPaths.agencies, text: t("staff:agencies.title") }}
-      before={<FormErrorSummary form={form} />}
-    >
+    <StaffPage heading={t("staff:import.title")} back={{ href: staffPaths.agencies, text: t("staff:agencies.title") }} form={form}>
       <p className="govuk-body">{t("staff:import.intro")}</p>
       <p className="govuk-body">{t("staff:import.rules")}</p>
       {problems.length > 0 ? (

@@ -1,21 +1,17 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { AgencyForm } from "#app/components/agency-form";
-import { FormErrorSummary, useForm } from "#app/components/form";
+import { useForm } from "#app/components/form";
 import { StaffPage } from "#app/components/staff-page";
-import { pageTranslations } from "#app/i18n/i18n.server";
 import { useTranslation } from "#app/i18n/use-translation";
 import { staffPaths } from "#app/paths";
 import { newAgencyForm } from "#app/services/staff/agency-forms.server";
 import { addAgency } from "#app/services/staff/directory.server";
-import { requireStaff } from "#app/web/guards.server";
+import { requireStaff, staffFormPage } from "#app/web/guards.server";
 import { invalid, readForm, validateForm } from "#app/web/form.server";
 
 export const handle = { titleKey: "staff:agency.addTitle" };
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  await requireStaff(request);
-  return pageTranslations(request, "staff");
-}
+export const loader = staffFormPage;
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { staff } = await requireStaff(request);
@@ -31,11 +27,7 @@ export default function NewAgency() {
   const { t } = useTranslation();
   const form = useForm();
   return (
-    <StaffPage
-      heading={t("staff:agency.addTitle")}
-      back={{ href: staffPaths.agencies, text: t("staff:agencies.title") }}
-      before={<FormErrorSummary form={form} />}
-    >
+    <StaffPage heading={t("staff:agency.addTitle")} back={{ href: staffPaths.agencies, text: t("staff:agencies.title") }} form={form}>
       <p className="govuk-body">{t("staff:agency.addIntro")}</p>
       <AgencyForm form={form} withKey button={t("staff:agency.add")} />
     </StaffPage>

@@ -5,15 +5,14 @@ import { FormErrorSummary, useForm } from "#app/components/form";
 import { Button } from "#app/components/govuk/button";
 import { NotificationBanner } from "#app/components/govuk/notification-banner";
 import { Page } from "#app/components/story-page";
-import { languageFor, pageTranslations } from "#app/i18n/i18n.server";
+import { pageTranslations } from "#app/i18n/i18n.server";
 import { useTranslation } from "#app/i18n/use-translation";
-import { staffPaths } from "#app/paths";
-import { codeRefusedMessage, emailForm } from "#app/services/sign-in-forms.server";
+import { returnToQuery, staffPaths } from "#app/paths";
 import { STAFF_PROVIDER_SESSION_MINUTES } from "#app/models/staff-session.server";
 import { staffProviderConfigured } from "#app/services/staff/provider-sign-in.server";
-import { staffSessionState, type StaffSessionEnded } from "#app/services/staff/session.server";
+import { staffSessionState } from "#app/services/staff/session.server";
 import { requestStaffCode, staffReturnTo } from "#app/services/staff/sign-in.server";
-import { invalid, readForm, validateForm } from "#app/web/form.server";
+import { askForCode, sessionEnded } from "#app/web/code-sign-in.server";
 import { refusal } from "#app/web/layout.server";
 import { staffSignInCookie, staffSignInToken } from "#app/web/session.server";
 
@@ -24,34 +23,33 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const returnTo = staffReturnTo(url.searchParams.get("returnTo"));
   const state = await staffSessionState(request);
   if (state && "staff" in state) throw redirect(returnTo ?? staffPaths.home);
-  const ended: StaffSessionEnded | null =
-    url.searchParams.get("signedOut") === "1" ? "signedOut" : url.searchParams.get("timedOut") === "1" ? "timedOut" : null;
+  const ended = sessionEnded(url);
   const provider = staffProviderConfigured();
-  return { ...pageTranslations(request, "staff", "signIn"), returnTo, ended, provider, ...(provider ? { titleKey: "signIn:choose.title" } : {}) };
+  return {
+    ...pageTranslations(request, "staff", "signIn"),
+    query: returnToQuery(returnTo),
+    ended,
+    provider,
+    ...(provider ? { titleKey: "signIn:choose.title" } : {}),
+  };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   // The council's identity provider replaces emailed codes: this page then has no form.
   if (staffProviderConfigured()) throw await refusal(request, 405);
-  const result = validateForm(emailForm, await readForm(request));
-  if (!result.ok) return invalid(context, result);
-  const sent = await requestStaffCode({
-    email: result.data.email,
-    ip: context.clientIp,
-    language: languageFor(request),
-    returnTo: new URL(request.url).searchParams.get("returnTo"),
+  return askForCode(request, context, {
+    send: requestStaffCode,
     replacing: staffSignInToken(request),
+    cookie: staffSignInCookie,
+    next: staffPaths.checkEmail,
   });
-  if (!sent.ok) return invalid(context, { errors: [{ field: "email", message: codeRefusedMessage(sent.reason) }], values: result.values }, 429);
-  return redirect(staffPaths.checkEmail, { headers: { "Set-Cookie": staffSignInCookie(sent.token) } });
 }
 
 /** The staff area's own sign-in: the same answer for every address, listed in ADMIN_EMAILS or not. */
 export default function StaffSignIn() {
   const { t } = useTranslation();
-  const { returnTo, ended, provider } = useLoaderData<typeof loader>();
+  const { query, ended, provider } = useLoaderData<typeof loader>();
   const form = useForm();
-  const query = returnTo ? `?returnTo=${encodeURIComponent(returnTo)}` : "";
   return (
     <Page>
       <FormErrorSummary form={form} />

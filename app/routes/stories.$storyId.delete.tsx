@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { ConfirmEnding } from "#app/components/confirm-ending";
 import { Bullets } from "#app/components/bullets";
-import { Button } from "#app/components/govuk/button";
 import { WarningText } from "#app/components/govuk/warning-text";
 import { useMarkParts } from "#app/components/language-of-parts";
 import { StoryPage } from "#app/components/story-page";
@@ -56,16 +56,7 @@ export default function DeleteStory() {
         </>
       ) : null}
       <p className="govuk-body">{t("story:delete.kept")}</p>
-      <Form method="post" noValidate>
-        <div className="govuk-button-group">
-          <Button className="govuk-button--warning" preventDoubleClick>
-            {t("story:delete.button")}
-          </Button>
-          <a className="govuk-link" href={storyPath(storyId)}>
-            {t("story:delete.cancel")}
-          </a>
-        </div>
-      </Form>
+      <ConfirmEnding button={t("story:delete.button")} cancel={{ href: storyPath(storyId), text: t("story:delete.cancel") }} />
     </StoryPage>
   );
 }

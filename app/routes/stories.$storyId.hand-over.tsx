@@ -1,9 +1,9 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { Bullets } from "#app/components/bullets";
+import { EmailQuestion } from "#app/components/email-question";
 import { FormErrorSummary, useForm } from "#app/components/form";
 import { Button } from "#app/components/govuk/button";
-import { Input } from "#app/components/govuk/input";
 import { StoryPage } from "#app/components/story-page";
 import { languageFor, pageTranslations } from "#app/i18n/i18n.server";
 import { tList } from "#app/i18n/list";
@@ -44,14 +44,7 @@ export default function HandOver() {
       <p className="govuk-body">{t("helpers:handOver.when")}</p>
       <Bullets items={tList(t, "helpers:handOver.points", { name })} />
       <Form method="post" noValidate>
-        <Input
-          {...form.field("email")}
-          type="email"
-          label={{ children: t("helpers:handOver.email", { name }), className: "govuk-label--s" }}
-          hint={{ children: t("helpers:handOver.emailHint") }}
-          autocomplete="off"
-          spellcheck={false}
-        />
+        <EmailQuestion form={form} place="form" someoneElses label={t("helpers:handOver.email", { name })} hint={t("helpers:handOver.emailHint")} />
         <Button preventDoubleClick>{t("helpers:handOver.send")}</Button>
       </Form>
     </StoryPage>

@@ -1,6 +1,6 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
-import { Button } from "#app/components/govuk/button";
+import { useLoaderData } from "@remix-run/react";
+import { ConfirmEnding } from "#app/components/confirm-ending";
 import { WarningText } from "#app/components/govuk/warning-text";
 import { StoryPage } from "#app/components/story-page";
 import { pageTranslations } from "#app/i18n/i18n.server";
@@ -39,16 +39,10 @@ export default function EndInvitation() {
     <StoryPage backHref={helpersPath(storyId)}>
       <h1 className="govuk-heading-l app-story-text">{t(removing ? "helpers:end.removeTitle" : "helpers:end.withdrawTitle", { name })}</h1>
       <WarningText>{t(removing ? "helpers:end.removeBody" : "helpers:end.withdrawBody", { name })}</WarningText>
-      <Form method="post" noValidate>
-        <div className="govuk-button-group">
-          <Button className="govuk-button--warning" preventDoubleClick>
-            {t(removing ? "helpers:end.removeButton" : "helpers:end.withdrawButton")}
-          </Button>
-          <a className="govuk-link" href={helpersPath(storyId)}>
-            {t("helpers:end.cancel")}
-          </a>
-        </div>
-      </Form>
+      <ConfirmEnding
+        button={t(removing ? "helpers:end.removeButton" : "helpers:end.withdrawButton")}
+        cancel={{ href: helpersPath(storyId), text: t("helpers:end.cancel") }}
+      />
     </StoryPage>
   );
 }

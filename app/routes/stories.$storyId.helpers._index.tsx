@@ -52,12 +52,6 @@ export function action(args: ActionFunctionArgs): Promise<never> {
 export default function Helpers() {
   const { t } = useTranslation();
   const { storyId, helpers, waiting, handOver, done } = useLoaderData<typeof loader>();
-  const endLink = (id: string, name: string, text: string) => (
-    <a className="govuk-link" href={`${helpersPath(storyId)}/${id}`}>
-      {text}
-      <span className="govuk-visually-hidden"> {name}</span>
-    </a>
-  );
   return (
     <StoryPage backHref={storyPath(storyId)}>
       {done ? <NotificationBanner type="success">{t(`helpers:list.done.${done.kind}`, { name: done.name })}</NotificationBanner> : null}
@@ -68,35 +62,21 @@ export default function Helpers() {
       {helpers.length === 0 ? (
         <p className="govuk-body">{t("helpers:list.none")}</p>
       ) : (
-        <Table
-          className="govuk-table--small-text-until-tablet app-story-text"
-          head={[
-            { children: t("helpers:list.name") },
-            { children: t("helpers:list.permission") },
-            { children: <span className="govuk-visually-hidden">{t("helpers:list.remove")}</span> },
-          ]}
-          rows={helpers.map((helper) => [
-            { children: <Person {...helper} /> },
-            { children: `${t(`helpers:roles.${helper.role}`)} (${t("helpers:list.since", { date: helper.since })})` },
-            { children: endLink(helper.id, helper.name, t("helpers:list.remove")) },
-          ])}
+        <People
+          storyId={storyId}
+          people={helpers.map((helper) => ({ ...helper, detail: `${t(`helpers:roles.${helper.role}`)} (${t("helpers:list.since", { date: helper.since })})` }))}
+          detailHeading={t("helpers:list.permission")}
+          end={t("helpers:list.remove")}
         />
       )}
       {waiting.length === 0 ? null : (
         <>
           <h2 className="govuk-heading-m">{t("helpers:list.waitingHeading")}</h2>
-          <Table
-            className="govuk-table--small-text-until-tablet app-story-text"
-            head={[
-              { children: t("helpers:list.name") },
-              { children: t("helpers:list.expires") },
-              { children: <span className="govuk-visually-hidden">{t("helpers:list.withdraw")}</span> },
-            ]}
-            rows={waiting.map((invitation) => [
-              { children: <Person {...invitation} /> },
-              { children: invitation.until },
-              { children: endLink(invitation.id, invitation.name, t("helpers:list.withdraw")) },
-            ])}
+          <People
+            storyId={storyId}
+            people={waiting.map((invitation) => ({ ...invitation, detail: invitation.until }))}
+            detailHeading={t("helpers:list.expires")}
+            end={t("helpers:list.withdraw")}
           />
         </>
       )}
@@ -127,8 +107,33 @@ export default function Helpers() {
   );
 }
 
+type Person = { id: string; name: string; email: string; detail: string };
+
+/** Helpers, or people invited to help, a row each: who, `detail` beside them, and the link that ends their part (`end`). */
+function People({ storyId, people, detailHeading, end }: { storyId: string; people: Person[]; detailHeading: string; end: string }) {
+  const { t } = useTranslation();
+  return (
+    <Table
+      className="govuk-table--small-text-until-tablet app-story-text"
+      head={[{ children: t("helpers:list.name") }, { children: detailHeading }, { children: <span className="govuk-visually-hidden">{end}</span> }]}
+      rows={people.map((person) => [
+        { children: <NameAndEmail {...person} /> },
+        { children: person.detail },
+        {
+          children: (
+            <a className="govuk-link" href={`${helpersPath(storyId)}/${person.id}`}>
+              {end}
+              <span className="govuk-visually-hidden"> {person.name}</span>
+            </a>
+          ),
+        },
+      ])}
+    />
+  );
+}
+
 /** A helper or an invitee in a table: their name, with the address they sign in with under it. */
-function Person({ name, email }: { name: string; email: string }) {
+function NameAndEmail({ name, email }: { name: string; email: string }) {
   return (
     <>
       {name}

@@ -1,5 +1,6 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
+import { EmailQuestion } from "#app/components/email-question";
 import { FormErrorSummary, useForm } from "#app/components/form";
 import { Button } from "#app/components/govuk/button";
 import { Input } from "#app/components/govuk/input";
@@ -54,14 +55,7 @@ export default function InviteHelper() {
           autocomplete="off"
           spellcheck={false}
         />
-        <Input
-          {...form.field("email")}
-          type="email"
-          label={{ children: t("helpers:invite.email"), className: "govuk-label--s" }}
-          hint={{ children: t("helpers:invite.emailHint") }}
-          autocomplete="off"
-          spellcheck={false}
-        />
+        <EmailQuestion form={form} place="form" someoneElses label={t("helpers:invite.email")} hint={t("helpers:invite.emailHint")} />
         <Radios
           {...form.radios("permission")}
           fieldset={{ legend: { children: t("helpers:invite.permission"), className: "govuk-fieldset__legend--s" } }}

@@ -36,25 +36,25 @@ export const action = storyPageTakesNoForm;
 export default function StoryPreview() {
   const { t } = useTranslation();
   const { storyId, published, unpublishedChanges } = useLoaderData<typeof loader>();
+  const frame = { backHref: storyPath(storyId), heading: t("story:preview.title") };
+  if (!published) {
+    return (
+      <StoryPage {...frame}>
+        <p className="govuk-body">{t("story:preview.notPublished")}</p>
+        <LinkParagraph href={`${storyPath(storyId)}/check`}>{t("story:preview.checkLink")}</LinkParagraph>
+      </StoryPage>
+    );
+  }
   return (
-    <StoryPage backHref={storyPath(storyId)} heading={t("story:preview.title")}>
-      {published ? (
-        <>
-          <p className="govuk-body">{t("story:preview.intro")}</p>
-          {unpublishedChanges ? <InsetText>{t("story:preview.unpublishedChanges")}</InsetText> : null}
-          <StorySummary
-            content={published.content}
-            published={{ version: published.version, on: published.publishedOn }}
-            writer={published.writer}
-            wordsLang={published.wordsLang}
-          />
-        </>
-      ) : (
-        <>
-          <p className="govuk-body">{t("story:preview.notPublished")}</p>
-          <LinkParagraph href={`${storyPath(storyId)}/check`}>{t("story:preview.checkLink")}</LinkParagraph>
-        </>
-      )}
+    <StoryPage {...frame}>
+      <p className="govuk-body">{t("story:preview.intro")}</p>
+      {unpublishedChanges ? <InsetText>{t("story:preview.unpublishedChanges")}</InsetText> : null}
+      <StorySummary
+        content={published.content}
+        published={{ version: published.version, on: published.publishedOn }}
+        writer={published.writer}
+        wordsLang={published.wordsLang}
+      />
     </StoryPage>
   );
 }

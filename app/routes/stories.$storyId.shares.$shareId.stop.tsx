@@ -1,6 +1,6 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
-import { Button } from "#app/components/govuk/button";
+import { useLoaderData } from "@remix-run/react";
+import { ConfirmEnding } from "#app/components/confirm-ending";
 import { WarningText } from "#app/components/govuk/warning-text";
 import { useMarkParts } from "#app/components/language-of-parts";
 import { ShareNotActive } from "#app/components/share-not-active";
@@ -39,16 +39,7 @@ export default function StopSharing() {
           <h1 className="govuk-heading-l">{mark(words.heading, agency)}</h1>
           <WarningText>{words.warning}</WarningText>
           <p className="govuk-body">{mark(words.tell, agency)}</p>
-          <Form method="post" noValidate>
-            <div className="govuk-button-group">
-              <Button className="govuk-button--warning" preventDoubleClick>
-                {words.button}
-              </Button>
-              <a className="govuk-link" href={sharesPath(storyId)}>
-                {t("sharing:stop.cancel")}
-              </a>
-            </div>
-          </Form>
+          <ConfirmEnding button={words.button} cancel={{ href: sharesPath(storyId), text: t("sharing:stop.cancel") }} />
         </>
       ) : (
         <ShareNotActive storyId={storyId} agency={agency} state={state} />

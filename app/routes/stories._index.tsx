@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { Fragment } from "react";
 import { Button } from "#app/components/govuk/button";
@@ -10,8 +10,7 @@ import { useTranslation } from "#app/i18n/use-translation";
 import { invitationPath, storyPath } from "#app/paths";
 import { storiesOf } from "#app/services/story.server";
 import { waitingInvitationsFor } from "#app/models/invitation.server";
-import { noFormHere } from "#app/web/layout.server";
-import { requireResident } from "#app/web/guards.server";
+import { requireResident, residentPageTakesNoForm } from "#app/web/guards.server";
 
 export const handle = { titleKey: "story:list.title" };
 
@@ -25,10 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 /** Starting a story makes nothing (the first save does): this page takes no form. */
-export async function action(args: ActionFunctionArgs): Promise<never> {
-  await requireResident(args.request);
-  return noFormHere(args);
-}
+export const action = residentPageTakesNoForm;
 
 export default function YourStories() {
   const { t } = useTranslation();

@@ -7,13 +7,8 @@ import { findOrCreateResident, findResidentByEmail, findResidentByOneLoginSub, r
 import { createSession, markResidentSessionsSignedOut } from "#app/models/session.server";
 import { accountForOneLogin } from "#app/services/identity/account-linking";
 import { endSessionUrl, failureOf, userInfo, verifyLogoutToken } from "#app/services/identity/openid.server";
-import {
-  beginProviderSignIn,
-  finishProviderSignIn,
-  recordProviderFailure,
-  type ProviderAnswer,
-  type ProviderFailure,
-} from "#app/services/identity/provider-sign-in.server";
+import { beginProviderSignIn, finishProviderSignIn, recordProviderFailure } from "#app/services/identity/provider-sign-in.server";
+import type { ProviderAnswer, ProviderFailure } from "#app/services/identity/provider-sign-in.server";
 import { normaliseEmail } from "#app/services/sign-in.server";
 import { safeReturnTo } from "#app/web/session.server";
 import { db } from "#db/client.server";

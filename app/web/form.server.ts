@@ -10,11 +10,12 @@ export type FormResult<T> = { ok: true; data: T; values: FormValues } | { ok: fa
  * A form's answer when it was sent with mistakes: the page again, with its
  * errors and what was typed (400, or 429 when sign-in is limited), read by
  * `useForm`. Marks the request, so that the layout's loader, which runs after
- * the action in the same request, titles the page "Error: …".
+ * the action in the same request, titles the page "Error: …". `more`: what
+ * else the page shows of the mistakes (an imported file's problems, listed).
  */
-export function invalid(context: AppLoadContext, problem: FormProblem, status: 400 | 429 = 400) {
+export function invalid<More extends object = Record<never, never>>(context: AppLoadContext, problem: FormProblem, status: 400 | 429 = 400, more?: More) {
   context.formHasErrors = true;
-  return data({ form: { errors: problem.errors, values: problem.values } }, { status });
+  return data({ ...(more as More), form: { errors: problem.errors, values: problem.values } }, { status });
 }
 
 /**

@@ -1,6 +1,6 @@
-import { redirect, type ActionFunctionArgs } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import type { Language } from "#app/i18n/i18n";
-import { languageFor } from "#app/i18n/i18n.server";
+import { languageFor, pageTranslations } from "#app/i18n/i18n.server";
 import { UUID } from "#app/lib/uuid";
 import { sha256 } from "#app/lib/sha256.server";
 import { findAgenciesByIds, findAgency, type Agency } from "#app/models/agency.server";
@@ -59,6 +59,12 @@ export async function requireResident(request: Request): Promise<SignedIn> {
   const params = new URLSearchParams({ returnTo: url.pathname });
   if (state && "ended" in state) params.set(state.ended, "1");
   throw redirect(`/sign-in?${params.toString()}`, { headers: { "Set-Cookie": clearSessionCookie() } });
+}
+
+/** The action of a signed-in resident's page that takes no form: 405, once signed in. */
+export async function residentPageTakesNoForm({ request }: ActionFunctionArgs): Promise<never> {
+  await requireResident(request);
+  throw await refusal(request, 405);
 }
 
 /**
@@ -277,6 +283,12 @@ export async function requireStaff(request: Request): Promise<SignedInStaff> {
   const params = new URLSearchParams({ returnTo: request.method === "GET" ? `${url.pathname}${url.search}` : url.pathname });
   if (state && "ended" in state) params.set(state.ended, "1");
   throw redirect(`${staffPaths.signIn}?${params.toString()}`, { headers: { "Set-Cookie": clearStaffSessionCookie() } });
+}
+
+/** The loader of a staff page that needs only its words: a form to fill in. */
+export async function staffFormPage({ request }: LoaderFunctionArgs) {
+  await requireStaff(request);
+  return pageTranslations(request, "staff");
 }
 
 /** The member of staff, and the agency an address in the staff area names (active or not), or 404. */

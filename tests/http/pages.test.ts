@@ -81,6 +81,36 @@ describe.each(pages)("$path", ({ path, h1, title }) => {
   });
 });
 
+describe("the pages of text alone, where someone lands at the end of something", () => {
+  const ends = [
+    { path: "/signed-out", en: "You have signed out", cy: "Rydych wedi allgofnodi", next: "/sign-in" },
+    { path: "/account/deleted", en: "Your account has been deleted", cy: "Mae eich cyfrif wedi’i ddileu", next: "/" },
+    { path: "/shared/finished", en: "You have finished reading", cy: "Rydych chi wedi gorffen darllen", next: undefined },
+    { path: "/staff/signed-out", en: "You have signed out of the staff area", cy: "Rydych wedi allgofnodi o’r ardal staff", next: "/staff/sign-in" },
+  ];
+
+  test.each(ends)("$path is titled by its heading, in English and in Welsh, and links onward", async ({ path, en, cy, next }) => {
+    const english = await http.get(path, { lang: "en" });
+    expect([english.status, english.doc.h1, english.doc.title]).toEqual([200, en, `${en} – Tell it once – Demo Council`]);
+    const links = linksIn(english);
+    expect(links).toEqual(next ? [next] : []);
+    const welsh = await http.get(path, { lang: "cy" });
+    expect([welsh.status, welsh.doc.lang, welsh.doc.h1]).toEqual([200, "cy", cy]);
+  });
+
+  test.each(ends)("$path is the same page in capitals or with a slash at the end", async ({ path, en }) => {
+    for (const written of [path.toUpperCase(), `${path}/`]) {
+      const found = await http.get(written, { lang: "en" });
+      expect([found.status, found.doc.h1], written).toEqual([200, en]);
+    }
+  });
+
+  /** The links in the page's text, below its heading. */
+  function linksIn(found: Page): string[] {
+    return found.doc.tag("a", found.doc.one("main")).map((a) => attr(a, "href") ?? "");
+  }
+});
+
 describe("the stylesheet", () => {
   test("is linked from every page, answers 200 and does not use the GDS Transport font", async () => {
     const hrefs = new Set<string>();

@@ -15,8 +15,8 @@ type TemplateDefinition<Field extends string, Welsh extends Field = never> = {
    * bilingual email; a row queued without one (an older row) uses the English there.
    */
   welsh?: readonly Welsh[];
-  /** Fields blanked in the outbox once the email is sent or given up on, so the table never keeps a usable secret. */
-  secret: readonly Field[];
+  /** Fields blanked in the outbox once the email is sent or given up on, so the table never keeps a usable secret (by default none). */
+  secret?: readonly Field[];
   /** Fields holding a moment (an ISO 8601 string), written as a date in each language the email is written in. */
   dates?: readonly Field[];
   /**
@@ -36,31 +36,28 @@ function define<Field extends string, Welsh extends Field = never>(definition: T
 /** An agency's notice about one share, named only by the agency and the day it was shared, in both languages. */
 const aboutOneShare = {
   fields: ["agency", "sharedOn"],
-  secret: [],
   dates: ["sharedOn"],
   bilingual: true,
   welsh: ["agency"],
 } as const satisfies Omit<TemplateDefinition<"agency" | "sharedOn", "agency">, "render">;
 
+/** An email that carries a code: what it is for, the code on a line of its own, how long it lasts, and what to do if it was not asked for. */
+function codeEmail(key: "signInCode" | "staffSignInCode" | "emailChangeCode") {
+  return define({
+    fields: ["code"],
+    secret: ["code"],
+    render: (t, values) => ({
+      subject: t(`email:${key}.subject`, values),
+      paragraphs: [t(`email:${key}.intro`, values), values.code, t(`email:${key}.expiry`), t(`email:${key}.ignore`, values)],
+    }),
+  });
+}
+
 /** Every email the service sends. A new email is one entry here plus its strings in locales/{en,cy}/email.json. */
 const templates = {
-  "sign-in-code": define({
-    fields: ["code"],
-    secret: ["code"],
-    render: (t, values) => ({
-      subject: t("email:signInCode.subject", values),
-      paragraphs: [t("email:signInCode.intro", values), values.code, t("email:signInCode.expiry"), t("email:signInCode.ignore")],
-    }),
-  }),
+  "sign-in-code": codeEmail("signInCode"),
   // To a member of the council's staff listed in ADMIN_EMAILS: the code for the staff area, never sent to anyone else.
-  "staff-sign-in-code": define({
-    fields: ["code"],
-    secret: ["code"],
-    render: (t, values) => ({
-      subject: t("email:staffSignInCode.subject", values),
-      paragraphs: [t("email:staffSignInCode.intro", values), values.code, t("email:staffSignInCode.expiry"), t("email:staffSignInCode.ignore", values)],
-    }),
-  }),
+  "staff-sign-in-code": codeEmail("staffSignInCode"),
   // To an agency's contact inbox: no story content, not even a name; the link is the only way in.
   "share-link": define({
     fields: ["agency", "link", "endsOn"],
@@ -83,7 +80,6 @@ const templates = {
   // To the resident: who has which parts (by name of part, never their content), until when, and how to stop.
   "share-receipt": define({
     fields: ["shares", "endsOn", "manageLink"],
-    secret: [],
     render: (t, values) => ({
       subject: t("email:shareReceipt.subject", values),
       paragraphs: [
@@ -125,7 +121,6 @@ const templates = {
   // To the resident when a professional says the story reached them: who replied; the message itself waits behind sign-in.
   "share-received": define({
     fields: ["agency", "name", "role", "manageLink"],
-    secret: [],
     render: (t, values) => ({
       subject: t("email:shareReceived.subject", values),
       paragraphs: [t("email:shareReceived.intro", values), t("email:shareReceived.see"), values.manageLink, t("email:shareReceived.notYou", values)],
@@ -134,7 +129,6 @@ const templates = {
   // To the writer of a child's story, 30 days before the child is 16. Names neither the child nor the story.
   "basis-ending": define({
     fields: ["endsOn", "storiesLink"],
-    secret: [],
     dates: ["endsOn"],
     render: (t, values) => ({
       subject: t("email:basisEnding.subject", values),
@@ -144,7 +138,6 @@ const templates = {
   // To someone invited to help with a story: who asked and what they could do, never whose story or what is in it.
   "helper-invitation": define({
     fields: ["inviter", "role", "link", "expiresOn"],
-    secret: [],
     dates: ["expiresOn"],
     render: (t, values) => ({
       subject: t("email:helperInvitation.subject", values),
@@ -161,7 +154,6 @@ const templates = {
   // To the person a story is about, invited to take it over: who asked, never what the story holds.
   "take-over-invitation": define({
     fields: ["inviter", "link", "expiresOn"],
-    secret: [],
     dates: ["expiresOn"],
     render: (t, values) => ({
       subject: t("email:takeOverInvitation.subject", values),
@@ -184,18 +176,10 @@ const templates = {
     }),
   }),
   // To a new address a resident wants to sign in with: the code that confirms it.
-  "email-change-code": define({
-    fields: ["code"],
-    secret: ["code"],
-    render: (t, values) => ({
-      subject: t("email:emailChangeCode.subject", values),
-      paragraphs: [t("email:emailChangeCode.intro", values), values.code, t("email:emailChangeCode.expiry"), t("email:emailChangeCode.ignore")],
-    }),
-  }),
+  "email-change-code": codeEmail("emailChangeCode"),
   // To the old address once a resident's address has changed: not the new address, which is theirs alone.
   "email-changed": define({
     fields: [],
-    secret: [],
     render: (t, values) => ({
       subject: t("email:emailChanged.subject", values),
       paragraphs: [t("email:emailChanged.intro", values), t("email:emailChanged.notYou", values)],
@@ -204,7 +188,6 @@ const templates = {
   // To an account not used for the retention period, 30 days before it is deleted.
   "account-inactive": define({
     fields: ["deletesOn", "months", "signInLink"],
-    secret: [],
     dates: ["deletesOn"],
     render: (t, values) => ({
       subject: t("email:accountInactive.subject", values),
@@ -214,7 +197,6 @@ const templates = {
   // To the resident when a share reaches its end date.
   "share-ended": define({
     fields: ["agency", "manageLink"],
-    secret: [],
     render: (t, values) => ({
       subject: t("email:shareEnded.subject", values),
       paragraphs: [t("email:shareEnded.intro", values), t("email:shareEnded.again"), values.manageLink],
@@ -275,7 +257,7 @@ function withDates(personalisation: Record<string, string>, dates: readonly stri
 
 /** The personalisation worth keeping once an email is finished with: secrets blanked, or everything if the template is unknown. */
 export function withoutSecrets(template: string, personalisation: Record<string, string>): Record<string, string> {
-  const secret: readonly string[] = isEmailTemplate(template) ? templates[template].secret : Object.keys(personalisation);
+  const secret: readonly string[] = isEmailTemplate(template) ? (templates[template].secret ?? []) : Object.keys(personalisation);
   return Object.fromEntries(Object.entries(personalisation).map(([key, value]) => [key, secret.includes(key) ? "" : value]));
 }
 

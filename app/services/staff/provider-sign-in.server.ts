@@ -2,13 +2,8 @@ import { env } from "#app/config/env.server";
 import type { Language } from "#app/i18n/i18n";
 import { recordAuditEvent } from "#app/models/audit.server";
 import { createStaffSession } from "#app/models/staff-session.server";
-import {
-  beginProviderSignIn,
-  finishProviderSignIn,
-  recordProviderFailure,
-  type ProviderAnswer,
-  type ProviderFailure,
-} from "#app/services/identity/provider-sign-in.server";
+import { beginProviderSignIn, finishProviderSignIn, recordProviderFailure } from "#app/services/identity/provider-sign-in.server";
+import type { ProviderAnswer, ProviderFailure } from "#app/services/identity/provider-sign-in.server";
 import { normaliseEmail } from "#app/services/sign-in.server";
 import { db } from "#db/client.server";
 import { staffReference, staffReturnTo } from "./sign-in.server";
