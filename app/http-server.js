@@ -7,7 +7,9 @@
  */
 import cluster from "node:cluster";
 import { randomBytes, randomUUID } from "node:crypto";
-import { createRequestHandler } from "@remix-run/express";
+// The adapter's own two halves (its index exports only the handler that joins them), to give Remix a body read already.
+import { createRemixRequest, sendRemixResponse } from "@remix-run/express/dist/server.js";
+import { createRequestHandler } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import { pagesInTurn } from "./web/pages-in-turn.js";
@@ -138,20 +140,64 @@ const PAGES_AT_ONCE = 16;
 /** Requests waiting their turn beyond which one is told the service is busy: about a second's work for a worker. */
 const WAITING_AT_MOST = 500;
 
-const handleWithRemix = createRequestHandler({
-  build,
-  mode: env.NODE_ENV,
-  getLoadContext: (req, res) => ({
-    // Worked out once, for the audit log of a refused request and for the request's log line.
-    route: (res.locals.route = routeOf(req.path)),
-    cspNonce: res.locals.cspNonce,
-    refusal: res.locals.refusal,
-    clientIp: req.ip ?? "unknown",
-    requestId: res.locals.requestId,
-  }),
-});
+const remix = createRequestHandler(build, env.NODE_ENV);
+
+/**
+ * The request as Remix takes it, made as @remix-run/express makes it, but for
+ * a body read already (`bodyBeforeTurn`), which it is given whole.
+ * @param {import("express").Request} req
+ * @param {import("express").Response} res
+ */
+function remixRequest(req, res) {
+  /** @type {Buffer | undefined} */
+  const body = res.locals.body;
+  if (body === undefined) return createRemixRequest(req, res);
+  const { method } = req;
+  // As a GET, the adapter leaves the body alone (its stream has ended); the request then takes the one read.
+  req.method = "GET";
+  try {
+    return new Request(createRemixRequest(req, res), { method, body });
+  } finally {
+    req.method = method;
+  }
+}
+
+/** @type {import("express").RequestHandler} */
+async function handleWithRemix(req, res, next) {
+  try {
+    const response = await remix(remixRequest(req, res), {
+      // Worked out once, for the audit log of a refused request and for the request's log line.
+      route: (res.locals.route = routeOf(req.path)),
+      cspNonce: res.locals.cspNonce,
+      refusal: res.locals.refusal,
+      clientIp: req.ip ?? "unknown",
+      requestId: res.locals.requestId,
+    });
+    await sendRemixResponse(res, response);
+  } catch (error) {
+    next(error);
+  }
+}
+
+/**
+ * A form's body, read whole before its request waits for one of PAGES_AT_ONCE: a client sending it slowly (a bad
+ * connection, or on purpose) then holds only its connection, never a page slot. Its length is stated and at most
+ * MAX_BODY_BYTES: anything else was refused above, and is answered as a GET.
+ * @type {import("express").RequestHandler}
+ */
+function bodyBeforeTurn(req, res, next) {
+  if (req.method === "GET" || req.method === "HEAD") return next();
+  /** @type {Buffer[]} */
+  const chunks = [];
+  req.on("data", (chunk) => chunks.push(chunk));
+  req.once("end", () => {
+    res.locals.body = Buffer.concat(chunks);
+    next();
+  });
+}
 
 const inTurn = pagesInTurn(PAGES_AT_ONCE, WAITING_AT_MOST);
+app.use(bodyBeforeTurn);
 // The load balancer's health check goes straight to the database, whatever the queue: a busy worker is not a broken one.
 app.use((req, res, next) => (req.path === "/healthz" ? next() : inTurn(req, res, next)));
 // Ten seconds after the last page of a busy spell, a full collection: V8 keeps the heap a spell grew, garbage and
@@ -204,8 +250,8 @@ const server = app.listen(env.PORT, () => {
   if (first) support.startBackgroundWork();
 });
 
-// A request must arrive whole within a minute (Node waits five): a page worked on is held while its form is read,
-// so a client sending its form ever so slowly holds one of PAGES_AT_ONCE for a minute at most.
+// A request must arrive whole within a minute (Node waits five): a form arriving ever so slowly holds its connection
+// (never a page slot: bodyBeforeTurn) for a minute at most.
 server.requestTimeout = 60_000;
 server.headersTimeout = 20_000;
 
