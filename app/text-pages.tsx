@@ -7,7 +7,6 @@ import type { Namespace } from "#app/i18n/i18n";
 import { pageTranslations } from "#app/i18n/i18n.server";
 import { useTranslation } from "#app/i18n/use-translation";
 import { staffPaths } from "#app/paths";
-
 import { noFormHere, refusal } from "#app/web/layout.server";
 
 export const action = noFormHere;
@@ -16,7 +15,7 @@ export const action = noFormHere;
 type TextPage = { title: string; paragraphs: string[]; link?: { href: string; text: string }; staff?: true };
 
 /** Each page of text alone, by its path; remix.config.js gives each its route. */
-export const textPages: Record<string, TextPage> = {
+const textPages: Record<string, TextPage> = {
   "signed-out": { title: "signIn:signedOut.title", paragraphs: ["signIn:signedOut.body"], link: { href: "/sign-in", text: "signIn:signedOut.again" } },
   "account/deleted": {
     title: "account:deleteAccount.doneTitle",

@@ -1,4 +1,5 @@
 import { and, eq, gt, isNotNull, isNull, lt, lte, sql, type AnyColumn, type SQL } from "drizzle-orm";
+// The statement is built on either engine: drizzle's unionAll only asks the first part to add the others to itself.
 import { unionAll } from "drizzle-orm/sqlite-core";
 import { db } from "#db/client.server";
 import { erasedStories, shareReplies, shareViews, shares, storyVersions } from "#db/schema";

@@ -18,7 +18,7 @@ import { invitationState, mayAccept, refusalFor, roleIn, type Role, type StoryAc
 import { ownerName } from "#app/services/helpers.server";
 import { backPath, emptyChoices, shareChoices, skippedStep, type JourneyStep, type ShareChoices } from "#app/services/sharing/journey.server";
 import { goneBody, type SharedAccess } from "#app/services/sharing/shared-story.server";
-import { refusal, type ErrorDetail } from "./layout.server";
+import { noFormHere, refusal, type ErrorDetail } from "./layout.server";
 import { staffSessionState, type SignedInStaff } from "#app/services/staff/session.server";
 import { clearSessionCookie, clearStaffSessionCookie, sessionState, shareAccessToken, type SignedIn } from "./session.server";
 
@@ -62,9 +62,9 @@ export async function requireResident(request: Request): Promise<SignedIn> {
 }
 
 /** The action of a signed-in resident's page that takes no form: 405, once signed in. */
-export async function residentPageTakesNoForm({ request }: ActionFunctionArgs): Promise<never> {
-  await requireResident(request);
-  throw await refusal(request, 405);
+export async function residentPageTakesNoForm(args: ActionFunctionArgs): Promise<never> {
+  await requireResident(args.request);
+  return noFormHere(args);
 }
 
 /**
