@@ -42,6 +42,16 @@ export async function auditedDetails(server: Pick<RunningServer, "query">, event
 }
 
 /**
+ * How many of the clock's 15-minute windows (`limits.auditedEventsPerSubject`)
+ * the time from `since` to now has touched. An event logged once per window is
+ * rightly logged once in each, so a test that crosses a window's edge expects two.
+ */
+export function auditWindowsSince(since: number, now = Date.now()): number {
+  const window = 15 * 60 * 1000;
+  return Math.floor(now / window) - Math.floor(since / window) + 1;
+}
+
+/**
  * Sends a request's headers and only the start of its body, as a client with a
  * large upload would before the server answers, and returns the server's reply.
  * fetch cannot do this: it insists on sending the whole body first.
