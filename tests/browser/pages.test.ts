@@ -174,3 +174,16 @@ describe.each(widths.filter(({ phone }) => onThisEngine(phone)))("$label, at 375
     });
   });
 });
+
+describe.each(widths.filter(({ phone }) => onThisEngine(phone)))("$label: the audit itself", ({ phone }) => {
+  const browser = browserFor(server, phone);
+
+  test("axe-core finds what is wrong on a page made to be wrong", async () => {
+    await browser.visitAnotherSite(
+      `<!doctype html><html lang="en"><title>Wrong</title><main><h1>Wrong</h1><img src="data:,"><input type="text"><p style="color:#ccc;background:#fff">Faint</p></main></html>`,
+    );
+    const violations = await browser.accessibilityViolations();
+    expect(violations.map((violation) => violation.slice(0, violation.indexOf(" ")))).toEqual(expect.arrayContaining(["color-contrast", "image-alt", "label"]));
+    expect(violations.join("\n")).toContain("- img");
+  });
+});
