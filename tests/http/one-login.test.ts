@@ -51,7 +51,28 @@ async function expectRefused(browser: Browser, page: Page, status: number, title
   expectRedirect(await browser.get("/stories"), "/sign-in?returnTo=%2Fstories");
 }
 
-// First in the file: the portal has not yet read One Login's discovery document.
+// First in the file, before any sign-in with One Login: the portal has not read One Login's discovery document, so
+// with One Login down it cannot find where to end a session there.
+describe("One Login down when someone who signed in with it signs out", () => {
+  test("they are signed out here and sent to the signed-out page, and the log says One Login could not be reached", async () => {
+    const email = `down.at.sign-out.${Date.now()}@example.org`;
+    const browser = await signedIn(server, email);
+    // The session as a sign-in through One Login leaves it: holding the ID token that signing out there needs.
+    await server.write("update sessions set one_login_id_token = ? where resident_id = (select id from residents where email = ?)", "a.b.c", email);
+    server.oneLogin.down(true);
+    expectRedirect(await browser.post("/sign-out"), "/signed-out");
+    expectRedirect(await browser.get("/stories"), "/sign-in?returnTo=%2Fstories&signedOut=1");
+    const logged = server
+      .output()
+      .split("\n")
+      .filter((line) => line.includes("GOV.UK One Login could not be reached to end its session"))
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(logged).toEqual([expect.objectContaining({ level: "warn", provider: "one-login" })]);
+    expect(JSON.stringify(logged)).not.toContain("a.b.c");
+  });
+});
+
+// Next: the portal has still not read One Login's discovery document.
 describe("One Login down when the first person begins signing in", () => {
   test("a page offering the emailed code; once it is back, the next sign-in reads its discovery document and goes there", async () => {
     server.oneLogin.down(true);
