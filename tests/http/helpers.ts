@@ -6,6 +6,7 @@
 import { spawn } from "node:child_process";
 import { request as httpRequest, type Agent } from "node:http";
 import { resolve } from "node:path";
+import { expect } from "vitest";
 import type { RunningServer } from "#tests/support/server.js";
 
 export const root = resolve(import.meta.dirname, "../..");
@@ -41,14 +42,22 @@ export async function auditedDetails(server: Pick<RunningServer, "query">, event
   return (await auditRows(server)).filter((row) => row.event === event).map((row) => JSON.parse(row.detail ?? "{}") as Record<string, unknown>);
 }
 
-/**
- * How many of the clock's 15-minute windows (`limits.auditedEventsPerSubject`)
- * the time from `since` to now has touched. An event logged once per window is
- * rightly logged once in each, so a test that crosses a window's edge expects two.
- */
-export function auditWindowsSince(since: number, now = Date.now()): number {
+/** How many of the clock's 15-minute windows (`limits.auditedEventsPerSubject`) the time from `since` until now has touched. */
+export function auditWindowsSince(since: number): number {
   const window = 15 * 60 * 1000;
-  return Math.floor(now / window) - Math.floor(since / window) + 1;
+  return Math.floor(Date.now() / window) - Math.floor(since / window) + 1;
+}
+
+/**
+ * Expects `added` to be the rows an event audited once per connection per
+ * 15-minute window leaves after requests from one connection made from
+ * `since` until now: one, or one in each window those requests reached, so
+ * never more than the windows that time touched.
+ */
+export function expectOncePerWindow(added: unknown[], since: number): void {
+  const touched = auditWindowsSince(since);
+  expect(added.length, "audit rows, once per 15-minute window").toBeGreaterThanOrEqual(1);
+  expect(added.length, `audit rows, once in each of the ${touched} 15-minute windows touched`).toBeLessThanOrEqual(touched);
 }
 
 /**
