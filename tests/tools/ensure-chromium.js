@@ -109,9 +109,11 @@ function main() {
     return 1;
   }
   const root = process.getuid?.() === 0;
-  /** @type {string[]} Debian packages to install: as root, the headless shell even beside a `chromium` */
+  // As root, the headless shell even beside a `chromium` (unless CHROMIUM_PATH chose one); otherwise any Chromium found.
+  const needsChromium = root && !process.env.CHROMIUM_PATH ? !isExecutableFile(headlessShellPath) : !("path" in chromium);
+  /** @type {string[]} Debian packages to install */
   const missing = [
-    ...(isExecutableFile(headlessShellPath) || ("path" in chromium && (!root || process.env.CHROMIUM_PATH)) ? [] : ["chromium-headless-shell"]),
+    ...(needsChromium ? ["chromium-headless-shell"] : []),
     ...(hasJava() ? [] : ["default-jre-headless"]),
     ...(isExecutableFile(pdftotextPath) ? [] : ["poppler-utils"]),
   ];
