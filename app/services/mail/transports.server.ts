@@ -1,5 +1,5 @@
-import { createTransport } from "nodemailer";
-import { NotifyClient } from "notifications-node-client";
+import type { Transporter } from "nodemailer";
+import type { NotifyClient } from "notifications-node-client";
 import { env, type Env } from "#app/config/env.server";
 
 export type MailMessage = {
@@ -41,13 +41,21 @@ function consoleTransport(): MailTransport {
 // Short enough that a send always ends well before the worker's lease runs out.
 const smtpTimeouts = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 };
 
+/**
+ * Each provider's library is loaded with the first email sent through it, not
+ * when the process starts: a process that sends none (most of the command-line
+ * tools, and every server on the other transport) never pays for it. Notify's
+ * client and the HTTP library under it take a tenth of the server's start.
+ */
 function smtpTransport(url: string, from: string): MailTransport {
-  // A fresh connection per email: volumes are small, and nothing stays open between sends.
-  const transporter = createTransport({ url, ...smtpTimeouts }, { from });
+  let transporter: Promise<Transporter> | undefined;
   return {
     async send({ to, subject, body, reference }) {
+      // A fresh connection per email: volumes are small, and nothing stays open between sends.
+      transporter ??= import("nodemailer").then(({ createTransport }) => createTransport({ url, ...smtpTimeouts }, { from }));
+      const smtp = await transporter;
       try {
-        await transporter.sendMail({ to, subject, text: body, headers: { "X-Outbox-Reference": reference } });
+        await smtp.sendMail({ to, subject, text: body, headers: { "X-Outbox-Reference": reference } });
       } catch (error) {
         // The server's reply ("450 4.2.1 Mailbox busy") says most; it starts with its own status code.
         const { code, response } = (error ?? {}) as { code?: string; response?: string };
@@ -65,11 +73,13 @@ function smtpTransport(url: string, from: string): MailTransport {
  * so wording lives in this repository and one Notify template serves every email.
  */
 function notifyTransport(apiUrl: string, apiKey: string, templateId: string): MailTransport {
-  const client = new NotifyClient(apiUrl, apiKey);
+  let client: Promise<NotifyClient> | undefined;
   return {
     async send({ to, subject, body, reference }) {
+      client ??= import("notifications-node-client").then(({ NotifyClient }) => new NotifyClient(apiUrl, apiKey));
+      const notify = await client;
       try {
-        await client.sendEmail(templateId, to, { personalisation: { subject, body }, reference });
+        await notify.sendEmail(templateId, to, { personalisation: { subject, body }, reference });
       } catch (error) {
         // Notify's answer says which of its rules was broken ("Can't send to this recipient using a team-only API key").
         type NotifyFailure = { code?: string; response?: { status?: number; data?: { errors?: { error?: string; message?: string }[] } } };
