@@ -157,3 +157,12 @@ export function monthsAhead(months: number, from = new Date()): Date {
 /** A date as the pages write it: "3 March 2026" ("3 Mawrth 2026"). */
 export const longDate = (date: Date, lang: Language) =>
   new Intl.DateTimeFormat(lang === "cy" ? "cy-GB" : "en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(date);
+
+/**
+ * What a page may write for a date the server set `months` on from the day it
+ * did something, some time between `since` and now: one date, or two when
+ * midnight UTC came between the server setting it and the test reading it.
+ */
+export function datesAhead(months: number, since: Date, lang: Language): string[] {
+  return [...new Set([since, new Date()].map((day) => longDate(monthsAhead(months, day), lang)))];
+}
